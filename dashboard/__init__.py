@@ -1,0 +1,1 @@
+"""Russia–Tajikistan relations dashboard."""

@@ -1,0 +1,1 @@
+"""Pure functions of DataFrames and numbers: no Streamlit here."""

@@ -1,0 +1,22 @@
+"""Placing dated events on a yearly time axis."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def decimal_year(date: str) -> float:
+    """'2014-12-16' -> 2014.95; '2008-12' -> 2008.92 (month start); '2008' -> 2008.0."""
+    parts = [int(p) for p in date.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return float(year)
+    start = pd.Timestamp(year=year, month=parts[1], day=parts[2] if len(parts) == 3 else 1)
+    days_in_year = 366 if start.is_leap_year else 365
+    return year + (start.dayofyear - 1) / days_in_year
+
+
+def events_on_axis(events: pd.DataFrame, theme: str) -> pd.DataFrame:
+    """Events tagged with `theme`, with their position `x` in decimal years."""
+    tagged = events[events["themes"].str.split(";").apply(lambda themes: theme in themes)]
+    return tagged.assign(x=tagged["date"].map(decimal_year)).sort_values("x", ignore_index=True)

@@ -1,0 +1,43 @@
+"""Entry point: page config, the global filters in the sidebar, navigation, URL sync."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dashboard import cached, sidebar
+from dashboard.view_session import current_view, sync_url, take_repairs
+
+HERE = Path(__file__).parent
+
+st.set_page_config(
+    page_title="Russia–Tajikistan dashboard",
+    page_icon=str(HERE / "static" / "favicon.png"),  # a local file: material icons load from a CDN
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+PAGES = {
+    "trade": st.Page(
+        HERE / "views" / "trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade", default=True
+    ),
+    "sources": st.Page(
+        HERE / "views" / "sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"
+    ),
+}
+
+bounds = cached.year_bounds()
+view = current_view(bounds)
+page = st.navigation(list(PAGES.values()))
+page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
+sidebar.global_filters(view, bounds)
+link_slot = st.sidebar.container()
+for repair in take_repairs():
+    st.warning(repair.message(), icon=":material/link_off:")
+page.run()
+sidebar.share_link(link_slot, sync_url(bounds, page_name))

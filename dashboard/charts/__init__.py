@@ -1,0 +1,1 @@
+"""Pure chart builders: DataFrame in, alt.Chart out. No Streamlit here."""

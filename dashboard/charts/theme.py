@@ -1,0 +1,53 @@
+"""One look for every chart: fonts, fixed colours per reporter side and per flow."""
+
+from __future__ import annotations
+
+import altair as alt
+
+FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+INK = "#1F2933"
+MUTED = "#6B7280"
+GRID = "#E5E7EB"
+
+SIDE_COLORS = {"Russia": "#B3261E", "Tajikistan": "#1B7F4B", "Media & unattributed": "#7A7F87"}
+MEASURE_COLORS = {
+    "Total trade": "#1F2933",
+    "Russia → Tajikistan": "#B3261E",
+    "Tajikistan → Russia": "#1B7F4B",
+    "Balance (Russia's surplus)": "#C08A1E",
+}
+QUALIFIER_SHAPES = {
+    "exact": "circle",
+    "approximate": "diamond",
+    "lower bound": "triangle-up",
+    "upper bound": "triangle-down",
+}
+
+
+def color_scale(mapping: dict[str, str]) -> alt.Scale:
+    return alt.Scale(domain=list(mapping), range=list(mapping.values()))
+
+
+@alt.theme.register("rt_dashboard", enable=True)
+def rt_dashboard() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "background": "transparent",
+            "view": {"stroke": None},
+            "title": {"fontSize": 15, "fontWeight": 600, "anchor": "start", "color": INK, "subtitleColor": MUTED},
+            "axis": {
+                "labelColor": MUTED,
+                "titleColor": INK,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": 500,
+                "gridColor": GRID,
+                "domainColor": GRID,
+                "tickColor": GRID,
+            },
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 260, "columns": 2},
+            "line": {"strokeWidth": 2},
+            "point": {"size": 55, "filled": True},
+        }
+    }

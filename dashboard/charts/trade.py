@@ -1,0 +1,224 @@
+"""Trade charts. Values arrive in US$ million; `unit_divisor` rescales them for display."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.analytics.trade import line_segments
+from dashboard.charts.theme import MEASURE_COLORS, QUALIFIER_SHAPES, SIDE_COLORS, color_scale
+from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, in_unit, money, percent
+
+HEIGHT = 300
+
+
+def _year_axis(title: str | None = "Year") -> alt.X:
+    return alt.X(
+        "year:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(nice=False, zero=False)
+    )
+
+
+def _value_y(unit_label: str, title: str | None = None) -> alt.Y:
+    return alt.Y("value:Q", title=title or unit_label, axis=alt.Axis(format=",.2~f"))
+
+
+def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.Chart:
+    """Dashed rules at each event's year (fraction of the year for dated events), labelled."""
+    inside = events[(events["x"] >= year_range[0]) & (events["x"] <= year_range[1] + 1)]
+    base = alt.Chart(inside).encode(x="x:Q")
+    rules = base.mark_rule(strokeDash=[3, 3], color="#9CA3AF").encode(
+        tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date")]
+    )
+    labels = base.mark_text(
+        angle=270, align="right", baseline="bottom", dy=-2, dx=-4, y=4, fontSize=10, color="#6B7280"
+    ).encode(text="title:N")
+    return rules + labels
+
+
+def annual_measures_chart(
+    annual: pd.DataFrame, events: pd.DataFrame, year_range: tuple[int, int], unit_label: str
+) -> alt.LayerChart:
+    """Four measures for one side: DOTS as lines (broken at missing years), statements as points.
+
+    A line connects only consecutive years (the `segment` column breaks it elsewhere), so a
+    missing year is drawn as a gap, never bridged.
+    """
+    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS))
+    tooltip = [
+        alt.Tooltip("measure_label:N", title="Measure"),
+        alt.Tooltip("year:Q", title="Year", format="d"),
+        alt.Tooltip("value_text:N", title="Value"),
+        alt.Tooltip("label:N", title="Reporter"),
+        alt.Tooltip("figure_id:N", title="Figure"),
+    ]
+    quiet = alt.Color("measure_label:N", scale=color_scale(MEASURE_COLORS), legend=None)
+    data = alt.Chart(annual).encode(x=_year_axis(), y=_value_y(unit_label), tooltip=tooltip)
+    lines = data.transform_filter("datum.source_kind == 'dots'").mark_line().encode(detail="segment:N", color=color)
+    dots = data.transform_filter("datum.source_kind == 'dots'").mark_point(size=18, filled=True).encode(color=quiet)
+    statements = (
+        data.transform_filter("datum.source_kind == 'published'")
+        .mark_point(size=80, filled=False, strokeWidth=2)
+        .encode(
+            color=quiet,
+            shape=alt.Shape(
+                "qualifier_label:N",
+                title="Published figure",
+                scale=color_scale(QUALIFIER_SHAPES),
+                legend=alt.Legend(columns=4, symbolFillColor="transparent"),
+            ),
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color="#9CA3AF").encode(y="value:Q")
+    return alt.layer(zero, lines, dots, statements, event_rules(events, year_range)).properties(height=HEIGHT)
+
+
+def mirror_chart(gap: pd.DataFrame, unit_label: str, exporter: str, importer: str) -> alt.VConcatChart:
+    """The same flow as each side reported it, and below it the importer-minus-exporter gap."""
+    long = gap.melt(
+        id_vars=["year", "segment"],
+        value_vars=["exporter_reported", "importer_reported"],
+        var_name="who",
+        value_name="value",
+    ).dropna(subset=["value"])
+    long["reporter"] = long["who"].map({"exporter_reported": exporter, "importer_reported": importer})
+    color = alt.Color(
+        "reporter:N", title="As reported by", scale=color_scale({k: SIDE_COLORS[k] for k in (exporter, importer)})
+    )
+    tooltip = [
+        alt.Tooltip("reporter:N", title="Reported by"),
+        alt.Tooltip("year:Q", format="d", title="Year"),
+        alt.Tooltip("value:Q", format=",.3~f", title=unit_label),
+    ]
+    lines = (
+        alt.Chart(long)
+        .mark_line(point=alt.OverlayMarkDef(size=18))
+        .encode(x=_year_axis(None), y=_value_y(unit_label), color=color, detail="segment:N", tooltip=tooltip)
+        .properties(height=240)
+    )
+    bars = (
+        alt.Chart(gap.dropna(subset=["gap_pct"]))
+        .mark_bar(color="#6B7280")
+        .encode(
+            x=_year_axis(),
+            y=alt.Y("gap_pct:Q", title="Gap, % of exporter's figure"),
+            tooltip=[
+                alt.Tooltip("year:Q", format="d", title="Year"),
+                alt.Tooltip("gap_pct:Q", format="+.1f", title="Gap %"),
+                alt.Tooltip("gap:Q", format="+,.3~f", title=f"Gap ({unit_label})"),
+            ],
+        )
+        .properties(height=130)
+    )
+    return alt.vconcat(lines, bars, spacing=8)
+
+
+def published_years_chart(figures: pd.DataFrame, unit_label: str) -> alt.Chart:
+    """Every published full-year total after DOTS ends, one point per statement: the disagreement."""
+    return (
+        alt.Chart(figures)
+        .mark_point(size=90, filled=False, strokeWidth=2)
+        .encode(
+            x=alt.X("year:O", title="Year"),
+            xOffset=alt.XOffset("side_label:N"),
+            y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False)),
+            color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
+            shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
+            tooltip=[
+                alt.Tooltip("year:O", title="Year"),
+                alt.Tooltip("value_text:N", title="Total trade"),
+                alt.Tooltip("label:N", title="Reporter"),
+                alt.Tooltip("status:N", title="Status"),
+                alt.Tooltip("figure_id:N", title="Figure"),
+            ],
+        )
+        .properties(height=HEIGHT)
+    )
+
+
+def part_year_growth_chart(rows: pd.DataFrame) -> alt.Chart:
+    """Published year-on-year growth of part-year totals, placed at each period's end."""
+    return (
+        alt.Chart(rows)
+        .mark_point(size=70, filled=True)
+        .encode(
+            x=alt.X("period_end_date:T", title="End of period"),
+            y=alt.Y("yoy_growth_pct:Q", title="Published growth on a year earlier, %"),
+            color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
+            shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
+            tooltip=[
+                alt.Tooltip("period:N", title="Period"),
+                alt.Tooltip("growth_text:N", title="Growth"),
+                alt.Tooltip("label:N", title="Reporter"),
+                alt.Tooltip("figure_id:N", title="Figure"),
+            ],
+        )
+        .properties(height=260)
+    )
+
+
+def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
+    """Base year, projected full year, and what each reporter later said the year was."""
+    return (
+        alt.Chart(bars)
+        .mark_bar()
+        .encode(
+            y=alt.Y("what:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("value:Q", title=unit_label),
+            color=alt.Color(
+                "kind:N",
+                title=None,
+                scale=alt.Scale(domain=["Base year", "Projection", "Outcome"], range=["#9CA3AF", "#1F2933", "#2563EB"]),
+            ),
+            tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("value_text:N", title="Value")],
+        )
+        .properties(height=alt.Step(22))
+    )
+
+
+# --- tidy frames for the charts above: display units, readable labels, line segments ---
+
+QUALIFIER_LABELS = {
+    "exact": "exact",
+    "approximate": "approximate",
+    "lower_bound": "lower bound",
+    "upper_bound": "upper bound",
+}
+
+
+def _labels(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["value"] = out["value_usd_m"].map(lambda v: in_unit(v, unit))
+    out["value_text"] = [money(v, unit, q) for v, q in zip(out["value_usd_m"], out["qualifier"], strict=True)]
+    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
+    if "side" in out:
+        out["side_label"] = out["side"].map(SIDE_LABELS)
+    return out
+
+
+def annual_frame(annual: pd.DataFrame, unit: str) -> pd.DataFrame:
+    out = _labels(annual, unit)
+    out["measure_label"] = out["measure"].map(FLOW_LABELS)
+    out["segment"] = line_segments(out, ["source_kind", "measure"]).astype(str)
+    return out
+
+
+def mirror_frame(gap: pd.DataFrame, unit: str) -> pd.DataFrame:
+    out = gap.copy()
+    for column in ("exporter_reported", "importer_reported"):
+        out[column] = out[column].map(lambda v: in_unit(v, unit))
+    out["gap"] = out["gap_usd_m"].map(lambda v: in_unit(v, unit))
+    out["segment"] = line_segments(out.assign(k=0), ["k"]).astype(str)
+    return out
+
+
+def published_frame(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
+    return _labels(figures, unit)
+
+
+def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    out = rows.dropna(subset=["yoy_growth_pct"]).copy()
+    out["qualifier"] = out["growth_qualifier"]
+    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
+    out["side_label"] = out["side"].map(SIDE_LABELS)
+    out["growth_text"] = [percent(g, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)]
+    return out

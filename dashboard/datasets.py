@@ -1,0 +1,261 @@
+"""Read and validate the curated tables in data/.
+
+One loader per dataset. Each file is checked against its schema before any page sees it, so a
+corrupt or hand-edited file fails here with the file, row and column named, instead of as a
+confusing chart further down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # events are dated to the year, month or day
+
+
+class DataError(Exception):
+    """A data file that cannot be used, with where the problem is."""
+
+    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None):
+        self.file, self.row, self.column, self.message = file, row, column, message
+        where = [f"data/{file}"]
+        if row is not None:
+            where.append(f"line {row}")
+        if column is not None:
+            where.append(f"column '{column}'")
+        super().__init__(f"{', '.join(where)}: {message}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """What one column may hold. `kind` is text, number, integer or date."""
+
+    kind: str = "text"
+    required: bool = True
+    allowed: frozenset[str] | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    file: str
+    title: str
+    description: str
+    columns: dict[str, Column]
+    key: tuple[str, ...] = ()
+    cites_sources: bool = True
+    checks: tuple[Callable[[pd.DataFrame], str | None], ...] = field(default=())
+
+
+FLOWS = frozenset({"total", "ru_to_tj", "tj_to_ru"})
+QUALIFIERS = frozenset({"exact", "approximate", "lower_bound", "upper_bound"})
+
+
+def _periods_well_formed(df: pd.DataFrame) -> str | None:
+    start, end = pd.to_datetime(df["period_start"]), pd.to_datetime(df["period_end"])
+    bad = df.index[(end < start) | (start.dt.year != end.dt.year)]
+    if len(bad):
+        return f"row {bad[0] + 2}: period must start and end within one year, start first"
+    year = df["period_type"] == "year"
+    full = (start.dt.strftime("%m-%d") == "01-01") & (end.dt.strftime("%m-%d") == "12-31")
+    bad = df.index[year & ~full]
+    if len(bad):
+        return f"row {bad[0] + 2}: a 'year' period must run from 1 January to 31 December"
+    return None
+
+
+def _has_value_or_growth(df: pd.DataFrame) -> str | None:
+    bad = df.index[df["value_usd_m"].isna() & df["yoy_growth_pct"].isna()]
+    return f"row {bad[0] + 2}: needs a value or a growth rate" if len(bad) else None
+
+
+def _qualifier_matches_value(df: pd.DataFrame) -> str | None:
+    for value, qualifier in (("value_usd_m", "value_qualifier"), ("yoy_growth_pct", "growth_qualifier")):
+        bad = df.index[df[value].notna() != df[qualifier].notna()]
+        if len(bad):
+            return f"row {bad[0] + 2}: '{qualifier}' must be given exactly when '{value}' is"
+    return None
+
+
+def _values_positive(df: pd.DataFrame) -> str | None:
+    bad = df.index[df["value_usd_m"] <= 0]
+    return f"row {bad[0] + 2}: trade values must be positive" if len(bad) else None
+
+
+SOURCES = Dataset(
+    name="sources",
+    file="sources.csv",
+    title="Sources",
+    description="Every publication a figure in data/ cites: publisher, title, link, date, licence.",
+    columns={
+        "source_id": Column(pattern=r"^[a-z0-9][a-z0-9-]*$"),
+        "publisher": Column(),
+        "title": Column(),
+        "url": Column(pattern=r"^https?://\S+$"),
+        "published_date": Column("date", required=False),
+        "licence": Column(),
+    },
+    key=("source_id",),
+    cites_sources=False,
+)
+
+REPORTERS = Dataset(
+    name="reporters",
+    file="reporters.csv",
+    title="Reporters",
+    description="Who publishes trade figures, which side's statistics they speak for, and how.",
+    columns={
+        "reporter": Column(pattern=r"^[a-z_]+$"),
+        "label": Column(),
+        "side": Column(allowed=frozenset({"russia", "tajikistan", "other"})),
+        "kind": Column(allowed=frozenset({"statistics", "statement", "media"})),
+        "description": Column(),
+    },
+    key=("reporter",),
+    cites_sources=False,
+)
+
+TRADE_DOTS = Dataset(
+    name="trade_dots",
+    file="trade_dots.csv",
+    title="Annual trade, IMF Direction of Trade Statistics",
+    description=(
+        "Annual goods trade between Russia and Tajikistan as each country reported it to the "
+        "IMF, 1993–2020, in US$ million. Exports are valued FOB, imports CIF."
+    ),
+    columns={
+        "year": Column("integer"),
+        "reporter": Column(allowed=frozenset({"imf_dots_rus", "imf_dots_tjk"})),
+        "flow": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
+        "valuation": Column(allowed=frozenset({"FOB", "CIF"})),
+        "value_usd_m": Column("number"),
+        "source_id": Column(),
+    },
+    key=("reporter", "flow", "year"),
+    checks=(_values_positive,),
+)
+
+TRADE_PUBLISHED = Dataset(
+    name="trade_published",
+    file="trade_published.csv",
+    title="Published trade figures",
+    description=(
+        "Each bilateral trade figure as a reporter published it: full years and part years "
+        "(quarters, halves, January to month N), in US$ million and/or year-on-year growth."
+    ),
+    columns={
+        "figure_id": Column(pattern=r"^[A-Za-z0-9-]+$"),
+        "reporter": Column(),
+        "flow": Column(allowed=FLOWS),
+        "period_type": Column(allowed=frozenset({"year", "half", "quarter", "ytd"})),
+        "period_start": Column("date"),
+        "period_end": Column("date"),
+        "value_usd_m": Column("number", required=False),
+        "value_qualifier": Column(required=False, allowed=QUALIFIERS),
+        "yoy_growth_pct": Column("number", required=False),
+        "growth_qualifier": Column(required=False, allowed=QUALIFIERS),
+        "status": Column(allowed=frozenset({"final", "preliminary", "projection", "unverified"})),
+        "source_id": Column(),
+        "note": Column(required=False),
+    },
+    key=("figure_id",),
+    checks=(_periods_well_formed, _has_value_or_growth, _qualifier_matches_value, _values_positive),
+)
+
+EVENTS = Dataset(
+    name="events",
+    file="events.csv",
+    title="Key events",
+    description="Dated events used as markers on time axes, each with its source.",
+    columns={
+        "event_id": Column(pattern=r"^[a-z0-9-]+$"),
+        "date": Column(pattern=PARTIAL_DATE),
+        "title": Column(),
+        "category": Column(allowed=frozenset({"economy", "migration", "security", "politics", "diplomacy"})),
+        "themes": Column(),
+        "source_id": Column(),
+    },
+    key=("event_id",),
+)
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in (SOURCES, REPORTERS, TRADE_DOTS, TRADE_PUBLISHED, EVENTS)}
+
+
+def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Read one file and check it against its own schema (not its references)."""
+    path = data_dir / dataset.file
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except FileNotFoundError:
+        raise DataError(dataset.file, "the file is missing") from None
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise DataError(dataset.file, f"not a readable CSV file ({type(exc).__name__})") from None
+    missing = [c for c in dataset.columns if c not in raw.columns]
+    if missing:
+        raise DataError(dataset.file, f"missing column(s): {', '.join(missing)}")
+    df = raw[list(dataset.columns)].copy()
+    for name, column in dataset.columns.items():
+        df[name] = _check_column(dataset.file, df[name], name, column)
+    if dataset.key:
+        dup = df.index[df.duplicated(list(dataset.key))]
+        if len(dup):
+            raise DataError(dataset.file, f"duplicate key {list(dataset.key)}", row=dup[0] + 2)
+    for check in dataset.checks:
+        problem = check(df)
+        if problem:
+            raise DataError(dataset.file, problem)
+    return df
+
+
+def _check_column(file: str, values: pd.Series, name: str, column: Column) -> pd.Series:
+    def fail(mask: pd.Series, why: str) -> None:
+        if mask.any():
+            first = mask.to_numpy().nonzero()[0][0]
+            raise DataError(file, f"{why} (found {values.iloc[first]!r})", row=first + 2, column=name)
+
+    present = values.notna()
+    if column.required:
+        fail(~present, "a value is required")
+    if column.allowed is not None:
+        fail(present & ~values.isin(column.allowed), f"must be one of {sorted(column.allowed)}")
+    if column.pattern is not None:
+        fail(present & ~values.fillna("").str.match(column.pattern), "is not well formed")
+    if column.kind in ("number", "integer"):
+        numbers = pd.to_numeric(values, errors="coerce")
+        fail(present & numbers.isna(), "must be a number")
+        if column.kind == "integer":
+            fail(present & (numbers % 1 != 0), "must be a whole number")
+            return numbers.astype("Int64")
+        return numbers.astype("float64")
+    if column.kind == "date":
+        dates = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
+        fail(present & dates.isna(), "must be a date as YYYY-MM-DD")
+        return values
+    return values
+
+
+def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """Load a dataset and check that what it cites exists (sources, reporters)."""
+    dataset = DATASETS[name]
+    df = read_csv(dataset, data_dir)
+    if dataset.cites_sources:
+        known = set(read_csv(SOURCES, data_dir)["source_id"])
+        _check_references(dataset.file, df, "source_id", known, "data/sources.csv")
+    if "reporter" in df.columns and name != "reporters":
+        known = set(read_csv(REPORTERS, data_dir)["reporter"])
+        _check_references(dataset.file, df, "reporter", known, "data/reporters.csv")
+    return df
+
+
+def _check_references(file: str, df: pd.DataFrame, column: str, known: set[str], where: str) -> None:
+    unknown = df.index[~df[column].isin(known)]
+    if len(unknown):
+        row = unknown[0]
+        raise DataError(file, f"{df[column].iloc[row]!r} is not listed in {where}", row=row + 2, column=column)

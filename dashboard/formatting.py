@@ -1,0 +1,70 @@
+"""Numbers and periods formatted in one place, so every page reads the same."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+UNITS = {"musd": ("US$ m", 1.0), "busd": ("US$ bn", 1000.0)}
+
+QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "lower_bound": "over ", "upper_bound": "under "}
+
+FLOW_LABELS = {
+    "total": "Total trade",
+    "ru_to_tj": "Russia → Tajikistan",
+    "tj_to_ru": "Tajikistan → Russia",
+    "balance": "Balance (Russia's surplus)",
+}
+
+SIDE_LABELS = {"russia": "Russia", "tajikistan": "Tajikistan", "other": "Media & unattributed"}
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def unit_label(unit: str) -> str:
+    return UNITS[unit][0]
+
+
+def in_unit(value_usd_m: float, unit: str) -> float:
+    return value_usd_m / UNITS[unit][1]
+
+
+def money(value_usd_m: float | None, unit: str = "auto", qualifier: str = "exact") -> str:
+    """US$ amount from a value in US$ million: 'US$1.13bn', 'over US$860m', or '–' if unknown.
+
+    'auto' picks bn from 1,000 m up, which is how the sources themselves quote these figures.
+    """
+    if is_missing(value_usd_m):
+        return "–"
+    if unit == "auto":
+        unit = "busd" if abs(value_usd_m) >= 1000 else "musd"
+    sign = "−" if value_usd_m < 0 else ""
+    amount = abs(value_usd_m) / UNITS[unit][1]
+    text = f"{amount:,.2f}bn" if unit == "busd" else f"{amount:,.0f}m" if amount >= 100 else f"{amount:,.1f}m"
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{sign}US${text}"
+
+
+def percent(value: float | None, qualifier: str = "exact", signed: bool = True) -> str:
+    if is_missing(value):
+        return "–"
+    sign = "+" if signed and value > 0 else "−" if value < 0 else ""
+    return f"{QUALIFIER_WORDS.get(qualifier, '')}{sign}{abs(value):,.1f}%"
+
+
+def period_label(period_type: str, start: str, end: str) -> str:
+    """'2022', 'Q1 2022', 'H1 2024', 'Jan–Apr 2022' from a published period."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    if period_type == "year":
+        return str(s.year)
+    if period_type == "quarter":
+        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+    if period_type == "half":
+        return f"H{1 if s.month == 1 else 2} {s.year}"
+    if s.month == e.month:
+        return f"{MONTHS[s.month - 1]} {s.year}"
+    return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"

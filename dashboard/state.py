@@ -1,0 +1,276 @@
+"""The view state: global filters and each page's scenario values, and their URL form.
+
+This is the only module that reads or writes query parameters. The URL contract lives in PARAMS
+below (and in the README table generated from it): a parameter absent from the URL means its
+default; a value that cannot be used is replaced by the default (or clamped into range) and
+reported back as a Repair, so the page can tell the viewer their link was corrected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+SIDES = ("russia", "tajikistan", "other")
+UNITS = ("busd", "musd")
+MIRROR_FLOWS = ("ru_to_tj", "tj_to_ru")
+GROWTH_MIN, GROWTH_MAX = -100.0, 200.0
+MAX_ECHO = 40  # characters of a rejected value quoted back to the viewer
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What the data allows, known only once the data is loaded."""
+
+    year_min: int = 1993
+    year_max: int = 2025
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything a link must carry to reopen the same view. None means 'the data's default'."""
+
+    years: tuple[int, int]
+    reporters: tuple[str, ...] = SIDES
+    units: str = "busd"
+    flow: str = "ru_to_tj"
+    proj_year: int | None = None
+    proj_base: str | None = None
+    proj_growth: float | None = None
+
+
+@dataclass(frozen=True)
+class Repair:
+    """A link value that could not be used as given."""
+
+    param: str
+    given: str
+    used: str
+    reason: str
+
+    def message(self) -> str:
+        shown = safe_echo(self.given)
+        return f"The link's `{self.param}` value `{shown}` {self.reason}; showing {self.used} instead."
+
+
+class Invalid(ValueError):
+    """A URL value that cannot be read; `clamped` carries a usable nearby value if there is one."""
+
+    def __init__(self, reason: str, clamped: Any = None):
+        super().__init__(reason)
+        self.reason, self.clamped = reason, clamped
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL parameter: how to read it, write it, and which page owns it ('' = every page)."""
+
+    name: str
+    page: str
+    fmt: str
+    example: str
+    description: str
+    parse: Callable[[str, Bounds], Any]
+    dump: Callable[[Any], str]
+    default_text: str = field(default="")
+
+
+def safe_echo(text: str) -> str:
+    """A rejected value made harmless to show: printable, no markdown code fence, and short."""
+    cleaned = "".join(ch if ch.isprintable() else "?" for ch in text).replace("`", "'")
+    return cleaned if len(cleaned) <= MAX_ECHO else cleaned[: MAX_ECHO - 1] + "…"
+
+
+def _parse_int(text: str) -> int:
+    if not re.fullmatch(r"[+-]?\d{1,6}", text.strip()):
+        raise Invalid("is not a whole number")
+    return int(text)
+
+
+def parse_years(text: str, bounds: Bounds) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{4})\s*(?:\.\.|-|–|,)\s*(\d{4})\s*", text)
+    if not match:
+        raise Invalid("is not a year range like 2010..2024")
+    start, end = sorted((int(match.group(1)), int(match.group(2))))
+    lo, hi = max(start, bounds.year_min), min(end, bounds.year_max)
+    if lo > hi:
+        raise Invalid(f"lies outside the data's years ({bounds.year_min}–{bounds.year_max})")
+    if (lo, hi) != (start, end):
+        raise Invalid(f"reaches beyond the data's years ({bounds.year_min}–{bounds.year_max})", clamped=(lo, hi))
+    return (start, end)
+
+
+def parse_reporters(text: str, bounds: Bounds) -> tuple[str, ...]:
+    items = [item.strip().lower() for item in text.split(",") if item.strip()]
+    if not items:
+        raise Invalid("names no reporter")
+    known = tuple(side for side in SIDES if side in items)
+    if not known:
+        raise Invalid(f"names no known reporter (use {', '.join(SIDES)})")
+    if len(known) != len(set(items)):
+        raise Invalid("names an unknown reporter", clamped=known)
+    return known
+
+
+def _choice(options: tuple[str, ...]) -> Callable[[str, Bounds], str]:
+    def parse(text: str, bounds: Bounds) -> str:
+        value = text.strip().lower()
+        if value not in options:
+            raise Invalid(f"is not one of {', '.join(options)}")
+        return value
+
+    return parse
+
+
+def parse_proj_year(text: str, bounds: Bounds) -> int:
+    year = _parse_int(text)
+    if not bounds.year_min <= year <= bounds.year_max:
+        raise Invalid(f"lies outside the data's years ({bounds.year_min}–{bounds.year_max})")
+    return year
+
+
+def parse_figure_id(text: str, bounds: Bounds) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", text.strip()):
+        raise Invalid("is not a figure id")
+    return text.strip()
+
+
+def parse_growth(text: str, bounds: Bounds) -> float:
+    try:
+        value = float(text.strip().rstrip("%"))
+    except ValueError:
+        raise Invalid("is not a number") from None
+    if not math.isfinite(value):
+        raise Invalid("is not a finite number")
+    if not GROWTH_MIN <= value <= GROWTH_MAX:
+        raise Invalid(f"lies outside {GROWTH_MIN:g}..{GROWTH_MAX:g}%", clamped=min(max(value, GROWTH_MIN), GROWTH_MAX))
+    return round(value, 1)
+
+
+def _dump_number(value: float) -> str:
+    return f"{value:g}"
+
+
+PARAMS: tuple[Param, ...] = (
+    Param(
+        "years",
+        "",
+        "FROM..TO",
+        "2000..2020",
+        "Years shown on every chart",
+        parse_years,
+        lambda v: f"{v[0]}..{v[1]}",
+        "all years in the data",
+    ),
+    Param(
+        "reporters",
+        "",
+        "comma list of russia, tajikistan, other",
+        "russia,tajikistan",
+        "Whose figures are shown: each country's own statistics and officials, or media and unattributed figures",
+        parse_reporters,
+        ",".join,
+        "russia,tajikistan,other",
+    ),
+    Param(
+        "units", "", "busd or musd", "musd", "Units for values: US$ billion or US$ million", _choice(UNITS), str, "busd"
+    ),
+    Param(
+        "flow",
+        "trade",
+        "ru_to_tj or tj_to_ru",
+        "tj_to_ru",
+        "Trade page: the flow compared between the two reporters",
+        _choice(MIRROR_FLOWS),
+        str,
+        "ru_to_tj",
+    ),
+    Param(
+        "proj_year",
+        "trade",
+        "YYYY",
+        "2022",
+        "Trade page: the year to project to a full year",
+        parse_proj_year,
+        str,
+        "latest year with a part-year growth figure",
+    ),
+    Param(
+        "proj_base",
+        "trade",
+        "figure id",
+        "RUTJ-030",
+        "Trade page: the previous full year's figure the projection starts from (a figure_id "
+        "of data/trade_published.csv, or imf_dots_rus / imf_dots_tjk)",
+        parse_figure_id,
+        str,
+        "best-ranked figure for the previous year",
+    ),
+    Param(
+        "proj_growth",
+        "trade",
+        "number, % (-100..200)",
+        "70",
+        "Trade page: growth applied to the previous full year",
+        parse_growth,
+        _dump_number,
+        "latest published part-year growth for that year",
+    ),
+)
+PARAMS_BY_NAME = {p.name: p for p in PARAMS}
+
+
+def default_state(bounds: Bounds) -> ViewState:
+    return ViewState(years=(bounds.year_min, bounds.year_max))
+
+
+def parse_query(query: Mapping[str, str | list[str]], bounds: Bounds) -> tuple[ViewState, list[Repair]]:
+    """Build the view from URL parameters; every unusable value becomes a default plus a Repair."""
+    state = default_state(bounds)
+    values: dict[str, Any] = {}
+    repairs: list[Repair] = []
+    for param in PARAMS:
+        if param.name not in query:
+            continue
+        raw = query[param.name]
+        text = raw[-1] if isinstance(raw, list) else raw
+        text = text if isinstance(text, str) else ""
+        try:
+            values[param.name] = param.parse(text, bounds)
+        except Invalid as problem:
+            if problem.clamped is not None:
+                values[param.name] = problem.clamped
+                used = param.dump(problem.clamped)
+            else:
+                used = f"the default ({_describe(param, state)})"
+            repairs.append(Repair(param.name, text, used, problem.reason))
+    return replace(state, **values), repairs
+
+
+def _describe(param: Param, state: ViewState) -> str:
+    value = getattr(state, param.name)
+    return param.dump(value) if value is not None else param.default_text
+
+
+def to_query(state: ViewState, bounds: Bounds, page: str) -> dict[str, str]:
+    """The URL parameters for a view: only values that differ from the default, in PARAMS order.
+
+    Parameters of other pages are left out so that each link carries only what its page uses.
+    """
+    default = default_state(bounds)
+    query = {}
+    for param in PARAMS:
+        if param.page not in ("", page):
+            continue
+        value = getattr(state, param.name)
+        if value is None or value == getattr(default, param.name):
+            continue
+        query[param.name] = param.dump(value)
+    return query
+
+
+def state_fields() -> list[str]:
+    return [f.name for f in fields(ViewState)]

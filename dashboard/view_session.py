@@ -1,0 +1,78 @@
+"""Keeps the ViewState in the Streamlit session and in the address bar.
+
+The session holds one ViewState. It is built from the URL once, when a viewer opens a link;
+widgets are seeded from it on every run and write back to it through their on_change callback;
+after the page has run, the URL is rewritten from it. Streamlit's own `bind="query-params"`
+drops an invalid value silently and forgets a page's values when the viewer switches page, so
+this module does the binding itself (see README, "URL contract").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import streamlit as st
+
+from dashboard.state import Bounds, Repair, ViewState, parse_query, to_query
+
+VIEW_KEY = "view_state"
+REPAIRS_KEY = "view_repairs"
+
+
+def current_view(bounds: Bounds) -> ViewState:
+    """The session's view, read from the URL the first time a session asks for it."""
+    if VIEW_KEY not in st.session_state:
+        query = {key: st.query_params.get_all(key) for key in st.query_params}
+        view, repairs = parse_query(query, bounds)
+        st.session_state[VIEW_KEY] = view
+        st.session_state[REPAIRS_KEY] = repairs
+    return st.session_state[VIEW_KEY]
+
+
+def take_repairs() -> list[Repair]:
+    """Link values that were corrected, reported once."""
+    return st.session_state.pop(REPAIRS_KEY, [])
+
+
+def report_repair(repair: Repair) -> None:
+    """Let a page report a value it could only check against the data (e.g. a figure id)."""
+    st.warning(repair.message(), icon=":material/link_off:")
+
+
+def update_view(**changes: Any) -> ViewState:
+    view = replace(st.session_state[VIEW_KEY], **changes)
+    st.session_state[VIEW_KEY] = view
+    return view
+
+
+def bound_widget(
+    widget: Callable[..., Any],
+    name: str,
+    value: Any,
+    *args: Any,
+    to_view: Callable[[Any], Any] = lambda v: v,
+    resets: tuple[str, ...] = (),
+    **kwargs: Any,
+) -> Any:
+    """Draw `widget` showing `value`, and store the viewer's changes in view field `name`.
+
+    `resets` names fields that go back to their data default when this one changes (a new
+    projection year has its own base and growth).
+    """
+    key = f"w_{name}"
+    st.session_state[key] = value
+
+    def store() -> None:
+        update_view(**{name: to_view(st.session_state[key])}, **dict.fromkeys(resets))
+
+    return widget(*args, key=key, on_change=store, **kwargs)
+
+
+def sync_url(bounds: Bounds, page: str) -> dict[str, str]:
+    """Rewrite the address bar from the view, so it always links to what is on screen."""
+    query = to_query(st.session_state[VIEW_KEY], bounds, page)
+    if {key: st.query_params.get(key) for key in st.query_params} != query:
+        st.query_params.from_dict(query)
+    return query

@@ -1,0 +1,65 @@
+"""Sources & data: every dataset with its status and a download, and every cited source."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import cached, components
+from dashboard.datasets import DATASETS, DataError
+
+
+def dataset_catalogue() -> None:
+    st.subheader("Datasets")
+    for dataset in DATASETS.values():
+        with st.container(border=True):
+            st.markdown(f"**{dataset.title}** — `data/{dataset.file}`")
+            st.caption(dataset.description)
+            try:
+                frame = cached.load(dataset.name)
+            except DataError as error:
+                st.error(f"This file failed its checks: {error}", icon=":material/error:")
+                continue
+            coverage = ""
+            if "year" in frame.columns:
+                coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"
+            elif "period_start" in frame.columns:
+                coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
+            cited = frame["source_id"].nunique() if "source_id" in frame.columns else 0
+            st.caption(f"{len(frame):,} rows{coverage}" + (f", citing {cited} sources" if cited else ""))
+            st.download_button(
+                f"Download {dataset.file}",
+                frame.to_csv(index=False).encode("utf-8"),
+                dataset.file,
+                "text/csv",
+                key=f"dl_dataset_{dataset.name}",
+                icon=":material/download:",
+            )
+
+
+def source_list() -> None:
+    st.subheader("Sources")
+    try:
+        sources = cached.load("sources")
+    except DataError as error:
+        components.data_error(error)
+        return
+    st.caption(f"{len(sources)} sources. Each figure in data/ cites one of them by its source_id.")
+    st.dataframe(
+        sources,
+        hide_index=True,
+        width="stretch",
+        column_config={"url": st.column_config.LinkColumn("Link"), "published_date": "Published"},
+    )
+
+
+def render() -> None:
+    st.title("Sources & data")
+    st.caption(
+        "Every number in this dashboard comes from the files listed here. Values are stored as "
+        "published; growth, gaps, totals and projections are computed by the app."
+    )
+    dataset_catalogue()
+    source_list()
+
+
+render()
