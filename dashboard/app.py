@@ -23,12 +23,8 @@ st.set_page_config(
 )
 
 PAGES = {
-    "trade": st.Page(
-        HERE / "views" / "trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade", default=True
-    ),
-    "sources": st.Page(
-        HERE / "views" / "sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"
-    ),
+    "trade": st.Page("views/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade", default=True),
+    "sources": st.Page("views/sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
 }
 
 bounds = cached.year_bounds()

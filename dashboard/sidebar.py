@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -52,10 +52,17 @@ def global_filters(view: ViewState, bounds: Bounds) -> None:
         )
 
 
+def page_link(current_url: str, query: dict[str, str]) -> str:
+    """The current page's address with `query` in place of whatever query it had."""
+    if not current_url:
+        return f"?{urlencode(query)}" if query else ""
+    scheme, host, path, _, _ = urlsplit(current_url)
+    return urlunsplit((scheme, host, path or "/", urlencode(query), ""))
+
+
 def share_link(slot: st.delta_generator.DeltaGenerator, query: dict[str, str]) -> None:
     """The address of this exact view, with a copy button (st.code has one built in)."""
-    base = (st.context.url or "").split("?")[0]
-    link = base + (f"?{urlencode(query)}" if query else "")
+    link = page_link(st.context.url or "", query)
     with slot:
         st.markdown("**Link to this view**")
         st.code(link or "(this page, default view)", language=None, wrap_lines=True)

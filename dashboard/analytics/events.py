@@ -13,7 +13,7 @@ def decimal_year(date: str) -> float:
         return float(year)
     start = pd.Timestamp(year=year, month=parts[1], day=parts[2] if len(parts) == 3 else 1)
     days_in_year = 366 if start.is_leap_year else 365
-    return year + (start.dayofyear - 1) / days_in_year
+    return year + (start.day_of_year - 1) / days_in_year
 
 
 def events_on_axis(events: pd.DataFrame, theme: str) -> pd.DataFrame:

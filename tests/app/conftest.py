@@ -1,0 +1,28 @@
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+PAGES = {"trade": "views/trade.py", "sources": "views/sources.py"}
+
+
+@pytest.fixture
+def open_app():
+    """Open the app as a fresh session would, optionally on a page and with URL parameters."""
+
+    def open_(page: str = "trade", **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        if page != "trade":
+            at.switch_page(PAGES[page]).run()
+        return at
+
+    return open_
+
+
+def url(at: AppTest) -> dict[str, str]:
+    """The app's query parameters as the address bar would show them (one value each)."""
+    return {key: value[-1] if isinstance(value, list) else value for key, value in at.query_params.items()}

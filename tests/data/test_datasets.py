@@ -1,0 +1,147 @@
+"""Every shipped file loads and validates; broken copies fail with file, line and column named."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from dashboard import datasets
+from dashboard.datasets import DATASETS, DataError
+
+
+@pytest.mark.parametrize("name", list(DATASETS))
+def test_every_shipped_dataset_loads(name):
+    frame = datasets.load(name)
+    assert len(frame) > 0
+    assert list(frame.columns) == list(DATASETS[name].columns)
+
+
+def test_every_cited_source_is_used_and_every_source_is_cited():
+    sources = set(datasets.load("sources")["source_id"])
+    cited = set()
+    for name, dataset in DATASETS.items():
+        if dataset.cites_sources:
+            cited |= set(datasets.load(name)["source_id"])
+    assert cited <= sources
+    assert sources - cited == set(), "sources.csv lists sources that no figure cites"
+
+
+def test_dots_covers_1993_to_2020_for_both_reporters_and_flows():
+    dots = datasets.load("trade_dots")
+    counts = dots.groupby(["reporter", "flow"])["year"].agg(["min", "max", "count"])
+    assert counts.loc[("imf_dots_rus", "ru_to_tj")].tolist() == [1994, 2020, 27]
+    for key in [("imf_dots_rus", "tj_to_ru"), ("imf_dots_tjk", "ru_to_tj"), ("imf_dots_tjk", "tj_to_ru")]:
+        assert counts.loc[key].tolist() == [1993, 2020, 28]
+    exports = dots[dots["flow"].eq("ru_to_tj") & dots["reporter"].eq("imf_dots_rus")]
+    assert (exports["valuation"] == "FOB").all()
+
+
+def test_dots_2017_matches_the_tajik_statistics_published_total():
+    # an independent check the data pack documents: 903.85 + 32.07 = 935.9 vs 936 published
+    dots = datasets.load("trade_dots")
+    tjk_2017 = dots[(dots["reporter"] == "imf_dots_tjk") & (dots["year"] == 2017)]["value_usd_m"].sum()
+    published = datasets.load("trade_published").set_index("figure_id")
+    assert tjk_2017 == pytest.approx(published.loc["RUTJ-019", "value_usd_m"], abs=0.5)
+
+
+# Totals whose published flows do not add up, documented in the data pack's SOURCES.md.
+KNOWN_INCONSISTENT = {("other_media", "2013-01-01", "2013-12-31")}
+
+
+def test_published_components_add_up_to_their_totals():
+    published = datasets.load("trade_published")
+    exact = published[published["value_qualifier"].eq("exact") & published["status"].eq("final")]
+    keyed = exact.groupby(["reporter", "period_start", "period_end", "flow"])["value_usd_m"].first().unstack("flow")
+    complete = keyed.dropna(subset=["total", "ru_to_tj", "tj_to_ru"])
+    assert len(complete) >= 8
+    for key, row in complete.iterrows():
+        if key in KNOWN_INCONSISTENT:
+            assert abs(row["ru_to_tj"] + row["tj_to_ru"] - row["total"]) > 100
+            continue
+        assert row["ru_to_tj"] + row["tj_to_ru"] == pytest.approx(row["total"], rel=0.01), key
+
+
+def test_seed_article_figures_are_present_and_marked():
+    published = datasets.load("trade_published").set_index("figure_id")
+    assert published.loc["RUTJ-030", "value_usd_m"] == 1130
+    assert published.loc["RUTJ-030", "status"] == "preliminary"
+    assert published.loc["RUTJ-041", "yoy_growth_pct"] == 70
+    assert published.loc["RUTJ-052", "status"] == "projection"
+
+
+def test_events_are_dated_and_cited():
+    events = datasets.load("events")
+    assert events["date"].str.match(r"^\d{4}(-\d{2}){0,2}$").all()
+    assert "trade" in set(";".join(events["themes"]).split(";"))
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(datasets.DATA_DIR, target)
+    return target
+
+
+def rewrite(path, edit):
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    edited = edit(frame)
+    (frame if edited is None else edited).to_csv(path, index=False)
+
+
+@pytest.mark.parametrize(
+    ("file", "edit", "line", "column", "words"),
+    [
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((3, "value_usd_m"), "lots"), 5, "value_usd_m", "number"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((0, "flow"), "sideways"), 2, "flow", "one of"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((7, "source_id"), "nowhere"), 9, "source_id", "sources.csv"),
+        ("trade_published.csv", lambda f: f.loc.__setitem__((2, "period_end"), "2006-13-45"), 4, "period_end", "date"),
+        ("trade_published.csv", lambda f: f.loc.__setitem__((5, "reporter"), "gossip"), 7, "reporter", "reporters.csv"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((0, "year"), "1994.5"), 2, "year", "whole"),
+        ("events.csv", lambda f: f.loc.__setitem__((1, "date"), "last spring"), 3, "date", "well formed"),
+    ],
+)
+def test_a_bad_cell_is_reported_with_file_line_and_column(data_copy, file, edit, line, column, words):
+    rewrite(data_copy / file, edit)
+    name = file.removesuffix(".csv")
+    with pytest.raises(DataError) as caught:
+        datasets.load(name, data_copy)
+    error = caught.value
+    assert (error.file, error.row, error.column) == (file, line, column)
+    assert f"data/{file}" in str(error) and words in str(error)
+
+
+def test_missing_file(data_copy):
+    (data_copy / "trade_dots.csv").unlink()
+    with pytest.raises(DataError, match="trade_dots.csv: the file is missing"):
+        datasets.load("trade_dots", data_copy)
+
+
+def test_binary_garbage(data_copy):
+    (data_copy / "trade_dots.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe garbage")
+    with pytest.raises(DataError, match="trade_dots.csv"):
+        datasets.load("trade_dots", data_copy)
+
+
+def test_missing_column(data_copy):
+    rewrite(data_copy / "trade_published.csv", lambda f: f.drop(columns=["status"]))
+    with pytest.raises(DataError, match="missing column.*status"):
+        datasets.load("trade_published", data_copy)
+
+
+def test_duplicate_key(data_copy):
+    path = data_copy / "trade_dots.csv"
+    path.write_text(path.read_text() + path.read_text().splitlines()[1] + "\n")
+    with pytest.raises(DataError, match="duplicate key"):
+        datasets.load("trade_dots", data_copy)
+
+
+def test_a_year_period_must_cover_the_whole_year(data_copy):
+    rewrite(data_copy / "trade_published.csv", lambda f: f.loc.__setitem__((0, "period_end"), "2004-06-30"))
+    with pytest.raises(DataError, match="'year' period"):
+        datasets.load("trade_published", data_copy)
+
+
+def test_qualifier_required_with_a_value(data_copy):
+    rewrite(data_copy / "trade_published.csv", lambda f: f.loc.__setitem__((0, "value_qualifier"), ""))
+    with pytest.raises(DataError, match="value_qualifier"):
+        datasets.load("trade_published", data_copy)

@@ -1,0 +1,72 @@
+"""The app in a real browser: pages draw, nothing errors, and a copied link restores the view."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "charts"), [("/", "Russia–Tajikistan trade", 6), ("/sources", "Sources & data", 0)]
+)
+def test_page_draws_without_errors(app, path, title, charts):
+    app.open(path)
+    page = app.page
+    assert page.get_by_role("heading", name=title).is_visible()
+    assert page.locator("[data-testid=stVegaLiteChart]").count() == charts
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert app.console_errors == []
+
+
+def test_sidebar_shows_filters_and_the_link_on_every_page(app):
+    for path in ("/", "/sources"):
+        app.open(path)
+        sidebar = app.page.locator("[data-testid=stSidebar]")
+        assert sidebar.get_by_text("Filters for every page").is_visible()
+        assert sidebar.get_by_text("Link to this view").is_visible()
+
+
+def test_navigation_keeps_the_filters_in_the_address_bar(app):
+    app.open("/?years=2004..2016&units=musd")
+    app.page.locator("[data-testid=stSidebarNavLink]", has_text="Sources & data").click()
+    app.page.wait_for_url(re.compile(r"/sources"))
+    app.settle()
+    assert app.url.endswith("/sources?years=2004..2016&units=musd")
+
+
+def test_a_copied_link_opens_the_same_view_in_another_session(app, new_session):
+    app.open("/")
+    handle = app.page.locator("[data-testid=stSlider]", has_text="Growth for the whole year").get_by_role("slider")
+    handle.focus()
+    for _ in range(25):
+        handle.press("ArrowRight")
+    app.page.wait_for_url(re.compile(r"proj_growth="))
+    app.settle()
+    app.page.locator("[data-testid=stSidebar] label", has_text="US$ m").click()
+    app.page.wait_for_url(re.compile(r"units=musd"))
+    app.settle()
+    link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+    assert link == app.url
+    projected = app.page.locator("[data-testid=stMetric]", has_text="Projected").inner_text()
+    growth = handle.get_attribute("aria-valuenow")
+
+    other = new_session().open(link.removeprefix(app.base))
+    assert other.url == link
+    other_handle = other.page.locator("[data-testid=stSlider]", has_text="Growth for the whole year").get_by_role(
+        "slider"
+    )
+    assert other_handle.get_attribute("aria-valuenow") == growth
+    assert other.page.locator("[data-testid=stMetric]", has_text="Projected").inner_text() == projected
+    checked = other.page.locator("[data-testid=stSidebar] label:has(input[type=radio]:checked)")
+    assert checked.inner_text().strip() == "US$ m"
+
+
+def test_a_garbled_link_shows_a_warning_not_an_error(app):
+    app.open("/?years=%3Cscript%3Ealert(1)%3C/script%3E&proj_growth=lots")
+    alerts = app.page.locator("[data-testid=stAlertContainer]")
+    assert alerts.filter(has_text="years").count() == 1
+    assert alerts.filter(has_text="proj_growth").count() == 1
+    assert app.page.locator("script", has_text="alert(1)").count() == 0
+    assert "years=" not in app.url
+    assert app.console_errors == []

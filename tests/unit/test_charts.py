@@ -1,0 +1,94 @@
+"""Every chart builder, built from the real data and from edge cases, yields a valid spec."""
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from dashboard import datasets
+from dashboard.analytics import trade
+from dashboard.analytics.events import events_on_axis
+from dashboard.charts import trade as charts
+
+
+@pytest.fixture(scope="module")
+def model():
+    reporters = datasets.load("reporters")
+    dots = datasets.load("trade_dots")
+    published = datasets.load("trade_published")
+    return {
+        "dots": dots,
+        "long": trade.dots_measures(dots, reporters),
+        "full": trade.published_full_years(published, reporters, include_projections=True),
+        "parts": trade.part_year_figures(published, reporters),
+        "events": events_on_axis(datasets.load("events"), "trade"),
+    }
+
+
+def layer_data(spec, mark):
+    """The rows drawn by layers of one mark type (Altair puts data in named datasets)."""
+    names = [
+        layer["data"]["name"]
+        for layer in spec.get("layer", [])
+        if layer.get("mark", {}).get("type") == mark and "data" in layer
+    ]
+    return [row for name in names for row in spec["datasets"][name]]
+
+
+def test_annual_chart_breaks_lines_at_missing_years(model):
+    annual = trade.annual_for_side(model["long"], model["full"], "russia")
+    frame = charts.annual_frame(annual, "busd")
+    spec = charts.annual_measures_chart(frame, model["events"], (1993, 2025), "US$ bn").to_dict()
+    assert spec["layer"][1]["mark"]["type"] == "line"
+    totals = frame[(frame["measure"] == "total") & (frame["source_kind"] == "dots")]
+    # Russia's DOTS total starts in 1994 (no 1993 exports) and is one unbroken run to 2020
+    assert totals["year"].min() == 1994 and totals["segment"].nunique() == 1
+    published = frame[frame["source_kind"] == "published"]
+    assert published["year"].min() == 2021
+    assert set(published["qualifier_label"]) >= {"exact", "lower bound"}
+
+
+def test_values_are_rescaled_to_the_chosen_unit(model):
+    annual = trade.annual_for_side(model["long"], model["full"], "tajikistan")
+    bn = charts.annual_frame(annual, "busd")
+    m = charts.annual_frame(annual, "musd")
+    assert (m["value"] / 1000).round(9).equals(bn["value"].round(9))
+
+
+def test_mirror_chart_spec(model):
+    gap = charts.mirror_frame(trade.mirror_gap(model["dots"], "tj_to_ru"), "musd")
+    spec = charts.mirror_chart(gap, "US$ m", "Tajikistan", "Russia").to_dict()
+    assert len(spec["vconcat"]) == 2
+    assert gap["year"].min() == 1993 and gap["year"].max() == 2020
+
+
+def test_published_and_part_year_charts(model):
+    full = charts.published_frame(model["full"][model["full"]["year"] > 2020], "busd")
+    assert isinstance(charts.published_years_chart(full, "US$ bn").to_dict(), dict)
+    growth = charts.part_year_frame(model["parts"])
+    assert growth["yoy_growth_pct"].notna().all()
+    assert isinstance(charts.part_year_growth_chart(growth).to_dict(), dict)
+
+
+def test_projection_chart():
+    bars = pd.DataFrame(
+        {
+            "what": ["a", "b"],
+            "kind": ["Base year", "Projection"],
+            "value": [1.13, 1.92],
+            "value_text": ["US$1.13bn", "US$1.92bn"],
+        }
+    )
+    spec = charts.projection_chart(bars, "US$ bn").to_dict()
+    assert spec["mark"]["type"] == "bar"
+
+
+def test_charts_accept_empty_frames(model):
+    empty = charts.annual_frame(
+        trade.annual_for_side(model["long"].iloc[0:0], model["full"].iloc[0:0], "russia"), "busd"
+    )
+    spec = charts.annual_measures_chart(empty, model["events"].iloc[0:0], (2000, 2001), "US$ bn").to_dict()
+    assert "layer" in spec
+
+
+def test_theme_is_registered_and_active():
+    assert alt.theme.active == "rt_dashboard"

@@ -1,0 +1,201 @@
+"""Trade arithmetic on small hand-checked frames."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.analytics import trade
+from dashboard.analytics.events import decimal_year, events_on_axis
+
+REPORTERS = pd.DataFrame(
+    {
+        "reporter": ["imf_dots_rus", "imf_dots_tjk", "russia_customs", "russia_official", "seed_article"],
+        "label": ["Russia (IMF DOTS)", "Tajikistan (IMF DOTS)", "Russian customs (FCS)", "Russian officials", "Seed"],
+        "side": ["russia", "tajikistan", "russia", "russia", "other"],
+        "kind": ["statistics", "statistics", "statistics", "statement", "media"],
+    }
+)
+
+
+def dots_rows(rows):
+    return pd.DataFrame(rows, columns=["year", "reporter", "flow", "value_usd_m"]).assign(source_id="imf-dots")
+
+
+def published_rows(rows):
+    columns = [
+        "figure_id",
+        "reporter",
+        "flow",
+        "period_type",
+        "period_start",
+        "period_end",
+        "value_usd_m",
+        "value_qualifier",
+        "yoy_growth_pct",
+        "growth_qualifier",
+        "status",
+    ]
+    return pd.DataFrame(rows, columns=columns).assign(source_id="src", note="")
+
+
+DOTS = dots_rows(
+    [
+        (2018, "imf_dots_rus", "ru_to_tj", 800.0),
+        (2018, "imf_dots_rus", "tj_to_ru", 100.0),
+        (2019, "imf_dots_rus", "ru_to_tj", 900.0),
+        (2019, "imf_dots_rus", "tj_to_ru", 90.0),
+        (2020, "imf_dots_rus", "tj_to_ru", 80.0),  # exports missing: no total, no balance
+        (2018, "imf_dots_tjk", "ru_to_tj", 880.0),
+        (2019, "imf_dots_tjk", "ru_to_tj", 990.0),
+    ]
+)
+
+
+def test_dots_measures_total_and_balance_only_where_both_flows_exist():
+    long = trade.dots_measures(DOTS, REPORTERS)
+    rus = long[long["reporter"] == "imf_dots_rus"].set_index(["measure", "year"])["value_usd_m"]
+    assert rus[("total", 2018)] == 900.0
+    assert rus[("balance", 2019)] == 810.0
+    assert ("total", 2020) not in rus.index
+    assert ("tj_to_ru", 2020) in rus.index
+    assert set(long["side"]) == {"russia", "tajikistan"}
+
+
+def test_growth_is_not_computed_across_a_missing_year():
+    growth = trade.growth_pct(pd.Series([100.0, 110.0, 99.0], index=[2010, 2011, 2013]))
+    assert growth[2011] == pytest.approx(10.0)
+    assert math.isnan(growth[2010]) and math.isnan(growth[2013])
+
+
+def test_mirror_gap_is_importer_minus_exporter():
+    gap = trade.mirror_gap(DOTS, "ru_to_tj").set_index("year")
+    assert gap.loc[2018, "gap_usd_m"] == 80.0
+    assert gap.loc[2019, "gap_pct"] == pytest.approx(10.0)
+    reverse = trade.mirror_gap(DOTS, "tj_to_ru").set_index("year")
+    assert math.isnan(reverse.loc[2018, "gap_usd_m"])  # Tajikistan reported no exports: no gap
+    assert reverse.loc[2018, "importer_reported"] == 100.0
+
+
+def test_line_segments_break_where_a_year_is_skipped():
+    frame = pd.DataFrame({"year": [2001, 2002, 2004, 2005, 2001], "m": ["a", "a", "a", "a", "b"]})
+    segments = trade.line_segments(frame, ["m"])
+    assert segments[0] == segments[1] != segments[2] == segments[3]
+    assert segments[4] not in set(segments[:4])
+
+
+def test_seed_projection_is_1_92bn():
+    assert trade.project_full_year(1130, 70) == pytest.approx(1921.0)
+    assert trade.project_full_year(1130, 0) == 1130
+    assert trade.project_full_year(1130, -100) == 0
+
+
+PUBLISHED = published_rows(
+    [
+        (
+            "A",
+            "russia_official",
+            "total",
+            "year",
+            "2021-01-01",
+            "2021-12-31",
+            1200.0,
+            "lower_bound",
+            None,
+            None,
+            "final",
+        ),
+        ("B", "russia_customs", "total", "year", "2021-01-01", "2021-12-31", 1180.0, "exact", 40.0, "exact", "final"),
+        (
+            "C",
+            "seed_article",
+            "total",
+            "year",
+            "2021-01-01",
+            "2021-12-31",
+            1130.0,
+            "exact",
+            25.0,
+            "exact",
+            "preliminary",
+        ),
+        ("D", "seed_article", "total", "quarter", "2022-01-01", "2022-03-31", None, None, 70.0, "lower_bound", "final"),
+        ("E", "russia_official", "total", "ytd", "2022-01-01", "2022-04-30", 408.8, "exact", 15.7, "exact", "final"),
+        (
+            "F",
+            "seed_article",
+            "total",
+            "year",
+            "2022-01-01",
+            "2022-12-31",
+            2000.0,
+            "approximate",
+            None,
+            None,
+            "projection",
+        ),
+    ]
+)
+
+
+def test_projections_are_not_outcomes():
+    full = trade.published_full_years(PUBLISHED, REPORTERS)
+    assert "F" not in set(full["figure_id"])
+    assert "F" in set(trade.published_full_years(PUBLISHED, REPORTERS, include_projections=True)["figure_id"])
+
+
+def test_headline_prefers_dots_then_statistics_then_exact_figures():
+    long = trade.dots_measures(DOTS, REPORTERS)
+    full = trade.published_full_years(PUBLISHED, REPORTERS)
+    annual = trade.annual_for_side(long, full, "russia")
+    headline = trade.headline_totals(annual).set_index("year")
+    assert list(headline.index) == [2018, 2019, 2021]
+    assert headline.loc[2021, "figure_id"] == "B"  # customs statistics beat an official's lower bound
+
+
+def test_kpis_use_the_published_growth_of_the_latest_figure():
+    long = trade.dots_measures(DOTS, REPORTERS)
+    full = trade.published_full_years(PUBLISHED, REPORTERS)
+    kpis = trade.trade_kpis(trade.headline_totals(trade.annual_for_side(long, full, "russia")))
+    assert (kpis.year, kpis.value_usd_m, kpis.change_pct, kpis.change_basis) == (2021, 1180.0, 40.0, "published")
+    assert (kpis.record_year, kpis.record_value_usd_m) == (2021, 1180.0)
+
+
+def test_kpis_compute_change_between_consecutive_dots_years():
+    long = trade.dots_measures(DOTS, REPORTERS)
+    empty = trade.published_full_years(PUBLISHED.iloc[0:0], REPORTERS)
+    kpis = trade.trade_kpis(trade.headline_totals(trade.annual_for_side(long, empty, "russia")))
+    assert kpis.year == 2019
+    assert kpis.change_pct == pytest.approx((990 / 900 - 1) * 100)
+    assert kpis.change_basis == "computed"
+
+
+def test_kpis_of_nothing_is_none():
+    assert trade.trade_kpis(pd.DataFrame(columns=trade.ANNUAL_COLUMNS)) is None
+
+
+def test_projection_inputs_for_a_year():
+    long = trade.dots_measures(DOTS, REPORTERS)
+    full = trade.published_full_years(PUBLISHED, REPORTERS)
+    parts = trade.part_year_figures(PUBLISHED, REPORTERS)
+    assert trade.projection_years(long, full, parts) == [2022]
+    bases = trade.projection_bases(long, full, 2022)
+    assert list(bases["figure_id"]) == ["B", "A", "C"]  # final statistics, final statement, preliminary
+    growths = trade.projection_growths(parts, 2022)
+    assert list(growths["figure_id"]) == ["E", "D"]  # latest period first
+    assert list(parts["period"]) == ["Q1 2022", "Jan–Apr 2022"]
+
+
+def test_decimal_year_of_partial_dates():
+    assert decimal_year("2008") == 2008.0
+    assert decimal_year("2008-12") == pytest.approx(2008 + 335 / 366)
+    assert decimal_year("2014-12-16") == pytest.approx(2014 + 349 / 365)
+
+
+def test_events_on_axis_picks_the_theme():
+    events = pd.DataFrame(
+        {"date": ["2020-03", "2021"], "themes": ["trade;remittances", "security"], "title": ["a", "b"]}
+    )
+    placed = events_on_axis(events, "trade")
+    assert list(placed["title"]) == ["a"]
+    assert placed["x"].iloc[0] == pytest.approx(2020 + 60 / 366)
