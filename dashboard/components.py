@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -14,7 +15,8 @@ from dashboard.datasets import DataError
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
     """The rows of sources.csv for these ids, in first-use order."""
     ids = list(dict.fromkeys(i for i in source_ids if isinstance(i, str)))
-    return sources.set_index("source_id").reindex(ids).dropna(subset=["publisher"]).reset_index()
+    cited = sources[sources["source_id"].isin(ids)]
+    return cited.iloc[cited["source_id"].map({source: i for i, source in enumerate(ids)}).argsort()]
 
 
 def sources_caption(cited: pd.DataFrame, limit: int = 6) -> str:
@@ -34,21 +36,48 @@ def with_citation(data: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return data.merge(cited, on="source_id", how="left")
 
 
+def spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
+    """The Vega-Lite spec of `builder(*args)`, built once per distinct input.
+
+    Building an Altair chart and serialising it costs far more than drawing it, and a rerun
+    mostly asks for charts it has built before. Schema validation is skipped here because the
+    chart tests validate every builder's output.
+    """
+    return _spec(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
+    return _builder(*args).to_dict(validate=False)
+
+
+def show_chart(chart: dict[str, Any], description: str) -> None:
+    st.vega_lite_chart(spec=chart, theme=None, width="stretch", alt=description)
+
+
 def chart_with_sources(
-    chart: alt.TopLevelMixin,
+    chart: dict[str, Any],
     data: pd.DataFrame,
     sources: pd.DataFrame,
     file_name: str,
     note: str = "",
+    description: str = "",
 ) -> None:
     """A chart, the line that says where its numbers come from, and a CSV of those numbers."""
-    st.altair_chart(chart, theme=None, width="stretch")
-    cited = cite(data.get("source_id", []), sources)
-    caption = sources_caption(cited)
+    show_chart(chart, description or file_name.removesuffix(".csv").replace("_", " "))
+    sources_and_download(data, sources, file_name, note)
+
+
+def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "") -> None:
+    """The sources line under a chart or table, and the CSV of its numbers with their citations.
+
+    The CSV is only built when the viewer clicks: most reruns never need it.
+    """
+    caption = sources_caption(cite(data.get("source_id", []), sources))
     st.caption(f"{note} {caption}".strip())
     st.download_button(
         "Download CSV",
-        with_citation(data, sources).to_csv(index=False).encode("utf-8"),
+        lambda: with_citation(data, sources).to_csv(index=False).encode("utf-8"),
         file_name=file_name,
         mime="text/csv",
         key=f"dl_{file_name}",

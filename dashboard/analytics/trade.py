@@ -253,3 +253,20 @@ def line_segments(frame: pd.DataFrame, by: list[str]) -> pd.Series:
     ordered = frame.sort_values([*by, "year"])
     new_run = ordered.groupby(by, sort=False)["year"].diff().ne(1)
     return new_run.cumsum().reindex(frame.index)
+
+
+def seed_projection_case(full_years: pd.DataFrame, part_years: pd.DataFrame) -> tuple[int, str, float] | None:
+    """The seed article's own projection inputs, read from its rows: (year, base figure id, growth)."""
+    seed_growth = part_years[(part_years["reporter"] == "seed_article") & part_years["yoy_growth_pct"].notna()]
+    if seed_growth.empty:
+        return None
+    growth = seed_growth.iloc[0]
+    year = int(growth["year"])
+    base = full_years[
+        (full_years["reporter"] == "seed_article")
+        & (full_years["measure"] == "total")
+        & (full_years["year"] == year - 1)
+    ]
+    if base.empty:
+        return None
+    return year, str(base["figure_id"].iloc[0]), float(growth["yoy_growth_pct"])

@@ -24,7 +24,7 @@ def _value_y(unit_label: str, title: str | None = None) -> alt.Y:
 
 def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.Chart:
     """Dashed rules at each event's year (fraction of the year for dated events), labelled."""
-    inside = events[(events["x"] >= year_range[0]) & (events["x"] <= year_range[1] + 1)]
+    inside = events.loc[(events["x"] >= year_range[0]) & (events["x"] <= year_range[1] + 1), ["x", "title", "date"]]
     base = alt.Chart(inside).encode(x="x:Q")
     rules = base.mark_rule(strokeDash=[3, 3], color="#9CA3AF").encode(
         tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date")]
@@ -195,11 +195,49 @@ def _labels(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
     return out
 
 
+# Only the columns a chart encodes travel to the browser (and through Altair's serialiser).
+ANNUAL_FIELDS = [
+    "year",
+    "value",
+    "value_text",
+    "measure",
+    "measure_label",
+    "qualifier_label",
+    "label",
+    "figure_id",
+    "source_kind",
+    "segment",
+]
+PUBLISHED_FIELDS = [
+    "year",
+    "side",
+    "value",
+    "value_text",
+    "side_label",
+    "qualifier_label",
+    "label",
+    "status",
+    "figure_id",
+]
+PART_YEAR_FIELDS = [
+    "year",
+    "side",
+    "period",
+    "period_end_date",
+    "yoy_growth_pct",
+    "growth_text",
+    "side_label",
+    "qualifier_label",
+    "label",
+    "figure_id",
+]
+
+
 def annual_frame(annual: pd.DataFrame, unit: str) -> pd.DataFrame:
     out = _labels(annual, unit)
     out["measure_label"] = out["measure"].map(FLOW_LABELS)
     out["segment"] = line_segments(out, ["source_kind", "measure"]).astype(str)
-    return out
+    return out[ANNUAL_FIELDS]
 
 
 def mirror_frame(gap: pd.DataFrame, unit: str) -> pd.DataFrame:
@@ -208,11 +246,46 @@ def mirror_frame(gap: pd.DataFrame, unit: str) -> pd.DataFrame:
         out[column] = out[column].map(lambda v: in_unit(v, unit))
     out["gap"] = out["gap_usd_m"].map(lambda v: in_unit(v, unit))
     out["segment"] = line_segments(out.assign(k=0), ["k"]).astype(str)
-    return out
+    return out[["year", "exporter_reported", "importer_reported", "gap", "gap_pct", "segment"]]
+
+
+def projection_frame(base: pd.Series, year: int, projected: float, outcomes: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Bars for the projection: the base year, the projected year, and each reported outcome."""
+    rows = [
+        {
+            "what": f"{year - 1} — {base['label']}",
+            "kind": "Base year",
+            "value_usd_m": float(base["value_usd_m"]),
+            "qualifier": base["qualifier"],
+            "source_id": base["source_id"],
+        },
+        {
+            "what": f"{year} — projection",
+            "kind": "Projection",
+            "value_usd_m": projected,
+            "qualifier": "exact",
+            "source_id": None,
+        },
+    ]
+    for row in outcomes.itertuples():
+        status = f", {row.status}" if row.status != "final" else ""
+        rows.append(
+            {
+                "what": f"{year} — {row.label}{status}",
+                "kind": "Outcome",
+                "value_usd_m": row.value_usd_m,
+                "qualifier": row.qualifier,
+                "source_id": row.source_id,
+            }
+        )
+    bars = pd.DataFrame(rows)
+    bars["value"] = bars["value_usd_m"].map(lambda v: in_unit(v, unit))
+    bars["value_text"] = [money(v, unit, q) for v, q in zip(bars["value_usd_m"], bars["qualifier"], strict=True)]
+    return bars
 
 
 def published_frame(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
-    return _labels(figures, unit)
+    return _labels(figures, unit)[PUBLISHED_FIELDS]
 
 
 def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -221,4 +294,4 @@ def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
     out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
     out["side_label"] = out["side"].map(SIDE_LABELS)
     out["growth_text"] = [percent(g, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)]
-    return out
+    return out[PART_YEAR_FIELDS]

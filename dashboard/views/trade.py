@@ -11,6 +11,7 @@ from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, money, percent, unit_label
 from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, Repair, ViewState
+from dashboard.trade_model import SIDES_WITH_STATISTICS, TradeModel
 from dashboard.view_session import bound_widget, current_view, report_repair, update_view
 
 MIRROR_NOTE = (
@@ -21,38 +22,45 @@ MIRROR_NOTE = (
 )
 
 
-def in_years(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    return frame[frame["year"].between(*view.years)]
+def in_view(frame: pd.DataFrame, view: ViewState, by_side: bool = False) -> pd.DataFrame:
+    """Rows inside the chosen years (and, where asked, from the chosen reporters' sides)."""
+    keep = frame["year"].between(*view.years)
+    if by_side:
+        keep &= frame["side"].isin(view.reporters)
+    return frame[keep]
 
 
-def kpi_row(model: cached.TradeModel, view: ViewState) -> None:
-    sides = [s for s in ("russia", "tajikistan") if s in view.reporters]
+def statistics_sides(view: ViewState) -> list[str]:
+    return [side for side in SIDES_WITH_STATISTICS if side in view.reporters]
+
+
+def kpi_row(model: TradeModel, view: ViewState) -> None:
+    sides = statistics_sides(view)
     if not sides:
         return
     columns = st.columns(2 * len(sides))
     for i, side in enumerate(sides):
-        annual = in_years(trade.annual_for_side(model.dots_long, model.full_years, side), view)
-        kpis = trade.trade_kpis(trade.headline_totals(annual))
+        name = SIDE_LABELS[side]
+        kpis = trade.trade_kpis(in_view(model.headline[side], view))
         if kpis is None:
-            columns[2 * i].metric(f"{SIDE_LABELS[side]}: latest total", "–", border=True)
+            columns[2 * i].metric(f"{name}: latest total", "–", border=True)
             continue
         basis = {"published": "as published", "computed": "computed"}.get(kpis.change_basis or "", "")
         columns[2 * i].metric(
-            f"{SIDE_LABELS[side]}: total trade {kpis.year}",
+            f"{name}: total trade {kpis.year}",
             money(kpis.value_usd_m, view.units, kpis.qualifier),
-            delta=f"{percent(kpis.change_pct, kpis.change_qualifier)} vs {kpis.year - 1}"
-            if kpis.change_pct is not None
-            else None,
-            delta_arrow="auto",
+            delta=None
+            if kpis.change_pct is None
+            else f"{percent(kpis.change_pct, kpis.change_qualifier)} vs {kpis.year - 1}",
             help=(
-                f"Figure from: {kpis.figure_label}; change {basis}. One figure per year: IMF DOTS "
-                "up to 2020, then the best-ranked published statement (statistics before "
-                "officials, exact before approximate before lower bounds)."
+                f"Figure from: {kpis.figure_label}; change {basis or 'not available'}. One figure per year: IMF "
+                "DOTS up to 2020, then the best-ranked published statement (statistics before officials, "
+                "exact before approximate before lower bounds)."
             ),
             border=True,
         )
         columns[2 * i + 1].metric(
-            f"{SIDE_LABELS[side]}: record year",
+            f"{name}: record year",
             str(kpis.record_year),
             delta=money(kpis.record_value_usd_m, view.units, kpis.record_qualifier),
             delta_color="off",
@@ -61,7 +69,7 @@ def kpi_row(model: cached.TradeModel, view: ViewState) -> None:
         )
 
 
-def annual_section(model: cached.TradeModel, view: ViewState) -> None:
+def annual_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Annual trade by reporter")
     st.caption(
         "Lines: IMF Direction of Trade Statistics as each country reported it (1993–2020); a break "
@@ -69,24 +77,30 @@ def annual_section(model: cached.TradeModel, view: ViewState) -> None:
         "by that side's statistics offices and officials — several per year where they disagree; "
         "triangles are lower bounds ('over US$1.5bn')."
     )
-    sides = [s for s in ("russia", "tajikistan") if s in view.reporters]
+    sides = statistics_sides(view)
     if not sides:
         components.no_data("Select Russia or Tajikistan under Reporters to see the annual series.")
         return
     for side in sides:
-        with st.container():
-            st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
-            annual = in_years(trade.annual_for_side(model.dots_long, model.full_years, side), view)
-            if annual.empty:
-                components.no_data("No annual figures in the selected years.")
-                continue
-            frame = charts.annual_frame(annual, view.units)
-            chart = charts.annual_measures_chart(frame, model.events, view.years, unit_label(view.units))
-            data = annual[["year", "measure", "value_usd_m", "qualifier", "label", "figure_id", "status", "source_id"]]
-            components.chart_with_sources(chart, data, model.sources, f"annual_trade_{side}.csv")
+        st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
+        frame = in_view(model.annual_frames[(side, view.units)], view)
+        if frame.empty:
+            components.no_data("No annual figures in the selected years.")
+            continue
+        chart = components.spec(charts.annual_measures_chart, frame, model.events, view.years, unit_label(view.units))
+        data = in_view(model.annual[side], view)[
+            ["year", "measure", "value_usd_m", "qualifier", "label", "figure_id", "status", "source_id"]
+        ]
+        components.chart_with_sources(
+            chart,
+            data,
+            model.sources,
+            f"annual_trade_{side}.csv",
+            description=f"Annual trade as reported by {SIDE_LABELS[side]}: total, both flows and the balance",
+        )
 
 
-def mirror_section(model: cached.TradeModel, view: ViewState) -> None:
+def mirror_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Mirror statistics: one flow, two reporters")
     flow = (
         bound_widget(
@@ -96,43 +110,39 @@ def mirror_section(model: cached.TradeModel, view: ViewState) -> None:
             "Flow",
             options=list(MIRROR_FLOWS),
             format_func=FLOW_LABELS.get,
-            to_view=lambda v: v or view.flow,
+            to_view=lambda chosen: chosen or view.flow,
         )
         or view.flow
     )
     exporter, importer = ("Russia", "Tajikistan") if flow == "ru_to_tj" else ("Tajikistan", "Russia")
-    gap = in_years(trade.mirror_gap(model.dots, flow), view)
+    gap = in_view(model.mirror[flow], view)
     if gap.empty:
-        components.no_data("IMF DOTS covers 1993–2020; the selected years hold no mirror figures.")
+        components.no_data(f"IMF DOTS covers 1993–{model.last_dots_year}; the selected years hold no mirror figures.")
         return
-    chart = charts.mirror_chart(charts.mirror_frame(gap, view.units), unit_label(view.units), exporter, importer)
-    data = gap.assign(flow=flow, source_id="imf-dots")
-    latest = gap.dropna(subset=["gap_pct"]).iloc[-1] if gap["gap_pct"].notna().any() else None
-    summary = (
-        f"In {int(latest['year'])} {importer} recorded {money(latest['importer_reported'])} of imports from {exporter}; "
-        f"{exporter} recorded {money(latest['exporter_reported'])} of exports, a gap of {percent(latest['gap_pct'])}."
-        if latest is not None
-        else ""
-    )
-    st.caption(f"{summary} {MIRROR_NOTE}")
+    compared = gap.dropna(subset=["gap_pct"])
+    if len(compared):
+        latest = compared.iloc[-1]
+        st.caption(
+            f"In {int(latest['year'])} {importer} recorded {money(latest['importer_reported'])} of imports from "
+            f"{exporter}; {exporter} recorded {money(latest['exporter_reported'])} of exports, a gap of "
+            f"{percent(latest['gap_pct'])}. {MIRROR_NOTE}"
+        )
+    frame = in_view(model.mirror_frames[(flow, view.units)], view)
+    chart = components.spec(charts.mirror_chart, frame, unit_label(view.units), exporter, importer)
     components.chart_with_sources(
         chart,
-        data,
+        gap.assign(flow=flow, source_id="imf-dots"),
         model.sources,
         f"mirror_{flow}.csv",
         note="Bars: importer's figure minus exporter's, as % of the exporter's.",
+        description=f"{FLOW_LABELS[flow]} as reported by each side, and the gap between them",
     )
 
 
-def published_section(model: cached.TradeModel, view: ViewState) -> None:
-    st.subheader("Full-year totals published since 2021")
-    last_dots = int(model.dots["year"].max())
-    figures = model.full_years_all
-    figures = in_years(
-        figures[(figures["measure"] == "total") & (figures["year"] > last_dots) & figures["side"].isin(view.reporters)],
-        view,
-    )
-    if figures.empty:
+def published_section(model: TradeModel, view: ViewState) -> None:
+    st.subheader(f"Full-year totals published since {model.last_dots_year + 1}")
+    frame = in_view(model.published_frames[view.units], view, by_side=True)
+    if frame.empty:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
     st.caption(
@@ -141,22 +151,28 @@ def published_section(model: cached.TradeModel, view: ViewState) -> None:
         "put 2021 at US$1.2–1.4bn. Its 'close to US$2bn' for 2022 (shown as a projection) was not "
         "reached on any basis."
     )
-    frame = charts.published_frame(figures, view.units)
-    data = figures[["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]]
+    data = in_view(model.published_totals, view, by_side=True)[
+        ["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]
+    ]
     components.chart_with_sources(
-        charts.published_years_chart(frame, unit_label(view.units)), data, model.sources, "published_full_years.csv"
+        components.spec(charts.published_years_chart, frame, unit_label(view.units)),
+        data,
+        model.sources,
+        "published_full_years.csv",
+        description="Every published full-year total, by year and reporter",
     )
 
 
-def part_year_section(model: cached.TradeModel, view: ViewState) -> None:
+def part_year_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Part-year figures and their published growth")
-    rows = in_years(model.part_years[model.part_years["side"].isin(view.reporters)], view)
+    rows = in_view(model.part_years, view, by_side=True)
     if rows.empty:
         components.no_data("No part-year figures for the selected years and reporters.")
         return
-    growth = charts.part_year_frame(rows)
+    growth = in_view(model.part_year_growth, view, by_side=True)
     if not growth.empty:
-        st.altair_chart(charts.part_year_growth_chart(growth), theme=None, width="stretch")
+        chart = components.spec(charts.part_year_growth_chart, growth)
+        components.show_chart(chart, "Published part-year growth on a year earlier, by end of period")
     table = pd.DataFrame(
         {
             "Period": rows["period"],
@@ -186,95 +202,40 @@ def part_year_section(model: cached.TradeModel, view: ViewState) -> None:
             "note",
         ]
     ]
-    cited = components.cite(data["source_id"], model.sources)
-    st.caption(components.sources_caption(cited))
-    st.download_button(
-        "Download CSV",
-        components.with_citation(data, model.sources).to_csv(index=False).encode("utf-8"),
-        "part_year_figures.csv",
-        "text/csv",
-        key="dl_part_years",
-        icon=":material/download:",
-    )
+    components.sources_and_download(data, model.sources, "part_year_figures.csv")
 
 
-def projection_section(model: cached.TradeModel, view: ViewState) -> None:
+def projection_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Full-year projection")
     st.caption(
         "If the whole year grew as a part of it did: projected full year = previous full year × "
         "(1 + growth). The seed article did this for 2022 — US$1.13bn for 2021 and +70% in Q1 "
         "2022 gave 'close to US$2bn'."
     )
-    years = trade.projection_years(model.dots_long, model.full_years, model.part_years)
+    years = list(model.projections)
     if not years:
         components.no_data("No year has both a part-year growth figure and a previous full year.")
         return
-    year = view.proj_year if view.proj_year in years else years[-1]
-    if view.proj_year is not None and view.proj_year not in years:
+    year = view.proj_year if view.proj_year in model.projections else years[-1]
+    if view.proj_year is not None and view.proj_year not in model.projections:
         report_repair(
             Repair("proj_year", str(view.proj_year), str(year), "has no part-year growth figure to project from")
         )
         view = update_view(proj_year=None, proj_base=None, proj_growth=None)
-    bases = trade.projection_bases(model.dots_long, model.full_years, year)
-    growths = trade.projection_growths(model.part_years, year)
-    base_ids = list(bases["figure_id"])
+    inputs = model.projections[year]
+    base_ids = list(inputs.bases["figure_id"])
     base_id = view.proj_base if view.proj_base in base_ids else base_ids[0]
     if view.proj_base is not None and view.proj_base not in base_ids:
         report_repair(Repair("proj_base", view.proj_base, base_id, f"is not a full-year total for {year - 1}"))
         view = update_view(proj_base=None)
-    default_growth = float(growths["yoy_growth_pct"].iloc[0]) if len(growths) else 0.0
+    default_growth = float(inputs.growths["yoy_growth_pct"].iloc[0])
     growth = view.proj_growth if view.proj_growth is not None else default_growth
 
     left, right = st.columns([2, 3])
     with left:
-        bound_widget(
-            st.selectbox,
-            "proj_year",
-            year,
-            "Year to project",
-            options=years,
-            index=None,
-            resets=("proj_base", "proj_growth"),
-        )
-        base_labels = {
-            row.figure_id: f"{row.year}: {money(row.value_usd_m, view.units, row.qualifier)} — {row.label}"
-            + (f" ({row.status})" if row.status != "final" else "")
-            for row in bases.itertuples()
-        }
-        bound_widget(
-            st.selectbox,
-            "proj_base",
-            base_id,
-            f"Previous full year ({year - 1})",
-            options=base_ids,
-            format_func=base_labels.get,
-        )
-        bound_widget(
-            st.slider,
-            "proj_growth",
-            float(min(max(growth, GROWTH_MIN), GROWTH_MAX)),
-            "Growth for the whole year, %",
-            min_value=GROWTH_MIN,
-            max_value=GROWTH_MAX,
-            step=0.1,
-            format="%+.1f%%",
-            help="Starts at the latest published part-year growth for the chosen year.",
-        )
-        if len(growths):
-            published = "; ".join(
-                f"{r.period}: {percent(r.yoy_growth_pct, r.growth_qualifier)} ({r.label})"
-                for r in growths.head(6).itertuples()
-            )
-            st.caption(f"Published part-year growth for {year}, latest first: {published}.")
-        seed = seed_case(model)
-        if seed and st.button(
-            "Load the seed article's case", icon=":material/history_edu:", help="2022, from US$1.13bn in 2021 at +70%"
-        ):
-            update_view(proj_year=seed[0], proj_base=seed[1], proj_growth=seed[2])
-            st.rerun()
-    base = bases.set_index("figure_id").loc[base_id]
+        projection_controls(model, view, year, base_id, growth)
+    base = inputs.bases.set_index("figure_id").loc[base_id]
     projected = trade.project_full_year(float(base["value_usd_m"]), growth)
-    outcomes = trade.full_year_outcomes(model.dots_long, model.full_years, year)
     with right:
         st.metric(
             f"Projected {year} total",
@@ -286,63 +247,64 @@ def projection_section(model: cached.TradeModel, view: ViewState) -> None:
             f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if growth >= 0 else '−'} "
             f"{abs(growth):.1f}%) = **{money(projected, 'musd')}**"
         )
-        bars = projection_bars(base, year, projected, outcomes, view.units)
-        chart = charts.projection_chart(bars, unit_label(view.units))
-        components.chart_with_sources(chart, bars.drop(columns=["value_text"]), model.sources, f"projection_{year}.csv")
-        if outcomes.empty:
+        bars = charts.projection_frame(base, year, projected, inputs.outcomes, view.units)
+        components.chart_with_sources(
+            components.spec(charts.projection_chart, bars, unit_label(view.units)),
+            bars.drop(columns=["value", "value_text"]),
+            model.sources,
+            f"projection_{year}.csv",
+            description=f"Projected {year} total against the base year and the reported outcomes",
+        )
+        if inputs.outcomes.empty:
             st.caption(f"No full-year figure for {year} has been published yet.")
 
 
-def projection_bars(base: pd.Series, year: int, projected: float, outcomes: pd.DataFrame, unit: str) -> pd.DataFrame:
-    rows = [
-        {
-            "what": f"{year - 1} — {base['label']}",
-            "kind": "Base year",
-            "value_usd_m": float(base["value_usd_m"]),
-            "qualifier": base["qualifier"],
-            "source_id": base["source_id"],
-        },
-        {
-            "what": f"{year} — projection",
-            "kind": "Projection",
-            "value_usd_m": projected,
-            "qualifier": "exact",
-            "source_id": None,
-        },
-    ]
-    for row in outcomes.itertuples():
-        status = f", {row.status}" if row.status != "final" else ""
-        rows.append(
-            {
-                "what": f"{year} — {row.label}{status}",
-                "kind": "Outcome",
-                "value_usd_m": row.value_usd_m,
-                "qualifier": row.qualifier,
-                "source_id": row.source_id,
-            }
-        )
-    bars = pd.DataFrame(rows)
-    bars["value"] = bars["value_usd_m"] / (1000.0 if unit == "busd" else 1.0)
-    bars["value_text"] = [money(v, unit, q) for v, q in zip(bars["value_usd_m"], bars["qualifier"], strict=True)]
-    return bars
-
-
-def seed_case(model: cached.TradeModel) -> tuple[int, str, float] | None:
-    """The article's own projection inputs, read from its rows in the data."""
-    seed_years = model.full_years[
-        (model.full_years["reporter"] == "seed_article") & (model.full_years["measure"] == "total")
-    ]
-    seed_growth = model.part_years[
-        (model.part_years["reporter"] == "seed_article") & model.part_years["yoy_growth_pct"].notna()
-    ]
-    if seed_years.empty or seed_growth.empty:
-        return None
-    growth = seed_growth.iloc[0]
-    return (
-        int(growth["year"]),
-        str(seed_years[seed_years["year"] == growth["year"] - 1]["figure_id"].iloc[0]),
-        float(growth["yoy_growth_pct"]),
+def projection_controls(model: TradeModel, view: ViewState, year: int, base_id: str, growth: float) -> None:
+    inputs = model.projections[year]
+    bound_widget(
+        st.selectbox,
+        "proj_year",
+        year,
+        "Year to project",
+        options=list(model.projections),
+        index=None,
+        resets=("proj_base", "proj_growth"),
     )
+    base_labels = {
+        row.figure_id: f"{row.year}: {money(row.value_usd_m, view.units, row.qualifier)} — {row.label}"
+        + (f" ({row.status})" if row.status != "final" else "")
+        for row in inputs.bases.itertuples()
+    }
+    bound_widget(
+        st.selectbox,
+        "proj_base",
+        base_id,
+        f"Previous full year ({year - 1})",
+        options=list(base_labels),
+        format_func=base_labels.get,
+    )
+    bound_widget(
+        st.slider,
+        "proj_growth",
+        float(min(max(growth, GROWTH_MIN), GROWTH_MAX)),
+        "Growth for the whole year, %",
+        min_value=GROWTH_MIN,
+        max_value=GROWTH_MAX,
+        step=0.1,
+        format="%+.1f%%",
+        help="Starts at the latest published part-year growth for the chosen year.",
+    )
+    published = "; ".join(
+        f"{r.period}: {percent(r.yoy_growth_pct, r.growth_qualifier)} ({r.label})"
+        for r in inputs.growths.head(6).itertuples()
+    )
+    st.caption(f"Published part-year growth for {year}, latest first: {published}.")
+    if model.seed_case and st.button(
+        "Load the seed article's case", icon=":material/history_edu:", help="2022, from US$1.13bn in 2021 at +70%"
+    ):
+        seed_year, seed_base, seed_growth = model.seed_case
+        update_view(proj_year=seed_year, proj_base=seed_base, proj_growth=seed_growth)
+        st.rerun()
 
 
 def render() -> None:

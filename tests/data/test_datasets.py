@@ -112,19 +112,19 @@ def test_a_bad_cell_is_reported_with_file_line_and_column(data_copy, file, edit,
 
 def test_missing_file(data_copy):
     (data_copy / "trade_dots.csv").unlink()
-    with pytest.raises(DataError, match="trade_dots.csv: the file is missing"):
+    with pytest.raises(DataError, match=r"trade_dots\.csv: the file is missing"):
         datasets.load("trade_dots", data_copy)
 
 
 def test_binary_garbage(data_copy):
     (data_copy / "trade_dots.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\xff\xfe garbage")
-    with pytest.raises(DataError, match="trade_dots.csv"):
+    with pytest.raises(DataError, match=r"trade_dots\.csv"):
         datasets.load("trade_dots", data_copy)
 
 
 def test_missing_column(data_copy):
     rewrite(data_copy / "trade_published.csv", lambda f: f.drop(columns=["status"]))
-    with pytest.raises(DataError, match="missing column.*status"):
+    with pytest.raises(DataError, match=r"missing column.*status"):
         datasets.load("trade_published", data_copy)
 
 
