@@ -19,7 +19,7 @@ st.set_page_config(
     page_title="Russia–Tajikistan dashboard",
     page_icon=str(HERE / "static" / "favicon.png"),  # a local file: material icons load from a CDN
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open on a laptop, folded away on a phone,
 )
 
 PAGES = {

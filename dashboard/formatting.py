@@ -19,6 +19,13 @@ FLOW_LABELS = {
 
 SIDE_LABELS = {"russia": "Russia", "tajikistan": "Tajikistan", "other": "Media & unattributed"}
 
+
+def event_key(events: pd.DataFrame) -> str:
+    """'Events: 1 Ruble crisis (2014-12-16); 2 …' for the numbered markers on a time axis."""
+    items = [f"{row.n} {row.title} ({row.date})" for row in events.itertuples()]
+    return "Events: " + "; ".join(items) + "." if items else ""
+
+
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
@@ -45,7 +52,10 @@ def money(value_usd_m: float | None, unit: str = "auto", qualifier: str = "exact
         unit = "busd" if abs(value_usd_m) >= 1000 else "musd"
     sign = "−" if value_usd_m < 0 else ""
     amount = abs(value_usd_m) / UNITS[unit][1]
-    text = f"{amount:,.2f}bn" if unit == "busd" else f"{amount:,.0f}m" if amount >= 100 else f"{amount:,.1f}m"
+    if unit == "busd":
+        text = f"{amount:,.2f}bn" if amount >= 0.1 else f"{amount:,.3f}bn"
+    else:
+        text = f"{amount:,.0f}m" if amount >= 100 else f"{amount:,.1f}m"
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{sign}US${text}"
 
 

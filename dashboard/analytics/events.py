@@ -17,6 +17,7 @@ def decimal_year(date: str) -> float:
 
 
 def events_on_axis(events: pd.DataFrame, theme: str) -> pd.DataFrame:
-    """Events tagged with `theme`, with their position `x` in decimal years."""
+    """Events tagged with `theme`, in date order, with their position `x` in decimal years and a number `n`."""
     tagged = events[events["themes"].str.split(";").apply(lambda themes: theme in themes)]
-    return tagged.assign(x=tagged["date"].map(decimal_year)).sort_values("x", ignore_index=True)
+    placed = tagged.assign(x=tagged["date"].map(decimal_year)).sort_values("x", ignore_index=True)
+    return placed.assign(n=range(1, len(placed) + 1))

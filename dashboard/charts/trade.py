@@ -22,17 +22,22 @@ def _value_y(unit_label: str, title: str | None = None) -> alt.Y:
     return alt.Y("value:Q", title=title or unit_label, axis=alt.Axis(format=",.2~f"))
 
 
-def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.Chart:
-    """Dashed rules at each event's year (fraction of the year for dated events), labelled."""
-    inside = events.loc[(events["x"] >= year_range[0]) & (events["x"] <= year_range[1] + 1), ["x", "title", "date"]]
-    base = alt.Chart(inside).encode(x="x:Q")
-    rules = base.mark_rule(strokeDash=[3, 3], color="#9CA3AF").encode(
-        tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date")]
+def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.LayerChart:
+    """Dashed rules at each event's date, numbered at the top; the caption lists the numbers.
+
+    Numbers rather than titles: events cluster (four between 2020 and 2022) and titles would
+    overprint each other and the data.
+    """
+    inside = events.loc[events["x"].between(year_range[0], year_range[1] + 1), ["x", "n", "title", "date"]]
+    base = alt.Chart(inside).encode(
+        x="x:Q", tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date")]
     )
-    labels = base.mark_text(
-        angle=270, align="right", baseline="bottom", dy=-2, dx=-4, y=4, fontSize=10, color="#6B7280"
-    ).encode(text="title:N")
-    return rules + labels
+    rules = base.mark_rule(strokeDash=[3, 3], color="#9CA3AF")
+    badges = base.mark_circle(size=150, color="#FFFFFF", stroke="#6B7280", strokeWidth=1, opacity=1).encode(
+        y=alt.value(-8)
+    )
+    numbers = base.mark_text(fontSize=9, fontWeight=600, color="#374151").encode(y=alt.value(-8), text="n:N")
+    return alt.layer(rules, badges, numbers)
 
 
 def annual_measures_chart(
@@ -43,7 +48,7 @@ def annual_measures_chart(
     A line connects only consecutive years (the `segment` column breaks it elsewhere), so a
     missing year is drawn as a gap, never bridged.
     """
-    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS))
+    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=alt.Legend(columns=4))
     tooltip = [
         alt.Tooltip("measure_label:N", title="Measure"),
         alt.Tooltip("year:Q", title="Year", format="d"),
@@ -51,15 +56,14 @@ def annual_measures_chart(
         alt.Tooltip("label:N", title="Reporter"),
         alt.Tooltip("figure_id:N", title="Figure"),
     ]
-    quiet = alt.Color("measure_label:N", scale=color_scale(MEASURE_COLORS), legend=None)
     data = alt.Chart(annual).encode(x=_year_axis(), y=_value_y(unit_label), tooltip=tooltip)
     lines = data.transform_filter("datum.source_kind == 'dots'").mark_line().encode(detail="segment:N", color=color)
-    dots = data.transform_filter("datum.source_kind == 'dots'").mark_point(size=18, filled=True).encode(color=quiet)
+    dots = data.transform_filter("datum.source_kind == 'dots'").mark_point(size=18, filled=True).encode(color=color)
     statements = (
         data.transform_filter("datum.source_kind == 'published'")
         .mark_point(size=80, filled=False, strokeWidth=2)
         .encode(
-            color=quiet,
+            color=color,
             shape=alt.Shape(
                 "qualifier_label:N",
                 title="Published figure",
@@ -118,7 +122,7 @@ def published_years_chart(figures: pd.DataFrame, unit_label: str) -> alt.Chart:
         alt.Chart(figures)
         .mark_point(size=90, filled=False, strokeWidth=2)
         .encode(
-            x=alt.X("year:O", title="Year"),
+            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
             xOffset=alt.XOffset("side_label:N"),
             y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False)),
             color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
@@ -142,7 +146,7 @@ def part_year_growth_chart(rows: pd.DataFrame) -> alt.Chart:
         .mark_point(size=70, filled=True)
         .encode(
             x=alt.X("period_end_date:T", title="End of period"),
-            y=alt.Y("yoy_growth_pct:Q", title="Published growth on a year earlier, %"),
+            y=alt.Y("yoy_growth_pct:Q", title="Growth on a year earlier, %"),
             color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
             shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
             tooltip=[

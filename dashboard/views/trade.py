@@ -9,7 +9,7 @@ from dashboard import cached, components
 from dashboard.analytics import trade
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
-from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, money, percent, unit_label
+from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
 from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, Repair, ViewState
 from dashboard.trade_model import SIDES_WITH_STATISTICS, TradeModel
 from dashboard.view_session import bound_widget, current_view, report_repair, update_view
@@ -75,7 +75,7 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
         "Lines: IMF Direction of Trade Statistics as each country reported it (1993–2020); a break "
         "in a line is a year with no figure. Hollow marks: full-year figures published after 2020 "
         "by that side's statistics offices and officials — several per year where they disagree; "
-        "triangles are lower bounds ('over US$1.5bn')."
+        "triangles are lower bounds ('over US$1.5bn'). Numbered markers are events; hover for details."
     )
     sides = statistics_sides(view)
     if not sides:
@@ -91,11 +91,13 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
         data = in_view(model.annual[side], view)[
             ["year", "measure", "value_usd_m", "qualifier", "label", "figure_id", "status", "source_id"]
         ]
+        events = model.events[model.events["x"].between(view.years[0], view.years[1] + 1)]
         components.chart_with_sources(
             chart,
             data,
             model.sources,
             f"annual_trade_{side}.csv",
+            note=event_key(events),
             description=f"Annual trade as reported by {SIDE_LABELS[side]}: total, both flows and the balance",
         )
 
