@@ -1,0 +1,24 @@
+"""The URL contract as a Markdown table, generated from state.PARAMS for the README.
+
+`python -m dashboard.url_contract` prints it; a test checks the README holds this exact table,
+so the documentation cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+from dashboard.state import PARAMS
+
+
+def markdown_table() -> str:
+    lines = [
+        "| parameter | page | format | default | example | what it sets |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in PARAMS:
+        example = f"`?{p.name}={p.example}`"
+        lines.append(f"| `{p.name}` | {p.page or 'all'} | {p.fmt} | {p.default_text} | {example} | {p.description} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())
