@@ -11,6 +11,8 @@ from dashboard.formatting import money, percent, period_label
         (1130, "auto", "exact", "US$1.13bn"),
         (1500, "busd", "lower_bound", "over US$1.50bn"),
         (103.3, "auto", "exact", "US$103m"),
+        (53, "busd", "exact", "US$0.053bn"),
+        (0, "busd", "exact", "US$0.00bn"),
         (72.5, "musd", "approximate", "about US$72.5m"),
         (1714.9, "musd", "exact", "US$1,715m"),
         (-181.6, "musd", "exact", "−US$182m"),
