@@ -36,4 +36,4 @@ link_slot = st.sidebar.container()
 for repair in take_repairs():
     st.warning(repair.message(), icon=":material/link_off:")
 page.run()
-sidebar.share_link(link_slot, sync_url(bounds, page_name))
+sidebar.share_link(link_slot, page.url_path, sync_url(bounds, page_name))

@@ -60,11 +60,11 @@ def chart_with_sources(
     data: pd.DataFrame,
     sources: pd.DataFrame,
     file_name: str,
+    description: str,
     note: str = "",
-    description: str = "",
 ) -> None:
     """A chart, the line that says where its numbers come from, and a CSV of those numbers."""
-    show_chart(chart, description or file_name.removesuffix(".csv").replace("_", " "))
+    show_chart(chart, description)
     sources_and_download(data, sources, file_name, note)
 
 
@@ -76,7 +76,7 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
     caption = sources_caption(cite(data.get("source_id", []), sources))
     st.caption(f"{note} {caption}".strip())
     st.download_button(
-        "Download CSV",
+        f"CSV: {file_name}",
         lambda: with_citation(data, sources).to_csv(index=False).encode("utf-8"),
         file_name=file_name,
         mime="text/csv",
@@ -97,3 +97,16 @@ def data_error(error: DataError) -> None:
 
 def no_data(message: str) -> None:
     st.info(message, icon=":material/info:")
+
+
+def change_style(change: float | None) -> dict[str, str]:
+    """Arrow and colour for a metric's change, from the number itself.
+
+    Streamlit reads the sign from the delta text, and ours starts with a qualifier ("over") or a
+    typographic minus, so without this a fall would show as a green rise.
+    """
+    if change is None or change == 0:
+        return {"delta_color": "off", "delta_arrow": "off"}
+    return (
+        {"delta_color": "green", "delta_arrow": "up"} if change > 0 else {"delta_color": "red", "delta_arrow": "down"}
+    )

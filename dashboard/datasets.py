@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-
-ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
-PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"  # events are dated to the year, month or day
 
 
 class DataError(Exception):
@@ -34,12 +33,28 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class Column:
-    """What one column may hold. `kind` is text, number, integer or date."""
+    """What one column may hold.
+
+    `kind` is text, number, integer, date (YYYY-MM-DD) or partial_date (YYYY, YYYY-MM or
+    YYYY-MM-DD: events are dated as precisely as their source). Numbers must be finite and,
+    where given, within [minimum, maximum].
+    """
 
     kind: str = "text"
     required: bool = True
     allowed: frozenset[str] | None = None
     pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a whole-table check found: the first offending row (0-based) and column."""
+
+    row: int
+    column: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -51,42 +66,79 @@ class Dataset:
     columns: dict[str, Column]
     key: tuple[str, ...] = ()
     cites_sources: bool = True
-    checks: tuple[Callable[[pd.DataFrame], str | None], ...] = field(default=())
+    checks: tuple[Callable[[pd.DataFrame], Problem | None], ...] = field(default=())
 
 
 FLOWS = frozenset({"total", "ru_to_tj", "tj_to_ru"})
 QUALIFIERS = frozenset({"exact", "approximate", "lower_bound", "upper_bound"})
 
 
-def _periods_well_formed(df: pd.DataFrame) -> str | None:
+def _first(mask: pd.Series, column: str, message: str) -> Problem | None:
+    hits = mask.to_numpy().nonzero()[0]
+    return Problem(int(hits[0]), column, message) if len(hits) else None
+
+
+PERIOD_MONTHS = {"quarter": 3, "half": 6}
+
+
+def _periods_well_formed(df: pd.DataFrame) -> Problem | None:
+    """Each period type has a shape: a quarter is Jan–Mar, Apr–Jun…; 'ytd' runs from 1 January."""
     start, end = pd.to_datetime(df["period_start"]), pd.to_datetime(df["period_end"])
-    bad = df.index[(end < start) | (start.dt.year != end.dt.year)]
-    if len(bad):
-        return f"row {bad[0] + 2}: period must start and end within one year, start first"
-    year = df["period_type"] == "year"
-    full = (start.dt.strftime("%m-%d") == "01-01") & (end.dt.strftime("%m-%d") == "12-31")
-    bad = df.index[year & ~full]
-    if len(bad):
-        return f"row {bad[0] + 2}: a 'year' period must run from 1 January to 31 December"
+    kind = df["period_type"]
+    month_end = end == end + pd.offsets.MonthEnd(0)
+    checks = [
+        (
+            (end < start) | (start.dt.year != end.dt.year),
+            "period_end",
+            "a period must end after it starts, in the same year",
+        ),
+        (start.dt.day != 1, "period_start", "a period starts on the first of a month"),
+        (~month_end, "period_end", "a period ends on the last day of a month"),
+        (
+            (kind.isin(["year", "ytd"])) & (start.dt.month != 1),
+            "period_start",
+            "a year or January-to-month period starts on 1 January",
+        ),
+        ((kind == "year") & (end.dt.month != 12), "period_end", "a 'year' period ends on 31 December"),
+    ]
+    for kind_name, months in PERIOD_MONTHS.items():
+        this = kind == kind_name
+        span = (end.dt.month - start.dt.month + 1) != months
+        aligned = (start.dt.month - 1) % months != 0
+        checks.append((this & (span | aligned), "period_end", f"a {kind_name} spans {months} months from its start"))
+    for mask, column, message in checks:
+        problem = _first(mask, column, message)
+        if problem:
+            return problem
     return None
 
 
-def _has_value_or_growth(df: pd.DataFrame) -> str | None:
-    bad = df.index[df["value_usd_m"].isna() & df["yoy_growth_pct"].isna()]
-    return f"row {bad[0] + 2}: needs a value or a growth rate" if len(bad) else None
+def _has_value_or_growth(df: pd.DataFrame) -> Problem | None:
+    return _first(
+        df["value_usd_m"].isna() & df["yoy_growth_pct"].isna(), "value_usd_m", "needs a value or a growth rate"
+    )
 
 
-def _qualifier_matches_value(df: pd.DataFrame) -> str | None:
+def _qualifier_matches_value(df: pd.DataFrame) -> Problem | None:
     for value, qualifier in (("value_usd_m", "value_qualifier"), ("yoy_growth_pct", "growth_qualifier")):
-        bad = df.index[df[value].notna() != df[qualifier].notna()]
-        if len(bad):
-            return f"row {bad[0] + 2}: '{qualifier}' must be given exactly when '{value}' is"
+        problem = _first(df[value].notna() != df[qualifier].notna(), qualifier, f"is given exactly when '{value}' is")
+        if problem:
+            return problem
     return None
 
 
-def _values_positive(df: pd.DataFrame) -> str | None:
-    bad = df.index[df["value_usd_m"] <= 0]
-    return f"row {bad[0] + 2}: trade values must be positive" if len(bad) else None
+# IMF DOTS: a reporter's exports are valued FOB, its imports CIF.
+DOTS_VALUATION = {
+    ("imf_dots_rus", "ru_to_tj"): "FOB",
+    ("imf_dots_rus", "tj_to_ru"): "CIF",
+    ("imf_dots_tjk", "tj_to_ru"): "FOB",
+    ("imf_dots_tjk", "ru_to_tj"): "CIF",
+}
+
+
+def _valuation_matches_flow(df: pd.DataFrame) -> Problem | None:
+    expected = [DOTS_VALUATION.get(key) for key in zip(df["reporter"], df["flow"], strict=True)]
+    return _first(df["valuation"] != pd.Series(expected, index=df.index), "valuation", "exports are FOB, imports CIF")
 
 
 SOURCES = Dataset(
@@ -131,15 +183,15 @@ TRADE_DOTS = Dataset(
         "IMF, 1993–2020, in US$ million. Exports are valued FOB, imports CIF."
     ),
     columns={
-        "year": Column("integer"),
+        "year": Column("integer", minimum=1990, maximum=2100),
         "reporter": Column(allowed=frozenset({"imf_dots_rus", "imf_dots_tjk"})),
         "flow": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
         "valuation": Column(allowed=frozenset({"FOB", "CIF"})),
-        "value_usd_m": Column("number"),
+        "value_usd_m": Column("number", minimum=0.0),
         "source_id": Column(),
     },
     key=("reporter", "flow", "year"),
-    checks=(_values_positive,),
+    checks=(_valuation_matches_flow,),
 )
 
 TRADE_PUBLISHED = Dataset(
@@ -157,16 +209,17 @@ TRADE_PUBLISHED = Dataset(
         "period_type": Column(allowed=frozenset({"year", "half", "quarter", "ytd"})),
         "period_start": Column("date"),
         "period_end": Column("date"),
-        "value_usd_m": Column("number", required=False),
+        "value_usd_m": Column("number", required=False, minimum=0.0),
         "value_qualifier": Column(required=False, allowed=QUALIFIERS),
-        "yoy_growth_pct": Column("number", required=False),
+        "yoy_growth_pct": Column("number", required=False, minimum=-100.0, maximum=1000.0),
         "growth_qualifier": Column(required=False, allowed=QUALIFIERS),
         "status": Column(allowed=frozenset({"final", "preliminary", "projection", "unverified"})),
+        "basis": Column(allowed=frozenset({"russia", "tajikistan", "unknown"})),
         "source_id": Column(),
         "note": Column(required=False),
     },
     key=("figure_id",),
-    checks=(_periods_well_formed, _has_value_or_growth, _qualifier_matches_value, _values_positive),
+    checks=(_periods_well_formed, _has_value_or_growth, _qualifier_matches_value),
 )
 
 EVENTS = Dataset(
@@ -176,7 +229,7 @@ EVENTS = Dataset(
     description="Dated events used as markers on time axes, each with its source.",
     columns={
         "event_id": Column(pattern=r"^[a-z0-9-]+$"),
-        "date": Column(pattern=PARTIAL_DATE),
+        "date": Column("partial_date"),
         "title": Column(),
         "category": Column(allowed=frozenset({"economy", "migration", "security", "politics", "diplomacy"})),
         "themes": Column(),
@@ -200,6 +253,8 @@ def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     missing = [c for c in dataset.columns if c not in raw.columns]
     if missing:
         raise DataError(dataset.file, f"missing column(s): {', '.join(missing)}")
+    if raw.empty:
+        raise DataError(dataset.file, "the file has a header but no rows")
     df = raw[list(dataset.columns)].copy()
     for name, column in dataset.columns.items():
         df[name] = _check_column(dataset.file, df[name], name, column)
@@ -210,7 +265,10 @@ def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     for check in dataset.checks:
         problem = check(df)
         if problem:
-            raise DataError(dataset.file, problem)
+            found = df[problem.column].iloc[problem.row]
+            raise DataError(
+                dataset.file, f"{problem.message} (found {found!r})", row=problem.row + 2, column=problem.column
+            )
     return df
 
 
@@ -228,8 +286,12 @@ def _check_column(file: str, values: pd.Series, name: str, column: Column) -> pd
     if column.pattern is not None:
         fail(present & ~values.fillna("").str.match(column.pattern), "is not well formed")
     if column.kind in ("number", "integer"):
-        numbers = pd.to_numeric(values, errors="coerce")
-        fail(present & numbers.isna(), "must be a number")
+        numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+        fail(present & ~np.isfinite(numbers), "must be a finite number")
+        if column.minimum is not None:
+            fail(present & (numbers < column.minimum), f"must be at least {column.minimum:g}")
+        if column.maximum is not None:
+            fail(present & (numbers > column.maximum), f"must be at most {column.maximum:g}")
         if column.kind == "integer":
             fail(present & (numbers % 1 != 0), "must be a whole number")
             return numbers.astype("Int64")
@@ -238,7 +300,20 @@ def _check_column(file: str, values: pd.Series, name: str, column: Column) -> pd
         dates = pd.to_datetime(values, format="%Y-%m-%d", errors="coerce")
         fail(present & dates.isna(), "must be a date as YYYY-MM-DD")
         return values
+    if column.kind == "partial_date":
+        fail(present & ~values.fillna("").map(_is_partial_date), "must be a date as YYYY, YYYY-MM or YYYY-MM-DD")
     return values
+
+
+def _is_partial_date(text: str) -> bool:
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    if len(text) not in formats:
+        return False
+    try:
+        datetime.strptime(text, formats[len(text)])
+    except ValueError:
+        return False
+    return True
 
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-UNITS = {"musd": ("US$ m", 1.0), "busd": ("US$ bn", 1000.0)}
+UNITS = {"busd": ("US$ bn", 1000.0), "musd": ("US$ m", 1.0)}  # display label, US$ m per unit
 
 QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "lower_bound": "over ", "upper_bound": "under "}
 
@@ -53,7 +53,7 @@ def money(value_usd_m: float | None, unit: str = "auto", qualifier: str = "exact
     sign = "−" if value_usd_m < 0 else ""
     amount = abs(value_usd_m) / UNITS[unit][1]
     if unit == "busd":
-        text = f"{amount:,.3f}bn" if 0 < amount < 0.1 else f"{amount:,.2f}bn"
+        text = f"{amount:.2g}bn" if 0 < amount < 0.1 else f"{amount:,.2f}bn"
     else:
         text = f"{amount:,.0f}m" if amount >= 100 else f"{amount:,.1f}m"
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{sign}US${text}"

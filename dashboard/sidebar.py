@@ -10,10 +10,14 @@ from dashboard.formatting import SIDE_LABELS, unit_label
 from dashboard.state import SIDES, UNITS, Bounds, ViewState
 from dashboard.view_session import bound_widget
 
+EMPTIED_KEY = "reporters_emptied"
+
 
 def _sides(selected: list[str]) -> tuple[str, ...]:
-    # an empty selection would leave every chart blank: treat it as "all", and say so
-    return tuple(side for side in SIDES if side in selected) or SIDES
+    """An empty selection would leave every chart blank: it means "all", and the sidebar says so."""
+    chosen = tuple(side for side in SIDES if side in selected)
+    st.session_state[EMPTIED_KEY] = not chosen
+    return chosen or SIDES
 
 
 def global_filters(view: ViewState, bounds: Bounds) -> None:
@@ -39,8 +43,8 @@ def global_filters(view: ViewState, bounds: Bounds) -> None:
             to_view=_sides,
             help="Whose figures to show. Russian and Tajik statistics disagree, so each side is kept apart.",
         )
-        if not view.reporters:
-            st.caption("No reporter selected: showing all.")
+        if st.session_state.pop(EMPTIED_KEY, False):
+            st.caption("No reporter was selected, so all are shown.")
         bound_widget(
             st.radio,
             "units",
@@ -52,18 +56,23 @@ def global_filters(view: ViewState, bounds: Bounds) -> None:
         )
 
 
-def page_link(current_url: str, query: dict[str, str]) -> str:
-    """The current page's address with `query` in place of whatever query it had."""
+def page_link(current_url: str, base_path: str, url_path: str, query: dict[str, str]) -> str:
+    """The address of the page being shown, with `query`.
+
+    Built from the server's base path and the page actually shown rather than from the address
+    the viewer typed, which may name a page that does not exist.
+    """
+    path = "/" + "/".join(part for part in (base_path.strip("/"), url_path) if part)
     if not current_url:
-        return f"?{urlencode(query)}" if query else ""
-    scheme, host, path, _, _ = urlsplit(current_url)
-    return urlunsplit((scheme, host, path or "/", urlencode(query), ""))
+        return path + (f"?{urlencode(query)}" if query else "")
+    scheme, host, _, _, _ = urlsplit(current_url)
+    return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-def share_link(slot: st.delta_generator.DeltaGenerator, query: dict[str, str]) -> None:
+def share_link(slot: st.delta_generator.DeltaGenerator, url_path: str, query: dict[str, str]) -> None:
     """The address of this exact view, with a copy button (st.code has one built in)."""
-    link = page_link(st.context.url or "", query)
+    link = page_link(st.context.url or "", st.get_option("server.baseUrlPath") or "", url_path, query)
     with slot:
         st.markdown("**Link to this view**")
-        st.code(link or "(this page, default view)", language=None, wrap_lines=True)
+        st.code(link, language=None, wrap_lines=True)
         st.caption("Copy it with the button at the top right of the box; it reopens this page with these settings.")

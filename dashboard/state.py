@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dashboard.formatting import UNITS as UNIT_SCALES
+
 SIDES = ("russia", "tajikistan", "other")
-UNITS = ("busd", "musd")
+UNITS = tuple(UNIT_SCALES)
 MIRROR_FLOWS = ("ru_to_tj", "tj_to_ru")
 GROWTH_MIN, GROWTH_MAX = -100.0, 200.0
 MAX_ECHO = 40  # characters of a rejected value quoted back to the viewer
@@ -80,6 +82,8 @@ class Param:
 
 def safe_echo(text: str) -> str:
     """A rejected value made harmless to show: printable, no markdown code fence, and short."""
+    if not text.strip():
+        return "(empty)"
     cleaned = "".join(ch if ch.isprintable() else "?" for ch in text).replace("`", "'")
     return cleaned if len(cleaned) <= MAX_ECHO else cleaned[: MAX_ECHO - 1] + "…"
 
@@ -270,7 +274,3 @@ def to_query(state: ViewState, bounds: Bounds, page: str) -> dict[str, str]:
             continue
         query[param.name] = param.dump(value)
     return query
-
-
-def state_fields() -> list[str]:
-    return [f.name for f in fields(ViewState)]

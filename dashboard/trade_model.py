@@ -6,14 +6,15 @@ projection inputs for one year: the heavy pandas work happens when the data is l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard.analytics import trade
 from dashboard.analytics.events import events_on_axis
 from dashboard.charts import trade as frames
-from dashboard.state import MIRROR_FLOWS, UNITS
+from dashboard.formatting import UNITS
+from dashboard.state import MIRROR_FLOWS, Repair
 
 SIDES_WITH_STATISTICS = ("russia", "tajikistan")
 
@@ -31,10 +32,9 @@ class Projection:
 class TradeModel:
     """Shared, read-only frames (they live in a resource cache: callers must not mutate them)."""
 
-    dots: pd.DataFrame
     sources: pd.DataFrame
     events: pd.DataFrame
-    last_dots_year: int
+    dots_years: tuple[int, int]
     year_range: tuple[int, int]
     annual: dict[str, pd.DataFrame]  # side -> DOTS lines plus later statements (US$ m)
     annual_frames: dict[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame
@@ -47,6 +47,7 @@ class TradeModel:
     part_year_growth: pd.DataFrame  # chart frame of their published growth
     projections: dict[int, Projection]  # year -> inputs; only years that can be projected
     seed_case: tuple[int, str, float] | None  # the article's year, base figure and growth
+    seed_claims: trade.SeedClaims | None
 
 
 def build_trade_model(
@@ -57,27 +58,28 @@ def build_trade_model(
     sources: pd.DataFrame,
 ) -> TradeModel:
     dots_long = trade.dots_measures(dots, reporters)
-    full_years = trade.published_full_years(published, reporters)
-    full_years_all = trade.published_full_years(published, reporters, include_projections=True)
-    part_years = trade.part_year_figures(published, reporters)
-    last_dots_year = int(dots["year"].max())
+    full_years = trade.published_full_years(published, reporters, sources)
+    full_years_all = trade.published_full_years(published, reporters, sources, include_projections=True)
+    part_years = trade.part_year_figures(published, reporters, sources)
+    dots_years = (int(dots["year"].min()), int(dots["year"].max()))
     annual = {side: trade.annual_for_side(dots_long, full_years, side) for side in SIDES_WITH_STATISTICS}
     mirror = {flow: trade.mirror_gap(dots, flow) for flow in MIRROR_FLOWS}
-    published_totals = full_years_all[
-        (full_years_all["measure"] == "total") & (full_years_all["year"] > last_dots_year)
-    ]
+    after_dots = (full_years_all["measure"] == "total") & (full_years_all["year"] > dots_years[1])
+    published_totals = full_years_all[after_dots]
     years = pd.concat([dots["year"], full_years["year"], part_years["year"]])
+    seed_case = trade.seed_projection_case(full_years, part_years)
     return TradeModel(
-        dots=dots,
         sources=sources,
         events=events_on_axis(events, "trade"),
-        last_dots_year=last_dots_year,
+        dots_years=dots_years,
         year_range=(int(years.min()), int(years.max())),
         annual=annual,
         annual_frames={(side, unit): frames.annual_frame(annual[side], unit) for side in annual for unit in UNITS},
         headline={side: trade.headline_totals(frame) for side, frame in annual.items()},
         mirror=mirror,
-        mirror_frames={(flow, unit): frames.mirror_frame(mirror[flow], unit) for flow in mirror for unit in UNITS},
+        mirror_frames={
+            (flow, unit): frames.mirror_frame(mirror[flow], flow, unit) for flow in mirror for unit in UNITS
+        },
         published_totals=published_totals,
         published_frames={unit: frames.published_frame(published_totals, unit) for unit in UNITS},
         part_years=part_years,
@@ -90,5 +92,58 @@ def build_trade_model(
             )
             for year in trade.projection_years(dots_long, full_years, part_years)
         },
-        seed_case=trade.seed_projection_case(full_years, part_years),
+        seed_case=seed_case,
+        seed_claims=trade.seed_claims(full_years_all, seed_case) if seed_case else None,
+    )
+
+
+@dataclass(frozen=True)
+class ProjectionChoice:
+    """The projection the view asks for, made valid against the data."""
+
+    year: int
+    base: pd.Series
+    growth: float
+    published_growth: pd.Series  # the published part-year figure the growth starts from
+    projected_usd_m: float
+    qualifier: str
+    repairs: list[Repair] = field(default_factory=list)
+
+
+def choose_projection(
+    projections: dict[int, Projection], year: int | None, base_id: str | None, growth: float | None
+) -> ProjectionChoice:
+    """Apply the view's choices, falling back to the data's defaults (and saying so) where invalid.
+
+    Defaults: the latest year that can be projected; its best-ranked previous full year; and the
+    latest published part-year growth on that figure's side. The projection carries the base's
+    qualifier, and the published growth's too while the growth is left at that figure.
+    """
+    repairs = []
+    chosen_year = year if year in projections else max(projections)
+    if year is not None and year != chosen_year:
+        repairs.append(
+            Repair("proj_year", str(year), str(chosen_year), "has no part-year growth figure to project from")
+        )
+        base_id, growth = None, None
+    inputs = projections[chosen_year]
+    bases = inputs.bases.set_index("figure_id", drop=False)
+    chosen_base = base_id if base_id in bases.index else str(inputs.bases["figure_id"].iloc[0])
+    if base_id is not None and base_id != chosen_base:
+        reason = f"is not a full-year total for {chosen_year - 1}"
+        repairs.append(Repair("proj_base", base_id, chosen_base, reason))
+    base = bases.loc[chosen_base]
+    published = trade.default_growth(inputs.growths, str(base["side"]))
+    chosen_growth = float(published["yoy_growth_pct"]) if growth is None else growth
+    qualifiers = [str(base["qualifier"])]
+    if chosen_growth == float(published["yoy_growth_pct"]):
+        qualifiers.append(str(published["growth_qualifier"]))
+    return ProjectionChoice(
+        year=chosen_year,
+        base=base,
+        growth=chosen_growth,
+        published_growth=published,
+        projected_usd_m=trade.project_full_year(float(base["value_usd_m"]), chosen_growth),
+        qualifier=trade.combined_qualifier(*qualifiers),
+        repairs=repairs,
     )

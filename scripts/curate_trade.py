@@ -79,6 +79,12 @@ QUALIFIERS: dict[str, tuple[str, str, str]] = {
     "g2-RUTJ-020": ("lower_bound", "approximate", "final"),
 }
 
+# Whose statistics a figure is on, where that differs from who said it: the Russian trade
+# mission quoted Tajik statistics for 2023 (its figures match the agency's to the decimal) and
+# "official statistics" for 2021 (1,352m, the base the Tajik foreign ministry's 2022 growth implies).
+BASIS_OVERRIDES = {"RUTJ-033": "tajikistan", "RUTJ-059": "tajikistan", "RUTJ-060": "tajikistan"}
+REPORTER_BASIS = {"russia": "russia", "tajikistan": "tajikistan", "other": "unknown"}
+
 # Events that matter for reading the trade series, picked from the pack's two event files.
 TRADE_EVENTS = [
     ("remittances/events.csv", "2008-12"),
@@ -146,7 +152,13 @@ class SourceRegistry:
 NEWS_LICENCE = "News report: figures quoted as facts; the publisher's text is not reproduced"
 
 
+def reporter_sides() -> dict[str, str]:
+    with open(DATA / "reporters.csv", newline="") as fh:
+        return {row["reporter"]: row["side"] for row in csv.DictReader(fh)}
+
+
 def curate_published(registry: SourceRegistry) -> list[dict[str, str]]:
+    sides = reporter_sides()
     out = []
     with open(PACK / "trade" / "trade_figures.csv", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -171,6 +183,7 @@ def curate_published(registry: SourceRegistry) -> list[dict[str, str]]:
                     "yoy_growth_pct": row["yoy_growth_pct"],
                     "growth_qualifier": growth_q if row["yoy_growth_pct"] else "",
                     "status": status,
+                    "basis": BASIS_OVERRIDES.get(row["figure_id"], REPORTER_BASIS[sides[row["reporter"]]]),
                     "source_id": source_id,
                     "note": row["note"],
                 }

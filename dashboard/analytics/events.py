@@ -21,3 +21,8 @@ def events_on_axis(events: pd.DataFrame, theme: str) -> pd.DataFrame:
     tagged = events[events["themes"].str.split(";").apply(lambda themes: theme in themes)]
     placed = tagged.assign(x=tagged["date"].map(decimal_year)).sort_values("x", ignore_index=True)
     return placed.assign(n=range(1, len(placed) + 1))
+
+
+def events_between(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    """Events that fall inside a year range (the last year counted to its end)."""
+    return events[events["x"].between(years[0], years[1] + 1, inclusive="left")]

@@ -1,7 +1,11 @@
-"""Trade arithmetic: annual series per reporter, mirror gaps, growth, headline KPIs, projection.
+"""Trade arithmetic: annual series per reporter, mirror gaps, headline KPIs, projection inputs.
 
 All values are US$ million. Nothing here fills a gap: a year that a reporter did not publish
-is absent from every result, and growth is only computed between consecutive years.
+is absent from every result, and changes are only computed between consecutive years.
+
+"Side" is whose statistics a figure is on: Russia's, Tajikistan's, or "other" (media that do
+not say, and the seed article). It follows the figure's `basis`, not who spoke: the Russian
+trade mission quoting Tajik statistics counts as Tajikistan's figure.
 """
 
 from __future__ import annotations
@@ -14,21 +18,43 @@ from dashboard.formatting import period_label
 
 MEASURES = ("total", "ru_to_tj", "tj_to_ru", "balance")
 
-# Ranking used when one number per year is needed (KPIs, projection base): statistics beat
-# statements, exact beats approximate beats a lower bound, a final figure beats an early one.
+# Who exports and who imports in each flow, and which DOTS series is each side's.
+MIRROR_ROLES = {"ru_to_tj": ("russia", "tajikistan"), "tj_to_ru": ("tajikistan", "russia")}
+DOTS_REPORTER = {"russia": "imf_dots_rus", "tajikistan": "imf_dots_tjk"}
+
+# When one number per year is needed (KPIs, the projection's starting point), candidates are
+# ranked: a final figure before an early one, statistics before officials' statements before
+# media, exact before approximate before a bound, then the most recently published, then the
+# figure id so the choice is stable. Anything unknown ranks last.
+STATUS_RANK = {"final": 0, "preliminary": 1, "unverified": 2, "projection": 3}
 KIND_RANK = {"statistics": 0, "statement": 1, "media": 2}
 QUALIFIER_RANK = {"exact": 0, "approximate": 1, "lower_bound": 2, "upper_bound": 3}
-STATUS_RANK = {"final": 0, "preliminary": 1, "unverified": 2, "projection": 3}
+RANKING_RULE = (
+    "final before preliminary; statistics before officials before media; exact before approximate "
+    "before a bound; then the most recently published"
+)
+
+FIGURE_COLUMNS = ["figure_id", "year", "value_usd_m", "qualifier", "label", "side", "kind", "status", "source_id"]
 
 
-def with_reporter_info(figures: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFrame:
-    """Attach each reporter's side, kind and label to its figures."""
-    info = reporters[["reporter", "label", "side", "kind"]]
-    return figures.merge(info, on="reporter", how="left", validate="many_to_one")
+def with_reporter_info(
+    figures: pd.DataFrame, reporters: pd.DataFrame, sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Attach the reporter's label and kind, the figure's side, and its source's publication date."""
+    info = reporters[["reporter", "label", "kind", "side"]].rename(columns={"side": "reporter_side"})
+    out = figures.merge(info, on="reporter", how="left", validate="many_to_one")
+    if "basis" in out.columns:
+        out["side"] = out["basis"].where(out["basis"] != "unknown", "other")
+    else:
+        out["side"] = out["reporter_side"]
+    if sources is not None:
+        dates = sources[["source_id", "published_date"]]
+        out = out.merge(dates, on="source_id", how="left", validate="many_to_one")
+    return out
 
 
 def dots_measures(dots: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFrame:
-    """Both flows, their total and the balance, per DOTS reporter and year.
+    """Both flows, their total and the balance, per DOTS reporter and year, with their source.
 
     Total and balance exist only for years where the reporter gives both flows (Russia's 1993
     has imports but no exports, so it has neither).
@@ -41,38 +67,35 @@ def dots_measures(dots: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFrame:
         id_vars=["reporter", "year"], value_vars=list(MEASURES), var_name="measure", value_name="value_usd_m"
     )
     long = long.dropna(subset=["value_usd_m"])
+    cited = dots.groupby(["reporter", "year"], as_index=False)["source_id"].first()
+    long = long.merge(cited, on=["reporter", "year"], how="left")
     long["year"] = long["year"].astype(int)
-    long["qualifier"] = "exact"
-    long["figure"] = "IMF DOTS"
+    long = long.assign(qualifier="exact", status="final", figure_id=long["reporter"])
     return with_reporter_info(long, reporters).sort_values(["reporter", "measure", "year"], ignore_index=True)
 
 
 def published_full_years(
-    published: pd.DataFrame, reporters: pd.DataFrame, include_projections: bool = False
+    published: pd.DataFrame,
+    reporters: pd.DataFrame,
+    sources: pd.DataFrame | None = None,
+    include_projections: bool = False,
 ) -> pd.DataFrame:
-    """Published full-year values, one row per statement, with reporter side and year."""
-    rows = published[(published["period_type"] == "year") & published["value_usd_m"].notna()].copy()
+    """Published full-year values, one row per statement, with side and year."""
+    rows = published[(published["period_type"] == "year") & published["value_usd_m"].notna()]
     if not include_projections:
         rows = rows[rows["status"] != "projection"]
-    rows["year"] = pd.to_datetime(rows["period_start"]).dt.year.astype(int)
+    rows = rows.assign(year=pd.to_datetime(rows["period_start"]).dt.year.astype(int))
     rows = rows.rename(columns={"flow": "measure", "value_qualifier": "qualifier"})
-    return with_reporter_info(rows, reporters).reset_index(drop=True)
+    return with_reporter_info(rows, reporters, sources).reset_index(drop=True)
 
 
 ANNUAL_COLUMNS = [
-    "year",
+    *FIGURE_COLUMNS,
     "measure",
-    "value_usd_m",
-    "qualifier",
-    "label",
-    "side",
-    "kind",
     "source_kind",
-    "figure_id",
-    "status",
     "yoy_growth_pct",
     "growth_qualifier",
-    "source_id",
+    "published_date",
 ]
 
 
@@ -92,13 +115,6 @@ def annual_for_side(dots_long: pd.DataFrame, full_years: pd.DataFrame, side: str
     return pd.concat(parts, ignore_index=True)
 
 
-def growth_pct(values: pd.Series) -> pd.Series:
-    """Year-on-year growth of a series indexed by year; NaN where the previous year is missing."""
-    values = values.sort_index()
-    previous = values.reindex(values.index - 1).to_numpy()
-    return pd.Series((values.to_numpy() / previous - 1) * 100, index=values.index)
-
-
 def mirror_gap(dots: pd.DataFrame, flow: str) -> pd.DataFrame:
     """One flow as each side reported it, and the importer's figure minus the exporter's.
 
@@ -106,7 +122,7 @@ def mirror_gap(dots: pd.DataFrame, flow: str) -> pd.DataFrame:
     the reverse for Tajikistan → Russia. Years where only one side reported keep that side's
     value and no gap.
     """
-    exporter, importer = ("imf_dots_rus", "imf_dots_tjk") if flow == "ru_to_tj" else ("imf_dots_tjk", "imf_dots_rus")
+    exporter, importer = (DOTS_REPORTER[side] for side in MIRROR_ROLES[flow])
     rows = dots[dots["flow"] == flow]
     wide = rows.pivot_table(index="year", columns="reporter", values="value_usd_m", aggfunc="first")
     wide = wide.reindex(columns=[exporter, importer])
@@ -119,30 +135,35 @@ def mirror_gap(dots: pd.DataFrame, flow: str) -> pd.DataFrame:
     )
     out["gap_usd_m"] = out["importer_reported"] - out["exporter_reported"]
     out["gap_pct"] = out["gap_usd_m"] / out["exporter_reported"] * 100
+    source = rows.groupby("year")["source_id"].first()
+    out["source_id"] = out["year"].map(source)
     return out
 
 
 def rank_figures(rows: pd.DataFrame) -> pd.DataFrame:
-    """Order candidate figures best first within each year (see the rank tables above)."""
+    """Candidate figures ordered best first within each year (see RANKING_RULE)."""
+    worst = 99
+    published = pd.to_datetime(rows.get("published_date", pd.Series(index=rows.index, dtype=object)), errors="coerce")
     keys = pd.DataFrame(
         {
-            "status": rows["status"].map(STATUS_RANK).fillna(0),
-            "kind": rows["kind"].map(KIND_RANK).fillna(0),
-            "qualifier": rows["qualifier"].map(QUALIFIER_RANK).fillna(0),
+            "year": rows["year"],
+            "status": rows["status"].map(STATUS_RANK).fillna(worst),
+            "kind": rows["kind"].map(KIND_RANK).fillna(worst),
+            "qualifier": rows["qualifier"].map(QUALIFIER_RANK).fillna(worst),
+            "recency": -published.map(lambda d: d.toordinal() if pd.notna(d) else 0),
+            "figure_id": rows["figure_id"].fillna(""),
         },
         index=rows.index,
     )
-    order = pd.concat([rows[["year"]], keys, rows[["figure_id"]].fillna("")], axis=1)
-    order.columns = ["year", "k1", "k2", "k3", "k4"]
-    return rows.loc[order.sort_values(["year", "k1", "k2", "k3", "k4"]).index]
+    return rows.loc[keys.sort_values(list(keys.columns), kind="stable").index]
 
 
 def headline_totals(annual: pd.DataFrame) -> pd.DataFrame:
-    """One total per year for a side: DOTS where it exists, else the best-ranked statement."""
+    """One total per year for a side: DOTS where it exists, else the best-ranked statement (whole row)."""
     totals = annual[annual["measure"] == "total"]
     dots = totals[totals["source_kind"] == "dots"]
     published = totals[(totals["source_kind"] == "published") & ~totals["year"].isin(dots["year"])]
-    best = rank_figures(published).groupby("year", as_index=False).first() if len(published) else published
+    best = rank_figures(published).drop_duplicates("year") if len(published) else published
     parts = [p for p in (dots, best) if len(p)]
     if not parts:
         return totals.iloc[0:0]
@@ -163,6 +184,7 @@ class TradeKpis:
     record_year: int
     record_value_usd_m: float
     record_qualifier: str
+    record_label: str
 
 
 def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
@@ -188,19 +210,24 @@ def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
         record_year=int(record["year"]),
         record_value_usd_m=float(record["value_usd_m"]),
         record_qualifier=str(record["qualifier"]),
+        record_label=str(record["label"]),
     )
 
 
-def part_year_figures(published: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFrame:
+def part_year_figures(
+    published: pd.DataFrame, reporters: pd.DataFrame, sources: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Quarters, halves and January-to-month figures, with a readable period label."""
-    rows = published[published["period_type"] != "year"].copy()
-    rows["period"] = [
-        period_label(t, s, e)
-        for t, s, e in zip(rows["period_type"], rows["period_start"], rows["period_end"], strict=True)
-    ]
-    rows["year"] = pd.to_datetime(rows["period_start"]).dt.year.astype(int)
-    rows["period_end_date"] = pd.to_datetime(rows["period_end"])
-    rows = with_reporter_info(rows, reporters)
+    rows = published[published["period_type"] != "year"]
+    rows = rows.assign(
+        period=[
+            period_label(t, s, e)
+            for t, s, e in zip(rows["period_type"], rows["period_start"], rows["period_end"], strict=True)
+        ],
+        year=pd.to_datetime(rows["period_start"]).dt.year.astype(int),
+        period_end_date=pd.to_datetime(rows["period_end"]),
+    )
+    rows = with_reporter_info(rows, reporters, sources)
     return rows.sort_values(["period_end_date", "figure_id"], ignore_index=True)
 
 
@@ -209,17 +236,32 @@ def project_full_year(previous_full_year_usd_m: float, growth_pct: float) -> flo
     return previous_full_year_usd_m * (1 + growth_pct / 100)
 
 
+def combined_qualifier(*qualifiers: str) -> str:
+    """The qualifier of a number computed from qualified inputs (bounds only survive together)."""
+    kinds = set(qualifiers) - {"exact"}
+    if not kinds:
+        return "exact"
+    return kinds.pop() if len(kinds) == 1 else "approximate"
+
+
+def year_totals(dots_long: pd.DataFrame, full_years: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Every full-year total for `year`: both DOTS series and every published statement."""
+    dots = dots_long[(dots_long["measure"] == "total") & (dots_long["year"] == year)]
+    published = full_years[(full_years["measure"] == "total") & (full_years["year"] == year)]
+    parts = [p.reindex(columns=[*FIGURE_COLUMNS, "published_date"]) for p in (dots, published) if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=[*FIGURE_COLUMNS, "published_date"])
+    return pd.concat(parts, ignore_index=True)
+
+
 def projection_bases(dots_long: pd.DataFrame, full_years: pd.DataFrame, year: int) -> pd.DataFrame:
     """Every full-year total for `year` − 1 that a projection can start from, best first."""
-    base_year = year - 1
-    dots = dots_long[(dots_long["measure"] == "total") & (dots_long["year"] == base_year)]
-    dots = dots.assign(figure_id=dots["reporter"], status="final")
-    published = full_years[(full_years["measure"] == "total") & (full_years["year"] == base_year)]
-    cols = ["figure_id", "year", "value_usd_m", "qualifier", "label", "side", "kind", "status", "source_id"]
-    parts = [p.reindex(columns=cols) for p in (dots, published) if len(p)]
-    if not parts:
-        return pd.DataFrame(columns=cols)
-    return rank_figures(pd.concat(parts, ignore_index=True)).reset_index(drop=True)
+    return rank_figures(year_totals(dots_long, full_years, year - 1)).reset_index(drop=True)
+
+
+def full_year_outcomes(dots_long: pd.DataFrame, full_years: pd.DataFrame, year: int) -> pd.DataFrame:
+    """What each reporter later said the full year's total was (DOTS included), one row each."""
+    return year_totals(dots_long, full_years, year).sort_values(["side", "value_usd_m"], ignore_index=True)
 
 
 def projection_growths(part_years: pd.DataFrame, year: int) -> pd.DataFrame:
@@ -233,19 +275,13 @@ def projection_growths(part_years: pd.DataFrame, year: int) -> pd.DataFrame:
 def projection_years(dots_long: pd.DataFrame, full_years: pd.DataFrame, part_years: pd.DataFrame) -> list[int]:
     """Years with at least one part-year growth figure and a previous full year to apply it to."""
     with_growth = part_years.loc[(part_years["flow"] == "total") & part_years["yoy_growth_pct"].notna(), "year"]
-    return sorted(int(y) for y in set(with_growth) if len(projection_bases(dots_long, full_years, int(y))))
+    return sorted(int(y) for y in set(with_growth) if len(year_totals(dots_long, full_years, int(y) - 1)))
 
 
-def full_year_outcomes(dots_long: pd.DataFrame, full_years: pd.DataFrame, year: int) -> pd.DataFrame:
-    """What each reporter later said the full year's total was (DOTS included), one row each."""
-    dots = dots_long[(dots_long["measure"] == "total") & (dots_long["year"] == year)]
-    dots = dots.assign(figure_id=dots["reporter"], status="final")
-    published = full_years[(full_years["measure"] == "total") & (full_years["year"] == year)]
-    cols = ["figure_id", "year", "value_usd_m", "qualifier", "label", "side", "kind", "status", "source_id"]
-    parts = [p.reindex(columns=cols) for p in (dots, published) if len(p)]
-    if not parts:
-        return pd.DataFrame(columns=cols)
-    return pd.concat(parts, ignore_index=True).sort_values(["side", "value_usd_m"], ignore_index=True)
+def default_growth(growths: pd.DataFrame, side: str) -> pd.Series:
+    """The growth a projection starts from: the latest published on the base figure's side, else the latest."""
+    same_side = growths[growths["side"] == side]
+    return (same_side if len(same_side) else growths).iloc[0]
 
 
 def line_segments(frame: pd.DataFrame, by: list[str]) -> pd.Series:
@@ -270,3 +306,39 @@ def seed_projection_case(full_years: pd.DataFrame, part_years: pd.DataFrame) -> 
     if base.empty:
         return None
     return year, str(base["figure_id"].iloc[0]), float(growth["yoy_growth_pct"])
+
+
+@dataclass(frozen=True)
+class SeedClaims:
+    """The seed article's trade figures set against what was published later."""
+
+    base_year: int
+    base_usd_m: float
+    later_min_usd_m: float | None  # other final statements of the base year's total
+    later_max_usd_m: float | None
+    projected_year: int
+    projected_usd_m: float | None  # the article's own stated projection, if in the data
+    outcome_min_usd_m: float | None  # what reporters said that year turned out to be
+    outcome_max_usd_m: float | None
+
+
+def seed_claims(full_years_all: pd.DataFrame, seed_case: tuple[int, str, float]) -> SeedClaims:
+    year, base_id, _ = seed_case
+    totals = full_years_all[full_years_all["measure"] == "total"]
+    base = totals[totals["figure_id"] == base_id].iloc[0]
+    final = totals[(totals["status"] == "final") & (totals["reporter"] != "seed_article")]
+    later = final[final["year"] == year - 1]["value_usd_m"]
+    outcomes = final[final["year"] == year]["value_usd_m"]
+    projection = totals[
+        (totals["reporter"] == "seed_article") & (totals["status"] == "projection") & (totals["year"] == year)
+    ]
+    return SeedClaims(
+        base_year=year - 1,
+        base_usd_m=float(base["value_usd_m"]),
+        later_min_usd_m=float(later.min()) if len(later) else None,
+        later_max_usd_m=float(later.max()) if len(later) else None,
+        projected_year=year,
+        projected_usd_m=float(projection["value_usd_m"].iloc[0]) if len(projection) else None,
+        outcome_min_usd_m=float(outcomes.min()) if len(outcomes) else None,
+        outcome_max_usd_m=float(outcomes.max()) if len(outcomes) else None,
+    )

@@ -10,11 +10,12 @@ MUTED = "#6B7280"
 GRID = "#E5E7EB"
 
 SIDE_COLORS = {"Russia": "#B3261E", "Tajikistan": "#1B7F4B", "Media & unattributed": "#7A7F87"}
+# Red and green always mean Russia and Tajikistan as reporters; flows get colours of their own.
 MEASURE_COLORS = {
     "Total trade": "#1F2933",
-    "Russia → Tajikistan": "#B3261E",
-    "Tajikistan → Russia": "#1B7F4B",
-    "Balance (Russia's surplus)": "#C08A1E",
+    "Russia → Tajikistan": "#2F6DB5",
+    "Tajikistan → Russia": "#D9822B",
+    "Balance (Russia's surplus)": "#8E7CC3",
 }
 QUALIFIER_SHAPES = {
     "exact": "circle",

@@ -5,17 +5,17 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.analytics.trade import line_segments
+from dashboard.analytics.events import events_between
+from dashboard.analytics.trade import MIRROR_ROLES, line_segments
 from dashboard.charts.theme import MEASURE_COLORS, QUALIFIER_SHAPES, SIDE_COLORS, color_scale
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, in_unit, money, percent
 
 HEIGHT = 300
 
 
-def _year_axis(title: str | None = "Year") -> alt.X:
-    return alt.X(
-        "year:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(nice=False, zero=False)
-    )
+def _year_axis(title: str | None = "Year", domain: list[int] | None = None) -> alt.X:
+    scale = alt.Scale(nice=False, zero=False, domain=domain) if domain else alt.Scale(nice=False, zero=False)
+    return alt.X("year:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1), scale=scale)
 
 
 def _value_y(unit_label: str, title: str | None = None) -> alt.Y:
@@ -28,7 +28,7 @@ def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.LayerC
     Numbers rather than titles: events cluster (four between 2020 and 2022) and titles would
     overprint each other and the data.
     """
-    inside = events.loc[events["x"].between(year_range[0], year_range[1] + 1), ["x", "n", "title", "date"]]
+    inside = events_between(events, year_range)[["x", "n", "title", "date"]]
     base = alt.Chart(inside).encode(
         x="x:Q", tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date")]
     )
@@ -48,7 +48,7 @@ def annual_measures_chart(
     A line connects only consecutive years (the `segment` column breaks it elsewhere), so a
     missing year is drawn as a gap, never bridged.
     """
-    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=alt.Legend(columns=4))
+    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=alt.Legend(columns=2))
     tooltip = [
         alt.Tooltip("measure_label:N", title="Measure"),
         alt.Tooltip("year:Q", title="Year", format="d"),
@@ -68,7 +68,7 @@ def annual_measures_chart(
                 "qualifier_label:N",
                 title="Published figure",
                 scale=color_scale(QUALIFIER_SHAPES),
-                legend=alt.Legend(columns=4, symbolFillColor="transparent"),
+                legend=alt.Legend(columns=2, symbolFillColor="transparent"),
             ),
         )
     )
@@ -76,35 +76,33 @@ def annual_measures_chart(
     return alt.layer(zero, lines, dots, statements, event_rules(events, year_range)).properties(height=HEIGHT)
 
 
-def mirror_chart(gap: pd.DataFrame, unit_label: str, exporter: str, importer: str) -> alt.VConcatChart:
-    """The same flow as each side reported it, and below it the importer-minus-exporter gap."""
-    long = gap.melt(
-        id_vars=["year", "segment"],
-        value_vars=["exporter_reported", "importer_reported"],
-        var_name="who",
-        value_name="value",
-    ).dropna(subset=["value"])
-    long["reporter"] = long["who"].map({"exporter_reported": exporter, "importer_reported": importer})
-    color = alt.Color(
-        "reporter:N", title="As reported by", scale=color_scale({k: SIDE_COLORS[k] for k in (exporter, importer)})
-    )
+def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
+    """The same flow as each side reported it, and below it the importer-minus-exporter gap.
+
+    `frame` comes from mirror_frame: one row per reporter and year, with line segments worked
+    out per reporter, so a year one side did not report breaks that side's line.
+    """
+    reporters = list(dict.fromkeys(frame["reporter"]))
+    years = [int(frame["year"].min()), int(frame["year"].max())] if len(frame) else [0, 1]
+    color = alt.Color("reporter:N", title="As reported by", scale=color_scale({k: SIDE_COLORS[k] for k in reporters}))
     tooltip = [
         alt.Tooltip("reporter:N", title="Reported by"),
         alt.Tooltip("year:Q", format="d", title="Year"),
         alt.Tooltip("value:Q", format=",.3~f", title=unit_label),
     ]
     lines = (
-        alt.Chart(long)
+        alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
-        .encode(x=_year_axis(None), y=_value_y(unit_label), color=color, detail="segment:N", tooltip=tooltip)
+        .encode(x=_year_axis(None, years), y=_value_y(unit_label), color=color, detail="segment:N", tooltip=tooltip)
         .properties(height=240)
     )
     bars = (
-        alt.Chart(gap.dropna(subset=["gap_pct"]))
+        alt.Chart(frame)
+        .transform_filter("datum.role == 'importer' && isValid(datum.gap_pct)")
         .mark_bar(color="#6B7280")
         .encode(
-            x=_year_axis(),
-            y=alt.Y("gap_pct:Q", title="Gap, % of exporter's figure"),
+            x=_year_axis("Year", years),
+            y=alt.Y("gap_pct:Q", title="Gap, % of exporter's"),
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("gap_pct:Q", format="+.1f", title="Gap %"),
@@ -123,8 +121,7 @@ def published_years_chart(figures: pd.DataFrame, unit_label: str) -> alt.Chart:
         .mark_point(size=90, filled=False, strokeWidth=2)
         .encode(
             x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("side_label:N"),
-            y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False)),
+            y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False, nice=True)),
             color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
             shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
             tooltip=[
@@ -166,8 +163,8 @@ def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
         alt.Chart(bars)
         .mark_bar()
         .encode(
-            y=alt.Y("what:N", title=None, sort=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("value:Q", title=unit_label),
+            y=alt.Y("what:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
+            x=alt.X("value:Q", title=unit_label, stack=None),
             color=alt.Color(
                 "kind:N",
                 title=None,
@@ -175,7 +172,7 @@ def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
             ),
             tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("value_text:N", title="Value")],
         )
-        .properties(height=alt.Step(22))
+        .properties(height=24 * len(bars))
     )
 
 
@@ -244,30 +241,46 @@ def annual_frame(annual: pd.DataFrame, unit: str) -> pd.DataFrame:
     return out[ANNUAL_FIELDS]
 
 
-def mirror_frame(gap: pd.DataFrame, unit: str) -> pd.DataFrame:
-    out = gap.copy()
-    for column in ("exporter_reported", "importer_reported"):
-        out[column] = out[column].map(lambda v: in_unit(v, unit))
-    out["gap"] = out["gap_usd_m"].map(lambda v: in_unit(v, unit))
-    out["segment"] = line_segments(out.assign(k=0), ["k"]).astype(str)
-    return out[["year", "exporter_reported", "importer_reported", "gap", "gap_pct", "segment"]]
+def mirror_frame(gap: pd.DataFrame, flow: str, unit: str) -> pd.DataFrame:
+    """One row per reporter and year, in display units, with that reporter's line segments."""
+    exporter, importer = (SIDE_LABELS[side] for side in MIRROR_ROLES[flow])
+    long = gap.melt(
+        id_vars=["year", "gap_usd_m", "gap_pct"],
+        value_vars=["exporter_reported", "importer_reported"],
+        var_name="role",
+        value_name="value_usd_m",
+    ).dropna(subset=["value_usd_m"])
+    long["role"] = long["role"].str.removesuffix("_reported")
+    long["reporter"] = long["role"].map({"exporter": exporter, "importer": importer})
+    long["value"] = long["value_usd_m"].map(lambda v: in_unit(v, unit))
+    long["gap"] = long["gap_usd_m"].map(lambda v: in_unit(v, unit))
+    long["segment"] = long["role"] + "-" + line_segments(long, ["role"]).astype(str)
+    return long[["year", "reporter", "role", "value", "gap", "gap_pct", "segment"]].reset_index(drop=True)
 
 
-def projection_frame(base: pd.Series, year: int, projected: float, outcomes: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """Bars for the projection: the base year, the projected year, and each reported outcome."""
+def projection_frame(
+    base: pd.Series, year: int, projected: float, qualifier: str, outcomes: pd.DataFrame, unit: str
+) -> pd.DataFrame:
+    """Bars for the projection: the base year, the projected year, and each reported outcome.
+
+    Every bar is labelled with its figure id as well as its reporter: one reporter often made
+    several statements about the same year, and bars sharing a label would be stacked.
+    """
     rows = [
         {
-            "what": f"{year - 1} — {base['label']}",
+            "what": f"{year - 1}: {base['label']} ({base['figure_id']})",
             "kind": "Base year",
+            "figure_id": base["figure_id"],
             "value_usd_m": float(base["value_usd_m"]),
             "qualifier": base["qualifier"],
             "source_id": base["source_id"],
         },
         {
-            "what": f"{year} — projection",
+            "what": f"{year}: projection",
             "kind": "Projection",
+            "figure_id": None,
             "value_usd_m": projected,
-            "qualifier": "exact",
+            "qualifier": qualifier,
             "source_id": None,
         },
     ]
@@ -275,8 +288,9 @@ def projection_frame(base: pd.Series, year: int, projected: float, outcomes: pd.
         status = f", {row.status}" if row.status != "final" else ""
         rows.append(
             {
-                "what": f"{year} — {row.label}{status}",
+                "what": f"{year}: {row.label} ({row.figure_id}{status})",
                 "kind": "Outcome",
+                "figure_id": row.figure_id,
                 "value_usd_m": row.value_usd_m,
                 "qualifier": row.qualifier,
                 "source_id": row.source_id,

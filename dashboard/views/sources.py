@@ -25,7 +25,8 @@ def dataset_catalogue() -> None:
             elif "period_start" in frame.columns:
                 coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
             cited = frame["source_id"].nunique() if "source_id" in frame.columns else 0
-            st.caption(f"{len(frame):,} rows{coverage}" + (f", citing {cited} sources" if cited else ""))
+            citing = f", citing {cited} source{'s' if cited != 1 else ''}" if cited else ""
+            st.caption(f"{len(frame):,} rows{coverage}{citing}")
             st.download_button(
                 f"Download {dataset.file}",
                 frame.to_csv(index=False).encode("utf-8"),
@@ -48,7 +49,15 @@ def source_list() -> None:
         sources,
         hide_index=True,
         width="stretch",
-        column_config={"url": st.column_config.LinkColumn("Link"), "published_date": "Published"},
+        column_order=["publisher", "title", "published_date", "url", "licence", "source_id"],
+        column_config={
+            "publisher": st.column_config.TextColumn("Publisher", width="small"),
+            "title": st.column_config.TextColumn("What it is", width="large"),
+            "published_date": st.column_config.TextColumn("Published", width="small"),
+            "url": st.column_config.LinkColumn("Link", width="small", display_text="open"),
+            "licence": st.column_config.TextColumn("Terms", width="medium"),
+            "source_id": st.column_config.TextColumn("Cited as", width="small"),
+        },
     )
 
 
@@ -56,7 +65,8 @@ def render() -> None:
     st.title("Sources & data")
     st.caption(
         "Every number in this dashboard comes from the files listed here. Values are stored as "
-        "published; growth, gaps, totals and projections are computed by the app."
+        "published; growth, gaps, totals and projections are computed by the app. The sidebar "
+        "filters apply to the chart pages; they are kept here so a link from this page keeps them."
     )
     dataset_catalogue()
     source_list()

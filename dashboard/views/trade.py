@@ -7,11 +7,18 @@ import streamlit as st
 
 from dashboard import cached, components
 from dashboard.analytics import trade
+from dashboard.analytics.events import events_between
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
-from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, Repair, ViewState
-from dashboard.trade_model import SIDES_WITH_STATISTICS, TradeModel
+from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
+from dashboard.trade_model import (
+    SIDES_WITH_STATISTICS,
+    Projection,
+    ProjectionChoice,
+    TradeModel,
+    choose_projection,
+)
 from dashboard.view_session import bound_widget, current_view, report_repair, update_view
 
 MIRROR_NOTE = (
@@ -43,21 +50,23 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
         name = SIDE_LABELS[side]
         kpis = trade.trade_kpis(in_view(model.headline[side], view))
         if kpis is None:
-            columns[2 * i].metric(f"{name}: latest total", "–", border=True)
+            columns[2 * i].metric(f"{name}: latest total", "–", border=True, help="No annual figure in these years.")
             continue
-        basis = {"published": "as published", "computed": "computed"}.get(kpis.change_basis or "", "")
+        change = (
+            None if kpis.change_pct is None else f"{percent(kpis.change_pct, kpis.change_qualifier)} vs {kpis.year - 1}"
+        )
+        basis = {"published": "as published with it", "computed": "computed from the two IMF years"}
         columns[2 * i].metric(
             f"{name}: total trade {kpis.year}",
             money(kpis.value_usd_m, view.units, kpis.qualifier),
-            delta=None
-            if kpis.change_pct is None
-            else f"{percent(kpis.change_pct, kpis.change_qualifier)} vs {kpis.year - 1}",
+            delta=change,
             help=(
-                f"Figure from: {kpis.figure_label}; change {basis or 'not available'}. One figure per year: IMF "
-                "DOTS up to 2020, then the best-ranked published statement (statistics before officials, "
-                "exact before approximate before lower bounds)."
+                f"Figure from: {kpis.figure_label}; change {basis.get(kpis.change_basis or '', 'not published')}. "
+                f"One figure per year on {name}'s statistics: IMF DOTS up to {model.dots_years[1]}, then the "
+                f"best-ranked published statement ({trade.RANKING_RULE})."
             ),
             border=True,
+            **components.change_style(kpis.change_pct),
         )
         columns[2 * i + 1].metric(
             f"{name}: record year",
@@ -65,22 +74,26 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
             delta=money(kpis.record_value_usd_m, view.units, kpis.record_qualifier),
             delta_color="off",
             delta_arrow="off",
+            help=f"Highest total in the selected years, on the same one-figure-per-year series (figure from: "
+            f"{kpis.record_label}).",
             border=True,
         )
 
 
 def annual_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Annual trade by reporter")
+    first, last = model.dots_years
     st.caption(
-        "Lines: IMF Direction of Trade Statistics as each country reported it (1993–2020); a break "
-        "in a line is a year with no figure. Hollow marks: full-year figures published after 2020 "
-        "by that side's statistics offices and officials — several per year where they disagree; "
-        "triangles are lower bounds ('over US$1.5bn'). Numbered markers are events; hover for details."
+        f"Lines: IMF Direction of Trade Statistics as each country reported it ({first}–{last}); a break "
+        f"in a line is a year with no figure. Hollow marks: full-year figures published after {last} "
+        "on that side's statistics — several per year where statements disagree; triangles are lower "
+        "bounds ('over …'), diamonds approximations. Numbered markers are events; hover for details."
     )
     sides = statistics_sides(view)
     if not sides:
         components.no_data("Select Russia or Tajikistan under Reporters to see the annual series.")
         return
+    events = events_between(model.events, view.years)
     for side in sides:
         st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
         frame = in_view(model.annual_frames[(side, view.units)], view)
@@ -91,14 +104,13 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
         data = in_view(model.annual[side], view)[
             ["year", "measure", "value_usd_m", "qualifier", "label", "figure_id", "status", "source_id"]
         ]
-        events = model.events[model.events["x"].between(view.years[0], view.years[1] + 1)]
         components.chart_with_sources(
             chart,
             data,
             model.sources,
             f"annual_trade_{side}.csv",
-            note=event_key(events),
             description=f"Annual trade as reported by {SIDE_LABELS[side]}: total, both flows and the balance",
+            note=event_key(events),
         )
 
 
@@ -116,10 +128,11 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
         )
         or view.flow
     )
-    exporter, importer = ("Russia", "Tajikistan") if flow == "ru_to_tj" else ("Tajikistan", "Russia")
+    exporter, importer = (SIDE_LABELS[side] for side in trade.MIRROR_ROLES[flow])
     gap = in_view(model.mirror[flow], view)
     if gap.empty:
-        components.no_data(f"IMF DOTS covers 1993–{model.last_dots_year}; the selected years hold no mirror figures.")
+        first, last = model.dots_years
+        components.no_data(f"IMF DOTS covers {first}–{last}; the selected years hold no mirror figures.")
         return
     compared = gap.dropna(subset=["gap_pct"])
     if len(compared):
@@ -130,29 +143,45 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
             f"{percent(latest['gap_pct'])}. {MIRROR_NOTE}"
         )
     frame = in_view(model.mirror_frames[(flow, view.units)], view)
-    chart = components.spec(charts.mirror_chart, frame, unit_label(view.units), exporter, importer)
     components.chart_with_sources(
-        chart,
-        gap.assign(flow=flow, source_id="imf-dots"),
+        components.spec(charts.mirror_chart, frame, unit_label(view.units)),
+        gap.assign(flow=flow),
         model.sources,
         f"mirror_{flow}.csv",
-        note="Bars: importer's figure minus exporter's, as % of the exporter's.",
         description=f"{FLOW_LABELS[flow]} as reported by each side, and the gap between them",
+        note="Bars: importer's figure minus exporter's, as % of the exporter's.",
     )
 
 
+def seed_caption(model: TradeModel, view: ViewState) -> str:
+    """What the seed article said about trade, set against the later record, in numbers from the data."""
+    claims = model.seed_claims
+    if claims is None:
+        return ""
+    parts = [f"The seed article's {money(claims.base_usd_m, view.units)} for {claims.base_year} was an early estimate"]
+    if claims.later_min_usd_m is not None:
+        parts.append(
+            f"; later statements put {claims.base_year} at {money(claims.later_min_usd_m, view.units)}"
+            f" to {money(claims.later_max_usd_m, view.units)}"
+        )
+    sentence = "".join(parts) + "."
+    if claims.projected_usd_m is not None and claims.outcome_min_usd_m is not None:
+        reached = claims.outcome_max_usd_m >= claims.projected_usd_m
+        sentence += (
+            f" Its projection of about {money(claims.projected_usd_m, view.units)} for {claims.projected_year} "
+            f"(shown as a projection) {'was' if reached else 'was not'} reached: reporters later gave "
+            f"{money(claims.outcome_min_usd_m, view.units)} to {money(claims.outcome_max_usd_m, view.units)}."
+        )
+    return sentence
+
+
 def published_section(model: TradeModel, view: ViewState) -> None:
-    st.subheader(f"Full-year totals published since {model.last_dots_year + 1}")
+    st.subheader(f"Full-year totals published since {model.dots_years[1] + 1}")
     frame = in_view(model.published_frames[view.units], view, by_side=True)
     if frame.empty:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
-    st.caption(
-        "Every published figure for the year's total, one mark per statement. The seed article's "
-        "US$1.13bn for 2021 was an early estimate made before the year closed; later statements "
-        "put 2021 at US$1.2–1.4bn. Its 'close to US$2bn' for 2022 (shown as a projection) was not "
-        "reached on any basis."
-    )
+    st.caption(f"Every published figure for the year's total, one mark per statement. {seed_caption(model, view)}")
     data = in_view(model.published_totals, view, by_side=True)[
         ["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]
     ]
@@ -190,122 +219,120 @@ def part_year_section(model: TradeModel, view: ViewState) -> None:
         }
     ).iloc[::-1]
     st.dataframe(table, hide_index=True, width="stretch", height=280)
-    data = rows[
-        [
-            "figure_id",
-            "period",
-            "flow",
-            "value_usd_m",
-            "value_qualifier",
-            "yoy_growth_pct",
-            "growth_qualifier",
-            "label",
-            "source_id",
-            "note",
-        ]
-    ]
-    components.sources_and_download(data, model.sources, "part_year_figures.csv")
+    columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
+    components.sources_and_download(
+        rows[[*columns, "label", "source_id", "note"]], model.sources, "part_year_figures.csv"
+    )
 
 
 def projection_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Full-year projection")
     st.caption(
         "If the whole year grew as a part of it did: projected full year = previous full year × "
-        "(1 + growth). The seed article did this for 2022 — US$1.13bn for 2021 and +70% in Q1 "
-        "2022 gave 'close to US$2bn'."
+        "(1 + growth). The seed article did this for 2022; *Load the seed article's case* repeats it."
     )
-    years = list(model.projections)
-    if not years:
-        components.no_data("No year has both a part-year growth figure and a previous full year.")
+    projections = {year: p for year, p in model.projections.items() if view.years[0] <= year <= view.years[1]}
+    if not projections:
+        components.no_data("No year in the selected range has a part-year growth figure to project from.")
         return
-    year = view.proj_year if view.proj_year in model.projections else years[-1]
-    if view.proj_year is not None and view.proj_year not in model.projections:
-        report_repair(
-            Repair("proj_year", str(view.proj_year), str(year), "has no part-year growth figure to project from")
-        )
-        view = update_view(proj_year=None, proj_base=None, proj_growth=None)
-    inputs = model.projections[year]
-    base_ids = list(inputs.bases["figure_id"])
-    base_id = view.proj_base if view.proj_base in base_ids else base_ids[0]
-    if view.proj_base is not None and view.proj_base not in base_ids:
-        report_repair(Repair("proj_base", view.proj_base, base_id, f"is not a full-year total for {year - 1}"))
-        view = update_view(proj_base=None)
-    default_growth = float(inputs.growths["yoy_growth_pct"].iloc[0])
-    growth = view.proj_growth if view.proj_growth is not None else default_growth
+    choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth)
+    for repair in choice.repairs:
+        report_repair(repair)
+    repaired = {repair.param for repair in choice.repairs}
+    if "proj_year" in repaired:
+        repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
+    if repaired:
+        view = update_view(**dict.fromkeys(repaired))
 
     left, right = st.columns([2, 3])
     with left:
-        projection_controls(model, view, year, base_id, growth)
-    base = inputs.bases.set_index("figure_id").loc[base_id]
-    projected = trade.project_full_year(float(base["value_usd_m"]), growth)
+        projection_controls(model, projections, view, choice)
+    base = choice.base
+    outcomes = projections[choice.year].outcomes
+    outcomes = outcomes[outcomes["side"].isin(view.reporters)]
     with right:
         st.metric(
-            f"Projected {year} total",
-            money(projected, view.units, str(base["qualifier"])),
-            delta=f"{percent(growth)} on {money(float(base['value_usd_m']), view.units)}",
+            f"Projected {choice.year} total",
+            money(choice.projected_usd_m, view.units, choice.qualifier),
+            delta=f"{percent(choice.growth)} on {money(float(base['value_usd_m']), view.units)}",
             border=True,
+            **components.change_style(choice.growth),
         )
         st.markdown(
-            f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if growth >= 0 else '−'} "
-            f"{abs(growth):.1f}%) = **{money(projected, 'musd')}**"
+            f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if choice.growth >= 0 else '−'} "
+            f"{abs(choice.growth):.1f}%) = **{money(choice.projected_usd_m, 'musd')}**"
         )
-        bars = charts.projection_frame(base, year, projected, inputs.outcomes, view.units)
+        bars = charts.projection_frame(
+            base, choice.year, choice.projected_usd_m, choice.qualifier, outcomes, view.units
+        )
+        data = bars.drop(columns=["value", "value_text"]).assign(
+            growth_pct=[None, choice.growth] + [None] * len(outcomes)
+        )
         components.chart_with_sources(
             components.spec(charts.projection_chart, bars, unit_label(view.units)),
-            bars.drop(columns=["value", "value_text"]),
+            data,
             model.sources,
-            f"projection_{year}.csv",
-            description=f"Projected {year} total against the base year and the reported outcomes",
+            f"projection_{choice.year}.csv",
+            description=f"Projected {choice.year} total against the base year and the reported outcomes",
         )
-        if inputs.outcomes.empty:
-            st.caption(f"No full-year figure for {year} has been published yet.")
+        if outcomes.empty:
+            st.caption(f"No full-year figure for {choice.year} from the selected reporters has been published.")
 
 
-def projection_controls(model: TradeModel, view: ViewState, year: int, base_id: str, growth: float) -> None:
-    inputs = model.projections[year]
+def projection_controls(
+    model: TradeModel, projections: dict[int, Projection], view: ViewState, choice: ProjectionChoice
+) -> None:
+    inputs = projections[choice.year]
     bound_widget(
         st.selectbox,
         "proj_year",
-        year,
+        choice.year,
         "Year to project",
-        options=list(model.projections),
+        options=list(projections),
         index=None,
         resets=("proj_base", "proj_growth"),
     )
     base_labels = {
-        row.figure_id: f"{row.year}: {money(row.value_usd_m, view.units, row.qualifier)} — {row.label}"
+        row.figure_id: f"{money(row.value_usd_m, view.units, row.qualifier)}, {row.label}"
         + (f" ({row.status})" if row.status != "final" else "")
         for row in inputs.bases.itertuples()
     }
     bound_widget(
         st.selectbox,
         "proj_base",
-        base_id,
-        f"Previous full year ({year - 1})",
+        str(choice.base["figure_id"]),
+        f"Previous full year ({choice.year - 1})",
         options=list(base_labels),
         format_func=base_labels.get,
+        help="Every published total for that year, best-ranked first: " + trade.RANKING_RULE + ".",
     )
     bound_widget(
         st.slider,
         "proj_growth",
-        float(min(max(growth, GROWTH_MIN), GROWTH_MAX)),
+        float(min(max(choice.growth, GROWTH_MIN), GROWTH_MAX)),
         "Growth for the whole year, %",
         min_value=GROWTH_MIN,
         max_value=GROWTH_MAX,
         step=0.1,
         format="%+.1f%%",
-        help="Starts at the latest published part-year growth for the chosen year.",
+        help="Starts at the latest published part-year growth on the same side as the chosen figure.",
     )
     published = "; ".join(
         f"{r.period}: {percent(r.yoy_growth_pct, r.growth_qualifier)} ({r.label})"
         for r in inputs.growths.head(6).itertuples()
     )
-    st.caption(f"Published part-year growth for {year}, latest first: {published}.")
-    if model.seed_case and st.button(
-        "Load the seed article's case", icon=":material/history_edu:", help="2022, from US$1.13bn in 2021 at +70%"
+    st.caption(f"Published part-year growth for {choice.year}, latest first: {published}.")
+    if model.seed_case is None:
+        return
+    seed_year, seed_base, seed_growth = model.seed_case
+    seed_value = model.projections[seed_year].bases.set_index("figure_id").loc[seed_base, "value_usd_m"]
+    if st.button(
+        "Load the seed article's case",
+        icon=":material/history_edu:",
+        help=f"{seed_year}, from {money(seed_value)} in {seed_year - 1} at {percent(seed_growth)}",
     ):
-        seed_year, seed_base, seed_growth = model.seed_case
-        update_view(proj_year=seed_year, proj_base=seed_base, proj_growth=seed_growth)
+        years = (min(view.years[0], seed_year), max(view.years[1], seed_year))  # widen only if needed
+        update_view(proj_year=seed_year, proj_base=seed_base, proj_growth=seed_growth, years=years)
         st.rerun()
 
 

@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -26,3 +28,13 @@ def open_app():
 def url(at: AppTest) -> dict[str, str]:
     """The app's query parameters as the address bar would show them (one value each)."""
     return {key: value[-1] if isinstance(value, list) else value for key, value in at.query_params.items()}
+
+
+def chart_frames(at: AppTest) -> list[pd.DataFrame]:
+    """The data of every chart on the page, in page order (Streamlit ships it as Arrow)."""
+    frames = []
+    for element in at.main:
+        if getattr(element, "type", None) == "vega_lite_chart":
+            tables = [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in element.proto.datasets]
+            frames.append(pd.concat(tables, ignore_index=True) if tables else pd.DataFrame())
+    return frames

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.app.conftest import PAGES, url
+from tests.app.conftest import PAGES, chart_frames, url
 
 
 def metric(at, label_start):
@@ -22,7 +22,8 @@ def test_trade_page_shows_headline_numbers_from_the_data(open_app):
     at = open_app()
     assert metric(at, "Russia: total trade 2024").value == "US$1.50bn"
     assert metric(at, "Tajikistan: total trade 2024").value == "US$1.90bn"
-    assert metric(at, "Russia: record year").value == "2023"
+    # Russia's record is its own 2024 figure, not the 2023 Tajik statistics its trade mission relayed
+    assert metric(at, "Russia: record year").value == "2024"
     assert [s.value for s in at.subheader] == [
         "Annual trade by reporter",
         "Mirror statistics: one flow, two reporters",
@@ -64,6 +65,34 @@ def test_changing_the_year_resets_base_and_growth_to_that_years_defaults(open_ap
     at.selectbox(key="w_proj_year").set_value(2024).run()
     assert at.selectbox(key="w_proj_base").value != "RUTJ-030"
     assert "proj_growth" not in at.query_params and "proj_base" not in at.query_params
+
+
+def test_a_fall_is_shown_as_a_fall(open_app):
+    at = open_app(years="2000..2020")
+    latest = metric(at, "Russia: total trade 2020")
+    assert latest.value == "US$0.79bn"
+    assert latest.delta.startswith("−19.8%")  # 793.6m after 990.0m in 2019, both IMF
+    assert latest.proto.color == latest.proto.MetricColor.RED
+    assert latest.proto.direction == latest.proto.MetricDirection.DOWN
+
+
+def test_projection_follows_the_filters(open_app):
+    at = open_app(years="2015..2023", reporters="russia", proj_year="2022", proj_base="RUTJ-030", proj_growth="70")
+    assert at.selectbox(key="w_proj_year").options == [str(y) for y in (2016, 2017, 2018, 2020, 2021, 2022, 2023)]
+    bars = chart_frames(at)[-1]
+    assert bars["what"].tolist() == [
+        "2021: Seed article (Russia Briefing) (RUTJ-030)",
+        "2022: projection",
+        "2022: Russian customs (FCS) (RUTJ-046)",
+        "2022: Russian officials (RUTJ-049)",
+        "2022: Russian officials (g2-RUTJ-019)",
+    ]  # Russia's statements only, each its own bar (two are Russian officials')
+
+
+def test_a_year_outside_the_filter_is_repaired(open_app):
+    at = open_app(years="2015..2020", proj_year="2022")
+    assert any("`proj_year`" in w.value for w in at.warning)
+    assert at.selectbox(key="w_proj_year").value == 2020
 
 
 def test_units_switch_rescales_the_headline(open_app):

@@ -5,7 +5,7 @@ from tests.app.conftest import PAGES, url
 
 def test_a_link_restores_every_widget(open_app):
     at = open_app(
-        years="2005..2020",
+        years="2005..2023",
         reporters="russia,other",
         units="musd",
         flow="tj_to_ru",
@@ -14,7 +14,7 @@ def test_a_link_restores_every_widget(open_app):
         proj_growth="70",
     )
     assert not at.warning
-    assert at.slider(key="w_years").value == (2005, 2020)
+    assert at.slider(key="w_years").value == (2005, 2023)
     assert at.multiselect(key="w_reporters").value == ["russia", "other"]
     assert at.radio(key="w_units").value == "musd"
     assert at.get("button_group")[0].value == "tj_to_ru"  # the flow's segmented control
@@ -22,7 +22,7 @@ def test_a_link_restores_every_widget(open_app):
     assert at.selectbox(key="w_proj_base").value == "RUTJ-030"
     assert at.slider(key="w_proj_growth").value == 70.0
     assert url(at) == {
-        "years": "2005..2020",
+        "years": "2005..2023",
         "reporters": "russia,other",
         "units": "musd",
         "flow": "tj_to_ru",

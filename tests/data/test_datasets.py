@@ -97,7 +97,19 @@ def rewrite(path, edit):
         ("trade_published.csv", lambda f: f.loc.__setitem__((2, "period_end"), "2006-13-45"), 4, "period_end", "date"),
         ("trade_published.csv", lambda f: f.loc.__setitem__((5, "reporter"), "gossip"), 7, "reporter", "reporters.csv"),
         ("trade_dots.csv", lambda f: f.loc.__setitem__((0, "year"), "1994.5"), 2, "year", "whole"),
-        ("events.csv", lambda f: f.loc.__setitem__((1, "date"), "last spring"), 3, "date", "well formed"),
+        ("events.csv", lambda f: f.loc.__setitem__((1, "date"), "last spring"), 3, "date", "YYYY-MM"),
+        ("events.csv", lambda f: f.loc.__setitem__((1, "date"), "2014-13-45"), 3, "date", "YYYY-MM"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((2, "value_usd_m"), "inf"), 4, "value_usd_m", "finite"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((2, "value_usd_m"), "-5"), 4, "value_usd_m", "at least 0"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((0, "year"), "9995"), 2, "year", "at most 2100"),
+        ("trade_dots.csv", lambda f: f.loc.__setitem__((0, "valuation"), "CIF"), 2, "valuation", "FOB"),
+        (
+            "trade_published.csv",
+            lambda f: f.loc.__setitem__((1, "yoy_growth_pct"), "-130"),
+            3,
+            "yoy_growth_pct",
+            "at least -100",
+        ),
     ],
 )
 def test_a_bad_cell_is_reported_with_file_line_and_column(data_copy, file, edit, line, column, words):
@@ -139,6 +151,36 @@ def test_a_year_period_must_cover_the_whole_year(data_copy):
     rewrite(data_copy / "trade_published.csv", lambda f: f.loc.__setitem__((0, "period_end"), "2004-06-30"))
     with pytest.raises(DataError, match="'year' period"):
         datasets.load("trade_published", data_copy)
+
+
+def set_period(frame, figure_id, kind, start, end):
+    row = frame.index[frame["figure_id"] == figure_id][0]
+    frame.loc[row, ["period_type", "period_start", "period_end"]] = [kind, start, end]
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "words"),
+    [
+        ("quarter", "2022-03-01", "2022-10-31", "quarter spans 3 months"),
+        ("quarter", "2022-02-01", "2022-04-30", "quarter spans 3 months"),
+        ("half", "2022-01-01", "2022-03-31", "half spans 6 months"),
+        ("ytd", "2022-03-01", "2022-05-31", "starts on 1 January"),
+        ("ytd", "2022-01-01", "2022-05-30", "last day of a month"),
+        ("ytd", "2022-01-01", "2023-02-28", "same year"),
+    ],
+)
+def test_period_shapes(data_copy, kind, start, end, words):
+    rewrite(data_copy / "trade_published.csv", lambda f: set_period(f, "RUTJ-040", kind, start, end))
+    with pytest.raises(DataError, match=words) as caught:
+        datasets.load("trade_published", data_copy)
+    assert caught.value.row == 41  # RUTJ-040 is the 40th data row
+
+
+def test_header_only_file(data_copy):
+    path = data_copy / "trade_dots.csv"
+    path.write_text(path.read_text().splitlines()[0] + "\n")
+    with pytest.raises(DataError, match="no rows"):
+        datasets.load("trade_dots", data_copy)
 
 
 def test_qualifier_required_with_a_value(data_copy):

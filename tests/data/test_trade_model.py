@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard import datasets
-from dashboard.trade_model import build_trade_model
+from dashboard.trade_model import build_trade_model, choose_projection
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def test_2022_outcomes_show_every_reporter_and_never_the_seed_projection(model):
 
 
 def test_published_totals_start_after_dots_and_keep_the_projection_marked(model):
-    assert model.last_dots_year == 2020
+    assert model.dots_years == (1993, 2020)
     totals = model.published_totals
     assert totals["year"].min() == 2021
     assert totals.set_index("figure_id").loc["RUTJ-052", "status"] == "projection"
@@ -38,6 +38,45 @@ def test_chart_frames_exist_for_every_side_flow_and_unit(model):
     assert set(model.mirror_frames) == {(f, u) for f in ("ru_to_tj", "tj_to_ru") for u in ("busd", "musd")}
     bn, m = model.annual_frames[("russia", "busd")], model.annual_frames[("russia", "musd")]
     assert (bn["value"] * 1000).round(6).tolist() == m["value"].round(6).tolist()
+
+
+def test_trade_mission_quoting_tajik_statistics_counts_as_tajikistans_figure(model):
+    russia = model.headline["russia"].set_index("year")
+    tajikistan = model.annual["tajikistan"]
+    assert 2023 not in russia.index  # RUTJ-059 is Tajik statistics relayed by the Russian mission
+    assert "RUTJ-059" in set(tajikistan["figure_id"])
+    assert russia.loc[2022, "figure_id"] == "RUTJ-046"  # Russian customs, 1.40bn
+
+
+def test_default_projection_uses_growth_from_the_bases_side(model):
+    choice = choose_projection(model.projections, None, None, None)
+    assert choice.year == 2025
+    assert choice.base["side"] == choice.published_growth["side"]
+    assert choice.repairs == []
+
+
+def test_seed_projection_is_1_92bn(model):
+    choice = choose_projection(model.projections, 2022, "RUTJ-030", 70.0)
+    assert choice.projected_usd_m == pytest.approx(1921.0)
+    assert choice.growth == 70.0
+    assert choice.repairs == []
+
+
+def test_invalid_choices_are_repaired_with_reasons(model):
+    choice = choose_projection(model.projections, 1999, "RUTJ-030", 12.0)
+    assert choice.year == 2025 and [r.param for r in choice.repairs] == ["proj_year"]
+    assert choice.growth != 12.0  # a new year starts from its own published growth
+    choice = choose_projection(model.projections, 2022, "RUTJ-081", None)
+    assert [r.param for r in choice.repairs] == ["proj_base"]
+    assert choice.base["year"] == 2021
+
+
+def test_seed_claims_against_the_record(model):
+    claims = model.seed_claims
+    assert (claims.base_year, claims.base_usd_m) == (2021, 1130.0)
+    assert (claims.later_min_usd_m, claims.later_max_usd_m) == (1200.0, 1400.0)
+    assert (claims.projected_year, claims.projected_usd_m) == (2022, 2000.0)
+    assert (claims.outcome_min_usd_m, claims.outcome_max_usd_m) == (1400.0, 1700.0)
 
 
 def test_year_range_spans_the_data(model):

@@ -15,11 +15,12 @@ def model():
     reporters = datasets.load("reporters")
     dots = datasets.load("trade_dots")
     published = datasets.load("trade_published")
+    sources = datasets.load("sources")
     return {
         "dots": dots,
         "long": trade.dots_measures(dots, reporters),
-        "full": trade.published_full_years(published, reporters, include_projections=True),
-        "parts": trade.part_year_figures(published, reporters),
+        "full": trade.published_full_years(published, reporters, sources, include_projections=True),
+        "parts": trade.part_year_figures(published, reporters, sources),
         "events": events_on_axis(datasets.load("events"), "trade"),
     }
 
@@ -55,18 +56,46 @@ def test_values_are_rescaled_to_the_chosen_unit(model):
 
 
 def test_mirror_chart_spec(model):
-    gap = charts.mirror_frame(trade.mirror_gap(model["dots"], "tj_to_ru"), "musd")
-    spec = charts.mirror_chart(gap, "US$ m", "Tajikistan", "Russia").to_dict()
+    frame = charts.mirror_frame(trade.mirror_gap(model["dots"], "tj_to_ru"), "tj_to_ru", "musd")
+    spec = charts.mirror_chart(frame, "US$ m").to_dict()
     assert len(spec["vconcat"]) == 2
-    assert gap["year"].min() == 1993 and gap["year"].max() == 2020
+    assert frame["year"].min() == 1993 and frame["year"].max() == 2020
+    exporter = frame[frame["role"] == "exporter"]
+    assert set(exporter["reporter"]) == {"Tajikistan"} and len(exporter) == 28
 
 
-def test_published_and_part_year_charts(model):
-    full = charts.published_frame(model["full"][model["full"]["year"] > 2020], "busd")
-    assert isinstance(charts.published_years_chart(full, "US$ bn").to_dict(), dict)
+def test_mirror_lines_break_where_one_side_is_missing(model):
+    dots = model["dots"]
+    holed = dots[~((dots["reporter"] == "imf_dots_rus") & (dots["year"] == 2005) & (dots["flow"] == "ru_to_tj"))]
+    frame = charts.mirror_frame(trade.mirror_gap(holed, "ru_to_tj"), "ru_to_tj", "busd")
+    russia = frame[frame["reporter"] == "Russia"]
+    tajikistan = frame[frame["reporter"] == "Tajikistan"]
+    assert 2005 not in set(russia["year"])
+    assert russia["segment"].nunique() == 2  # 1994–2004 and 2006–2020, never bridged
+    assert tajikistan["segment"].nunique() == 1
+
+
+def test_published_totals_chart(model):
+    totals = model["full"][(model["full"]["year"] > 2020) & (model["full"]["measure"] == "total")]
+    frame = charts.published_frame(totals, "busd")
+    spec = charts.published_years_chart(frame, "US$ bn").to_dict()
+    assert spec["encoding"]["shape"]["field"] == "qualifier_label"
+    seed_2021 = frame[frame["figure_id"] == "RUTJ-030"].iloc[0]
+    assert (seed_2021["value"], seed_2021["value_text"], seed_2021["side_label"]) == (
+        1.13,
+        "US$1.13bn",
+        "Media & unattributed",
+    )
+
+
+def test_part_year_growth_chart(model):
     growth = charts.part_year_frame(model["parts"])
     assert growth["yoy_growth_pct"].notna().all()
-    assert isinstance(charts.part_year_growth_chart(growth).to_dict(), dict)
+    assert len(growth) == model["parts"]["yoy_growth_pct"].notna().sum()
+    q1_2022 = growth[growth["figure_id"] == "RUTJ-041"].iloc[0]
+    assert (q1_2022["period"], q1_2022["growth_text"]) == ("Q1 2022", "over +70.0%")
+    spec = charts.part_year_growth_chart(growth).to_dict()
+    assert spec["encoding"]["x"]["field"] == "period_end_date"
 
 
 def test_projection_chart():

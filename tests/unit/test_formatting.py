@@ -12,6 +12,7 @@ from dashboard.formatting import money, percent, period_label
         (1500, "busd", "lower_bound", "over US$1.50bn"),
         (103.3, "auto", "exact", "US$103m"),
         (53, "busd", "exact", "US$0.053bn"),
+        (0.2, "busd", "exact", "US$0.0002bn"),
         (0, "busd", "exact", "US$0.00bn"),
         (72.5, "musd", "approximate", "about US$72.5m"),
         (1714.9, "musd", "exact", "US$1,715m"),

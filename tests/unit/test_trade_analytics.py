@@ -62,10 +62,10 @@ def test_dots_measures_total_and_balance_only_where_both_flows_exist():
     assert set(long["side"]) == {"russia", "tajikistan"}
 
 
-def test_growth_is_not_computed_across_a_missing_year():
-    growth = trade.growth_pct(pd.Series([100.0, 110.0, 99.0], index=[2010, 2011, 2013]))
-    assert growth[2011] == pytest.approx(10.0)
-    assert math.isnan(growth[2010]) and math.isnan(growth[2013])
+def test_dots_measures_carry_their_source():
+    long = trade.dots_measures(DOTS, REPORTERS)
+    assert set(long["source_id"]) == {"imf-dots"}
+    assert set(long["figure_id"]) == {"imf_dots_rus", "imf_dots_tjk"}
 
 
 def test_mirror_gap_is_importer_minus_exporter():
@@ -153,6 +153,59 @@ def test_headline_prefers_dots_then_statistics_then_exact_figures():
     assert headline.loc[2021, "figure_id"] == "B"  # customs statistics beat an official's lower bound
 
 
+def test_headline_keeps_whole_rows_and_never_borrows_another_figures_growth():
+    rows = published_rows(
+        [
+            # best-ranked 2021 figure (statistics, exact) published no growth ...
+            ("S", "russia_customs", "total", "year", "2021-01-01", "2021-12-31", 1180.0, "exact", None, None, "final"),
+            # ... a lower-ranked statement did: its +50% must not be shown against S
+            (
+                "T",
+                "russia_official",
+                "total",
+                "year",
+                "2021-01-01",
+                "2021-12-31",
+                1400.0,
+                "exact",
+                50.0,
+                "approximate",
+                "final",
+            ),
+        ]
+    )
+    full = trade.published_full_years(rows, REPORTERS)
+    headline = trade.headline_totals(trade.annual_for_side(trade.dots_measures(DOTS, REPORTERS), full, "russia"))
+    latest = headline.iloc[-1]
+    assert latest["figure_id"] == "S"
+    assert pd.isna(latest["yoy_growth_pct"]) and pd.isna(latest["growth_qualifier"])
+    kpis = trade.trade_kpis(headline)
+    assert kpis.change_pct is None and kpis.change_basis is None
+
+
+def test_ties_go_to_the_most_recently_published_figure():
+    rows = published_rows(
+        [
+            ("A", "russia_official", "total", "year", "2021-01-01", "2021-12-31", 1300.0, "exact", None, None, "final"),
+            ("B", "russia_official", "total", "year", "2021-01-01", "2021-12-31", 1350.0, "exact", None, None, "final"),
+        ]
+    ).assign(source_id=["early", "late"])
+    sources = pd.DataFrame({"source_id": ["early", "late"], "published_date": ["2022-01-10", "2022-09-01"]})
+    full = trade.published_full_years(rows, REPORTERS, sources)
+    assert list(trade.rank_figures(full)["figure_id"]) == ["B", "A"]
+    unknown = full.assign(kind=["statement", "nonsense"])
+    assert list(trade.rank_figures(unknown)["figure_id"]) == ["A", "B"]  # an unknown kind ranks last
+
+
+def test_a_figure_is_placed_on_the_side_of_its_basis_not_its_speaker():
+    rows = published_rows(
+        [("M", "russia_official", "total", "year", "2023-01-01", "2023-12-31", 1714.9, "exact", None, None, "final")]
+    ).assign(basis="tajikistan")
+    full = trade.published_full_years(rows, REPORTERS)
+    assert full["side"].tolist() == ["tajikistan"]
+    assert full["label"].tolist() == ["Russian officials"]
+
+
 def test_kpis_use_the_published_growth_of_the_latest_figure():
     long = trade.dots_measures(DOTS, REPORTERS)
     full = trade.published_full_years(PUBLISHED, REPORTERS)
@@ -184,6 +237,20 @@ def test_projection_inputs_for_a_year():
     growths = trade.projection_growths(parts, 2022)
     assert list(growths["figure_id"]) == ["E", "D"]  # latest period first
     assert list(parts["period"]) == ["Q1 2022", "Jan–Apr 2022"]
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "combined"),
+    [
+        (("exact", "exact"), "exact"),
+        (("exact", "lower_bound"), "lower_bound"),
+        (("lower_bound", "lower_bound"), "lower_bound"),
+        (("lower_bound", "approximate"), "approximate"),
+        (("lower_bound", "upper_bound"), "approximate"),
+    ],
+)
+def test_combined_qualifier(qualifiers, combined):
+    assert trade.combined_qualifier(*qualifiers) == combined
 
 
 def test_decimal_year_of_partial_dates():
