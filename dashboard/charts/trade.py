@@ -172,7 +172,7 @@ def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
             ),
             tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("value_text:N", title="Value")],
         )
-        .properties(height=24 * len(bars))
+        .properties(height=alt.Step(24))
     )
 
 
