@@ -10,10 +10,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
 from dashboard import datasets
+from dashboard.analytics import border
+from dashboard.border_model import BorderModel, build_border_model
+from dashboard.charts import border as border_charts
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
 
@@ -56,3 +60,39 @@ def year_bounds() -> Bounds:
     except datasets.DataError:
         return Bounds()
     return Bounds(year_min=low, year_max=high)
+
+
+@st.cache_resource(show_spinner=False)
+def _border_model(folder: str) -> BorderModel:
+    path = Path(folder)
+    tables = {name: datasets.load(name, path) for name in BORDER_TABLES}
+    geo = {name: datasets.load_geo(name, path) for name in ("countries", "border_tj_af", "rivers")}
+    return build_border_model(
+        geo["countries"], geo["border_tj_af"], geo["rivers"], *(tables[name] for name in BORDER_TABLES)
+    )
+
+
+BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
+
+
+def border_model() -> BorderModel:
+    """Shared read-only frames and geometry for the Border & security page."""
+    return _border_model(str(data_dir()))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dict:
+    """The map's Vega-Lite spec for one radius and set of layers (geometry is the costly part)."""
+    model = _border_model(folder)
+    coverage = None
+    if "coverage" in layers:
+        reach = border.border_coverage(model.border_line, model.covering, radius_km)
+        coverage = (
+            gpd.GeoDataFrame(geometry=[reach.buffers], crs="EPSG:4326"),
+            gpd.GeoDataFrame(geometry=[reach.covered_line], crs="EPSG:4326"),
+        )
+    kinds = [kind for layer in layers for kind in border_charts.LAYER_KINDS.get(layer, ())]
+    sites = border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
+    rivers = model.rivers if "rivers" in layers else None
+    chart = border_charts.border_map(model.countries, rivers, model.border_drawn, coverage, sites)
+    return chart.to_dict(validate=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 
@@ -21,11 +22,11 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 class DataError(Exception):
     """A data file that cannot be used, with where the problem is."""
 
-    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None):
+    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None, unit: str = "line"):
         self.file, self.row, self.column, self.message = file, row, column, message
         where = [f"data/{file}"]
         if row is not None:
-            where.append(f"line {row}")
+            where.append(f"{unit} {row}")
         if column is not None:
             where.append(f"column '{column}'")
         super().__init__(f"{', '.join(where)}: {message}")
@@ -238,7 +239,144 @@ EVENTS = Dataset(
     key=("event_id",),
 )
 
-DATASETS: dict[str, Dataset] = {d.name: d for d in (SOURCES, REPORTERS, TRADE_DOTS, TRADE_PUBLISHED, EVENTS)}
+
+def _located_sites_have_both_coordinates(df: pd.DataFrame) -> Problem | None:
+    problem = _first(df["lat"].isna() != df["lon"].isna(), "lon", "a site has both coordinates or neither")
+    if problem:
+        return problem
+    no_place = df["coord_basis"] == "none"
+    return _first(df["lat"].isna() != no_place, "coord_basis", "is 'none' exactly when there is no coordinate")
+
+
+def _range_brackets_estimate(df: pd.DataFrame) -> Problem | None:
+    low_above = df["low"].notna() & df["estimate"].notna() & (df["low"] > df["estimate"])
+    high_below = df["high"].notna() & df["estimate"].notna() & (df["high"] < df["estimate"])
+    return _first(low_above | high_below, "estimate", "lies outside its own low–high range")
+
+
+def _membership_years_ordered(df: pd.DataFrame) -> Problem | None:
+    backwards = df["until_year"].notna() & df["since_year"].notna() & (df["until_year"] < df["since_year"])
+    problem = _first(backwards, "until_year", "ends before it starts")
+    if problem:
+        return problem
+    left_without_year = (df["status"] == "former") & df["until_year"].isna()
+    return _first(left_without_year, "until_year", "a former member needs the year it left")
+
+
+SITE_KINDS = frozenset(
+    {
+        "russian_base",
+        "russian_facility",
+        "russian_range",
+        "chinese_post",
+        "border_crossing",
+        "tajik_city",
+        "afghan_city",
+    }
+)
+TROOP_UNITS = frozenset(
+    {
+        "personnel",
+        "personnel_planned",
+        "troops_redeployed",
+        "exercise_participants",
+        "deployed_troops",
+        "standing_force_total",
+        "reservists_mobilized",
+        "personnel_crossed_border",
+    }
+)
+
+SITES = Dataset(
+    name="security_sites",
+    file="security_sites.csv",
+    title="Security sites",
+    description=(
+        "Russian base garrisons and facilities, training ranges, Chinese posts, Tajik–Afghan "
+        "crossings and reference cities, with coordinates and how each was obtained."
+    ),
+    columns={
+        "site_id": Column(pattern=r"^[a-z0-9_]+$"),
+        "name": Column(),
+        "short_name": Column(required=False),
+        "label_side": Column(required=False, allowed=frozenset({"left", "right"})),
+        "kind": Column(allowed=SITE_KINDS),
+        "status": Column(allowed=frozenset({"active", "former", "planned"})),
+        "country_iso3": Column(pattern=r"^[A-Z]{3}$"),
+        "lat": Column("number", required=False, minimum=29.0, maximum=45.0),
+        "lon": Column("number", required=False, minimum=52.0, maximum=80.0),
+        "coord_basis": Column(allowed=frozenset({"published", "city_centroid", "approximate", "none"})),
+        "troops_estimate": Column("number", required=False, minimum=0.0),
+        "troops_year": Column("integer", required=False, minimum=1990, maximum=2100),
+        "description": Column(),
+        "source_id": Column(),
+    },
+    key=("site_id",),
+    checks=(_located_sites_have_both_coordinates,),
+)
+
+TROOPS = Dataset(
+    name="troop_estimates",
+    file="troop_estimates.csv",
+    title="Troop estimates",
+    description=(
+        "Dated figures for Russia's 201st base, CSTO forces and others: the estimate where a "
+        "number was given, its range where sources give one, and what was counted (unit)."
+    ),
+    columns={
+        "estimate_id": Column(pattern=r"^tr-\d{3}$"),
+        "year": Column("integer", minimum=1990, maximum=2100),
+        "force": Column(allowed=frozenset({"russia_201st", "csto", "china", "other"})),
+        "estimate": Column("number", required=False, minimum=0.0),
+        "low": Column("number", required=False, minimum=0.0),
+        "high": Column("number", required=False, minimum=0.0),
+        "unit": Column(allowed=TROOP_UNITS),
+        "source_id": Column(),
+        "note": Column(),
+    },
+    key=("estimate_id",),
+    checks=(_range_brackets_estimate,),
+)
+
+MEMBERSHIPS = Dataset(
+    name="memberships",
+    file="memberships.csv",
+    title="Memberships",
+    description="Who belongs to the CSTO, CIS, EAEU and SCO: member, observer, suspended or former, with years.",
+    columns={
+        "organization": Column(allowed=frozenset({"CSTO", "CIS", "EAEU", "SCO"})),
+        "country_iso3": Column(pattern=r"^[A-Z]{3}$"),
+        "country_name": Column(),
+        "status": Column(allowed=frozenset({"member", "observer", "suspended", "former"})),
+        "since_year": Column("integer", required=False, minimum=1990, maximum=2100),
+        "until_year": Column("integer", required=False, minimum=1990, maximum=2100),
+        "source_id": Column(),
+        "note": Column(required=False),
+    },
+    key=("organization", "country_iso3", "since_year"),
+    checks=(_membership_years_ordered,),
+)
+
+CLAIMS = Dataset(
+    name="claims",
+    file="claims.csv",
+    title="Claims to check",
+    description="Figures the seed article states, with their date and source, for the pages to set against the record.",
+    columns={
+        "claim_id": Column(pattern=r"^[a-z0-9-]+$"),
+        "subject": Column(),
+        "value": Column("number"),
+        "qualifier": Column(allowed=QUALIFIERS),
+        "unit": Column(allowed=frozenset({"personnel", "facilities", "km"})),
+        "date": Column("date"),
+        "source_id": Column(),
+    },
+    key=("claim_id",),
+)
+
+DATASETS: dict[str, Dataset] = {
+    d.name: d for d in (SOURCES, REPORTERS, TRADE_DOTS, TRADE_PUBLISHED, EVENTS, SITES, TROOPS, MEMBERSHIPS, CLAIMS)
+}
 
 
 def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
@@ -334,3 +472,99 @@ def _check_references(file: str, df: pd.DataFrame, column: str, known: set[str],
     if len(unknown):
         row = unknown[0]
         raise DataError(file, f"{df[column].iloc[row]!r} is not listed in {where}", row=row + 2, column=column)
+
+
+@dataclass(frozen=True)
+class GeoDataset:
+    """A GeoJSON file: the geometry types it may hold and the properties each feature carries."""
+
+    name: str
+    file: str
+    title: str
+    description: str
+    geometry_types: frozenset[str]
+    properties: dict[str, Column]
+
+
+GEO_COUNTRIES = GeoDataset(
+    name="countries",
+    file="geo/countries.geojson",
+    title="Country polygons",
+    description=(
+        "The countries around Tajikistan, Digital Chart of the World (1:1,000,000), clipped to 52–80°E, 29–45°N."
+    ),
+    geometry_types=frozenset({"Polygon", "MultiPolygon"}),
+    properties={"iso_a3": Column(pattern=r"^[A-Z]{3}$"), "name": Column(), "source_id": Column()},
+)
+
+GEO_BORDER = GeoDataset(
+    name="border_tj_af",
+    file="geo/border_tj_af.geojson",
+    title="Tajik–Afghan border line",
+    description=(
+        "The border from the Uzbek tripoint to the Chinese tripoint, west to east: the DCW line (the "
+        "one drawn) and Natural Earth lines at three scales, whole and split at the Khatlon/GBAO boundary."
+    ),
+    geometry_types=frozenset({"LineString"}),
+    properties={
+        "id": Column(pattern=r"^[a-z0-9_]+$"),
+        "source": Column(),
+        "resolution": Column(),
+        "segment": Column(allowed=frozenset({"full", "khatlon", "gbao"})),
+        "tj_region": Column(required=False),
+        "source_id": Column(),
+    },
+)
+
+GEO_RIVERS = GeoDataset(
+    name="rivers",
+    file="geo/rivers.geojson",
+    title="Rivers",
+    description="Permanent and additional major rivers (WDBII levels 1–3) near Tajikistan; names only where inferred.",
+    geometry_types=frozenset({"LineString"}),
+    properties={
+        "level": Column("integer", minimum=0, maximum=10),
+        "river_class": Column(),
+        "name_inferred": Column(required=False),
+        "source_id": Column(),
+    },
+)
+
+GEO_DATASETS: dict[str, GeoDataset] = {d.name: d for d in (GEO_COUNTRIES, GEO_BORDER, GEO_RIVERS)}
+
+
+def load_geo(name: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
+    """Load a GeoJSON dataset: readable, WGS84, valid geometry of the right types, properties checked."""
+    dataset = GEO_DATASETS[name]
+    path = data_dir / dataset.file
+    if not path.exists():
+        raise DataError(dataset.file, "the file is missing")
+    try:
+        frame = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for unreadable input
+        raise DataError(dataset.file, f"not a readable GeoJSON file ({type(exc).__name__})") from None
+    if frame.empty:
+        raise DataError(dataset.file, "the file has no features")
+    if frame.crs is None or frame.crs.to_epsg() != 4326:
+        raise DataError(dataset.file, f"coordinates must be WGS84 longitude/latitude (found {frame.crs})")
+    fail = lambda mask, why: _first(mask, "geometry", why)  # noqa: E731
+    for problem in (
+        fail(frame.geometry.isna() | frame.geometry.is_empty, "a feature has no geometry"),
+        fail(~frame.geom_type.isin(dataset.geometry_types), f"geometry must be {sorted(dataset.geometry_types)}"),
+        fail(~frame.geometry.is_valid, "geometry is not valid (self-intersecting or unclosed)"),
+    ):
+        if problem:
+            raise DataError(dataset.file, problem.message, row=problem.row + 1, column="geometry", unit="feature")
+    missing = [c for c in dataset.properties if c not in frame.columns]
+    if missing:
+        raise DataError(dataset.file, f"missing propert(ies): {', '.join(missing)}")
+    for column_name, column in dataset.properties.items():
+        text = frame[column_name].map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+        try:
+            frame[column_name] = _check_column(dataset.file, text.astype(object), column_name, column)
+        except DataError as error:  # report the feature number, not a CSV line
+            feature = (error.row or 2) - 1
+            raise DataError(dataset.file, error.message, row=feature, column=column_name, unit="feature") from None
+    known = set(read_csv(SOURCES, data_dir)["source_id"])
+    _check_references(dataset.file, frame, "source_id", known, "data/sources.csv")
+    return frame

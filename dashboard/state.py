@@ -20,6 +20,8 @@ SIDES = ("russia", "tajikistan", "other")
 UNITS = tuple(UNIT_SCALES)
 MIRROR_FLOWS = ("ru_to_tj", "tj_to_ru")
 GROWTH_MIN, GROWTH_MAX = -100.0, 200.0
+RADIUS_MAX_KM, RADIUS_STEP_KM = 600, 10
+MAP_LAYERS = ("russian", "crossings", "cities", "rivers", "coverage")
 MAX_ECHO = 40  # characters of a rejected value quoted back to the viewer
 
 
@@ -42,6 +44,8 @@ class ViewState:
     proj_year: int | None = None
     proj_base: str | None = None
     proj_growth: float | None = None
+    radius: int = 100
+    layers: tuple[str, ...] = MAP_LAYERS
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,29 @@ def parse_growth(text: str, bounds: Bounds) -> float:
     return round(value, 1)
 
 
+def parse_radius(text: str, bounds: Bounds) -> int:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise Invalid("is not a number of km") from None
+    if not math.isfinite(value):
+        raise Invalid("is not a finite number")
+    snapped = int(round(min(max(value, 0), RADIUS_MAX_KM) / RADIUS_STEP_KM) * RADIUS_STEP_KM)
+    if snapped != value:
+        raise Invalid(f"is not a multiple of {RADIUS_STEP_KM} between 0 and {RADIUS_MAX_KM}", clamped=snapped)
+    return snapped
+
+
+def parse_layers(text: str, bounds: Bounds) -> tuple[str, ...]:
+    items = {item.strip().lower() for item in text.split(",") if item.strip()}
+    known = tuple(layer for layer in MAP_LAYERS if layer in items)
+    if items - set(MAP_LAYERS):
+        if not known:
+            raise Invalid(f"names no known layer (use {', '.join(MAP_LAYERS)})")
+        raise Invalid("names an unknown layer", clamped=known)
+    return known
+
+
 def _dump_number(value: float) -> str:
     return f"{value:g}"
 
@@ -222,6 +249,26 @@ PARAMS: tuple[Param, ...] = (
         parse_growth,
         _dump_number,
         "latest published part-year growth for that year",
+    ),
+    Param(
+        "radius",
+        "border",
+        f"km, 0..{RADIUS_MAX_KM} in steps of {RADIUS_STEP_KM}",
+        "150",
+        "Border page: reach around Russia's active facilities for the coverage of the border",
+        parse_radius,
+        str,
+        "100",
+    ),
+    Param(
+        "layers",
+        "border",
+        "comma list of " + ", ".join(MAP_LAYERS),
+        "russian,coverage",
+        "Border page: what the map draws besides countries and the border",
+        parse_layers,
+        ",".join,
+        ",".join(MAP_LAYERS),
     ),
 )
 PARAMS_BY_NAME = {p.name: p for p in PARAMS}

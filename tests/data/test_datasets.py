@@ -22,6 +22,8 @@ def test_every_cited_source_is_used_and_every_source_is_cited():
     for name, dataset in DATASETS.items():
         if dataset.cites_sources:
             cited |= set(datasets.load(name)["source_id"])
+    for name in datasets.GEO_DATASETS:
+        cited |= set(datasets.load_geo(name)["source_id"])
     assert cited <= sources
     assert sources - cited == set(), "sources.csv lists sources that no figure cites"
 

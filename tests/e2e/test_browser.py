@@ -20,7 +20,7 @@ def test_page_draws_without_errors(app, path, title, charts):
 
 
 def test_sidebar_shows_filters_and_the_link_on_every_page(app):
-    for path in ("/", "/sources"):
+    for path in ("/", "/border", "/sources"):
         app.open(path)
         sidebar = app.page.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_text("Filters for every page").is_visible()
@@ -49,14 +49,15 @@ def test_a_copied_link_opens_the_same_view_in_another_session(app, new_session):
     link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
     assert link == app.url
     projected = app.page.locator("[data-testid=stMetric]", has_text="Projected").inner_text()
-    growth = handle.get_attribute("aria-valuenow")
+    growth = handle.input_value()
+    assert float(growth) == 19.5  # 25 steps of 0.1 from the default +17.0%
 
     other = new_session().open(link.removeprefix(app.base))
     assert other.url == link
     other_handle = other.page.locator("[data-testid=stSlider]", has_text="Growth for the whole year").get_by_role(
         "slider"
     )
-    assert other_handle.get_attribute("aria-valuenow") == growth
+    assert other_handle.input_value() == growth
     assert other.page.locator("[data-testid=stMetric]", has_text="Projected").inner_text() == projected
     checked = other.page.locator("[data-testid=stSidebar] label:has(input[type=radio]:checked)")
     assert checked.inner_text().strip() == "US$ m"
@@ -69,4 +70,19 @@ def test_a_garbled_link_shows_a_warning_not_an_error(app):
     assert alerts.filter(has_text="proj_growth").count() == 1
     assert app.page.locator("script", has_text="alert(1)").count() == 0
     assert "years=" not in app.url
+    assert app.console_errors == []
+
+
+def test_the_map_draws_the_region_and_follows_the_radius(app):
+    app.open("/border?radius=200")
+    chart = app.page.locator("[data-testid=stVegaLiteChart]").first
+    box = chart.bounding_box()
+    assert box["height"] > 400 and box["width"] > 600
+    handle = app.page.locator("[data-testid=stSlider]", has_text="Reach around").get_by_role("slider")
+    assert handle.input_value() == "200"
+    handle.focus()
+    handle.press("ArrowRight")
+    app.page.wait_for_url(re.compile(r"radius=210"))
+    app.settle()
+    assert app.page.locator("[data-testid=stMetric]", has_text="Border within 210 km").count() == 1
     assert app.console_errors == []

@@ -1,15 +1,16 @@
-"""Curate the trade tables in data/ from the shared data pack.
+"""Curate data/ from the shared data pack: trade, security and geometry, with one source list.
 
-Run once by a maintainer when the data pack changes; the app never reads the pack. Every value
-is copied as published. The only judgement added here is how each published figure is qualified
-(exact, approximate, lower bound) and its status (final, preliminary, projection, unverified),
-read from the pack's notes and recorded in QUALIFIERS below so a reviewer can check each call.
+Run by a maintainer when the data pack changes (`python scripts/curate.py`); the app never reads
+the pack. Every value is copied as published. The judgements added here are recorded in tables
+below so a reviewer can check each call: how each trade figure is qualified (QUALIFIERS), whose
+statistics it is on (BASIS_OVERRIDES), which events mark which pages, and which geometry is kept.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -246,6 +247,229 @@ def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
     return out
 
 
+SECURITY = PACK / "security"
+GEO = PACK / "geo"
+
+
+def read_pack(path: Path) -> list[dict[str, str]]:
+    with open(path, newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def published_in_name(source_name: str) -> str:
+    """The date some source names carry, e.g. 'Asia-Plus (2019-05-29)' -> '2019-05-29'."""
+    match = re.search(r"\((\d{4}-\d{2}-\d{2})\)", source_name)
+    return match.group(1) if match else ""
+
+
+def cite(registry: SourceRegistry, row: dict[str, str], what: str) -> str:
+    name = row["source_name"]
+    return registry.add(name, row["source_url"], published_in_name(name), f"{name} on {what}", NEWS_LICENCE)
+
+
+# Sites: the Kulob garrison was vacated in late 2015 (security/SOURCES.md); the planned Chinese
+# base was announced, not confirmed built. Everything else is described as operating.
+SITE_STATUS = {"ru201_kulob_former": "former", "cn_vakhon_base_planned": "planned"}
+# Map labels, in our words (the published names are long); only for sites that can be placed.
+SHORT_NAMES = {
+    "ru201_dushanbe": "Dushanbe, 201st base HQ",
+    "ru201_bokhtar": "Bokhtar, 201st base",
+    "ru201_kulob_former": "Kulob, vacated 2015",
+    "ru_okno_nurek": "Okno station",
+    "tj_ayni_airbase": "Ayni airfield",
+    "bc_panji_poyon": "Panji Poyon",
+    "bc_ruzvai_darvaz": "Ruzvai",
+    "bc_vanj_khumrogi": "Khumrogi",
+    "bc_tem_demogan": "Tem",
+    "bc_ishkashim": "Ishkoshim",
+    "city_dushanbe": "Dushanbe",
+    "city_bokhtar": "Bokhtar",
+    "city_kulob": "Kulob",
+    "city_khorog": "Khorog",
+    "city_murghab": "Murghab",
+    "city_sher_khan_bandar": "Sher Khan Bandar",
+    "city_kunduz": "Kunduz",
+}
+
+
+def curate_sites(registry: SourceRegistry) -> list[dict[str, str]]:
+    out = []
+    for row in read_pack(SECURITY / "sites.csv"):
+        out.append(
+            {
+                "site_id": row["site_id"],
+                "name": row["name"],
+                "short_name": SHORT_NAMES.get(row["site_id"], ""),
+                "label_side": LABEL_LEFT.get(row["site_id"], "right" if row["lat"] else ""),
+                "kind": row["kind"],
+                "status": SITE_STATUS.get(row["site_id"], "active"),
+                "country_iso3": row["country_iso3"],
+                "lat": row["lat"],
+                "lon": row["lon"],
+                "coord_basis": row["coord_basis"] or "none",
+                "troops_estimate": row["troops_estimate"],
+                "troops_year": row["troops_year"],
+                "description": row["description"],
+                "source_id": cite(registry, row, row["name"]),
+            }
+        )
+    return out
+
+
+SEED_URL = "https://www.russia-briefing.com/news/putin-talks-up-importance-of-russia-tajikistan-bilateral-trade.html/"
+# The seed article's security claims, as figures (the wording is ours, the numbers the article's).
+SEED_CLAIMS = [
+    ("seed-troops", "Russian troops at the 201st base", "7000", "approximate", "personnel"),
+    ("seed-facilities", "Facilities making up the 201st base", "3", "exact", "facilities"),
+    ("seed-border", "Length of the Tajik–Afghan border", "1357", "exact", "km"),
+]
+
+
+def curate_claims(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = registry.by_url[SEED_URL]
+    return [
+        {
+            "claim_id": claim_id,
+            "subject": subject,
+            "value": value,
+            "qualifier": qualifier,
+            "unit": unit,
+            "date": "2022-06-29",
+            "source_id": source_id,
+        }
+        for claim_id, subject, value, qualifier, unit in SEED_CLAIMS
+    ]
+
+
+# Map labels go to the right of their marker, except where a neighbour sits there.
+LABEL_LEFT = dict.fromkeys(["tj_ayni_airbase", "ru201_bokhtar", "city_sher_khan_bandar", "bc_tem_demogan"], "left")
+
+
+def curate_troops(registry: SourceRegistry) -> list[dict[str, str]]:
+    out = []
+    for i, row in enumerate(read_pack(SECURITY / "troop_estimates.csv"), start=1):
+        out.append(
+            {
+                "estimate_id": f"tr-{i:03d}",
+                "year": row["year"],
+                "force": row["force"],
+                "estimate": row["estimate"],
+                "low": row["low"],
+                "high": row["high"],
+                "unit": row["unit"],
+                "source_id": cite(registry, row, f"{row['force']} troop numbers ({row['year']})"),
+                "note": row["note"],
+            }
+        )
+    return out
+
+
+def curate_memberships(registry: SourceRegistry) -> list[dict[str, str]]:
+    out = []
+    for row in read_pack(SECURITY / "memberships.csv"):
+        out.append(
+            {
+                "organization": row["organization"],
+                "country_iso3": row["country_iso3"],
+                "country_name": row["country_name"],
+                "status": row["status"],
+                "since_year": row["since_year"],
+                "until_year": row["until_year"],
+                "source_id": cite(registry, row, f"{row['organization']} membership"),
+                "note": row["note"],
+            }
+        )
+    return out
+
+
+def curate_security_events(registry: SourceRegistry) -> list[dict[str, str]]:
+    """Every row of the security timeline, for the Border & security page."""
+    out = []
+    for row in read_pack(SECURITY / "timeline.csv"):
+        title = row["title"].replace(" (context)", "")
+        out.append(
+            {
+                "event_id": f"sec-{row['date']}-{slug(title)[:16]}".rstrip("-"),
+                "date": row["date"],
+                "title": title,
+                "category": row["category"],
+                "themes": "security",
+                "source_id": cite(registry, row, title),
+            }
+        )
+    return out
+
+
+# Geometry. The map draws the Digital Chart of the World polygons (1:1,000,000, the most
+# detailed set in the pack) and the TJ–AF border line derived from them, so line and polygons
+# coincide; the Natural Earth border lines are kept for the length-versus-scale comparison.
+# Rivers: the permanent and additional major rivers (WDBII levels 1–3) near Tajikistan.
+MAP_BOX = (60.0, 34.5, 77.5, 42.0)  # lon/lat box the map shows
+RIVER_LEVELS = {1, 2, 3}
+GEO_LICENCE = {
+    "dcw": "LGPL-3.0-or-later (DCW-GMT, P. Wessel / The GMT Team); derived data keeps this licence",
+    "gshhg": "LGPL-3.0-or-later (GSHHG, P. Wessel & W.H.F. Smith); derived data keeps this licence",
+    "ne": "Public domain (Natural Earth)",
+}
+
+
+def curate_geometry(registry: SourceRegistry) -> None:
+    dcw = registry.add(
+        "P. Wessel / The GMT Team",
+        "https://sources.debian.org/src/gmt-dcw/2.1.1-1/",
+        "",
+        "Digital Chart of the World for GMT (DCW-GMT) 2.1.1 country polygons, 1:1,000,000, via the data pack",
+        GEO_LICENCE["dcw"],
+        source_id="dcw-gmt",
+    )
+    gshhg = registry.add(
+        "P. Wessel & W.H.F. Smith",
+        "https://sources.debian.org/src/gmt-gshhg/2.3.7-6/",
+        "",
+        "GSHHG 2.3.7 WDBII rivers, full resolution, via the data pack",
+        GEO_LICENCE["gshhg"],
+        source_id="gshhg",
+    )
+    ne = registry.add(
+        "Natural Earth",
+        "https://www.npmjs.com/package/world-atlas/v/2.0.2",
+        "",
+        "Natural Earth admin-0 countries 1:10m/50m/110m (v4.1.0) as packaged in world-atlas 2.0.2",
+        GEO_LICENCE["ne"],
+        source_id="natural-earth",
+    )
+    (DATA / "geo").mkdir(exist_ok=True)
+    countries = json.loads((GEO / "countries_region_dcw.geojson").read_text())
+    for feature in countries["features"]:
+        feature["properties"] = {**feature["properties"], "source_id": dcw}
+    write_geojson(DATA / "geo" / "countries.geojson", countries["features"])
+
+    border = json.loads((GEO / "border_tj_af.geojson").read_text())
+    for feature in border["features"]:
+        source = dcw if feature["properties"]["id"].startswith("dcw") else ne
+        props = {k: v for k, v in feature["properties"].items() if k != "length_km"}  # lengths are computed
+        feature["properties"] = {**props, "source_id": source}
+    write_geojson(DATA / "geo" / "border_tj_af.geojson", border["features"])
+
+    rivers = json.loads((GEO / "rivers_region.geojson").read_text())
+    kept = [
+        {**f, "properties": {**f["properties"], "source_id": gshhg}}
+        for f in rivers["features"]
+        if f["properties"]["level"] in RIVER_LEVELS and _touches_box(f["geometry"]["coordinates"], MAP_BOX)
+    ]
+    write_geojson(DATA / "geo" / "rivers.geojson", kept)
+
+
+def _touches_box(coords: list[list[float]], box: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = box
+    return any(west <= lon <= east and south <= lat <= north for lon, lat in coords)
+
+
+def write_geojson(path: Path, features: list[dict]) -> None:
+    collection = {"type": "FeatureCollection", "features": features}
+    path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
 def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
     with open(path, "w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
@@ -255,9 +479,23 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
 
 def main() -> None:
     registry = SourceRegistry()
+    registry.add(  # the piece the project grew from, registered first so it gets its proper title
+        "Russia Briefing (Dezan Shira & Associates)",
+        SEED_URL,
+        "2022-06-29",
+        "Putin Talks Up Importance Of Russia-Tajikistan Bilateral Trade (the seed article)",
+        NEWS_LICENCE,
+        source_id="seed-article",
+    )
     write_csv(DATA / "trade_dots.csv", curate_dots(registry))
     write_csv(DATA / "trade_published.csv", curate_published(registry))
-    write_csv(DATA / "events.csv", curate_events(registry))
+    events = curate_events(registry) + curate_security_events(registry)
+    write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
+    write_csv(DATA / "security_sites.csv", curate_sites(registry))
+    write_csv(DATA / "troop_estimates.csv", curate_troops(registry))
+    write_csv(DATA / "memberships.csv", curate_memberships(registry))
+    write_csv(DATA / "claims.csv", curate_claims(registry))
+    curate_geometry(registry)
     write_csv(DATA / "sources.csv", sorted(registry.rows.values(), key=lambda r: r["source_id"]))
 
 

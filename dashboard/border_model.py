@@ -1,0 +1,119 @@
+"""Everything the Border & security page shows that does not depend on the viewer, built once.
+
+Geometry is simplified here for drawing only (about 0.5 km for Tajikistan and Afghanistan,
+2 km for their neighbours): every length and distance is measured on the full-resolution data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from dashboard.analytics import border, security
+
+DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
+MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
+FOCUS = ("TJK", "AFG")
+SIMPLIFY_DEG = {"focus": 0.005, "other": 0.02}
+COVERAGE_RADII_KM = tuple(range(0, 601, 10))
+
+
+@dataclass(frozen=True)
+class BorderModel:
+    """Shared, read-only frames (they live in a resource cache: callers must not mutate them)."""
+
+    sources: pd.DataFrame
+    countries: gpd.GeoDataFrame  # clipped and simplified for the map
+    rivers: gpd.GeoDataFrame
+    border_line: shapely.LineString  # full resolution
+    border_drawn: gpd.GeoDataFrame  # the border for the map, Khatlon and GBAO stretches
+    border_lengths: pd.DataFrame
+    sites: pd.DataFrame  # every site, with distance to the border where it has a coordinate
+    covering: gpd.GeoDataFrame  # active Russian facilities, the points coverage is measured from
+    coverage_curve: pd.DataFrame  # share of the border covered at each radius
+    farthest: border.FarthestPoint
+    strength: pd.DataFrame
+    strength_ranges: pd.DataFrame
+    troops: pd.DataFrame
+    memberships: pd.DataFrame
+    claims: list[security.ClaimCheck]
+    events: pd.DataFrame
+
+
+def build_border_model(
+    countries: gpd.GeoDataFrame,
+    border_lines: gpd.GeoDataFrame,
+    rivers: gpd.GeoDataFrame,
+    sites: pd.DataFrame,
+    troops: pd.DataFrame,
+    memberships: pd.DataFrame,
+    claims: pd.DataFrame,
+    events: pd.DataFrame,
+    sources: pd.DataFrame,
+) -> BorderModel:
+    lines = border_lines.set_index("id", drop=False)
+    line = lines.geometry[DRAWN_BORDER]
+    points = border.sites_to_points(sites)
+    points["distance_to_border_km"] = border.distance_to_border_km(points, line)
+    all_sites = sites.merge(points[["site_id", "distance_to_border_km"]], on="site_id", how="left")
+    covering = points[points["kind"].isin(border.COVERING_KINDS) & (points["status"] == "active")]
+    curve = pd.DataFrame(
+        {
+            "radius_km": COVERAGE_RADII_KM,
+            "share": [border.border_coverage(line, covering, r).share for r in COVERAGE_RADII_KM],
+        }
+    )
+    lengths = border.border_lengths(border_lines)
+    strength = security.base_strength(troops)
+    dcw_parts = lines[lines["id"].str.startswith("dcw_") & (lines["segment"] != "full")]
+    return BorderModel(
+        sources=sources,
+        countries=map_countries(countries),
+        rivers=map_rivers(rivers),
+        border_line=line,
+        border_drawn=gpd.GeoDataFrame(
+            dcw_parts[["id", "tj_region", "source_id"]].reset_index(drop=True),
+            geometry=dcw_parts.geometry.simplify(0.002).to_numpy(),
+            crs=border_lines.crs,
+        ),
+        border_lengths=lengths,
+        sites=all_sites,
+        covering=covering,
+        coverage_curve=curve,
+        farthest=border.farthest_border_point(line, covering),
+        strength=strength,
+        strength_ranges=security.strength_range_by_year(strength),
+        troops=troops,
+        memberships=security.membership_matrix(memberships),
+        claims=security.check_claims(
+            claims, strength, sites, float(lengths.set_index("id").loc[DRAWN_BORDER, "length_km"])
+        ),
+        events=events[events["themes"].str.split(";").map(lambda themes: "security" in themes)],
+    )
+
+
+def map_countries(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Countries clipped to the map window and simplified for drawing; label points inside each."""
+    clipped = countries.clip_by_rect(*MAP_BOX)
+    frame = countries.drop(columns="geometry").assign(geometry=clipped.to_numpy())
+    frame = gpd.GeoDataFrame(frame, geometry="geometry", crs=countries.crs)
+    frame = frame[~frame.geometry.is_empty].copy()
+    focus = frame["iso_a3"].isin(FOCUS)
+    tolerance = np.where(focus, SIMPLIFY_DEG["focus"], SIMPLIFY_DEG["other"])
+    frame["geometry"] = [g.simplify(t, preserve_topology=True) for g, t in zip(frame.geometry, tolerance, strict=True)]
+    frame["focus"] = focus
+    label_points = frame.geometry.representative_point()
+    frame["label_lon"], frame["label_lat"] = label_points.x, label_points.y
+    return frame.reset_index(drop=True)
+
+
+def map_rivers(rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    clipped = rivers.clip_by_rect(*MAP_BOX)
+    frame = gpd.GeoDataFrame(rivers.drop(columns="geometry"), geometry=clipped.to_numpy(), crs=rivers.crs)
+    frame = frame[~frame.geometry.is_empty].copy()
+    frame["geometry"] = frame.geometry.simplify(0.005)
+    return frame.reset_index(drop=True)

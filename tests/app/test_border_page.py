@@ -1,0 +1,66 @@
+"""The Border & security page: the radius moves the coverage, toggles change the map, links hold."""
+
+from tests.app.conftest import chart_frames, url
+
+
+def metric(at, label_start):
+    return next(m for m in at.metric if m.label.startswith(label_start))
+
+
+def map_frame(at):
+    """The sites drawn on the map (the other rows of its data are geometry)."""
+    return chart_frames(at)[0].dropna(subset=["kind"])
+
+
+def test_headline_numbers(open_app):
+    at = open_app("border")
+    assert not at.exception and not at.warning
+    assert metric(at, "Tajik–Afghan border, official").value == "1,357 km"
+    assert metric(at, "Border line on this map").value == "1,246 km"
+    assert metric(at, "Russian troops, 2022").value == "7,000–7,500"
+
+
+def test_radius_slider_moves_the_coverage(open_app):
+    at = open_app("border")
+    before = metric(at, "Border within 100 km").value
+    at.slider(key="w_radius").set_value(300).run()
+    after = metric(at, "Border within 300 km")
+    assert after.value != before
+    assert after.delta == "71% of the line"  # the model's curve at 300 km, from the real geometry
+    assert url(at) == {"radius": "300"}
+    at.slider(key="w_radius").set_value(0).run()
+    assert metric(at, "Border within 0 km").value == "0 km"
+
+
+def test_layer_toggles_change_what_the_map_draws(open_app):
+    at = open_app("border")
+    kinds = set(map_frame(at).get("kind", []))
+    assert {"russian_base", "border_crossing", "tajik_city"} <= kinds
+    at.get("button_group")[0].set_value(["russian"]).run()
+    assert set(map_frame(at)["kind"]) == {"russian_base", "russian_facility"}
+    assert url(at)["layers"] == "russian"
+
+
+def test_a_link_restores_the_map_view(open_app):
+    at = open_app("border", radius="250", layers="crossings,coverage")
+    assert at.slider(key="w_radius").value == 250
+    assert at.get("button_group")[0].value == ["crossings", "coverage"]
+    assert set(map_frame(at)["kind"]) == {"border_crossing"}
+    assert not at.warning
+
+
+def test_bad_map_parameters_warn_and_fall_back(open_app):
+    at = open_app("trade", radius="-40", layers="tanks")  # the link's first page shows the warnings
+    warnings = " ".join(w.value for w in at.warning)
+    assert "`radius`" in warnings and "`layers`" in warnings
+    at.switch_page("views/border.py").run()
+    assert at.slider(key="w_radius").value == 0
+    assert at.get("button_group")[0].value == ["russian", "crossings", "cities", "rivers", "coverage"]
+    assert not at.exception
+
+
+def test_claims_are_set_against_the_record(open_app):
+    at = open_app("border")
+    text = " ".join(m.value for m in at.markdown)
+    assert "7,000 personnel" in text and "3 facilities" in text
+    assert "2 active garrisons" in text

@@ -1,0 +1,89 @@
+import pandas as pd
+import pytest
+
+from dashboard.analytics import security
+
+
+def troops(rows):
+    columns = ["estimate_id", "year", "force", "estimate", "low", "high", "unit", "source_id", "note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+TROOPS = troops(
+    [
+        ("tr-001", 2012, "russia_201st", 7000, None, None, "personnel", "a", ""),
+        ("tr-002", 2015, "russia_201st", 9000, None, None, "personnel_planned", "b", ""),
+        ("tr-003", 2021, "russia_201st", 6000, 6000, None, "personnel", "c", ""),
+        ("tr-004", 2022, "russia_201st", 7000, None, 7000, "personnel", "d", ""),
+        ("tr-005", 2022, "russia_201st", 7500, None, None, "personnel", "e", ""),
+        ("tr-006", 2022, "russia_201st", None, None, None, "personnel", "f", ""),
+        ("tr-007", 2021, "csto", 4000, 4000, 5000, "exercise_participants", "g", ""),
+    ]
+)
+
+
+def test_base_strength_keeps_only_reported_numbers_for_the_base():
+    strength = security.base_strength(TROOPS)
+    assert strength["estimate_id"].tolist() == ["tr-001", "tr-003", "tr-004", "tr-005"]
+
+
+def test_range_by_year_spans_all_sources():
+    ranges = security.strength_range_by_year(security.base_strength(TROOPS)).set_index("year")
+    assert ranges.loc[2022, ["low", "high", "sources"]].tolist() == [7000, 7500, 2]
+    assert ranges.loc[2012, ["low", "high"]].tolist() == [7000, 7000]
+
+
+def test_summary_is_the_latest_year():
+    summary = security.strength_summary(security.base_strength(TROOPS))
+    assert (summary.latest_year, summary.latest_low, summary.latest_high) == (2022, 7000, 7500)
+    assert security.strength_summary(TROOPS.iloc[0:0]) is None
+
+
+def test_membership_matrix_takes_the_latest_period():
+    memberships = pd.DataFrame(
+        {
+            "organization": ["CSTO", "CSTO", "CSTO"],
+            "country_iso3": ["UZB", "UZB", "TJK"],
+            "country_name": ["Uzbekistan", "Uzbekistan", "Tajikistan"],
+            "status": ["former", "former", "member"],
+            "since_year": [1992, 2006, 1992],
+            "until_year": [1999, 2012, None],
+            "source_id": ["s", "s", "s"],
+            "note": ["left", "left again", None],
+        }
+    )
+    matrix = security.membership_matrix(memberships).set_index("country_iso3")
+    assert matrix.loc["UZB", "years"] == "1992–1999, 2006–2012"
+    assert matrix.loc["TJK", "years"] == "since 1992"
+    assert matrix.loc["UZB", "status"] == "former"
+
+
+@pytest.mark.parametrize(
+    ("unit", "value", "holds"),
+    [("personnel", 7000, True), ("personnel", 9000, False), ("facilities", 3, False), ("facilities", 2, True)],
+)
+def test_claims_are_checked_against_the_record(unit, value, holds):
+    claims = pd.DataFrame(
+        [
+            {
+                "claim_id": "c",
+                "subject": "s",
+                "value": value,
+                "qualifier": "exact",
+                "unit": unit,
+                "date": "2022-06-29",
+                "source_id": "seed",
+            }
+        ]
+    )
+    sites = pd.DataFrame(
+        {
+            "kind": ["russian_base"] * 3,
+            "status": ["active", "active", "former"],
+            "short_name": ["Dushanbe", "Bokhtar", "Kulob"],
+            "name": ["a", "b", "c"],
+        }
+    )
+    check = security.check_claims(claims, security.base_strength(TROOPS), sites, 1246.0)[0]
+    assert check.holds is holds
+    assert check.record
