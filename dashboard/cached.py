@@ -96,3 +96,13 @@ def border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dic
     rivers = model.rivers if "rivers" in layers else None
     chart = border_charts.border_map(model.countries, rivers, model.border_drawn, coverage, sites)
     return chart.to_dict(validate=False)
+
+
+@st.cache_data(show_spinner=False)
+def _geo_dataset(name: str, folder: str) -> gpd.GeoDataFrame:
+    return datasets.load_geo(name, Path(folder))
+
+
+def load_geo(name: str) -> gpd.GeoDataFrame:
+    """A validated GeoJSON dataset."""
+    return _geo_dataset(name, str(data_dir()))

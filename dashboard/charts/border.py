@@ -9,7 +9,7 @@ import shapely
 
 from dashboard.charts.theme import INK, MUTED, SIDE_COLORS
 
-MAP_HEIGHT = 560
+MAP_HEIGHT = 620
 # Conic conformal with standard parallels through the region: shapes stay true at this latitude.
 PROJECTION = {"type": "conicConformal", "parallels": [35, 41], "rotate": [-68.5, 0, 0]}
 
@@ -188,7 +188,7 @@ def troop_chart(strength: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFra
         "year:Q",
         title="Year reported",
         axis=alt.Axis(format="d", tickMinStep=1),
-        scale=alt.Scale(nice=False, padding=12),
+        scale=alt.Scale(nice=False, zero=False, padding=12),
     )
     spread = (
         alt.Chart(ranges)

@@ -15,11 +15,11 @@ from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState
 from dashboard.view_session import bound_widget, current_view
 
 LAYER_LABELS = {
-    "russian": "Russian bases & facilities",
-    "crossings": "Border crossings",
+    "russian": "Russian sites",
+    "crossings": "Crossings",
     "cities": "Cities",
     "rivers": "Rivers",
-    "coverage": "Reach & covered border",
+    "coverage": "Reach",
 }
 WHY_SHORTER = (
     "Why the map's line is shorter than 1,357 km: the border follows the Panj and Amu Darya, and a "
@@ -63,13 +63,14 @@ def kpi_row(model: BorderModel, view: ViewState) -> None:
             help="Reported strength of the 201st base; no official figure is published.",
         )
     columns[3].metric(
-        f"Border within {view.radius} km of Russian forces",
+        f"Border within {view.radius} km",
         f"{reach.covered_km:,.0f} km",
         delta=f"{reach.share:.0%} of the line",
         delta_color="off",
         delta_arrow="off",
         border=True,
-        help="Active Russian garrisons and facilities placed on the map; share of the border line as drawn.",
+        help="Length of border within this distance of Russia's active garrisons and facilities on the map; "
+        "share of the border line as drawn.",
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.datasets import DATASETS, DataError
+from dashboard.datasets import DATASETS, GEO_DATASETS, DataError
 
 
 def dataset_catalogue() -> None:
@@ -33,6 +33,30 @@ def dataset_catalogue() -> None:
                 dataset.file,
                 "text/csv",
                 key=f"dl_dataset_{dataset.name}",
+                icon=":material/download:",
+            )
+
+
+def geometry_catalogue() -> None:
+    st.subheader("Geometry")
+    for dataset in GEO_DATASETS.values():
+        with st.container(border=True):
+            st.markdown(f"**{dataset.title}** — `data/{dataset.file}`")
+            st.caption(dataset.description)
+            try:
+                frame = cached.load_geo(dataset.name)
+            except DataError as error:
+                st.error(f"This file failed its checks: {error}", icon=":material/error:")
+                continue
+            cited = ", ".join(sorted(set(frame["source_id"])))
+            st.caption(f"{len(frame):,} features, WGS84 longitude/latitude; cites {cited}")
+            path = cached.data_dir() / dataset.file
+            st.download_button(
+                f"Download {dataset.file}",
+                lambda path=path: path.read_bytes(),
+                path.name,
+                "application/geo+json",
+                key=f"dl_geo_{dataset.name}",
                 icon=":material/download:",
             )
 
@@ -69,6 +93,7 @@ def render() -> None:
         "filters apply to the chart pages; they are kept here so a link from this page keeps them."
     )
     dataset_catalogue()
+    geometry_catalogue()
     source_list()
 
 

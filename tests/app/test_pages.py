@@ -125,5 +125,19 @@ def test_years_without_data_say_so(open_app):
 def test_sources_page_lists_every_dataset_with_a_download(open_app):
     at = open_app("sources")
     labels = [b.label for b in at.get("download_button")]
-    for file in ["sources.csv", "reporters.csv", "trade_dots.csv", "trade_published.csv", "events.csv"]:
+    files = [
+        "sources.csv",
+        "reporters.csv",
+        "trade_dots.csv",
+        "trade_published.csv",
+        "events.csv",
+        "security_sites.csv",
+        "troop_estimates.csv",
+        "memberships.csv",
+        "claims.csv",
+        "geo/countries.geojson",
+        "geo/border_tj_af.geojson",
+        "geo/rivers.geojson",
+    ]
+    for file in files:
         assert f"Download {file}" in labels
