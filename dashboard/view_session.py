@@ -62,7 +62,10 @@ def bound_widget(
     projection year has its own base and growth).
     """
     key = f"w_{name}"
-    st.session_state[key] = value
+    # Seed only when the view and the widget disagree (a link, a reset, a button): writing the
+    # same value back on every run would make the browser reset a slider the viewer is moving.
+    if key not in st.session_state or st.session_state[key] != value:
+        st.session_state[key] = value
 
     def store() -> None:
         update_view(**{name: to_view(st.session_state[key])}, **dict.fromkeys(resets))
