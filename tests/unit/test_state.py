@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 from dashboard.state import (
     GROWTH_MAX,
     GROWTH_MIN,
+    MAP_LAYERS,
     MAX_ECHO,
     PARAMS,
+    RADIUS_MAX_KM,
     SIDES,
     Bounds,
     ViewState,
@@ -109,9 +111,25 @@ def test_safe_echo_replaces_control_characters_and_backticks():
     assert safe_echo("a`b\x00c") == "a'b?c"
 
 
+def test_radius_snaps_to_its_steps_and_range():
+    assert parse_query({"radius": "150"}, BOUNDS)[0].radius == 150
+    view, repairs = parse_query({"radius": "155"}, BOUNDS)
+    assert view.radius == 160 and repairs[0].used == "160"
+    assert parse_query({"radius": "-40"}, BOUNDS)[0].radius == 0
+    assert parse_query({"radius": "1e9"}, BOUNDS)[0].radius == RADIUS_MAX_KM
+
+
+def test_layers_keep_the_known_ones_and_may_be_empty():
+    assert parse_query({"layers": "coverage,russian"}, BOUNDS)[0].layers == ("russian", "coverage")
+    assert parse_query({"layers": ""}, BOUNDS) == (replace(default_state(BOUNDS), layers=()), [])
+    view, repairs = parse_query({"layers": "tanks"}, BOUNDS)
+    assert view.layers == MAP_LAYERS and repairs[0].param == "layers"
+
+
 def test_to_query_leaves_out_defaults_and_other_pages_parameters():
     view = replace(default_state(BOUNDS), units="musd", proj_growth=70.0)
     assert to_query(view, BOUNDS, "trade") == {"units": "musd", "proj_growth": "70"}
+    assert to_query(replace(view, radius=200), BOUNDS, "border") == {"units": "musd", "radius": "200"}
     assert to_query(view, BOUNDS, "sources") == {"units": "musd"}
 
 
@@ -124,12 +142,14 @@ def test_every_parameter_has_a_documented_example_that_parses():
 
 years = st.integers(1993, 2025)
 views = st.builds(
-    lambda a, b, reporters, units, flow, growth: ViewState(
+    lambda a, b, reporters, units, flow, growth, radius, layers: ViewState(
         years=(min(a, b), max(a, b)),
         reporters=tuple(s for s in SIDES if s in reporters) or SIDES,
         units=units,
         flow=flow,
         proj_growth=growth,
+        radius=radius,
+        layers=tuple(layer for layer in MAP_LAYERS if layer in layers),
     ),
     years,
     years,
@@ -137,12 +157,15 @@ views = st.builds(
     st.sampled_from(["busd", "musd"]),
     st.sampled_from(["ru_to_tj", "tj_to_ru"]),
     st.one_of(st.none(), st.floats(GROWTH_MIN, GROWTH_MAX).map(lambda g: round(g, 1))),
+    st.integers(0, RADIUS_MAX_KM // 10).map(lambda r: r * 10),
+    st.sets(st.sampled_from(MAP_LAYERS)),
 )
 
 
 @given(views)
 def test_any_view_survives_a_round_trip_through_its_url(view):
-    restored, repairs = parse_query(to_query(view, BOUNDS, "trade"), BOUNDS)
+    query = {**to_query(view, BOUNDS, "trade"), **to_query(view, BOUNDS, "border")}
+    restored, repairs = parse_query(query, BOUNDS)
     assert repairs == []
     assert restored == view
 
