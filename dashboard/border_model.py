@@ -14,6 +14,8 @@ import pandas as pd
 import shapely
 
 from dashboard.analytics import border, security
+from dashboard.charts import border as border_charts
+from dashboard.datasets import DataError
 
 DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
 MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
@@ -32,16 +34,19 @@ class BorderModel:
     border_line: shapely.LineString  # full resolution
     border_drawn: gpd.GeoDataFrame  # the border for the map, Khatlon and GBAO stretches
     border_lengths: pd.DataFrame
+    official_km: float
     sites: pd.DataFrame  # every site, with distance to the border where it has a coordinate
     covering: gpd.GeoDataFrame  # active Russian facilities, the points coverage is measured from
     coverage_curve: pd.DataFrame  # share of the border covered at each radius
-    farthest: border.FarthestPoint
+    farthest: border.FarthestPoint | None
     strength: pd.DataFrame
     strength_ranges: pd.DataFrame
     troops: pd.DataFrame
     memberships: pd.DataFrame
+    troops_redeployed: pd.DataFrame  # reported moves out of the base (e.g. to Ukraine, 2022)
     claims: list[security.ClaimCheck]
     events: pd.DataFrame
+    map_data: dict  # the map's unchanging geometry, serialised once (see charts.border.map_datasets)
 
 
 def build_border_model(
@@ -61,26 +66,33 @@ def build_border_model(
     points["distance_to_border_km"] = border.distance_to_border_km(points, line)
     all_sites = sites.merge(points[["site_id", "distance_to_border_km"]], on="site_id", how="left")
     covering = points[points["kind"].isin(border.COVERING_KINDS) & (points["status"] == "active")]
+    reaches = [border.border_coverage(line, covering, r) for r in COVERAGE_RADII_KM]
     curve = pd.DataFrame(
         {
             "radius_km": COVERAGE_RADII_KM,
-            "share": [border.border_coverage(line, covering, r).share for r in COVERAGE_RADII_KM],
+            "covered_km": [reach.covered_km for reach in reaches],
+            "share": [reach.share for reach in reaches],
         }
     )
-    lengths = border.border_lengths(border_lines)
+    official_km = security.official_border_km(claims)
+    if official_km is None:
+        raise DataError("claims.csv", "no row gives the official border length (unit 'km')")
+    lengths = border.border_lengths(border_lines, official_km)
     strength = security.base_strength(troops)
     dcw_parts = lines[lines["id"].str.startswith("dcw_") & (lines["segment"] != "full")]
+    drawn = gpd.GeoDataFrame(
+        dcw_parts[["id", "tj_region", "source_id"]].reset_index(drop=True),
+        geometry=dcw_parts.geometry.simplify(0.002).to_numpy(),
+        crs=border_lines.crs,
+    )
     return BorderModel(
         sources=sources,
         countries=map_countries(countries),
         rivers=map_rivers(rivers),
         border_line=line,
-        border_drawn=gpd.GeoDataFrame(
-            dcw_parts[["id", "tj_region", "source_id"]].reset_index(drop=True),
-            geometry=dcw_parts.geometry.simplify(0.002).to_numpy(),
-            crs=border_lines.crs,
-        ),
+        border_drawn=drawn,
         border_lengths=lengths,
+        official_km=official_km,
         sites=all_sites,
         covering=covering,
         coverage_curve=curve,
@@ -89,10 +101,12 @@ def build_border_model(
         strength_ranges=security.strength_range_by_year(strength),
         troops=troops,
         memberships=security.membership_matrix(memberships),
+        troops_redeployed=troops[(troops["force"] == "russia_201st") & (troops["unit"] == "troops_redeployed")],
         claims=security.check_claims(
             claims, strength, sites, float(lengths.set_index("id").loc[DRAWN_BORDER, "length_km"])
         ),
         events=events[events["themes"].str.split(";").map(lambda themes: "security" in themes)],
+        map_data=border_charts.map_datasets(map_countries(countries), map_rivers(rivers), drawn),
     )
 
 
@@ -117,3 +131,8 @@ def map_rivers(rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     frame = frame[~frame.geometry.is_empty].copy()
     frame["geometry"] = frame.geometry.simplify(0.005)
     return frame.reset_index(drop=True)
+
+
+def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
+    """Cut a shape to the map window, so a large reach does not make the map zoom out."""
+    return shapely.clip_by_rect(geometry, *MAP_BOX)

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import datasets
 from dashboard.analytics import border
-from dashboard.border_model import BorderModel, build_border_model
+from dashboard.border_model import BorderModel, build_border_model, clip_to_map
 from dashboard.charts import border as border_charts
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
@@ -67,9 +67,14 @@ def _border_model(folder: str) -> BorderModel:
     path = Path(folder)
     tables = {name: datasets.load(name, path) for name in BORDER_TABLES}
     geo = {name: datasets.load_geo(name, path) for name in ("countries", "border_tj_af", "rivers")}
-    return build_border_model(
-        geo["countries"], geo["border_tj_af"], geo["rivers"], *(tables[name] for name in BORDER_TABLES)
-    )
+    try:
+        return build_border_model(
+            geo["countries"], geo["border_tj_af"], geo["rivers"], *(tables[name] for name in BORDER_TABLES)
+        )
+    except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
+        raise datasets.DataError(
+            "security and geo files", f"do not fit together ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
@@ -80,22 +85,27 @@ def border_model() -> BorderModel:
     return _border_model(str(data_dir()))
 
 
+def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+    """The map's Vega-Lite spec for one radius and set of layers."""
+    radius = radius_km if "coverage" in layers else 0  # the radius only matters when reach is drawn
+    return _border_map_spec(str(data_dir()), radius, layers)
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
-def border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dict:
-    """The map's Vega-Lite spec for one radius and set of layers (geometry is the costly part)."""
+def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dict:
     model = _border_model(folder)
     coverage = None
     if "coverage" in layers:
         reach = border.border_coverage(model.border_line, model.covering, radius_km)
-        coverage = (
-            gpd.GeoDataFrame(geometry=[reach.buffers], crs="EPSG:4326"),
-            gpd.GeoDataFrame(geometry=[reach.covered_line], crs="EPSG:4326"),
+        coverage = tuple(
+            gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs="EPSG:4326")
+            for shape in (reach.buffers, reach.covered_line)
         )
     kinds = [kind for layer in layers for kind in border_charts.LAYER_KINDS.get(layer, ())]
     sites = border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
-    rivers = model.rivers if "rivers" in layers else None
-    chart = border_charts.border_map(model.countries, rivers, model.border_drawn, coverage, sites)
-    return chart.to_dict(validate=False)
+    labels = model.countries.drop(columns="geometry")
+    chart = border_charts.border_map(labels, "rivers" in layers, coverage, sites)
+    return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
 
 
 @st.cache_data(show_spinner=False)

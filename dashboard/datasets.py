@@ -299,7 +299,7 @@ SITES = Dataset(
         "site_id": Column(pattern=r"^[a-z0-9_]+$"),
         "name": Column(),
         "short_name": Column(required=False),
-        "label_side": Column(required=False, allowed=frozenset({"left", "right"})),
+        "label_side": Column(required=False, allowed=frozenset({"left", "right", "above", "below"})),
         "kind": Column(allowed=SITE_KINDS),
         "status": Column(allowed=frozenset({"active", "former", "planned"})),
         "country_iso3": Column(pattern=r"^[A-Z]{3}$"),
@@ -484,6 +484,13 @@ class GeoDataset:
     description: str
     geometry_types: frozenset[str]
     properties: dict[str, Column]
+    key: str | None = None
+    required_keys: frozenset[str] = frozenset()  # features the app cannot do without
+
+
+# GeoJSON carries no reliable CRS (GDAL assumes WGS84 for any file), so the coordinates are
+# checked against the region the data covers: metres, or latitude and longitude swapped, fail.
+REGION_BOUNDS = (52.0, 29.0, 80.0, 45.0)  # west, south, east, north
 
 
 GEO_COUNTRIES = GeoDataset(
@@ -506,6 +513,8 @@ GEO_BORDER = GeoDataset(
         "one drawn) and Natural Earth lines at three scales, whole and split at the Khatlon/GBAO boundary."
     ),
     geometry_types=frozenset({"LineString"}),
+    key="id",
+    required_keys=frozenset({"dcw_full", "dcw_khatlon", "dcw_gbao"}),
     properties={
         "id": Column(pattern=r"^[a-z0-9_]+$"),
         "source": Column(),
@@ -555,6 +564,13 @@ def load_geo(name: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     ):
         if problem:
             raise DataError(dataset.file, problem.message, row=problem.row + 1, column="geometry", unit="feature")
+    west, south, east, north = frame.total_bounds
+    if west < REGION_BOUNDS[0] or south < REGION_BOUNDS[1] or east > REGION_BOUNDS[2] or north > REGION_BOUNDS[3]:
+        raise DataError(
+            dataset.file,
+            f"coordinates reach {west:.4g}..{east:.4g}°E, {south:.4g}..{north:.4g}°N, outside the region "
+            "52–80°E, 29–45°N: not WGS84 longitude/latitude, or the axes are swapped",
+        )
     missing = [c for c in dataset.properties if c not in frame.columns]
     if missing:
         raise DataError(dataset.file, f"missing propert(ies): {', '.join(missing)}")
@@ -565,6 +581,17 @@ def load_geo(name: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
         except DataError as error:  # report the feature number, not a CSV line
             feature = (error.row or 2) - 1
             raise DataError(dataset.file, error.message, row=feature, column=column_name, unit="feature") from None
+    if dataset.key:
+        duplicated = _first(frame[dataset.key].duplicated(), dataset.key, "is used by an earlier feature")
+        if duplicated:
+            raise DataError(
+                dataset.file, duplicated.message, row=duplicated.row + 1, column=dataset.key, unit="feature"
+            )
+        absent = sorted(dataset.required_keys - set(frame[dataset.key]))
+        if absent:
+            raise DataError(dataset.file, f"the feature(s) {', '.join(absent)} the map needs are missing")
     known = set(read_csv(SOURCES, data_dir)["source_id"])
-    _check_references(dataset.file, frame, "source_id", known, "data/sources.csv")
+    unknown = _first(~frame["source_id"].isin(known), "source_id", "is not listed in data/sources.csv")
+    if unknown:
+        raise DataError(dataset.file, unknown.message, row=unknown.row + 1, column="source_id", unit="feature")
     return frame

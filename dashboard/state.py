@@ -166,8 +166,10 @@ def parse_radius(text: str, bounds: Bounds) -> int:
     if not math.isfinite(value):
         raise Invalid("is not a finite number")
     snapped = int(round(min(max(value, 0), RADIUS_MAX_KM) / RADIUS_STEP_KM) * RADIUS_STEP_KM)
+    if not 0 <= value <= RADIUS_MAX_KM:
+        raise Invalid(f"lies outside 0..{RADIUS_MAX_KM} km", clamped=snapped)
     if snapped != value:
-        raise Invalid(f"is not a multiple of {RADIUS_STEP_KM} between 0 and {RADIUS_MAX_KM}", clamped=snapped)
+        raise Invalid(f"is not a multiple of {RADIUS_STEP_KM} km", clamped=snapped)
     return snapped
 
 

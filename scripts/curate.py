@@ -276,7 +276,7 @@ SHORT_NAMES = {
     "ru201_bokhtar": "Bokhtar, 201st base",
     "ru201_kulob_former": "Kulob, vacated 2015",
     "ru_okno_nurek": "Okno station",
-    "tj_ayni_airbase": "Ayni airfield",
+    "tj_ayni_airbase": "Ayni (Tajik airfield, 201st helicopters)",
     "bc_panji_poyon": "Panji Poyon",
     "bc_ruzvai_darvaz": "Ruzvai",
     "bc_vanj_khumrogi": "Khumrogi",
@@ -300,7 +300,7 @@ def curate_sites(registry: SourceRegistry) -> list[dict[str, str]]:
                 "site_id": row["site_id"],
                 "name": row["name"],
                 "short_name": SHORT_NAMES.get(row["site_id"], ""),
-                "label_side": LABEL_LEFT.get(row["site_id"], "right" if row["lat"] else ""),
+                "label_side": LABEL_SIDE.get(row["site_id"], "right") if row["lat"] else "",
                 "kind": row["kind"],
                 "status": SITE_STATUS.get(row["site_id"], "active"),
                 "country_iso3": row["country_iso3"],
@@ -341,8 +341,17 @@ def curate_claims(registry: SourceRegistry) -> list[dict[str, str]]:
     ]
 
 
-# Map labels go to the right of their marker, except where a neighbour sits there.
-LABEL_LEFT = dict.fromkeys(["tj_ayni_airbase", "ru201_bokhtar", "city_sher_khan_bandar", "bc_tem_demogan"], "left")
+# Map labels go to the right of their marker, except where a neighbour or the border sits there.
+LABEL_SIDE = {
+    "tj_ayni_airbase": "left",
+    "ru201_bokhtar": "left",
+    "city_sher_khan_bandar": "left",
+    "bc_tem_demogan": "left",
+    "ru201_dushanbe": "above",
+    "ru201_kulob_former": "above",
+    "bc_panji_poyon": "below",
+    "bc_ishkashim": "below",
+}
 
 
 def curate_troops(registry: SourceRegistry) -> list[dict[str, str]]:

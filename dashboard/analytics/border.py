@@ -17,7 +17,6 @@ from shapely.geometry.base import BaseGeometry
 
 METRIC_CRS = "+proj=laea +lat_0=37.5 +lon_0=70 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 WGS84 = "EPSG:4326"
-OFFICIAL_LENGTH_KM = 1357.0  # the figure governments and the seed article quote
 GEOD = Geod(ellps="WGS84")
 
 # Sites whose coverage of the border is measured: Russia's active military presence.
@@ -73,7 +72,8 @@ def border_coverage(border: BaseGeometry, points: gpd.GeoDataFrame, radius_km: f
     area = shapely.union_all(to_metric(points.geometry).buffer(radius_km * 1000, quad_segs=16).to_numpy())
     covered = gpd.GeoSeries([line.intersection(area), area], crs=METRIC_CRS).to_crs(WGS84)
     covered_line, buffers = covered.iloc[0], covered.iloc[1]
-    covered_km = min(geodesic_length_km(covered_line), total)
+    # a line wholly inside the reach is the whole line (its re-measured pieces differ by rounding)
+    covered_km = total if line.within(area) else geodesic_length_km(covered_line)
     return Coverage(radius_km, covered_km, total, covered_line, buffers)
 
 
@@ -86,8 +86,10 @@ class FarthestPoint:
     lat: float
 
 
-def farthest_border_point(border: BaseGeometry, points: gpd.GeoDataFrame) -> FarthestPoint:
-    """Checked every kilometre along the line (so exact to within about 1 km)."""
+def farthest_border_point(border: BaseGeometry, points: gpd.GeoDataFrame) -> FarthestPoint | None:
+    """Checked every kilometre along the line (so exact to within about 1 km); None without points."""
+    if points.empty:
+        return None
     line = gpd.GeoSeries([border], crs=WGS84).to_crs(METRIC_CRS).iloc[0]
     samples = gpd.GeoSeries(shapely.points(shapely.get_coordinates(shapely.segmentize(line, 1000))), crs=METRIC_CRS)
     metric_points = to_metric(points.geometry).to_numpy()
@@ -96,9 +98,9 @@ def farthest_border_point(border: BaseGeometry, points: gpd.GeoDataFrame) -> Far
     return FarthestPoint(float(nearest.max()) / 1000, where.x, where.y)
 
 
-def border_lengths(border_lines: gpd.GeoDataFrame) -> pd.DataFrame:
+def border_lengths(border_lines: gpd.GeoDataFrame, official_km: float) -> pd.DataFrame:
     """Geodesic length of every border line in the data, with its share of the official length."""
     out = border_lines.drop(columns="geometry").copy()
     out["length_km"] = border_lines.geometry.map(geodesic_length_km)
-    out["share_of_official"] = out["length_km"] / OFFICIAL_LENGTH_KM
+    out["share_of_official"] = out["length_km"] / official_km
     return pd.DataFrame(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -127,7 +128,9 @@ def check_claims(
     return checks
 
 
-def _record_for(claim, strength: pd.DataFrame, sites: pd.DataFrame, drawn_border_km: float) -> tuple[str, bool | None]:
+def _record_for(
+    claim: Any, strength: pd.DataFrame, sites: pd.DataFrame, drawn_border_km: float
+) -> tuple[str, bool | None]:
     year = int(claim.date[:4])
     if claim.unit == "personnel":
         around = strength_range_by_year(strength[strength["year"].between(year - 1, year)])
@@ -137,8 +140,7 @@ def _record_for(claim, strength: pd.DataFrame, sites: pd.DataFrame, drawn_border
         same = strength[strength["estimate"] == claim.value]["year"]
         repeated = f" The same {claim.value:,.0f} has been published since {int(same.min())}." if len(same) else ""
         return (
-            f"Figures published in {year - 1}–{year} range from {low:,.0f} to {high:,.0f}.{repeated} "
-            "No official figure has been published.",
+            f"Figures published in {year - 1}–{year} range from {low:,.0f} to {high:,.0f}.{repeated}",
             bool(low <= claim.value <= high),
         )
     if claim.unit == "facilities":
@@ -152,9 +154,33 @@ def _record_for(claim, strength: pd.DataFrame, sites: pd.DataFrame, drawn_border
             len(active) == claim.value,
         )
     if claim.unit == "km":
+        # No map in the data is detailed enough to confirm or refute a surveyed river border.
         return (
-            f"The official figure; the most detailed line in the data measures {drawn_border_km:,.0f} km "
-            f"({drawn_border_km / claim.value:.0%}), because maps smooth the river's meanders.",
-            True,
+            f"The figure officially quoted; it cannot be measured from the data: the most detailed line "
+            f"measures {drawn_border_km:,.0f} km ({drawn_border_km / claim.value:.0%}), because maps smooth "
+            "the river's meanders.",
+            None,
         )
     return "", None
+
+
+def official_border_km(claims: pd.DataFrame) -> float | None:
+    """The border length officially quoted, as the data records it (the seed article's 1,357 km)."""
+    rows = claims[claims["unit"] == "km"]
+    return float(rows["value"].iloc[0]) if len(rows) else None
+
+
+def membership_summary(matrix: pd.DataFrame, iso3: str) -> str:
+    """'Tajikistan is a member of the CIS, CSTO and SCO; not in the EAEU.' from the matrix."""
+    rows = matrix[matrix["country_iso3"] == iso3]
+    if rows.empty:
+        return ""
+    name = rows["country_name"].iloc[0]
+    members = sorted(rows.loc[rows["status"] == "member", "organization"])
+    others = sorted(set(matrix["organization"]) - set(rows["organization"]))
+    text = (
+        f"{name} is a member of the {', '.join(members[:-1])} and {members[-1]}"
+        if len(members) > 1
+        else (f"{name} is a member of the {members[0]}" if members else f"{name} is a member of none of these")
+    )
+    return text + (f"; not in the {', '.join(others)}." if others else ".")

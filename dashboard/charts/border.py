@@ -26,7 +26,6 @@ SITE_STYLE = {  # kind -> (legend label, colour, shape)
     "tajik_city": ("City (Tajikistan)", "#374151", "circle"),
     "afghan_city": ("City (Afghanistan)", "#6B7280", "circle"),
 }
-LAYERS = ("russian", "crossings", "cities", "rivers", "coverage")
 LAYER_KINDS = {
     "russian": ("russian_base", "russian_facility"),
     "crossings": ("border_crossing",),
@@ -34,42 +33,55 @@ LAYER_KINDS = {
 }
 
 
-def _geo(frame: gpd.GeoDataFrame) -> alt.Chart:
-    """A chart over a GeoDataFrame's features, with polygon rings wound the way d3 expects.
+def geo_features(frame: gpd.GeoDataFrame) -> list[dict]:
+    """GeoJSON features with polygon rings wound the way d3 expects.
 
     GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3's spherical geometry reads that as
     "everything but this polygon" and fills the globe. Clockwise outer rings draw the shape.
     """
     wound = frame.set_geometry(shapely.orient_polygons(frame.geometry.to_numpy(), exterior_cw=True))
-    return alt.Chart(alt.Data(values=wound.__geo_interface__["features"]))
+    return wound.__geo_interface__["features"]
 
 
-def countries_layer(countries: gpd.GeoDataFrame) -> alt.LayerChart:
+def map_datasets(countries: gpd.GeoDataFrame, rivers: gpd.GeoDataFrame, border: gpd.GeoDataFrame) -> dict:
+    """The map's unchanging geometry as named datasets, serialised once rather than on every build."""
     fill = countries["iso_a3"].map(COUNTRY_FILL).fillna(OTHER_FILL)
+    return {
+        "countries": geo_features(countries.assign(fill=fill)[["name", "iso_a3", "fill", "geometry"]]),
+        "rivers": geo_features(rivers[["level", "river_class", "name_inferred", "geometry"]]),
+        "border": geo_features(border[["tj_region", "geometry"]]),
+    }
+
+
+def with_map_data(spec: dict, datasets: dict) -> dict:
+    """A built map spec with the named geometry it refers to."""
+    return {**spec, "datasets": {**spec.get("datasets", {}), **datasets}}
+
+
+def countries_layer(labels: pd.DataFrame) -> alt.LayerChart:
     shapes = (
-        _geo(countries.assign(fill=fill))
+        alt.Chart(alt.NamedData(name="countries"))
         .mark_geoshape(stroke="#FFFFFF", strokeWidth=1)
         .encode(
-            fill=alt.Fill("properties.fill:N", scale=None),
-            tooltip=[alt.Tooltip("properties.name:N", title="Country")],
+            fill=alt.Fill("properties.fill:N", scale=None), tooltip=[alt.Tooltip("properties.name:N", title="Country")]
         )
     )
-    labels = (
-        alt.Chart(countries[["name", "focus", "label_lon", "label_lat"]])
-        .mark_text(fontSize=12, color=MUTED, fontWeight=600)
+    names = (
+        alt.Chart(labels[["name", "focus", "label_lon", "label_lat"]])
+        .mark_text(color=MUTED, fontWeight=600)
         .encode(
             longitude="label_lon:Q",
             latitude="label_lat:Q",
             text="name:N",
-            size=alt.Size("focus:N", scale=alt.Scale(domain=[True, False], range=[15, 11]), legend=None),
+            size=alt.Size("focus:O", scale=alt.Scale(domain=[True, False], range=[15, 11]), legend=None),
         )
     )
-    return shapes + labels
+    return shapes + names
 
 
-def rivers_layer(rivers: gpd.GeoDataFrame) -> alt.Chart:
+def rivers_layer() -> alt.Chart:
     return (
-        _geo(rivers)
+        alt.Chart(alt.NamedData(name="rivers"))
         .mark_geoshape(filled=False, stroke=RIVER_COLOR)
         .encode(
             strokeWidth=alt.StrokeWidth(
@@ -83,9 +95,9 @@ def rivers_layer(rivers: gpd.GeoDataFrame) -> alt.Chart:
     )
 
 
-def border_layer(border: gpd.GeoDataFrame) -> alt.Chart:
+def border_layer() -> alt.Chart:
     return (
-        _geo(border)
+        alt.Chart(alt.NamedData(name="border"))
         .mark_geoshape(filled=False, stroke=BORDER_COLOR, strokeWidth=3)
         .encode(tooltip=[alt.Tooltip("properties.tj_region:N", title="Tajik–Afghan border, Tajik side")])
     )
@@ -93,18 +105,28 @@ def border_layer(border: gpd.GeoDataFrame) -> alt.Chart:
 
 def reach_layer(buffers: gpd.GeoDataFrame) -> alt.Chart:
     """The area within the chosen radius of a covering site."""
-    return _geo(buffers).mark_geoshape(
+    return alt.Chart(alt.Data(values=geo_features(buffers))).mark_geoshape(
         fill=COVERED_COLOR, fillOpacity=0.08, stroke=COVERED_COLOR, strokeOpacity=0.5, strokeDash=[4, 3]
     )
 
 
 def covered_layer(covered: gpd.GeoDataFrame) -> alt.Chart:
     """The stretch of border inside that area, drawn over the border line."""
-    return _geo(covered).mark_geoshape(filled=False, stroke=COVERED_COLOR, strokeWidth=5.5, strokeCap="round")
+    return alt.Chart(alt.Data(values=geo_features(covered))).mark_geoshape(
+        filled=False, stroke=COVERED_COLOR, strokeWidth=5.5, strokeCap="round"
+    )
+
+
+LABEL_OFFSETS = {  # label_side -> (align, dx, dy)
+    "right": ("left", 9, 0),
+    "left": ("right", -9, 0),
+    "above": ("center", 0, -13),
+    "below": ("center", 0, 13),
+}
 
 
 def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
-    """Sites as markers by kind; Russian garrisons sized by their troop estimate; former ones hollow."""
+    """Sites as markers by kind; the garrison with a troop figure sized by it; former ones faded."""
     kinds = [k for k in SITE_STYLE if k in set(sites["kind"])]
     labels = [SITE_STYLE[k][0] for k in kinds]
     base = alt.Chart(sites).encode(
@@ -120,7 +142,7 @@ def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("publisher:N", title="Source"),
         ],
     )
-    marks = base.mark_point(filled=True, opacity=1, stroke="#FFFFFF", strokeWidth=1).encode(
+    markers = base.mark_point(filled=True, opacity=1, stroke="#FFFFFF", strokeWidth=1).encode(
         color=alt.Color(
             "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][1] for k in kinds])
         ),
@@ -128,29 +150,34 @@ def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
             "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][2] for k in kinds])
         ),
         size=alt.Size("marker_size:Q", scale=None, legend=None),
-        fillOpacity=alt.condition("datum.status == 'former'", alt.value(0.15), alt.value(1)),
+        fillOpacity=alt.condition("datum.status == 'former'", alt.value(0.2), alt.value(1)),
     )
-    left = base.transform_filter("datum.label_side == 'left'")
-    right = base.transform_filter("datum.label_side == 'right'")
-    names = left.mark_text(align="right", dx=-8, dy=-6, fontSize=11, color=INK).encode(text="label:N")
-    names += right.mark_text(align="left", dx=8, dy=-6, fontSize=11, color=INK).encode(text="label:N")
-    return marks + names
+    layers = [markers]
+    for side, (align, dx, dy) in LABEL_OFFSETS.items():
+        placed = base.transform_filter(f"datum.label_side == '{side}'")
+        halo = dict(align=align, dx=dx, dy=dy, fontSize=11, stroke="#FFFFFF", strokeWidth=3, strokeOpacity=0.9)
+        layers.append(placed.mark_text(**halo).encode(text="label:N"))
+        layers.append(placed.mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=INK).encode(text="label:N"))
+    return alt.layer(*layers)
 
 
 def border_map(
-    countries: gpd.GeoDataFrame,
-    rivers: gpd.GeoDataFrame | None,
-    border: gpd.GeoDataFrame,
+    country_labels: pd.DataFrame,
+    show_rivers: bool,
     coverage: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame] | None,
     sites: pd.DataFrame,
 ) -> alt.LayerChart:
-    """The region without tiles: countries, rivers, the border in bold, reach and covered stretch, sites."""
-    layers: list[alt.TopLevelMixin] = [countries_layer(countries)]
-    if rivers is not None:
-        layers.append(rivers_layer(rivers))
+    """The region without tiles: countries, rivers, the border in bold, reach and covered stretch, sites.
+
+    Countries, rivers and the border are named datasets ("countries", "rivers", "border"): add them
+    with `with_map_data(spec, map_datasets(...))`.
+    """
+    layers: list[alt.TopLevelMixin] = [countries_layer(country_labels)]
+    if show_rivers:
+        layers.append(rivers_layer())
     if coverage is not None:
         layers.append(reach_layer(coverage[0]))
-    layers.append(border_layer(border))
+    layers.append(border_layer())
     if coverage is not None:
         layers.append(covered_layer(coverage[1]))
     if len(sites):
@@ -182,20 +209,29 @@ def coverage_curve_chart(curve: pd.DataFrame, radius_km: float) -> alt.LayerChar
     return (line + rule).properties(height=220)
 
 
-def troop_chart(strength: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame) -> alt.LayerChart:
-    """Reported strength of the 201st base: each source's figure, the spread per year, the seed's claim."""
+FIGURE_SHAPES = {"about": "circle", "at least": "triangle-up", "up to": "triangle-down", "sent away": "cross"}
+
+
+def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame) -> alt.LayerChart:
+    """Reported strength of the 201st base: each source's figure, the spread per year, the claim.
+
+    `figures` comes from strength_frame: bounds ("more than 6,000", "up to 7,000") keep their
+    direction, and reported redeployments are drawn apart from strength.
+    """
+    top = max(figures["estimate"].max(), ranges["high"].max(), claims["value"].max() if len(claims) else 0)
     x = alt.X(
         "year:Q",
         title="Year reported",
         axis=alt.Axis(format="d", tickMinStep=1),
-        scale=alt.Scale(nice=False, zero=False, padding=12),
+        scale=alt.Scale(nice=False, zero=False, padding=14),
     )
+    y_scale = alt.Scale(domain=[0, float(top) * 1.15])
     spread = (
-        alt.Chart(ranges)
-        .mark_rule(color="#9CA3AF", strokeWidth=8, opacity=0.5)
+        alt.Chart(ranges[ranges["low"] < ranges["high"]])
+        .mark_rule(color="#9CA3AF", strokeWidth=10, opacity=0.45)
         .encode(
             x=x,
-            y=alt.Y("low:Q", title="Personnel", scale=alt.Scale(domain=[0, 10000])),
+            y=alt.Y("low:Q", title="Personnel", scale=y_scale),
             y2="high:Q",
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title="Year"),
@@ -206,13 +242,24 @@ def troop_chart(strength: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFra
         )
     )
     points = (
-        alt.Chart(strength)
-        .mark_point(size=70, filled=True, color=SIDE_COLORS["Russia"])
+        alt.Chart(figures)
+        .mark_point(size=80, filled=True, opacity=0.85)
         .encode(
             x=x,
-            y="estimate:Q",
+            y=alt.Y("estimate:Q", scale=y_scale),
+            shape=alt.Shape(
+                "figure:N",
+                title="Figure",
+                scale=alt.Scale(domain=list(FIGURE_SHAPES), range=list(FIGURE_SHAPES.values())),
+            ),
+            color=alt.Color(
+                "figure:N",
+                title="Figure",
+                scale=alt.Scale(domain=list(FIGURE_SHAPES), range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
+            ),
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title="Year"),
+                alt.Tooltip("figure:N", title="Figure"),
                 alt.Tooltip("estimate:Q", format=",", title="Personnel"),
                 alt.Tooltip("publisher:N", title="Source"),
                 alt.Tooltip("note:N", title="Note"),
@@ -222,14 +269,14 @@ def troop_chart(strength: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFra
     claim = (
         alt.Chart(claims)
         .mark_rule(color=INK, strokeDash=[5, 4])
-        .encode(y="value:Q", tooltip=[alt.Tooltip("label:N", title="Claim")])
+        .encode(y=alt.Y("value:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title="Claim")])
     )
     claim_text = (
         alt.Chart(claims)
-        .mark_text(align="left", dx=4, dy=-7, fontSize=11, color=INK)
-        .encode(y="value:Q", x=alt.value(4), text="label:N")
+        .mark_text(align="right", dy=-8, fontSize=11, color=INK)
+        .encode(y=alt.Y("value:Q", scale=y_scale), x=alt.X("year:Q"), text="label:N")
     )
-    return (spread + points + claim + claim_text).properties(height=260)
+    return (spread + points + claim + claim_text).properties(height=280)
 
 
 STATUS_COLORS = {"member": "#1F2933", "suspended": "#8E7CC3", "observer": "#9CB8DA", "former": "#E5E7EB"}
@@ -268,23 +315,31 @@ def membership_chart(matrix: pd.DataFrame) -> alt.LayerChart:
 
 
 def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Placed sites with what the markers and tooltips show; garrison markers scale with troops."""
+    """Placed sites with what the markers and tooltips show.
+
+    A city at the same point as a garrison (Dushanbe, Bokhtar, Kulob) is left out: the garrison's
+    marker and label stand for both. The one troop figure in the data is for the whole base and
+    sits on the Dushanbe headquarters, which is drawn larger; other Russian sites get a neutral size.
+    """
     placed = sites.dropna(subset=["lat", "lon"]).merge(sources[["source_id", "publisher"]], on="source_id", how="left")
+    russian = placed["kind"].str.startswith("russian")
+    spot = placed["lat"].round(2).astype(str) + "," + placed["lon"].round(2).astype(str)
+    placed = placed[russian | ~spot.isin(set(spot[russian]))].copy()
     placed["kind_label"] = placed["kind"].map(lambda kind: SITE_STYLE.get(kind, (kind,))[0])
     placed["troops_text"] = [
-        f"about {t:,.0f} ({int(y)}, whole base)" if pd.notna(t) else "no published figure for this site"
+        f"about {t:,.0f} for the whole base ({int(y)})" if pd.notna(t) else "no published figure for this site"
         for t, y in zip(placed["troops_estimate"], placed["troops_year"], strict=True)
     ]
     placed["distance_text"] = placed["distance_to_border_km"].map(lambda d: f"{d:,.1f} km" if pd.notna(d) else "")
     placed["marker_size"] = [
-        40 + (t / 20 if pd.notna(t) else 80) if kind.startswith("russian") else 60
+        (60 + t / 35 if pd.notna(t) else 110) if kind.startswith("russian") else 60
         for kind, t in zip(placed["kind"], placed["troops_estimate"], strict=True)
     ]
-    placed["label"], placed["label_side"] = map_labels(placed)
+    placed["label"] = placed["short_name"].fillna("")
+    placed["label_side"] = placed["label_side"].fillna("right")
     columns = [
         "site_id",
         "name",
-        "short_name",
         "label",
         "label_side",
         "kind",
@@ -298,22 +353,15 @@ def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         "marker_size",
         "publisher",
     ]
-    return placed[columns]
+    return placed[columns].reset_index(drop=True)
 
 
-def map_labels(placed: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
-    """One label per spot, on the side the data gives.
-
-    A city at the same point as a garrison (Dushanbe, Bokhtar, Kulob) is labelled once, by the
-    garrison.
-    """
-    russian = placed["kind"].str.startswith("russian")
-    spot = placed["lat"].round(2).astype(str) + "," + placed["lon"].round(2).astype(str)
-    shadowed = ~russian & spot.isin(set(spot[russian]))
-    return placed["short_name"].where(~shadowed, ""), placed["label_side"].fillna("right")
-
-
-def strength_frame(strength: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    return strength.merge(sources[["source_id", "publisher"]], on="source_id", how="left")[
-        ["year", "estimate", "publisher", "note"]
-    ]
+def strength_frame(strength: pd.DataFrame, redeployed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Strength figures with their direction ('at least', 'up to', 'about'), and reported redeployments."""
+    bounds = pd.Series("about", index=strength.index)
+    bounds[strength["low"].eq(strength["estimate"]) & strength["high"].isna()] = "at least"
+    bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = "up to"
+    moved = redeployed.dropna(subset=["estimate"]).assign(figure="sent away")
+    frame = pd.concat([strength.assign(figure=bounds), moved], ignore_index=True)
+    frame = frame.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
+    return frame[["year", "estimate", "figure", "publisher", "note", "source_id"]]

@@ -6,8 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.analytics import border
-from dashboard.analytics.security import strength_summary
+from dashboard.analytics.security import membership_summary, strength_summary
 from dashboard.border_model import DRAWN_BORDER, BorderModel
 from dashboard.charts import border as charts
 from dashboard.datasets import DataError
@@ -21,31 +20,42 @@ LAYER_LABELS = {
     "rivers": "Rivers",
     "coverage": "Reach",
 }
-WHY_SHORTER = (
-    "Why the map's line is shorter than 1,357 km: the border follows the Panj and Amu Darya, and a "
-    "map at any scale smooths the river's bends — the more detailed the map, the longer the line."
-)
+
+
+def why_shorter(model: BorderModel) -> str:
+    return (
+        f"Why the map's line is shorter than {model.official_km:,.0f} km: the border follows the Panj and "
+        "Amu Darya, and a map at any scale smooths the river's bends — the more detailed the map, the "
+        "longer the line."
+    )
+
+
+def source_name(model: BorderModel, source_id: str) -> str:
+    """'Russia Briefing (Dezan Shira & Associates), 2022' for a source id."""
+    row = model.sources.set_index("source_id").loc[source_id]
+    year = f", {row['published_date'][:4]}" if isinstance(row["published_date"], str) else ""
+    return f"{row['publisher']}{year}"
 
 
 def kpi_row(model: BorderModel, view: ViewState) -> None:
     drawn = model.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
-    reach = border.border_coverage(model.border_line, model.covering, view.radius)
+    reach = model.coverage_curve.set_index("radius_km").loc[view.radius]
     strength = strength_summary(model.strength)
     columns = st.columns(4)
     columns[0].metric(
         "Tajik–Afghan border, official",
-        f"{border.OFFICIAL_LENGTH_KM:,.0f} km",
+        f"{model.official_km:,.0f} km",
         border=True,
-        help="The length governments quote (and the seed article repeats).",
+        help="The length officially quoted (and repeated by the seed article); no map in the data can measure it.",
     )
     columns[1].metric(
         "Border line on this map",
         f"{drawn:,.0f} km",
-        delta=f"{drawn / border.OFFICIAL_LENGTH_KM:.0%} of official",
+        delta=f"{drawn / model.official_km:.0%} of official",
         delta_color="off",
         delta_arrow="off",
         border=True,
-        help=WHY_SHORTER,
+        help=why_shorter(model),
     )
     if strength:
         spread = (
@@ -60,33 +70,35 @@ def kpi_row(model: BorderModel, view: ViewState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
-            help="Reported strength of the 201st base; no official figure is published.",
+            help="Reported strength of the 201st base, lowest to highest figure published that year; "
+            "the chart below shows each source.",
         )
     columns[3].metric(
         f"Border within {view.radius} km",
-        f"{reach.covered_km:,.0f} km",
-        delta=f"{reach.share:.0%} of the line",
+        f"{reach['covered_km']:,.0f} km",
+        delta=f"{reach['share']:.0%} of the line",
         delta_color="off",
         delta_arrow="off",
         border=True,
-        help="Length of border within this distance of Russia's active garrisons and facilities on the map; "
-        "share of the border line as drawn.",
+        help="Length of border within this distance of Russia's active garrisons and facilities on the map, "
+        "and its share of the border line as drawn. Distance only: not a measure of military reach.",
     )
 
 
 def map_section(model: BorderModel, view: ViewState) -> None:
     st.subheader("The border and Russia's forces")
-    controls, legend = st.columns([3, 2])
+    controls, notes = st.columns([3, 2])
     with controls:
         bound_widget(
             st.slider,
             "radius",
             int(view.radius),
-            "Reach around Russia's active facilities, km",
+            "Distance from Russia's active sites, km",
             min_value=0,
             max_value=RADIUS_MAX_KM,
             step=RADIUS_STEP_KM,
-            help="Which stretch of the border lies within this distance of a Russian base or facility.",
+            help="Which stretch of the border lies within this distance of a Russian garrison or facility "
+            "(straight-line distance, not operational reach).",
         )
         bound_widget(
             st.pills,
@@ -98,27 +110,35 @@ def map_section(model: BorderModel, view: ViewState) -> None:
             format_func=LAYER_LABELS.get,
             to_view=lambda chosen: tuple(layer for layer in MAP_LAYERS if layer in (chosen or [])),
         )
-    with legend:
-        st.caption(
-            "**Black line:** the Tajik–Afghan border (Digital Chart of the World, 1:1,000,000). "
-            "**Red:** the stretch within reach, and the reach itself (dashed). Square markers are the "
-            "201st base's garrisons, sized by troops where a figure exists; the faded square is the "
-            "Kulob garrison, vacated in 2015. Positions marked 'city_centroid' are the city, not the "
-            f"compound. {WHY_SHORTER}"
+    former = model.sites[(model.sites["kind"] == "russian_base") & (model.sites["status"] == "former")]
+    with notes:
+        st.markdown(
+            "**━** Tajik–Afghan border  \n"
+            f":red[**━**] border within {view.radius} km of a Russian site  \n"
+            ":red[**◌**] the area within that distance  \n"
+            "**■** 201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
+            "for the whole base); faded: " + ", ".join(former["short_name"].fillna(former["name"]))
         )
-    spec = cached.border_map_spec(str(cached.data_dir()), int(view.radius), tuple(view.layers))
+        st.caption("Garrisons marked 'city centroid' are placed at their city, not the compound. " + why_shorter(model))
+    spec = cached.border_map_spec(int(view.radius), tuple(view.layers))
     placed = model.sites.dropna(subset=["lat"])
     data = placed[
         ["site_id", "name", "kind", "status", "lat", "lon", "coord_basis", "distance_to_border_km", "source_id"]
     ]
-    geometry = pd.DataFrame({"source_id": ["dcw-gmt", "gshhg"]})
+    geometry_sources = pd.DataFrame(
+        {
+            "source_id": pd.concat(
+                [model.countries["source_id"], model.rivers["source_id"], model.border_drawn["source_id"]]
+            ).unique()
+        }
+    )
     components.chart_with_sources(
         spec,
-        pd.concat([data, geometry], ignore_index=True),
+        pd.concat([geometry_sources, data], ignore_index=True),
         model.sources,
         "border_sites.csv",
-        description="Map of the Tajik–Afghan border region with Russian bases, crossings, cities and rivers",
-        note="Map: DCW-GMT country outlines and border, GSHHG rivers; no map tiles are used.",
+        description="Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers",
+        note="Drawn without map tiles.",
     )
 
 
@@ -129,9 +149,9 @@ def distances_section(model: BorderModel, view: ViewState) -> None:
     table = pd.DataFrame(
         {
             "Site": shown["short_name"].fillna(shown["name"]),
+            "To the border, km": shown["distance_to_border_km"].round(1),
             "Kind": shown["kind"].map(lambda k: charts.SITE_STYLE[k][0]),
             "Status": shown["status"],
-            "To the border, km": shown["distance_to_border_km"].round(1),
             "Position": shown["coord_basis"].str.replace("_", " "),
         }
     ).sort_values("To the border, km")
@@ -142,41 +162,52 @@ def distances_section(model: BorderModel, view: ViewState) -> None:
         "distances_to_border.csv",
         note="Shortest distance to the border line, measured in an equal-area projection of the region.",
     )
-    st.markdown("**Share of the border within reach, by radius**")
+    st.markdown("**Share of the border within each distance of Russia's active sites**")
     curve = components.spec(charts.coverage_curve_chart, model.coverage_curve, view.radius)
-    components.show_chart(curve, "Share of the border line within each radius of Russia's active facilities")
+    components.show_chart(curve, "Share of the border line within each distance of Russia's active sites")
     far = model.farthest
-    st.caption(
-        f"Every point of the border line is within {far.distance_km:,.0f} km of an active Russian base or "
-        f"facility; the farthest point is at {far.lon:.1f}°E, {far.lat:.1f}°N."
-    )
+    if far is not None:
+        st.caption(
+            f"Every point of the border line is within {far.distance_km:,.0f} km of an active Russian garrison "
+            f"or facility; the farthest point is at {far.lon:.1f}°E, {far.lat:.1f}°N."
+        )
 
 
-def troops_section(model: BorderModel) -> None:
+def troops_section(model: BorderModel, view: ViewState) -> None:
     st.subheader("Russian troops: claims against the record")
-    claims = pd.DataFrame(
-        [
-            {"value": c.claimed, "label": f"Seed article, {c.date[:4]}: about {c.claimed:,.0f}"}
-            for c in model.claims
-            if c.unit == "personnel"
-        ]
-    )
-    chart = components.spec(
-        charts.troop_chart, charts.strength_frame(model.strength, model.sources), model.strength_ranges, claims
-    )
-    components.chart_with_sources(
-        chart,
-        model.strength,
-        model.sources,
-        "troop_estimates_201st.csv",
-        description="Reported strength of Russia's 201st base by year, with the spread between sources",
-        note="Grey bars: the lowest to highest figure published that year. Dashed line: the seed article's figure.",
-    )
-    verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot tell]"}
+    figures = charts.strength_frame(model.strength, model.troops_redeployed, model.sources)
+    figures = figures[figures["year"].between(*view.years)]
+    ranges = model.strength_ranges[model.strength_ranges["year"].between(*view.years)]
+    personnel = [c for c in model.claims if c.unit == "personnel"]
+    if figures.empty:
+        components.no_data("No troop figures in the selected years.")
+    else:
+        claims = pd.DataFrame(
+            [
+                {
+                    "value": c.claimed,
+                    "year": int(figures["year"].max()),
+                    "label": f"{source_name(model, c.source_id)}: about {c.claimed:,.0f}",
+                }
+                for c in personnel
+            ]
+        )
+        chart = components.spec(charts.troop_chart, figures, ranges, claims)
+        components.chart_with_sources(
+            chart,
+            figures,
+            model.sources,
+            "troop_estimates_201st.csv",
+            description="Reported strength of Russia's 201st base by year, with the spread between sources",
+            note="Each mark is one published figure; triangles are bounds ('more than', 'up to'); the grey bar "
+            "spans the figures of a year where they differ; crosses are troops reported sent away. "
+            "The dashed line is the seed article's figure.",
+        )
+    verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
     for claim in model.claims:
         st.markdown(
-            f"- **{claim.subject}**: the seed article ({claim.date}) says {claim.claimed:,.0f} {claim.unit} — "
-            f"{verdicts[claim.holds]}. {claim.record}"
+            f"- **{claim.subject}**: {source_name(model, claim.source_id)} ({claim.date}) says "
+            f"{claim.claimed:,.0f} {claim.unit} — {verdicts[claim.holds]}. {claim.record}"
         )
     checked = pd.DataFrame([vars(claim) for claim in model.claims])
     components.sources_and_download(checked, model.sources, "claims_checked.csv")
@@ -184,7 +215,7 @@ def troops_section(model: BorderModel) -> None:
 
 def memberships_section(model: BorderModel) -> None:
     st.subheader("Who belongs to what")
-    st.caption("Tajikistan is in the CSTO, the CIS and the SCO, but not in the Eurasian Economic Union.")
+    st.caption(membership_summary(model.memberships, "TJK"))
     chart = components.spec(charts.membership_chart, model.memberships)
     components.chart_with_sources(
         chart,
@@ -204,13 +235,26 @@ def events_section(model: BorderModel, view: ViewState) -> None:
     components.sources_and_download(events, model.sources, "security_events.csv")
 
 
+KIND_NAMES = {
+    "russian_range": "Russian training range",
+    "chinese_post": "Chinese post",
+    "border_crossing": "Border crossing",
+}
+
+
 def unplaced_section(model: BorderModel) -> None:
     unplaced = model.sites[model.sites["lat"].isna()]
     if unplaced.empty:
         return
     with st.expander(f"Not on the map: {len(unplaced)} sites with no published coordinate"):
         st.dataframe(
-            pd.DataFrame({"Site": unplaced["name"], "Kind": unplaced["kind"], "Status": unplaced["status"]}),
+            pd.DataFrame(
+                {
+                    "Site": unplaced["name"],
+                    "Kind": unplaced["kind"].map(lambda k: KIND_NAMES.get(k, k)),
+                    "Status": unplaced["status"],
+                }
+            ),
             hide_index=True,
             width="stretch",
         )
@@ -218,26 +262,32 @@ def unplaced_section(model: BorderModel) -> None:
 
 def lengths_section(model: BorderModel) -> None:
     with st.expander("The border's length at each map scale"):
-        lengths = model.border_lengths[model.border_lengths["segment"] == "full"]
+        lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
         st.dataframe(
             pd.DataFrame(
                 {
                     "Line": lengths["source"] + ", " + lengths["resolution"],
-                    "Length, km": lengths["length_km"].round(1),
-                    "Share of 1,357 km": (lengths["share_of_official"] * 100).round(1),
+                    "Length": lengths["length_km"].map(lambda km: f"{km:,.1f} km"),
+                    f"Share of {model.official_km:,.0f} km": lengths["share_of_official"].map(lambda s: f"{s:.1%}"),
                 }
             ),
             hide_index=True,
             width="stretch",
         )
-        st.caption("Geodesic lengths (WGS84) of each line in the data, computed by the app. " + WHY_SHORTER)
+        components.sources_and_download(
+            lengths[["id", "source", "resolution", "length_km", "share_of_official", "source_id"]],
+            model.sources,
+            "border_lengths.csv",
+            note="Geodesic lengths (WGS84) of each line in the data, computed by the app.",
+        )
 
 
 def render() -> None:
     st.title("Border & security")
     st.caption(
-        "The 1,357 km border between Tajikistan and Taliban-run Afghanistan, Russia's 201st base, "
-        "and the alliances around them."
+        "The border between Tajikistan and Taliban-run Afghanistan, Russia's 201st base, and the alliances "
+        "around them. The sidebar's Years filter applies to the troop chart and the events; Reporters and "
+        "Units belong to the trade pages."
     )
     view = current_view(cached.year_bounds())
     try:
@@ -248,7 +298,7 @@ def render() -> None:
     kpi_row(model, view)
     map_section(model, view)
     distances_section(model, view)
-    troops_section(model)
+    troops_section(model, view)
     memberships_section(model)
     events_section(model, view)
     unplaced_section(model)

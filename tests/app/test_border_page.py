@@ -41,6 +41,19 @@ def test_layer_toggles_change_what_the_map_draws(open_app):
     assert url(at)["layers"] == "russian"
 
 
+def map_spec(at) -> str:
+    return next(e for e in at.main if getattr(e, "type", None) == "vega_lite_chart").proto.spec
+
+
+def test_rivers_and_reach_toggle_their_layers(open_app):
+    at = open_app("border")
+    assert '"name": "rivers"' in map_spec(at) and "strokeDash" in map_spec(at)
+    at.get("button_group")[0].set_value(["russian", "crossings", "cities"]).run()
+    assert '"name": "rivers"' not in map_spec(at)
+    assert "strokeDash" not in map_spec(at)  # the dashed reach is gone
+    assert not at.exception
+
+
 def test_a_link_restores_the_map_view(open_app):
     at = open_app("border", radius="250", layers="crossings,coverage")
     assert at.slider(key="w_radius").value == 250

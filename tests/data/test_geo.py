@@ -1,5 +1,6 @@
 """The geometry: valid, in WGS84, and consistent with the sites placed on it."""
 
+import json
 import shutil
 
 import geopandas as gpd
@@ -90,3 +91,49 @@ def test_wrong_geometry_type(geo_copy):
     frame.to_file(path, driver="GeoJSON")
     with pytest.raises(DataError, match="LineString"):
         datasets.load_geo("border_tj_af", geo_copy)
+
+
+def rewrite_geojson(path, edit):
+    collection = json.loads(path.read_text())
+    collection.pop("crs", None)  # RFC 7946 files carry none; GDAL then assumes WGS84
+    edit(collection["features"])
+    path.write_text(json.dumps(collection))
+
+
+def test_coordinates_in_metres_are_refused(geo_copy):
+    path = geo_copy / "geo" / "rivers.geojson"
+    frame = gpd.read_file(path).to_crs(3857)
+    frame.to_file(path, driver="GeoJSON")
+    rewrite_geojson(path, lambda features: None)
+    with pytest.raises(DataError, match="outside the region"):
+        datasets.load_geo("rivers", geo_copy)
+
+
+def test_swapped_axes_are_refused(geo_copy):
+    path = geo_copy / "geo" / "border_tj_af.geojson"
+
+    def swap(features):
+        for feature in features:
+            feature["geometry"]["coordinates"] = [[lat, lon] for lon, lat in feature["geometry"]["coordinates"]]
+
+    rewrite_geojson(path, swap)
+    with pytest.raises(DataError, match="axes are swapped"):
+        datasets.load_geo("border_tj_af", geo_copy)
+
+
+def test_the_drawn_border_must_be_there_once(geo_copy):
+    path = geo_copy / "geo" / "border_tj_af.geojson"
+    rewrite_geojson(path, lambda features: features[1]["properties"].update(id="dcw_full"))
+    with pytest.raises(DataError, match="earlier feature") as caught:
+        datasets.load_geo("border_tj_af", geo_copy)
+    assert caught.value.row == 2
+    rewrite_geojson(path, lambda features: [f["properties"].update(id=f"old_{i}") for i, f in enumerate(features)])
+    with pytest.raises(DataError, match="dcw_full"):
+        datasets.load_geo("border_tj_af", geo_copy)
+
+
+def test_an_unknown_source_is_reported_by_feature(geo_copy):
+    path = geo_copy / "geo" / "countries.geojson"
+    rewrite_geojson(path, lambda features: features[4]["properties"].update(source_id="rumour"))
+    with pytest.raises(DataError, match="feature 5, column 'source_id'"):
+        datasets.load_geo("countries", geo_copy)

@@ -78,7 +78,7 @@ def test_the_map_draws_the_region_and_follows_the_radius(app):
     chart = app.page.locator("[data-testid=stVegaLiteChart]").first
     box = chart.bounding_box()
     assert box["height"] > 400 and box["width"] > 600
-    handle = app.page.locator("[data-testid=stSlider]", has_text="Reach around").get_by_role("slider")
+    handle = app.page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider")
     assert handle.input_value() == "200"
     handle.focus()
     handle.press("ArrowRight")

@@ -29,6 +29,17 @@ def test_distance_to_the_line():
     assert distances.iloc[1] == pytest.approx(0, abs=0.01)
 
 
+def test_a_point_far_enough_covers_the_whole_line_exactly():
+    reach = border.border_coverage(LINE, points((69.0, 37.0)), 500)
+    assert reach.covered_km == reach.total_km and reach.share == 1.0
+
+
+def test_no_covering_sites_means_no_coverage_and_no_farthest_point():
+    empty = points()
+    assert border.border_coverage(LINE, empty, 300).covered_km == 0
+    assert border.farthest_border_point(LINE, empty) is None
+
+
 def test_zero_radius_covers_nothing():
     reach = border.border_coverage(LINE, points((69.0, 37.0)), 0)
     assert reach.covered_km == 0 and reach.share == 0
@@ -77,7 +88,7 @@ def test_the_farthest_point_needs_exactly_that_radius(real):
 
 
 def test_real_border_lengths_match_the_data_pack(real):
-    lengths = border.border_lengths(datasets.load_geo("border_tj_af")).set_index("id")["length_km"]
+    lengths = border.border_lengths(datasets.load_geo("border_tj_af"), 1357.0).set_index("id")["length_km"]
     # the pack documents these geodesic lengths: DCW 1,246.0 km, NE 1:10m 1,172.1 km
     assert lengths["dcw_full"] == pytest.approx(1246.0, abs=0.1)
     assert lengths["ne10m_full"] == pytest.approx(1172.1, abs=0.1)

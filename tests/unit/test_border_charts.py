@@ -7,7 +7,7 @@ import shapely
 
 from dashboard import datasets
 from dashboard.analytics import border
-from dashboard.border_model import build_border_model
+from dashboard.border_model import MAP_BOX, build_border_model, clip_to_map
 from dashboard.charts import border as charts
 
 
@@ -31,43 +31,64 @@ def layer_marks(spec):
     return out
 
 
-def test_map_without_tiles_and_under_a_megabyte(model):
-    reach = border.border_coverage(model.border_line, model.covering, 100)
-    coverage = (
-        gpd.GeoDataFrame(geometry=[reach.buffers], crs=4326),
-        gpd.GeoDataFrame(geometry=[reach.covered_line], crs=4326),
+def coverage_frames(model, radius):
+    reach = border.border_coverage(model.border_line, model.covering, radius)
+    return tuple(
+        gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs=4326) for shape in (reach.buffers, reach.covered_line)
     )
+
+
+def test_map_draws_offline_and_stays_under_a_megabyte(model):
     sites = charts.sites_frame(model.sites, model.sources)
-    chart = charts.border_map(model.countries, model.rivers, model.border_drawn, coverage, sites)
-    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    chart = charts.border_map(model.countries.drop(columns="geometry"), True, coverage_frames(model, 100), sites)
+    spec = charts.with_map_data(chart.to_dict(), model.map_data)  # to_dict validates against Vega-Lite
     assert spec["projection"]["type"] == "conicConformal"
+    assert set(spec["datasets"]) >= {"countries", "rivers", "border"}
     assert "url" not in str(spec)  # no tile or remote data
     assert len(str(spec)) < 1_000_000
-    assert layer_marks(spec).count("geoshape") >= 5
+    assert layer_marks(spec).count("geoshape") == 5  # countries, rivers, reach, border, covered stretch
 
 
-def test_polygons_are_wound_clockwise_for_d3(model):
-    spec = charts.countries_layer(model.countries).to_dict()
-    feature = spec["layer"][0]["data"]["values"][0]
-    ring = feature["geometry"]["coordinates"][0]
-    if feature["geometry"]["type"] == "MultiPolygon":
-        ring = ring[0]
-    assert not shapely.LinearRing(ring).is_ccw
+def test_a_large_reach_is_cut_to_the_map_window(model):
+    buffers, _ = coverage_frames(model, 600)
+    west, south, east, north = buffers.total_bounds
+    assert west >= MAP_BOX[0] and south >= MAP_BOX[1] and east <= MAP_BOX[2] and north <= MAP_BOX[3]
 
 
-def test_sites_frame_labels_each_spot_once(model):
+def rings(feature):
+    geometry = feature["geometry"]
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [polygon[0] for polygon in polygons]
+
+
+def test_every_polygon_is_wound_clockwise_for_d3(model):
+    features = model.map_data["countries"] + charts.geo_features(coverage_frames(model, 200)[0])
+    outer = [ring for feature in features for ring in rings(feature)]
+    assert len(outer) > 10
+    assert not any(shapely.LinearRing(ring).is_ccw for ring in outer)
+
+
+def test_sites_frame_draws_each_spot_once(model):
     sites = charts.sites_frame(model.sites, model.sources).set_index("site_id")
-    assert sites.loc["city_dushanbe", "label"] == ""  # the garrison at the same point carries the label
+    assert "city_dushanbe" not in sites.index  # the garrison at the same point stands for it
+    assert "range_lyaur" not in sites.index  # no published coordinate: listed, not drawn
     assert sites.loc["ru201_dushanbe", "label"] == "Dushanbe, 201st base HQ"
     assert sites.loc["ru201_dushanbe", "marker_size"] > sites.loc["ru201_bokhtar", "marker_size"]
-    assert "no published coordinate" not in " ".join(sites.index)  # unplaced sites are not drawn
+    assert sites.loc["ru201_bokhtar", "troops_text"] == "no published figure for this site"
 
 
-def test_troop_and_membership_charts(model):
-    strength = charts.strength_frame(model.strength, model.sources)
-    claims = pd.DataFrame({"value": [7000], "label": ["Seed article, 2022: about 7,000"]})
-    spec = charts.troop_chart(strength, model.strength_ranges, claims).to_dict()
-    assert len(spec["layer"]) == 4
+def test_troop_chart_keeps_bounds_and_redeployments_apart(model):
+    figures = charts.strength_frame(model.strength, model.troops_redeployed, model.sources)
+    by_source = figures.set_index(["year", "figure"])
+    assert (2021, "at least") in by_source.index  # 'more than 6,000'
+    assert (2022, "up to") in by_source.index  # 'up to 7,000'
+    assert by_source.loc[(2022, "sent away"), "estimate"] == 1500
+    claims = pd.DataFrame({"value": [7000], "year": [2022], "label": ["Russia Briefing, 2022: about 7,000"]})
+    spec = charts.troop_chart(figures, model.strength_ranges, claims).to_dict()
+    assert spec["layer"][1]["encoding"]["y"]["scale"]["domain"][1] >= 7500
+
+
+def test_membership_chart_puts_russia_and_tajikistan_first(model):
     matrix = charts.membership_chart(model.memberships).to_dict()
     assert matrix["encoding"]["x"]["sort"][:2] == ["Russia", "Tajikistan"]
 
