@@ -191,7 +191,7 @@ def coverage_curve_chart(curve: pd.DataFrame, radius_km: float) -> alt.LayerChar
         alt.Chart(curve)
         .mark_line(color=COVERED_COLOR)
         .encode(
-            x=alt.X("radius_km:Q", title="Radius around Russia's active facilities, km"),
+            x=alt.X("radius_km:Q", title="Distance from Russia's active sites, km"),
             y=alt.Y(
                 "share:Q", title="Share of the border line", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
             ),

@@ -206,7 +206,8 @@ def troops_section(model: BorderModel, view: ViewState) -> None:
     verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
     for claim in model.claims:
         st.markdown(
-            f"- **{claim.subject}**: {source_name(model, claim.source_id)} ({claim.date}) says "
+            f"- **{claim.subject}**: {model.sources.set_index('source_id').loc[claim.source_id, 'publisher']} "
+            f"({claim.date}) says "
             f"{claim.claimed:,.0f} {claim.unit} — {verdicts[claim.holds]}. {claim.record}"
         )
     checked = pd.DataFrame([vars(claim) for claim in model.claims])
