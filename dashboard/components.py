@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard.datasets import DataError
+
+T = TypeVar("T")
 
 
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
@@ -83,6 +85,15 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
         key=f"dl_{file_name}",
         icon=":material/download:",
     )
+
+
+def model_or_error(load: Callable[[], T]) -> T | None:
+    """A page's data model, or None after telling the viewer which file failed (the page then stops)."""
+    try:
+        return load()
+    except DataError as error:
+        data_error(error)
+        return None
 
 
 def data_error(error: DataError) -> None:

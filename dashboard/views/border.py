@@ -9,7 +9,6 @@ from dashboard import cached, components
 from dashboard.analytics.security import membership_summary, strength_summary
 from dashboard.border_model import DRAWN_BORDER, BorderModel
 from dashboard.charts import border as charts
-from dashboard.datasets import DataError
 from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState
 from dashboard.view_session import bound_widget, current_view
 
@@ -291,10 +290,8 @@ def render() -> None:
         "Units belong to the trade pages."
     )
     view = current_view(cached.year_bounds())
-    try:
-        model = cached.border_model()
-    except DataError as error:
-        components.data_error(error)
+    model = components.model_or_error(cached.border_model)
+    if model is None:
         return
     kpi_row(model, view)
     map_section(model, view)

@@ -2,63 +2,61 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
 from dashboard.datasets import DATASETS, GEO_DATASETS, DataError
 
 
+def catalogue_entry(
+    title: str, file: str, description: str, load: Callable[[], pd.DataFrame], summary: Callable[[pd.DataFrame], str]
+) -> None:
+    """One dataset: what it is, whether it passed its checks, its coverage, and the file itself.
+
+    The download serves the file exactly as it is in data/, so what a reader takes away is what
+    the app read.
+    """
+    with st.container(border=True):
+        st.markdown(f"**{title}** — `data/{file}`")
+        st.caption(description)
+        try:
+            frame = load()
+        except DataError as error:
+            st.error(f"This file failed its checks: {error}", icon=":material/error:")
+            return
+        st.caption(summary(frame))
+        path = cached.data_dir() / file
+        mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
+        st.download_button(
+            f"Download {file}", lambda: path.read_bytes(), path.name, mime, key=f"dl_{file}", icon=":material/download:"
+        )
+
+
+def table_summary(frame: pd.DataFrame) -> str:
+    coverage = ""
+    if "year" in frame.columns:
+        coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"
+    elif "period_start" in frame.columns:
+        coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
+    cited = frame["source_id"].nunique() if "source_id" in frame.columns else 0
+    citing = f", citing {cited} source{'s' if cited != 1 else ''}" if cited else ""
+    return f"{len(frame):,} rows{coverage}{citing}"
+
+
+def geometry_summary(frame: pd.DataFrame) -> str:
+    return f"{len(frame):,} features, WGS84 longitude/latitude; cites {', '.join(sorted(set(frame['source_id'])))}"
+
+
 def dataset_catalogue() -> None:
     st.subheader("Datasets")
-    for dataset in DATASETS.values():
-        with st.container(border=True):
-            st.markdown(f"**{dataset.title}** — `data/{dataset.file}`")
-            st.caption(dataset.description)
-            try:
-                frame = cached.load(dataset.name)
-            except DataError as error:
-                st.error(f"This file failed its checks: {error}", icon=":material/error:")
-                continue
-            coverage = ""
-            if "year" in frame.columns:
-                coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"
-            elif "period_start" in frame.columns:
-                coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
-            cited = frame["source_id"].nunique() if "source_id" in frame.columns else 0
-            citing = f", citing {cited} source{'s' if cited != 1 else ''}" if cited else ""
-            st.caption(f"{len(frame):,} rows{coverage}{citing}")
-            st.download_button(
-                f"Download {dataset.file}",
-                frame.to_csv(index=False).encode("utf-8"),
-                dataset.file,
-                "text/csv",
-                key=f"dl_dataset_{dataset.name}",
-                icon=":material/download:",
-            )
-
-
-def geometry_catalogue() -> None:
+    for d in DATASETS.values():
+        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load(d.name), table_summary)
     st.subheader("Geometry")
-    for dataset in GEO_DATASETS.values():
-        with st.container(border=True):
-            st.markdown(f"**{dataset.title}** — `data/{dataset.file}`")
-            st.caption(dataset.description)
-            try:
-                frame = cached.load_geo(dataset.name)
-            except DataError as error:
-                st.error(f"This file failed its checks: {error}", icon=":material/error:")
-                continue
-            cited = ", ".join(sorted(set(frame["source_id"])))
-            st.caption(f"{len(frame):,} features, WGS84 longitude/latitude; cites {cited}")
-            path = cached.data_dir() / dataset.file
-            st.download_button(
-                f"Download {dataset.file}",
-                lambda path=path: path.read_bytes(),
-                path.name,
-                "application/geo+json",
-                key=f"dl_geo_{dataset.name}",
-                icon=":material/download:",
-            )
+    for d in GEO_DATASETS.values():
+        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load_geo(d.name), geometry_summary)
 
 
 def source_list() -> None:
@@ -93,7 +91,6 @@ def render() -> None:
         "filters apply to the chart pages; they are kept here so a link from this page keeps them."
     )
     dataset_catalogue()
-    geometry_catalogue()
     source_list()
 
 

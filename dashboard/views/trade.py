@@ -9,7 +9,6 @@ from dashboard import cached, components
 from dashboard.analytics import trade
 from dashboard.analytics.events import events_between
 from dashboard.charts import trade as charts
-from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
 from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
 from dashboard.trade_model import (
@@ -340,10 +339,8 @@ def render() -> None:
     st.title("Russia–Tajikistan trade")
     st.caption("Goods trade between the two countries in US$, as each side and its officials report it.")
     view = current_view(cached.year_bounds())
-    try:
-        model = cached.trade_model()
-    except DataError as error:
-        components.data_error(error)
+    model = components.model_or_error(cached.trade_model)
+    if model is None:
         return
     kpi_row(model, view)
     annual_section(model, view)
