@@ -25,6 +25,9 @@ st.set_page_config(
 PAGES = {
     "trade": st.Page("views/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade", default=True),
     "border": st.Page("views/border.py", title="Border & security", icon=":material/shield:", url_path="border"),
+    "remittances": st.Page(
+        "views/remittances.py", title="Remittances", icon=":material/payments:", url_path="remittances"
+    ),
     "sources": st.Page("views/sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
 }
 

@@ -18,6 +18,7 @@ from dashboard import datasets
 from dashboard.analytics import border
 from dashboard.border_model import BorderModel, build_border_model, clip_to_map
 from dashboard.charts import border as border_charts
+from dashboard.remittances_model import RemittancesModel, build_remittances_model
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
 
@@ -116,3 +117,19 @@ def _geo_dataset(name: str, folder: str) -> gpd.GeoDataFrame:
 def load_geo(name: str) -> gpd.GeoDataFrame:
     """A validated GeoJSON dataset."""
     return _geo_dataset(name, str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _remittances_model(folder: str) -> RemittancesModel:
+    path = Path(folder)
+    names = ("wdi", "remittances", "shock_presets", "events", "sources")
+    tables = {name: datasets.load(name, path) for name in names}
+    try:
+        return build_remittances_model(*(tables[name] for name in names))
+    except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
+        raise datasets.DataError("remittance files", f"do not fit together ({type(exc).__name__}: {exc})") from None
+
+
+def remittances_model() -> RemittancesModel:
+    """Shared read-only frames for the Remittances page."""
+    return _remittances_model(str(data_dir()))

@@ -46,6 +46,12 @@ class ViewState:
     proj_growth: float | None = None
     radius: int = 100
     layers: tuple[str, ...] = MAP_LAYERS
+    rem_russia: float = 0.0
+    rem_ruble: float = 0.0
+    rem_pass: float = 100.0
+    rem_share: float | None = None
+    rem_mult: float = 1.0
+    rem_others: str = "show"
 
 
 @dataclass(frozen=True)
@@ -183,6 +189,23 @@ def parse_layers(text: str, bounds: Bounds) -> tuple[str, ...]:
     return known
 
 
+def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds], float]:
+    """A parser for a number within [low, high], rounded; values outside are clamped and reported."""
+
+    def parse(text: str, bounds: Bounds) -> float:
+        try:
+            value = float(text.strip().rstrip("%"))
+        except ValueError:
+            raise Invalid("is not a number") from None
+        if not math.isfinite(value):
+            raise Invalid("is not a finite number")
+        if not low <= value <= high:
+            raise Invalid(f"lies outside {low:g}..{high:g}", clamped=round(min(max(value, low), high), digits))
+        return round(value, digits)
+
+    return parse
+
+
 def _dump_number(value: float) -> str:
     return f"{value:g}"
 
@@ -271,6 +294,66 @@ PARAMS: tuple[Param, ...] = (
         parse_layers,
         ",".join,
         ",".join(MAP_LAYERS),
+    ),
+    Param(
+        "rem_russia",
+        "remittances",
+        "% (-100..50)",
+        "-33",
+        "Remittances page: change in remittances from Russia",
+        number_in(-100, 50),
+        _dump_number,
+        "0",
+    ),
+    Param(
+        "rem_ruble",
+        "remittances",
+        "% (-60..60)",
+        "-20",
+        "Remittances page: change of the ruble against the US$ (negative = weaker ruble)",
+        number_in(-60, 60),
+        _dump_number,
+        "0",
+    ),
+    Param(
+        "rem_pass",
+        "remittances",
+        "% (0..100)",
+        "50",
+        "Remittances page: share of Russian-earned remittances whose dollar value follows the ruble",
+        number_in(0, 100),
+        _dump_number,
+        "100",
+    ),
+    Param(
+        "rem_share",
+        "remittances",
+        "% (0..100)",
+        "78",
+        "Remittances page: Russia's share of remittances",
+        number_in(0, 100),
+        _dump_number,
+        "latest published share",
+    ),
+    Param(
+        "rem_mult",
+        "remittances",
+        "number (0..3)",
+        "0.8",
+        "Remittances page: GDP change per dollar of remittances lost or gained",
+        number_in(0, 3),
+        _dump_number,
+        "1",
+    ),
+    Param(
+        "rem_others",
+        "remittances",
+        "show or hide",
+        "hide",
+        "Remittances page: whether other sources' figures are drawn beside the World Bank series",
+        _choice(("show", "hide")),
+        str,
+        "show",
     ),
 )
 PARAMS_BY_NAME = {p.name: p for p in PARAMS}

@@ -223,28 +223,73 @@ def curate_dots(registry: SourceRegistry) -> list[dict[str, str]]:
 
 
 def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
+    """The trade axis markers, and every event of the remittances pack (its shocks and claims)."""
     out = []
+    trade_dates = {date: file for file, date in TRADE_EVENTS}
     for file, date in TRADE_EVENTS:
-        with open(PACK / file, newline="") as fh:
-            row = next(r for r in csv.DictReader(fh) if r["date"] == date)
+        row = next(r for r in read_pack(PACK / file) if r["date"] == date)
+        themes = "trade;remittances" if file.startswith("remittances") else "trade"
+        out.append(_event(registry, row, f"ev-{date}", EVENT_TITLES[date], themes))
+    for row in read_pack(PACK / "remittances" / "events.csv"):
+        if trade_dates.get(row["date"], "").startswith("remittances"):
+            continue  # already in, as a trade marker too
+        title = row["event"]
+        event_id = f"rem-{row['date']}-{slug(title)}".rstrip("-")
+        out.append(_event(registry, row, event_id, title, "remittances"))
+    return out
+
+
+def _event(registry: SourceRegistry, row: dict[str, str], event_id: str, title: str, themes: str) -> dict[str, str]:
+    url = row["source_url"] or SEED_URL  # the seed article's claims are entered without a URL
+    source_id = registry.add(row["source_name"], url, "", f"{row['source_name']} report on: {title}", NEWS_LICENCE)
+    return {"event_id": event_id, "date": row["date"], "title": title, "category": row["category"], "themes": themes,
+            "source_id": source_id}
+
+
+def curate_wdi(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = registry.add(
+        "World Bank", "https://github.com/open-numbers/ddf--open_numbers--world_development_indicators/tree/"
+        "01a34e8b54d76160a61b0325d74254e22db06b93/datapoints", "2025-10-12",
+        "World Development Indicators, October 2025 edition, as repackaged by Gapminder's Open Numbers",
+        "CC BY 4.0: attribute 'World Bank, World Development Indicators'", source_id="wdi-2025",
+    )
+    return [
+        {"indicator": row["indicator_code"], "year": row["year"], "value": row["value"], "source_id": source_id}
+        for row in read_pack(PACK / "wdi" / "wdi_tjk.csv")
+    ]
+
+
+def curate_remittances(registry: SourceRegistry) -> list[dict[str, str]]:
+    out = []
+    for row in read_pack(PACK / "remittances" / "remittances.csv"):
         source_id = registry.add(
-            row["source_name"],
-            row["source_url"],
-            "",
-            f"{row['source_name']} report on: {EVENT_TITLES[date]}",
-            NEWS_LICENCE,
+            row["source_name"], row["source_url"], row["published_date"] if len(row["published_date"]) == 10 else "",
+            f"{row['source_name']} on Tajik remittances and migration", NEWS_LICENCE,
         )
         out.append(
-            {
-                "event_id": f"ev-{date}",
-                "date": date,
-                "title": EVENT_TITLES[date],
-                "category": row["category"],
-                "themes": "trade",
-                "source_id": source_id,
-            }
+            {"figure_id": row["figure_id"], "indicator": row["indicator"], "year": row["year"], "value": row["value"],
+             "unit": row["unit"], "published": row["published_date"], "source_id": source_id, "note": row["note"]}
         )
     return out
+
+
+# Historical shocks the scenario can load: the change in remittances from Russia is computed from
+# the two figures named (later / earlier - 1) or read from one published change; the share of
+# Russia from the published share nearest before the shock.
+SHOCK_PRESETS = [
+    ("2015", "2015: ruble collapse and new Russian migration rules", "RUS-010", "RUS-009", "SHR-001",
+     "CBR money transfers from Russia, 2015 against 2014"),
+    ("2020", "2020: Covid border closures", "OTH-028", "", "SHR-002",
+     "NBT: remittances (all origins) down about 7% in 2020 as of 20 December"),
+]
+
+
+def curate_presets() -> list[dict[str, str]]:
+    return [
+        {"preset_id": pid, "label": label, "change_figure_id": change, "base_figure_id": base,
+         "share_figure_id": share, "basis": basis}
+        for pid, label, change, base, share, basis in SHOCK_PRESETS
+    ]
 
 
 SECURITY = PACK / "security"
@@ -499,6 +544,9 @@ def main() -> None:
     write_csv(DATA / "trade_dots.csv", curate_dots(registry))
     write_csv(DATA / "trade_published.csv", curate_published(registry))
     events = curate_events(registry) + curate_security_events(registry)
+    write_csv(DATA / "wdi.csv", curate_wdi(registry))
+    write_csv(DATA / "remittances.csv", curate_remittances(registry))
+    write_csv(DATA / "shock_presets.csv", curate_presets())
     write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
     write_csv(DATA / "security_sites.csv", curate_sites(registry))
     write_csv(DATA / "troop_estimates.csv", curate_troops(registry))

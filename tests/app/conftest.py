@@ -6,7 +6,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-PAGES = {"trade": "views/trade.py", "border": "views/border.py", "sources": "views/sources.py"}
+PAGES = {
+    "trade": "views/trade.py",
+    "border": "views/border.py",
+    "remittances": "views/remittances.py",
+    "sources": "views/sources.py",
+}
 
 
 @pytest.fixture

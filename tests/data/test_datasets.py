@@ -189,3 +189,24 @@ def test_qualifier_required_with_a_value(data_copy):
     rewrite(data_copy / "trade_published.csv", lambda f: f.loc.__setitem__((0, "value_qualifier"), ""))
     with pytest.raises(DataError, match="value_qualifier"):
         datasets.load("trade_published", data_copy)
+
+
+def test_world_bank_backbone_is_complete_for_2002_to_2024():
+    from dashboard.analytics.remittances import wdi_backbone
+
+    backbone = wdi_backbone(datasets.load("wdi"))
+    assert backbone["year"].tolist() == list(range(2002, 2025))
+    assert backbone[["remittances_usd_m", "pct_gdp", "gdp_usd_m"]].notna().all().all()
+    # the data pack's anchors: 2022 ≈ US$5.3bn and 2021 ≈ US$2.9bn
+    by_year = backbone.set_index("year")["remittances_usd_m"]
+    assert by_year[2022] == pytest.approx(5345.5, abs=0.1) and by_year[2021] == pytest.approx(2921.7, abs=0.1)
+    # the stored ratio agrees with remittances / GDP to within rounding (both WDI, one vintage)
+    ratio = backbone["remittances_usd_m"] / backbone["gdp_usd_m"] * 100
+    assert (ratio - backbone["pct_gdp"]).abs().max() < 0.5
+
+
+def test_every_preset_names_figures_that_exist():
+    figures = set(datasets.load("remittances")["figure_id"])
+    presets = datasets.load("shock_presets")
+    named = set(presets["change_figure_id"]) | set(presets["share_figure_id"]) | set(presets["base_figure_id"].dropna())
+    assert named <= figures

@@ -8,19 +8,25 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.mark.parametrize(
-    ("path", "title", "charts"), [("/", "Russia–Tajikistan trade", 6), ("/sources", "Sources & data", 0)]
+    ("path", "title", "charts"),
+    [
+        ("/", "Russia–Tajikistan trade", 6),
+        ("/border", "Border & security", 4),
+        ("/remittances", "Remittances", 6),
+        ("/sources", "Sources & data", 0),
+    ],
 )
 def test_page_draws_without_errors(app, path, title, charts):
     app.open(path)
     page = app.page
-    assert page.get_by_role("heading", name=title).is_visible()
+    assert page.get_by_role("heading", name=title, exact=True).is_visible()
     assert page.locator("[data-testid=stVegaLiteChart]").count() == charts
     assert page.locator("[data-testid=stException]").count() == 0
     assert app.console_errors == []
 
 
 def test_sidebar_shows_filters_and_the_link_on_every_page(app):
-    for path in ("/", "/border", "/sources"):
+    for path in ("/", "/border", "/remittances", "/sources"):
         app.open(path)
         sidebar = app.page.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_text("Filters for every page").is_visible()

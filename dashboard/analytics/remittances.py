@@ -1,0 +1,184 @@
+"""Remittance dependence: the World Bank backbone, other sources as their own series, the shock.
+
+The World Bank's WDI series ("personal remittances, received": all origins, balance of payments)
+is the backbone. Every other figure stays a separate series by source and vintage: the National
+Bank of Tajikistan counts transfers to Tajik banks, the Central Bank of Russia transfers sent from
+Russia through money-transfer systems. Nothing is averaged or spliced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+REMITTANCES_USD = "BX.TRF.PWKR.CD.DT"
+REMITTANCES_PCT_GDP = "BX.TRF.PWKR.DT.GD.ZS"
+GDP_USD = "NY.GDP.MKTP.CD"
+
+
+def wdi_backbone(wdi: pd.DataFrame) -> pd.DataFrame:
+    """One row per year the World Bank reports remittances: US$ m, % of GDP and GDP (US$ m)."""
+    wide = wdi.pivot_table(index="year", columns="indicator", values="value", aggfunc="first")
+    out = pd.DataFrame(
+        {
+            "year": wide.index.astype(int),
+            "remittances_usd_m": wide.get(REMITTANCES_USD) / 1e6,
+            "pct_gdp": wide.get(REMITTANCES_PCT_GDP),
+            "gdp_usd_m": wide.get(GDP_USD) / 1e6,
+        }
+    ).dropna(subset=["remittances_usd_m"])
+    out["source_id"] = wdi["source_id"].iloc[0]
+    return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Dependency:
+    """How dependent on remittances the latest year is, against the years shown."""
+
+    year: int
+    pct_gdp: float
+    change_pts: float | None  # percentage points on the year before; None if that year is missing
+    low: float
+    low_year: int
+    high: float
+    high_year: int
+    median: float
+    years: int
+
+
+def dependency(backbone: pd.DataFrame) -> Dependency | None:
+    shown = backbone.dropna(subset=["pct_gdp"])
+    if shown.empty:
+        return None
+    latest = shown.iloc[-1]
+    previous = shown[shown["year"] == latest["year"] - 1]
+    low, high = shown.loc[shown["pct_gdp"].idxmin()], shown.loc[shown["pct_gdp"].idxmax()]
+    return Dependency(
+        year=int(latest["year"]),
+        pct_gdp=float(latest["pct_gdp"]),
+        change_pts=float(latest["pct_gdp"] - previous["pct_gdp"].iloc[0]) if len(previous) else None,
+        low=float(low["pct_gdp"]),
+        low_year=int(low["year"]),
+        high=float(high["pct_gdp"]),
+        high_year=int(high["year"]),
+        median=float(shown["pct_gdp"].median()),
+        years=len(shown),
+    )
+
+
+def other_series(figures: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """Published figures of one indicator, each source (and vintage) a series of its own."""
+    rows = figures[figures["indicator"] == indicator]
+    return rows.assign(series=rows["publisher"]).sort_values(["year", "figure_id"], ignore_index=True)
+
+
+def latest_share_from_russia(figures: pd.DataFrame) -> pd.Series | None:
+    """The most recent published share of remittances that came from Russia."""
+    shares = figures[figures["indicator"] == "share_from_russia_pct"].sort_values(["year", "figure_id"])
+    return shares.iloc[-1] if len(shares) else None
+
+
+@dataclass(frozen=True)
+class ShockResult:
+    """First-order effect of a shock to remittances from Russia, all in US$ million."""
+
+    base_usd_m: float
+    from_russia_usd_m: float
+    from_elsewhere_usd_m: float
+    new_from_russia_usd_m: float
+    new_total_usd_m: float
+    change_usd_m: float
+    base_pct_gdp: float
+    new_pct_gdp: float
+    gdp_effect_usd_m: float
+    gdp_effect_pct: float
+
+
+def remittance_shock(
+    base_usd_m: float,
+    gdp_usd_m: float,
+    russia_share_pct: float,
+    russia_change_pct: float,
+    ruble_change_pct: float,
+    pass_through_pct: float,
+    multiplier: float,
+) -> ShockResult:
+    """Remittances after a shock to the part that comes from Russia.
+
+    from Russia     = base × share
+    new from Russia = from Russia × (1 + change) × (1 + pass-through × ruble change)
+    new total       = base − from Russia + new from Russia
+    GDP effect      = multiplier × (new total − base), GDP held at its base value
+
+    The ruble term is the share of Russian-earned remittances whose dollar value moves with the
+    ruble (a wage paid in rubles buys fewer dollars after a devaluation).
+    """
+    from_russia = base_usd_m * russia_share_pct / 100
+    new_from_russia = (
+        from_russia * (1 + russia_change_pct / 100) * (1 + pass_through_pct / 100 * ruble_change_pct / 100)
+    )
+    new_from_russia = max(new_from_russia, 0.0)
+    new_total = base_usd_m - from_russia + new_from_russia
+    change = new_total - base_usd_m
+    gdp_effect = multiplier * change
+    return ShockResult(
+        base_usd_m=base_usd_m,
+        from_russia_usd_m=from_russia,
+        from_elsewhere_usd_m=base_usd_m - from_russia,
+        new_from_russia_usd_m=new_from_russia,
+        new_total_usd_m=new_total,
+        change_usd_m=change,
+        base_pct_gdp=base_usd_m / gdp_usd_m * 100,
+        new_pct_gdp=new_total / gdp_usd_m * 100,
+        gdp_effect_usd_m=gdp_effect,
+        gdp_effect_pct=gdp_effect / gdp_usd_m * 100,
+    )
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A historical shock's published size, ready for the scenario controls."""
+
+    preset_id: str
+    label: str
+    russia_change_pct: float
+    russia_share_pct: float
+    basis: str
+    source_ids: tuple[str, ...]
+
+
+def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
+    """Each preset's sizes, computed from the figures it names (a change, or two levels)."""
+    by_id = figures.set_index("figure_id")
+    out = []
+    for row in presets.itertuples():
+        change = by_id.loc[row.change_figure_id]
+        if isinstance(row.base_figure_id, str) and row.base_figure_id:
+            base = by_id.loc[row.base_figure_id]
+            change_pct = (change["value"] / base["value"] - 1) * 100
+            cited = (change["source_id"], base["source_id"])
+        else:
+            change_pct = float(change["value"])
+            cited = (change["source_id"],)
+        share = by_id.loc[row.share_figure_id]
+        out.append(
+            Preset(
+                row.preset_id,
+                row.label,
+                round(float(change_pct), 1),
+                float(share["value"]),
+                row.basis,
+                (*cited, share["source_id"]),
+            )
+        )
+    return out
+
+
+def claim_check(backbone: pd.DataFrame, claim_year: int) -> pd.DataFrame:
+    """Year-on-year change of World Bank remittances over the two years before a claim."""
+    window = backbone[backbone["year"].between(claim_year - 3, claim_year - 1)].sort_values("year")
+    change = window["remittances_usd_m"].pct_change() * 100
+    consecutive = window["year"].diff() == 1
+    return window.assign(change_pct=np.where(consecutive, change, np.nan))[["year", "remittances_usd_m", "change_pct"]]

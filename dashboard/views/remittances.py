@@ -1,0 +1,344 @@
+"""Remittances: how much Tajikistan lives on money sent home, how much of it from Russia, and what if."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cached, components
+from dashboard.analytics import remittances as rem
+from dashboard.analytics.events import events_between
+from dashboard.charts import remittances as charts
+from dashboard.formatting import event_key, money, percent
+from dashboard.remittances_model import RemittancesModel
+from dashboard.state import ViewState
+from dashboard.view_session import bound_widget, current_view, update_view
+
+WB = "World Bank WDI (Oct 2025)"
+DEFINITIONS = (
+    "**World Bank** 'personal remittances, received': all origins, balance of payments, revised in later "
+    "editions. **National Bank of Tajikistan**: transfers to Tajik banks, mostly via money-transfer systems "
+    "(not published from mid-2013). **Central Bank of Russia**: transfers sent from Russia to Tajikistan "
+    "through money-transfer systems; cash carried home is in none of them."
+)
+
+
+def in_years(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
+    return frame[frame["year"].between(*view.years)]
+
+
+def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
+    shown = in_years(model.backbone, view)
+    dep = rem.dependency(shown)
+    if dep is None:
+        components.no_data("No World Bank remittance figures in the selected years.")
+        return
+    change = None if dep.change_pts is None else f"{dep.change_pts:+.1f} pts vs {dep.year - 1}"
+    latest = shown.iloc[-1]
+    columns = st.columns(4)
+    columns[0].metric(
+        f"Remittances, % of GDP, {dep.year}",
+        f"{dep.pct_gdp:.1f}%",
+        delta=change,
+        border=True,
+        help=f"{WB}: personal remittances received, all origins.",
+        **components.change_style(dep.change_pts),
+    )
+    columns[1].metric(f"Remittances, {dep.year}", money(latest["remittances_usd_m"]), border=True, help=WB)
+    columns[2].metric(
+        f"Range, {dep.years} years shown",
+        f"{dep.low:.0f}–{dep.high:.0f}%",
+        delta=f"low {dep.low_year}, high {dep.high_year}",
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+    columns[3].metric(
+        "Median of the years shown",
+        f"{dep.median:.1f}%",
+        delta=f"{dep.year}: {dep.pct_gdp - dep.median:+.1f} pts",
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+
+
+def labelled(frame: pd.DataFrame, value: str, fmt) -> pd.DataFrame:
+    return frame.assign(value=frame[value], value_text=frame[value].map(fmt))
+
+
+def series_section(model: RemittancesModel, view: ViewState) -> None:
+    st.subheader("Remittances over time")
+    shown = in_years(model.backbone, view).assign(series=WB)
+    events = events_between(model.events, view.years)
+    bound_widget(
+        st.segmented_control,
+        "rem_others",
+        view.rem_others,
+        "Other sources and vintages",
+        options=["show", "hide"],
+        format_func={"show": "Show beside the World Bank", "hide": "World Bank only"}.get,
+        to_view=lambda chosen: chosen or view.rem_others,
+    )
+    others = {}
+    for indicator in ("remittances_received_usd_million", "remittances_pct_gdp"):
+        rows = in_years(rem.other_series(model.figures, indicator), view)
+        others[indicator] = rows if view.rem_others == "show" else rows.iloc[0:0]
+    left, right = st.columns(2)
+    with left:
+        frame = labelled(shown, "remittances_usd_m", money)
+        other = labelled(others["remittances_received_usd_million"], "value", money)
+        chart = components.spec(charts.remittances_chart, frame, other, events, view.years, "remittances_usd", "US$ m")
+        components.chart_with_sources(
+            chart,
+            pd.concat([shown, others["remittances_received_usd_million"]], ignore_index=True),
+            model.sources,
+            "remittances_usd.csv",
+            description="Remittances received in US$ million by year, by source",
+            note="Line: World Bank; hollow marks: other sources and earlier vintages.",
+        )
+    with right:
+        frame = labelled(shown, "pct_gdp", lambda v: f"{v:.1f}%")
+        other = labelled(others["remittances_pct_gdp"], "value", lambda v: f"{v:.1f}%")
+        chart = components.spec(charts.remittances_chart, frame, other, events, view.years, "pct_gdp", "% of GDP")
+        components.chart_with_sources(
+            chart,
+            pd.concat([shown, others["remittances_pct_gdp"]], ignore_index=True),
+            model.sources,
+            "remittances_pct_gdp.csv",
+            description="Remittances as a share of GDP by year, by source",
+            note=event_key(events),
+        )
+    st.caption(DEFINITIONS)
+
+
+def claim_section(model: RemittancesModel) -> None:
+    if model.claim_year is None:
+        return
+    window = rem.claim_check(model.backbone, model.claim_year)
+    if window["change_pct"].isna().all():
+        return
+    st.subheader("The seed article's claim against the record")
+    falls = window.dropna(subset=["change_pct"])
+    parts = [f"{int(r.year)}: {percent(r.change_pct)}" for r in falls.itertuples()]
+    holds = (falls["change_pct"] < 0).all()
+    st.markdown(
+        f"The seed article ({model.claim_year}) says Covid and other restrictions had cut remittances over the two "
+        f"years before. World Bank figures: {'; '.join(parts)} — the claim "
+        f"{'holds' if holds else 'holds only for the years with a fall'}."
+    )
+    components.show_chart(
+        components.spec(charts.claim_chart, window), "Change in remittances in the years before the claim"
+    )
+
+
+def russia_section(model: RemittancesModel, view: ViewState) -> None:
+    st.subheader("Russia's part")
+    left, right = st.columns(2)
+    sent = in_years(rem.other_series(model.figures, "transfers_from_russia_usd_million"), view)
+    total = in_years(model.backbone, view)
+    frame = pd.concat(
+        [
+            sent.assign(what="Sent from Russia (as published)", value=sent["value"]),
+            total.assign(what="World Bank: all remittances", value=total["remittances_usd_m"], series=WB),
+        ],
+        ignore_index=True,
+    )
+    with left:
+        components.chart_with_sources(
+            components.spec(charts.russia_chart, frame[["year", "value", "what", "series", "note"]]),
+            frame,
+            model.sources,
+            "transfers_from_russia.csv",
+            description="Transfers sent from Russia against all remittances received, US$ million",
+            note="Red: Central Bank of Russia money-transfer figures and Russian officials' statements.",
+        )
+        shares = in_years(rem.other_series(model.figures, "share_from_russia_pct"), view)
+        if len(shares):
+            listed = "; ".join(f"{int(r.year)}: {r.value:.0f}% ({r.series})" for r in shares.itertuples())
+            st.caption(f"Published share of remittances from Russia — {listed}.")
+    with right:
+        migrants = in_years(rem.other_series(model.figures, "migrants_in_russia_count"), view)
+        if migrants.empty:
+            components.no_data("No migrant counts in the selected years.")
+        else:
+            components.chart_with_sources(
+                components.spec(charts.migrants_chart, migrants[["year", "value", "series", "note"]]),
+                migrants,
+                model.sources,
+                "migrants_in_russia.csv",
+                description="Tajik migrants in Russia by year, as each source counted them",
+                note="Counts of different things: stocks, annual departures, arrivals for work — hover for each.",
+            )
+
+
+def scenario_section(model: RemittancesModel, view: ViewState) -> None:
+    st.subheader("What if remittances from Russia changed?")
+    base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
+    share_default = float(model.latest_share["value"]) if model.latest_share is not None else 100.0
+    share = view.rem_share if view.rem_share is not None else share_default
+    controls, result = st.columns([2, 3])
+    with controls:
+        bound_widget(
+            st.slider,
+            "rem_russia",
+            float(view.rem_russia),
+            "Change in remittances from Russia, %",
+            min_value=-100.0,
+            max_value=50.0,
+            step=1.0,
+            format="%+.0f%%",
+        )
+        bound_widget(
+            st.slider,
+            "rem_ruble",
+            float(view.rem_ruble),
+            "Ruble against the US$, %",
+            min_value=-60.0,
+            max_value=60.0,
+            step=1.0,
+            format="%+.0f%%",
+            help="Negative: the ruble weakens, so wages paid in rubles buy fewer dollars.",
+        )
+        bound_widget(
+            st.slider,
+            "rem_pass",
+            float(view.rem_pass),
+            "Pass-through of the ruble, %",
+            min_value=0.0,
+            max_value=100.0,
+            step=5.0,
+            format="%.0f%%",
+            help="Share of Russian-earned remittances whose dollar value follows the ruble.",
+        )
+        share_source = model.latest_share
+        bound_widget(
+            st.slider,
+            "rem_share",
+            float(share),
+            "Russia's share of remittances, %",
+            min_value=0.0,
+            max_value=100.0,
+            step=1.0,
+            format="%.0f%%",
+            help=f"Starts at the latest published share: {share_default:.0f}% in "
+            f"{int(share_source['year'])} ({share_source['publisher']})."
+            if share_source is not None
+            else None,
+        )
+        bound_widget(
+            st.slider,
+            "rem_mult",
+            float(view.rem_mult),
+            "GDP multiplier",
+            min_value=0.0,
+            max_value=3.0,
+            step=0.1,
+            format="%.1f",
+            help="Change in GDP per dollar of remittances lost or gained (1 = one for one).",
+        )
+        presets = {p.preset_id: p for p in model.presets}
+        columns = st.columns(len(presets) + 1)
+        for column, preset in zip(columns, presets.values(), strict=False):
+            if column.button(
+                preset.preset_id,
+                help=f"{preset.label}: {preset.basis}; share {preset.russia_share_pct:.0f}%",
+                key=f"preset_{preset.preset_id}",
+                width="stretch",
+            ):
+                update_view(rem_russia=preset.russia_change_pct, rem_share=preset.russia_share_pct, rem_ruble=0.0)
+                st.rerun()
+        if columns[-1].button("Reset", key="preset_reset", width="stretch"):
+            update_view(rem_russia=0.0, rem_ruble=0.0, rem_pass=100.0, rem_share=None, rem_mult=1.0)
+            st.rerun()
+        st.caption("Presets load each shock's published size; hover for its source.")
+    shock = rem.remittance_shock(
+        float(base["remittances_usd_m"]),
+        float(base["gdp_usd_m"]),
+        share,
+        view.rem_russia,
+        view.rem_ruble,
+        view.rem_pass,
+        view.rem_mult,
+    )
+    year = int(base["year"])
+    with result:
+        a, b, c = st.columns(3)
+        a.metric(
+            f"Remittances after the shock ({year} base)",
+            money(shock.new_total_usd_m),
+            delta=f"{money(shock.change_usd_m)}",
+            border=True,
+            **components.change_style(shock.change_usd_m),
+        )
+        b.metric(
+            "Share of GDP",
+            f"{shock.new_pct_gdp:.1f}%",
+            delta=f"{shock.new_pct_gdp - shock.base_pct_gdp:+.1f} pts",
+            border=True,
+            **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
+        )
+        c.metric(
+            "First-order GDP effect",
+            f"{shock.gdp_effect_pct:+.1f}% of GDP",
+            delta=money(shock.gdp_effect_usd_m),
+            border=True,
+            **components.change_style(shock.gdp_effect_usd_m),
+        )
+        bars = pd.DataFrame(
+            {
+                "case": ["Before", "Before", "After the shock", "After the shock"],
+                "part": ["From Russia", "From elsewhere"] * 2,
+                "value": [
+                    shock.from_russia_usd_m,
+                    shock.from_elsewhere_usd_m,
+                    shock.new_from_russia_usd_m,
+                    shock.from_elsewhere_usd_m,
+                ],
+            }
+        )
+        components.show_chart(components.spec(charts.shock_chart, bars), "Remittances before and after the shock")
+        st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"])))
+        cited = pd.DataFrame(
+            {"source_id": [base["source_id"]] + ([share_source["source_id"]] if share_source is not None else [])}
+        )
+        components.sources_and_download(
+            cited.assign(**{k: v for k, v in vars(shock).items()}), model.sources, "remittance_shock.csv"
+        )
+
+
+def formula_text(shock: rem.ShockResult, view: ViewState, share: float, year: int, gdp_usd_m: float) -> str:
+    """The scenario's arithmetic written out with this view's numbers, so nobody has to trust a black box."""
+    m = lambda value: money(value, "musd")  # noqa: E731
+    return "  \n".join(
+        [
+            f"**Formula** ({WB}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)})",
+            f"from Russia = {m(shock.base_usd_m)} × {share:.0f}% = {m(shock.from_russia_usd_m)}",
+            f"after = {m(shock.from_russia_usd_m)} × (1 {view.rem_russia:+.0f}%) × "
+            f"(1 + {view.rem_pass:.0f}% × {view.rem_ruble:+.0f}%) = {m(shock.new_from_russia_usd_m)}",
+            f"remittances = {m(shock.from_elsewhere_usd_m)} from elsewhere + {m(shock.new_from_russia_usd_m)} = "
+            f"{m(shock.new_total_usd_m)} ({shock.new_pct_gdp:.1f}% of GDP, was {shock.base_pct_gdp:.1f}%)",
+            f"GDP effect = {view.rem_mult:.1f} × {m(shock.change_usd_m)} = {m(shock.gdp_effect_usd_m)} "
+            f"({shock.gdp_effect_pct:+.1f}% of GDP), GDP otherwise unchanged",
+        ]
+    )
+
+
+def render() -> None:
+    st.title("Remittances")
+    st.caption(
+        "Money sent home by Tajik migrant workers, most of them in Russia: how large it is against the economy, "
+        "how much comes from Russia, and what a shock to it would do."
+    )
+    view = current_view(cached.year_bounds())
+    model = components.model_or_error(cached.remittances_model)
+    if model is None:
+        return
+    dependency_panel(model, view)
+    series_section(model, view)
+    claim_section(model)
+    russia_section(model, view)
+    scenario_section(model, view)
+
+
+render()

@@ -1,0 +1,80 @@
+"""The Remittances page: dependency, sources side by side, and the shock scenario."""
+
+from tests.app.conftest import url
+
+
+def metric(at, label_start):
+    return next(m for m in at.metric if m.label.startswith(label_start))
+
+
+def test_dependency_panel_reads_the_world_bank_series(open_app):
+    at = open_app("remittances")
+    assert not at.exception and not at.warning
+    assert metric(at, "Remittances, % of GDP, 2024").value == "47.9%"
+    assert metric(at, "Range, 23 years shown").value == "6–50%"
+
+
+def test_a_third_less_from_russia_has_a_number_and_a_formula(open_app):
+    at = open_app("remittances")
+    before = metric(at, "Remittances after the shock").value
+    at.slider(key="w_rem_russia").set_value(-33.0).run()
+    after = metric(at, "Remittances after the shock")
+    assert after.value != before
+    assert after.delta.startswith("−US$")
+    formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
+    assert "(1 -33%)" in formula and "58%" in formula  # the latest published share from Russia
+    assert url(at)["rem_russia"] == "-33"
+
+
+def test_minus_100_percent_removes_exactly_russias_share(open_app):
+    at = open_app("remittances", rem_russia="-100", rem_share="58")
+    formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
+    # what is left is what came from elsewhere
+    from_elsewhere = formula.split("remittances = ")[1].split(" from elsewhere")[0]
+    assert f"= {from_elsewhere} (" in formula
+
+
+def test_presets_load_the_published_sizes(open_app):
+    at = open_app("remittances")
+    next(b for b in at.button if b.label == "2015").click().run()
+    assert at.slider(key="w_rem_russia").value == -66.6  # CBR transfers 2015 vs 2014: 1,278 / 3,831 − 1
+    assert at.slider(key="w_rem_share").value == 90.0
+    assert url(at)["rem_russia"] == "-66.6"
+    next(b for b in at.button if b.label == "Reset").click().run()
+    assert at.slider(key="w_rem_russia").value == 0.0
+    assert "rem_russia" not in url(at)
+
+
+def test_a_link_restores_the_scenario(open_app):
+    at = open_app(
+        "remittances",
+        rem_russia="-20",
+        rem_ruble="-30",
+        rem_pass="50",
+        rem_share="70",
+        rem_mult="0.8",
+        rem_others="hide",
+    )
+    assert not at.warning
+    values = {
+        k: at.slider(key=f"w_{k}").value for k in ("rem_russia", "rem_ruble", "rem_pass", "rem_share", "rem_mult")
+    }
+    assert values == {"rem_russia": -20.0, "rem_ruble": -30.0, "rem_pass": 50.0, "rem_share": 70.0, "rem_mult": 0.8}
+    assert at.get("button_group")[0].value == "hide"
+
+
+def test_extreme_and_garbled_values_are_clamped_or_dropped(open_app):
+    at = open_app("trade", rem_russia="-500", rem_mult="lots")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "`rem_russia`" in warnings and "`rem_mult`" in warnings
+    at.switch_page("views/remittances.py").run()
+    assert at.slider(key="w_rem_russia").value == -100.0
+    assert at.slider(key="w_rem_mult").value == 1.0
+    assert not at.exception
+
+
+def test_the_seed_claim_is_checked(open_app):
+    at = open_app("remittances")
+    text = " ".join(m.value for m in at.markdown)
+    assert "2020: −5.8%" in text and "2021: +33.6%" in text
+    assert "holds only for the years with a fall" in text

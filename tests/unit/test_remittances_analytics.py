@@ -1,0 +1,100 @@
+"""The shock arithmetic on hand-checked cases, the dependency panel, and the presets."""
+
+import pandas as pd
+import pytest
+
+from dashboard.analytics import remittances as rem
+
+
+def shock(**overrides):
+    args = dict(
+        base_usd_m=1000.0,
+        gdp_usd_m=4000.0,
+        russia_share_pct=80.0,
+        russia_change_pct=0.0,
+        ruble_change_pct=0.0,
+        pass_through_pct=100.0,
+        multiplier=1.0,
+    )
+    return rem.remittance_shock(**{**args, **overrides})
+
+
+def test_no_shock_leaves_everything_unchanged():
+    result = shock()
+    assert result.new_total_usd_m == 1000.0 and result.change_usd_m == 0.0
+    assert result.new_pct_gdp == result.base_pct_gdp == 25.0
+    assert result.gdp_effect_usd_m == 0.0
+
+
+def test_losing_everything_from_russia_removes_exactly_russias_share():
+    result = shock(russia_change_pct=-100)
+    assert result.new_total_usd_m == pytest.approx(200.0)  # only the 20% from elsewhere is left
+    assert result.change_usd_m == pytest.approx(-800.0)
+
+
+def test_a_third_less_from_russia():
+    # 1000 × 80% = 800 from Russia; a third less is 533.3; total 733.3; 18.3% of a 4,000 GDP
+    result = shock(russia_change_pct=-100 / 3)
+    assert result.new_total_usd_m == pytest.approx(733.33, abs=0.01)
+    assert result.new_pct_gdp == pytest.approx(18.33, abs=0.01)
+
+
+def test_the_ruble_passes_through_in_proportion():
+    # a 20% weaker ruble with half pass-through cuts the Russian part by 10%: 800 → 720
+    assert shock(ruble_change_pct=-20, pass_through_pct=50).new_from_russia_usd_m == pytest.approx(720.0)
+    assert shock(ruble_change_pct=-20, pass_through_pct=0).new_total_usd_m == pytest.approx(1000.0)
+
+
+def test_the_multiplier_scales_the_gdp_effect():
+    result = shock(russia_change_pct=-50, multiplier=0.5)  # −400 of remittances
+    assert result.gdp_effect_usd_m == pytest.approx(-200.0)
+    assert result.gdp_effect_pct == pytest.approx(-5.0)
+
+
+def test_shocks_compound_and_never_go_below_zero():
+    assert shock(russia_change_pct=-100, ruble_change_pct=-60).new_from_russia_usd_m == 0.0
+    assert shock(russia_change_pct=50, ruble_change_pct=10).new_from_russia_usd_m == pytest.approx(800 * 1.5 * 1.1)
+
+
+BACKBONE = pd.DataFrame(
+    {
+        "year": [2019, 2020, 2021, 2023],
+        "remittances_usd_m": [2.7e3, 2.5e3, 2.9e3, 5.7e3],
+        "pct_gdp": [33.0, 30.0, 32.7, 48.0],
+        "gdp_usd_m": [8e3, 8.1e3, 8.9e3, 12e3],
+    }
+)
+
+
+def test_dependency_panel():
+    dep = rem.dependency(BACKBONE)
+    assert (dep.year, dep.pct_gdp, dep.low_year, dep.high_year) == (2023, 48.0, 2020, 2023)
+    assert dep.change_pts is None  # 2022 is missing: no change is computed across the gap
+    assert dep.median == pytest.approx(32.85)
+    assert rem.dependency(BACKBONE.iloc[0:0]) is None
+
+
+def test_claim_check_measures_the_years_before_the_claim():
+    window = rem.claim_check(BACKBONE, 2022).set_index("year")
+    assert window.loc[2020, "change_pct"] == pytest.approx((2.5 / 2.7 - 1) * 100)
+    assert window.loc[2021, "change_pct"] == pytest.approx((2.9 / 2.5 - 1) * 100)
+
+
+def test_presets_are_computed_from_the_figures_they_name():
+    figures = pd.DataFrame(
+        {"figure_id": ["A", "B", "C", "S"], "value": [3831.0, 1278.0, -7.0, 90.0], "source_id": ["a", "b", "c", "s"]}
+    )
+    presets = pd.DataFrame(
+        {
+            "preset_id": ["2015", "2020"],
+            "label": ["x", "y"],
+            "change_figure_id": ["B", "C"],
+            "base_figure_id": ["A", None],
+            "share_figure_id": ["S", "S"],
+            "basis": ["p", "q"],
+        }
+    )
+    p2015, p2020 = rem.shock_presets(presets, figures)
+    assert p2015.russia_change_pct == pytest.approx(-66.6)
+    assert p2015.source_ids == ("b", "a", "s")
+    assert (p2020.russia_change_pct, p2020.russia_share_pct) == (-7.0, 90.0)
