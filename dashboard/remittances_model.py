@@ -33,7 +33,7 @@ def build_remittances_model(
         sources=sources,
         backbone=backbone,
         figures=named,
-        events=events_on_axis(events, "remittances"),
+        events=events_on_axis(events, "remittance_shocks"),
         latest_share=rem.latest_share_from_russia(named),
         presets=rem.shock_presets(presets, named),
         claim_year=int(seed["date"].iloc[0][:4]) if len(seed) else None,

@@ -222,6 +222,10 @@ def curate_dots(registry: SourceRegistry) -> list[dict[str, str]]:
     return out
 
 
+# The shocks marked on the remittance charts (the page lists every event; these few are drawn).
+REMITTANCE_SHOCKS = {"2008-12", "2009", "2014-12-16", "2015", "2020-03-18", "2022", "2022-02-24", "2024"}
+
+
 def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
     """The trade axis markers, and every event of the remittances pack (its shocks and claims)."""
     out = []
@@ -229,13 +233,15 @@ def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
     for file, date in TRADE_EVENTS:
         row = next(r for r in read_pack(PACK / file) if r["date"] == date)
         themes = "trade;remittances" if file.startswith("remittances") else "trade"
+        themes += ";remittance_shocks" if date in REMITTANCE_SHOCKS else ""
         out.append(_event(registry, row, f"ev-{date}", EVENT_TITLES[date], themes))
     for row in read_pack(PACK / "remittances" / "events.csv"):
         if trade_dates.get(row["date"], "").startswith("remittances"):
             continue  # already in, as a trade marker too
         title = row["event"]
         event_id = f"rem-{row['date']}-{slug(title)}".rstrip("-")
-        out.append(_event(registry, row, event_id, title, "remittances"))
+        themes = "remittances;remittance_shocks" if row["date"] in REMITTANCE_SHOCKS else "remittances"
+        out.append(_event(registry, row, event_id, title, themes))
     return out
 
 

@@ -177,7 +177,7 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
     base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
     share_default = float(model.latest_share["value"]) if model.latest_share is not None else 100.0
     share = view.rem_share if view.rem_share is not None else share_default
-    controls, result = st.columns([2, 3])
+    controls, result = st.columns([2, 3], gap="medium")
     with controls:
         bound_widget(
             st.slider,
@@ -263,11 +263,11 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
     )
     year = int(base["year"])
     with result:
-        a, b, c = st.columns(3)
+        a, b, c = st.columns([3, 2, 2])
         a.metric(
-            f"Remittances after the shock ({year} base)",
+            f"Remittances, {year} + shock",
             money(shock.new_total_usd_m),
-            delta=f"{money(shock.change_usd_m)}",
+            delta=money(shock.change_usd_m),
             border=True,
             **components.change_style(shock.change_usd_m),
         )
@@ -279,10 +279,11 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
         c.metric(
-            "First-order GDP effect",
-            f"{shock.gdp_effect_pct:+.1f}% of GDP",
+            "GDP effect",
+            f"{shock.gdp_effect_pct:+.1f}%",
             delta=money(shock.gdp_effect_usd_m),
             border=True,
+            help="First-order: the multiplier times the change in remittances, against GDP held at its base.",
             **components.change_style(shock.gdp_effect_usd_m),
         )
         bars = pd.DataFrame(
