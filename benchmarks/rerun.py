@@ -17,7 +17,12 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = {"trade": "views/trade.py", "border": "views/border.py", "sources": "views/sources.py"}
+PAGES = {
+    "trade": "views/trade.py",
+    "border": "views/border.py",
+    "remittances": "views/remittances.py",
+    "sources": "views/sources.py",
+}
 OUT = ROOT / "benchmarks" / "results" / "rerun.json"
 
 
