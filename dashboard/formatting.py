@@ -66,6 +66,13 @@ def percent(value: float | None, qualifier: str = "exact", signed: bool = True) 
     return f"{QUALIFIER_WORDS.get(qualifier, '')}{sign}{abs(value):,.1f}%"
 
 
+def signed(value: float, suffix: str = "", digits: int = 1) -> str:
+    """'+1.5 pts', '−8.2%': a signed number with a typographic minus, as everywhere else."""
+    text = f"{abs(value):,.{digits}f}"
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    return f"{sign}{text}{suffix}"
+
+
 def period_label(period_type: str, start: str, end: str) -> str:
     """'2022', 'Q1 2022', 'H1 2024', 'Jan–Apr 2022' from a published period."""
     s, e = pd.Timestamp(start), pd.Timestamp(end)

@@ -19,7 +19,7 @@ class RemittancesModel:
     events: pd.DataFrame
     latest_share: pd.Series | None
     presets: list[rem.Preset]
-    claim_year: int | None  # the seed article's year, for its claim about remittances
+    claim: pd.Series | None  # the seed article's claim that remittances fell (an events.csv row)
 
 
 def build_remittances_model(
@@ -28,7 +28,8 @@ def build_remittances_model(
     backbone = rem.wdi_backbone(wdi)
     backbone["segment"] = line_segments(backbone.assign(k=0), ["k"]).astype(str)
     named = figures.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
-    seed = events[events["title"].str.startswith("Seed article claim") & events["title"].str.contains("COVID")]
+    # the seed article's claims are events in the remittances pack; this one says remittances fell
+    seed = events[events["source_id"].eq("seed-article") & events["title"].str.contains("reduced|dropped|fell")]
     return RemittancesModel(
         sources=sources,
         backbone=backbone,
@@ -36,5 +37,5 @@ def build_remittances_model(
         events=events_on_axis(events, "remittance_shocks"),
         latest_share=rem.latest_share_from_russia(named),
         presets=rem.shock_presets(presets, named),
-        claim_year=int(seed["date"].iloc[0][:4]) if len(seed) else None,
+        claim=seed.iloc[0] if len(seed) else None,
     )

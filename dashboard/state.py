@@ -321,7 +321,7 @@ PARAMS: tuple[Param, ...] = (
         "% (0..100)",
         "50",
         "Remittances page: share of Russian-earned remittances whose dollar value follows the ruble",
-        number_in(0, 100),
+        number_in(0, 100, digits=0),
         _dump_number,
         "100",
     ),

@@ -223,7 +223,7 @@ def curate_dots(registry: SourceRegistry) -> list[dict[str, str]]:
 
 
 # The shocks marked on the remittance charts (the page lists every event; these few are drawn).
-REMITTANCE_SHOCKS = {"2008-12", "2009", "2014-12-16", "2015", "2020-03-18", "2022", "2022-02-24", "2024"}
+REMITTANCE_SHOCKS = {"2008-12", "2014-12-16", "2020-03-18", "2022-02-24", "2024"}
 
 
 def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
@@ -248,16 +248,25 @@ def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
 def _event(registry: SourceRegistry, row: dict[str, str], event_id: str, title: str, themes: str) -> dict[str, str]:
     url = row["source_url"] or SEED_URL  # the seed article's claims are entered without a URL
     source_id = registry.add(row["source_name"], url, "", f"{row['source_name']} report on: {title}", NEWS_LICENCE)
-    return {"event_id": event_id, "date": row["date"], "title": title, "category": row["category"], "themes": themes,
-            "source_id": source_id}
+    return {
+        "event_id": event_id,
+        "date": row["date"],
+        "title": title,
+        "category": row["category"],
+        "themes": themes,
+        "source_id": source_id,
+    }
 
 
 def curate_wdi(registry: SourceRegistry) -> list[dict[str, str]]:
     source_id = registry.add(
-        "World Bank", "https://github.com/open-numbers/ddf--open_numbers--world_development_indicators/tree/"
-        "01a34e8b54d76160a61b0325d74254e22db06b93/datapoints", "2025-10-12",
+        "World Bank",
+        "https://github.com/open-numbers/ddf--open_numbers--world_development_indicators/tree/"
+        "01a34e8b54d76160a61b0325d74254e22db06b93/datapoints",
+        "2025-10-12",
         "World Development Indicators, October 2025 edition, as repackaged by Gapminder's Open Numbers",
-        "CC BY 4.0: attribute 'World Bank, World Development Indicators'", source_id="wdi-2025",
+        "CC BY 4.0: attribute 'World Bank, World Development Indicators'",
+        source_id="wdi-2025",
     )
     return [
         {"indicator": row["indicator_code"], "year": row["year"], "value": row["value"], "source_id": source_id}
@@ -269,12 +278,23 @@ def curate_remittances(registry: SourceRegistry) -> list[dict[str, str]]:
     out = []
     for row in read_pack(PACK / "remittances" / "remittances.csv"):
         source_id = registry.add(
-            row["source_name"], row["source_url"], row["published_date"] if len(row["published_date"]) == 10 else "",
-            f"{row['source_name']} on Tajik remittances and migration", NEWS_LICENCE,
+            row["source_name"],
+            row["source_url"],
+            row["published_date"] if len(row["published_date"]) == 10 else "",
+            f"{row['source_name']} on Tajik remittances and migration",
+            NEWS_LICENCE,
         )
         out.append(
-            {"figure_id": row["figure_id"], "indicator": row["indicator"], "year": row["year"], "value": row["value"],
-             "unit": row["unit"], "published": row["published_date"], "source_id": source_id, "note": row["note"]}
+            {
+                "figure_id": row["figure_id"],
+                "indicator": row["indicator"],
+                "year": row["year"],
+                "value": row["value"],
+                "unit": row["unit"],
+                "published": row["published_date"],
+                "source_id": source_id,
+                "note": row["note"],
+            }
         )
     return out
 
@@ -282,19 +302,42 @@ def curate_remittances(registry: SourceRegistry) -> list[dict[str, str]]:
 # Historical shocks the scenario can load: the change in remittances from Russia is computed from
 # the two figures named (later / earlier - 1) or read from one published change; the share of
 # Russia from the published share nearest before the shock.
+# `applies_to` says what the change covers: "russia" (remittances from Russia) or "all" (every
+# origin; the scenario then applies it to all remittances, with Russia's share set to 100%).
 SHOCK_PRESETS = [
-    ("2015", "2015: ruble collapse and new Russian migration rules", "RUS-010", "RUS-009", "SHR-001",
-     "CBR money transfers from Russia, 2015 against 2014"),
-    ("2020", "2020: Covid border closures", "OTH-028", "", "SHR-002",
-     "NBT: remittances (all origins) down about 7% in 2020 as of 20 December"),
+    (
+        "2015",
+        "2015: ruble collapse and new Russian migration rules",
+        "RUS-010",
+        "RUS-009",
+        "russia",
+        "SHR-001",
+        "CBR money transfers from Russia, 2015 against 2014",
+    ),
+    (
+        "2020",
+        "2020: Covid border closures",
+        "OTH-028",
+        "",
+        "all",
+        "",
+        "NBT: remittances from all origins down about 7% in 2020 (as of 20 December)",
+    ),
 ]
 
 
 def curate_presets() -> list[dict[str, str]]:
     return [
-        {"preset_id": pid, "label": label, "change_figure_id": change, "base_figure_id": base,
-         "share_figure_id": share, "basis": basis}
-        for pid, label, change, base, share, basis in SHOCK_PRESETS
+        {
+            "preset_id": pid,
+            "label": label,
+            "change_figure_id": change,
+            "base_figure_id": base,
+            "applies_to": applies,
+            "share_figure_id": share,
+            "basis": basis,
+        }
+        for pid, label, change, base, applies, share, basis in SHOCK_PRESETS
     ]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 REMITTANCES_USD = "BX.TRF.PWKR.CD.DT"
@@ -145,40 +144,63 @@ class Preset:
     label: str
     russia_change_pct: float
     russia_share_pct: float
+    share_note: str  # what the share figure is (e.g. an upper bound), or how it was set
     basis: str
     source_ids: tuple[str, ...]
 
 
 def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
-    """Each preset's sizes, computed from the figures it names (a change, or two levels)."""
+    """Each preset's sizes, computed from the figures it names (a change, or two levels).
+
+    A change that covers all origins is applied to all remittances: Russia's share is set to 100%
+    so that the total falls by exactly the published change.
+    """
     by_id = figures.set_index("figure_id")
     out = []
     for row in presets.itertuples():
         change = by_id.loc[row.change_figure_id]
+        cited = [change["source_id"]]
         if isinstance(row.base_figure_id, str) and row.base_figure_id:
             base = by_id.loc[row.base_figure_id]
             change_pct = (change["value"] / base["value"] - 1) * 100
-            cited = (change["source_id"], base["source_id"])
+            cited.append(base["source_id"])
         else:
             change_pct = float(change["value"])
-            cited = (change["source_id"],)
-        share = by_id.loc[row.share_figure_id]
+        if row.applies_to == "all":
+            share, share_note = 100.0, "set to 100%: the change covers remittances from all origins"
+        else:
+            figure = by_id.loc[row.share_figure_id]
+            share, share_note = float(figure["value"]), str(figure["note"])
+            cited.append(figure["source_id"])
         out.append(
-            Preset(
-                row.preset_id,
-                row.label,
-                round(float(change_pct), 1),
-                float(share["value"]),
-                row.basis,
-                (*cited, share["source_id"]),
-            )
+            Preset(row.preset_id, row.label, round(float(change_pct), 1), share, share_note, row.basis, tuple(cited))
         )
     return out
 
 
-def claim_check(backbone: pd.DataFrame, claim_year: int) -> pd.DataFrame:
-    """Year-on-year change of World Bank remittances over the two years before a claim."""
-    window = backbone[backbone["year"].between(claim_year - 3, claim_year - 1)].sort_values("year")
+@dataclass(frozen=True)
+class ClaimCheck:
+    """A claim that remittances fell over a period, against the World Bank series."""
+
+    years: pd.DataFrame  # year, remittances_usd_m, change_pct (on the year before)
+    first_year: int
+    last_year: int
+    overall_pct: float  # last year against the year before the window
+    holds: bool  # every year fell
+
+
+def claim_check(backbone: pd.DataFrame, claim_year: int, span: int = 2) -> ClaimCheck | None:
+    """Did remittances fall over the `span` years before the claim? Year by year and overall."""
+    window = backbone[backbone["year"].between(claim_year - span - 1, claim_year - 1)].sort_values("year")
+    if len(window) != span + 1 or (window["year"].diff().dropna() != 1).any():
+        return None  # a missing year: no change can be computed across it
     change = window["remittances_usd_m"].pct_change() * 100
-    consecutive = window["year"].diff() == 1
-    return window.assign(change_pct=np.where(consecutive, change, np.nan))[["year", "remittances_usd_m", "change_pct"]]
+    years = window.assign(change_pct=change)[["year", "remittances_usd_m", "change_pct", "source_id"]].iloc[1:]
+    first, last = window.iloc[0], window.iloc[-1]
+    return ClaimCheck(
+        years=years.reset_index(drop=True),
+        first_year=int(years["year"].iloc[0]),
+        last_year=int(last["year"]),
+        overall_pct=float((last["remittances_usd_m"] / first["remittances_usd_m"] - 1) * 100),
+        holds=bool((years["change_pct"] < 0).all()),
+    )

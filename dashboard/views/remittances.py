@@ -9,7 +9,7 @@ from dashboard import cached, components
 from dashboard.analytics import remittances as rem
 from dashboard.analytics.events import events_between
 from dashboard.charts import remittances as charts
-from dashboard.formatting import event_key, money, percent
+from dashboard.formatting import event_key, money, percent, signed
 from dashboard.remittances_model import RemittancesModel
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view, update_view
@@ -33,7 +33,7 @@ def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
     if dep is None:
         components.no_data("No World Bank remittance figures in the selected years.")
         return
-    change = None if dep.change_pts is None else f"{dep.change_pts:+.1f} pts vs {dep.year - 1}"
+    change = None if dep.change_pts is None else f"{signed(dep.change_pts, ' pts')} vs {dep.year - 1}"
     latest = shown.iloc[-1]
     columns = st.columns(4)
     columns[0].metric(
@@ -44,10 +44,10 @@ def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
         help=f"{WB}: personal remittances received, all origins.",
         **components.change_style(dep.change_pts),
     )
-    columns[1].metric(f"Remittances, {dep.year}", money(latest["remittances_usd_m"]), border=True, help=WB)
+    columns[1].metric(f"Remittances, {dep.year}", money(latest["remittances_usd_m"], view.units), border=True, help=WB)
     columns[2].metric(
         f"Range, {dep.years} years shown",
-        f"{dep.low:.0f}–{dep.high:.0f}%",
+        f"{dep.low:.1f}–{dep.high:.1f}%",
         delta=f"low {dep.low_year}, high {dep.high_year}",
         delta_color="off",
         delta_arrow="off",
@@ -56,7 +56,7 @@ def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
     columns[3].metric(
         "Median of the years shown",
         f"{dep.median:.1f}%",
-        delta=f"{dep.year}: {dep.pct_gdp - dep.median:+.1f} pts",
+        delta=f"{dep.year}: {signed(dep.pct_gdp - dep.median, ' pts')}",
         delta_color="off",
         delta_arrow="off",
         border=True,
@@ -70,6 +70,9 @@ def labelled(frame: pd.DataFrame, value: str, fmt) -> pd.DataFrame:
 def series_section(model: RemittancesModel, view: ViewState) -> None:
     st.subheader("Remittances over time")
     shown = in_years(model.backbone, view).assign(series=WB)
+    if shown.empty:
+        components.no_data("No remittance figures in the selected years.")
+        return
     events = events_between(model.events, view.years)
     bound_widget(
         st.segmented_control,
@@ -113,22 +116,30 @@ def series_section(model: RemittancesModel, view: ViewState) -> None:
 
 
 def claim_section(model: RemittancesModel) -> None:
-    if model.claim_year is None:
+    if model.claim is None:
         return
-    window = rem.claim_check(model.backbone, model.claim_year)
-    if window["change_pct"].isna().all():
+    check = rem.claim_check(model.backbone, int(model.claim["date"][:4]))
+    if check is None:
         return
     st.subheader("The seed article's claim against the record")
-    falls = window.dropna(subset=["change_pct"])
-    parts = [f"{int(r.year)}: {percent(r.change_pct)}" for r in falls.itertuples()]
-    holds = (falls["change_pct"] < 0).all()
-    st.markdown(
-        f"The seed article ({model.claim_year}) says Covid and other restrictions had cut remittances over the two "
-        f"years before. World Bank figures: {'; '.join(parts)} — the claim "
-        f"{'holds' if holds else 'holds only for the years with a fall'}."
+    yearly = "; ".join(f"{int(r.year)}: {percent(r.change_pct)}" for r in check.years.itertuples())
+    verdict = (
+        "holds"
+        if check.holds
+        else f"does not hold over the two years: remittances were {percent(check.overall_pct)} in "
+        f"{check.last_year} against {check.first_year - 1}"
     )
-    components.show_chart(
-        components.spec(charts.claim_chart, window), "Change in remittances in the years before the claim"
+    claim = model.claim["title"].removeprefix("Seed article claim: ")
+    st.markdown(
+        f"The seed article ({model.claim['date']}) says: *{claim}*. World Bank figures, change on the year before: "
+        f"{yearly}. The claim {verdict}; it holds for the years with a fall."
+    )
+    components.chart_with_sources(
+        components.spec(charts.claim_chart, check.years),
+        check.years,
+        model.sources,
+        "claim_check.csv",
+        description="Change in remittances in each of the two years before the seed article's claim",
     )
 
 
@@ -144,6 +155,9 @@ def russia_section(model: RemittancesModel, view: ViewState) -> None:
         ],
         ignore_index=True,
     )
+    if frame.empty:
+        components.no_data("No figures on Russia's part in the selected years.")
+        return
     with left:
         components.chart_with_sources(
             components.spec(charts.russia_chart, frame[["year", "value", "what", "series", "note"]]),
@@ -186,8 +200,9 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             "Change in remittances from Russia, %",
             min_value=-100.0,
             max_value=50.0,
-            step=1.0,
-            format="%+.0f%%",
+            step=0.1,
+            format="%+.1f%%",
+            help="Change in the US$ value of remittances sent from Russia.",
         )
         bound_widget(
             st.slider,
@@ -196,8 +211,8 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             "Ruble against the US$, %",
             min_value=-60.0,
             max_value=60.0,
-            step=1.0,
-            format="%+.0f%%",
+            step=0.1,
+            format="%+.1f%%",
             help="Negative: the ruble weakens, so wages paid in rubles buy fewer dollars.",
         )
         bound_widget(
@@ -207,7 +222,7 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             "Pass-through of the ruble, %",
             min_value=0.0,
             max_value=100.0,
-            step=5.0,
+            step=1.0,
             format="%.0f%%",
             help="Share of Russian-earned remittances whose dollar value follows the ruble.",
         )
@@ -219,8 +234,8 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             "Russia's share of remittances, %",
             min_value=0.0,
             max_value=100.0,
-            step=1.0,
-            format="%.0f%%",
+            step=0.1,
+            format="%.1f%%",
             help=f"Starts at the latest published share: {share_default:.0f}% in "
             f"{int(share_source['year'])} ({share_source['publisher']})."
             if share_source is not None
@@ -242,7 +257,8 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
         for column, preset in zip(columns, presets.values(), strict=False):
             if column.button(
                 preset.preset_id,
-                help=f"{preset.label}: {preset.basis}; share {preset.russia_share_pct:.0f}%",
+                help=f"{preset.label}. Change {signed(preset.russia_change_pct, '%')}: {preset.basis}. "
+                f"Share {preset.russia_share_pct:g}%: {preset.share_note}",
                 key=f"preset_{preset.preset_id}",
                 width="stretch",
             ):
@@ -266,22 +282,22 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
         a, b, c = st.columns([3, 2, 2])
         a.metric(
             f"Remittances, {year} + shock",
-            money(shock.new_total_usd_m),
-            delta=money(shock.change_usd_m),
+            money(shock.new_total_usd_m, view.units),
+            delta=money(shock.change_usd_m, view.units),
             border=True,
             **components.change_style(shock.change_usd_m),
         )
         b.metric(
             "Share of GDP",
             f"{shock.new_pct_gdp:.1f}%",
-            delta=f"{shock.new_pct_gdp - shock.base_pct_gdp:+.1f} pts",
+            delta=signed(shock.new_pct_gdp - shock.base_pct_gdp, " pts"),
             border=True,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
         c.metric(
             "GDP effect",
-            f"{shock.gdp_effect_pct:+.1f}%",
-            delta=money(shock.gdp_effect_usd_m),
+            signed(shock.gdp_effect_pct, "%"),
+            delta=money(shock.gdp_effect_usd_m, view.units),
             border=True,
             help="First-order: the multiplier times the change in remittances, against GDP held at its base.",
             **components.change_style(shock.gdp_effect_usd_m),
@@ -300,12 +316,28 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
         )
         components.show_chart(components.spec(charts.shock_chart, bars), "Remittances before and after the shock")
         st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"])))
-        cited = pd.DataFrame(
-            {"source_id": [base["source_id"]] + ([share_source["source_id"]] if share_source is not None else [])}
-        )
+        inputs = {
+            "russia_change_pct": view.rem_russia,
+            "ruble_change_pct": view.rem_ruble,
+            "pass_through_pct": view.rem_pass,
+            "russia_share_pct": share,
+            "multiplier": view.rem_mult,
+        }
+        cited = scenario_sources(model, view, base["source_id"])
         components.sources_and_download(
-            cited.assign(**{k: v for k, v in vars(shock).items()}), model.sources, "remittance_shock.csv"
+            pd.DataFrame({"source_id": cited}).assign(**inputs, **vars(shock)), model.sources, "remittance_shock.csv"
         )
+
+
+def scenario_sources(model: RemittancesModel, view: ViewState, base_source: str) -> list[str]:
+    """What the scenario's inputs come from: the World Bank base, the share used, a loaded preset."""
+    cited = [base_source]
+    if view.rem_share is None and model.latest_share is not None:
+        cited.append(model.latest_share["source_id"])
+    for preset in model.presets:
+        if (view.rem_russia, view.rem_share) == (preset.russia_change_pct, preset.russia_share_pct):
+            cited.extend(preset.source_ids)
+    return list(dict.fromkeys(cited))
 
 
 def formula_text(shock: rem.ShockResult, view: ViewState, share: float, year: int, gdp_usd_m: float) -> str:
@@ -314,13 +346,13 @@ def formula_text(shock: rem.ShockResult, view: ViewState, share: float, year: in
     return "  \n".join(
         [
             f"**Formula** ({WB}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)})",
-            f"from Russia = {m(shock.base_usd_m)} × {share:.0f}% = {m(shock.from_russia_usd_m)}",
-            f"after = {m(shock.from_russia_usd_m)} × (1 {view.rem_russia:+.0f}%) × "
-            f"(1 + {view.rem_pass:.0f}% × {view.rem_ruble:+.0f}%) = {m(shock.new_from_russia_usd_m)}",
+            f"from Russia = {m(shock.base_usd_m)} × {share:g}% = {m(shock.from_russia_usd_m)}",
+            f"after = {m(shock.from_russia_usd_m)} × (1 {signed(view.rem_russia, '%', 1)}) × "
+            f"(1 + {view.rem_pass:g}% × {signed(view.rem_ruble, '%', 1)}) = {m(shock.new_from_russia_usd_m)}",
             f"remittances = {m(shock.from_elsewhere_usd_m)} from elsewhere + {m(shock.new_from_russia_usd_m)} = "
             f"{m(shock.new_total_usd_m)} ({shock.new_pct_gdp:.1f}% of GDP, was {shock.base_pct_gdp:.1f}%)",
             f"GDP effect = {view.rem_mult:.1f} × {m(shock.change_usd_m)} = {m(shock.gdp_effect_usd_m)} "
-            f"({shock.gdp_effect_pct:+.1f}% of GDP), GDP otherwise unchanged",
+            f"({signed(shock.gdp_effect_pct, '%')} of GDP), GDP otherwise unchanged",
         ]
     )
 

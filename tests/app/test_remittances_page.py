@@ -11,7 +11,7 @@ def test_dependency_panel_reads_the_world_bank_series(open_app):
     at = open_app("remittances")
     assert not at.exception and not at.warning
     assert metric(at, "Remittances, % of GDP, 2024").value == "47.9%"
-    assert metric(at, "Range, 23 years shown").value == "6–50%"
+    assert metric(at, "Range, 23 years shown").value == "6.4–49.9%"
 
 
 def test_a_third_less_from_russia_has_a_number_and_a_formula(open_app):
@@ -22,16 +22,16 @@ def test_a_third_less_from_russia_has_a_number_and_a_formula(open_app):
     assert after.value != before
     assert after.delta.startswith("−US$")
     formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
-    assert "(1 -33%)" in formula and "58%" in formula  # the latest published share from Russia
+    assert "(1 −33.0%)" in formula and "× 58%" in formula  # the latest published share from Russia
     assert url(at)["rem_russia"] == "-33"
 
 
 def test_minus_100_percent_removes_exactly_russias_share(open_app):
-    at = open_app("remittances", rem_russia="-100", rem_share="58")
+    at = open_app("remittances", rem_russia="-100", rem_share="58", units="musd")
+    # World Bank 2024: US$6,802m; 42% of it came from elsewhere: 6,802.4 × 0.42 = 2,857m
+    assert metric(at, "Remittances, 2024 + shock").value == "US$2,857m"
     formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
-    # what is left is what came from elsewhere
-    from_elsewhere = formula.split("remittances = ")[1].split(" from elsewhere")[0]
-    assert f"= {from_elsewhere} (" in formula
+    assert "US$2,857m from elsewhere + US$0.0m = US$2,857m" in formula
 
 
 def test_presets_load_the_published_sizes(open_app):
@@ -40,9 +40,20 @@ def test_presets_load_the_published_sizes(open_app):
     assert at.slider(key="w_rem_russia").value == -66.6  # CBR transfers 2015 vs 2014: 1,278 / 3,831 − 1
     assert at.slider(key="w_rem_share").value == 90.0
     assert url(at)["rem_russia"] == "-66.6"
+    sources = " ".join(c.value for c in at.caption if c.value.startswith("Sources:"))
+    assert "IMF Working Paper" in sources  # the 90% share's source is cited with the preset
+    at.slider(key="w_rem_mult").set_value(2.0).run()
     next(b for b in at.button if b.label == "Reset").click().run()
-    assert at.slider(key="w_rem_russia").value == 0.0
-    assert "rem_russia" not in url(at)
+    assert at.slider(key="w_rem_russia").value == 0.0 and at.slider(key="w_rem_mult").value == 1.0
+    assert not {"rem_russia", "rem_share", "rem_mult"} & set(url(at))
+
+
+def test_the_2020_preset_applies_to_all_remittances(open_app):
+    at = open_app("remittances", units="musd")
+    next(b for b in at.button if b.label == "2020").click().run()
+    assert at.slider(key="w_rem_russia").value == -7.0 and at.slider(key="w_rem_share").value == 100.0
+    # the whole of 2024's US$6,802m falls by the published 7%
+    assert metric(at, "Remittances, 2024 + shock").value == "US$6,326m"
 
 
 def test_a_link_restores_the_scenario(open_app):
@@ -77,4 +88,5 @@ def test_the_seed_claim_is_checked(open_app):
     at = open_app("remittances")
     text = " ".join(m.value for m in at.markdown)
     assert "2020: −5.8%" in text and "2021: +33.6%" in text
-    assert "holds only for the years with a fall" in text
+    # 2021 against 2019: 2,921.7 / 2,322.0 − 1 = +25.8%
+    assert "does not hold over the two years: remittances were +25.8% in 2021 against 2019" in text

@@ -74,15 +74,24 @@ def test_dependency_panel():
     assert rem.dependency(BACKBONE.iloc[0:0]) is None
 
 
-def test_claim_check_measures_the_years_before_the_claim():
-    window = rem.claim_check(BACKBONE, 2022).set_index("year")
-    assert window.loc[2020, "change_pct"] == pytest.approx((2.5 / 2.7 - 1) * 100)
-    assert window.loc[2021, "change_pct"] == pytest.approx((2.9 / 2.5 - 1) * 100)
+def test_claim_check_measures_each_year_and_the_whole_span():
+    check = rem.claim_check(BACKBONE.assign(source_id="wb"), 2022)
+    years = check.years.set_index("year")
+    assert years.loc[2020, "change_pct"] == pytest.approx((2.5 / 2.7 - 1) * 100)
+    assert years.loc[2021, "change_pct"] == pytest.approx((2.9 / 2.5 - 1) * 100)
+    assert check.overall_pct == pytest.approx((2.9 / 2.7 - 1) * 100)
+    assert not check.holds
+    assert rem.claim_check(BACKBONE.assign(source_id="wb"), 2024) is None  # 2022 missing: no verdict
 
 
 def test_presets_are_computed_from_the_figures_they_name():
     figures = pd.DataFrame(
-        {"figure_id": ["A", "B", "C", "S"], "value": [3831.0, 1278.0, -7.0, 90.0], "source_id": ["a", "b", "c", "s"]}
+        {
+            "figure_id": ["A", "B", "C", "S"],
+            "value": [3831.0, 1278.0, -7.0, 90.0],
+            "source_id": ["a", "b", "c", "s"],
+            "note": ["", "", "", "Upper bound: up to 90 percent"],
+        }
     )
     presets = pd.DataFrame(
         {
@@ -90,11 +99,15 @@ def test_presets_are_computed_from_the_figures_they_name():
             "label": ["x", "y"],
             "change_figure_id": ["B", "C"],
             "base_figure_id": ["A", None],
-            "share_figure_id": ["S", "S"],
+            "applies_to": ["russia", "all"],
+            "share_figure_id": ["S", None],
             "basis": ["p", "q"],
         }
     )
     p2015, p2020 = rem.shock_presets(presets, figures)
     assert p2015.russia_change_pct == pytest.approx(-66.6)
     assert p2015.source_ids == ("b", "a", "s")
-    assert (p2020.russia_change_pct, p2020.russia_share_pct) == (-7.0, 90.0)
+    assert p2015.share_note.startswith("Upper bound")
+    # an all-origins change is applied to everything: the total falls by exactly that change
+    assert (p2020.russia_change_pct, p2020.russia_share_pct) == (-7.0, 100.0)
+    assert p2020.source_ids == ("c",)
