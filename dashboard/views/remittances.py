@@ -340,6 +340,11 @@ def scenario_sources(model: RemittancesModel, view: ViewState, base_source: str)
     return list(dict.fromkeys(cited))
 
 
+def plus_or_minus(value: float) -> str:
+    """'+ 12.0' or '− 33.0': a term added to or taken from 1 in the written formula."""
+    return f"{'−' if value < 0 else '+'} {abs(value):.1f}"
+
+
 def formula_text(shock: rem.ShockResult, view: ViewState, share: float, year: int, gdp_usd_m: float) -> str:
     """The scenario's arithmetic written out with this view's numbers, so nobody has to trust a black box."""
     m = lambda value: money(value, "musd")  # noqa: E731
@@ -347,8 +352,8 @@ def formula_text(shock: rem.ShockResult, view: ViewState, share: float, year: in
         [
             f"**Formula** ({WB}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)})",
             f"from Russia = {m(shock.base_usd_m)} × {share:g}% = {m(shock.from_russia_usd_m)}",
-            f"after = {m(shock.from_russia_usd_m)} × (1 {signed(view.rem_russia, '%', 1)}) × "
-            f"(1 + {view.rem_pass:g}% × {signed(view.rem_ruble, '%', 1)}) = {m(shock.new_from_russia_usd_m)}",
+            f"after = {m(shock.from_russia_usd_m)} × (1 {plus_or_minus(view.rem_russia)}%) × "
+            f"(1 + {view.rem_pass:g}% × {signed(view.rem_ruble, '%', 1) or '0%'}) = {m(shock.new_from_russia_usd_m)}",
             f"remittances = {m(shock.from_elsewhere_usd_m)} from elsewhere + {m(shock.new_from_russia_usd_m)} = "
             f"{m(shock.new_total_usd_m)} ({shock.new_pct_gdp:.1f}% of GDP, was {shock.base_pct_gdp:.1f}%)",
             f"GDP effect = {view.rem_mult:.1f} × {m(shock.change_usd_m)} = {m(shock.gdp_effect_usd_m)} "

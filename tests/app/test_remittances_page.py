@@ -22,7 +22,7 @@ def test_a_third_less_from_russia_has_a_number_and_a_formula(open_app):
     assert after.value != before
     assert after.delta.startswith("−US$")
     formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
-    assert "(1 −33.0%)" in formula and "× 58%" in formula  # the latest published share from Russia
+    assert "(1 − 33.0%)" in formula and "× 58%" in formula  # the latest published share from Russia
     assert url(at)["rem_russia"] == "-33"
 
 
