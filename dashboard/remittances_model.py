@@ -16,6 +16,7 @@ class RemittancesModel:
     sources: pd.DataFrame
     backbone: pd.DataFrame  # World Bank: year, remittances_usd_m, pct_gdp, gdp_usd_m
     figures: pd.DataFrame  # every other published figure, with its publisher
+    series: dict[str, pd.DataFrame]  # indicator -> its figures, each source a series (see other_series)
     events: pd.DataFrame
     latest_share: pd.Series | None
     presets: list[rem.Preset]
@@ -34,6 +35,7 @@ def build_remittances_model(
         sources=sources,
         backbone=backbone,
         figures=named,
+        series={indicator: rem.other_series(named, indicator) for indicator in named["indicator"].unique()},
         events=events_on_axis(events, "remittance_shocks"),
         latest_share=rem.latest_share_from_russia(named),
         presets=rem.shock_presets(presets, named),

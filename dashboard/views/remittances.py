@@ -15,6 +15,7 @@ from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view, update_view
 
 WB = "World Bank WDI (Oct 2025)"
+EMPTY = pd.DataFrame(columns=["year", "value", "series", "note", "figure_id", "source_id"])
 DEFINITIONS = (
     "**World Bank** 'personal remittances, received': all origins, balance of payments, revised in later "
     "editions. **National Bank of Tajikistan**: transfers to Tajik banks, mostly via money-transfer systems "
@@ -85,7 +86,7 @@ def series_section(model: RemittancesModel, view: ViewState) -> None:
     )
     others = {}
     for indicator in ("remittances_received_usd_million", "remittances_pct_gdp"):
-        rows = in_years(rem.other_series(model.figures, indicator), view)
+        rows = in_years(model.series.get(indicator, EMPTY), view)
         others[indicator] = rows if view.rem_others == "show" else rows.iloc[0:0]
     left, right = st.columns(2)
     with left:
@@ -146,7 +147,7 @@ def claim_section(model: RemittancesModel) -> None:
 def russia_section(model: RemittancesModel, view: ViewState) -> None:
     st.subheader("Russia's part")
     left, right = st.columns(2)
-    sent = in_years(rem.other_series(model.figures, "transfers_from_russia_usd_million"), view)
+    sent = in_years(model.series.get("transfers_from_russia_usd_million", EMPTY), view)
     total = in_years(model.backbone, view)
     frame = pd.concat(
         [
@@ -167,12 +168,12 @@ def russia_section(model: RemittancesModel, view: ViewState) -> None:
             description="Transfers sent from Russia against all remittances received, US$ million",
             note="Red: Central Bank of Russia money-transfer figures and Russian officials' statements.",
         )
-        shares = in_years(rem.other_series(model.figures, "share_from_russia_pct"), view)
+        shares = in_years(model.series.get("share_from_russia_pct", EMPTY), view)
         if len(shares):
             listed = "; ".join(f"{int(r.year)}: {r.value:.0f}% ({r.series})" for r in shares.itertuples())
             st.caption(f"Published share of remittances from Russia — {listed}.")
     with right:
-        migrants = in_years(rem.other_series(model.figures, "migrants_in_russia_count"), view)
+        migrants = in_years(model.series.get("migrants_in_russia_count", EMPTY), view)
         if migrants.empty:
             components.no_data("No migrant counts in the selected years.")
         else:
