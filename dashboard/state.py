@@ -152,18 +152,6 @@ def parse_figure_id(text: str, bounds: Bounds) -> str:
     return text.strip()
 
 
-def parse_growth(text: str, bounds: Bounds) -> float:
-    try:
-        value = float(text.strip().rstrip("%"))
-    except ValueError:
-        raise Invalid("is not a number") from None
-    if not math.isfinite(value):
-        raise Invalid("is not a finite number")
-    if not GROWTH_MIN <= value <= GROWTH_MAX:
-        raise Invalid(f"lies outside {GROWTH_MIN:g}..{GROWTH_MAX:g}%", clamped=min(max(value, GROWTH_MIN), GROWTH_MAX))
-    return round(value, 1)
-
-
 def parse_radius(text: str, bounds: Bounds) -> int:
     try:
         value = float(text.strip())
@@ -204,6 +192,9 @@ def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds
         return round(value, digits)
 
     return parse
+
+
+parse_growth = number_in(GROWTH_MIN, GROWTH_MAX)
 
 
 def _dump_number(value: float) -> str:
