@@ -18,6 +18,7 @@ from dashboard import datasets
 from dashboard.analytics import border
 from dashboard.border_model import BorderModel, build_border_model, clip_to_map
 from dashboard.charts import border as border_charts
+from dashboard.products_model import ProductsModel, build_products_model
 from dashboard.remittances_model import RemittancesModel, build_remittances_model
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
@@ -133,3 +134,19 @@ def _remittances_model(folder: str) -> RemittancesModel:
 def remittances_model() -> RemittancesModel:
     """Shared read-only frames for the Remittances page."""
     return _remittances_model(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _products_model(folder: str) -> ProductsModel:
+    path = Path(folder)
+    names = ("products", "product_breakdown", "sources")
+    tables = {name: datasets.load(name, path) for name in names}
+    try:
+        return build_products_model(*(tables[name] for name in names))
+    except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
+        raise datasets.DataError("product files", f"do not fit together ({type(exc).__name__}: {exc})") from None
+
+
+def products_model() -> ProductsModel:
+    """Shared read-only frames for the Products page."""
+    return _products_model(str(data_dir()))

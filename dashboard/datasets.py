@@ -67,6 +67,7 @@ class Dataset:
     columns: dict[str, Column]
     key: tuple[str, ...] = ()
     cites_sources: bool = True
+    may_be_empty: bool = False  # a table filled by a later refresh; until then only its header
     checks: tuple[Callable[[pd.DataFrame], Problem | None], ...] = field(default=())
 
 
@@ -449,6 +450,80 @@ PRESETS = Dataset(
     cites_sources=False,
 )
 
+
+def _one_measure_at_least(df: pd.DataFrame) -> Problem | None:
+    """A product row is a named main flow, or it carries a value, a share, or a note of growth."""
+    return _first(
+        (df["mention"] == "main_flow") & (df["value_usd_m"].notna() | df["share_pct"].notna()),
+        "mention",
+        "a 'main_flow' mention carries no value (values are 'figure' rows)",
+    )
+
+
+def _share_says_of_what(df: pd.DataFrame) -> Problem | None:
+    return _first(df["share_pct"].notna() & df["share_of"].isna(), "share_of", "a share must say what it is a share of")
+
+
+def _breakdown_complete_flag_consistent(df: pd.DataFrame) -> Problem | None:
+    if df.empty:
+        return None
+    mixed = df.groupby(["direction", "year", "reporter"])["complete"].transform("nunique") > 1
+    return _first(mixed, "complete", "is the same for every row of one direction, year and reporter")
+
+
+HS_CODES = r"^(\d{2}(\d{2})?(-\d{2})?)(;\d{2}(\d{2})?)*$"
+
+PRODUCTS = Dataset(
+    name="products",
+    file="products.csv",
+    title="Products named and valued",
+    description=(
+        "Products each side's sources name as main flows (the seed article's OEC headings) and every "
+        "published value or share for a product or product group, with its period."
+    ),
+    columns={
+        "product_id": Column(pattern=r"^PRD-\d{3}$"),
+        "direction": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
+        "hs_codes": Column(required=False, pattern=HS_CODES),
+        "hs_level": Column("integer", required=False, minimum=2, maximum=6),
+        "product_name": Column(),
+        "mention": Column(allowed=frozenset({"main_flow", "figure"})),
+        "period_type": Column(allowed=frozenset({"year", "half", "quarter", "ytd", "undated"})),
+        "period_start": Column("date", required=False),
+        "period_end": Column("date", required=False),
+        "value_usd_m": Column("number", required=False, minimum=0.0),
+        "value_qualifier": Column(required=False, allowed=QUALIFIERS),
+        "share_pct": Column("number", required=False, minimum=0.0, maximum=100.0),
+        "share_of": Column(required=False),
+        "source_id": Column(),
+        "note": Column(),
+    },
+    key=("product_id",),
+    checks=(_one_measure_at_least, _share_says_of_what),
+)
+
+BREAKDOWN = Dataset(
+    name="product_breakdown",
+    file="product_breakdown.csv",
+    title="Product breakdowns",
+    description=(
+        "Values by HS heading for one direction, year and reporter (e.g. from a UN Comtrade refresh); "
+        "'complete' when the rows cover the whole direction, so shares of its total can be computed."
+    ),
+    columns={
+        "direction": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
+        "year": Column("integer", minimum=1990, maximum=2100),
+        "reporter": Column(pattern=r"^[a-z_]+$"),
+        "hs4": Column(pattern=r"^\d{4}$"),
+        "value_usd_m": Column("number", minimum=0.0),
+        "complete": Column(allowed=frozenset({"true", "false"})),
+        "source_id": Column(),
+    },
+    key=("direction", "year", "reporter", "hs4"),
+    may_be_empty=True,
+    checks=(_breakdown_complete_flag_consistent,),
+)
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in (
@@ -464,6 +539,8 @@ DATASETS: dict[str, Dataset] = {
         WDI,
         REMITTANCES,
         PRESETS,
+        PRODUCTS,
+        BREAKDOWN,
     )
 }
 
@@ -480,7 +557,7 @@ def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     missing = [c for c in dataset.columns if c not in raw.columns]
     if missing:
         raise DataError(dataset.file, f"missing column(s): {', '.join(missing)}")
-    if raw.empty:
+    if raw.empty and not dataset.may_be_empty:
         raise DataError(dataset.file, "the file has a header but no rows")
     df = raw[list(dataset.columns)].copy()
     for name, column in dataset.columns.items():

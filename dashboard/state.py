@@ -52,6 +52,11 @@ class ViewState:
     rem_share: float | None = None
     rem_mult: float = 1.0
     rem_others: str = "show"
+    prod_year: int | None = None
+    prod_top: int = 10
+    prod_level: str = "4"
+    prod_focus: str = "both"
+    prod_q: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,21 @@ def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds
 parse_growth = number_in(GROWTH_MIN, GROWTH_MAX)
 
 
+def parse_top(text: str, bounds: Bounds) -> int:
+    value = _parse_int(text)
+    if not 3 <= value <= 25:
+        raise Invalid("lies outside 3..25", clamped=min(max(value, 3), 25))
+    return value
+
+
+def parse_query_text(text: str, bounds: Bounds) -> str:
+    """A search string: letters, digits, spaces and a few marks; anything else is dropped, with a note."""
+    kept = re.sub(r"[^\w\s.,;'-]", "", text, flags=re.UNICODE).strip()[:40]
+    if kept != text.strip():
+        raise Invalid("has characters a search does not use", clamped=kept)
+    return kept
+
+
 def _dump_number(value: float) -> str:
     return f"{value:g}"
 
@@ -335,6 +355,56 @@ PARAMS: tuple[Param, ...] = (
         number_in(0, 3),
         _dump_number,
         "1",
+    ),
+    Param(
+        "prod_year",
+        "products",
+        "YYYY",
+        "2023",
+        "Products page: the year of the product breakdown and figures",
+        parse_proj_year,
+        str,
+        "latest year with product data",
+    ),
+    Param(
+        "prod_top",
+        "products",
+        "whole number 3..25",
+        "5",
+        "Products page: how many products the bars show",
+        parse_top,
+        str,
+        "10",
+    ),
+    Param(
+        "prod_level",
+        "products",
+        "2 or 4",
+        "2",
+        "Products page: HS chapters (2) or headings (4)",
+        _choice(("2", "4")),
+        str,
+        "4",
+    ),
+    Param(
+        "prod_focus",
+        "products",
+        "both, ru_to_tj or tj_to_ru",
+        "ru_to_tj",
+        "Products page: both directions side by side, or one",
+        _choice(("both", "ru_to_tj", "tj_to_ru")),
+        str,
+        "both",
+    ),
+    Param(
+        "prod_q",
+        "products",
+        "text (letters, digits, spaces; up to 40)",
+        "cotton",
+        "Products page: search product names, HS codes and official descriptions",
+        parse_query_text,
+        str,
+        "empty",
     ),
     Param(
         "rem_others",

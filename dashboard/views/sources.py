@@ -36,6 +36,8 @@ def catalogue_entry(
 
 
 def table_summary(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No rows yet: the header is in place for a refresh to fill."
     coverage = ""
     if "year" in frame.columns:
         coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"

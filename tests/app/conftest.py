@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {
     "trade": "views/trade.py",
+    "products": "views/products.py",
     "border": "views/border.py",
     "remittances": "views/remittances.py",
     "sources": "views/sources.py",

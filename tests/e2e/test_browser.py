@@ -11,6 +11,7 @@ pytestmark = pytest.mark.e2e
     ("path", "title", "charts"),
     [
         ("/", "Russia–Tajikistan trade", 6),
+        ("/products", "Products", 2),
         ("/border", "Border & security", 4),
         ("/remittances", "Remittances", 6),
         ("/sources", "Sources & data", 0),
@@ -26,7 +27,7 @@ def test_page_draws_without_errors(app, path, title, charts):
 
 
 def test_sidebar_shows_filters_and_the_link_on_every_page(app):
-    for path in ("/", "/border", "/remittances", "/sources"):
+    for path in ("/", "/products", "/border", "/remittances", "/sources"):
         app.open(path)
         sidebar = app.page.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_text("Filters for every page").is_visible()

