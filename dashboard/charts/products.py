@@ -52,7 +52,7 @@ def sections_chart(sections: pd.DataFrame, color: str) -> alt.Chart:
 def trend_chart(trends: pd.DataFrame) -> alt.Chart:
     return (
         alt.Chart(trends)
-        .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
+        .mark_point(size=80, filled=True)  # points only: the periods are not consecutive, a line would bridge gaps
         .encode(
             x=alt.X("period_end:T", title="End of period"),
             y=alt.Y("value_usd_m:Q", title="US$ m"),
@@ -74,7 +74,14 @@ def coverage_chart(coverage: pd.DataFrame) -> alt.Chart:
         alt.Chart(coverage)
         .mark_rect(stroke="#FFFFFF", strokeWidth=2)
         .encode(
-            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "year:O",
+                title=None,
+                axis=alt.Axis(labelAngle=0, labelOverlap=True),
+                scale=alt.Scale(domain=list(range(int(coverage["year"].min()), int(coverage["year"].max()) + 1)))
+                if len(coverage)
+                else alt.Undefined,
+            ),
             y=alt.Y("direction_label:N", title=None, sort=["Russia → Tajikistan", "Tajikistan → Russia"]),
             color=alt.Color(
                 "status:N",

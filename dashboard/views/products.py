@@ -20,23 +20,8 @@ def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
     """The page's controls, all kept in the URL; returns the year shown and the search text."""
     years = list(model.years)
     year = view.prod_year if view.prod_year in years else (years[-1] if years else None)
-    a, b, c, d, e = st.columns([2, 2, 2, 3, 3])
-    with a:
-        if years:
-            bound_widget(st.selectbox, "prod_year", year, "Year", options=years, index=None)
-    with b:
-        bound_widget(st.slider, "prod_top", view.prod_top, "Top products", min_value=3, max_value=25, step=1)
-    with c:
-        bound_widget(
-            st.segmented_control,
-            "prod_level",
-            view.prod_level,
-            "HS level",
-            options=["2", "4"],
-            format_func={"2": "Chapters", "4": "Headings"}.get,
-            to_view=lambda v: v or view.prod_level,
-        )
-    with d:
+    first, second = st.columns([3, 2]), st.columns([3, 2])
+    with first[0]:
         bound_widget(
             st.segmented_control,
             "prod_focus",
@@ -46,15 +31,34 @@ def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
             format_func={"both": "Both", **FLOW_LABELS}.get,
             to_view=lambda v: v or view.prod_focus,
         )
-    with e:
+    with first[1]:
+        level, year_box = st.columns(2)
+        with level:
+            bound_widget(
+                st.segmented_control,
+                "prod_level",
+                view.prod_level,
+                "HS level",
+                options=["2", "4"],
+                format_func={"2": "Chapters", "4": "Headings"}.get,
+                to_view=lambda v: v or view.prod_level,
+            )
+        with year_box:
+            if years:
+                bound_widget(st.selectbox, "prod_year", year, "Year", options=years, index=None)
+    with second[0]:
         bound_widget(
             st.text_input,
             "prod_q",
             view.prod_q,
-            "Search a product or HS code",
+            "Search a product, HS code or description",
             max_chars=40,
-            placeholder="e.g. cotton, 2710",
+            placeholder="e.g. cotton, 2710, petroleum",
             to_view=lambda text: text.strip()[:40],
+        )
+    with second[1]:
+        bound_widget(
+            st.slider, "prod_top", view.prod_top, "Top products in a breakdown", min_value=3, max_value=25, step=1
         )
     return year, view.prod_q
 
@@ -94,7 +98,6 @@ def published_figures(model: ProductsModel, direction: str, query: str, view: Vi
                 for t, s, e in zip(rows["period_type"], rows["period_start"], rows["period_end"], strict=True)
             ],
             "Product": rows["product_name"],
-            "HS": rows["hs_codes"].fillna("–"),
             "Value": [
                 money(v, view.units, q) if pd.notna(v) else "–"
                 for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
@@ -103,10 +106,19 @@ def published_figures(model: ProductsModel, direction: str, query: str, view: Vi
                 f"{s:g}% of {o}" if pd.notna(s) else "–"
                 for s, o in zip(rows["share_pct"], rows["share_of"], strict=True)
             ],
+            "HS": rows["hs_codes"].fillna("–"),
             "Source": rows["publisher"],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Product": st.column_config.TextColumn(width="medium"),
+            "Share": st.column_config.TextColumn(width="medium"),
+        },
+    )
 
 
 def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ViewState) -> None:
@@ -185,7 +197,12 @@ def trends_section(model: ProductsModel, query: str) -> None:
         return
     st.subheader("Products valued in more than one period")
     frame = trends.assign(
-        family=trends["direction"].map(FLOW_LABELS) + ", HS " + trends["chapter"],
+        family=trends["direction"].map(FLOW_LABELS)
+        + ", "
+        + trends.groupby(["direction", "chapter"])["product_name"].transform("first")
+        + " (HS "
+        + trends.groupby(["direction", "chapter"])["hs_codes"].transform("first")
+        + ")",
         period=[
             period_label(t, s, e)
             for t, s, e in zip(trends["period_type"], trends["period_start"], trends["period_end"], strict=True)
