@@ -58,7 +58,7 @@ def test_top_n_and_level_change_the_bars(open_app, with_breakdown):
     at = open_app("products", prod_year="2023")
     at.slider(key="w_prod_top").set_value(3).run()
     assert len(chart_frames(at)[0]) == 3
-    at.get("button_group")[0].set_value("2").run()
+    next(b for b in at.get("button_group") if b.key == "w_prod_level").set_value("2").run()
     assert chart_frames(at)[0]["hs"].tolist() == ["27", "15", "10"]
     assert url(at) == {"prod_year": "2023", "prod_top": "3", "prod_level": "2"}
 
