@@ -139,7 +139,7 @@ def remittances_model() -> RemittancesModel:
 @st.cache_resource(show_spinner=False)
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
-    names = ("products", "product_breakdown", "sources")
+    names = ("products", "product_breakdown", "reporters", "sources")
     tables = {name: datasets.load(name, path) for name in names}
     try:
         return build_products_model(*(tables[name] for name in names))

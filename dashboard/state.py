@@ -361,10 +361,10 @@ PARAMS: tuple[Param, ...] = (
         "products",
         "YYYY",
         "2023",
-        "Products page: the year of the product breakdown and figures",
+        "Products page: the year of the product breakdown",
         parse_proj_year,
         str,
-        "latest year with product data",
+        "latest year with a breakdown, else with any product data",
     ),
     Param(
         "prod_top",

@@ -135,18 +135,19 @@ def matches(products: pd.DataFrame, query: str) -> pd.Series:
     if not query:
         return pd.Series(True, index=products.index)
     q = query.lower()
+    codes = products["hs_codes"].fillna("").str.split(";")
+    if q.isdigit():  # a code: match headings and chapters that start with it ('27' finds 2710, not 1027)
+        return codes.map(lambda parts: any(part.startswith(q) for part in parts))
     described = products["hs_codes"].map(describe_codes).str.lower()
-    return (
-        products["product_name"].str.lower().str.contains(q, regex=False)
-        | products["hs_codes"].fillna("").str.contains(q, regex=False)
-        | described.str.contains(q, regex=False)
-    )
+    return products["product_name"].str.lower().str.contains(q, regex=False) | described.str.contains(q, regex=False)
 
 
 def trends(products: pd.DataFrame) -> pd.DataFrame:
-    """Values of one product family (HS chapter) published for more than one period."""
-    valued = products[products["value_usd_m"].notna() & products["hs_codes"].fillna("").str.match(r"^\d{2}")]
-    chapter = valued["hs_codes"].str[:2]
-    family = valued.assign(chapter=chapter)
-    counts = family.groupby(["direction", "chapter"])["product_id"].transform("size")
-    return family[counts >= 2].sort_values(["direction", "chapter", "period_end"], ignore_index=True)
+    """Values published for the same HS code (exactly) in more than one period.
+
+    Only identical codes are one series: petroleum products (2710) and oil with its products (27)
+    measure different things, and a chapter range (01-24) is not chapter 01.
+    """
+    valued = products[products["value_usd_m"].notna() & products["hs_codes"].notna()]
+    counts = valued.groupby(["direction", "hs_codes"])["product_id"].transform("size")
+    return valued[counts >= 2].sort_values(["direction", "hs_codes", "period_end"], ignore_index=True)

@@ -62,6 +62,7 @@ def trend_chart(trends: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("period:N", title="Period"),
                 alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
                 alt.Tooltip("publisher:N", title="Source"),
+                alt.Tooltip("note:N", title="Note"),
             ],
         )
         .properties(height=220)

