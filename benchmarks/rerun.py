@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = {
     "trade": "views/trade.py",
+    "products": "views/products.py",
     "border": "views/border.py",
     "remittances": "views/remittances.py",
     "sources": "views/sources.py",
