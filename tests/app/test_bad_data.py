@@ -48,3 +48,21 @@ def test_missing_file(open_app, data_copy):
     at = open_app()
     assert not at.exception
     assert "data/trade_published.csv" in at.error[0].value and "missing" in at.error[0].value
+
+
+@pytest.mark.parametrize(
+    ("file", "page", "other"),
+    [
+        ("security_sites.csv", "border", "remittances"),
+        ("wdi.csv", "remittances", "border"),
+        ("products.csv", "products", "trade"),
+        ("geo/border_tj_af.geojson", "border", "products"),
+    ],
+)
+def test_each_page_names_its_broken_file_and_the_others_still_work(open_app, data_copy, file, page, other):
+    (data_copy / file).write_text("this is not the file you are looking for\n")
+    at = open_app(page)
+    assert not at.exception
+    assert [e.value for e in at.error] and f"data/{file}" in at.error[0].value
+    at = open_app(other)
+    assert not at.exception and not at.error
