@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard import cached, components
 from dashboard.datasets import DATASETS, GEO_DATASETS, DataError
+from dashboard.methods import METHODS
 
 
 def catalogue_entry(
@@ -85,6 +86,17 @@ def source_list() -> None:
     )
 
 
+def methods_section() -> None:
+    st.subheader("Methods")
+    st.caption("Every figure the app derives rather than reads, and how. Values in data/ are never changed.")
+    st.dataframe(
+        pd.DataFrame([{"Figure": m.figure, "How it is computed": m.formula, "Code": m.function} for m in METHODS]),
+        hide_index=True,
+        width="stretch",
+        column_config={"How it is computed": st.column_config.TextColumn(width="large")},
+    )
+
+
 def render() -> None:
     st.title("Sources & data")
     st.caption(
@@ -93,6 +105,7 @@ def render() -> None:
         "filters apply to the chart pages; they are kept here so a link from this page keeps them."
     )
     dataset_catalogue()
+    methods_section()
     source_list()
 
 

@@ -1,0 +1,95 @@
+"""How every derived figure is computed: the Methods section of the Sources & data page.
+
+Each entry names the function that computes it, and a test checks those functions exist, so the
+page cannot describe arithmetic the code no longer does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Method:
+    figure: str
+    formula: str
+    function: str  # module.function in dashboard.analytics
+
+
+METHODS: tuple[Method, ...] = (
+    Method(
+        "Total trade and balance (IMF DOTS)",
+        "total = Russia→Tajikistan + Tajikistan→Russia; balance = Russia→Tajikistan − Tajikistan→Russia, "
+        "for one reporter and year, only where that reporter gives both flows",
+        "trade.dots_measures",
+    ),
+    Method(
+        "Mirror gap",
+        "importer's figure − exporter's figure, and that as % of the exporter's; no gap where one side is missing",
+        "trade.mirror_gap",
+    ),
+    Method(
+        "One figure per year (headline)",
+        "IMF DOTS where it exists; otherwise the best-ranked published statement: final before preliminary, "
+        "statistics before officials before media, exact before approximate before a bound, most recent first",
+        "trade.headline_totals",
+    ),
+    Method(
+        "Change on the year before (trade)",
+        "the growth published with the figure; or, between two consecutive IMF years, value / previous − 1; "
+        "never across different sources",
+        "trade.trade_kpis",
+    ),
+    Method(
+        "Full-year projection",
+        "previous full year × (1 + growth); it carries the base's qualifier, and the published growth's "
+        "while the growth is left at it",
+        "trade.project_full_year",
+    ),
+    Method(
+        "Share of a direction's total and concentration (products)",
+        "value / sum of a complete breakdown × 100; top-3 share = sum of the three largest shares; "
+        "HHI = Σ share² (shares in %, 0–10,000); none of these from a partial breakdown",
+        "products.concentration",
+    ),
+    Method(
+        "Border length",
+        "geodesic length on the WGS84 ellipsoid, vertex to vertex, of the line drawn",
+        "border.geodesic_length_km",
+    ),
+    Method(
+        "Distance to the border",
+        "shortest distance from a site to the border line in a Lambert equal-area projection centred on 70°E, 37.5°N",
+        "border.distance_to_border_km",
+    ),
+    Method(
+        "Border within R km",
+        "geodesic length of the border inside the union of R-km circles around Russia's active garrisons and "
+        "facilities, and its share of the line's length",
+        "border.border_coverage",
+    ),
+    Method(
+        "Dependency on remittances",
+        "the World Bank's % of GDP in the latest year, its change in points on the year before (none across a "
+        "gap), and the lowest, highest and median of the years shown",
+        "remittances.dependency",
+    ),
+    Method(
+        "Remittance shock",
+        "from Russia = base × share; after = from Russia × (1 + change) × (1 + pass-through × ruble change); "
+        "total = from elsewhere + after; GDP effect = multiplier × (total − base), GDP held at its base",
+        "remittances.remittance_shock",
+    ),
+    Method(
+        "Historical shock presets",
+        "the change a preset loads = later figure / earlier figure − 1, or the published change; an all-origins "
+        "change is applied to all remittances (share 100%)",
+        "remittances.shock_presets",
+    ),
+    Method(
+        "Claims against the record",
+        "each year's change of the World Bank series over the span the claim names, and the change over the "
+        "whole span; troop claims against the lowest and highest figure published around the claim's date",
+        "remittances.claim_check",
+    ),
+)
