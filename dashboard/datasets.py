@@ -524,6 +524,42 @@ BREAKDOWN = Dataset(
     checks=(_breakdown_complete_flag_consistent,),
 )
 
+TRADE_CONTEXT = Dataset(
+    name="trade_context",
+    file="trade_context.csv",
+    title="Tajikistan's foreign trade and Russia's share",
+    description=(
+        "Tajikistan's total trade, exports and imports, and Russia's share of them, as each reporter "
+        "published them (US$ million or %)."
+    ),
+    columns={
+        "figure_id": Column(pattern=r"^[A-Za-z0-9-]+$"),
+        "reporter": Column(),
+        "measure": Column(
+            allowed=frozenset(
+                {
+                    "tj_total_trade",
+                    "tj_exports",
+                    "tj_imports",
+                    "ru_share_of_tj_total_trade",
+                    "ru_share_of_tj_imports",
+                    "ru_share_of_tj_exports",
+                }
+            )
+        ),
+        "period_type": Column(allowed=frozenset({"year", "half", "quarter", "ytd"})),
+        "period_start": Column("date"),
+        "period_end": Column("date"),
+        "value": Column("number", minimum=0.0),
+        "unit": Column(allowed=frozenset({"usd_million", "pct"})),
+        "yoy_growth_pct": Column("number", required=False),
+        "source_id": Column(),
+        "note": Column(required=False),
+    },
+    key=("figure_id",),
+    checks=(_periods_well_formed,),
+)
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in (
@@ -541,6 +577,7 @@ DATASETS: dict[str, Dataset] = {
         PRESETS,
         PRODUCTS,
         BREAKDOWN,
+        TRADE_CONTEXT,
     )
 }
 

