@@ -23,7 +23,10 @@ st.set_page_config(
 )
 
 PAGES = {
-    "trade": st.Page("views/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade", default=True),
+    "overview": st.Page(
+        "views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True
+    ),
+    "trade": st.Page("views/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade"),
     "products": st.Page("views/products.py", title="Products", icon=":material/inventory_2:", url_path="products"),
     "border": st.Page("views/border.py", title="Border & security", icon=":material/shield:", url_path="border"),
     "remittances": st.Page(

@@ -85,3 +85,8 @@ def period_label(period_type: str, start: str, end: str) -> str:
     if s.month == e.month:
         return f"{MONTHS[s.month - 1]} {s.year}"
     return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
+
+
+def markdown_text(text: str) -> str:
+    """Plain text safe to hand to st.markdown: a pair of 'US$' would otherwise open LaTeX."""
+    return text.replace("$", r"\$")

@@ -22,6 +22,7 @@ MIRROR_FLOWS = ("ru_to_tj", "tj_to_ru")
 GROWTH_MIN, GROWTH_MAX = -100.0, 200.0
 RADIUS_MAX_KM, RADIUS_STEP_KM = 600, 10
 MAP_LAYERS = ("russian", "crossings", "cities", "rivers", "coverage")
+EVENT_CATEGORIES = ("diplomacy", "economy", "migration", "politics", "security")
 MAX_ECHO = 40  # characters of a rejected value quoted back to the viewer
 
 
@@ -57,6 +58,7 @@ class ViewState:
     prod_level: str = "4"
     prod_focus: str = "both"
     prod_q: str = ""
+    ov_cats: tuple[str, ...] = EVENT_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,16 @@ def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds
 
 
 parse_growth = number_in(GROWTH_MIN, GROWTH_MAX)
+
+
+def parse_categories(text: str, bounds: Bounds) -> tuple[str, ...]:
+    items = {item.strip().lower() for item in text.split(",") if item.strip()}
+    known = tuple(c for c in EVENT_CATEGORIES if c in items)
+    if items - set(EVENT_CATEGORIES):
+        if not known:
+            raise Invalid(f"names no known category (use {', '.join(EVENT_CATEGORIES)})")
+        raise Invalid("names an unknown category", clamped=known)
+    return known
 
 
 def parse_top(text: str, bounds: Bounds) -> int:
@@ -355,6 +367,16 @@ PARAMS: tuple[Param, ...] = (
         number_in(0, 3),
         _dump_number,
         "1",
+    ),
+    Param(
+        "ov_cats",
+        "overview",
+        "comma list of " + ", ".join(EVENT_CATEGORIES),
+        "diplomacy,security",
+        "Overview: which kinds of events the timeline lists",
+        parse_categories,
+        ",".join,
+        ",".join(EVENT_CATEGORIES),
     ),
     Param(
         "prod_year",

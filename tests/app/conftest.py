@@ -1,3 +1,4 @@
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -5,8 +6,11 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import datasets
+
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 PAGES = {
+    "overview": "views/overview.py",
     "trade": "views/trade.py",
     "products": "views/products.py",
     "border": "views/border.py",
@@ -17,16 +21,14 @@ PAGES = {
 
 @pytest.fixture
 def open_app():
-    """Open the app as a fresh session would, optionally on a page and with URL parameters."""
+    """Open the app as a fresh session opening a link would: on a page, with URL parameters."""
 
     def open_(page: str = "trade", **query: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=60)
         for key, value in query.items():
             at.query_params[key] = value
-        at.run()
-        if page != "trade":
-            at.switch_page(PAGES[page]).run()
-        return at
+        # Like a deep link: the first run is already the page asked for (its url_path is its file name).
+        return at.switch_page(PAGES[page]).run()
 
     return open_
 
@@ -44,3 +46,12 @@ def chart_frames(at: AppTest) -> list[pd.DataFrame]:
             tables = [pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in element.proto.datasets]
             frames.append(pd.concat(tables, ignore_index=True) if tables else pd.DataFrame())
     return frames
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A private copy of data/ the app reads instead, for tests that break a file."""
+    folder = tmp_path / "data"
+    shutil.copytree(datasets.DATA_DIR, folder)
+    monkeypatch.setenv("RT_DATA_DIR", str(folder))
+    return folder

@@ -1,18 +1,6 @@
 """A corrupt data file stops only the pages that need it, with a message naming the file."""
 
-import shutil
-
 import pytest
-
-from dashboard import datasets
-
-
-@pytest.fixture
-def data_copy(tmp_path, monkeypatch):
-    folder = tmp_path / "data"
-    shutil.copytree(datasets.DATA_DIR, folder)
-    monkeypatch.setenv("RT_DATA_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture

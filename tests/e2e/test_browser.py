@@ -10,7 +10,8 @@ pytestmark = pytest.mark.e2e
 @pytest.mark.parametrize(
     ("path", "title", "charts"),
     [
-        ("/", "Russia–Tajikistan trade", 6),
+        ("/", "Russia–Tajikistan at a glance", 2),
+        ("/trade", "Russia–Tajikistan trade", 6),
         ("/products", "Products", 2),
         ("/border", "Border & security", 4),
         ("/remittances", "Remittances", 6),
@@ -27,7 +28,7 @@ def test_page_draws_without_errors(app, path, title, charts):
 
 
 def test_sidebar_shows_filters_and_the_link_on_every_page(app):
-    for path in ("/", "/products", "/border", "/remittances", "/sources"):
+    for path in ("/", "/trade", "/products", "/border", "/remittances", "/sources"):
         app.open(path)
         sidebar = app.page.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_text("Filters for every page").is_visible()
@@ -35,7 +36,7 @@ def test_sidebar_shows_filters_and_the_link_on_every_page(app):
 
 
 def test_navigation_keeps_the_filters_in_the_address_bar(app):
-    app.open("/?years=2004..2016&units=musd")
+    app.open("/trade?years=2004..2016&units=musd")
     app.page.locator("[data-testid=stSidebarNavLink]", has_text="Sources & data").click()
     app.page.wait_for_url(re.compile(r"/sources"))
     app.settle()
@@ -43,7 +44,7 @@ def test_navigation_keeps_the_filters_in_the_address_bar(app):
 
 
 def test_a_copied_link_opens_the_same_view_in_another_session(app, new_session):
-    app.open("/")
+    app.open("/trade")
     handle = app.page.locator("[data-testid=stSlider]", has_text="Growth for the whole year").get_by_role("slider")
     handle.focus()
     for _ in range(25):
@@ -71,7 +72,7 @@ def test_a_copied_link_opens_the_same_view_in_another_session(app, new_session):
 
 
 def test_a_garbled_link_shows_a_warning_not_an_error(app):
-    app.open("/?years=%3Cscript%3Ealert(1)%3C/script%3E&proj_growth=lots")
+    app.open("/trade?years=%3Cscript%3Ealert(1)%3C/script%3E&proj_growth=lots")
     alerts = app.page.locator("[data-testid=stAlertContainer]")
     assert alerts.filter(has_text="years").count() == 1
     assert alerts.filter(has_text="proj_growth").count() == 1
@@ -92,4 +93,22 @@ def test_the_map_draws_the_region_and_follows_the_radius(app):
     app.page.wait_for_url(re.compile(r"radius=210"))
     app.settle()
     assert app.page.locator("[data-testid=stMetric]", has_text="Border within 210 km").count() == 1
+    assert app.console_errors == []
+
+
+@pytest.mark.parametrize("width", [1440, 390])
+def test_the_overview_reads_at_laptop_and_phone_width(app, width):
+    app.page.set_viewport_size({"width": width, "height": 900})
+    app.open("/")
+    cards = app.page.locator("[data-testid=stMetric]")
+    assert cards.count() == 6
+    assert cards.first.inner_text().startswith("Bilateral trade")  # reading order survives stacking
+    assert app.page.evaluate("document.documentElement.scrollWidth") <= width  # nothing pushes the page sideways
+    for index in range(cards.count()):
+        box = cards.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    app.page.get_by_role("link", name="Details").first.click()
+    app.page.wait_for_url(re.compile(r"/trade"))
+    app.settle()
+    assert app.page.get_by_role("heading", name="Russia–Tajikistan trade", exact=True).is_visible()
     assert app.console_errors == []

@@ -1,0 +1,204 @@
+"""The Overview's headline numbers and narrative, read from the other pages' analytics.
+
+Nothing is recomputed here that a page already computes: each number comes from the same
+function the page uses, so the Overview and the page can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.analytics import remittances, security, trade
+from dashboard.formatting import money, percent, signed
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One KPI card: what, how much, for when, the change, where it comes from, and its page."""
+
+    key: str
+    label: str
+    value: str
+    year: int | None
+    change: str | None
+    change_number: float | None  # sign of the change, for the arrow; None for context that is not a change
+    page: str
+    source_ids: tuple[str, ...]
+    number: float  # the figure behind `value`, for the narrative and the tests
+
+
+def trade_sides(headline: dict[str, pd.DataFrame]) -> dict[str, trade.TradeKpis]:
+    """Each reporter's latest annual total, as the Trade page's KPIs give it."""
+    kpis = {side: trade.trade_kpis(frame) for side, frame in headline.items()}
+    return {side: k for side, k in kpis.items() if k is not None}
+
+
+def trade_headline(headline: dict[str, pd.DataFrame]) -> Headline | None:
+    """The latest year either side reports; both sides' totals where both report it."""
+    sides = trade_sides(headline)
+    if not sides:
+        return None
+    year = max(k.year for k in sides.values())
+    latest = {side: k for side, k in sides.items() if k.year == year}
+    low, high = min(k.value_usd_m for k in latest.values()), max(k.value_usd_m for k in latest.values())
+    value = money(low) if low == high else f"{money(low)}–{money(high).removeprefix('US$')}"
+    changes = [(side, k) for side, k in latest.items() if k.change_pct is not None]
+    change = "; ".join(f"{percent(k.change_pct, k.change_qualifier)} ({side.title()})" for side, k in changes)
+    sources = tuple(str(headline[side].loc[headline[side]["year"] == year, "source_id"].iloc[-1]) for side in latest)
+    return Headline(
+        "trade",
+        f"Bilateral trade, {year}",
+        value,
+        year,
+        change or None,
+        changes[0][1].change_pct if changes else None,
+        "trade",
+        sources,
+        high,
+    )
+
+
+def russia_share_headline(context: pd.DataFrame) -> Headline | None:
+    """Russia's share of Tajikistan's total trade, as Tajik statistics report it."""
+    rows = context[(context["measure"] == "ru_share_of_tj_total_trade") & (context["period_type"] == "year")]
+    if rows.empty:
+        return None
+    rows = rows.sort_values(["period_end", "figure_id"])
+    row = rows.iloc[-1]
+    year = int(str(row["period_start"])[:4])
+    previous = rows[rows["period_start"].astype(str).str.startswith(str(year - 1))]
+    change = float(row["value"] - previous["value"].iloc[-1]) if len(previous) else None
+    return Headline(
+        "russia_share",
+        f"Russia's share of Tajik trade, {year}",
+        f"{row['value']:g}%",
+        year,
+        None if change is None else f"{signed(change, ' pts')} vs {year - 1}",
+        change,
+        "trade",
+        (str(row["source_id"]),),
+        float(row["value"]),
+    )
+
+
+def remittances_headline(backbone: pd.DataFrame) -> Headline | None:
+    """The Remittances page's dependency figure: World Bank remittances as % of GDP."""
+    dep = remittances.dependency(backbone)
+    if dep is None:
+        return None
+    source = backbone.loc[backbone["year"] == dep.year, "source_id"]
+    return Headline(
+        "remittances",
+        f"Remittances, % of GDP, {dep.year}",
+        f"{dep.pct_gdp:.1f}%",
+        dep.year,
+        None if dep.change_pts is None else f"{signed(dep.change_pts, ' pts')} vs {dep.year - 1}",
+        dep.change_pts,
+        "remittances",
+        tuple(str(s) for s in source.unique()),
+        dep.pct_gdp,
+    )
+
+
+def troops_headline(strength: pd.DataFrame) -> Headline | None:
+    """The latest year's reported strength of the 201st base, as a range where reports differ."""
+    summary = security.strength_summary(strength)
+    if summary is None:
+        return None
+    low, high = summary.latest_low, summary.latest_high
+    value = f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
+    sources = strength.loc[strength["year"] == summary.latest_year, "source_id"]
+    reports = "report" if summary.latest_sources == 1 else "reports"
+    return Headline(
+        "troops",
+        f"Russian troops in Tajikistan, {summary.latest_year}",
+        value,
+        summary.latest_year,
+        f"{summary.latest_sources} {reports}",
+        None,
+        "border",
+        tuple(str(s) for s in sources.unique()),
+        high,
+    )
+
+
+def border_headline(official_km: float, source_id: str, drawn_km: float) -> Headline:
+    """The official length beside what the map's line measures."""
+    return Headline(
+        "border",
+        "Tajik–Afghan border",
+        f"{official_km:,.0f} km",
+        None,
+        f"{drawn_km:,.0f} km as drawn",
+        None,
+        "border",
+        (source_id,),
+        official_km,
+    )
+
+
+def migrants_headline(migrants: pd.DataFrame) -> Headline | None:
+    """The latest year's counts of Tajik workers in Russia; counts differ in kind, so a range."""
+    if migrants.empty:
+        return None
+    year = int(migrants["year"].max())
+    latest = migrants[migrants["year"] == year]
+    low, high = float(latest["value"].min()), float(latest["value"].max())
+    value = f"{low / 1e6:.1f}m" if low == high else f"{low / 1e6:.1f}–{high / 1e6:.1f}m"
+    counts = "estimate" if len(latest) == 1 else "estimates"
+    return Headline(
+        "migrants",
+        f"Tajik migrant workers in Russia, {year}",
+        value,
+        year,
+        f"{len(latest)} {counts}",
+        None,
+        "remittances",
+        tuple(str(s) for s in latest["source_id"].unique()),
+        high,
+    )
+
+
+def narrative(cards: dict[str, Headline], sides: dict[str, trade.TradeKpis], memberships: str) -> list[str]:
+    """Three to five sentences built from the headline numbers: they change when the data does."""
+    sentences = []
+    if "trade" in cards:
+        year = cards["trade"].year
+        latest = {side: k for side, k in sides.items() if k.year == year}
+        told = " and ".join(
+            f"{money(k.value_usd_m, qualifier=k.qualifier)} by {side.title()}'s count" for side, k in latest.items()
+        )
+        sentence = f"Goods trade between Russia and Tajikistan was {told} in {year}"
+        if "russia_share" in cards:
+            share = cards["russia_share"]
+            sentence += f"; Russia took {share.value} of Tajikistan's trade in {share.year}"
+        sentences.append(sentence + ".")
+    if "remittances" in cards:
+        rem = cards["remittances"]
+        sentences.append(
+            f"Money sent home by migrant workers came to {rem.value} of Tajikistan's GDP in {rem.year}"
+            + (f" ({rem.change})." if rem.change else ".")
+        )
+    if "migrants" in cards:
+        mig = cards["migrants"]
+        sentences.append(f"Estimates put Tajik migrant workers in Russia at {mig.value} in {mig.year}.")
+    if "troops" in cards and "border" in cards:
+        sentences.append(
+            f"Russia's 201st base was reported at {cards['troops'].value} troops in {cards['troops'].year}, "
+            f"guarding an Afghan border officially {cards['border'].value} long."
+        )
+    if memberships:
+        sentences.append(memberships)
+    return sentences[:5]
+
+
+def timeline(events: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
+    """Key events of the chosen kinds, newest first, each listed once even if several pages cite it."""
+    chosen = events[events["category"].isin(categories)]
+    return (
+        chosen.sort_values(["date", "event_id"], ascending=[False, True])
+        .drop_duplicates(subset=["date", "title"])
+        .reset_index(drop=True)
+    )

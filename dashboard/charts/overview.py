@@ -1,0 +1,55 @@
+"""Small trend lines for the Overview: enough to see direction, the pages hold the detail."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.charts.theme import INK, SIDE_COLORS, color_scale
+
+
+def _year_x() -> alt.X:
+    return alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
+
+
+def trade_trend(totals: pd.DataFrame) -> alt.Chart:
+    """Annual bilateral trade as each side reports it (columns year, side, value_usd_m, value_text)."""
+    sides = {side: SIDE_COLORS[side] for side in totals["side"].unique() if side in SIDE_COLORS}
+    return (
+        alt.Chart(totals, title="Bilateral trade, US$ bn, by reporter")
+        .mark_line(point=alt.OverlayMarkDef(size=18))
+        .encode(
+            x=_year_x(),
+            y=alt.Y("value_bn:Q", title=None, axis=alt.Axis(format=",.1f")),
+            color=alt.Color(
+                "side:N",
+                title=None,
+                scale=color_scale(sides),
+                legend=alt.Legend(orient="top-left", direction="horizontal", fillColor="white"),
+            ),
+            tooltip=[
+                alt.Tooltip("year:Q", format="d", title="Year"),
+                alt.Tooltip("side:N", title="Reported by"),
+                alt.Tooltip("value_text:N", title="Trade"),
+            ],
+        )
+        .properties(height=150)
+    )
+
+
+def remittances_trend(backbone: pd.DataFrame) -> alt.Chart:
+    """Remittances as % of GDP, World Bank (columns year, pct_gdp, segment): broken where a year is missing."""
+    return (
+        alt.Chart(backbone, title="Remittances, % of GDP (World Bank)")
+        .mark_line(color=INK, point=alt.OverlayMarkDef(size=18, color=INK))
+        .encode(
+            x=_year_x(),
+            y=alt.Y("pct_gdp:Q", title=None, scale=alt.Scale(zero=True)),
+            detail="segment:N",
+            tooltip=[
+                alt.Tooltip("year:Q", format="d", title="Year"),
+                alt.Tooltip("pct_gdp:Q", format=".1f", title="% of GDP"),
+            ],
+        )
+        .properties(height=150)
+    )

@@ -1,0 +1,70 @@
+"""The Overview: six sourced cards, a narrative from the same numbers, and a filterable timeline."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import cached, datasets
+from dashboard.analytics import overview, remittances
+from dashboard.formatting import money
+from tests.app.conftest import APP, url
+
+
+@pytest.fixture(scope="module")
+def page():
+    return AppTest.from_file(APP, default_timeout=60).run()  # no page asked: the default one
+
+
+def test_the_overview_is_the_default_page_with_six_cards(page):
+    assert not page.exception and not page.warning
+    assert page.title[0].value == "Russia–Tajikistan at a glance"
+    labels = [m.label for m in page.metric]
+    assert len(labels) == 6
+    assert labels[0].startswith("Bilateral trade") and labels[-1] == "Tajik–Afghan border"
+
+
+def test_every_card_names_a_source_that_is_in_sources_csv(page):
+    publishers = set(datasets.load("sources")["publisher"])
+    for metric in page.metric:
+        assert metric.help.startswith("Source: "), metric.label
+        assert any(publisher in metric.help for publisher in publishers), metric.label
+
+
+def test_narrative_carries_the_pages_own_numbers(page):
+    text = page.markdown[0].value.replace("\\$", "$")
+    trade = cached.trade_model()
+    for kpis in overview.trade_sides(trade.headline).values():
+        assert money(kpis.value_usd_m, qualifier=kpis.qualifier) in text
+    dep = remittances.dependency(cached.remittances_model().backbone)
+    assert f"{dep.pct_gdp:.1f}% of Tajikistan's GDP in {dep.year}" in text
+    assert f"{cached.border_model().official_km:,.0f} km" in text
+    assert "not in the EAEU" in text
+    assert 3 <= text.count(". ") + 1 <= 5
+
+
+def test_the_timeline_filters_by_kind_and_the_link_keeps_it(open_app):
+    at = open_app("overview")
+    everything = len(at.dataframe[0].value)
+    at.pills(key="w_ov_cats").set_value(["politics"]).run()
+    shown = at.dataframe[0].value
+    assert 0 < len(shown) < everything
+    assert set(shown["category"]) == {"politics"}
+    assert url(at)["ov_cats"] == "politics"
+    assert "Rustam Emomali elected Speaker of the upper house" in set(shown["title"])
+
+
+def test_seed_context_events_are_dated_and_sourced(open_app):
+    events = datasets.load("events")
+    for needle in ("Putin visits Dushanbe", "Rustam Emomali elected Speaker", "Wildberries"):
+        rows = events[events["title"].str.contains(needle)]
+        assert len(rows), needle
+        assert rows["source_id"].notna().all() and rows["date"].str.match(r"\d{4}").all()
+
+
+def test_a_broken_remittances_file_leaves_the_other_cards(open_app, data_copy):
+    (data_copy / "wdi.csv").write_text("garbage\n")
+    at = open_app("overview")
+    assert not at.exception
+    assert any("data/wdi.csv" in w.value for w in at.warning)
+    labels = [m.label for m in at.metric]
+    assert labels and not any(label.startswith("Remittances") for label in labels)
+    assert any(label.startswith("Bilateral trade") for label in labels)

@@ -1,0 +1,133 @@
+"""The Overview's cards and narrative: read from the pages' analytics, changing with the data."""
+
+import pandas as pd
+
+from dashboard.analytics import overview, remittances, security, trade
+from dashboard.formatting import money
+
+
+def headline_frame(rows):
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "year",
+            "value_usd_m",
+            "qualifier",
+            "label",
+            "yoy_growth_pct",
+            "growth_qualifier",
+            "source_kind",
+            "source_id",
+        ],
+    )
+
+
+SIDES = {
+    "russia": headline_frame(
+        [
+            (2023, 1400.0, "exact", "Russian customs", None, "exact", "statement", "ru-23"),
+            (2024, 1500.0, "exact", "Russian officials", 7.1, "exact", "statement", "ru-24"),
+        ]
+    ),
+    "tajikistan": headline_frame([(2024, 1900.0, "exact", "Tajik officials", None, "exact", "statement", "tj-24")]),
+}
+BACKBONE = pd.DataFrame({"year": [2022, 2023, 2024], "pct_gdp": [51.0, 38.0, 45.5], "source_id": ["wb"] * 3})
+
+
+def test_trade_card_spans_both_reporters_of_the_latest_year_and_cites_each():
+    card = overview.trade_headline(SIDES)
+    assert card.year == 2024
+    assert card.value == f"{money(1500)}–{money(1900).removeprefix('US$')}"
+    assert card.change == "+7.1% (Russia)"
+    assert set(card.source_ids) == {"ru-24", "tj-24"}
+
+
+def test_trade_card_is_absent_without_any_totals():
+    assert overview.trade_headline({"russia": SIDES["russia"].iloc[0:0]}) is None
+
+
+def test_russia_share_takes_the_latest_full_year_and_its_change():
+    context = pd.DataFrame(
+        {
+            "figure_id": ["a", "b", "c"],
+            "measure": ["ru_share_of_tj_total_trade"] * 3,
+            "period_type": ["year", "year", "half"],
+            "period_start": ["2022-01-01", "2023-01-01", "2024-01-01"],
+            "period_end": ["2022-12-31", "2023-12-31", "2024-06-30"],
+            "value": [20.0, 23.5, 30.0],
+            "source_id": ["s1", "s2", "s3"],
+        }
+    )
+    card = overview.russia_share_headline(context)
+    assert (card.year, card.value, card.change, card.source_ids) == (2023, "23.5%", "+3.5 pts vs 2022", ("s2",))
+
+
+def test_remittances_card_is_the_remittances_pages_dependency_figure():
+    card = overview.remittances_headline(BACKBONE)
+    dep = remittances.dependency(BACKBONE)
+    assert card.number == dep.pct_gdp and card.year == dep.year
+    assert card.change == "+7.5 pts vs 2023"
+
+
+def test_migrant_counts_of_the_latest_year_show_as_a_range():
+    counts = pd.DataFrame({"year": [2023, 2024, 2024], "value": [627e3, 1.2e6, 1.5e6], "source_id": ["a", "b", "c"]})
+    card = overview.migrants_headline(counts)
+    assert (card.value, card.year, card.change, card.source_ids) == ("1.2–1.5m", 2024, "2 estimates", ("b", "c"))
+
+
+def test_troop_card_uses_the_border_pages_strength_summary():
+    strength = pd.DataFrame(
+        {
+            "year": [2021, 2022, 2022],
+            "estimate": [7000.0, 7000.0, None],
+            "low": [None, None, 6000.0],
+            "high": [None, None, 7500.0],
+            "source_id": ["a", "b", "c"],
+        }
+    )
+    summary = security.strength_summary(strength)
+    card = overview.troops_headline(strength)
+    assert card.year == summary.latest_year and card.number == summary.latest_high
+    assert card.value == f"{summary.latest_low:,.0f}–{summary.latest_high:,.0f}"
+
+
+def test_narrative_names_each_number_and_year_and_follows_the_data():
+    sides = overview.trade_sides(SIDES)
+    cards = {
+        "trade": overview.trade_headline(SIDES),
+        "remittances": overview.remittances_headline(BACKBONE),
+        "border": overview.border_headline(1357.0, "claim", 1246.0),
+    }
+    text = " ".join(overview.narrative(cards, sides, "Tajikistan is a member of the CSTO."))
+    assert money(sides["russia"].value_usd_m) in text and money(sides["tajikistan"].value_usd_m) in text
+    assert "in 2024" in text and "45.5% of Tajikistan's GDP in 2024" in text
+    assert text.endswith("Tajikistan is a member of the CSTO.")
+
+    revised = BACKBONE.assign(pct_gdp=[51.0, 38.0, 40.2])
+    cards["remittances"] = overview.remittances_headline(revised)
+    assert "40.2% of Tajikistan's GDP" in " ".join(overview.narrative(cards, sides, ""))
+
+
+def test_narrative_says_nothing_it_has_no_number_for():
+    assert overview.narrative({}, {}, "") == []
+    sentences = overview.narrative({"border": overview.border_headline(1357.0, "c", 1246.0)}, {}, "")
+    assert sentences == []  # the border sentence needs the troop figure beside it
+
+
+def test_timeline_filters_kinds_lists_newest_first_and_once():
+    events = pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c", "d"],
+            "date": ["2022-06-28", "2022-06-28", "2020-04-17", "2024-03-22"],
+            "title": ["Putin visits", "Putin visits", "Speaker elected", "Attack"],
+            "category": ["diplomacy", "diplomacy", "politics", "security"],
+        }
+    )
+    listed = overview.timeline(events, ("diplomacy", "politics"))
+    assert list(listed["event_id"]) == ["a", "c"]
+    assert overview.timeline(events, ()).empty
+
+
+def test_trade_kpis_feed_the_card_unchanged():
+    kpis = trade.trade_kpis(SIDES["russia"])
+    assert overview.trade_sides(SIDES)["russia"] == kpis
