@@ -110,6 +110,21 @@ def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> di
     return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
 
 
+def border_thumbnail_spec(height: int) -> dict:
+    """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
+    return _border_thumbnail_spec(str(data_dir()), height)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _border_thumbnail_spec(folder: str, height: int) -> dict:
+    model = _border_model(folder)
+    kinds = border_charts.LAYER_KINDS["russian"]
+    sites = border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources).assign(label="")
+    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, None, sites)
+    chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
+    return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
+
+
 @st.cache_data(show_spinner=False)
 def _geo_dataset(name: str, folder: str) -> gpd.GeoDataFrame:
     return datasets.load_geo(name, Path(folder))

@@ -28,6 +28,7 @@ PAGE_FILES = {
     "border": "views/border.py",
     "remittances": "views/remittances.py",
 }
+THUMB_HEIGHT = 190
 CARD_ORDER = ("trade", "russia_share", "remittances", "migrants", "troops", "border")
 
 
@@ -75,14 +76,22 @@ def card(column, headline: Headline, sources: pd.DataFrame) -> None:
             headline.label,
             headline.value,
             delta=headline.change,
-            help="Source: " + components.sources_caption(components.cite(headline.source_ids, sources)),
+            help=components.sources_caption(components.cite(headline.source_ids, sources)),
             **components.change_style(headline.change_number),
         )
         st.page_link(PAGE_FILES[headline.page], label="Details", icon=":material/arrow_forward:")
 
 
-def trend_charts(sides: dict, trade_model_headline: dict[str, pd.DataFrame] | None, backbone) -> None:
-    left, right = st.columns(2)
+def map_thumbnail(border_ok: bool) -> None:
+    """The Border page's map with Russia's facilities only, small: where the base sits on the border."""
+    if not border_ok:
+        return
+    spec = cached.border_thumbnail_spec(THUMB_HEIGHT)
+    components.show_chart(spec, "Map of Tajikistan's border with Afghanistan and Russia's military facilities")
+
+
+def trend_charts(trade_model_headline: dict[str, pd.DataFrame] | None, backbone, border_ok: bool) -> None:
+    left, middle, right = st.columns(3)
     if trade_model_headline:
         totals = pd.concat(
             [frame.assign(side=side.title()) for side, frame in trade_model_headline.items()], ignore_index=True
@@ -96,11 +105,13 @@ def trend_charts(sides: dict, trade_model_headline: dict[str, pd.DataFrame] | No
     if backbone is not None and len(backbone):
         shown = backbone.dropna(subset=["pct_gdp"])
         shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))
-        with right:
+        with middle:
             components.show_chart(
                 components.spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
                 "Remittances as a share of Tajikistan's GDP, World Bank",
             )
+    with right:
+        map_thumbnail(border_ok)
 
 
 def events_section(view) -> None:
@@ -161,5 +172,5 @@ for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks 
 trade_headline = None
 if not any(m.startswith("Trade") for m in missing):
     trade_headline = cached.trade_model().headline
-trend_charts(sides, trade_headline, backbone)
+trend_charts(trade_headline, backbone, not any(m.startswith("Border") for m in missing))
 events_section(view)

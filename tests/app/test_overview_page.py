@@ -25,7 +25,7 @@ def test_the_overview_is_the_default_page_with_six_cards(page):
 def test_every_card_names_a_source_that_is_in_sources_csv(page):
     publishers = set(datasets.load("sources")["publisher"])
     for metric in page.metric:
-        assert metric.help.startswith("Source: "), metric.label
+        assert metric.help.startswith("Sources: "), metric.label
         assert any(publisher in metric.help for publisher in publishers), metric.label
 
 

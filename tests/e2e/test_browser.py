@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 @pytest.mark.parametrize(
     ("path", "title", "charts"),
     [
-        ("/", "Russia–Tajikistan at a glance", 2),
+        ("/", "Russia–Tajikistan at a glance", 3),
         ("/trade", "Russia–Tajikistan trade", 6),
         ("/products", "Products", 2),
         ("/border", "Border & security", 4),
