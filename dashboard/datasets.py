@@ -68,6 +68,7 @@ class Dataset:
     key: tuple[str, ...] = ()
     cites_sources: bool = True
     may_be_empty: bool = False  # a table filled by a later refresh; until then only its header
+    caveat: str = ""  # what a reader must know before using the numbers, shown on the Sources page
     checks: tuple[Callable[[pd.DataFrame], Problem | None], ...] = field(default=())
 
 
@@ -180,6 +181,10 @@ TRADE_DOTS = Dataset(
     name="trade_dots",
     file="trade_dots.csv",
     title="Annual trade, IMF Direction of Trade Statistics",
+    caveat=(
+        "Each side's customs report of the same flow differs (exports FOB, imports CIF, timing, re-exports); "
+        "both are kept. The series ends in 2020."
+    ),
     description=(
         "Annual goods trade between Russia and Tajikistan as each country reported it to the "
         "IMF, 1993–2020, in US$ million. Exports are valued FOB, imports CIF."
@@ -200,6 +205,10 @@ TRADE_PUBLISHED = Dataset(
     name="trade_published",
     file="trade_published.csv",
     title="Published trade figures",
+    caveat=(
+        "Reporters disagree and early figures are revised: every statement is kept with its status, none is "
+        "averaged or filled."
+    ),
     description=(
         "Each bilateral trade figure as a reporter published it: full years and part years "
         "(quarters, halves, January to month N), in US$ million and/or year-on-year growth."
@@ -228,7 +237,7 @@ EVENTS = Dataset(
     name="events",
     file="events.csv",
     title="Key events",
-    description="Dated events used as markers on time axes, each with its source.",
+    description="Dated events, each with its source: markers on time axes and the Overview's timeline.",
     columns={
         "event_id": Column(pattern=r"^[a-z0-9-]+$"),
         "date": Column("partial_date"),
@@ -292,6 +301,7 @@ SITES = Dataset(
     name="security_sites",
     file="security_sites.csv",
     title="Security sites",
+    caveat="Coordinates differ in precision; the coord_basis column says how each was obtained.",
     description=(
         "Russian base garrisons and facilities, training ranges, Chinese posts, Tajik–Afghan "
         "crossings and reference cities, with coordinates and how each was obtained."
@@ -320,6 +330,7 @@ TROOPS = Dataset(
     name="troop_estimates",
     file="troop_estimates.csv",
     title="Troop estimates",
+    caveat="Sources give different figures for the same year; each is kept and the pages show the range.",
     description=(
         "Dated figures for Russia's 201st base, CSTO forces and others: the estimate where a "
         "number was given, its range where sources give one, and what was counted (unit)."
@@ -381,6 +392,7 @@ WDI = Dataset(
     name="wdi",
     file="wdi.csv",
     title="World Bank indicators for Tajikistan",
+    caveat="One vintage of World Development Indicators (October 2025); later editions revise past years.",
     description=(
         "Personal remittances received (current US$ and % of GDP), GDP (current US$) and population, "
         "World Development Indicators, October 2025 edition, values as stored."
@@ -413,6 +425,10 @@ REMITTANCES = Dataset(
     name="remittances",
     file="remittances.csv",
     title="Remittance, migration and exchange-rate figures",
+    caveat=(
+        "Migrant counts mix departures and stock estimates; the National Bank of Tajikistan stopped "
+        "publishing remittance data in 2013; Russian transfer figures have gaps (none for 2020, 2022, 2023)."
+    ),
     description=(
         "Every published figure on money sent home to Tajikistan, transfers from Russia, migrant counts and "
         "the ruble, one row per source and vintage (never averaged)."
@@ -477,6 +493,10 @@ PRODUCTS = Dataset(
     name="products",
     file="products.csv",
     title="Products named and valued",
+    caveat=(
+        "Shares are of different bases (Russia's exports, Tajikistan's imports of a good …) and are never "
+        "compared or summed."
+    ),
     description=(
         "Products each side's sources name as main flows (the seed article's OEC headings) and every "
         "published value or share for a product or product group, with its period."
@@ -528,6 +548,7 @@ TRADE_CONTEXT = Dataset(
     name="trade_context",
     file="trade_context.csv",
     title="Tajikistan's foreign trade and Russia's share",
+    caveat="Tajik statistics, customs and officials can differ; part-year periods are not full years.",
     description=(
         "Tajikistan's total trade, exports and imports, and Russia's share of them, as each reporter "
         "published them (US$ million or %)."
@@ -689,6 +710,7 @@ class GeoDataset:
     properties: dict[str, Column]
     key: str | None = None
     required_keys: frozenset[str] = frozenset()  # features the app cannot do without
+    caveat: str = ""
 
 
 # GeoJSON carries no reliable CRS (GDAL assumes WGS84 for any file), so the coordinates are
@@ -700,6 +722,7 @@ GEO_COUNTRIES = GeoDataset(
     name="countries",
     file="geo/countries.geojson",
     title="Country polygons",
+    caveat="Simplified for drawing; lengths and distances are measured on the full-resolution border line.",
     description=(
         "The countries around Tajikistan, Digital Chart of the World (1:1,000,000), clipped to 52–80°E, 29–45°N."
     ),
@@ -711,6 +734,7 @@ GEO_BORDER = GeoDataset(
     name="border_tj_af",
     file="geo/border_tj_af.geojson",
     title="Tajik–Afghan border line",
+    caveat="A digitised line measures shorter than the surveyed river border: the official length is quoted beside it.",
     description=(
         "The border from the Uzbek tripoint to the Chinese tripoint, west to east: the DCW line (the "
         "one drawn) and Natural Earth lines at three scales, whole and split at the Khatlon/GBAO boundary."

@@ -11,9 +11,48 @@ from dashboard import cached, components
 from dashboard.datasets import DATASETS, GEO_DATASETS, DataError
 from dashboard.methods import METHODS
 
+SOURCE_COLUMNS = {
+    "publisher": st.column_config.TextColumn("Publisher", width="small"),
+    "title": st.column_config.TextColumn("What it is", width="large"),
+    "published_date": st.column_config.TextColumn("Published", width="small"),
+    "url": st.column_config.LinkColumn("Link", width="small", display_text="open"),
+    "licence": st.column_config.TextColumn("Terms", width="medium"),
+    "source_id": st.column_config.TextColumn("Cited as", width="small"),
+}
+
+
+def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
+    st.dataframe(
+        sources,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_order=list(SOURCE_COLUMNS),
+        column_config=SOURCE_COLUMNS,
+    )
+
+
+def cited_sources(frame: pd.DataFrame) -> None:
+    """The sources one file cites, with terms and links, and how recent the newest of them is."""
+    if "source_id" not in frame.columns or frame.empty:
+        return
+    try:
+        cited = components.cite(frame["source_id"], cached.load("sources"))
+    except DataError:
+        return  # the Sources list below says what is wrong with sources.csv
+    dated = cited["published_date"].dropna().astype(str)
+    newest = f"; the newest published {dated.max()}" if len(dated) else ""
+    with st.expander(f"Its {len(cited)} source{'s' if len(cited) != 1 else ''}{newest}"):
+        sources_table(cited, height=min(400, 38 + 35 * len(cited)))
+
 
 def catalogue_entry(
-    title: str, file: str, description: str, load: Callable[[], pd.DataFrame], summary: Callable[[pd.DataFrame], str]
+    title: str,
+    file: str,
+    description: str,
+    load: Callable[[], pd.DataFrame],
+    summary: Callable[[pd.DataFrame], str],
+    caveat: str = "",
 ) -> None:
     """One dataset: what it is, whether it passed its checks, its coverage, and the file itself.
 
@@ -29,6 +68,9 @@ def catalogue_entry(
             st.error(f"This file failed its checks: {error}", icon=":material/error:")
             return
         st.caption(summary(frame))
+        if caveat:
+            st.caption(f"**Caveat:** {caveat}")
+        cited_sources(frame)
         path = cached.data_dir() / file
         mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
         st.download_button(
@@ -56,10 +98,10 @@ def geometry_summary(frame: pd.DataFrame) -> str:
 def dataset_catalogue() -> None:
     st.subheader("Datasets")
     for d in DATASETS.values():
-        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load(d.name), table_summary)
+        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load(d.name), table_summary, d.caveat)
     st.subheader("Geometry")
     for d in GEO_DATASETS.values():
-        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load_geo(d.name), geometry_summary)
+        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load_geo(d.name), geometry_summary, d.caveat)
 
 
 def source_list() -> None:
@@ -70,20 +112,7 @@ def source_list() -> None:
         components.data_error(error)
         return
     st.caption(f"{len(sources)} sources. Each figure in data/ cites one of them by its source_id.")
-    st.dataframe(
-        sources,
-        hide_index=True,
-        width="stretch",
-        column_order=["publisher", "title", "published_date", "url", "licence", "source_id"],
-        column_config={
-            "publisher": st.column_config.TextColumn("Publisher", width="small"),
-            "title": st.column_config.TextColumn("What it is", width="large"),
-            "published_date": st.column_config.TextColumn("Published", width="small"),
-            "url": st.column_config.LinkColumn("Link", width="small", display_text="open"),
-            "licence": st.column_config.TextColumn("Terms", width="medium"),
-            "source_id": st.column_config.TextColumn("Cited as", width="small"),
-        },
-    )
+    sources_table(sources)
 
 
 def methods_section() -> None:

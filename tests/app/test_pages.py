@@ -2,6 +2,7 @@
 
 import pytest
 
+from dashboard import datasets
 from tests.app.conftest import PAGES, chart_frames, url
 
 
@@ -141,3 +142,19 @@ def test_sources_page_lists_every_dataset_with_a_download(open_app):
     ]
     for file in files:
         assert f"Download {file}" in labels
+
+
+def test_sources_page_gives_each_file_its_sources_and_caveat(open_app):
+    at = open_app("sources")
+    assert not at.exception
+    expanders = [e.label for e in at.expander]
+    remittances = datasets.load("remittances")
+    sources = datasets.load("sources")
+    cited = sources[sources["source_id"].isin(remittances["source_id"])]
+    newest = cited["published_date"].dropna().astype(str).max()
+    assert f"Its {len(cited)} sources; the newest published {newest}" in expanders
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("**Caveat:**") and "stopped publishing" in c for c in captions)
+    assert sum(c.startswith("**Caveat:**") for c in captions) == sum(
+        bool(d.caveat) for d in (*datasets.DATASETS.values(), *datasets.GEO_DATASETS.values())
+    )
