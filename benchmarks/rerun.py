@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = {
+    "overview": "views/overview.py",
     "trade": "views/trade.py",
     "products": "views/products.py",
     "border": "views/border.py",
@@ -29,9 +30,8 @@ OUT = ROOT / "benchmarks" / "results" / "rerun.json"
 
 def time_page(page: str, runs: int) -> list[float]:
     at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page(PAGES[page])
     at.run()
-    if page != "trade":
-        at.switch_page(PAGES[page])
     at.run()  # warm: caches filled, page module compiled
     timings = []
     for _ in range(runs):
