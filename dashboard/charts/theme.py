@@ -47,7 +47,15 @@ def rt_dashboard() -> alt.theme.ThemeConfig:
                 "domainColor": GRID,
                 "tickColor": GRID,
             },
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "labelLimit": 260, "columns": 2},
+            "legend": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "bottom",
+                "labelLimit": 260,
+                "columns": 2,
+                # several legends under one chart stack instead of running off a phone-width screen
+                "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 8}},
+            },
             "line": {"strokeWidth": 2},
             "point": {"size": 55, "filled": True},
         }
