@@ -23,7 +23,7 @@ SOURCE_COLUMNS = {
 
 def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
     st.dataframe(
-        sources,
+        sources.assign(published_date=sources["published_date"].fillna("undated")),
         hide_index=True,
         width="stretch",
         height=height,

@@ -158,3 +158,11 @@ def test_sources_page_gives_each_file_its_sources_and_caveat(open_app):
     assert sum(c.startswith("**Caveat:**") for c in captions) == sum(
         bool(d.caveat) for d in (*datasets.DATASETS.values(), *datasets.GEO_DATASETS.values())
     )
+
+
+def test_sources_without_a_date_read_undated_not_none(open_app):
+    at = open_app("sources")
+    listed = at.dataframe[-1].value
+    undated = datasets.load("sources")["published_date"].isna().sum()
+    assert undated > 0  # the data has undated sources, so this checks something
+    assert (listed["published_date"] == "undated").sum() == undated
