@@ -7,19 +7,24 @@ names its source, so a number is two clicks from where it was published.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import cached, components
 from dashboard.analytics import overview, security
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
+from dashboard.border_model import DRAWN_BORDER, BorderModel
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
-from dashboard.state import EVENT_CATEGORIES
+from dashboard.remittances_model import RemittancesModel
+from dashboard.state import EVENT_CATEGORIES, ViewState
+from dashboard.trade_model import TradeModel
 from dashboard.view_session import bound_widget, current_view
 
 T = TypeVar("T")
@@ -41,84 +46,105 @@ def part(load: Callable[[], T], missing: list[str], what: str) -> T | None:
         return None
 
 
-def headlines(missing: list[str]) -> tuple[dict[str, Headline], dict, str, pd.DataFrame | None]:
+@dataclass(frozen=True)
+class Parts:
+    """What the Overview reads, each None when its file failed its checks."""
+
+    trade: TradeModel | None
+    context: pd.DataFrame | None
+    remittances: RemittancesModel | None
+    border: BorderModel | None
+    events: pd.DataFrame | None
+    sources: pd.DataFrame | None
+
+
+def load_parts(missing: list[str]) -> Parts:
+    return Parts(
+        trade=part(cached.trade_model, missing, "Trade"),
+        context=part(lambda: cached.load("trade_context"), missing, "Russia's share of trade"),
+        remittances=part(cached.remittances_model, missing, "Remittances"),
+        border=part(cached.border_model, missing, "Border & security"),
+        events=part(lambda: cached.load("events"), missing, "Key events"),
+        sources=part(lambda: cached.load("sources"), missing, "Sources"),
+    )
+
+
+def headlines(parts: Parts) -> dict[str, Headline]:
+    """The cards that have data, in reading order."""
     cards: dict[str, Headline | None] = {}
-    sides: dict = {}
-    memberships = ""
-    trade_model = part(cached.trade_model, missing, "Trade")
-    if trade_model is not None:
-        sides = overview.trade_sides(trade_model.headline)
-        cards["trade"] = overview.trade_headline(trade_model.headline)
-    context = part(lambda: cached.load("trade_context"), missing, "Russia's share of trade")
-    if context is not None:
-        cards["russia_share"] = overview.russia_share_headline(context)
-    rem_model = part(cached.remittances_model, missing, "Remittances")
-    if rem_model is not None:
-        cards["remittances"] = overview.remittances_headline(rem_model.backbone)
-        figures = rem_model.figures
+    if parts.trade is not None:
+        cards["trade"] = overview.trade_headline(parts.trade.headline)
+    if parts.context is not None:
+        cards["russia_share"] = overview.russia_share_headline(parts.context)
+    if parts.remittances is not None:
+        cards["remittances"] = overview.remittances_headline(parts.remittances.backbone)
+        figures = parts.remittances.figures
         cards["migrants"] = overview.migrants_headline(
             figures[(figures["indicator"] == "migrants_in_russia_count") & (figures["unit"] == "persons")]
         )
-    border_model = part(cached.border_model, missing, "Border & security")
-    if border_model is not None:
-        cards["troops"] = overview.troops_headline(border_model.strength)
-        claim = next(c for c in border_model.claims if c.unit == "km")
-        drawn = border_model.border_lengths.set_index("id").loc["dcw_full", "length_km"]
-        cards["border"] = overview.border_headline(border_model.official_km, claim.source_id, float(drawn))
-        memberships = security.membership_summary(border_model.memberships, "TJK")
-    present = {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
-    return present, sides, memberships, rem_model.backbone if rem_model is not None else None
+    if parts.border is not None:
+        cards["troops"] = overview.troops_headline(parts.border.strength)
+        claim = next(c for c in parts.border.claims if c.unit == "km")
+        drawn = parts.border.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
+        cards["border"] = overview.border_headline(parts.border.official_km, claim.source_id, float(drawn))
+    return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
 
 
-def card(column, headline: Headline, sources: pd.DataFrame) -> None:
+def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | None) -> None:
     with column.container(border=True):
         st.metric(
             headline.label,
             headline.value,
             delta=headline.change,
-            help=components.sources_caption(components.cite(headline.source_ids, sources)),
+            help=None if sources is None else components.sources_caption(components.cite(headline.source_ids, sources)),
             **components.change_style(headline.change_number),
         )
         st.page_link(PAGE_FILES[headline.page], label="Details", icon=":material/arrow_forward:")
 
 
-def map_thumbnail(border_ok: bool) -> None:
-    """The Border page's map with Russia's facilities only, small: where the base sits on the border."""
-    if not border_ok:
+def trade_trend(trade: TradeModel) -> None:
+    totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
+    totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
+    components.show_chart(
+        components.spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
+        "Annual Russia–Tajikistan trade as each side reports it",
+    )
+
+
+def remittances_trend(backbone: pd.DataFrame) -> None:
+    shown = backbone.dropna(subset=["pct_gdp"])
+    if shown.empty:
         return
+    shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))  # break where % is missing
+    components.show_chart(
+        components.spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
+        "Remittances as a share of Tajikistan's GDP, World Bank",
+    )
+
+
+def map_thumbnail() -> None:
+    """The Border page's map with Russia's facilities only, small: where the base sits on the border."""
     spec = cached.border_thumbnail_spec(THUMB_HEIGHT)
     components.show_chart(spec, "Map of Tajikistan's border with Afghanistan and Russia's military facilities")
 
 
-def trend_charts(trade_model_headline: dict[str, pd.DataFrame] | None, backbone, border_ok: bool) -> None:
+def trends(parts: Parts) -> None:
     left, middle, right = st.columns(3)
-    if trade_model_headline:
-        totals = pd.concat(
-            [frame.assign(side=side.title()) for side, frame in trade_model_headline.items()], ignore_index=True
-        )
-        totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
+    if parts.trade is not None:
         with left:
-            components.show_chart(
-                components.spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
-                "Annual Russia–Tajikistan trade as each side reports it",
-            )
-    if backbone is not None and len(backbone):
-        shown = backbone.dropna(subset=["pct_gdp"])
-        shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))
+            trade_trend(parts.trade)
+    if parts.remittances is not None:
         with middle:
-            components.show_chart(
-                components.spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
-                "Remittances as a share of Tajikistan's GDP, World Bank",
-            )
-    with right:
-        map_thumbnail(border_ok)
+            remittances_trend(parts.remittances.backbone)
+    if parts.border is not None:
+        with right:
+            map_thumbnail()
 
 
-def events_section(view) -> None:
+def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
     st.subheader("Key events")
-    events = part(lambda: cached.load("events"), [], "Events")
-    if events is None:
-        components.no_data("The events file failed its checks; see Sources & data.")
+    if events is None or sources is None:
+        components.no_data("The events cannot be listed: see the warning above and the Sources & data page.")
         return
     bound_widget(
         st.pills,
@@ -134,7 +160,6 @@ def events_section(view) -> None:
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
         return
-    sources = cached.load("sources")
     shown = components.with_citation(listed[["date", "category", "title", "source_id"]], sources)[
         ["date", "category", "title", "source_publisher", "source_url"]
     ]
@@ -154,23 +179,26 @@ def events_section(view) -> None:
     components.sources_and_download(listed, sources, "events.csv", f"{len(listed)} events.")
 
 
-view = current_view(cached.year_bounds())
-st.title("Russia–Tajikistan at a glance")
-st.caption("Latest figures from every page; the year filter applies on the pages themselves.")
-missing: list[str] = []
-cards, sides, memberships, backbone = headlines(missing)
-for problem in missing:
-    st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")
-sentences = overview.narrative(cards, sides, memberships)
-if sentences:
-    st.markdown(markdown_text(" ".join(sentences)))
-sources = cached.load("sources")
-shown_cards = list(cards.values())
-for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks them in reading order
-    for column, headline in zip(st.columns(3), shown_cards[row : row + 3], strict=False):
-        card(column, headline, sources)
-trade_headline = None
-if not any(m.startswith("Trade") for m in missing):
-    trade_headline = cached.trade_model().headline
-trend_charts(trade_headline, backbone, not any(m.startswith("Border") for m in missing))
-events_section(view)
+def render() -> None:
+    view = current_view(cached.year_bounds())
+    st.title("Russia–Tajikistan at a glance")
+    st.caption("Latest figures from every page; the year filter applies on the pages themselves.")
+    missing: list[str] = []
+    parts = load_parts(missing)
+    for problem in missing:
+        st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")
+    cards = headlines(parts)
+    sides = overview.trade_sides(parts.trade.headline) if parts.trade is not None else {}
+    memberships = security.membership_summary(parts.border.memberships, "TJK") if parts.border is not None else ""
+    sentences = overview.narrative(cards, sides, memberships)
+    if sentences:
+        st.markdown(markdown_text(" ".join(sentences)))
+    shown_cards = list(cards.values())
+    for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks them in reading order
+        for column, headline in zip(st.columns(3), shown_cards[row : row + 3], strict=False):
+            card(column, headline, parts.sources)
+    trends(parts)
+    events_section(view, parts.events, parts.sources)
+
+
+render()
