@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.datasets import DATASETS, GEO_DATASETS, DataError
+from dashboard.datasets import DATASETS, GEO_DATASETS, DataError, Dataset, GeoDataset
 from dashboard.methods import METHODS
 
 SOURCE_COLUMNS = {
@@ -32,14 +32,14 @@ def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
     )
 
 
-def cited_sources(frame: pd.DataFrame) -> None:
-    """The sources one file cites, with terms and links, and how recent the newest of them is."""
-    if "source_id" not in frame.columns or frame.empty:
+def cited_sources(frame: pd.DataFrame, sources: pd.DataFrame | None) -> None:
+    """The sources one file cites, with terms and links, and how recent the newest of them is.
+
+    Without a valid sources.csv there is nothing to list; the Sources list below says why.
+    """
+    if sources is None or "source_id" not in frame.columns or frame.empty:
         return
-    try:
-        cited = components.cite(frame["source_id"], cached.load("sources"))
-    except DataError:
-        return  # the Sources list below says what is wrong with sources.csv
+    cited = components.cite(frame["source_id"], sources)
     dated = cited["published_date"].dropna().astype(str)
     newest = f"; the newest published {dated.max()}" if len(dated) else ""
     with st.expander(f"Its {len(cited)} source{'s' if len(cited) != 1 else ''}{newest}"):
@@ -47,30 +47,29 @@ def cited_sources(frame: pd.DataFrame) -> None:
 
 
 def catalogue_entry(
-    title: str,
-    file: str,
-    description: str,
+    dataset: Dataset | GeoDataset,
     load: Callable[[], pd.DataFrame],
     summary: Callable[[pd.DataFrame], str],
-    caveat: str = "",
+    sources: pd.DataFrame | None,
 ) -> None:
     """One dataset: what it is, whether it passed its checks, its coverage, and the file itself.
 
     The download serves the file exactly as it is in data/, so what a reader takes away is what
     the app read.
     """
+    file = dataset.file
     with st.container(border=True):
-        st.markdown(f"**{title}** — `data/{file}`")
-        st.caption(description)
+        st.markdown(f"**{dataset.title}** — `data/{file}`")
+        st.caption(dataset.description)
         try:
             frame = load()
         except DataError as error:
             st.error(f"This file failed its checks: {error}", icon=":material/error:")
             return
         st.caption(summary(frame))
-        if caveat:
-            st.caption(f"**Caveat:** {caveat}")
-        cited_sources(frame)
+        if dataset.caveat:
+            st.caption(f"**Caveat:** {dataset.caveat}")
+        cited_sources(frame, sources)
         path = cached.data_dir() / file
         mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
         st.download_button(
@@ -96,12 +95,16 @@ def geometry_summary(frame: pd.DataFrame) -> str:
 
 
 def dataset_catalogue() -> None:
+    try:
+        sources = cached.load("sources")
+    except DataError:
+        sources = None  # its own entry below shows the error
     st.subheader("Datasets")
     for d in DATASETS.values():
-        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load(d.name), table_summary, d.caveat)
+        catalogue_entry(d, lambda d=d: cached.load(d.name), table_summary, sources)
     st.subheader("Geometry")
     for d in GEO_DATASETS.values():
-        catalogue_entry(d.title, d.file, d.description, lambda d=d: cached.load_geo(d.name), geometry_summary, d.caveat)
+        catalogue_entry(d, lambda d=d: cached.load_geo(d.name), geometry_summary, sources)
 
 
 def source_list() -> None:
