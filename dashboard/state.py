@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -174,14 +174,28 @@ def parse_radius(text: str, bounds: Bounds) -> int:
     return snapped
 
 
-def parse_layers(text: str, bounds: Bounds) -> tuple[str, ...]:
-    items = {item.strip().lower() for item in text.split(",") if item.strip()}
-    known = tuple(layer for layer in MAP_LAYERS if layer in items)
-    if items - set(MAP_LAYERS):
-        if not known:
-            raise Invalid(f"names no known layer (use {', '.join(MAP_LAYERS)})")
-        raise Invalid("names an unknown layer", clamped=known)
-    return known
+def in_order(options: tuple[str, ...], chosen: Iterable[str] | None) -> tuple[str, ...]:
+    """The chosen options in their canonical order, so one selection always has one URL."""
+    picked = set(chosen or ())
+    return tuple(option for option in options if option in picked)
+
+
+def subset_of(options: tuple[str, ...], noun: str) -> Callable[[str, Bounds], tuple[str, ...]]:
+    """A parser for a comma list drawn from `options`, kept in their order; unknown names are dropped and reported."""
+
+    def parse(text: str, bounds: Bounds) -> tuple[str, ...]:
+        items = {item.strip().lower() for item in text.split(",") if item.strip()}
+        known = in_order(options, items)
+        if items - set(options):
+            if not known:
+                raise Invalid(f"names no known {noun} (use {', '.join(options)})")
+            raise Invalid(f"names an unknown {noun}", clamped=known)
+        return known
+
+    return parse
+
+
+parse_layers = subset_of(MAP_LAYERS, "layer")
 
 
 def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds], float]:
@@ -204,14 +218,7 @@ def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds
 parse_growth = number_in(GROWTH_MIN, GROWTH_MAX)
 
 
-def parse_categories(text: str, bounds: Bounds) -> tuple[str, ...]:
-    items = {item.strip().lower() for item in text.split(",") if item.strip()}
-    known = tuple(c for c in EVENT_CATEGORIES if c in items)
-    if items - set(EVENT_CATEGORIES):
-        if not known:
-            raise Invalid(f"names no known category (use {', '.join(EVENT_CATEGORIES)})")
-        raise Invalid("names an unknown category", clamped=known)
-    return known
+parse_categories = subset_of(EVENT_CATEGORIES, "category")
 
 
 def parse_top(text: str, bounds: Bounds) -> int:

@@ -9,7 +9,7 @@ from dashboard import cached, components
 from dashboard.analytics.security import membership_summary, strength_summary
 from dashboard.border_model import DRAWN_BORDER, BorderModel
 from dashboard.charts import border as charts
-from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState
+from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState, in_order
 from dashboard.view_session import bound_widget, current_view
 
 LAYER_LABELS = {
@@ -107,7 +107,7 @@ def map_section(model: BorderModel, view: ViewState) -> None:
             options=list(MAP_LAYERS),
             selection_mode="multi",
             format_func=LAYER_LABELS.get,
-            to_view=lambda chosen: tuple(layer for layer in MAP_LAYERS if layer in (chosen or [])),
+            to_view=lambda chosen: in_order(MAP_LAYERS, chosen),
         )
     former = model.sites[(model.sites["kind"] == "russian_base") & (model.sites["status"] == "former")]
     with notes:

@@ -23,7 +23,7 @@ from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
 from dashboard.remittances_model import RemittancesModel
-from dashboard.state import EVENT_CATEGORIES, ViewState
+from dashboard.state import EVENT_CATEGORIES, ViewState, in_order
 from dashboard.trade_model import TradeModel
 from dashboard.view_session import bound_widget, current_view
 
@@ -154,7 +154,7 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
         options=list(EVENT_CATEGORIES),
         selection_mode="multi",
         format_func=str.title,
-        to_view=lambda chosen: tuple(c for c in EVENT_CATEGORIES if c in (chosen or [])),
+        to_view=lambda chosen: in_order(EVENT_CATEGORIES, chosen),
     )
     listed = overview.timeline(events, current_view(cached.year_bounds()).ov_cats)
     if listed.empty:

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dashboard.state import (
+    EVENT_CATEGORIES,
     GROWTH_MAX,
     GROWTH_MIN,
     MAP_LAYERS,
@@ -117,6 +118,14 @@ def test_radius_snaps_to_its_steps_and_range():
     assert view.radius == 160 and repairs[0].used == "160"
     assert parse_query({"radius": "-40"}, BOUNDS)[0].radius == 0
     assert parse_query({"radius": "1e9"}, BOUNDS)[0].radius == RADIUS_MAX_KM
+
+
+def test_event_categories_keep_the_known_ones_in_order():
+    assert parse_query({"ov_cats": "security,Politics"}, BOUNDS)[0].ov_cats == ("politics", "security")
+    view, repairs = parse_query({"ov_cats": "security,gossip"}, BOUNDS)
+    assert view.ov_cats == ("security",) and repairs[0].param == "ov_cats"
+    view, repairs = parse_query({"ov_cats": "gossip"}, BOUNDS)
+    assert view.ov_cats == EVENT_CATEGORIES and "no known category" in repairs[0].message()
 
 
 def test_layers_keep_the_known_ones_and_may_be_empty():
