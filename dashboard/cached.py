@@ -103,11 +103,16 @@ def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> di
             gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs="EPSG:4326")
             for shape in (reach.buffers, reach.covered_line)
         )
-    kinds = [kind for layer in layers for kind in border_charts.LAYER_KINDS.get(layer, ())]
-    sites = border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
+    sites = _map_sites(model, layers)
     labels = model.countries.drop(columns="geometry")
     chart = border_charts.border_map(labels, "rivers" in layers, coverage, sites)
     return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
+
+
+def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
+    """The sites the chosen map layers draw, ready for the map."""
+    kinds = [kind for layer in layers for kind in border_charts.LAYER_KINDS.get(layer, ())]
+    return border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
 
 
 def border_thumbnail_spec(height: int) -> dict:
@@ -118,8 +123,7 @@ def border_thumbnail_spec(height: int) -> dict:
 @st.cache_data(show_spinner=False, max_entries=4)
 def _border_thumbnail_spec(folder: str, height: int) -> dict:
     model = _border_model(folder)
-    kinds = border_charts.LAYER_KINDS["russian"]
-    sites = border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources).assign(label="")
+    sites = _map_sites(model, ("russian",)).assign(label="")
     chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, None, sites)
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
