@@ -57,6 +57,24 @@ def show_chart(chart: dict[str, Any], description: str) -> None:
     st.vega_lite_chart(spec=chart, theme=None, width="stretch", alt=description)
 
 
+# A map frame keeps the map's shape at every width; the map fills it (height "container").
+# Static CSS keyed to the frame's container class: no data reaches it.
+MAP_FRAME_CSS = (
+    "<style>[class*='st-key-map-frame-'] [data-testid='stVegaLiteChart']"
+    "{aspect-ratio: 4 / 3; max-height: 620px; min-height: 240px;}"
+    # On a phone the legend under the map takes a third of a 4:3 frame: make the frame square.
+    "@media (max-width: 640px) {[class*='st-key-map-frame-'] [data-testid='stVegaLiteChart']"
+    "{aspect-ratio: 1 / 1;}}</style>"
+)
+
+
+def show_map(chart: dict[str, Any], description: str, key: str) -> None:
+    """A map whose height follows its width, so it fills a phone screen as well as a laptop's."""
+    st.html(MAP_FRAME_CSS)
+    with st.container(key=f"map-frame-{key}"):
+        st.vega_lite_chart(spec=chart, theme=None, width="stretch", height="stretch", alt=description)
+
+
 def chart_with_sources(
     chart: dict[str, Any],
     data: pd.DataFrame,

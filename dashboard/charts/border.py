@@ -9,7 +9,12 @@ import shapely
 
 from dashboard.charts.theme import INK, MUTED, SIDE_COLORS
 
-MAP_HEIGHT = 620
+# The map takes its height from its frame (see components.show_map), so a phone gets a map as
+# wide as the screen instead of a strip in a tall empty box.
+MAP_HEIGHT = "container"
+# Below this drawn width the site names collide and run off the edge: the markers stay, with
+# their names in the tooltip and the sites table.
+LABEL_MIN_WIDTH = 560
 # Conic conformal with standard parallels through the region: shapes stay true at this latitude.
 PROJECTION = {"type": "conicConformal", "parallels": [35, 41], "rotate": [-68.5, 0, 0]}
 
@@ -155,9 +160,11 @@ def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
     layers = [markers]
     for side, (align, dx, dy) in LABEL_OFFSETS.items():
         placed = base.transform_filter(f"datum.label_side == '{side}'")
+        # An empty text, not a transparent one: hidden names must not widen the drawing's bounds.
+        text = alt.condition(f"width >= {LABEL_MIN_WIDTH}", "label:N", alt.value(""))
         halo = dict(align=align, dx=dx, dy=dy, fontSize=11, stroke="#FFFFFF", strokeWidth=3, strokeOpacity=0.9)
-        layers.append(placed.mark_text(**halo).encode(text="label:N"))
-        layers.append(placed.mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=INK).encode(text="label:N"))
+        layers.append(placed.mark_text(**halo).encode(text=text))
+        layers.append(placed.mark_text(align=align, dx=dx, dy=dy, fontSize=11, color=INK).encode(text=text))
     return alt.layer(*layers)
 
 

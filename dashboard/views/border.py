@@ -131,13 +131,17 @@ def map_section(model: BorderModel, view: ViewState) -> None:
             ).unique()
         }
     )
-    components.chart_with_sources(
+    components.show_map(
         spec,
+        "Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers",
+        key="border",
+    )
+    components.sources_and_download(
         pd.concat([geometry_sources, data], ignore_index=True),
         model.sources,
         "border_sites.csv",
-        description="Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers",
-        note="Drawn without map tiles.",
+        note="Drawn without map tiles; on a narrow screen the site names are in each marker's tooltip "
+        "and the table below.",
     )
 
 

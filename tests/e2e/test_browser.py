@@ -1,6 +1,8 @@
 """The app in a real browser: pages draw, nothing errors, and a copied link restores the view."""
 
+import csv
 import re
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +114,31 @@ def test_the_overview_reads_at_laptop_and_phone_width(app, width):
     app.settle()
     assert app.page.get_by_role("heading", name="Russia–Tajikistan trade", exact=True).is_visible()
     assert app.console_errors == []
+
+
+def test_the_map_fills_a_phone_screen_without_an_empty_frame(app):
+    app.page.set_viewport_size({"width": 390, "height": 900})
+    app.open("/border")
+    frame = app.page.locator("[class*=st-key-map-frame-border] [data-testid=stVegaLiteChart]")
+    box = frame.bounding_box()
+    content = app.page.locator("[data-testid=stMainBlockContainer]").bounding_box()
+    assert box["width"] >= content["width"] - 40  # as wide as the column
+    assert 0.9 * box["width"] <= box["height"] <= 1.1 * box["width"]  # square, not a strip in a tall box
+    assert app.page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert app.console_errors == []
+
+
+def test_every_overview_card_names_its_sources_with_links(app):
+    """A number's source is one hover and one click away: the card's help lists its sources with links."""
+    known = {row["url"] for row in csv.DictReader((Path(__file__).parents[2] / "data" / "sources.csv").open())}
+    app.open("/")
+    cards = app.page.locator("[data-testid=stMetric]")
+    assert cards.count() == 6
+    for index in range(cards.count()):
+        cards.nth(index).locator("[data-testid=stTooltipHoverTarget]").hover()
+        tooltip = app.page.locator("[data-testid=stTooltipContent]").last
+        tooltip.wait_for(state="visible")
+        links = [a.get_attribute("href") for a in tooltip.locator("a").all()]
+        assert links and set(links) <= known, cards.nth(index).inner_text()
+        app.page.mouse.move(0, 0)
+        tooltip.wait_for(state="hidden")
