@@ -6,6 +6,7 @@ function the page uses, so the Overview and the page can never disagree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -194,11 +195,46 @@ def narrative(cards: dict[str, Headline], sides: dict[str, trade.TradeKpis], mem
     return sentences[:5]
 
 
+SAME_EVENT_OVERLAP = 0.6  # share of the shorter title's words the longer one must contain
+
+
+def title_words(title: str) -> set[str]:
+    """The words that carry a title's meaning: numbers and words longer than three letters."""
+    return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if len(w) > 3 or w.isdigit()}
+
+
+def same_event(title: str, other: str) -> bool:
+    """Whether two titles of one date describe one event, as each page's sources word it.
+
+    "Putin visits Dushanbe" and "Putin visits Dushanbe on his first foreign trip since the
+    invasion of Ukraine" are one visit; "Putin state visit" and "Belousov inspects 201st base"
+    on the same day are two events.
+    """
+    words, others = title_words(title), title_words(other)
+    shorter = min(len(words), len(others))
+    return shorter > 0 and len(words & others) / shorter >= SAME_EVENT_OVERLAP
+
+
 def timeline(events: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
-    """Key events of the chosen kinds, newest first, each listed once even if several pages cite it."""
+    """Key events of the chosen kinds, newest first, each event once however many pages cite it.
+
+    Events of one date whose titles describe the same thing collapse into the most detailed
+    title; `other_source_ids` keeps the sources of the rows folded into it.
+    """
     chosen = events[events["category"].isin(categories)]
-    return (
-        chosen.sort_values(["date", "event_id"], ascending=[False, True])
-        .drop_duplicates(subset=["date", "title"])
-        .reset_index(drop=True)
-    )
+    kept: list[dict] = []
+    for _, day in chosen.groupby("date", sort=False):
+        firsts: list[dict] = []
+        most_detailed = day.assign(_len=day["title"].str.len()).sort_values(
+            ["_len", "event_id"], ascending=[False, True]
+        )
+        for event in most_detailed.drop(columns="_len").to_dict("records"):
+            match = next((k for k in firsts if same_event(k["title"], event["title"])), None)
+            if match is None:
+                firsts.append({**event, "other_source_ids": []})
+            elif event["source_id"] not in [match["source_id"], *match["other_source_ids"]]:
+                match["other_source_ids"].append(event["source_id"])
+        kept += firsts
+    listed = pd.DataFrame(kept, columns=[*chosen.columns, "other_source_ids"])
+    listed["other_source_ids"] = listed["other_source_ids"].map(";".join)
+    return listed.sort_values(["date", "event_id"], ascending=[False, True]).reset_index(drop=True)

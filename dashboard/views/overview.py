@@ -156,13 +156,16 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
         format_func=str.title,
         to_view=lambda chosen: in_order(EVENT_CATEGORIES, chosen),
     )
-    listed = overview.timeline(events, current_view(cached.year_bounds()).ov_cats)
+    kinds = current_view(cached.year_bounds()).ov_cats
+    listed = overview.timeline(events, kinds)
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
         return
     shown = components.with_citation(listed[["date", "category", "title", "source_id"]], sources)[
         ["date", "category", "title", "source_publisher", "source_url"]
     ]
+    more = listed["other_source_ids"].map(lambda ids: f" (+{ids.count(';') + 1} more)" if ids else "")
+    shown["source_publisher"] = shown["source_publisher"] + more
     st.dataframe(
         shown,
         hide_index=True,
@@ -176,7 +179,13 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
             "source_url": st.column_config.LinkColumn("Link", display_text="open"),
         },
     )
-    components.sources_and_download(listed, sources, "events.csv", f"{len(listed)} events.")
+    reported = events[events["category"].isin(kinds)]
+    components.sources_and_download(
+        reported,
+        sources,
+        "events.csv",
+        f"{len(listed)} events; the CSV has every report of them ({len(reported)} rows) with its source.",
+    )
 
 
 def render() -> None:

@@ -68,3 +68,16 @@ def test_a_broken_remittances_file_leaves_the_other_cards(open_app, data_copy):
     labels = [m.label for m in at.metric]
     assert labels and not any(label.startswith("Remittances") for label in labels)
     assert any(label.startswith("Bilateral trade") for label in labels)
+
+
+def test_an_event_several_pages_cite_is_listed_once_with_all_its_sources(open_app):
+    at = open_app("overview")
+    shown = at.dataframe[0].value
+    visit = shown[shown["date"] == "2025-10-08"]
+    assert visit["title"].str.contains("Putin state visit").sum() == 1
+    folded = visit[visit["title"].str.contains("Putin state visit")]
+    assert folded["source_publisher"].str.contains(r"\(\+\d+ more\)").all()
+    # and the download cites every telling, not just the one shown
+    events = datasets.load("events")
+    told = events[(events["date"] == "2025-10-08") & events["title"].str.contains("Putin state visit")]
+    assert len(told) > 1

@@ -121,11 +121,45 @@ def test_timeline_filters_kinds_lists_newest_first_and_once():
             "date": ["2022-06-28", "2022-06-28", "2020-04-17", "2024-03-22"],
             "title": ["Putin visits", "Putin visits", "Speaker elected", "Attack"],
             "category": ["diplomacy", "diplomacy", "politics", "security"],
+            "source_id": ["s1", "s1", "s2", "s3"],
         }
     )
     listed = overview.timeline(events, ("diplomacy", "politics"))
     assert list(listed["event_id"]) == ["a", "c"]
+    assert list(listed["other_source_ids"]) == ["", ""]
     assert overview.timeline(events, ()).empty
+
+
+def test_timeline_folds_one_event_told_by_several_pages_and_keeps_every_source():
+    events = pd.DataFrame(
+        {
+            "event_id": ["p1", "p2", "p3", "b1", "x1"],
+            "date": ["2025-10-08"] * 4 + ["2025-10-09"],
+            "title": [
+                "Putin state visit",
+                "Putin state visit to Tajikistan",
+                "Putin state visit; Kremlin cites 1.2m Tajiks working in Russia",
+                "Belousov inspects 201st base and Okno station",
+                "Putin state visit",
+            ],
+            "category": ["security", "diplomacy", "politics", "security", "diplomacy"],
+            "source_id": ["s1", "s2", "s3", "s1", "s4"],
+        }
+    )
+    listed = overview.timeline(events, ("security", "diplomacy", "politics"))
+    # the most detailed title stands for the visit, the inspection stays apart, and another day is another event
+    assert list(listed["event_id"]) == ["x1", "b1", "p3"]
+    assert set(listed.set_index("event_id").at["p3", "other_source_ids"].split(";")) == {"s1", "s2"}
+    # filtering first: a kind that only one telling has shows that telling
+    assert list(overview.timeline(events, ("diplomacy",))["event_id"]) == ["x1", "p2"]
+
+
+def test_same_event_needs_most_of_the_shorter_title():
+    assert overview.same_event("Taliban take Kabul", "Taliban take Kabul")
+    charged = "Crocus City Hall attack; Tajik nationals charged"
+    assert overview.same_event(charged, "Crocus City Hall attack near Moscow")
+    assert not overview.same_event("Putin state visit", "Belousov inspects 201st base and Okno station")
+    assert not overview.same_event("", "Putin state visit")
 
 
 def test_trade_kpis_feed_the_card_unchanged():
