@@ -53,8 +53,14 @@ def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> 
     return _builder(*args).to_dict(validate=False)
 
 
+# Fit the width only: with Streamlit's default ("fit"), a chart's height also has to hold its
+# legends and axis titles, and a chart with a legend underneath keeps a sliver of plot.
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
+
+
 def show_chart(chart: dict[str, Any], description: str) -> None:
-    st.vega_lite_chart(spec=chart, theme=None, width="stretch", alt=description)
+    """A chart as wide as its column, with the plot as tall as its spec says."""
+    st.vega_lite_chart(spec={"autosize": FIT_WIDTH, **chart}, theme=None, width="stretch", alt=description)
 
 
 # A map frame keeps the map's shape at every width; the map fills it (height "container").
@@ -88,13 +94,18 @@ def chart_with_sources(
     sources_and_download(data, sources, file_name, note)
 
 
+def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "") -> None:
+    """The caption under a chart that says where its numbers come from (the note alone without sources)."""
+    cited = "" if sources is None else sources_caption(cite(data.get("source_id", []), sources))
+    st.caption(f"{note} {cited}".strip())
+
+
 def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "") -> None:
     """The sources line under a chart or table, and the CSV of its numbers with their citations.
 
     The CSV is only built when the viewer clicks: most reruns never need it.
     """
-    caption = sources_caption(cite(data.get("source_id", []), sources))
-    st.caption(f"{note} {caption}".strip())
+    sources_line(data, sources, note)
     st.download_button(
         f"CSV: {file_name}",
         lambda: with_citation(data, sources).to_csv(index=False).encode("utf-8"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, SIDE_COLORS, color_scale
+from dashboard.charts.theme import INK, SIDE_COLORS, color_scale, percent_axis
 
 
 def _year_x() -> alt.X:
@@ -20,7 +20,7 @@ def trade_trend(totals: pd.DataFrame) -> alt.Chart:
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
             x=_year_x(),
-            y=alt.Y("value_bn:Q", title=None, axis=alt.Axis(format=",.1f")),
+            y=alt.Y("value_bn:Q", title="US$ bn", axis=alt.Axis(format=",.1f")),
             color=alt.Color(
                 "side:N",
                 title=None,
@@ -44,7 +44,7 @@ def remittances_trend(backbone: pd.DataFrame) -> alt.Chart:
         .mark_line(color=INK, point=alt.OverlayMarkDef(size=18, color=INK))
         .encode(
             x=_year_x(),
-            y=alt.Y("pct_gdp:Q", title=None, scale=alt.Scale(zero=True)),
+            y=alt.Y("pct_gdp:Q", title="% of GDP", axis=percent_axis(), scale=alt.Scale(zero=True)),
             detail="segment:N",
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title="Year"),

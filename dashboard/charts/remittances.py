@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, SIDE_COLORS
+from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, percent_axis
 from dashboard.charts.trade import event_rules
 
 WB_COLOR = "#1F2933"
@@ -22,7 +22,7 @@ def remittances_chart(
     backbone: pd.DataFrame, others: pd.DataFrame, events: pd.DataFrame, years: tuple[int, int], measure: str, title: str
 ) -> alt.LayerChart:
     """One measure over time: the World Bank line (broken at gaps), other sources as points, events numbered."""
-    y = alt.Y("value:Q", title=title)
+    y = alt.Y("value:Q", title=title, axis=percent_axis() if measure == "pct_gdp" else alt.Axis(format=",.0f"))
     line = (
         alt.Chart(backbone)
         .mark_line(color=WB_COLOR, point=alt.OverlayMarkDef(color=WB_COLOR, size=22))
@@ -135,7 +135,7 @@ def claim_chart(window: pd.DataFrame) -> alt.LayerChart:
         .mark_bar(color=INK)
         .encode(
             x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("change_pct:Q", title="Change on the year before, %"),
+            y=alt.Y("change_pct:Q", title="Change on the year before", axis=percent_axis()),
             color=alt.condition(
                 "datum.change_pct < 0", alt.value(SIDE_COLORS["Russia"]), alt.value(SIDE_COLORS["Tajikistan"])
             ),

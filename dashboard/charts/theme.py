@@ -25,6 +25,11 @@ QUALIFIER_SHAPES = {
 }
 
 
+def percent_axis(**kwargs) -> alt.Axis:
+    """An axis for values already in percent (12.5 means 12.5%): labels carry the sign."""
+    return alt.Axis(labelExpr="datum.label + '%'", **kwargs)
+
+
 def color_scale(mapping: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=list(mapping), range=list(mapping.values()))
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.analytics.events import events_between
 from dashboard.analytics.trade import MIRROR_ROLES, line_segments
-from dashboard.charts.theme import MEASURE_COLORS, QUALIFIER_SHAPES, SIDE_COLORS, color_scale
+from dashboard.charts.theme import MEASURE_COLORS, QUALIFIER_SHAPES, SIDE_COLORS, color_scale, percent_axis
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, in_unit, money, percent
 
 HEIGHT = 300
@@ -102,7 +102,7 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
         .mark_bar(color="#6B7280")
         .encode(
             x=_year_axis("Year", years),
-            y=alt.Y("gap_pct:Q", title="Gap, % of exporter's"),
+            y=alt.Y("gap_pct:Q", title="Gap, % of exporter's", axis=percent_axis()),
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("gap_pct:Q", format="+.1f", title="Gap %"),
@@ -143,7 +143,7 @@ def part_year_growth_chart(rows: pd.DataFrame) -> alt.Chart:
         .mark_point(size=70, filled=True)
         .encode(
             x=alt.X("period_end_date:T", title="End of period"),
-            y=alt.Y("yoy_growth_pct:Q", title="Growth on a year earlier, %"),
+            y=alt.Y("yoy_growth_pct:Q", title="Growth on a year earlier", axis=percent_axis()),
             color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
             shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
             tooltip=[

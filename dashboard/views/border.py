@@ -168,6 +168,11 @@ def distances_section(model: BorderModel, view: ViewState) -> None:
     st.markdown("**Share of the border within each distance of Russia's active sites**")
     curve = components.spec(charts.coverage_curve_chart, model.coverage_curve, view.radius)
     components.show_chart(curve, "Share of the border line within each distance of Russia's active sites")
+    components.sources_line(
+        pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]]),
+        model.sources,
+        "Computed from the border line and the active sites on the map.",
+    )
     far = model.farthest
     if far is not None:
         st.caption(

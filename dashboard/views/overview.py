@@ -102,16 +102,17 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
         st.page_link(PAGE_FILES[headline.page], label="Details", icon=":material/arrow_forward:")
 
 
-def trade_trend(trade: TradeModel) -> None:
+def trade_trend(trade: TradeModel, sources: pd.DataFrame | None) -> None:
     totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
     totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
     components.show_chart(
         components.spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
         "Annual Russia–Tajikistan trade as each side reports it",
     )
+    components.sources_line(totals, sources, "Each side's own statistics.")
 
 
-def remittances_trend(backbone: pd.DataFrame) -> None:
+def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> None:
     shown = backbone.dropna(subset=["pct_gdp"])
     if shown.empty:
         return
@@ -120,22 +121,24 @@ def remittances_trend(backbone: pd.DataFrame) -> None:
         components.spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
         "Remittances as a share of Tajikistan's GDP, World Bank",
     )
+    components.sources_line(shown, sources, "Personal remittances received, all origins.")
 
 
 def map_thumbnail() -> None:
     """The Border page's map with Russia's facilities only, small: where the base sits on the border."""
     spec = cached.border_thumbnail_spec(THUMB_HEIGHT)
     components.show_chart(spec, "Map of Tajikistan's border with Afghanistan and Russia's military facilities")
+    st.caption("Russia's garrisons and facilities; the full map, with its sources, is on Border & security.")
 
 
 def trends(parts: Parts) -> None:
     left, middle, right = st.columns(3)
     if parts.trade is not None:
         with left:
-            trade_trend(parts.trade)
+            trade_trend(parts.trade, parts.sources)
     if parts.remittances is not None:
         with middle:
-            remittances_trend(parts.remittances.backbone)
+            remittances_trend(parts.remittances.backbone, parts.sources)
     if parts.border is not None:
         with right:
             map_thumbnail()

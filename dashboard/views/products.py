@@ -157,6 +157,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
         )
     sections = prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"])
     components.show_chart(components.spec(charts.sections_chart, sections, color), "Values by HS section")
+    components.sources_line(rows, model.sources)
 
 
 def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
@@ -224,7 +225,11 @@ def coverage_section(model: ProductsModel) -> None:
     st.subheader("What product data exists")
     frame = model.coverage.assign(direction_label=model.coverage["direction"].map(FLOW_LABELS))
     components.show_chart(components.spec(charts.coverage_chart, frame), "Product data by year and direction")
-    st.caption("A blank year has no product data at all: it is a gap, not a zero.")
+    components.sources_line(
+        pd.concat([model.products, model.breakdown])[["source_id"]],
+        model.sources,
+        "A blank year has no product data at all: it is a gap, not a zero.",
+    )
 
 
 def render() -> None:

@@ -90,8 +90,9 @@ def series_section(model: RemittancesModel, view: ViewState) -> None:
         others[indicator] = rows if view.rem_others == "show" else rows.iloc[0:0]
     left, right = st.columns(2)
     with left:
-        frame = labelled(shown, "remittances_usd_m", money)
-        other = labelled(others["remittances_received_usd_million"], "value", money)
+        # in the axis's unit, so the tooltip and the axis read alike
+        frame = labelled(shown, "remittances_usd_m", lambda v: money(v, "musd"))
+        other = labelled(others["remittances_received_usd_million"], "value", lambda v: money(v, "musd"))
         chart = components.spec(charts.remittances_chart, frame, other, events, view.years, "remittances_usd", "US$ m")
         components.chart_with_sources(
             chart,
