@@ -42,9 +42,8 @@ def load(name: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False)
 def _trade_model(folder: str) -> TradeModel:
     path = Path(folder)
-    tables = {
-        name: datasets.load(name, path) for name in ("reporters", "trade_dots", "trade_published", "events", "sources")
-    }
+    tables = {name: datasets.load(name, path) for name in ("reporters", "trade_dots", "events", "sources")}
+    tables["trade_published"] = datasets.load_with_refresh("trade_published", path)
     return build_trade_model(
         tables["reporters"], tables["trade_dots"], tables["trade_published"], tables["events"], tables["sources"]
     )
@@ -143,7 +142,7 @@ def load_geo(name: str) -> gpd.GeoDataFrame:
 def _remittances_model(folder: str) -> RemittancesModel:
     path = Path(folder)
     names = ("wdi", "remittances", "shock_presets", "events", "sources")
-    tables = {name: datasets.load(name, path) for name in names}
+    tables = {name: datasets.load(name, path) for name in names[1:]} | {"wdi": datasets.load_wdi(path)}
     try:
         return build_remittances_model(*(tables[name] for name in names))
     except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
@@ -159,7 +158,9 @@ def remittances_model() -> RemittancesModel:
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
     names = ("products", "product_breakdown", "reporters", "sources")
-    tables = {name: datasets.load(name, path) for name in names}
+    tables = {name: datasets.load(name, path) for name in names} | {
+        "product_breakdown": datasets.load_with_refresh("product_breakdown", path)
+    }
     try:
         return build_products_model(*(tables[name] for name in names))
     except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't

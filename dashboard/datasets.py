@@ -8,7 +8,7 @@ confusing chart further down.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -581,6 +581,43 @@ TRADE_CONTEXT = Dataset(
     checks=(_periods_well_formed,),
 )
 
+# Written by `python -m dashboard.refresh` from the primary sources' APIs; shipped as headers only.
+# Same schemas as the curated tables, under reporters and sources of their own: nothing curated
+# is ever overwritten.
+REFRESH_CAVEAT = "Filled by `python -m dashboard.refresh` (see the README); empty in a fresh checkout."
+WDI_API = replace(
+    WDI,
+    name="wdi_api",
+    file="wdi_api.csv",
+    title="World Bank indicators for Tajikistan, refreshed from the API",
+    description="The same four indicators as wdi.csv, as the World Bank's API served them on the access date.",
+    caveat=REFRESH_CAVEAT + " When present, the Remittances page's World Bank line is this newer edition, whole.",
+    may_be_empty=True,
+)
+COMTRADE_REPORTERS = frozenset({"un_comtrade_rus", "un_comtrade_tjk"})
+TRADE_COMTRADE = replace(
+    TRADE_PUBLISHED,
+    name="trade_comtrade",
+    file="trade_comtrade.csv",
+    title="Annual trade, UN Comtrade (refreshed)",
+    description=(
+        "Each reporter's exports (FOB) and imports (CIF) with the other, and their sum, as reported to UN "
+        "Comtrade; full years in US$ million."
+    ),
+    caveat=REFRESH_CAVEAT + " UN Comtrade's terms forbid redistribution: shown with attribution, never downloadable.",
+    columns={**TRADE_PUBLISHED.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
+    may_be_empty=True,
+)
+COMTRADE_PRODUCTS = replace(
+    BREAKDOWN,
+    name="comtrade_products",
+    file="comtrade_products.csv",
+    title="Product breakdowns, UN Comtrade (refreshed)",
+    description="Values by HS4 heading per direction, year and reporter, from UN Comtrade with a subscription key.",
+    caveat=TRADE_COMTRADE.caveat,
+    columns={**BREAKDOWN.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
+)
+
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in (
@@ -599,6 +636,9 @@ DATASETS: dict[str, Dataset] = {
         PRODUCTS,
         BREAKDOWN,
         TRADE_CONTEXT,
+        WDI_API,
+        TRADE_COMTRADE,
+        COMTRADE_PRODUCTS,
     )
 }
 
@@ -689,6 +729,26 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         known = set(read_csv(REPORTERS, data_dir)["reporter"])
         _check_references(dataset.file, df, "reporter", known, "data/reporters.csv")
     return df
+
+
+# A curated table and the refresh file in the same schema whose rows it gains.
+REFRESHED_ROWS = {"trade_published": "trade_comtrade", "product_breakdown": "comtrade_products"}
+
+
+def load_with_refresh(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """A curated table plus whatever a refresh added beside it under its own reporters and sources."""
+    curated = load(name, data_dir)
+    refreshed = load(REFRESHED_ROWS[name], data_dir)
+    return curated if refreshed.empty else pd.concat([curated, refreshed], ignore_index=True)
+
+
+def load_wdi(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The newest World Bank edition, whole: the refreshed one if there is one, else the curated.
+
+    Editions revise past years, so the two are never mixed year by year.
+    """
+    refreshed = load("wdi_api", data_dir)
+    return refreshed if not refreshed.empty else load("wdi", data_dir)
 
 
 def _check_references(file: str, df: pd.DataFrame, column: str, known: set[str], where: str) -> None:

@@ -1,0 +1,109 @@
+"""`python -m dashboard.refresh [worldbank|comtrade|all]`: pull, validate, write, summarise.
+
+Exit status 0 when every source asked for was refreshed, 1 when any failed (its files are left
+as they were), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tomllib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from dashboard import datasets
+from dashboard.refresh import comtrade, worldbank
+from dashboard.refresh.http import FetchError, JsonClient
+from dashboard.refresh.store import TableChange, write
+
+SOURCES = ("worldbank", "comtrade")
+
+
+def parse_years(text: str) -> range:
+    try:
+        first, _, last = text.partition("-")
+        start, stop = int(first), int(last or first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"years must look like 2000-2024, not {text!r}") from None
+    if not 1990 <= start <= stop <= date.today().year:
+        raise argparse.ArgumentTypeError(f"years must run forward within 1990–{date.today().year}: {text!r}")
+    return range(start, stop + 1)
+
+
+def arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.refresh",
+        description="Refresh the dashboard's data from the World Bank and UN Comtrade APIs.",
+    )
+    parser.add_argument("source", nargs="?", choices=[*SOURCES, "all"], default="all")
+    parser.add_argument(
+        "--years",
+        type=parse_years,
+        default=parse_years(f"2000-{date.today().year - 1}"),
+        help="UN Comtrade years, e.g. 2015-2024 (default: 2000 to last year)",
+    )
+    parser.add_argument("--data-dir", type=Path, default=datasets.DATA_DIR, help="the data folder to update")
+    parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer")
+    parser.add_argument("--retries", type=int, default=4, help="retries after a rate limit, server error or timeout")
+    parser.add_argument("--worldbank-url", default=os.environ.get("WORLDBANK_API_URL", worldbank.BASE_URL))
+    parser.add_argument("--comtrade-url", default=os.environ.get("COMTRADE_API_URL", comtrade.BASE_URL))
+    return parser.parse_args(argv)
+
+
+def secrets() -> dict:
+    """Streamlit's secrets file, if the deployment has one (the key may live there)."""
+    path = Path(".streamlit") / "secrets.toml"
+    try:
+        return tomllib.loads(path.read_text()) if path.exists() else {}
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+
+
+def refresh_worldbank(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
+    pull = worldbank.fetch(client, args.worldbank_url)
+    return write(args.data_dir, {"wdi_api": pull.rows}, pull.source), []
+
+
+def refresh_comtrade(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
+    pull = comtrade.fetch(client, args.years, comtrade.api_key(secrets()), args.comtrade_url)
+    tables = {"trade_comtrade": pull.totals}
+    if not pull.products.empty:
+        tables["comtrade_products"] = pull.products
+    return write(args.data_dir, tables, pull.source), pull.notes
+
+
+RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient], tuple[list[TableChange], list[str]]]] = {
+    "worldbank": refresh_worldbank,
+    "comtrade": refresh_comtrade,
+}
+
+
+def main(argv: list[str] | None = None, sleep: Callable[[float], None] | None = None) -> int:
+    args = arguments(argv)
+    client = JsonClient(timeout_s=args.timeout, retries=args.retries, log=lambda line: print(line, flush=True))
+    if sleep is not None:
+        client.sleep = sleep
+    chosen = SOURCES if args.source == "all" else (args.source,)
+    results: dict[str, str] = {}
+    failed = False
+    for name in chosen:
+        print(f"{name}: fetching", flush=True)
+        try:
+            changes, notes = RUNNERS[name](args, client)
+        except (FetchError, datasets.DataError) as error:
+            failed = True
+            results[name] = f"FAILED  {error}; its files in {args.data_dir} are unchanged"
+            continue
+        results[name] = "ok      " + "; ".join([c.describe() for c in changes] + notes)
+    print("\nSummary")
+    for name, line in results.items():
+        print(f"  {name:<10} {line}")
+    print(f"  requests   {client.requests}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
