@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.datasets import DataError
+from dashboard.datasets import DataError, redistributable
 
 T = TypeVar("T")
 
@@ -94,10 +94,20 @@ def chart_with_sources(
     sources_and_download(data, sources, file_name, note)
 
 
+def data_as_of(cited: pd.DataFrame) -> str | None:
+    """The newest publication or access date among the sources cited: how current the numbers are."""
+    dated = cited["published_date"].dropna().astype(str)
+    return dated.max() if len(dated) else None
+
+
 def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "") -> None:
-    """The caption under a chart that says where its numbers come from (the note alone without sources)."""
-    cited = "" if sources is None else sources_caption(cite(data.get("source_id", []), sources))
-    st.caption(f"{note} {cited}".strip())
+    """The caption under a chart: where its numbers come from and how current they are."""
+    if sources is None:
+        st.caption(note)
+        return
+    cited = cite(data.get("source_id", []), sources)
+    as_of = data_as_of(cited)
+    st.caption(" ".join(part for part in (note, sources_caption(cited), as_of and f"Data as of {as_of}.") if part))
 
 
 def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "") -> None:
@@ -106,14 +116,31 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
     The CSV is only built when the viewer clicks: most reruns never need it.
     """
     sources_line(data, sources, note)
+    withheld = withheld_rows(data, sources)
+    if withheld.any():
+        publishers = cite(data.loc[withheld, "source_id"], sources)
+        links = ", ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
+        st.caption(
+            f"{int(withheld.sum())} figures are left out of the CSV: their publisher's terms forbid passing them "
+            f"on. Get them from the publisher: {links}."
+        )
+    shared = data[~withheld]
     st.download_button(
         f"CSV: {file_name}",
-        lambda: with_citation(data, sources).to_csv(index=False).encode("utf-8"),
+        lambda: with_citation(shared, sources).to_csv(index=False).encode("utf-8"),
         file_name=file_name,
         mime="text/csv",
         key=f"dl_{file_name}",
         icon=":material/download:",
     )
+
+
+def withheld_rows(data: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """The rows whose source may not be redistributed (UN Comtrade): shown, never downloaded."""
+    if "source_id" not in data.columns:
+        return pd.Series(False, index=data.index)
+    restricted = set(sources.loc[~redistributable(sources), "source_id"])
+    return data["source_id"].isin(restricted)
 
 
 def model_or_error(load: Callable[[], T]) -> T | None:

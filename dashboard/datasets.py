@@ -731,6 +731,16 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return df
 
 
+# The start of a source's licence text when its terms forbid passing the figures on (UN Comtrade):
+# the app shows and cites them, but leaves them out of every download.
+NOT_REDISTRIBUTABLE = "Not redistributable"
+
+
+def redistributable(sources: pd.DataFrame) -> pd.Series:
+    """Per source: may its figures go into a download?"""
+    return ~sources["licence"].fillna("").str.startswith(NOT_REDISTRIBUTABLE)
+
+
 # A curated table and the refresh file in the same schema whose rows it gains.
 REFRESHED_ROWS = {"trade_published": "trade_comtrade", "product_breakdown": "comtrade_products"}
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.datasets import NOT_REDISTRIBUTABLE
 from dashboard.refresh.http import JsonClient
 from dashboard.refresh.worldbank import ResponseError
 
@@ -31,7 +32,7 @@ DIRECTION = {(643, "X"): "ru_to_tj", (643, "M"): "tj_to_ru", (762, "X"): "tj_to_
 VALUATION = {"X": "exports, FOB", "M": "imports, CIF"}
 SOURCE_ID = "un-comtrade-api"
 RESTRICTED_LICENCE = (
-    "Not redistributable: UN Comtrade terms of use; figures shown with attribution, not offered for download"
+    f"{NOT_REDISTRIBUTABLE}: UN Comtrade terms of use; figures shown with attribution, not offered for download"
 )
 
 

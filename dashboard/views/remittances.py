@@ -14,7 +14,6 @@ from dashboard.remittances_model import RemittancesModel
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view, update_view
 
-WB = "World Bank WDI (Oct 2025)"
 EMPTY = pd.DataFrame(columns=["year", "value", "series", "note", "figure_id", "source_id"])
 DEFINITIONS = (
     "**World Bank** 'personal remittances, received': all origins, balance of payments, revised in later "
@@ -22,6 +21,13 @@ DEFINITIONS = (
     "(not published from mid-2013). **Central Bank of Russia**: transfers sent from Russia to Tajikistan "
     "through money-transfer systems; cash carried home is in none of them."
 )
+
+
+def wb_label(model: RemittancesModel) -> str:
+    """The World Bank edition the backbone comes from: the curated one, or a refresh's access month."""
+    cited = model.sources[model.sources["source_id"] == model.backbone["source_id"].iloc[0]]
+    published = cited["published_date"].dropna()
+    return f"World Bank WDI ({pd.Timestamp(published.iloc[0]):%b %Y})" if len(published) else "World Bank WDI"
 
 
 def in_years(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
@@ -42,10 +48,12 @@ def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
         f"{dep.pct_gdp:.1f}%",
         delta=change,
         border=True,
-        help=f"{WB}: personal remittances received, all origins.",
+        help=f"{wb_label(model)}: personal remittances received, all origins.",
         **components.change_style(dep.change_pts),
     )
-    columns[1].metric(f"Remittances, {dep.year}", money(latest["remittances_usd_m"], view.units), border=True, help=WB)
+    columns[1].metric(
+        f"Remittances, {dep.year}", money(latest["remittances_usd_m"], view.units), border=True, help=wb_label(model)
+    )
     columns[2].metric(
         f"Range, {dep.years} years shown",
         f"{dep.low:.1f}–{dep.high:.1f}%",
@@ -70,7 +78,7 @@ def labelled(frame: pd.DataFrame, value: str, fmt) -> pd.DataFrame:
 
 def series_section(model: RemittancesModel, view: ViewState) -> None:
     st.subheader("Remittances over time")
-    shown = in_years(model.backbone, view).assign(series=WB)
+    shown = in_years(model.backbone, view).assign(series=wb_label(model))
     if shown.empty:
         components.no_data("No remittance figures in the selected years.")
         return
@@ -153,7 +161,7 @@ def russia_section(model: RemittancesModel, view: ViewState) -> None:
     frame = pd.concat(
         [
             sent.assign(what="Sent from Russia (as published)", value=sent["value"]),
-            total.assign(what="World Bank: all remittances", value=total["remittances_usd_m"], series=WB),
+            total.assign(what="World Bank: all remittances", value=total["remittances_usd_m"], series=wb_label(model)),
         ],
         ignore_index=True,
     )
@@ -317,7 +325,7 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             }
         )
         components.show_chart(components.spec(charts.shock_chart, bars), "Remittances before and after the shock")
-        st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"])))
+        st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), wb_label(model)))
         inputs = {
             "russia_change_pct": view.rem_russia,
             "ruble_change_pct": view.rem_ruble,
@@ -347,12 +355,14 @@ def plus_or_minus(value: float) -> str:
     return f"{'−' if value < 0 else '+'} {abs(value):.1f}"
 
 
-def formula_text(shock: rem.ShockResult, view: ViewState, share: float, year: int, gdp_usd_m: float) -> str:
+def formula_text(
+    shock: rem.ShockResult, view: ViewState, share: float, year: int, gdp_usd_m: float, edition: str
+) -> str:
     """The scenario's arithmetic written out with this view's numbers, so nobody has to trust a black box."""
     m = lambda value: money(value, "musd")  # noqa: E731
     return "  \n".join(
         [
-            f"**Formula** ({WB}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)})",
+            f"**Formula** ({edition}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)})",
             f"from Russia = {m(shock.base_usd_m)} × {share:g}% = {m(shock.from_russia_usd_m)}",
             f"after = {m(shock.from_russia_usd_m)} × (1 {plus_or_minus(view.rem_russia)}%) × "
             f"(1 + {view.rem_pass:g}% × {signed(view.rem_ruble, '%', 1) or '0%'}) = {m(shock.new_from_russia_usd_m)}",

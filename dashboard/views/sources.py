@@ -40,8 +40,8 @@ def cited_sources(frame: pd.DataFrame, sources: pd.DataFrame | None) -> None:
     if sources is None or "source_id" not in frame.columns or frame.empty:
         return
     cited = components.cite(frame["source_id"], sources)
-    dated = cited["published_date"].dropna().astype(str)
-    newest = f"; the newest published {dated.max()}" if len(dated) else ""
+    as_of = components.data_as_of(cited)
+    newest = f"; data as of {as_of}" if as_of else ""
     with st.expander(f"Its {len(cited)} source{'s' if len(cited) != 1 else ''}{newest}"):
         sources_table(cited, height=min(400, 38 + 35 * len(cited)))
 
@@ -70,6 +70,13 @@ def catalogue_entry(
         if dataset.caveat:
             st.caption(f"**Caveat:** {dataset.caveat}")
         cited_sources(frame, sources)
+        if sources is not None and "source_id" in frame.columns and components.withheld_rows(frame, sources).any():
+            publishers = components.cite(frame["source_id"], sources)
+            st.caption(
+                "Not offered for download: the publisher's terms forbid passing these figures on. "
+                + "; ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
+            )
+            return
         path = cached.data_dir() / file
         mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
         st.download_button(

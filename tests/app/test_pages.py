@@ -152,7 +152,7 @@ def test_sources_page_gives_each_file_its_sources_and_caveat(open_app):
     sources = datasets.load("sources")
     cited = sources[sources["source_id"].isin(remittances["source_id"])]
     newest = cited["published_date"].dropna().astype(str).max()
-    assert f"Its {len(cited)} sources; the newest published {newest}" in expanders
+    assert f"Its {len(cited)} sources; data as of {newest}" in expanders
     captions = [c.value for c in at.caption]
     assert any(c.startswith("**Caveat:**") and "stopped publishing" in c for c in captions)
     assert sum(c.startswith("**Caveat:**") for c in captions) == sum(

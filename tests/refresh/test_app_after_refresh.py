@@ -1,0 +1,86 @@
+"""The dashboard after a refresh: the views gain the refreshed series, cited and licensed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import datasets
+from dashboard.refresh import comtrade
+from dashboard.refresh.__main__ import main
+from tests.app.conftest import APP, PAGES, chart_frames
+
+
+@pytest.fixture
+def refreshed(apis, data_dir, monkeypatch) -> Path:
+    monkeypatch.delenv(comtrade.KEY_VARIABLE, raising=False)
+    code = main(
+        [
+            "all",
+            "--data-dir",
+            str(data_dir),
+            "--worldbank-url",
+            f"{apis.url}/v2",
+            "--comtrade-url",
+            apis.url,
+            "--years",
+            "2021-2022",
+        ],
+        sleep=lambda s: None,
+    )
+    assert code == 0
+    monkeypatch.setenv("RT_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+def open_page(page: str) -> AppTest:
+    return AppTest.from_file(APP, default_timeout=60).switch_page(PAGES[page]).run()
+
+
+def test_the_trade_view_gains_each_reporters_comtrade_totals(refreshed):
+    at = open_page("trade")
+    assert not at.exception
+    written = datasets.load("trade_comtrade", refreshed)
+    for frame, reporter, label in (
+        (chart_frames(at)[0], "un_comtrade_rus", "Russia (UN Comtrade)"),
+        (chart_frames(at)[1], "un_comtrade_tjk", "Tajikistan (UN Comtrade)"),
+    ):
+        totals = written[(written["reporter"] == reporter) & (written["flow"] == "total")]
+        expected = dict(zip(totals["period_start"].str[:4].astype(int), totals["value_usd_m"] / 1000, strict=True))
+        shown = frame[(frame["label"] == label) & (frame["measure"] == "total")]
+        assert dict(zip(shown["year"].astype(int), shown["value"], strict=True)) == pytest.approx(expected)
+    captions = " ".join(c.value for c in at.caption)
+    assert "UN Comtrade (API)" in captions
+    assert "left out of the CSV" in captions  # Comtrade's terms: shown and cited, never downloaded
+
+
+def test_the_sources_page_offers_no_download_of_comtrade_figures(refreshed):
+    at = open_page("sources")
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    assert "Download trade_comtrade.csv" not in labels
+    assert "Download wdi_api.csv" in labels  # World Bank data is CC BY 4.0: downloadable, cited
+    assert any(c.value.startswith("Not offered for download") for c in at.caption)
+    today = datasets.load("sources", refreshed).set_index("source_id").at["wb-wdi-api", "published_date"]
+    assert any(e.label.endswith(f"data as of {today}") for e in at.expander)
+
+
+def test_the_remittances_view_uses_the_refreshed_world_bank_edition_whole(refreshed):
+    at = open_page("remittances")
+    assert not at.exception
+    wdi = datasets.load("wdi_api", refreshed)
+    share = wdi[wdi["indicator"] == "BX.TRF.PWKR.DT.GD.ZS"].sort_values("year").iloc[-1]
+    card = next(m for m in at.metric if m.label.startswith("Remittances, % of GDP"))
+    assert card.label.endswith(str(int(share["year"])))
+    assert card.value == f"{share['value']:.1f}%"
+    # one edition, never mixed: the World Bank line is the refreshed edition's years and values only
+    accessed = pd.Timestamp(
+        datasets.load("sources", refreshed).set_index("source_id").at["wb-wdi-api", "published_date"]
+    )
+    drawn = chart_frames(at)[1]
+    line = drawn[drawn["series"] == f"World Bank WDI ({accessed:%b %Y})"]
+    expected = wdi[wdi["indicator"] == "BX.TRF.PWKR.DT.GD.ZS"].set_index("year")["value"]
+    assert dict(zip(line["year"].astype(int), line["value"], strict=True)) == expected.to_dict()
