@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean browser
+.PHONY: run test lint bench clean browser refresh
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ lint: $(STAMP)
 
 test: $(STAMP) browser lint
 	$(BIN)/pytest
+
+# Pull the World Bank and UN Comtrade APIs into data/ (needs network; SOURCE=worldbank|comtrade|all).
+refresh: $(STAMP)
+	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/rerun.py

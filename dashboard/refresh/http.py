@@ -7,6 +7,7 @@ timeouts and retries, and the tests serve recorded responses from a loopback ser
 from __future__ import annotations
 
 import json
+import socket
 import time
 import urllib.error
 import urllib.parse
@@ -52,7 +53,7 @@ class JsonClient:
                 continue
             except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
                 reason = getattr(error, "reason", error)
-                if attempt == self.retries:
+                if attempt == self.retries or isinstance(reason, socket.gaierror):  # no DNS: offline, not busy
                     raise FetchError(f"cannot reach {_host(url)}: {reason}") from error
                 self._wait(attempt, f"no answer ({reason})", None)
                 continue

@@ -200,3 +200,14 @@ def test_bad_years_are_a_usage_error(data_dir):
     with pytest.raises(SystemExit) as stop:
         main(["comtrade", "--years", "2024-2000", "--data-dir", str(data_dir)])
     assert stop.value.code == 2
+
+
+def test_a_name_that_does_not_resolve_fails_at_once_without_retrying(data_dir, capsys):
+    sleeps: list[float] = []
+    code = main(
+        ["worldbank", "--data-dir", str(data_dir), "--worldbank-url", "http://api.example.invalid/v2"],
+        sleep=sleeps.append,
+    )
+    assert code == 1
+    assert sleeps == []  # offline is not a busy server: no backoff to sit through
+    assert "cannot reach api.example.invalid" in capsys.readouterr().out
