@@ -15,9 +15,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import datasets
-from dashboard.analytics import border
+from dashboard.analytics import border, overview
 from dashboard.border_model import BorderModel, build_border_model, clip_to_map
 from dashboard.charts import border as border_charts
+from dashboard.overview_model import OverviewModel, build_overview_model
 from dashboard.products_model import ProductsModel, build_products_model
 from dashboard.remittances_model import RemittancesModel, build_remittances_model
 from dashboard.state import Bounds
@@ -170,3 +171,36 @@ def _products_model(folder: str) -> ProductsModel:
 def products_model() -> ProductsModel:
     """Shared read-only frames for the Products page."""
     return _products_model(str(data_dir()))
+
+
+def overview_model(
+    trade: TradeModel | None,
+    context: pd.DataFrame | None,
+    remittances: RemittancesModel | None,
+    border: BorderModel | None,
+) -> OverviewModel:
+    """The Overview's cards and narrative, built once per set of models that loaded."""
+    present = tuple(part is not None for part in (trade, context, remittances, border))
+    return _overview_model(str(data_dir()), present, trade, context, remittances, border)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _overview_model(
+    folder: str,
+    present: tuple[bool, ...],
+    _trade: TradeModel | None,
+    _context: pd.DataFrame | None,
+    _remittances: RemittancesModel | None,
+    _border: BorderModel | None,
+) -> OverviewModel:
+    return build_overview_model(_trade, _context, _remittances, _border)
+
+
+def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
+    """The Overview's key events of these kinds (raises DataError if events.csv fails its checks)."""
+    return _overview_timeline(str(data_dir()), kinds)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _overview_timeline(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
+    return overview.timeline(_dataset("events", folder), kinds)

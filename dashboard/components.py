@@ -16,9 +16,9 @@ T = TypeVar("T")
 
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
     """The rows of sources.csv for these ids, in first-use order."""
-    ids = list(dict.fromkeys(i for i in source_ids if isinstance(i, str)))
-    cited = sources[sources["source_id"].isin(ids)]
-    return cited.iloc[cited["source_id"].map({source: i for i, source in enumerate(ids)}).argsort()]
+    ids = source_ids if isinstance(source_ids, pd.Series) else pd.Series(list(source_ids), dtype=object)
+    positions = pd.Index(sources["source_id"]).get_indexer(pd.unique(ids.dropna()))
+    return sources.iloc[positions[positions >= 0]]
 
 
 def sources_caption(cited: pd.DataFrame, limit: int = 6) -> str:

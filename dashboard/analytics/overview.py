@@ -222,8 +222,9 @@ def timeline(events: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
     title; `other_source_ids` keeps the sources of the rows folded into it.
     """
     chosen = events[events["category"].isin(categories)]
-    kept: list[dict] = []
-    for _, day in chosen.groupby("date", sort=False):
+    shared_date = chosen["date"].duplicated(keep=False)
+    kept = [chosen[~shared_date].assign(other_source_ids="")]  # a date with one event has nothing to fold
+    for _, day in chosen[shared_date].groupby("date", sort=False):
         firsts: list[dict] = []
         most_detailed = day.assign(_len=day["title"].str.len()).sort_values(
             ["_len", "event_id"], ascending=[False, True]
@@ -234,7 +235,6 @@ def timeline(events: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
                 firsts.append({**event, "other_source_ids": []})
             elif event["source_id"] not in [match["source_id"], *match["other_source_ids"]]:
                 match["other_source_ids"].append(event["source_id"])
-        kept += firsts
-    listed = pd.DataFrame(kept, columns=[*chosen.columns, "other_source_ids"])
-    listed["other_source_ids"] = listed["other_source_ids"].map(";".join)
+        kept.append(pd.DataFrame([{**f, "other_source_ids": ";".join(f["other_source_ids"])} for f in firsts]))
+    listed = pd.concat(kept, ignore_index=True)
     return listed.sort_values(["date", "event_id"], ascending=[False, True]).reset_index(drop=True)

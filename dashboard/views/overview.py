@@ -15,10 +15,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard import cached, components
-from dashboard.analytics import overview, security
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
-from dashboard.border_model import DRAWN_BORDER, BorderModel
+from dashboard.border_model import BorderModel
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
@@ -34,7 +33,6 @@ PAGE_FILES = {
     "remittances": "views/remittances.py",
 }
 THUMB_HEIGHT = 190
-CARD_ORDER = ("trade", "russia_share", "remittances", "migrants", "troops", "border")
 
 
 def part(load: Callable[[], T], missing: list[str], what: str) -> T | None:
@@ -67,27 +65,6 @@ def load_parts(missing: list[str]) -> Parts:
         events=part(lambda: cached.load("events"), missing, "Key events"),
         sources=part(lambda: cached.load("sources"), missing, "Sources"),
     )
-
-
-def headlines(parts: Parts) -> dict[str, Headline]:
-    """The cards that have data, in reading order."""
-    cards: dict[str, Headline | None] = {}
-    if parts.trade is not None:
-        cards["trade"] = overview.trade_headline(parts.trade.headline)
-    if parts.context is not None:
-        cards["russia_share"] = overview.russia_share_headline(parts.context)
-    if parts.remittances is not None:
-        cards["remittances"] = overview.remittances_headline(parts.remittances.backbone)
-        figures = parts.remittances.figures
-        cards["migrants"] = overview.migrants_headline(
-            figures[(figures["indicator"] == "migrants_in_russia_count") & (figures["unit"] == "persons")]
-        )
-    if parts.border is not None:
-        cards["troops"] = overview.troops_headline(parts.border.strength)
-        claim = next(c for c in parts.border.claims if c.unit == "km")
-        drawn = parts.border.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
-        cards["border"] = overview.border_headline(parts.border.official_km, claim.source_id, float(drawn))
-    return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
 
 
 def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | None) -> None:
@@ -160,7 +137,7 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
         to_view=lambda chosen: in_order(EVENT_CATEGORIES, chosen),
     )
     kinds = current_view(cached.year_bounds()).ov_cats
-    listed = overview.timeline(events, kinds)
+    listed = cached.overview_timeline(kinds)
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
         return
@@ -199,13 +176,10 @@ def render() -> None:
     parts = load_parts(missing)
     for problem in missing:
         st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")
-    cards = headlines(parts)
-    sides = overview.trade_sides(parts.trade.headline) if parts.trade is not None else {}
-    memberships = security.membership_summary(parts.border.memberships, "TJK") if parts.border is not None else ""
-    sentences = overview.narrative(cards, sides, memberships)
-    if sentences:
-        st.markdown(markdown_text(" ".join(sentences)))
-    shown_cards = list(cards.values())
+    summary = cached.overview_model(parts.trade, parts.context, parts.remittances, parts.border)
+    if summary.sentences:
+        st.markdown(markdown_text(" ".join(summary.sentences)))
+    shown_cards = list(summary.cards.values())
     for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks them in reading order
         for column, headline in zip(st.columns(3), shown_cards[row : row + 3], strict=False):
             card(column, headline, parts.sources)

@@ -1,0 +1,63 @@
+"""The Overview's cards and narrative, built once from the other pages' models.
+
+They show the latest figures whatever the view, so nothing here depends on the viewer: the
+page only lays them out. A model that failed to load is None and its cards drop out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.analytics import overview, security
+from dashboard.analytics.overview import Headline
+from dashboard.border_model import DRAWN_BORDER, BorderModel
+from dashboard.remittances_model import RemittancesModel
+from dashboard.trade_model import TradeModel
+
+CARD_ORDER = ("trade", "russia_share", "remittances", "migrants", "troops", "border")
+
+
+@dataclass(frozen=True)
+class OverviewModel:
+    cards: dict[str, Headline]  # in reading order, only those with data
+    sentences: list[str]
+
+
+def build_overview_model(
+    trade: TradeModel | None,
+    context: pd.DataFrame | None,
+    remittances: RemittancesModel | None,
+    border: BorderModel | None,
+) -> OverviewModel:
+    cards = headlines(trade, context, remittances, border)
+    sides = overview.trade_sides(trade.headline) if trade is not None else {}
+    memberships = security.membership_summary(border.memberships, "TJK") if border is not None else ""
+    return OverviewModel(cards, overview.narrative(cards, sides, memberships))
+
+
+def headlines(
+    trade: TradeModel | None,
+    context: pd.DataFrame | None,
+    remittances: RemittancesModel | None,
+    border: BorderModel | None,
+) -> dict[str, Headline]:
+    """The cards that have data, in reading order."""
+    cards: dict[str, Headline | None] = {}
+    if trade is not None:
+        cards["trade"] = overview.trade_headline(trade.headline)
+    if context is not None:
+        cards["russia_share"] = overview.russia_share_headline(context)
+    if remittances is not None:
+        cards["remittances"] = overview.remittances_headline(remittances.backbone)
+        figures = remittances.figures
+        cards["migrants"] = overview.migrants_headline(
+            figures[(figures["indicator"] == "migrants_in_russia_count") & (figures["unit"] == "persons")]
+        )
+    if border is not None:
+        cards["troops"] = overview.troops_headline(border.strength)
+        claim = next(c for c in border.claims if c.unit == "km")
+        drawn = border.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
+        cards["border"] = overview.border_headline(border.official_km, claim.source_id, float(drawn))
+    return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
