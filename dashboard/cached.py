@@ -93,7 +93,8 @@ def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
     return _border_map_spec(str(data_dir()), radius, layers)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+# Shared, not copied per rerun: the spec carries the map's geometry (see components._spec).
+@st.cache_resource(show_spinner=False, max_entries=256)
 def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dict:
     model = _border_model(folder)
     coverage = None
@@ -120,7 +121,7 @@ def border_thumbnail_spec(height: int) -> dict:
     return _border_thumbnail_spec(str(data_dir()), height)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _border_thumbnail_spec(folder: str, height: int) -> dict:
     model = _border_model(folder)
     sites = _map_sites(model, ("russian",)).assign(label="")
