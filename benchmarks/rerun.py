@@ -1,7 +1,9 @@
-"""Warm rerun time of each page under AppTest: median and p95 of repeated runs.
+"""Warm rerun time of each page under AppTest, against a floor app with as many charts.
 
-Run on demand (`make bench`), never in the test suite. Writes benchmarks/results/rerun.json
-and prints a table. A rerun is what a viewer waits for after moving any widget.
+Median and p95 of repeated runs with the caches warm; the floor (benchmarks/floor_app.py) draws
+the same number of charts from precomputed specs, so page / floor is what our code adds. Run on
+demand (`make bench`), never in the test suite. A rerun is what a viewer waits for after
+moving any widget.
 """
 
 from __future__ import annotations
@@ -25,12 +27,11 @@ PAGES = {
     "remittances": "views/remittances.py",
     "sources": "views/sources.py",
 }
+FLOOR = str(ROOT / "benchmarks" / "floor_app.py")
 OUT = ROOT / "benchmarks" / "results" / "rerun.json"
 
 
-def time_page(page: str, runs: int) -> list[float]:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.switch_page(PAGES[page])
+def timed_reruns(at: AppTest, runs: int) -> list[float]:
     at.run()
     at.run()  # warm: caches filled, page module compiled
     timings = []
@@ -42,24 +43,58 @@ def time_page(page: str, runs: int) -> list[float]:
     return timings
 
 
+def chart_count(at: AppTest) -> int:
+    return sum(getattr(element, "type", None) == "vega_lite_chart" for element in at.main)
+
+
+def time_page(page: str, runs: int) -> tuple[list[float], int]:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page(PAGES[page])
+    timings = timed_reruns(at, runs)
+    return timings, chart_count(at)
+
+
+def time_floor(charts: int, runs: int) -> list[float]:
+    at = AppTest.from_file(FLOOR, default_timeout=120)
+    at.query_params["charts"] = str(charts)
+    return timed_reruns(at, runs)
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def measure(runs: int) -> dict[str, dict[str, float]]:
+    """Per page: median and p95 of warm reruns, its chart count, and the floor's for as many charts."""
+    pages = {}
+    for page in PAGES:
+        timings, charts = time_page(page, runs)
+        floor = time_floor(charts, runs)
+        pages[page] = {
+            "median_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(p95(timings), 1),
+            "charts": charts,
+            "floor_median_ms": round(statistics.median(floor), 1),
+            "ratio_to_floor": round(statistics.median(timings) / statistics.median(floor), 1),
+        }
+    return pages
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    report = {"machine": platform.platform(), "python": platform.python_version(), "runs": args.runs, "pages": {}}
-    for page in PAGES:
-        timings = time_page(page, args.runs)
-        report["pages"][page] = {"median_ms": round(statistics.median(timings), 1), "p95_ms": round(p95(timings), 1)}
+    report = {"machine": platform.platform(), "python": platform.python_version(), "runs": args.runs}
+    report["pages"] = measure(args.runs)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"{'page':<10}{'median ms':>12}{'p95 ms':>10}   ({args.runs} warm reruns each)")
-    for page, numbers in report["pages"].items():
-        print(f"{page:<10}{numbers['median_ms']:>12}{numbers['p95_ms']:>10}")
+    print(f"{'page':<12}{'median ms':>10}{'p95 ms':>9}{'charts':>8}{'floor ms':>10}{'ratio':>7}   ({args.runs} runs)")
+    for page, n in report["pages"].items():
+        print(
+            f"{page:<12}{n['median_ms']:>10}{n['p95_ms']:>9}{n['charts']:>8}"
+            f"{n['floor_median_ms']:>10}{n['ratio_to_floor']:>7}"
+        )
     print(f"report: {OUT.relative_to(ROOT)}")
 
 

@@ -97,16 +97,24 @@ def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dict:
     model = _border_model(folder)
-    coverage = None
-    if "coverage" in layers:
-        reach = border.border_coverage(model.border_line, model.covering, radius_km)
-        coverage = tuple(
-            gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs="EPSG:4326")
-            for shape in (reach.buffers, reach.covered_line)
-        )
+    spec = _border_map_layers(folder, layers)
+    if "coverage" not in layers:
+        return spec
+    reach = border.border_coverage(model.border_line, model.covering, radius_km)
+    buffers, covered = (
+        gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs="EPSG:4326")
+        for shape in (reach.buffers, reach.covered_line)
+    )
+    return border_charts.with_map_data(spec, border_charts.coverage_datasets(buffers, covered))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _border_map_layers(folder: str, layers: tuple[str, ...]) -> dict:
+    """The map for a set of layers, whatever the radius: built and serialised once."""
+    model = _border_model(folder)
     sites = _map_sites(model, layers)
     labels = model.countries.drop(columns="geometry")
-    chart = border_charts.border_map(labels, "rivers" in layers, coverage, sites)
+    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites)
     return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
 
 
@@ -125,7 +133,7 @@ def border_thumbnail_spec(height: int) -> dict:
 def _border_thumbnail_spec(folder: str, height: int) -> dict:
     model = _border_model(folder)
     sites = _map_sites(model, ("russian",)).assign(label="")
-    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, None, sites)
+    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites)
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
 

@@ -108,16 +108,25 @@ def border_layer() -> alt.Chart:
     )
 
 
-def reach_layer(buffers: gpd.GeoDataFrame) -> alt.Chart:
-    """The area within the chosen radius of a covering site."""
-    return alt.Chart(alt.Data(values=geo_features(buffers))).mark_geoshape(
+def coverage_datasets(buffers: gpd.GeoDataFrame, covered: gpd.GeoDataFrame) -> dict:
+    """The radius-dependent geometry as the named datasets the reach and covered layers read.
+
+    Named rather than inline, the layered spec does not depend on the radius: it is built once
+    and a new radius only swaps these two datasets.
+    """
+    return {"reach": geo_features(buffers), "covered": geo_features(covered)}
+
+
+def reach_layer() -> alt.Chart:
+    """The area within the chosen radius of a covering site (dataset "reach")."""
+    return alt.Chart(alt.NamedData(name="reach")).mark_geoshape(
         fill=COVERED_COLOR, fillOpacity=0.08, stroke=COVERED_COLOR, strokeOpacity=0.5, strokeDash=[4, 3]
     )
 
 
-def covered_layer(covered: gpd.GeoDataFrame) -> alt.Chart:
-    """The stretch of border inside that area, drawn over the border line."""
-    return alt.Chart(alt.Data(values=geo_features(covered))).mark_geoshape(
+def covered_layer() -> alt.Chart:
+    """The stretch of border inside that area, drawn over the border line (dataset "covered")."""
+    return alt.Chart(alt.NamedData(name="covered")).mark_geoshape(
         filled=False, stroke=COVERED_COLOR, strokeWidth=5.5, strokeCap="round"
     )
 
@@ -171,22 +180,22 @@ def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
 def border_map(
     country_labels: pd.DataFrame,
     show_rivers: bool,
-    coverage: tuple[gpd.GeoDataFrame, gpd.GeoDataFrame] | None,
+    show_coverage: bool,
     sites: pd.DataFrame,
 ) -> alt.LayerChart:
     """The region without tiles: countries, rivers, the border in bold, reach and covered stretch, sites.
 
     Countries, rivers and the border are named datasets ("countries", "rivers", "border"): add them
-    with `with_map_data(spec, map_datasets(...))`.
+    with `with_map_data(spec, map_datasets(...))`; with coverage, also `coverage_datasets(...)`.
     """
     layers: list[alt.TopLevelMixin] = [countries_layer(country_labels)]
     if show_rivers:
         layers.append(rivers_layer())
-    if coverage is not None:
-        layers.append(reach_layer(coverage[0]))
+    if show_coverage:
+        layers.append(reach_layer())
     layers.append(border_layer())
-    if coverage is not None:
-        layers.append(covered_layer(coverage[1]))
+    if show_coverage:
+        layers.append(covered_layer())
     if len(sites):
         layers.append(sites_layer(sites))
     return alt.layer(*layers).project(**PROJECTION).properties(height=MAP_HEIGHT)

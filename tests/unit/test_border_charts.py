@@ -40,10 +40,13 @@ def coverage_frames(model, radius):
 
 def test_map_draws_offline_and_stays_under_a_megabyte(model):
     sites = charts.sites_frame(model.sites, model.sources)
-    chart = charts.border_map(model.countries.drop(columns="geometry"), True, coverage_frames(model, 100), sites)
-    spec = charts.with_map_data(chart.to_dict(), model.map_data)  # to_dict validates against Vega-Lite
+    chart = charts.border_map(model.countries.drop(columns="geometry"), True, True, sites)
+    spec = chart.to_dict()  # validates against Vega-Lite
+    spec = charts.with_map_data(
+        charts.with_map_data(spec, model.map_data), charts.coverage_datasets(*coverage_frames(model, 100))
+    )
     assert spec["projection"]["type"] == "conicConformal"
-    assert set(spec["datasets"]) >= {"countries", "rivers", "border"}
+    assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered"}
     assert "url" not in str(spec)  # no tile or remote data
     assert len(str(spec)) < 1_000_000
     assert layer_marks(spec).count("geoshape") == 5  # countries, rivers, reach, border, covered stretch

@@ -1,0 +1,263 @@
+"""What a viewer in a browser waits for, measured against a real `streamlit run` on loopback.
+
+- cold start: launching the server to the first page's charts drawn in headless Chromium;
+- interaction: a slider moved with the keyboard to the page settled again (URL rewritten,
+  script finished, charts drawn), per page with a slider;
+- bytes: everything the server sends over the websocket for one page view (chart specs and
+  their data are nearly all of it);
+- memory: the server's resident set after one viewer has visited every page, and its growth
+  per further viewer;
+- concurrency: N viewers at once, each visiting every page and moving a slider 5 times.
+
+Debian's Chromium, headless, as the tests use it. Run through `benchmarks/run.py`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.async_api import async_playwright
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PAGES = ("/", "/trade", "/products", "/border", "/remittances", "/sources")
+# page -> (the slider's label text, the URL parameter it writes)
+SLIDERS = {
+    "/trade": ("Growth for the whole year", "proj_growth"),
+    "/products": ("Top products in a breakdown", "prod_top"),
+    "/border": ("Distance from Russia", "radius"),
+    "/remittances": ("Change in remittances from Russia", "rem_russia"),
+}
+SETTLED = (
+    "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'"
+    " && document.querySelector('[data-testid=stApp]')?.dataset.testConnectionState === 'CONNECTED'"
+    " && !document.querySelector('[data-testid=stSkeleton]')"
+    " && [...document.querySelectorAll('[data-testid=stVegaLiteChart]')].every(c => c.querySelector('canvas, svg'))"
+)
+FIRST_CHART = (
+    "() => !!document.querySelector('[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg')"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    base: str
+
+    def rss_mb(self) -> float:
+        """Resident memory of the server process, from /proc (Linux)."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        raise RuntimeError("no VmRSS for the server")
+
+
+@contextmanager
+def server() -> Iterator[Server]:
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard" / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield Server(process, f"http://127.0.0.1:{port}")
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wait_healthy(base: str, deadline_s: float = 60) -> None:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError("the server did not come up")
+
+
+def settle(page: Page, timeout_ms: int = 30_000) -> None:
+    page.wait_for_function(SETTLED, timeout=timeout_ms)
+
+
+def cold_start(runs: int) -> list[float]:
+    """Seconds from launching the server to the first page's first chart drawn."""
+    timings = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            start = time.perf_counter()
+            with server() as s:
+                wait_healthy(s.base)
+                page = browser.new_page()
+                page.goto(s.base + "/")
+                page.wait_for_function(FIRST_CHART, timeout=60_000)
+                timings.append(time.perf_counter() - start)
+                page.close()
+        browser.close()
+    return timings
+
+
+def move_slider(page: Page, label: str, param: str) -> float:
+    """Milliseconds from a key press on the slider to the page settled with the new value."""
+    handle = page.locator("[data-testid=stSlider]", has_text=label).get_by_role("slider").first
+    handle.focus()
+    before = page.evaluate("window.location.search")
+    start = time.perf_counter()
+    handle.press("ArrowRight")
+    page.wait_for_function(
+        f"() => window.location.search !== {before!r} && window.location.search.includes('{param}=')"
+    )
+    settle(page)
+    return (time.perf_counter() - start) * 1000
+
+
+def single_viewer(base: str, srv: Server, moves: int, extra_viewers: int) -> dict:
+    """Bytes per page, interaction latency, and memory with one and with more viewers."""
+    result: dict = {"bytes_per_page": {}, "interaction_ms": {}}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in PAGES:
+            context = browser.new_context(viewport={"width": 1440, "height": 1000})
+            page = context.new_page()
+            received: list[int] = []
+            page.on("websocket", lambda ws, out=received: ws.on("framereceived", lambda data: out.append(len(data))))
+            page.goto(base + path)
+            settle(page)
+            page.wait_for_timeout(500)
+            settle(page)
+            result["bytes_per_page"][path] = sum(received)
+            if path in SLIDERS:
+                label, param = SLIDERS[path]
+                timings = [move_slider(page, label, param) for _ in range(moves)]
+                result["interaction_ms"][path] = summary(timings)
+            context.close()
+        result["rss_one_viewer_mb"] = round(srv.rss_mb(), 1)
+        contexts = []
+        for _ in range(extra_viewers):
+            context = browser.new_context()
+            page = context.new_page()
+            for path in PAGES:
+                page.goto(base + path)
+                settle(page)
+            contexts.append(context)
+        rss_after = srv.rss_mb()
+        result["rss_after_extra_viewers_mb"] = round(rss_after, 1)
+        result["extra_viewers"] = extra_viewers
+        result["rss_per_extra_viewer_mb"] = round((rss_after - result["rss_one_viewer_mb"]) / extra_viewers, 2)
+        for context in contexts:
+            context.close()
+        browser.close()
+    return result
+
+
+async def one_viewer(browser, base: str, moves: int, latencies: list[float], errors: list[str]) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        for path in PAGES:
+            start = time.perf_counter()
+            await page.goto(base + path)
+            await page.wait_for_function(SETTLED, timeout=60_000)
+            latencies.append((time.perf_counter() - start) * 1000)
+            if await page.locator("[data-testid=stException]").count():
+                errors.append(f"exception on {path}")
+        await page.goto(base + "/border")
+        await page.wait_for_function(SETTLED, timeout=60_000)
+        handle = page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider").first
+        for _ in range(moves):
+            await handle.focus()
+            before = await page.evaluate("window.location.search")
+            start = time.perf_counter()
+            await handle.press("ArrowRight")
+            await page.wait_for_function(f"() => window.location.search !== {before!r}", timeout=60_000)
+            await page.wait_for_function(SETTLED, timeout=60_000)
+            latencies.append((time.perf_counter() - start) * 1000)
+    except Exception as error:  # a benchmark counts failures rather than stopping at the first
+        errors.append(f"{type(error).__name__}: {error}".splitlines()[0])
+    finally:
+        await context.close()
+
+
+async def concurrent_viewers(base: str, viewers: int, moves: int) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        start = time.perf_counter()
+        await asyncio.gather(*(one_viewer(browser, base, moves, latencies, errors) for _ in range(viewers)))
+        wall = time.perf_counter() - start
+        await browser.close()
+    return {
+        "viewers": viewers,
+        "actions": len(latencies),
+        **summary(latencies),
+        "errors": len(errors),
+        "error_samples": errors[:5],
+        "wall_s": round(wall, 1),
+    }
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    if not ordered:
+        return {"median_ms": float("nan"), "p95_ms": float("nan")}
+    return {
+        "median_ms": round(statistics.median(ordered), 1),
+        "p95_ms": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 1),
+    }
+
+
+def measure(cold_runs: int = 5, moves: int = 10, extra_viewers: int = 10, viewers: int = 25) -> dict:
+    cold = cold_start(cold_runs)
+    report: dict = {
+        "cold_start_s": {"median": round(statistics.median(cold), 2), "max": round(max(cold), 2), "runs": cold_runs}
+    }
+    with server() as srv:
+        wait_healthy(srv.base)
+        report.update(single_viewer(srv.base, srv, moves, extra_viewers))
+    with server() as srv:
+        wait_healthy(srv.base)
+        report["concurrent"] = asyncio.run(concurrent_viewers(srv.base, viewers, 5))
+    return report
