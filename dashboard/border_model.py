@@ -37,7 +37,6 @@ class BorderModel:
     official_km: float
     sites: pd.DataFrame  # every site, with distance to the border where it has a coordinate
     covering: gpd.GeoDataFrame  # active Russian facilities, the points coverage is measured from
-    coverage_curve: pd.DataFrame  # share of the border covered at each radius
     farthest: border.FarthestPoint | None
     strength: pd.DataFrame
     strength_ranges: pd.DataFrame
@@ -66,14 +65,6 @@ def build_border_model(
     points["distance_to_border_km"] = border.distance_to_border_km(points, line)
     all_sites = sites.merge(points[["site_id", "distance_to_border_km"]], on="site_id", how="left")
     covering = points[points["kind"].isin(border.COVERING_KINDS) & (points["status"] == "active")]
-    reaches = [border.border_coverage(line, covering, r) for r in COVERAGE_RADII_KM]
-    curve = pd.DataFrame(
-        {
-            "radius_km": COVERAGE_RADII_KM,
-            "covered_km": [reach.covered_km for reach in reaches],
-            "share": [reach.share for reach in reaches],
-        }
-    )
     official_km = security.official_border_km(claims)
     if official_km is None:
         raise DataError("claims.csv", "no row gives the official border length (unit 'km')")
@@ -95,7 +86,6 @@ def build_border_model(
         official_km=official_km,
         sites=all_sites,
         covering=covering,
-        coverage_curve=curve,
         farthest=border.farthest_border_point(line, covering),
         strength=strength,
         strength_ranges=security.strength_range_by_year(strength),
@@ -136,3 +126,19 @@ def map_rivers(rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
     """Cut a shape to the map window, so a large reach does not make the map zoom out."""
     return shapely.clip_by_rect(geometry, *MAP_BOX)
+
+
+def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
+    """Share of the border covered at every radius the slider offers.
+
+    Apart from the model because only the Border page needs it and it is the model's slowest
+    part (one buffer and intersection per radius): the Overview opens without waiting for it.
+    """
+    reaches = [border.border_coverage(model.border_line, model.covering, r) for r in COVERAGE_RADII_KM]
+    return pd.DataFrame(
+        {
+            "radius_km": COVERAGE_RADII_KM,
+            "covered_km": [reach.covered_km for reach in reaches],
+            "share": [reach.share for reach in reaches],
+        }
+    )

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import datasets
 from dashboard.analytics import border, overview
-from dashboard.border_model import BorderModel, build_border_model, clip_to_map
+from dashboard.border_model import BorderModel, build_border_model, build_coverage_curve, clip_to_map
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model
 from dashboard.products_model import ProductsModel, build_products_model
@@ -80,6 +80,16 @@ def _border_model(folder: str) -> BorderModel:
 
 
 BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
+
+
+def coverage_curve() -> pd.DataFrame:
+    """The border's coverage at every radius (shared read-only: callers must not mutate)."""
+    return _coverage_curve(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _coverage_curve(folder: str) -> pd.DataFrame:
+    return build_coverage_curve(_border_model(folder))
 
 
 def border_model() -> BorderModel:

@@ -7,6 +7,7 @@ confusing chart further down.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -723,10 +724,10 @@ def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     dataset = DATASETS[name]
     df = read_csv(dataset, data_dir)
     if dataset.cites_sources:
-        known = set(read_csv(SOURCES, data_dir)["source_id"])
+        known = _known_keys(SOURCES, data_dir)
         _check_references(dataset.file, df, "source_id", known, "data/sources.csv")
     if "reporter" in df.columns and name != "reporters":
-        known = set(read_csv(REPORTERS, data_dir)["reporter"])
+        known = _known_keys(REPORTERS, data_dir)
         _check_references(dataset.file, df, "reporter", known, "data/reporters.csv")
     return df
 
@@ -759,6 +760,22 @@ def load_wdi(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """
     refreshed = load("wdi_api", data_dir)
     return refreshed if not refreshed.empty else load("wdi", data_dir)
+
+
+def _known_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:
+    """The ids a reference table defines, read once per version of the file (not once per table citing it)."""
+    path = data_dir / dataset.file
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        raise DataError(dataset.file, "the file is missing") from None
+    return _keys_of(dataset.name, str(data_dir), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=32)
+def _keys_of(name: str, folder: str, mtime_ns: int, size: int) -> frozenset[str]:
+    dataset = DATASETS[name]
+    return frozenset(read_csv(dataset, Path(folder))[dataset.key[0]])
 
 
 def _check_references(file: str, df: pd.DataFrame, column: str, known: set[str], where: str) -> None:

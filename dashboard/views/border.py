@@ -38,7 +38,7 @@ def source_name(model: BorderModel, source_id: str) -> str:
 
 def kpi_row(model: BorderModel, view: ViewState) -> None:
     drawn = model.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
-    reach = model.coverage_curve.set_index("radius_km").loc[view.radius]
+    reach = cached.coverage_curve().set_index("radius_km").loc[view.radius]
     strength = strength_summary(model.strength)
     columns = st.columns(4)
     columns[0].metric(
@@ -166,7 +166,7 @@ def distances_section(model: BorderModel, view: ViewState) -> None:
         note="Shortest distance to the border line, measured in an equal-area projection of the region.",
     )
     st.markdown("**Share of the border within each distance of Russia's active sites**")
-    curve = components.spec(charts.coverage_curve_chart, model.coverage_curve, view.radius)
+    curve = components.spec(charts.coverage_curve_chart, cached.coverage_curve(), view.radius)
     components.show_chart(curve, "Share of the border line within each distance of Russia's active sites")
     components.sources_line(
         pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]]),

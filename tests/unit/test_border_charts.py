@@ -7,7 +7,7 @@ import shapely
 
 from dashboard import datasets
 from dashboard.analytics import border
-from dashboard.border_model import MAP_BOX, build_border_model, clip_to_map
+from dashboard.border_model import MAP_BOX, build_border_model, build_coverage_curve, clip_to_map
 from dashboard.charts import border as charts
 
 
@@ -97,5 +97,5 @@ def test_membership_chart_puts_russia_and_tajikistan_first(model):
 
 
 def test_coverage_curve_chart(model):
-    spec = charts.coverage_curve_chart(model.coverage_curve, 150).to_dict()
+    spec = charts.coverage_curve_chart(build_coverage_curve(model), 150).to_dict()
     assert spec["layer"][1]["mark"]["type"] == "rule"
