@@ -36,7 +36,7 @@ refresh: $(STAMP)
 	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/rerun.py
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -7,7 +7,8 @@
   their data are nearly all of it);
 - memory: the server's resident set after one viewer has visited every page, and its growth
   per further viewer;
-- concurrency: N viewers at once, each visiting every page and moving a slider 5 times.
+- concurrency: N viewers at once, each visiting every page and moving a slider 5 times, as
+  websocket clients (benchmarks/load.py): 25 Chromiums on 2 cores measure the browsers.
 
 Debian's Chromium, headless, as the tests use it. Run through `benchmarks/run.py`.
 """
@@ -27,8 +28,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.async_api import async_playwright
 from playwright.sync_api import Page, sync_playwright
+
+from benchmarks import load
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -191,54 +193,6 @@ def single_viewer(base: str, srv: Server, moves: int, extra_viewers: int) -> dic
     return result
 
 
-async def one_viewer(browser, base: str, moves: int, latencies: list[float], errors: list[str]) -> None:
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    page = await context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        for path in PAGES:
-            start = time.perf_counter()
-            await page.goto(base + path)
-            await page.wait_for_function(SETTLED, timeout=60_000)
-            latencies.append((time.perf_counter() - start) * 1000)
-            if await page.locator("[data-testid=stException]").count():
-                errors.append(f"exception on {path}")
-        await page.goto(base + "/border")
-        await page.wait_for_function(SETTLED, timeout=60_000)
-        handle = page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider").first
-        for _ in range(moves):
-            await handle.focus()
-            before = await page.evaluate("window.location.search")
-            start = time.perf_counter()
-            await handle.press("ArrowRight")
-            await page.wait_for_function(f"() => window.location.search !== {before!r}", timeout=60_000)
-            await page.wait_for_function(SETTLED, timeout=60_000)
-            latencies.append((time.perf_counter() - start) * 1000)
-    except Exception as error:  # a benchmark counts failures rather than stopping at the first
-        errors.append(f"{type(error).__name__}: {error}".splitlines()[0])
-    finally:
-        await context.close()
-
-
-async def concurrent_viewers(base: str, viewers: int, moves: int) -> dict:
-    latencies: list[float] = []
-    errors: list[str] = []
-    async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        start = time.perf_counter()
-        await asyncio.gather(*(one_viewer(browser, base, moves, latencies, errors) for _ in range(viewers)))
-        wall = time.perf_counter() - start
-        await browser.close()
-    return {
-        "viewers": viewers,
-        "actions": len(latencies),
-        **summary(latencies),
-        "errors": len(errors),
-        "error_samples": errors[:5],
-        "wall_s": round(wall, 1),
-    }
-
-
 def summary(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
     if not ordered:
@@ -259,5 +213,16 @@ def measure(cold_runs: int = 5, moves: int = 10, extra_viewers: int = 10, viewer
         report.update(single_viewer(srv.base, srv, moves, extra_viewers))
     with server() as srv:
         wait_healthy(srv.base)
-        report["concurrent"] = asyncio.run(concurrent_viewers(srv.base, viewers, 5))
+        asyncio.run(load.viewers(srv.base, 1, 5))  # one viewer first: the caches are warm, as on a live host
+        tally, wall = asyncio.run(load.viewers(srv.base, viewers, 5))
+        report["concurrent"] = {
+            "viewers": viewers,
+            "client": "websocket (Streamlit protocol)",
+            "actions": len(tally.latencies_ms),
+            **summary(tally.latencies_ms),
+            "errors": len(tally.errors),
+            "error_samples": tally.errors[:5],
+            "wall_s": round(wall, 1),
+            "rss_after_mb": round(srv.rss_mb(), 1),
+        }
     return report

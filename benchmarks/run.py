@@ -1,0 +1,99 @@
+"""One command for every performance number: `make bench` (or `python -m benchmarks.run`).
+
+Writes benchmarks/results/report.json and prints each measure beside its budget. The budgets
+are for this project's 2-core machine, medians unless said otherwise. Never part of the test
+suite: timings belong in a report, not in asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+from benchmarks import browser, rerun
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "results" / "report.json"
+MAP_PAGE = "border"
+MB = 1024 * 1024
+
+
+def budgets(report: dict) -> list[tuple[str, str, str, bool]]:
+    """(measure, value, budget, met) for the table."""
+    rows = []
+    for page, n in report["rerun"].items():
+        limit = 200 if page == MAP_PAGE else 100
+        rows.append(
+            (
+                f"warm rerun, {page}",
+                f"{n['median_ms']} ms (p95 {n['p95_ms']}, {n['ratio_to_floor']}x floor)",
+                f"≤ {limit} ms",
+                n["median_ms"] <= limit,
+            )
+        )
+    b = report["browser"]
+    rows.append(
+        ("cold start to first chart", f"{b['cold_start_s']['median']} s", "≤ 4 s", b["cold_start_s"]["median"] <= 4)
+    )
+    for path, n in b["interaction_ms"].items():
+        rows.append(
+            (
+                f"slider to settled, {path}",
+                f"{n['median_ms']} ms (p95 {n['p95_ms']})",
+                "≤ 500 ms",
+                n["median_ms"] <= 500,
+            )
+        )
+    rows.append(("server RSS, one viewer", f"{b['rss_one_viewer_mb']} MB", "≤ 300 MB", b["rss_one_viewer_mb"] <= 300))
+    rows.append(
+        (
+            f"RSS per further viewer ({b['extra_viewers']})",
+            f"{b['rss_per_extra_viewer_mb']} MB",
+            "≤ 10 MB",
+            b["rss_per_extra_viewer_mb"] <= 10,
+        )
+    )
+    c = b["concurrent"]
+    rows.append(
+        (
+            f"{c['viewers']} concurrent viewers, {c['actions']} actions",
+            f"p50 {c['median_ms']} ms, p95 {c['p95_ms']} ms, {c['errors']} errors",
+            "p95 ≤ 1500 ms, 0 errors",
+            c["p95_ms"] <= 1500 and c["errors"] == 0,
+        )
+    )
+    for path, size in b["bytes_per_page"].items():
+        rows.append((f"bytes sent, {path}", f"{size / 1024:,.0f} KB", "≤ 1 MB of chart spec", size <= MB))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=30, help="warm reruns per page")
+    parser.add_argument("--viewers", type=int, default=25, help="concurrent browser sessions")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    report = {
+        "machine": platform.platform(),
+        "cpus": len(os.sched_getaffinity(0)),
+        "python": platform.python_version(),
+        "rerun": rerun.measure(args.runs),
+        "browser": browser.measure(viewers=args.viewers),
+    }
+    table = budgets(report)
+    report["budgets"] = [{"measure": m, "value": v, "budget": b, "met": ok} for m, v, b, ok in table]
+    report["seconds"] = round(time.perf_counter() - started)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(report, indent=2) + "\n")
+    print("| measure | value | budget | met |\n|---|---|---|---|")
+    for measure, value, budget, met in table:
+        print(f"| {measure} | {value} | {budget} | {'yes' if met else '**no**'} |")
+    print(f"\nreport: {OUT.relative_to(ROOT)} ({report['seconds']} s)")
+
+
+if __name__ == "__main__":
+    main()
