@@ -142,8 +142,8 @@ def border_thumbnail_spec(height: int) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _border_thumbnail_spec(folder: str, height: int) -> dict:
     model = _border_model(folder)
-    sites = _map_sites(model, ("russian",)).assign(label="")
-    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites)
+    sites = _map_sites(model, ("russian",))
+    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
 

@@ -139,8 +139,11 @@ LABEL_OFFSETS = {  # label_side -> (align, dx, dy)
 }
 
 
-def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
-    """Sites as markers by kind; the garrison with a troop figure sized by it; former ones faded."""
+def sites_layer(sites: pd.DataFrame, named: bool = True) -> alt.LayerChart:
+    """Sites as markers by kind; the garrison with a troop figure sized by it; former ones faded.
+
+    `named=False` leaves out the eight name layers (a thumbnail has no room for them).
+    """
     kinds = [k for k in SITE_STYLE if k in set(sites["kind"])]
     labels = [SITE_STYLE[k][0] for k in kinds]
     base = alt.Chart(sites).encode(
@@ -167,7 +170,7 @@ def sites_layer(sites: pd.DataFrame) -> alt.LayerChart:
         fillOpacity=alt.condition("datum.status == 'former'", alt.value(0.2), alt.value(1)),
     )
     layers = [markers]
-    for side, (align, dx, dy) in LABEL_OFFSETS.items():
+    for side, (align, dx, dy) in LABEL_OFFSETS.items() if named else ():
         placed = base.transform_filter(f"datum.label_side == '{side}'")
         # An empty text, not a transparent one: hidden names must not widen the drawing's bounds.
         text = alt.condition(f"width >= {LABEL_MIN_WIDTH}", "label:N", alt.value(""))
@@ -182,6 +185,7 @@ def border_map(
     show_rivers: bool,
     show_coverage: bool,
     sites: pd.DataFrame,
+    site_names: bool = True,
 ) -> alt.LayerChart:
     """The region without tiles: countries, rivers, the border in bold, reach and covered stretch, sites.
 
@@ -197,7 +201,7 @@ def border_map(
     if show_coverage:
         layers.append(covered_layer())
     if len(sites):
-        layers.append(sites_layer(sites))
+        layers.append(sites_layer(sites, site_names))
     return alt.layer(*layers).project(**PROJECTION).properties(height=MAP_HEIGHT)
 
 

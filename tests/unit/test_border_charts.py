@@ -99,3 +99,13 @@ def test_membership_chart_puts_russia_and_tajikistan_first(model):
 def test_coverage_curve_chart(model):
     spec = charts.coverage_curve_chart(build_coverage_curve(model), 150).to_dict()
     assert spec["layer"][1]["mark"]["type"] == "rule"
+
+
+def test_a_thumbnail_map_draws_sites_without_their_name_layers(model):
+    sites = charts.sites_frame(model.sites, model.sources)
+    labels = model.countries.drop(columns="geometry")
+    named = layer_marks(charts.border_map(labels, False, False, sites).to_dict())
+    bare = layer_marks(charts.border_map(labels, False, False, sites, site_names=False).to_dict())
+    # the country names stay; the sites lose a halo and a text layer per label side
+    assert named.count("text") - bare.count("text") == 2 * len(charts.LABEL_OFFSETS)
+    assert bare.count("text") == 1 and bare.count("point") == 1
