@@ -103,7 +103,11 @@ def server() -> Iterator[Server]:
         yield Server(process, f"http://127.0.0.1:{port}")
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def wait_healthy(base: str, deadline_s: float = 60) -> None:

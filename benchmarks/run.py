@@ -67,7 +67,7 @@ def budgets(report: dict) -> list[tuple[str, str, str, bool]]:
         )
     )
     for path, size in b["bytes_per_page"].items():
-        rows.append((f"bytes sent, {path}", f"{size / 1024:,.0f} KB", "≤ 1 MB of chart spec", size <= MB))
+        rows.append((f"bytes sent, {path}", f"{size / 1024:,.0f} KB", "≤ 1 MB (all websocket bytes)", size <= MB))
     return rows
 
 

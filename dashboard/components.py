@@ -49,13 +49,14 @@ def spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any
 
 
 def frame_key(frame: pd.DataFrame) -> str:
-    """A DataFrame's cache key: its CSV text, which hashes about three times faster than
-    Streamlit's default for the small mixed-type frames the charts take."""
-    return frame.to_csv()
+    """A DataFrame's cache key: its dtypes and CSV text, which hash about three times faster
+    than Streamlit's default for the small mixed-type frames the charts take. The dtypes keep
+    apart frames whose text is alike (1 and "1", NaN and "")."""
+    return frame.dtypes.to_string() + "\n" + frame.to_csv(na_rep="<NA>")
 
 
-# cache_resource: the spec is shared, not copied per rerun (nothing mutates it; Streamlit copies
-# the top level before its own idempotent patches).
+# cache_resource: the spec is shared, not copied per rerun. Streamlit copies its top level and
+# only ever rewrites null legend titles inside it, the same way every time.
 @st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
 def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
     return _builder(*args).to_dict(validate=False)
@@ -133,6 +134,8 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
             f"on. Get them from the publisher: {links}."
         )
     shared = data[~withheld]
+    if shared.empty and withheld.any():
+        return  # nothing left that may be passed on
     st.download_button(
         f"CSV: {file_name}",
         lambda: with_citation(shared, sources).to_csv(index=False).encode("utf-8"),

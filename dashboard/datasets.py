@@ -70,6 +70,7 @@ class Dataset:
     cites_sources: bool = True
     may_be_empty: bool = False  # a table filled by a later refresh; until then only its header
     caveat: str = ""  # what a reader must know before using the numbers, shown on the Sources page
+    redistributable: bool = True  # False: the publisher's terms forbid passing the file on (UN Comtrade)
     checks: tuple[Callable[[pd.DataFrame], Problem | None], ...] = field(default=())
 
 
@@ -608,6 +609,7 @@ TRADE_COMTRADE = replace(
     caveat=REFRESH_CAVEAT + " UN Comtrade's terms forbid redistribution: shown with attribution, never downloadable.",
     columns={**TRADE_PUBLISHED.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
     may_be_empty=True,
+    redistributable=False,
 )
 COMTRADE_PRODUCTS = replace(
     BREAKDOWN,
@@ -617,6 +619,7 @@ COMTRADE_PRODUCTS = replace(
     description="Values by HS4 heading per direction, year and reporter, from UN Comtrade with a subscription key.",
     caveat=TRADE_COMTRADE.caveat,
     columns={**BREAKDOWN.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
+    redistributable=False,
 )
 
 DATASETS: dict[str, Dataset] = {
@@ -798,6 +801,7 @@ class GeoDataset:
     key: str | None = None
     required_keys: frozenset[str] = frozenset()  # features the app cannot do without
     caveat: str = ""
+    redistributable: bool = True
 
 
 # GeoJSON carries no reliable CRS (GDAL assumes WGS84 for any file), so the coordinates are

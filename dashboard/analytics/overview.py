@@ -218,11 +218,12 @@ def same_event(title: str, other: str) -> bool:
 def timeline(events: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
     """Key events of the chosen kinds, newest first, each event once however many pages cite it.
 
-    Events of one date whose titles describe the same thing collapse into the most detailed
+    Events of one full date whose titles describe the same thing collapse into the most detailed
     title; `other_source_ids` keeps the sources of the rows folded into it.
     """
     chosen = events[events["category"].isin(categories)]
-    shared_date = chosen["date"].duplicated(keep=False)
+    # only a full date pins one event: distinct events of one year or month easily share words
+    shared_date = chosen["date"].duplicated(keep=False) & (chosen["date"].str.len() == len("2022-06-28"))
     kept = [chosen[~shared_date].assign(other_source_ids="")]  # a date with one event has nothing to fold
     for _, day in chosen[shared_date].groupby("date", sort=False):
         firsts: list[dict] = []

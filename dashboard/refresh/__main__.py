@@ -7,6 +7,7 @@ as they were), 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import sys
 import tomllib
@@ -17,7 +18,7 @@ from pathlib import Path
 from dashboard import datasets
 from dashboard.refresh import comtrade, worldbank
 from dashboard.refresh.http import FetchError, JsonClient
-from dashboard.refresh.store import TableChange, write
+from dashboard.refresh.store import TableChange, Update, everything, write
 
 SOURCES = ("worldbank", "comtrade")
 
@@ -31,6 +32,12 @@ def parse_years(text: str) -> range:
     if not 1990 <= start <= stop <= date.today().year:
         raise argparse.ArgumentTypeError(f"years must run forward within 1990–{date.today().year}: {text!r}")
     return range(start, stop + 1)
+
+
+def non_negative(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"must be a whole number ≥ 0, not {text!r}")
+    return int(text)
 
 
 def arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -47,7 +54,9 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--data-dir", type=Path, default=datasets.DATA_DIR, help="the data folder to update")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for one answer")
-    parser.add_argument("--retries", type=int, default=4, help="retries after a rate limit, server error or timeout")
+    parser.add_argument(
+        "--retries", type=non_negative, default=4, help="retries after a rate limit, server error or timeout"
+    )
     parser.add_argument("--worldbank-url", default=os.environ.get("WORLDBANK_API_URL", worldbank.BASE_URL))
     parser.add_argument("--comtrade-url", default=os.environ.get("COMTRADE_API_URL", comtrade.BASE_URL))
     return parser.parse_args(argv)
@@ -64,15 +73,17 @@ def secrets() -> dict:
 
 def refresh_worldbank(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
     pull = worldbank.fetch(client, args.worldbank_url)
-    return write(args.data_dir, {"wdi_api": pull.rows}, pull.source), []
+    # every year of every indicator: the file is this edition, whole
+    return write(args.data_dir, {"wdi_api": Update(pull.rows, everything)}, pull.source), []
 
 
 def refresh_comtrade(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
     pull = comtrade.fetch(client, args.years, comtrade.api_key(secrets()), args.comtrade_url)
-    tables = {"trade_comtrade": pull.totals}
+    asked = {str(year) for year in args.years}
+    updates = {"trade_comtrade": Update(pull.totals, lambda old: old["period_start"].str[:4].isin(asked))}
     if not pull.products.empty:
-        tables["comtrade_products"] = pull.products
-    return write(args.data_dir, tables, pull.source), pull.notes
+        updates["comtrade_products"] = Update(pull.products, lambda old: old["year"].isin(asked))
+    return write(args.data_dir, updates, pull.source), pull.notes
 
 
 RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient], tuple[list[TableChange], list[str]]]] = {
@@ -93,9 +104,11 @@ def main(argv: list[str] | None = None, sleep: Callable[[float], None] | None = 
         print(f"{name}: fetching", flush=True)
         try:
             changes, notes = RUNNERS[name](args, client)
-        except (FetchError, datasets.DataError) as error:
+        except (FetchError, datasets.DataError, OSError, ValueError, http.client.HTTPException) as error:
+            # anything that stops one source is reported; the next source still runs
             failed = True
-            results[name] = f"FAILED  {error}; its files in {args.data_dir} are unchanged"
+            reason = str(error) or type(error).__name__
+            results[name] = f"FAILED  {reason}; its files in {args.data_dir} are unchanged"
             continue
         results[name] = "ok      " + "; ".join([c.describe() for c in changes] + notes)
     print("\nSummary")

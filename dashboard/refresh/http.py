@@ -6,6 +6,7 @@ timeouts and retries, and the tests serve recorded responses from a loopback ser
 
 from __future__ import annotations
 
+import http.client
 import json
 import socket
 import time
@@ -51,7 +52,7 @@ class JsonClient:
                     raise FetchError(f"{_host(url)} answered HTTP {error.code} {error.reason}") from error
                 self._wait(attempt, f"HTTP {error.code}", error.headers.get("Retry-After"))
                 continue
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
+            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as error:
                 reason = getattr(error, "reason", error)
                 if attempt == self.retries or isinstance(reason, socket.gaierror):  # no DNS: offline, not busy
                     raise FetchError(f"cannot reach {_host(url)}: {reason}") from error

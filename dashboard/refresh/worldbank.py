@@ -52,7 +52,11 @@ def fetch(
                 indicator_url(base, indicator), {"format": "json", "per_page": str(PER_PAGE), "page": str(page)}
             )
             meta, rows = parse_page(answer, indicator)
-            pages = min(int(meta["pages"]), MAX_PAGES)
+            pages = int(meta["pages"])
+            if pages > MAX_PAGES:
+                raise ResponseError(
+                    f"the World Bank offers {pages} pages for {indicator}; more than {MAX_PAGES} is not plausible"
+                )
             updated.add(str(meta.get("lastupdated", "")))
             records += rows
             page += 1

@@ -70,11 +70,15 @@ def catalogue_entry(
         if dataset.caveat:
             st.caption(f"**Caveat:** {dataset.caveat}")
         cited_sources(frame, sources)
-        if sources is not None and "source_id" in frame.columns and components.withheld_rows(frame, sources).any():
-            publishers = components.cite(frame["source_id"], sources)
+        # decided by the file's kind, not by the rows read: a refresh may have filled it since
+        if not dataset.redistributable or (
+            sources is not None and "source_id" in frame.columns and components.withheld_rows(frame, sources).any()
+        ):
+            publishers = components.cite(frame["source_id"], sources) if sources is not None else frame.iloc[0:0]
+            links = "; ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
             st.caption(
                 "Not offered for download: the publisher's terms forbid passing these figures on. "
-                + "; ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
+                + (links or "See the README on refreshing from UN Comtrade.")
             )
             return
         path = cached.data_dir() / file

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
+
 import pandas as pd
 import pytest
 
@@ -59,9 +62,56 @@ def test_world_bank_pages_become_the_wdi_table_with_a_cited_source(apis, data_di
 def test_a_second_run_changes_nothing_and_curated_files_are_never_touched(apis, data_dir, capsys):
     curated = {f: h for f, h in fingerprint(data_dir).items() if f in ("wdi.csv", "trade_published.csv")}
     assert run(apis, data_dir, "all") == 0
+    first = fingerprint(data_dir)
+    capsys.readouterr()
     assert run(apis, data_dir, "all") == 0
-    assert "12 rows added" not in capsys.readouterr().out.split("Summary")[-1]
+    summary = capsys.readouterr().out.split("Summary")[-1]
+    assert summary.count("0 rows added, 0 changed, 0 removed") == 2  # wdi_api.csv and trade_comtrade.csv
+    refreshed = ("wdi_api.csv", "trade_comtrade.csv")
+    assert {f: h for f, h in fingerprint(data_dir).items() if f in refreshed} == {f: first[f] for f in refreshed}
     assert {f: h for f, h in fingerprint(data_dir).items() if f in curated} == curated
+
+
+def test_a_value_the_source_withdraws_goes_rather_than_being_cited_as_the_new_edition(apis, data_dir, capsys):
+    assert run(apis, data_dir, "all") == 0
+    for pages in apis.worldbank.values():
+        pages[0][1][1]["value"] = None  # the latest year with a value: withdrawn in the next edition
+    withdrawn_year = int(apis.worldbank["SP.POP.TOTL"][0][1][1]["date"])
+    apis.comtrade["RUS_TOTAL"]["data"] = [r for r in apis.comtrade["RUS_TOTAL"]["data"] if r["refYear"] != 2022]
+    capsys.readouterr()
+    assert run(apis, data_dir, "all") == 0
+    wdi = datasets.load("wdi_api", data_dir)
+    assert withdrawn_year not in set(wdi["year"])
+    trade = datasets.load("trade_comtrade", data_dir)
+    russia_2022 = trade[(trade["reporter"] == "un_comtrade_rus") & trade["period_start"].str.startswith("2022")]
+    assert russia_2022.empty  # its flows and their sum, all gone
+    out = capsys.readouterr().out
+    assert "wdi_api.csv: 0 rows added, 0 changed, 4 removed" in out
+    assert "trade_comtrade.csv: 0 rows added, 0 changed, 3 removed" in out
+
+
+def test_a_refresh_outside_the_years_asked_keeps_the_other_years(apis, data_dir):
+    assert run(apis, data_dir, "comtrade") == 0
+    before = datasets.load("trade_comtrade", data_dir)
+    code = main(
+        ["comtrade", "--data-dir", str(data_dir), "--comtrade-url", apis.url, "--years", "2022-2022"],
+        sleep=lambda s: None,
+    )
+    assert code == 0
+    after = datasets.load("trade_comtrade", data_dir)
+    assert set(after["figure_id"]) == set(before["figure_id"])  # 2021 untouched, 2022 replaced by itself
+
+
+def test_two_refreshes_of_one_folder_never_write_at_once(apis, data_dir, capsys):
+    folder = os.open(data_dir, os.O_RDONLY)
+    fcntl.flock(folder, fcntl.LOCK_EX)
+    try:
+        before = fingerprint(data_dir)
+        assert run(apis, data_dir, "worldbank") == 1
+        assert "another refresh is writing this data folder" in capsys.readouterr().out
+        assert fingerprint(data_dir) == before
+    finally:
+        os.close(folder)
 
 
 def test_comtrade_preview_gives_both_reporters_flows_and_their_sum(apis, data_dir, capsys):
@@ -196,9 +246,10 @@ def test_a_reply_that_breaks_the_schema_is_not_written(apis, data_dir, capsys):
     assert fingerprint(data_dir) == before
 
 
-def test_bad_years_are_a_usage_error(data_dir):
+@pytest.mark.parametrize("bad", [["--years", "2024-2000"], ["--years", "recent"], ["--retries", "-1"]])
+def test_bad_options_are_a_usage_error(data_dir, bad):
     with pytest.raises(SystemExit) as stop:
-        main(["comtrade", "--years", "2024-2000", "--data-dir", str(data_dir)])
+        main(["comtrade", *bad, "--data-dir", str(data_dir)])
     assert stop.value.code == 2
 
 

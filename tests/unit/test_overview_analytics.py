@@ -152,6 +152,9 @@ def test_timeline_folds_one_event_told_by_several_pages_and_keeps_every_source()
     assert set(listed.set_index("event_id").at["p3", "other_source_ids"].split(";")) == {"s1", "s2"}
     # filtering first: a kind that only one telling has shows that telling
     assert list(overview.timeline(events, ("diplomacy",))["event_id"]) == ["x1", "p2"]
+    # a year alone does not pin one event: alike titles of "2016" stay apart
+    yearly = events.assign(date="2016")
+    assert len(overview.timeline(yearly, ("security", "diplomacy", "politics"))) == len(yearly)
 
 
 def test_same_event_needs_most_of_the_shorter_title():
