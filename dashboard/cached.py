@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard import datasets
 from dashboard.analytics import border, overview
 from dashboard.border_model import BorderModel, build_border_model, build_coverage_curve, clip_to_map
+from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model
 from dashboard.products_model import ProductsModel, build_products_model
@@ -223,3 +224,13 @@ def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _overview_timeline(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
     return overview.timeline(_dataset("events", folder), kinds)
+
+
+def catalogue() -> tuple[list[Entry], list[Entry]]:
+    """The Sources & data page's entries (shared read-only: callers must not mutate)."""
+    return _catalogue(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _catalogue(folder: str) -> tuple[list[Entry], list[Entry]]:
+    return build_catalogue(Path(folder))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.datasets import DATASETS, GEO_DATASETS, DataError, Dataset, GeoDataset
+from dashboard.catalogue import Entry
+from dashboard.datasets import DataError
 from dashboard.methods import METHODS
 
 SOURCE_COLUMNS = {
@@ -32,49 +31,39 @@ def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
     )
 
 
-def cited_sources(frame: pd.DataFrame, sources: pd.DataFrame | None) -> None:
-    """The sources one file cites, with terms and links, and how recent the newest of them is.
+def cited_sources(entry: Entry) -> None:
+    """The sources one file cites, with terms and links, and how current the newest of them is.
 
     Without a valid sources.csv there is nothing to list; the Sources list below says why.
     """
-    if sources is None or "source_id" not in frame.columns or frame.empty:
+    if entry.cited is None:
         return
-    cited = components.cite(frame["source_id"], sources)
-    as_of = components.data_as_of(cited)
-    newest = f"; data as of {as_of}" if as_of else ""
-    with st.expander(f"Its {len(cited)} source{'s' if len(cited) != 1 else ''}{newest}"):
-        sources_table(cited, height=min(400, 38 + 35 * len(cited)))
+    count = len(entry.cited)
+    newest = f"; data as of {entry.as_of}" if entry.as_of else ""
+    with st.expander(f"Its {count} source{'s' if count != 1 else ''}{newest}"):
+        sources_table(entry.cited, height=min(400, 38 + 35 * count))
 
 
-def catalogue_entry(
-    dataset: Dataset | GeoDataset,
-    load: Callable[[], pd.DataFrame],
-    summary: Callable[[pd.DataFrame], str],
-    sources: pd.DataFrame | None,
-) -> None:
+def catalogue_entry(entry: Entry) -> None:
     """One dataset: what it is, whether it passed its checks, its coverage, and the file itself.
 
     The download serves the file exactly as it is in data/, so what a reader takes away is what
     the app read.
     """
+    dataset = entry.dataset
     file = dataset.file
     with st.container(border=True):
         st.markdown(f"**{dataset.title}** — `data/{file}`")
         st.caption(dataset.description)
-        try:
-            frame = load()
-        except DataError as error:
-            st.error(f"This file failed its checks: {error}", icon=":material/error:")
+        if entry.error is not None:
+            st.error(f"This file failed its checks: {entry.error}", icon=":material/error:")
             return
-        st.caption(summary(frame))
+        st.caption(entry.summary)
         if dataset.caveat:
             st.caption(f"**Caveat:** {dataset.caveat}")
-        cited_sources(frame, sources)
-        # decided by the file's kind, not by the rows read: a refresh may have filled it since
-        if not dataset.redistributable or (
-            sources is not None and "source_id" in frame.columns and components.withheld_rows(frame, sources).any()
-        ):
-            publishers = components.cite(frame["source_id"], sources) if sources is not None else frame.iloc[0:0]
+        cited_sources(entry)
+        if entry.withheld:
+            publishers = entry.cited if entry.cited is not None else pd.DataFrame(columns=["publisher", "url"])
             links = "; ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
             st.caption(
                 "Not offered for download: the publisher's terms forbid passing these figures on. "
@@ -88,34 +77,14 @@ def catalogue_entry(
         )
 
 
-def table_summary(frame: pd.DataFrame) -> str:
-    if frame.empty:
-        return "No rows yet: the header is in place for a refresh to fill."
-    coverage = ""
-    if "year" in frame.columns:
-        coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"
-    elif "period_start" in frame.columns:
-        coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
-    cited = frame["source_id"].nunique() if "source_id" in frame.columns else 0
-    citing = f", citing {cited} source{'s' if cited != 1 else ''}" if cited else ""
-    return f"{len(frame):,} rows{coverage}{citing}"
-
-
-def geometry_summary(frame: pd.DataFrame) -> str:
-    return f"{len(frame):,} features, WGS84 longitude/latitude; cites {', '.join(sorted(set(frame['source_id'])))}"
-
-
 def dataset_catalogue() -> None:
-    try:
-        sources = cached.load("sources")
-    except DataError:
-        sources = None  # its own entry below shows the error
+    tables, geometry = cached.catalogue()
     st.subheader("Datasets")
-    for d in DATASETS.values():
-        catalogue_entry(d, lambda d=d: cached.load(d.name), table_summary, sources)
+    for entry in tables:
+        catalogue_entry(entry)
     st.subheader("Geometry")
-    for d in GEO_DATASETS.values():
-        catalogue_entry(d, lambda d=d: cached.load_geo(d.name), geometry_summary, sources)
+    for entry in geometry:
+        catalogue_entry(entry)
 
 
 def source_list() -> None:
