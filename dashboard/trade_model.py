@@ -6,6 +6,7 @@ projection inputs for one year: the heavy pandas work happens when the data is l
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -28,6 +29,33 @@ class Projection:
     outcomes: pd.DataFrame  # what each reporter later said the full year was
 
 
+class Projections(Mapping[int, Projection]):
+    """Projection inputs per year, each built on first use.
+
+    Only the Trade page's projection asks for them, and building all twelve years is the larger
+    part of the model: the Overview, which shares the model, opens without paying for them.
+    Two threads may build the same year at once; they build the same thing.
+    """
+
+    def __init__(self, years: Iterable[int], build: Callable[[int], Projection]) -> None:
+        self._years = tuple(years)
+        self._build = build
+        self._built: dict[int, Projection] = {}
+
+    def __getitem__(self, year: int) -> Projection:
+        if year not in self._years:
+            raise KeyError(year)
+        if year not in self._built:
+            self._built[year] = self._build(year)
+        return self._built[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._years)
+
+    def __len__(self) -> int:
+        return len(self._years)
+
+
 @dataclass(frozen=True)
 class TradeModel:
     """Shared, read-only frames (they live in a resource cache: callers must not mutate them)."""
@@ -45,7 +73,7 @@ class TradeModel:
     published_frames: dict[str, pd.DataFrame]  # unit -> chart frame of the above
     part_years: pd.DataFrame  # quarters, halves, January-to-month figures
     part_year_growth: pd.DataFrame  # chart frame of their published growth
-    projections: dict[int, Projection]  # year -> inputs; only years that can be projected
+    projections: Projections  # year -> inputs; only years that can be projected
     seed_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     seed_claims: trade.SeedClaims | None
 
@@ -84,14 +112,14 @@ def build_trade_model(
         published_frames={unit: frames.published_frame(published_totals, unit) for unit in UNITS},
         part_years=part_years,
         part_year_growth=frames.part_year_frame(part_years),
-        projections={
-            year: Projection(
+        projections=Projections(
+            trade.projection_years(dots_long, full_years, part_years),
+            lambda year: Projection(
                 bases=trade.projection_bases(dots_long, full_years, year),
                 growths=trade.projection_growths(part_years, year),
                 outcomes=trade.full_year_outcomes(dots_long, full_years, year),
-            )
-            for year in trade.projection_years(dots_long, full_years, part_years)
-        },
+            ),
+        ),
         seed_case=seed_case,
         seed_claims=trade.seed_claims(full_years_all, seed_case) if seed_case else None,
     )
@@ -111,7 +139,7 @@ class ProjectionChoice:
 
 
 def choose_projection(
-    projections: dict[int, Projection], year: int | None, base_id: str | None, growth: float | None
+    projections: Mapping[int, Projection], year: int | None, base_id: str | None, growth: float | None
 ) -> ProjectionChoice:
     """Apply the view's choices, falling back to the data's defaults (and saying so) where invalid.
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
@@ -279,7 +281,7 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
 
 
 def projection_controls(
-    model: TradeModel, projections: dict[int, Projection], view: ViewState, choice: ProjectionChoice
+    model: TradeModel, projections: Mapping[int, Projection], view: ViewState, choice: ProjectionChoice
 ) -> None:
     inputs = projections[choice.year]
     bound_widget(
