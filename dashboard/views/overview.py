@@ -7,7 +7,6 @@ names its source, so a number is two clicks from where it was published.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TypeVar
 
 import pandas as pd
@@ -17,11 +16,9 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard import cached, components
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
-from dashboard.border_model import BorderModel
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
-from dashboard.remittances_model import RemittancesModel
 from dashboard.state import EVENT_CATEGORIES, ViewState, in_order
 from dashboard.trade_model import TradeModel
 from dashboard.view_session import bound_widget, current_view
@@ -42,29 +39,6 @@ def part(load: Callable[[], T], missing: list[str], what: str) -> T | None:
     except DataError as error:
         missing.append(f"{what}: data/{error.file} failed its checks ({error})")
         return None
-
-
-@dataclass(frozen=True)
-class Parts:
-    """What the Overview reads, each None when its file failed its checks."""
-
-    trade: TradeModel | None
-    context: pd.DataFrame | None
-    remittances: RemittancesModel | None
-    border: BorderModel | None
-    events: pd.DataFrame | None
-    sources: pd.DataFrame | None
-
-
-def load_parts(missing: list[str]) -> Parts:
-    return Parts(
-        trade=part(cached.trade_model, missing, "Trade"),
-        context=part(lambda: cached.load("trade_context"), missing, "Russia's share of trade"),
-        remittances=part(cached.remittances_model, missing, "Remittances"),
-        border=part(cached.border_model, missing, "Border & security"),
-        events=part(lambda: cached.load("events"), missing, "Key events"),
-        sources=part(lambda: cached.load("sources"), missing, "Sources"),
-    )
 
 
 def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | None) -> None:
@@ -106,19 +80,6 @@ def map_thumbnail() -> None:
     spec = cached.border_thumbnail_spec(THUMB_HEIGHT)
     components.show_chart(spec, "Map of Tajikistan's border with Afghanistan and Russia's military facilities")
     st.caption("Russia's garrisons and facilities; the full map, with its sources, is on Border & security.")
-
-
-def trends(parts: Parts) -> None:
-    left, middle, right = st.columns(3)
-    if parts.trade is not None:
-        with left:
-            trade_trend(parts.trade, parts.sources)
-    if parts.remittances is not None:
-        with middle:
-            remittances_trend(parts.remittances.backbone, parts.sources)
-    if parts.border is not None:
-        with right:
-            map_thumbnail()
 
 
 def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
@@ -169,22 +130,44 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
 
 
 def render() -> None:
+    """Slots for the narrative and cards first, then each trend as soon as its model is ready.
+
+    The cards need every page's model; the trade trend needs one. Drawing into slots keeps the
+    reading order while the first chart appears before the slowest model (the border's) is built.
+    """
     view = current_view(cached.year_bounds())
     st.title("Russia–Tajikistan at a glance")
     st.caption("Latest figures from every page; the year filter applies on the pages themselves.")
+    warnings, narrative, cards = st.container(), st.empty(), st.container()
+    left, middle, right = st.columns(3)
     missing: list[str] = []
-    parts = load_parts(missing)
-    for problem in missing:
-        st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")
-    summary = cached.overview_model(parts.trade, parts.context, parts.remittances, parts.border)
+    sources = part(lambda: cached.load("sources"), missing, "Sources")
+    trade = part(cached.trade_model, missing, "Trade")
+    if trade is not None:
+        with left:
+            trade_trend(trade, sources)
+    remittances = part(cached.remittances_model, missing, "Remittances")
+    if remittances is not None:
+        with middle:
+            remittances_trend(remittances.backbone, sources)
+    border = part(cached.border_model, missing, "Border & security")
+    if border is not None:
+        with right:
+            map_thumbnail()
+    context = part(lambda: cached.load("trade_context"), missing, "Russia's share of trade")
+    events = part(lambda: cached.load("events"), missing, "Key events")
+    summary = cached.overview_model(trade, context, remittances, border)
+    with warnings:
+        for problem in missing:
+            st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")
     if summary.sentences:
-        st.markdown(markdown_text(" ".join(summary.sentences)))
+        narrative.markdown(markdown_text(" ".join(summary.sentences)))
     shown_cards = list(summary.cards.values())
-    for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks them in reading order
-        for column, headline in zip(st.columns(3), shown_cards[row : row + 3], strict=False):
-            card(column, headline, parts.sources)
-    trends(parts)
-    events_section(view, parts.events, parts.sources)
+    with cards:
+        for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks them in reading order
+            for column, headline in zip(st.columns(3), shown_cards[row : row + 3], strict=False):
+                card(column, headline, sources)
+    events_section(view, events, sources)
 
 
 render()
