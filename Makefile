@@ -15,18 +15,24 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard/app.py --server.port 8501 --server.address localhost
 
-# Browser tests drive Debian's chromium; install it when it is missing and we may.
+# Browser tests drive Debian's chromium, and the hosting tests Debian's nginx: install what is
+# missing when we are root (as in CI), else say how.
+SYSTEM_PACKAGES := /usr/bin/chromium:chromium /usr/sbin/nginx:nginx
 browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+	  [ -x "$${pair%%:*}" ] || missing="$$missing $${pair##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    if command -v service >/dev/null; then service nginx stop >/dev/null 2>&1 || true; fi; \
 	  else \
-	    echo "Browser tests need /usr/bin/chromium: run 'sudo apt-get install chromium' once." >&2; exit 1; \
+	    echo "Tests need:$$missing. Run 'sudo apt-get install$$missing' once." >&2; exit 1; \
 	  fi; \
 	fi
 
 lint: $(STAMP)
-	$(BIN)/ruff check dashboard tests benchmarks scripts
+	$(BIN)/ruff check dashboard tests benchmarks scripts hosting
 
 test: $(STAMP) browser lint
 	$(BIN)/pytest

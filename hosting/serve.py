@@ -1,0 +1,155 @@
+"""N Streamlit replicas behind nginx on loopback, under a path, with session affinity.
+
+    python -m hosting.serve --replicas 2 --port 8080 --base-path /intel/tajikistan/
+
+Each replica is a plain `streamlit run` with the hosted profile (.streamlit/config.toml) and
+`--server.baseUrlPath`; nginx (Debian's package) routes each viewer to one replica by a cookie
+and, when that replica is gone, to another. A viewer's view lives in the URL, so a reconnect to
+another replica opens the same view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE = Path(__file__).with_name("nginx.conf.template")
+NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
+
+
+class Template(string.Template):
+    delimiter = "@"  # nginx's own variables start with $
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def normalised(base_path: str) -> str:
+    """'/intel/tajikistan/' whatever slashes it was given with."""
+    parts = [p for p in base_path.split("/") if p]
+    return "/" + "/".join(parts) + "/" if parts else "/"
+
+
+def render_config(prefix: Path, port: int, base: str, replica_ports: list[int]) -> str:
+    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
+    return Template(TEMPLATE.read_text()).substitute(prefix=prefix, port=port, base=base, servers=servers)
+
+
+@dataclass
+class Cluster:
+    url: str  # the proxy's address of the app, with the base path
+    replicas: dict[int, subprocess.Popen]  # port -> process
+    nginx: subprocess.Popen
+
+    def replica_for(self, upstream: str) -> int:
+        """The replica port from nginx's X-Replica header ('127.0.0.1:PORT')."""
+        return int(upstream.rsplit(":", 1)[1])
+
+
+def start_replica(port: int, base: str) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard" / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.baseUrlPath",
+        base.strip("/"),
+        "--server.headless",
+        "true",
+    ]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_for(url: str, deadline_s: float = 60) -> None:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within {deadline_s:.0f} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def cluster(replicas: int = 2, port: int | None = None, base_path: str = "/intel/tajikistan/") -> Iterator[Cluster]:
+    """Replicas and nginx started, healthy through the proxy; all stopped on exit."""
+    base = normalised(base_path)
+    port = port or free_port()
+    prefix = Path(tempfile.mkdtemp(prefix="rt-nginx-"))
+    for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (prefix / folder).mkdir()
+    processes = {p: start_replica(p, base) for p in (free_port() for _ in range(replicas))}
+    nginx = None
+    try:
+        for replica in processes:
+            wait_for(f"http://127.0.0.1:{replica}{base}_stcore/health")
+        (prefix / "nginx.conf").write_text(render_config(prefix, port, base, list(processes)))
+        nginx = subprocess.Popen(
+            [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        url = f"http://127.0.0.1:{port}{base}"
+        wait_for(f"{url}_stcore/health", 20)
+        yield Cluster(url, processes, nginx)
+    finally:
+        if nginx is not None:
+            stop(nginx)
+        for process in processes.values():
+            stop(process)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m hosting.serve", description=__doc__.splitlines()[0])
+    parser.add_argument("--replicas", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8080)
+    parser.add_argument("--base-path", default="/intel/tajikistan/")
+    args = parser.parse_args(argv)
+    if not Path(NGINX).exists():
+        print(f"nginx not found at {NGINX}: install Debian's package (apt-get install nginx)", file=sys.stderr)
+        return 1
+    with cluster(args.replicas, args.port, args.base_path) as running:
+        print(f"{len(running.replicas)} replicas on ports {', '.join(map(str, running.replicas))}")
+        print(f"open {running.url}  (Ctrl-C stops everything)", flush=True)
+        with suppress(KeyboardInterrupt):
+            signal.sigwait({signal.SIGINT, signal.SIGTERM})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

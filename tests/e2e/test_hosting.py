@@ -1,0 +1,110 @@
+"""The app behind nginx under a path prefix, with two replicas and cookie affinity.
+
+A real nginx (Debian's package) and real `streamlit run` replicas on loopback, driven by
+headless Chromium: pages, navigation, downloads and shared links under the prefix, and a
+viewer whose replica dies landing on the other one with the same view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from hosting.serve import NGINX, Cluster, cluster
+from tests.e2e.conftest import AppPage
+
+pytestmark = pytest.mark.e2e
+PREFIX = "/intel/tajikistan/"
+WHICH_REPLICA = "() => fetch('" + PREFIX + "_stcore/health').then(r => r.headers.get('X-Replica'))"
+
+
+@pytest.fixture(scope="module")
+def proxied() -> Iterator[Cluster]:
+    if not Path(NGINX).exists():
+        pytest.fail(f"{NGINX} is missing: `make test` installs Debian's nginx")
+    with cluster(replicas=2, base_path=PREFIX) as running:
+        yield running
+
+
+def viewer(browser: Browser, running: Cluster) -> AppPage:
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    return AppPage(context.new_page(), running.url.rstrip("/"))
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        ("/", "Russia–Tajikistan at a glance"),
+        ("/trade", "Russia–Tajikistan trade"),
+        ("/products", "Products"),
+        ("/border", "Border & security"),
+        ("/remittances", "Remittances"),
+        ("/sources", "Sources & data"),
+    ],
+)
+def test_every_page_works_under_the_path(browser, proxied, path, title):
+    app = viewer(browser, proxied).open(path)
+    assert app.page.get_by_role("heading", name=title, exact=True).is_visible()
+    assert app.page.locator("[data-testid=stException]").count() == 0
+    assert app.url.startswith(proxied.url.rstrip("/") + path)
+    assert app.console_errors == []
+
+
+def test_navigation_shared_links_and_downloads_keep_the_prefix(browser, proxied):
+    app = viewer(browser, proxied).open("/trade?years=2004..2016&units=musd")
+    app.page.locator("[data-testid=stSidebarNavLink]", has_text="Border & security").click()
+    app.page.wait_for_url(re.compile(re.escape(PREFIX) + r"border\?years=2004..2016&units=musd"))
+    app.settle()
+    link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+    assert link == app.url and link.startswith(proxied.url)
+
+    other = viewer(browser, proxied)
+    other.page.goto(link)
+    other.settle()
+    assert other.url == link
+    years = other.page.locator("[data-testid=stSidebar] [data-testid=stSlider]", has_text="Years")
+    assert "2004" in years.inner_text() and "2016" in years.inner_text()
+
+    with app.page.expect_download() as download:
+        app.page.get_by_role("button", name=re.compile(r"^CSV: ")).first.click()
+    path = download.value.path()
+    assert download.value.url.startswith(proxied.url)
+    header = Path(path).read_text().splitlines()[0]
+    assert "source_publisher" in header
+    assert app.console_errors == []
+
+
+def test_a_viewer_whose_replica_dies_lands_on_the_other_with_the_same_view(browser):
+    with cluster(replicas=2, base_path=PREFIX) as running:
+        first = viewer(browser, running).open("/border?radius=200")
+        mine = running.replica_for(first.page.evaluate(WHICH_REPLICA))
+        # a second viewer on the other replica: it must not notice anything
+        second = next(
+            v
+            for v in (viewer(browser, running).open("/trade") for _ in range(12))
+            if running.replica_for(v.page.evaluate(WHICH_REPLICA)) != mine
+        )
+        running.replicas[mine].kill()
+        running.replicas[mine].wait()
+
+        # the front end reconnects; nginx sends it to the surviving replica, which builds the view from the URL
+        first.page.wait_for_selector("[data-testid=stApp][data-test-connection-state=CONNECTED]", timeout=60_000)
+        first.settle()
+        assert running.replica_for(first.page.evaluate(WHICH_REPLICA)) != mine
+        assert "radius=200" in first.url
+        handle = first.page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider")
+        assert handle.input_value() == "200"
+        assert first.page.locator("[data-testid=stMetric]", has_text="Border within 200 km").count() == 1
+
+        growth = second.page.locator("[data-testid=stSlider]", has_text="Growth for the whole year").get_by_role(
+            "slider"
+        )
+        growth.focus()
+        growth.press("ArrowRight")
+        second.page.wait_for_url(re.compile(r"proj_growth="))
+        second.settle()
+        assert second.page.locator("[data-testid=stException]").count() == 0
