@@ -10,7 +10,7 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard import cached, sidebar
+from dashboard import access, cached, sidebar
 from dashboard.view_session import current_view, sync_url, take_repairs
 
 HERE = Path(__file__).parent
@@ -21,6 +21,8 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="auto",  # open on a laptop, folded away on a phone,
 )
+
+access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
 
 PAGES = {
     "overview": st.Page(

@@ -1,9 +1,10 @@
 """Every page runs clean, and the Trade page's controls change what it shows."""
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
-from tests.app.conftest import PAGES, chart_frames, url
+from tests.app.conftest import APP, PAGES, chart_frames, url
 
 
 def metric(at, label_start):
@@ -166,3 +167,18 @@ def test_sources_without_a_date_read_undated_not_none(open_app):
     undated = datasets.load("sources")["published_date"].isna().sum()
     assert undated > 0  # the data has undated sources, so this checks something
     assert (listed["published_date"] == "undated").sum() == undated
+
+
+def test_with_sign_in_configured_a_signed_out_viewer_sees_only_the_sign_in_screen():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "test-only",
+        "client_id": "rt-dashboard",
+        "client_secret": "test-only",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    }
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert len(at.metric) == 0 and len(at.sidebar) == 0

@@ -1,0 +1,117 @@
+"""Private access: with OIDC settings in the secrets, strangers see a sign-in screen and nothing else.
+
+A real `streamlit run` whose secrets point at a small OIDC provider on loopback
+(tests/e2e/oidc_provider.py): no outside identity service.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.e2e.conftest import ROOT, AppPage, free_port
+from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def provider() -> Iterator[Provider]:
+    running = Provider()
+    yield running
+    running.close()
+
+
+@pytest.fixture(scope="module")
+def private_server(provider: Provider, tmp_path_factory) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    secrets_file = tmp_path_factory.mktemp("secrets") / "secrets.toml"
+    secrets_file.write_text(
+        "[auth]\n"
+        f'redirect_uri = "{base}/oauth2callback"\n'
+        f'cookie_secret = "{secrets.token_hex(32)}"\n'
+        f'client_id = "{CLIENT_ID}"\n'
+        f'client_secret = "{CLIENT_SECRET}"\n'
+        f'server_metadata_url = "{provider.metadata_url}"\n'
+        "\n[access]\n"
+        'allowed_domains = ["example.org"]\n'
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "dashboard" / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        "--secrets.files",
+        str(secrets_file),
+    ]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
+                break
+        except OSError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError("the private server did not start") from None
+            time.sleep(0.2)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+
+
+def visitor(browser: Browser, base: str) -> AppPage:
+    return AppPage(browser.new_context(viewport={"width": 1440, "height": 1000}).new_page(), base)
+
+
+def sign_in(app: AppPage) -> None:
+    app.page.get_by_role("button", name="Sign in").click()
+    app.page.wait_for_url(re.compile(re.escape(app.base) + r"/?(\?.*)?$"), timeout=30_000)
+    app.settle()
+
+
+def test_a_signed_out_viewer_sees_only_the_sign_in_screen(browser, private_server):
+    app = visitor(browser, private_server).open("/border?radius=200")
+    assert app.page.get_by_role("button", name="Sign in").is_visible()
+    assert app.page.get_by_text("This copy of the dashboard is private").is_visible()
+    assert app.page.locator("[data-testid=stMetric]").count() == 0
+    assert app.page.locator("[data-testid=stVegaLiteChart]").count() == 0
+    assert app.page.locator("[data-testid=stSidebarNavLink]").count() == 0
+    assert app.page.get_by_text("Filters for every page").count() == 0
+
+
+def test_a_signed_in_viewer_sees_the_page_the_link_points_to(browser, private_server, provider):
+    provider.user = {"email": "analyst@example.org", "name": "Test Analyst"}
+    app = visitor(browser, private_server).open("/border?radius=200")
+    sign_in(app)
+    assert app.page.locator("[data-testid=stSidebarNavLink]").count() == 6
+    app.open("/border?radius=200")
+    handle = app.page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider")
+    assert handle.input_value() == "200"
+    assert app.page.locator("[data-testid=stMetric]", has_text="Border within 200 km").count() == 1
+
+
+def test_an_account_outside_the_allowed_domains_is_kept_out(browser, private_server, provider):
+    provider.user = {"email": "stranger@elsewhere.net", "name": "Stranger"}
+    app = visitor(browser, private_server).open("/trade")
+    sign_in(app)
+    app.open("/trade")
+    assert app.page.get_by_text("This account is not allowed").is_visible()
+    assert app.page.locator("[data-testid=stMetric]").count() == 0
+    assert app.page.locator("[data-testid=stSidebarNavLink]").count() == 0
