@@ -47,9 +47,19 @@ def normalised(base_path: str) -> str:
     return "/" + "/".join(parts) + "/" if parts else "/"
 
 
-def render_config(prefix: Path, port: int, base: str, replica_ports: list[int]) -> str:
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;" for p in replica_ports)
-    return Template(TEMPLATE.read_text()).substitute(prefix=prefix, port=port, base=base, servers=servers)
+def render_config(prefix: Path | str, listen: str, base: str, servers: list[str]) -> str:
+    """nginx.conf for replicas at `servers` ('host:port'), served at `listen` under `base`."""
+    lines = "\n".join(f"        server {server} max_fails=1 fail_timeout=10s;" for server in servers)
+    return Template(TEMPLATE.read_text()).substitute(prefix=prefix, listen=listen, base=base, servers=lines)
+
+
+# The compose example's nginx.conf: the same template, for services dashboard-1 and dashboard-2.
+COMPOSE_CONFIG = Path(__file__).with_name("compose-nginx.conf")
+COMPOSE_SERVERS = ["dashboard-1:8501", "dashboard-2:8501"]
+
+
+def compose_config() -> str:
+    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS)
 
 
 @dataclass
@@ -117,7 +127,8 @@ def cluster(replicas: int = 2, port: int | None = None, base_path: str = "/intel
     try:
         for replica in processes:
             wait_for(f"http://127.0.0.1:{replica}{base}_stcore/health")
-        (prefix / "nginx.conf").write_text(render_config(prefix, port, base, list(processes)))
+        servers = [f"127.0.0.1:{replica}" for replica in processes]
+        (prefix / "nginx.conf").write_text(render_config(prefix, f"127.0.0.1:{port}", base, servers))
         nginx = subprocess.Popen(
             [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,
@@ -139,7 +150,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--base-path", default="/intel/tajikistan/")
+    parser.add_argument("--write-compose-config", action="store_true", help=f"rewrite {COMPOSE_CONFIG.name} and exit")
     args = parser.parse_args(argv)
+    if args.write_compose_config:
+        COMPOSE_CONFIG.write_text(compose_config())
+        return 0
     if not Path(NGINX).exists():
         print(f"nginx not found at {NGINX}: install Debian's package (apt-get install nginx)", file=sys.stderr)
         return 1
