@@ -73,7 +73,9 @@ class Cluster:
         return int(upstream.rsplit(":", 1)[1])
 
 
-def start_replica(port: int, base: str) -> subprocess.Popen:
+def start_replica(port: int, base: str, secrets_file: Path | None = None) -> subprocess.Popen:
+    """One `streamlit run` under the base path; every replica reads the same secrets (sign-in cookies
+    signed by one replica are then valid on all)."""
     command = [
         sys.executable,
         "-m",
@@ -89,6 +91,8 @@ def start_replica(port: int, base: str) -> subprocess.Popen:
         "--server.headless",
         "true",
     ]
+    if secrets_file is not None:
+        command += ["--secrets.files", str(secrets_file)]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -115,14 +119,16 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def cluster(replicas: int = 2, port: int | None = None, base_path: str = "/intel/tajikistan/") -> Iterator[Cluster]:
+def cluster(
+    replicas: int = 2, port: int | None = None, base_path: str = "/intel/tajikistan/", secrets_file: Path | None = None
+) -> Iterator[Cluster]:
     """Replicas and nginx started, healthy through the proxy; all stopped on exit."""
     base = normalised(base_path)
     port = port or free_port()
     prefix = Path(tempfile.mkdtemp(prefix="rt-nginx-"))
     for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / folder).mkdir()
-    processes = {p: start_replica(p, base) for p in (free_port() for _ in range(replicas))}
+    processes = {p: start_replica(p, base, secrets_file) for p in (free_port() for _ in range(replicas))}
     nginx = None
     try:
         for replica in processes:
@@ -150,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--base-path", default="/intel/tajikistan/")
+    parser.add_argument("--secrets", type=Path, help="a secrets.toml for every replica (sign-in, API keys)")
     parser.add_argument("--write-compose-config", action="store_true", help=f"rewrite {COMPOSE_CONFIG.name} and exit")
     args = parser.parse_args(argv)
     if args.write_compose_config:
@@ -158,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(NGINX).exists():
         print(f"nginx not found at {NGINX}: install Debian's package (apt-get install nginx)", file=sys.stderr)
         return 1
-    with cluster(args.replicas, args.port, args.base_path) as running:
+    with cluster(args.replicas, args.port, args.base_path, args.secrets) as running:
         print(f"{len(running.replicas)} replicas on ports {', '.join(map(str, running.replicas))}")
         print(f"open {running.url}  (Ctrl-C stops everything)", flush=True)
         with suppress(KeyboardInterrupt):

@@ -13,10 +13,12 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from hosting.serve import NGINX, cluster
 from tests.e2e.conftest import ROOT, AppPage, free_port
 from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider
 
@@ -30,20 +32,27 @@ def provider() -> Iterator[Provider]:
     running.close()
 
 
-@pytest.fixture(scope="module")
-def private_server(provider: Provider, tmp_path_factory) -> Iterator[str]:
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    secrets_file = tmp_path_factory.mktemp("secrets") / "secrets.toml"
-    secrets_file.write_text(
+def write_secrets(path: Path, redirect_uri: str, provider: Provider) -> Path:
+    """A deployment's secrets: sign-in through the test provider, and one allowed domain."""
+    path.write_text(
         "[auth]\n"
-        f'redirect_uri = "{base}/oauth2callback"\n'
+        f'redirect_uri = "{redirect_uri}"\n'
         f'cookie_secret = "{secrets.token_hex(32)}"\n'
         f'client_id = "{CLIENT_ID}"\n'
         f'client_secret = "{CLIENT_SECRET}"\n'
         f'server_metadata_url = "{provider.metadata_url}"\n'
         "\n[access]\n"
         'allowed_domains = ["example.org"]\n'
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def private_server(provider: Provider, tmp_path_factory) -> Iterator[str]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    secrets_file = write_secrets(
+        tmp_path_factory.mktemp("secrets") / "secrets.toml", f"{base}/oauth2callback", provider
     )
     command = [
         sys.executable,
@@ -115,3 +124,20 @@ def test_an_account_outside_the_allowed_domains_is_kept_out(browser, private_ser
     assert app.page.get_by_text("This account is not allowed").is_visible()
     assert app.page.locator("[data-testid=stMetric]").count() == 0
     assert app.page.locator("[data-testid=stSidebarNavLink]").count() == 0
+
+
+def test_sign_in_works_behind_the_proxy_with_two_replicas(browser, provider, tmp_path):
+    if not Path(NGINX).exists():
+        pytest.fail(f"{NGINX} is missing: `make test` installs Debian's nginx")
+    provider.user = {"email": "analyst@example.org", "name": "Test Analyst"}
+    port = free_port()
+    prefix = "/intel/tajikistan/"
+    secrets_file = write_secrets(tmp_path / "secrets.toml", f"http://127.0.0.1:{port}{prefix}oauth2callback", provider)
+    with cluster(replicas=2, port=port, base_path=prefix, secrets_file=secrets_file) as running:
+        app = visitor(browser, running.url.rstrip("/")).open("/border?radius=200")
+        assert app.page.locator("[data-testid=stMetric]").count() == 0
+        sign_in(app)
+        app.open("/border?radius=200")
+        handle = app.page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider")
+        assert handle.input_value() == "200"
+        assert app.url.startswith(running.url)
