@@ -342,3 +342,30 @@ def seed_claims(full_years_all: pd.DataFrame, seed_case: tuple[int, str, float])
         outcome_min_usd_m=float(outcomes.min()) if len(outcomes) else None,
         outcome_max_usd_m=float(outcomes.max()) if len(outcomes) else None,
     )
+
+
+SHARE_MEASURES = {
+    "ru_share_of_tj_total_trade": "Of Tajikistan's total trade",
+    "ru_share_of_tj_imports": "Of Tajikistan's imports",
+    "ru_share_of_tj_exports": "Of Tajikistan's exports",
+}
+
+
+def russia_shares(context: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFrame:
+    """Russia's share of Tajikistan's trade, imports and exports: every full-year figure as published.
+
+    Part-year shares are left out (a quarter's share is not a year's); figures stay points,
+    one per reporter, never joined across the years nobody published.
+    """
+    rows = context[context["measure"].isin(list(SHARE_MEASURES)) & (context["period_type"] == "year")]
+    labels = reporters.set_index("reporter")["label"]
+    return pd.DataFrame(
+        {
+            "year": rows["period_start"].astype(str).str[:4].astype(int),
+            "measure_label": rows["measure"].map(SHARE_MEASURES),
+            "share_pct": rows["value"].astype(float),
+            "reporter_label": rows["reporter"].map(labels).fillna(rows["reporter"]),
+            "figure_id": rows["figure_id"],
+            "source_id": rows["source_id"],
+        }
+    ).sort_values(["measure_label", "year"], ignore_index=True)

@@ -313,3 +313,35 @@ def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
     out["side_label"] = out["side"].map(SIDE_LABELS)
     out["growth_text"] = [percent(g, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)]
     return out[PART_YEAR_FIELDS]
+
+
+SHARE_COLORS = {
+    "Of Tajikistan's total trade": "#1F2933",
+    "Of Tajikistan's imports": "#2F6DB5",
+    "Of Tajikistan's exports": "#D9822B",
+}
+
+
+def russia_share_chart(shares: pd.DataFrame) -> alt.Chart:
+    """Russia's share of Tajikistan's trade per published full-year figure: points only, gaps stay gaps."""
+    return (
+        alt.Chart(shares)
+        .mark_point(filled=True, size=70)
+        .encode(
+            x=alt.X(
+                "year:Q",
+                title="Year",
+                axis=alt.Axis(format="d", tickMinStep=1),
+                scale=alt.Scale(zero=False, padding=12),
+            ),
+            y=alt.Y("share_pct:Q", title="Russia's share", axis=percent_axis(), scale=alt.Scale(domain=[0, 40])),
+            color=alt.Color("measure_label:N", title="Share", scale=color_scale(SHARE_COLORS)),
+            tooltip=[
+                alt.Tooltip("year:Q", format="d", title="Year"),
+                alt.Tooltip("measure_label:N", title="Share"),
+                alt.Tooltip("share_pct:Q", format=".1f", title="%"),
+                alt.Tooltip("reporter_label:N", title="Reported by"),
+            ],
+        )
+        .properties(height=220)
+    )

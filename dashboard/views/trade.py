@@ -11,6 +11,7 @@ from dashboard import cached, components
 from dashboard.analytics import trade
 from dashboard.analytics.events import events_between
 from dashboard.charts import trade as charts
+from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
 from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
 from dashboard.trade_model import (
@@ -337,6 +338,29 @@ def projection_controls(
         st.rerun()
 
 
+def share_section(view: ViewState) -> None:
+    """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
+    st.subheader("Russia's share of Tajikistan's trade")
+    try:
+        shares = trade.russia_shares(cached.load("trade_context"), cached.load("reporters"))
+        sources = cached.load("sources")
+    except DataError as error:
+        components.data_error(error)
+        return
+    shown = shares[shares["year"].between(*view.years)]
+    if shown.empty:
+        components.no_data("No full-year share is published for the selected years.")
+        return
+    components.chart_with_sources(
+        components.spec(charts.russia_share_chart, shown),
+        shown,
+        sources,
+        "russia_share_of_tajik_trade.csv",
+        description="Russia's share of Tajikistan's total trade, imports and exports, by year",
+        note="Full-year figures as published, one point per report; part-year shares are left out.",
+    )
+
+
 def render() -> None:
     st.title("Russia–Tajikistan trade")
     st.caption("Goods trade between the two countries in US$, as each side and its officials report it.")
@@ -346,6 +370,7 @@ def render() -> None:
         return
     kpi_row(model, view)
     annual_section(model, view)
+    share_section(view)
     mirror_section(model, view)
     published_section(model, view)
     part_year_section(model, view)

@@ -28,6 +28,7 @@ def test_trade_page_shows_headline_numbers_from_the_data(open_app):
     assert metric(at, "Russia: record year").value == "2024"
     assert [s.value for s in at.subheader] == [
         "Annual trade by reporter",
+        "Russia's share of Tajikistan's trade",
         "Mirror statistics: one flow, two reporters",
         "Full-year totals published since 2021",
         "Part-year figures and their published growth",
@@ -182,3 +183,14 @@ def test_with_sign_in_configured_a_signed_out_viewer_sees_only_the_sign_in_scree
     assert not at.exception
     assert [b.label for b in at.button] == ["Sign in"]
     assert len(at.metric) == 0 and len(at.sidebar) == 0
+
+
+def test_the_share_card_leads_to_the_share_on_the_trade_page(open_app):
+    at = open_app("trade")
+    assert "Russia's share of Tajikistan's trade" in [h.value for h in at.subheader]
+    context = datasets.load("trade_context")
+    latest = context[(context["measure"] == "ru_share_of_tj_total_trade") & (context["period_type"] == "year")]
+    latest = latest.sort_values("period_end").iloc[-1]
+    drawn = next(f for f in chart_frames(at) if "share_pct" in f.columns)
+    year = int(latest["period_start"][:4])
+    assert latest["value"] in set(drawn.loc[drawn["year"] == year, "share_pct"])  # the Overview card's figure

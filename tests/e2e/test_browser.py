@@ -13,7 +13,7 @@ pytestmark = pytest.mark.e2e
     ("path", "title", "charts"),
     [
         ("/", "Russia–Tajikistan at a glance", 3),
-        ("/trade", "Russia–Tajikistan trade", 6),
+        ("/trade", "Russia–Tajikistan trade", 7),
         ("/products", "Products", 2),
         ("/border", "Border & security", 4),
         ("/remittances", "Remittances", 6),

@@ -121,3 +121,12 @@ def test_charts_accept_empty_frames(model):
 
 def test_theme_is_registered_and_active():
     assert alt.theme.active == "rt_dashboard"
+
+
+def test_russia_share_chart_draws_points_only_on_a_percent_axis():
+    shares = trade.russia_shares(datasets.load("trade_context"), datasets.load("reporters"))
+    spec = charts.russia_share_chart(shares).to_dict()  # validates
+    assert spec["mark"]["type"] == "point"  # sparse years: never joined by a line
+    assert "%" in spec["encoding"]["y"]["axis"]["labelExpr"]
+    drawn = spec["datasets"][spec["data"]["name"]]
+    assert len(drawn) == len(shares) > 0

@@ -266,3 +266,37 @@ def test_events_on_axis_picks_the_theme():
     placed = events_on_axis(events, "trade")
     assert list(placed["title"]) == ["a"]
     assert placed["x"].iloc[0] == pytest.approx(2020 + 60 / 366)
+
+
+def test_russia_shares_keep_full_years_only_each_report_apart():
+    context = pd.DataFrame(
+        {
+            "figure_id": ["A", "B", "C", "D", "E"],
+            "reporter": [
+                "tajikistan_statistics",
+                "russia_official",
+                "tajikistan_statistics",
+                "x",
+                "tajikistan_statistics",
+            ],
+            "measure": [
+                "ru_share_of_tj_total_trade",
+                "ru_share_of_tj_total_trade",
+                "ru_share_of_tj_imports",
+                "ru_share_of_tj_exports",
+                "tj_total_trade",
+            ],
+            "period_type": ["year", "year", "half", "year", "year"],
+            "period_start": ["2023-01-01", "2023-01-01", "2024-01-01", "2022-01-01", "2023-01-01"],
+            "value": [20.6, 22.0, 26.6, 3.8, 7000.0],
+            "source_id": ["s1", "s2", "s3", "s4", "s5"],
+        }
+    )
+    reporters = pd.DataFrame({"reporter": ["tajikistan_statistics", "russia_official"], "label": ["Tajik stats", "RU"]})
+    shares = trade.russia_shares(context, reporters)
+    # the half-year share and the total-trade value are not full-year shares
+    assert sorted(shares["figure_id"]) == ["A", "B", "D"]
+    both = shares[shares["year"] == 2023].set_index("figure_id")
+    assert both.loc["A", "share_pct"] == 20.6 and both.loc["B", "share_pct"] == 22.0  # two reports, both kept
+    assert both.loc["B", "reporter_label"] == "RU"
+    assert shares.set_index("figure_id").loc["D", "reporter_label"] == "x"  # an unknown reporter keeps its id
