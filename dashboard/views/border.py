@@ -111,13 +111,19 @@ def map_section(model: BorderModel, view: ViewState) -> None:
         )
     former = model.sites[(model.sites["kind"] == "russian_base") & (model.sites["status"] == "former")]
     with notes:
-        st.markdown(
-            "**━** Tajik–Afghan border  \n"
-            f":red[**━**] border within {view.radius} km of a Russian site  \n"
-            ":red[**◌**] the area within that distance  \n"
-            "**■** 201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
-            "for the whole base); faded: " + ", ".join(former["short_name"].fillna(former["name"]))
-        )
+        # the key lists only what the chosen layers draw
+        key = ["**━** Tajik–Afghan border"]
+        if "coverage" in view.layers:
+            key += [
+                f":red[**━**] border within {view.radius} km of a Russian site",
+                ":red[**◌**] the area within that distance",
+            ]
+        if "russian" in view.layers:
+            key.append(
+                "**■** 201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
+                "for the whole base); faded: " + ", ".join(former["short_name"].fillna(former["name"]))
+            )
+        st.markdown("  \n".join(key))
         st.caption("Garrisons marked 'city centroid' are placed at their city, not the compound. " + why_shorter(model))
     spec = cached.border_map_spec(int(view.radius), tuple(view.layers))
     placed = model.sites.dropna(subset=["lat"])

@@ -77,3 +77,13 @@ def test_claims_are_set_against_the_record(open_app):
     text = " ".join(m.value for m in at.markdown)
     assert "7,000 personnel" in text and "3 facilities" in text
     assert "2 active garrisons" in text
+
+
+def test_the_map_key_lists_only_the_layers_drawn(open_app):
+    def key(at) -> str:
+        return next(m.value for m in at.markdown if "Tajik–Afghan border" in m.value)
+
+    full = key(open_app("border", radius="150"))
+    assert "within 150 km" in full and "201st base garrisons" in full
+    bare = key(open_app("border", radius="150", layers="rivers"))
+    assert "within 150 km" not in bare and "the area within" not in bare and "201st base" not in bare
