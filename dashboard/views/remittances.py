@@ -263,10 +263,10 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             help="Change in GDP per dollar of remittances lost or gained (1 = one for one).",
         )
         presets = {p.preset_id: p for p in model.presets}
-        columns = st.columns(len(presets) + 1)
-        for column, preset in zip(columns, presets.values(), strict=False):
-            if column.button(
-                preset.preset_id,
+        # one per row: a preset's name is a sentence, and half-width buttons cut it short
+        for preset in presets.values():
+            if st.button(
+                preset.label,  # says which shock it loads, not just its year
                 help=f"{preset.label}. Change {signed(preset.russia_change_pct, '%')}: {preset.basis}. "
                 f"Share {preset.russia_share_pct:g}%: {preset.share_note}",
                 key=f"preset_{preset.preset_id}",
@@ -274,7 +274,7 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             ):
                 update_view(rem_russia=preset.russia_change_pct, rem_share=preset.russia_share_pct, rem_ruble=0.0)
                 st.rerun()
-        if columns[-1].button("Reset", key="preset_reset", width="stretch"):
+        if st.button("Reset the scenario", key="preset_reset", width="stretch"):
             update_view(rem_russia=0.0, rem_ruble=0.0, rem_pass=100.0, rem_share=None, rem_mult=1.0)
             st.rerun()
         st.caption("Presets load each shock's published size; hover for its source.")

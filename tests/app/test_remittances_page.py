@@ -36,21 +36,22 @@ def test_minus_100_percent_removes_exactly_russias_share(open_app):
 
 def test_presets_load_the_published_sizes(open_app):
     at = open_app("remittances")
-    next(b for b in at.button if b.label == "2015").click().run()
+    at.button(key="preset_2015").click().run()
     assert at.slider(key="w_rem_russia").value == -66.6  # CBR transfers 2015 vs 2014: 1,278 / 3,831 − 1
     assert at.slider(key="w_rem_share").value == 90.0
     assert url(at)["rem_russia"] == "-66.6"
     sources = " ".join(c.value for c in at.caption if c.value.startswith("Sources:"))
     assert "IMF Working Paper" in sources  # the 90% share's source is cited with the preset
     at.slider(key="w_rem_mult").set_value(2.0).run()
-    next(b for b in at.button if b.label == "Reset").click().run()
+    at.button(key="preset_reset").click().run()
     assert at.slider(key="w_rem_russia").value == 0.0 and at.slider(key="w_rem_mult").value == 1.0
     assert not {"rem_russia", "rem_share", "rem_mult"} & set(url(at))
 
 
 def test_the_2020_preset_applies_to_all_remittances(open_app):
     at = open_app("remittances", units="musd")
-    next(b for b in at.button if b.label == "2020").click().run()
+    assert at.button(key="preset_2020").label == "2020: Covid border closures"  # named, not just a year
+    at.button(key="preset_2020").click().run()
     assert at.slider(key="w_rem_russia").value == -7.0 and at.slider(key="w_rem_share").value == 100.0
     # the whole of 2024's US$6,802m falls by the published 7%
     assert metric(at, "Remittances, 2024 + shock").value == "US$6,326m"
