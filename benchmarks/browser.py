@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -31,8 +28,9 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from benchmarks import load
+from benchmarks.stats import summary
+from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless=new",
@@ -63,12 +61,6 @@ FIRST_CHART = (
 )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class Server:
     process: subprocess.Popen
@@ -84,42 +76,14 @@ class Server:
 
 @contextmanager
 def server() -> Iterator[Server]:
+    """A server of the app, healthy; stopped on exit."""
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard" / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = start_streamlit(port)
     try:
+        wait_for(health_url(port), process=process)
         yield Server(process, f"http://127.0.0.1:{port}")
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def wait_healthy(base: str, deadline_s: float = 60) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError("the server did not come up")
+        stop(process)
 
 
 def settle(page: Page, timeout_ms: int = 30_000) -> None:
@@ -134,7 +98,6 @@ def cold_start(runs: int) -> list[float]:
         for _ in range(runs):
             start = time.perf_counter()
             with server() as s:
-                wait_healthy(s.base)
                 page = browser.new_page()
                 page.goto(s.base + "/")
                 page.wait_for_function(FIRST_CHART, timeout=60_000)
@@ -197,26 +160,14 @@ def single_viewer(base: str, srv: Server, moves: int, extra_viewers: int) -> dic
     return result
 
 
-def summary(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    if not ordered:
-        return {"median_ms": float("nan"), "p95_ms": float("nan")}
-    return {
-        "median_ms": round(statistics.median(ordered), 1),
-        "p95_ms": round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 1),
-    }
-
-
 def measure(cold_runs: int = 5, moves: int = 10, extra_viewers: int = 10, viewers: int = 25) -> dict:
     cold = cold_start(cold_runs)
     report: dict = {
         "cold_start_s": {"median": round(statistics.median(cold), 2), "max": round(max(cold), 2), "runs": cold_runs}
     }
     with server() as srv:
-        wait_healthy(srv.base)
         report.update(single_viewer(srv.base, srv, moves, extra_viewers))
     with server() as srv:
-        wait_healthy(srv.base)
         asyncio.run(load.viewers(srv.base, 1, 5))  # one viewer first: the caches are warm, as on a live host
         tally, wall = asyncio.run(load.viewers(srv.base, viewers, 5))
         report["concurrent"] = {

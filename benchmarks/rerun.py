@@ -17,6 +17,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from benchmarks.stats import summary
+
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = {
@@ -60,11 +62,6 @@ def time_floor(charts: int, runs: int) -> list[float]:
     return timed_reruns(at, runs)
 
 
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def measure(runs: int) -> dict[str, dict[str, float]]:
     """Per page: median and p95 of warm reruns, its chart count, and the floor's for as many charts."""
     pages = {}
@@ -72,8 +69,7 @@ def measure(runs: int) -> dict[str, dict[str, float]]:
         timings, charts = time_page(page, runs)
         floor = time_floor(charts, runs)
         pages[page] = {
-            "median_ms": round(statistics.median(timings), 1),
-            "p95_ms": round(p95(timings), 1),
+            **summary(timings),
             "charts": charts,
             "floor_median_ms": round(statistics.median(floor), 1),
             "ratio_to_floor": round(statistics.median(timings) / statistics.median(floor), 1),

@@ -11,10 +11,7 @@ import os
 import sys
 import urllib.request
 
-
-def health_url(port: str, base_url_path: str) -> str:
-    base = "/".join(part for part in base_url_path.split("/") if part)
-    return f"http://127.0.0.1:{port}/{base + '/' if base else ''}_stcore/health"
+from hosting.process import health_url
 
 
 def main() -> int:

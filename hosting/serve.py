@@ -14,31 +14,23 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import string
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
+
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
 
 
 class Template(string.Template):
     delimiter = "@"  # nginx's own variables start with $
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def normalised(base_path: str) -> str:
@@ -73,51 +65,6 @@ class Cluster:
         return int(upstream.rsplit(":", 1)[1])
 
 
-def start_replica(port: int, base: str, secrets_file: Path | None = None) -> subprocess.Popen:
-    """One `streamlit run` under the base path; every replica reads the same secrets (sign-in cookies
-    signed by one replica are then valid on all)."""
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard" / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.baseUrlPath",
-        base.strip("/"),
-        "--server.headless",
-        "true",
-    ]
-    if secrets_file is not None:
-        command += ["--secrets.files", str(secrets_file)]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def wait_for(url: str, deadline_s: float = 60) -> None:
-    end = time.monotonic() + deadline_s
-    while time.monotonic() < end:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer within {deadline_s:.0f} s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @contextmanager
 def cluster(
     replicas: int = 2, port: int | None = None, base_path: str = "/intel/tajikistan/", secrets_file: Path | None = None
@@ -128,11 +75,12 @@ def cluster(
     prefix = Path(tempfile.mkdtemp(prefix="rt-nginx-"))
     for folder in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (prefix / folder).mkdir()
-    processes = {p: start_replica(p, base, secrets_file) for p in (free_port() for _ in range(replicas))}
+    # every replica reads the same secrets: a sign-in cookie one replica signs is valid on all
+    processes = {p: start_streamlit(p, base, secrets_file) for p in (free_port() for _ in range(replicas))}
     nginx = None
     try:
-        for replica in processes:
-            wait_for(f"http://127.0.0.1:{replica}{base}_stcore/health")
+        for replica, process in processes.items():
+            wait_for(health_url(replica, base), process=process)
         servers = [f"127.0.0.1:{replica}" for replica in processes]
         (prefix / "nginx.conf").write_text(render_config(prefix, f"127.0.0.1:{port}", base, servers))
         nginx = subprocess.Popen(

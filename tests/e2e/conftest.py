@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[2]
+from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PROBE = re.compile(r"/[a-z_-]+/_stcore/(health|host-config)$")
 CHROMIUM_ARGS = [
@@ -29,44 +25,18 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def server() -> Iterator[str]:
+def server(tmp_path_factory) -> Iterator[str]:
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard" / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"  # a file: a pipe nobody reads would fill up
+    with log.open("w") as output:
+        process = start_streamlit(port, output=output)
         try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"streamlit did not start:\n{process.stdout.read()}") from None
-            time.sleep(0.3)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+            wait_for(health_url(port), process=process)
+        except RuntimeError as error:
+            raise RuntimeError(f"{error}\n{log.read_text()}") from None
+        yield f"http://127.0.0.1:{port}"
+        stop(process)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import urllib.parse
 
 import pytest
 
-from tests.e2e.conftest import ROOT, free_port
+from hosting.process import ROOT, free_port
 
 pytestmark = pytest.mark.e2e
 

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import re
 import secrets
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 from hosting.serve import NGINX, cluster
-from tests.e2e.conftest import ROOT, AppPage, free_port
+from tests.e2e.conftest import AppPage
 from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider
 
 pytestmark = pytest.mark.e2e
@@ -54,35 +51,10 @@ def private_server(provider: Provider, tmp_path_factory) -> Iterator[str]:
     secrets_file = write_secrets(
         tmp_path_factory.mktemp("secrets") / "secrets.toml", f"{base}/oauth2callback", provider
     )
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "dashboard" / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--secrets.files",
-        str(secrets_file),
-    ]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError("the private server did not start") from None
-            time.sleep(0.2)
+    process = start_streamlit(port, secrets_file=secrets_file)
+    wait_for(health_url(port), process=process)
     yield base
-    process.terminate()
-    process.wait(timeout=20)
+    stop(process)
 
 
 def visitor(browser: Browser, base: str) -> AppPage:
