@@ -6,19 +6,24 @@ is the overhead our own code adds on top of Streamlit's.
 
 import streamlit as st
 
+from dashboard.shipped_specs import with_arrow_datasets
+
 
 @st.cache_resource
 def precomputed_spec() -> dict:
     values = [{"year": 1993 + i, "value": (i * 37) % 100 / 10} for i in range(33)]
-    return {
-        "data": {"values": values},
-        "mark": {"type": "line", "point": True},
-        "encoding": {
-            "x": {"field": "year", "type": "quantitative"},
-            "y": {"field": "value", "type": "quantitative"},
-        },
-        "height": 220,
-    }
+    return with_arrow_datasets(
+        {  # shipped the way the pages ship theirs
+            "data": {"name": "points"},
+            "datasets": {"points": values},
+            "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": {"field": "year", "type": "quantitative"},
+                "y": {"field": "value", "type": "quantitative"},
+            },
+            "height": 220,
+        }
+    )
 
 
 for _ in range(int(st.query_params.get("charts", "1"))):

@@ -22,6 +22,7 @@ from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model
 from dashboard.products_model import ProductsModel, build_products_model
 from dashboard.remittances_model import RemittancesModel, build_remittances_model
+from dashboard.shipped_specs import with_arrow_datasets
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
 
@@ -126,7 +127,7 @@ def _border_map_layers(folder: str, layers: tuple[str, ...]) -> dict:
     sites = _map_sites(model, layers)
     labels = model.countries.drop(columns="geometry")
     chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites)
-    return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
+    return with_arrow_datasets(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
 
 
 def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
@@ -146,7 +147,7 @@ def _border_thumbnail_spec(folder: str, height: int) -> dict:
     sites = _map_sites(model, ("russian",))
     chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
-    return border_charts.with_map_data(chart.to_dict(validate=False), model.map_data)
+    return with_arrow_datasets(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
 
 
 @st.cache_data(show_spinner=False)

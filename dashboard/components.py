@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.citations import cite, data_as_of, sources_caption, with_citation, withheld_rows
 from dashboard.datasets import DataError
+from dashboard.shipped_specs import with_arrow_datasets
 
 __all__ = ["cite", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
@@ -38,7 +39,7 @@ def frame_key(frame: pd.DataFrame) -> str:
 # only ever rewrites null legend titles inside it, the same way every time.
 @st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
 def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
-    return _builder(*args).to_dict(validate=False)
+    return with_arrow_datasets(_builder(*args).to_dict(validate=False))
 
 
 # Fit the width only: with Streamlit's default ("fit"), a chart's height also has to hold its

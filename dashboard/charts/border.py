@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import altair as alt
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -38,13 +39,20 @@ LAYER_KINDS = {
 }
 
 
+# Coordinates the map draws, in degrees: 0.001° is about 100 m, some fifteen times finer than a
+# pixel of the widest map. The full precision only made the spec (sent on every redraw) larger.
+DRAWN_DECIMALS = 3
+
+
 def geo_features(frame: gpd.GeoDataFrame) -> list[dict]:
-    """GeoJSON features with polygon rings wound the way d3 expects.
+    """GeoJSON features with polygon rings wound the way d3 expects, at the precision drawn.
 
     GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3's spherical geometry reads that as
     "everything but this polygon" and fills the globe. Clockwise outer rings draw the shape.
+    Measurements never use these features: they come from the model's full-precision geometry.
     """
-    wound = frame.set_geometry(shapely.orient_polygons(frame.geometry.to_numpy(), exterior_cw=True))
+    drawn = shapely.transform(frame.geometry.to_numpy(), lambda xy: np.round(xy, DRAWN_DECIMALS))
+    wound = frame.set_geometry(shapely.orient_polygons(drawn, exterior_cw=True))
     return wound.__geo_interface__["features"]
 
 

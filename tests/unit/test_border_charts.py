@@ -109,3 +109,12 @@ def test_a_thumbnail_map_draws_sites_without_their_name_layers(model):
     # the country names stay; the sites lose a halo and a text layer per label side
     assert named.count("text") - bare.count("text") == 2 * len(charts.LABEL_OFFSETS)
     assert bare.count("text") == 1 and bare.count("point") == 1
+
+
+def test_drawn_geometry_is_rounded_to_about_100_m_and_keeps_its_shape(model):
+    drawn = gpd.GeoDataFrame.from_features(model.map_data["countries"], crs=4326).set_index("name")
+    coordinates = shapely.get_coordinates(drawn.geometry.to_numpy())
+    assert len(coordinates) > 1000 and (coordinates.round(3) == coordinates).all()
+    full = model.countries.set_index("name")
+    for name in ("Tajikistan", "Afghanistan"):  # outlines move by at most half the rounding step
+        assert drawn.geometry[name].hausdorff_distance(full.geometry[name]) < 0.001
