@@ -6,7 +6,9 @@ catalogue (catalogue.py) share it.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -49,3 +51,54 @@ def withheld_rows(data: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
         return pd.Series(False, index=data.index)
     restricted = set(sources.loc[~redistributable(sources), "source_id"])
     return data["source_id"].isin(restricted)
+
+
+def cited_ids(data: pd.DataFrame) -> tuple[str, ...]:
+    """The source ids a frame cites, in first-use order (none when it has no source_id column)."""
+    if "source_id" not in data.columns:
+        return ()
+    return tuple(dict.fromkeys(value for value in data["source_id"].tolist() if isinstance(value, str)))
+
+
+@dataclass(frozen=True)
+class Citing:
+    """What a chart's sources line says, and which of its sources may not be passed on."""
+
+    caption: str  # "Sources: …. Data as of …."
+    restricted: tuple[tuple[str, str], ...]  # (publisher, url) of each source whose terms forbid sharing
+
+
+def citing(ids: tuple[str, ...], sources: pd.DataFrame) -> Citing:
+    """The sources line for these ids, worked out once per sources table.
+
+    Every chart on every rerun asks for its line, nearly always with ids it has asked for
+    before; the table is a cached model's and lives as long as the model does.
+    """
+    memo = _memo_for(sources)
+    if ids not in memo:
+        if len(memo) > MEMO_LIMIT:
+            memo.clear()
+        memo[ids] = _citing(ids, sources)
+    return memo[ids]
+
+
+MEMO_LIMIT = 2048
+# id(sources) -> (a weak reference to that table, its memo): an entry goes with its table.
+_MEMOS: dict[int, tuple[weakref.ref, dict[tuple[str, ...], Citing]]] = {}
+
+
+def _memo_for(sources: pd.DataFrame) -> dict[tuple[str, ...], Citing]:
+    key = id(sources)
+    entry = _MEMOS.get(key)
+    if entry is None or entry[0]() is not sources:  # a new table, or a new one at a freed table's address
+        entry = (weakref.ref(sources, lambda _, key=key: _MEMOS.pop(key, None)), {})
+        _MEMOS[key] = entry
+    return entry[1]
+
+
+def _citing(ids: tuple[str, ...], sources: pd.DataFrame) -> Citing:
+    cited = cite(ids, sources)
+    as_of = data_as_of(cited)
+    caption = sources_caption(cited) + (f" Data as of {as_of}." if as_of else "")
+    restricted = cited[~redistributable(cited)]
+    return Citing(caption, tuple(zip(restricted["publisher"], restricted["url"], strict=True)))

@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.citations import cite, data_as_of, sources_caption, with_citation, withheld_rows
+from dashboard.citations import cite, cited_ids, citing, data_as_of, sources_caption, with_citation, withheld_rows
 from dashboard.datasets import DataError
 from dashboard.shipped_specs import with_arrow_datasets
 
@@ -88,9 +88,11 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
     if sources is None:
         st.caption(note)
         return
-    cited = cite(data.get("source_id", []), sources)
-    as_of = data_as_of(cited)
-    st.caption(" ".join(part for part in (note, sources_caption(cited), as_of and f"Data as of {as_of}.") if part))
+    st.caption(_joined(note, citing(cited_ids(data), sources).caption))
+
+
+def _joined(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
 
 
 def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "") -> None:
@@ -98,18 +100,19 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
 
     The CSV is only built when the viewer clicks: most reruns never need it.
     """
-    sources_line(data, sources, note)
-    withheld = withheld_rows(data, sources)
-    if withheld.any():
-        publishers = cite(data.loc[withheld, "source_id"], sources)
-        links = ", ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
+    summary = citing(cited_ids(data), sources)
+    st.caption(_joined(note, summary.caption))
+    shared = data
+    if summary.restricted:
+        withheld = withheld_rows(data, sources)
+        links = ", ".join(f"[{publisher}]({url})" for publisher, url in summary.restricted)
         st.caption(
             f"{int(withheld.sum())} figures are left out of the CSV: their publisher's terms forbid passing them "
             f"on. Get them from the publisher: {links}."
         )
-    shared = data[~withheld]
-    if shared.empty and withheld.any():
-        return  # nothing left that may be passed on
+        shared = data[~withheld]
+        if shared.empty:
+            return  # nothing left that may be passed on
     st.download_button(
         f"CSV: {file_name}",
         lambda: with_citation(shared, sources).to_csv(index=False).encode("utf-8"),
