@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -28,11 +30,12 @@ def spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any
     return _spec(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
 
 
-def frame_key(frame: pd.DataFrame) -> str:
-    """A DataFrame's cache key: its dtypes and CSV text, which hash about three times faster
-    than Streamlit's default for the small mixed-type frames the charts take. The dtypes keep
-    apart frames whose text is alike (1 and "1", NaN and "")."""
-    return repr([str(dtype) for dtype in frame.dtypes]) + "\n" + frame.to_csv(na_rep="<NA>")
+def frame_key(frame: pd.DataFrame) -> bytes:
+    """A DataFrame's cache key: the digest of its pickle, which holds its values, dtypes, index
+    and column names. About eight times faster than its CSV text (the previous key) and than
+    Streamlit's default for the small mixed-type frames the charts take, and paid on every rerun.
+    Two equal frames laid out differently in memory only miss the cache; they never collide."""
+    return hashlib.sha256(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)).digest()
 
 
 # cache_resource: the spec is shared, not copied per rerun. Streamlit copies its top level and
