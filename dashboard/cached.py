@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard import datasets
 from dashboard.analytics import border, overview
+from dashboard.analytics import trade as trade_analytics
 from dashboard.border_model import BorderModel, build_border_model, build_coverage_curve, clip_to_map
 from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
@@ -42,6 +43,20 @@ def load(name: str) -> pd.DataFrame:
     return _dataset(name, str(data_dir()))
 
 
+def shared(name: str) -> pd.DataFrame:
+    """A validated dataset shared by every session, not copied per rerun: callers must not mutate.
+
+    For tables a page only reads; being the same object on every rerun also lets what is worked
+    out from it (a chart's sources line, citations.citing) be remembered.
+    """
+    return _shared_dataset(name, str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_dataset(name: str, folder: str) -> pd.DataFrame:
+    return datasets.load(name, Path(folder))
+
+
 @st.cache_resource(show_spinner=False)
 def _trade_model(folder: str) -> TradeModel:
     path = Path(folder)
@@ -64,6 +79,16 @@ def year_bounds() -> Bounds:
     except datasets.DataError:
         return Bounds()
     return Bounds(year_min=low, year_max=high)
+
+
+def russia_shares() -> pd.DataFrame:
+    """Russia's share of Tajikistan's trade by year and report (shared read-only)."""
+    return _russia_shares(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _russia_shares(folder: str) -> pd.DataFrame:
+    return trade_analytics.russia_shares(_shared_dataset("trade_context", folder), _shared_dataset("reporters", folder))
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,7 +15,7 @@ from dashboard.citations import cite, cited_ids, citing, data_as_of, sources_cap
 from dashboard.datasets import DataError
 from dashboard.shipped_specs import with_arrow_datasets
 
-__all__ = ["cite", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
+__all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
 T = TypeVar("T")
 

@@ -47,7 +47,7 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
             headline.label,
             headline.value,
             delta=headline.change,
-            help=None if sources is None else components.sources_caption(components.cite(headline.source_ids, sources)),
+            help=None if sources is None else components.citing(headline.source_ids, sources).caption,
             **components.change_style(headline.change_number),
         )
         st.page_link(PAGE_FILES[headline.page], label="Details", icon=":material/arrow_forward:")
@@ -141,7 +141,7 @@ def render() -> None:
     warnings, narrative, cards = st.container(), st.empty(), st.container()
     left, middle, right = st.columns(3)
     missing: list[str] = []
-    sources = part(lambda: cached.load("sources"), missing, "Sources")
+    sources = part(lambda: cached.shared("sources"), missing, "Sources")
     trade = part(cached.trade_model, missing, "Trade")
     if trade is not None:
         with left:
@@ -154,8 +154,8 @@ def render() -> None:
     if border is not None:
         with right:
             map_thumbnail()
-    context = part(lambda: cached.load("trade_context"), missing, "Russia's share of trade")
-    events = part(lambda: cached.load("events"), missing, "Key events")
+    context = part(lambda: cached.shared("trade_context"), missing, "Russia's share of trade")
+    events = part(lambda: cached.shared("events"), missing, "Key events")
     summary = cached.overview_model(trade, context, remittances, border)
     with warnings:
         for problem in missing:

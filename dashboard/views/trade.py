@@ -342,8 +342,8 @@ def share_section(view: ViewState) -> None:
     """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
     st.subheader("Russia's share of Tajikistan's trade")
     try:
-        shares = trade.russia_shares(cached.load("trade_context"), cached.load("reporters"))
-        sources = cached.load("sources")
+        shares = cached.russia_shares()
+        sources = cached.shared("sources")
     except DataError as error:
         components.data_error(error)
         return
