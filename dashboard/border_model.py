@@ -142,3 +142,117 @@ def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
             "share": [reach.share for reach in reaches],
         }
     )
+
+
+@dataclass(frozen=True)
+class BorderTables:
+    """The Border page's tables and texts that no filter changes, laid out for display once.
+
+    Built from the model rather than on every rerun: a radius move redraws the whole page, and
+    these frames and sentences would otherwise be rebuilt each time, identical.
+    """
+
+    drawn_km: float
+    strength: security.StrengthSummary | None
+    former_bases: str  # names of the 201st's former garrisons, for the map key
+    map_rows: pd.DataFrame  # geometry sources and placed sites: the map's CSV
+    distance_table: pd.DataFrame
+    distance_rows: pd.DataFrame
+    curve_sources: pd.DataFrame  # what the coverage curve is computed from
+    strength_figures: pd.DataFrame  # every published figure, all years (chart.strength_frame)
+    personnel_claims: tuple[tuple[float, str], ...]  # (troops claimed, "publisher, year: about N")
+    claim_lines: tuple[str, ...]  # one markdown line per checked claim
+    claims_checked: pd.DataFrame
+    event_years: pd.Series  # the year of each of model.events
+    unplaced: pd.DataFrame
+    lengths_table: pd.DataFrame
+    lengths_rows: pd.DataFrame
+
+
+CLAIM_VERDICTS = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
+UNPLACED_KINDS = {
+    "russian_range": "Russian training range",
+    "chinese_post": "Chinese post",
+    "border_crossing": "Border crossing",
+}
+
+
+def build_border_tables(model: BorderModel) -> BorderTables:
+    sites = model.sites
+    former = sites[(sites["kind"] == "russian_base") & (sites["status"] == "former")]
+    placed = sites.dropna(subset=["lat"])
+    geometry_ids = pd.concat(
+        [model.countries["source_id"], model.rivers["source_id"], model.border_drawn["source_id"]]
+    ).unique()
+    map_rows = pd.concat(
+        [
+            pd.DataFrame({"source_id": geometry_ids}),
+            placed[
+                ["site_id", "name", "kind", "status", "lat", "lon", "coord_basis", "distance_to_border_km", "source_id"]
+            ],
+        ],
+        ignore_index=True,
+    )
+    measured = sites.dropna(subset=["distance_to_border_km"])
+    near = measured[measured["kind"].isin(["russian_base", "russian_facility", "border_crossing"])]
+    distance_table = pd.DataFrame(
+        {
+            "Site": near["short_name"].fillna(near["name"]),
+            "To the border, km": near["distance_to_border_km"].round(1),
+            "Kind": near["kind"].map(lambda k: border_charts.SITE_STYLE[k][0]),
+            "Status": near["status"],
+            "Position": near["coord_basis"].str.replace("_", " "),
+        }
+    ).sort_values("To the border, km")
+    publishers = model.sources.set_index("source_id")["publisher"]
+    claim_lines = tuple(
+        f"- **{claim.subject}**: {publishers[claim.source_id]} ({claim.date}) says "
+        f"{claim.claimed:,.0f} {claim.unit} — {CLAIM_VERDICTS[claim.holds]}. {claim.record}"
+        for claim in model.claims
+    )
+    dated = model.sources.set_index("source_id")["published_date"]
+
+    def claim_source(source_id: str) -> str:
+        return source_name(publishers[source_id], dated[source_id])
+
+    personnel_claims = tuple(
+        (claim.claimed, f"{claim_source(claim.source_id)}: about {claim.claimed:,.0f}")
+        for claim in model.claims
+        if claim.unit == "personnel"
+    )
+    unplaced = sites[sites["lat"].isna()]
+    lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
+    return BorderTables(
+        drawn_km=float(model.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]),
+        strength=security.strength_summary(model.strength),
+        former_bases=", ".join(former["short_name"].fillna(former["name"])),
+        map_rows=map_rows,
+        distance_table=distance_table,
+        distance_rows=near[["site_id", "name", "kind", "status", "distance_to_border_km", "coord_basis", "source_id"]],
+        curve_sources=pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]], ignore_index=True),
+        strength_figures=border_charts.strength_frame(model.strength, model.troops_redeployed, model.sources),
+        personnel_claims=personnel_claims,
+        claim_lines=claim_lines,
+        claims_checked=pd.DataFrame([vars(claim) for claim in model.claims]),
+        event_years=model.events["date"].str[:4].astype(int),
+        unplaced=pd.DataFrame(
+            {
+                "Site": unplaced["name"],
+                "Kind": unplaced["kind"].map(lambda k: UNPLACED_KINDS.get(k, k)),
+                "Status": unplaced["status"],
+            }
+        ),
+        lengths_table=pd.DataFrame(
+            {
+                "Line": lengths["source"] + ", " + lengths["resolution"],
+                "Length": lengths["length_km"].map(lambda km: f"{km:,.1f} km"),
+                f"Share of {model.official_km:,.0f} km": lengths["share_of_official"].map(lambda s: f"{s:.1%}"),
+            }
+        ),
+        lengths_rows=lengths[["id", "source", "resolution", "length_km", "share_of_official", "source_id"]],
+    )
+
+
+def source_name(publisher: str, published: object) -> str:
+    """'Russia Briefing (Dezan Shira & Associates), 2022': a publisher and its year, when dated."""
+    return f"{publisher}, {published[:4]}" if isinstance(published, str) else publisher

@@ -17,7 +17,14 @@ import streamlit as st
 from dashboard import datasets
 from dashboard.analytics import border, overview
 from dashboard.analytics import trade as trade_analytics
-from dashboard.border_model import BorderModel, build_border_model, build_coverage_curve, clip_to_map
+from dashboard.border_model import (
+    BorderModel,
+    BorderTables,
+    build_border_model,
+    build_border_tables,
+    build_coverage_curve,
+    clip_to_map,
+)
 from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model
@@ -107,6 +114,16 @@ def _border_model(folder: str) -> BorderModel:
 
 
 BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
+
+
+def border_tables() -> BorderTables:
+    """The Border page's view-independent tables and texts (shared read-only)."""
+    return _border_tables(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False)
+def _border_tables(folder: str) -> BorderTables:
+    return build_border_tables(_border_model(folder))
 
 
 def coverage_curve() -> pd.DataFrame:

@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.analytics.security import membership_summary, strength_summary
-from dashboard.border_model import DRAWN_BORDER, BorderModel
+from dashboard.analytics.security import membership_summary
+from dashboard.border_model import BorderModel, BorderTables
 from dashboard.charts import border as charts
 from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState, in_order
 from dashboard.view_session import bound_widget, current_view
@@ -29,17 +29,10 @@ def why_shorter(model: BorderModel) -> str:
     )
 
 
-def source_name(model: BorderModel, source_id: str) -> str:
-    """'Russia Briefing (Dezan Shira & Associates), 2022' for a source id."""
-    row = model.sources.set_index("source_id").loc[source_id]
-    year = f", {row['published_date'][:4]}" if isinstance(row["published_date"], str) else ""
-    return f"{row['publisher']}{year}"
-
-
-def kpi_row(model: BorderModel, view: ViewState) -> None:
-    drawn = model.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
-    reach = cached.coverage_curve().set_index("radius_km").loc[view.radius]
-    strength = strength_summary(model.strength)
+def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
+    drawn, strength = tables.drawn_km, tables.strength
+    curve = cached.coverage_curve()
+    reach = curve.iloc[int(curve["radius_km"].searchsorted(view.radius))]
     columns = st.columns(4)
     columns[0].metric(
         "Tajik–Afghan border, official",
@@ -84,7 +77,7 @@ def kpi_row(model: BorderModel, view: ViewState) -> None:
     )
 
 
-def map_section(model: BorderModel, view: ViewState) -> None:
+def map_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     st.subheader("The border and Russia's forces")
     controls, notes = st.columns([3, 2])
     with controls:
@@ -109,7 +102,6 @@ def map_section(model: BorderModel, view: ViewState) -> None:
             format_func=LAYER_LABELS.get,
             to_view=lambda chosen: in_order(MAP_LAYERS, chosen),
         )
-    former = model.sites[(model.sites["kind"] == "russian_base") & (model.sites["status"] == "former")]
     with notes:
         # the key lists only what the chosen layers draw
         key = ["**━** Tajik–Afghan border"]
@@ -121,29 +113,18 @@ def map_section(model: BorderModel, view: ViewState) -> None:
         if "russian" in view.layers:
             key.append(
                 "**■** 201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
-                "for the whole base); faded: " + ", ".join(former["short_name"].fillna(former["name"]))
+                "for the whole base); faded: " + tables.former_bases
             )
         st.markdown("  \n".join(key))
         st.caption("Garrisons marked 'city centroid' are placed at their city, not the compound. " + why_shorter(model))
     spec = cached.border_map_spec(int(view.radius), tuple(view.layers))
-    placed = model.sites.dropna(subset=["lat"])
-    data = placed[
-        ["site_id", "name", "kind", "status", "lat", "lon", "coord_basis", "distance_to_border_km", "source_id"]
-    ]
-    geometry_sources = pd.DataFrame(
-        {
-            "source_id": pd.concat(
-                [model.countries["source_id"], model.rivers["source_id"], model.border_drawn["source_id"]]
-            ).unique()
-        }
-    )
     components.show_map(
         spec,
         "Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers",
         key="border",
     )
     components.sources_and_download(
-        pd.concat([geometry_sources, data], ignore_index=True),
+        tables.map_rows,
         model.sources,
         "border_sites.csv",
         note="Drawn without map tiles; on a narrow screen the site names are in each marker's tooltip "
@@ -151,22 +132,11 @@ def map_section(model: BorderModel, view: ViewState) -> None:
     )
 
 
-def distances_section(model: BorderModel, view: ViewState) -> None:
+def distances_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     st.subheader("How far from the border")
-    placed = model.sites.dropna(subset=["distance_to_border_km"])
-    shown = placed[placed["kind"].isin(["russian_base", "russian_facility", "border_crossing"])]
-    table = pd.DataFrame(
-        {
-            "Site": shown["short_name"].fillna(shown["name"]),
-            "To the border, km": shown["distance_to_border_km"].round(1),
-            "Kind": shown["kind"].map(lambda k: charts.SITE_STYLE[k][0]),
-            "Status": shown["status"],
-            "Position": shown["coord_basis"].str.replace("_", " "),
-        }
-    ).sort_values("To the border, km")
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(tables.distance_table, hide_index=True, width="stretch")
     components.sources_and_download(
-        shown[["site_id", "name", "kind", "status", "distance_to_border_km", "coord_basis", "source_id"]],
+        tables.distance_rows,
         model.sources,
         "distances_to_border.csv",
         note="Shortest distance to the border line, measured in an equal-area projection of the region.",
@@ -175,7 +145,7 @@ def distances_section(model: BorderModel, view: ViewState) -> None:
     curve = components.spec(charts.coverage_curve_chart, cached.coverage_curve(), view.radius)
     components.show_chart(curve, "Share of the border line within each distance of Russia's active sites")
     components.sources_line(
-        pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]]),
+        tables.curve_sources,
         model.sources,
         "Computed from the border line and the active sites on the map.",
     )
@@ -187,24 +157,16 @@ def distances_section(model: BorderModel, view: ViewState) -> None:
         )
 
 
-def troops_section(model: BorderModel, view: ViewState) -> None:
+def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     st.subheader("Russian troops: claims against the record")
-    figures = charts.strength_frame(model.strength, model.troops_redeployed, model.sources)
-    figures = figures[figures["year"].between(*view.years)]
+    figures = tables.strength_figures[tables.strength_figures["year"].between(*view.years)]
     ranges = model.strength_ranges[model.strength_ranges["year"].between(*view.years)]
-    personnel = [c for c in model.claims if c.unit == "personnel"]
     if figures.empty:
         components.no_data("No troop figures in the selected years.")
     else:
+        last_year = int(figures["year"].max())
         claims = pd.DataFrame(
-            [
-                {
-                    "value": c.claimed,
-                    "year": int(figures["year"].max()),
-                    "label": f"{source_name(model, c.source_id)}: about {c.claimed:,.0f}",
-                }
-                for c in personnel
-            ]
+            [{"value": value, "year": last_year, "label": label} for value, label in tables.personnel_claims]
         )
         chart = components.spec(charts.troop_chart, figures, ranges, claims)
         components.chart_with_sources(
@@ -217,15 +179,9 @@ def troops_section(model: BorderModel, view: ViewState) -> None:
             "spans the figures of a year where they differ; crosses are troops reported sent away. "
             "The dashed line is the seed article's figure.",
         )
-    verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
-    for claim in model.claims:
-        st.markdown(
-            f"- **{claim.subject}**: {model.sources.set_index('source_id').loc[claim.source_id, 'publisher']} "
-            f"({claim.date}) says "
-            f"{claim.claimed:,.0f} {claim.unit} — {verdicts[claim.holds]}. {claim.record}"
-        )
-    checked = pd.DataFrame([vars(claim) for claim in model.claims])
-    components.sources_and_download(checked, model.sources, "claims_checked.csv")
+    for line in tables.claim_lines:
+        st.markdown(line)
+    components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv")
 
 
 def memberships_section(model: BorderModel) -> None:
@@ -241,56 +197,26 @@ def memberships_section(model: BorderModel) -> None:
     )
 
 
-def events_section(model: BorderModel, view: ViewState) -> None:
+def events_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     st.subheader("Security and political events")
-    years = model.events["date"].str[:4].astype(int)
-    events = model.events[years.between(*view.years)].sort_values("date", ascending=False)
+    events = model.events[tables.event_years.between(*view.years)].sort_values("date", ascending=False)
     table = pd.DataFrame({"Date": events["date"], "Event": events["title"], "Category": events["category"]})
     st.dataframe(table, hide_index=True, width="stretch", height=320)
     components.sources_and_download(events, model.sources, "security_events.csv")
 
 
-KIND_NAMES = {
-    "russian_range": "Russian training range",
-    "chinese_post": "Chinese post",
-    "border_crossing": "Border crossing",
-}
-
-
-def unplaced_section(model: BorderModel) -> None:
-    unplaced = model.sites[model.sites["lat"].isna()]
-    if unplaced.empty:
+def unplaced_section(tables: BorderTables) -> None:
+    if tables.unplaced.empty:
         return
-    with st.expander(f"Not on the map: {len(unplaced)} sites with no published coordinate"):
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Site": unplaced["name"],
-                    "Kind": unplaced["kind"].map(lambda k: KIND_NAMES.get(k, k)),
-                    "Status": unplaced["status"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+    with st.expander(f"Not on the map: {len(tables.unplaced)} sites with no published coordinate"):
+        st.dataframe(tables.unplaced, hide_index=True, width="stretch")
 
 
-def lengths_section(model: BorderModel) -> None:
+def lengths_section(model: BorderModel, tables: BorderTables) -> None:
     with st.expander("The border's length at each map scale"):
-        lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Line": lengths["source"] + ", " + lengths["resolution"],
-                    "Length": lengths["length_km"].map(lambda km: f"{km:,.1f} km"),
-                    f"Share of {model.official_km:,.0f} km": lengths["share_of_official"].map(lambda s: f"{s:.1%}"),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        st.dataframe(tables.lengths_table, hide_index=True, width="stretch")
         components.sources_and_download(
-            lengths[["id", "source", "resolution", "length_km", "share_of_official", "source_id"]],
+            tables.lengths_rows,
             model.sources,
             "border_lengths.csv",
             note="Geodesic lengths (WGS84) of each line in the data, computed by the app.",
@@ -308,14 +234,15 @@ def render() -> None:
     model = components.model_or_error(cached.border_model)
     if model is None:
         return
-    kpi_row(model, view)
-    map_section(model, view)
-    distances_section(model, view)
-    troops_section(model, view)
+    tables = cached.border_tables()
+    kpi_row(model, tables, view)
+    map_section(model, tables, view)
+    distances_section(model, tables, view)
+    troops_section(model, tables, view)
     memberships_section(model)
-    events_section(model, view)
-    unplaced_section(model)
-    lengths_section(model)
+    events_section(model, tables, view)
+    unplaced_section(tables)
+    lengths_section(model, tables)
 
 
 render()

@@ -1,5 +1,8 @@
 """The Border & security page: the radius moves the coverage, toggles change the map, links hold."""
 
+import pandas as pd
+
+from dashboard.datasets import DATA_DIR as DATA
 from tests.app.conftest import chart_frames, url
 
 
@@ -87,3 +90,24 @@ def test_the_map_key_lists_only_the_layers_drawn(open_app):
     assert "within 150 km" in full and "201st base garrisons" in full
     bare = key(open_app("border", radius="150", layers="rivers"))
     assert "within 150 km" not in bare and "the area within" not in bare and "201st base" not in bare
+
+
+def test_the_tables_list_the_sites_and_events_the_files_hold(open_app):
+    sites = pd.read_csv(DATA / "security_sites.csv")
+    at = open_app("border", years="2015..2020")
+    distances, events, unplaced = at.dataframe[0].value, at.dataframe[1].value, at.dataframe[2].value
+    near = sites[sites["kind"].isin(["russian_base", "russian_facility", "border_crossing"]) & sites["lat"].notna()]
+    assert sorted(distances["Site"]) == sorted(near["short_name"].fillna(near["name"]))
+    assert distances["To the border, km"].is_monotonic_increasing
+    assert sorted(unplaced["Site"]) == sorted(sites.loc[sites["lat"].isna(), "name"])
+    assert len(events) and events["Date"].str[:4].astype(int).between(2015, 2020).all()  # the Years filter
+    assert not at.warning and url(at) == {"years": "2015..2020"}
+
+
+def test_the_seed_figure_is_drawn_with_its_publisher_and_year(open_app):
+    claims = pd.read_csv(DATA / "claims.csv")
+    sources = pd.read_csv(DATA / "sources.csv").set_index("source_id")
+    seed = claims[claims["unit"] == "personnel"].iloc[0]
+    publisher, published = sources.loc[seed["source_id"], ["publisher", "published_date"]]
+    troops = chart_frames(open_app("border"))[2]  # after the map and the coverage curve
+    assert f"{publisher}, {published[:4]}: about {seed['value']:,.0f}" in set(troops["label"].dropna())
