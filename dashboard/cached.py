@@ -159,7 +159,7 @@ def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> di
         gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs="EPSG:4326")
         for shape in (reach.buffers, reach.covered_line)
     )
-    return border_charts.with_map_data(spec, border_charts.coverage_datasets(buffers, covered))
+    return with_arrow_datasets(border_charts.with_map_data(spec, border_charts.coverage_datasets(buffers, covered)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

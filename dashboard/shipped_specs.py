@@ -5,7 +5,11 @@ into a DataFrame and then into Arrow bytes: about a millisecond per dataset, for
 not changed since the spec was cached. A dataset that is already Arrow bytes is passed through
 as it is, so converting once, when the spec enters the cache, makes every later draw skip that
 work. The bytes are the ones Streamlit itself would produce: the same conversion, done earlier.
-Geometry (GeoJSON features) stays JSON: Vega-Lite reads it from the spec.
+Geometry (GeoJSON features) stays JSON, since Vega-Lite reads it from the spec. Left among the
+top-level datasets, Streamlit takes it out and puts it back around the pass that steadies
+Altair's generated names: two more JSON round trips of the whole map on every draw, the
+largest single cost of a radius move. Inline in the one layer that draws it, the map is
+serialised once per draw.
 """
 
 from __future__ import annotations
@@ -23,14 +27,51 @@ def is_geometry(data: Any) -> bool:
 
 
 def with_arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
-    """The spec with every tabular dataset already in Arrow IPC bytes (geometry left as JSON)."""
+    """The spec with every tabular dataset already in Arrow IPC bytes, and each geometry dataset
+    inline in the layer that draws it (one drawn by several layers stays a named dataset)."""
     datasets = spec.get("datasets")
     if not datasets:
         return spec
-    shipped = {
-        name: data
-        if isinstance(data, bytes) or is_geometry(data)
-        else dataframe_util.convert_anything_to_arrow_bytes(data)
-        for name, data in datasets.items()
-    }
-    return {**spec, "datasets": shipped}
+    uses = _name_uses(spec)
+    inline = {name: data for name, data in datasets.items() if is_geometry(data) and uses.get(name) == 1}
+    shipped = {name: _shipped(data) for name, data in datasets.items() if name not in inline}
+    spec = _inlined(spec, inline) if inline else spec
+    return {**spec, "datasets": shipped} if shipped else {k: v for k, v in spec.items() if k != "datasets"}
+
+
+def _shipped(data: Any) -> Any:
+    if isinstance(data, bytes) or is_geometry(data):
+        return data
+    return dataframe_util.convert_anything_to_arrow_bytes(data)
+
+
+DATA_KEYS = {"datasets", "values"}  # data, not views: never walked
+
+
+def _name_uses(node: Any, counts: dict[str, int] | None = None) -> dict[str, int]:
+    """How many times each named dataset is read by a layer or view (`"data": {"name": …}`)."""
+    counts = {} if counts is None else counts
+    if isinstance(node, dict):
+        data = node.get("data")
+        if isinstance(data, dict) and "name" in data:
+            counts[data["name"]] = counts.get(data["name"], 0) + 1
+        for key, value in node.items():
+            if key not in DATA_KEYS:
+                _name_uses(value, counts)
+    elif isinstance(node, list):
+        for item in node:
+            _name_uses(item, counts)
+    return counts
+
+
+def _inlined(node: Any, geometry: dict[str, Any]) -> Any:
+    """A copy of the spec's view tree with named geometry swapped for its values (shared, not copied)."""
+    if isinstance(node, dict):
+        out = {key: (value if key in DATA_KEYS else _inlined(value, geometry)) for key, value in node.items()}
+        data = node.get("data")
+        if isinstance(data, dict) and data.get("name") in geometry:
+            out["data"] = {**{k: v for k, v in data.items() if k != "name"}, "values": geometry[data["name"]]}
+        return out
+    if isinstance(node, list):
+        return [_inlined(item, geometry) for item in node]
+    return node

@@ -15,12 +15,32 @@ def read_arrow(data: bytes) -> list[dict]:
 
 
 def test_tables_become_arrow_with_the_same_rows_and_gaps():
-    shipped = with_arrow_datasets({"mark": "line", "datasets": {"table": RECORDS, "shapes": FEATURES}})
+    shipped = with_arrow_datasets({"mark": "line", "data": {"name": "table"}, "datasets": {"table": RECORDS}})
     assert isinstance(shipped["datasets"]["table"], bytes)
     rows = read_arrow(shipped["datasets"]["table"])
     assert [(r["year"], r["value"], r["source_id"]) for r in rows] == [(2023, 1.5, "imf-dots"), (2024, None, "x")]
-    assert shipped["datasets"]["shapes"] is FEATURES  # geometry stays JSON for Vega-Lite
-    assert shipped["mark"] == "line"
+    assert shipped["mark"] == "line" and shipped["data"] == {"name": "table"}
+
+
+def test_geometry_goes_inline_in_the_one_layer_that_draws_it():
+    spec = {
+        "layer": [
+            {"data": {"name": "shapes", "format": {"type": "json"}}, "mark": "geoshape"},
+            {"data": {"name": "sites"}, "mark": "point"},
+            {"data": {"name": "outline"}, "mark": "geoshape"},
+            {"data": {"name": "outline"}, "mark": "geoshape", "encoding": {}},
+        ],
+        "datasets": {"shapes": FEATURES, "sites": RECORDS, "outline": FEATURES},
+    }
+    shipped = with_arrow_datasets(spec)
+    layers = shipped["layer"]
+    assert layers[0]["data"] == {"format": {"type": "json"}, "values": FEATURES}
+    assert layers[0]["data"]["values"] is FEATURES  # shared with the cache, not copied
+    assert layers[1]["data"] == {"name": "sites"} and isinstance(shipped["datasets"]["sites"], bytes)
+    assert layers[2]["data"] == {"name": "outline"} and shipped["datasets"]["outline"] is FEATURES  # drawn twice
+    assert "shapes" not in shipped["datasets"]
+    assert spec["layer"][0]["data"] == {"name": "shapes", "format": {"type": "json"}}  # the input is left alone
+    assert "datasets" not in with_arrow_datasets({"data": {"name": "g"}, "datasets": {"g": FEATURES}})
 
 
 def test_the_cached_spec_itself_is_left_alone_and_a_second_pass_changes_nothing():
