@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     with cluster(args.replicas, args.port, args.base_path, args.secrets) as running:
         print(f"{len(running.replicas)} replicas on ports {', '.join(map(str, running.replicas))}")
         print(f"open {running.url}  (Ctrl-C stops everything)", flush=True)
-        with suppress(KeyboardInterrupt):
-            signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        # Blocked first, so that a stop signal (Ctrl-C, `kill`, a service manager's SIGTERM) is
+        # received here and the cluster shuts down, instead of killing this process and leaving
+        # nginx and the replicas running.
+        stops = {signal.SIGINT, signal.SIGTERM}
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+        signal.sigwait(stops)
     return 0
 
 

@@ -8,12 +8,17 @@ viewer whose replica dies landing on the other one with the same view.
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from hosting.process import ROOT, free_port, health_url, stop, wait_for
 from hosting.serve import NGINX, Cluster, cluster
 from tests.e2e.conftest import AppPage
 
@@ -108,3 +113,33 @@ def test_a_viewer_whose_replica_dies_lands_on_the_other_with_the_same_view(brows
         second.page.wait_for_url(re.compile(r"proj_growth="))
         second.settle()
         assert second.page.locator("[data-testid=stException]").count() == 0
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_takes_nginx_and_every_replica_down(stop_signal):
+    """`kill` or a service manager's SIGTERM, like Ctrl-C, must not leave nginx or a replica behind."""
+    port = free_port()
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "hosting.serve", "--replicas", "2", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        replicas = [int(p) for p in re.findall(r"\d+", serve.stdout.readline().split("ports", 1)[1])]
+        wait_for(health_url(port, PREFIX), 60)
+        assert len(replicas) == 2 and all(answers(health_url(r, PREFIX)) for r in replicas)
+        serve.send_signal(stop_signal)
+        assert serve.wait(timeout=30) == 0
+        assert not answers(health_url(port, PREFIX))
+        assert not any(answers(health_url(r, PREFIX)) for r in replicas)
+    finally:
+        stop(serve)
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except OSError:
+        return False
