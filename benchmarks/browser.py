@@ -8,7 +8,9 @@
 - memory: the server's resident set after one viewer has visited every page, and its growth
   per further viewer;
 - concurrency: N viewers at once, each visiting every page and moving a slider 5 times, as
-  websocket clients (benchmarks/load.py): 25 Chromiums on 2 cores measure the browsers.
+  websocket clients (benchmarks/load.py): 25 Chromiums on 2 cores measure the browsers. Measured
+  on the hosted setup (two replicas behind nginx, hosting/serve.py), and on one process alone for
+  comparison: one Python process runs one page at a time, whatever the cores.
 
 Debian's Chromium, headless, as the tests use it. Run through `benchmarks/run.py`.
 """
@@ -30,6 +32,7 @@ from playwright.sync_api import Page, sync_playwright
 from benchmarks import load
 from benchmarks.stats import summary
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
+from hosting.serve import cluster
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -42,6 +45,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
+# The hosted setup on this 2-core machine: one replica per core behind nginx.
+REPLICAS = 2
+BASE_PATH = "/intel/tajikistan/"
 PAGES = ("/", "/trade", "/products", "/border", "/remittances", "/sources")
 # page -> (the slider's label text, the URL parameter it writes)
 SLIDERS = {
@@ -167,17 +173,26 @@ def measure(cold_runs: int = 5, moves: int = 10, extra_viewers: int = 10, viewer
     }
     with server() as srv:
         report.update(single_viewer(srv.base, srv, moves, extra_viewers))
+    with cluster(replicas=REPLICAS, base_path=BASE_PATH) as hosted:
+        for replica in hosted.replicas:  # each replica warm, as on a live host (see README, Hosting)
+            asyncio.run(load.viewers(f"http://127.0.0.1:{replica}{BASE_PATH}".rstrip("/"), 1, 5))
+        report["concurrent"] = concurrent(hosted.url.rstrip("/"), viewers)
+        report["concurrent"]["setup"] = f"{REPLICAS} replicas behind nginx (python -m hosting.serve)"
     with server() as srv:
-        asyncio.run(load.viewers(srv.base, 1, 5))  # one viewer first: the caches are warm, as on a live host
-        tally, wall = asyncio.run(load.viewers(srv.base, viewers, 5))
-        report["concurrent"] = {
-            "viewers": viewers,
-            "client": "websocket (Streamlit protocol)",
-            "actions": len(tally.latencies_ms),
-            **summary(tally.latencies_ms),
-            "errors": len(tally.errors),
-            "error_samples": tally.errors[:5],
-            "wall_s": round(wall, 1),
-            "rss_after_mb": round(srv.rss_mb(), 1),
-        }
+        asyncio.run(load.viewers(srv.base, 1, 5))
+        report["concurrent_one_process"] = concurrent(srv.base, viewers) | {"rss_after_mb": round(srv.rss_mb(), 1)}
     return report
+
+
+def concurrent(base: str, viewers: int) -> dict:
+    """N viewers at once, each visiting every page and moving the map's radius 5 times."""
+    tally, wall = asyncio.run(load.viewers(base, viewers, 5))
+    return {
+        "viewers": viewers,
+        "client": "websocket (Streamlit protocol)",
+        "actions": len(tally.latencies_ms),
+        **summary(tally.latencies_ms),
+        "errors": len(tally.errors),
+        "error_samples": tally.errors[:5],
+        "wall_s": round(wall, 1),
+    }

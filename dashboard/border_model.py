@@ -76,10 +76,11 @@ def build_border_model(
         geometry=dcw_parts.geometry.simplify(0.002).to_numpy(),
         crs=border_lines.crs,
     )
+    drawn_countries, drawn_rivers = map_countries(countries), map_rivers(rivers)
     return BorderModel(
         sources=sources,
-        countries=map_countries(countries),
-        rivers=map_rivers(rivers),
+        countries=drawn_countries,
+        rivers=drawn_rivers,
         border_line=line,
         border_drawn=drawn,
         border_lengths=lengths,
@@ -96,7 +97,7 @@ def build_border_model(
             claims, strength, sites, float(lengths.set_index("id").loc[DRAWN_BORDER, "length_km"])
         ),
         events=events[events["themes"].str.split(";").map(lambda themes: "security" in themes)],
-        map_data=border_charts.map_datasets(map_countries(countries), map_rivers(rivers), drawn),
+        map_data=border_charts.map_datasets(drawn_countries, drawn_rivers, drawn),
     )
 
 
