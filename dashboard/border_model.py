@@ -124,6 +124,22 @@ def map_rivers(rivers: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame.reset_index(drop=True)
 
 
+# The Overview's thumbnail is about 250 px tall: 0.02° is under a pixel of it.
+THUMBNAIL_SIMPLIFY_DEG = 0.02
+THUMBNAIL_DECIMALS = 2
+
+
+def thumbnail_geometry(model: BorderModel) -> dict:
+    """The map's geometry coarsened for the Overview's small copy: a fifth of the full map's JSON."""
+
+    def coarse(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+        return frame.assign(geometry=frame.geometry.simplify(THUMBNAIL_SIMPLIFY_DEG, preserve_topology=True))
+
+    return border_charts.map_datasets(
+        coarse(model.countries), model.rivers, coarse(model.border_drawn), decimals=THUMBNAIL_DECIMALS
+    )
+
+
 def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
     """Cut a shape to the map window, so a large reach does not make the map zoom out."""
     return shapely.clip_by_rect(geometry, *MAP_BOX)

@@ -24,6 +24,7 @@ from dashboard.border_model import (
     build_border_tables,
     build_coverage_curve,
     clip_to_map,
+    thumbnail_geometry,
 )
 from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
@@ -189,7 +190,7 @@ def _border_thumbnail_spec(folder: str, height: int) -> dict:
     sites = _map_sites(model, ("russian",))
     chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
-    return with_arrow_datasets(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
+    return with_arrow_datasets(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
 
 
 @st.cache_data(show_spinner=False)

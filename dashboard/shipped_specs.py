@@ -28,13 +28,14 @@ def is_geometry(data: Any) -> bool:
 
 def with_arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec with every tabular dataset already in Arrow IPC bytes, and each geometry dataset
-    inline in the layer that draws it (one drawn by several layers stays a named dataset)."""
+    inline in the layer that draws it (one drawn by several layers stays a named dataset).
+    A dataset no layer reads (the rivers of a map drawn without them) is not shipped at all."""
     datasets = spec.get("datasets")
     if not datasets:
         return spec
     uses = _name_uses(spec)
     inline = {name: data for name, data in datasets.items() if is_geometry(data) and uses.get(name) == 1}
-    shipped = {name: _shipped(data) for name, data in datasets.items() if name not in inline}
+    shipped = {name: _shipped(data) for name, data in datasets.items() if name not in inline and uses.get(name)}
     spec = _inlined(spec, inline) if inline else spec
     return {**spec, "datasets": shipped} if shipped else {k: v for k, v in spec.items() if k != "datasets"}
 

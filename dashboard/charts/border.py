@@ -44,25 +44,27 @@ LAYER_KINDS = {
 DRAWN_DECIMALS = 3
 
 
-def geo_features(frame: gpd.GeoDataFrame) -> list[dict]:
+def geo_features(frame: gpd.GeoDataFrame, decimals: int = DRAWN_DECIMALS) -> list[dict]:
     """GeoJSON features with polygon rings wound the way d3 expects, at the precision drawn.
 
     GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3's spherical geometry reads that as
     "everything but this polygon" and fills the globe. Clockwise outer rings draw the shape.
     Measurements never use these features: they come from the model's full-precision geometry.
     """
-    drawn = shapely.transform(frame.geometry.to_numpy(), lambda xy: np.round(xy, DRAWN_DECIMALS))
+    drawn = shapely.transform(frame.geometry.to_numpy(), lambda xy: np.round(xy, decimals))
     wound = frame.set_geometry(shapely.orient_polygons(drawn, exterior_cw=True))
     return wound.__geo_interface__["features"]
 
 
-def map_datasets(countries: gpd.GeoDataFrame, rivers: gpd.GeoDataFrame, border: gpd.GeoDataFrame) -> dict:
+def map_datasets(
+    countries: gpd.GeoDataFrame, rivers: gpd.GeoDataFrame, border: gpd.GeoDataFrame, decimals: int = DRAWN_DECIMALS
+) -> dict:
     """The map's unchanging geometry as named datasets, serialised once rather than on every build."""
     fill = countries["iso_a3"].map(COUNTRY_FILL).fillna(OTHER_FILL)
     return {
-        "countries": geo_features(countries.assign(fill=fill)[["name", "iso_a3", "fill", "geometry"]]),
-        "rivers": geo_features(rivers[["level", "river_class", "name_inferred", "geometry"]]),
-        "border": geo_features(border[["tj_region", "geometry"]]),
+        "countries": geo_features(countries.assign(fill=fill)[["name", "iso_a3", "fill", "geometry"]], decimals),
+        "rivers": geo_features(rivers[["level", "river_class", "name_inferred", "geometry"]], decimals),
+        "border": geo_features(border[["tj_region", "geometry"]], decimals),
     }
 
 

@@ -43,6 +43,11 @@ def test_geometry_goes_inline_in_the_one_layer_that_draws_it():
     assert "datasets" not in with_arrow_datasets({"data": {"name": "g"}, "datasets": {"g": FEATURES}})
 
 
+def test_a_dataset_no_layer_reads_is_not_shipped():
+    spec = {"layer": [{"data": {"name": "sites"}, "mark": "point"}], "datasets": {"sites": RECORDS, "rivers": FEATURES}}
+    assert set(with_arrow_datasets(spec)["datasets"]) == {"sites"}
+
+
 def test_the_cached_spec_itself_is_left_alone_and_a_second_pass_changes_nothing():
     spec = {"datasets": {"table": RECORDS}}
     once = with_arrow_datasets(spec)
