@@ -261,13 +261,24 @@ def _overview_model(
 
 
 def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
-    """The Overview's key events of these kinds (raises DataError if events.csv fails its checks)."""
+    """The Overview's key events of these kinds (shared read-only; DataError if events.csv fails its checks)."""
     return _overview_timeline(str(data_dir()), kinds)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+# Shared, not copied per rerun (callers must not mutate): the Overview lists it on every rerun.
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _overview_timeline(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
-    return overview.timeline(_dataset("events", folder), kinds)
+    return overview.timeline(_shared_dataset("events", folder), kinds)
+
+
+def overview_events_table(kinds: tuple[str, ...]) -> pd.DataFrame:
+    """The Overview's events of these kinds as listed: each with its source and "(+N more)"."""
+    return _overview_events_table(str(data_dir()), kinds)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _overview_events_table(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
+    return overview.events_table(_overview_timeline(folder, kinds), _shared_dataset("sources", folder))
 
 
 def catalogue() -> tuple[list[Entry], list[Entry]]:

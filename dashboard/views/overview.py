@@ -102,13 +102,8 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
         return
-    shown = components.with_citation(listed[["date", "category", "title", "source_id"]], sources)[
-        ["date", "category", "title", "source_publisher", "source_url"]
-    ]
-    more = listed["other_source_ids"].map(lambda ids: f" (+{ids.count(';') + 1} more)" if ids else "")
-    shown["source_publisher"] = shown["source_publisher"] + more
     st.dataframe(
-        shown,
+        cached.overview_events_table(kinds),
         hide_index=True,
         width="stretch",
         height=320,
