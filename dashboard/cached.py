@@ -30,7 +30,12 @@ from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model
 from dashboard.products_model import ProductsModel, build_products_model
-from dashboard.remittances_model import RemittancesModel, build_remittances_model
+from dashboard.remittances_model import (
+    RemittancesModel,
+    RemittancesView,
+    build_remittances_model,
+    build_remittances_view,
+)
 from dashboard.shipped_specs import with_arrow_datasets
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
@@ -217,6 +222,16 @@ def _remittances_model(folder: str) -> RemittancesModel:
 def remittances_model() -> RemittancesModel:
     """Shared read-only frames for the Remittances page."""
     return _remittances_model(str(data_dir()))
+
+
+def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesView:
+    """What the Remittances page draws for these years (shared read-only)."""
+    return _remittances_view(str(data_dir()), years, show_others)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _remittances_view(folder: str, years: tuple[int, int], show_others: bool) -> RemittancesView:
+    return build_remittances_view(_remittances_model(folder), years, show_others)
 
 
 @st.cache_resource(show_spinner=False)

@@ -7,14 +7,12 @@ import streamlit as st
 
 from dashboard import cached, components
 from dashboard.analytics import remittances as rem
-from dashboard.analytics.events import events_between
 from dashboard.charts import remittances as charts
 from dashboard.formatting import event_key, money, percent, signed
-from dashboard.remittances_model import RemittancesModel
+from dashboard.remittances_model import RemittancesModel, RemittancesView
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view, update_view
 
-EMPTY = pd.DataFrame(columns=["year", "value", "series", "note", "figure_id", "source_id"])
 DEFINITIONS = (
     "**World Bank** 'personal remittances, received': all origins, balance of payments, revised in later "
     "editions. **National Bank of Tajikistan**: transfers to Tajik banks, mostly via money-transfer systems "
@@ -23,36 +21,24 @@ DEFINITIONS = (
 )
 
 
-def wb_label(model: RemittancesModel) -> str:
-    """The World Bank edition the backbone comes from: the curated one, or a refresh's access month."""
-    cited = model.sources[model.sources["source_id"] == model.backbone["source_id"].iloc[0]]
-    published = cited["published_date"].dropna()
-    return f"World Bank WDI ({pd.Timestamp(published.iloc[0]):%b %Y})" if len(published) else "World Bank WDI"
-
-
-def in_years(frame: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    return frame[frame["year"].between(*view.years)]
-
-
-def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
-    shown = in_years(model.backbone, view)
-    dep = rem.dependency(shown)
+def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+    dep = shown.dependency
     if dep is None:
         components.no_data("No World Bank remittance figures in the selected years.")
         return
     change = None if dep.change_pts is None else f"{signed(dep.change_pts, ' pts')} vs {dep.year - 1}"
-    latest = shown.iloc[-1]
+    latest = shown.shown.iloc[-1]
     columns = st.columns(4)
     columns[0].metric(
         f"Remittances, % of GDP, {dep.year}",
         f"{dep.pct_gdp:.1f}%",
         delta=change,
         border=True,
-        help=f"{wb_label(model)}: personal remittances received, all origins.",
+        help=f"{shown.wb_label}: personal remittances received, all origins.",
         **components.change_style(dep.change_pts),
     )
     columns[1].metric(
-        f"Remittances, {dep.year}", money(latest["remittances_usd_m"], view.units), border=True, help=wb_label(model)
+        f"Remittances, {dep.year}", money(latest["remittances_usd_m"], view.units), border=True, help=shown.wb_label
     )
     columns[2].metric(
         f"Range, {dep.years} years shown",
@@ -72,17 +58,11 @@ def dependency_panel(model: RemittancesModel, view: ViewState) -> None:
     )
 
 
-def labelled(frame: pd.DataFrame, value: str, fmt) -> pd.DataFrame:
-    return frame.assign(value=frame[value], value_text=frame[value].map(fmt))
-
-
-def series_section(model: RemittancesModel, view: ViewState) -> None:
+def series_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
     st.subheader("Remittances over time")
-    shown = in_years(model.backbone, view).assign(series=wb_label(model))
-    if shown.empty:
+    if shown.shown.empty:
         components.no_data("No remittance figures in the selected years.")
         return
-    events = events_between(model.events, view.years)
     bound_widget(
         st.segmented_control,
         "rem_others",
@@ -92,44 +72,38 @@ def series_section(model: RemittancesModel, view: ViewState) -> None:
         format_func={"show": "Show beside the World Bank", "hide": "World Bank only"}.get,
         to_view=lambda chosen: chosen or view.rem_others,
     )
-    others = {}
-    for indicator in ("remittances_received_usd_million", "remittances_pct_gdp"):
-        rows = in_years(model.series.get(indicator, EMPTY), view)
-        others[indicator] = rows if view.rem_others == "show" else rows.iloc[0:0]
     left, right = st.columns(2)
     with left:
         # in the axis's unit, so the tooltip and the axis read alike
-        frame = labelled(shown, "remittances_usd_m", lambda v: money(v, "musd"))
-        other = labelled(others["remittances_received_usd_million"], "value", lambda v: money(v, "musd"))
-        chart = components.spec(charts.remittances_chart, frame, other, events, view.years, "remittances_usd", "US$ m")
+        frame, other, rows = shown.usd
+        chart = components.spec(
+            charts.remittances_chart, frame, other, shown.events, view.years, "remittances_usd", "US$ m"
+        )
         components.chart_with_sources(
             chart,
-            pd.concat([shown, others["remittances_received_usd_million"]], ignore_index=True),
+            rows,
             model.sources,
             "remittances_usd.csv",
             description="Remittances received in US$ million by year, by source",
             note="Line: World Bank; hollow marks: other sources and earlier vintages.",
         )
     with right:
-        frame = labelled(shown, "pct_gdp", lambda v: f"{v:.1f}%")
-        other = labelled(others["remittances_pct_gdp"], "value", lambda v: f"{v:.1f}%")
-        chart = components.spec(charts.remittances_chart, frame, other, events, view.years, "pct_gdp", "% of GDP")
+        frame, other, rows = shown.pct
+        chart = components.spec(charts.remittances_chart, frame, other, shown.events, view.years, "pct_gdp", "% of GDP")
         components.chart_with_sources(
             chart,
-            pd.concat([shown, others["remittances_pct_gdp"]], ignore_index=True),
+            rows,
             model.sources,
             "remittances_pct_gdp.csv",
             description="Remittances as a share of GDP by year, by source",
-            note=event_key(events),
+            note=event_key(shown.events),
         )
     st.caption(DEFINITIONS)
 
 
 def claim_section(model: RemittancesModel) -> None:
-    if model.claim is None:
-        return
-    check = rem.claim_check(model.backbone, int(model.claim["date"][:4]))
-    if check is None:
+    check = model.claim_check
+    if model.claim is None or check is None:
         return
     st.subheader("The seed article's claim against the record")
     yearly = "; ".join(f"{int(r.year)}: {percent(r.change_pct)}" for r in check.years.itertuples())
@@ -153,18 +127,10 @@ def claim_section(model: RemittancesModel) -> None:
     )
 
 
-def russia_section(model: RemittancesModel, view: ViewState) -> None:
+def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
     st.subheader("Russia's part")
     left, right = st.columns(2)
-    sent = in_years(model.series.get("transfers_from_russia_usd_million", EMPTY), view)
-    total = in_years(model.backbone, view)
-    frame = pd.concat(
-        [
-            sent.assign(what="Sent from Russia (as published)", value=sent["value"]),
-            total.assign(what="World Bank: all remittances", value=total["remittances_usd_m"], series=wb_label(model)),
-        ],
-        ignore_index=True,
-    )
+    frame = shown.russia
     if frame.empty:
         components.no_data("No figures on Russia's part in the selected years.")
         return
@@ -177,12 +143,12 @@ def russia_section(model: RemittancesModel, view: ViewState) -> None:
             description="Transfers sent from Russia against all remittances received, US$ million",
             note="Red: Central Bank of Russia money-transfer figures and Russian officials' statements.",
         )
-        shares = in_years(model.series.get("share_from_russia_pct", EMPTY), view)
+        shares = shown.russia_shares
         if len(shares):
             listed = "; ".join(f"{int(r.year)}: {r.value:.0f}% ({r.series})" for r in shares.itertuples())
             st.caption(f"Published share of remittances from Russia — {listed}.")
     with right:
-        migrants = in_years(model.series.get("migrants_in_russia_count", EMPTY), view)
+        migrants = shown.migrants
         if migrants.empty:
             components.no_data("No migrant counts in the selected years.")
         else:
@@ -196,7 +162,7 @@ def russia_section(model: RemittancesModel, view: ViewState) -> None:
             )
 
 
-def scenario_section(model: RemittancesModel, view: ViewState) -> None:
+def scenario_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
     st.subheader("What if remittances from Russia changed?")
     base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
     share_default = float(model.latest_share["value"]) if model.latest_share is not None else 100.0
@@ -325,7 +291,7 @@ def scenario_section(model: RemittancesModel, view: ViewState) -> None:
             }
         )
         components.show_chart(components.spec(charts.shock_chart, bars), "Remittances before and after the shock")
-        st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), wb_label(model)))
+        st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label))
         inputs = {
             "russia_change_pct": view.rem_russia,
             "ruble_change_pct": view.rem_ruble,
@@ -384,11 +350,12 @@ def render() -> None:
     model = components.model_or_error(cached.remittances_model)
     if model is None:
         return
-    dependency_panel(model, view)
-    series_section(model, view)
+    shown = cached.remittances_view(view.years, view.rem_others == "show")
+    dependency_panel(model, shown, view)
+    series_section(model, shown, view)
     claim_section(model)
-    russia_section(model, view)
-    scenario_section(model, view)
+    russia_section(model, shown)
+    scenario_section(model, shown, view)
 
 
 render()
