@@ -29,7 +29,13 @@ from dashboard.border_model import (
 from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model
-from dashboard.products_model import ProductsModel, build_products_model
+from dashboard.products_model import (
+    DirectionTables,
+    ProductsModel,
+    build_direction_tables,
+    build_products_model,
+    build_trend_frame,
+)
 from dashboard.remittances_model import (
     RemittancesModel,
     RemittancesView,
@@ -250,6 +256,26 @@ def _products_model(folder: str) -> ProductsModel:
 def products_model() -> ProductsModel:
     """Shared read-only frames for the Products page."""
     return _products_model(str(data_dir()))
+
+
+def direction_tables(direction: str, query: str) -> DirectionTables:
+    """One direction's product tables for a search (shared read-only)."""
+    return _direction_tables(str(data_dir()), direction, query)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _direction_tables(folder: str, direction: str, query: str) -> DirectionTables:
+    return build_direction_tables(_products_model(folder), direction, query)
+
+
+def product_trends(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The product families valued more than once that match a search (shared read-only)."""
+    return _product_trends(str(data_dir()), query)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _product_trends(folder: str, query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return build_trend_frame(_products_model(folder), query)
 
 
 def overview_model(

