@@ -6,13 +6,13 @@ catalogue (catalogue.py) share it.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.datasets import redistributable
+from dashboard.identity_memo import remembered
 
 
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
@@ -74,26 +74,7 @@ def citing(ids: tuple[str, ...], sources: pd.DataFrame) -> Citing:
     Every chart on every rerun asks for its line, nearly always with ids it has asked for
     before; the table is a cached model's and lives as long as the model does.
     """
-    memo = _memo_for(sources)
-    if ids not in memo:
-        if len(memo) > MEMO_LIMIT:
-            memo.clear()
-        memo[ids] = _citing(ids, sources)
-    return memo[ids]
-
-
-MEMO_LIMIT = 2048
-# id(sources) -> (a weak reference to that table, its memo): an entry goes with its table.
-_MEMOS: dict[int, tuple[weakref.ref, dict[tuple[str, ...], Citing]]] = {}
-
-
-def _memo_for(sources: pd.DataFrame) -> dict[tuple[str, ...], Citing]:
-    key = id(sources)
-    entry = _MEMOS.get(key)
-    if entry is None or entry[0]() is not sources:  # a new table, or a new one at a freed table's address
-        entry = (weakref.ref(sources, lambda _, key=key: _MEMOS.pop(key, None)), {})
-        _MEMOS[key] = entry
-    return entry[1]
+    return remembered(sources, ("citing", ids), lambda: _citing(ids, sources))
 
 
 def _citing(ids: tuple[str, ...], sources: pd.DataFrame) -> Citing:

@@ -13,6 +13,7 @@ from dashboard.analytics.events import events_between
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
+from dashboard.identity_memo import remembered
 from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
 from dashboard.trade_model import (
     SIDES_WITH_STATISTICS,
@@ -32,10 +33,16 @@ MIRROR_NOTE = (
 
 
 def in_view(frame: pd.DataFrame, view: ViewState, by_side: bool = False) -> pd.DataFrame:
-    """Rows inside the chosen years (and, where asked, from the chosen reporters' sides)."""
-    keep = frame["year"].between(*view.years)
-    if by_side:
-        keep &= frame["side"].isin(view.reporters)
+    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters'
+    sides): selected once per view and frame, and shared, so callers must not mutate them."""
+    sides = tuple(view.reporters) if by_side else None
+    return remembered(frame, ("in_view", view.years, sides), lambda: _rows_in_view(frame, view.years, sides))
+
+
+def _rows_in_view(frame: pd.DataFrame, years: tuple[int, int], sides: tuple[str, ...] | None) -> pd.DataFrame:
+    keep = frame["year"].between(*years)
+    if sides is not None:
+        keep &= frame["side"].isin(sides)
     return frame[keep]
 
 

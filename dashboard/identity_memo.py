@@ -1,0 +1,42 @@
+"""Results worked out from a shared, read-only object, remembered for as long as it lives.
+
+The models and the frames they hold live in Streamlit's resource cache and are the same
+objects on every rerun, so what a page derives from them (a sources line, the rows in the
+chosen years, a cache key) can be remembered by the object's identity instead of being
+derived again on every rerun. An entry goes when its object does, and an object that
+reuses a freed address is never answered from the old object's entries.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+LIMIT = 1024  # results remembered per object; past it the object's entries start afresh
+
+# id(object) -> (a weak reference to it, its remembered results)
+_MEMOS: dict[int, tuple[weakref.ref, dict[Hashable, Any]]] = {}
+
+
+def remembered(owner: object, key: Hashable, build: Callable[[], T]) -> T:
+    """`build()`, worked out once per `owner` and `key`: owner must not change once shared.
+
+    Threads may both build the same entry at first; both get an equal result.
+    """
+    memo = _memo_for(owner)
+    if key not in memo:
+        if len(memo) >= LIMIT:
+            memo.clear()
+        memo[key] = build()
+    return memo[key]
+
+
+def _memo_for(owner: object) -> dict[Hashable, Any]:
+    address = id(owner)
+    entry = _MEMOS.get(address)
+    if entry is None or entry[0]() is not owner:  # a new object, or a new one at a freed object's address
+        entry = (weakref.ref(owner, lambda _, address=address: _MEMOS.pop(address, None)), {})
+        _MEMOS[address] = entry
+    return entry[1]
