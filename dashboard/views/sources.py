@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import cached, components
 from dashboard.catalogue import Entry
 from dashboard.datasets import DataError
+from dashboard.identity_memo import remembered
 from dashboard.methods import METHODS
 
 SOURCE_COLUMNS = {
@@ -22,12 +24,20 @@ SOURCE_COLUMNS = {
 
 def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
     st.dataframe(
-        sources.assign(published_date=sources["published_date"].fillna("undated")),
+        remembered(sources, "listed", lambda: listed_sources(sources)),
         hide_index=True,
         width="stretch",
         height=height,
         column_order=list(SOURCE_COLUMNS),
         column_config=SOURCE_COLUMNS,
+    )
+
+
+def listed_sources(sources: pd.DataFrame) -> pa.Table:
+    """A sources table as the page lists it, in Arrow: converted once per (shared) table, since this
+    page draws some twenty of them on every rerun and the tables never change."""
+    return pa.Table.from_pandas(
+        sources.assign(published_date=sources["published_date"].fillna("undated")), preserve_index=False
     )
 
 
@@ -90,7 +100,7 @@ def dataset_catalogue() -> None:
 def source_list() -> None:
     st.subheader("Sources")
     try:
-        sources = cached.load("sources")
+        sources = cached.shared("sources")
     except DataError as error:
         components.data_error(error)
         return
