@@ -31,6 +31,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from benchmarks import load
 from benchmarks.stats import summary
+from hosting import session
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 from hosting.serve import cluster
 
@@ -173,13 +174,13 @@ def measure(cold_runs: int = 5, moves: int = 10, extra_viewers: int = 10, viewer
     }
     with server() as srv:
         report.update(single_viewer(srv.base, srv, moves, extra_viewers))
-    with cluster(replicas=REPLICAS, base_path=BASE_PATH) as hosted:
-        for replica in hosted.replicas:  # each replica warm, as on a live host (see README, Hosting)
-            asyncio.run(load.viewers(f"http://127.0.0.1:{replica}{BASE_PATH}".rstrip("/"), 1, 5))
+    with cluster(replicas=REPLICAS, base_path=BASE_PATH) as hosted:  # each replica warmed before nginx starts
         report["concurrent"] = concurrent(hosted.url.rstrip("/"), viewers)
         report["concurrent"]["setup"] = f"{REPLICAS} replicas behind nginx (python -m hosting.serve)"
     with server() as srv:
-        asyncio.run(load.viewers(srv.base, 1, 5))
+        assert not session.run_blocking(session.warm(srv.base)), (
+            "a page failed while warming"
+        )  # warmed as hosting.serve does
         report["concurrent_one_process"] = concurrent(srv.base, viewers) | {"rss_after_mb": round(srv.rss_mb(), 1)}
     return report
 

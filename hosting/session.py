@@ -1,0 +1,95 @@
+"""A viewer's session in Streamlit's own websocket protocol, without a browser.
+
+What a browser tab sends and waits for: "run this page (with these widget values)", then the
+page's elements until the run finishes. hosting.serve warms each replica with one before it
+takes viewers; the load benchmark (benchmarks/load.py) runs many at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+T = TypeVar("T")
+PAGES = ("", "trade", "products", "border", "remittances", "sources")  # url paths; "" is the Overview
+TIMEOUT_S = 120
+
+
+@dataclass
+class Run:
+    """What one script run sent: its exceptions, its sliders, the address it set, how it ended.
+
+    A slider's value is only sent when the server sets it (on first drawing); after that the
+    browser holds it, so `sliders` (label -> (widget id, value)) lists the ones set in this run.
+    """
+
+    exceptions: list[str] = field(default_factory=list)
+    sliders: dict[str, tuple[str, float]] = field(default_factory=dict)
+    query: str | None = None  # the query string the run wrote into the address, if it wrote one
+    finished: bool = False
+
+
+@asynccontextmanager
+async def session(base: str) -> AsyncIterator[websockets.ClientConnection]:
+    """A connection to the app at `base` (http://host:port[/path]), as one viewer."""
+    url = base.rstrip("/").replace("http://", "ws://", 1) + "/_stcore/stream"
+    async with websockets.connect(url, subprotocols=["streamlit"], origin=base, max_size=None) as socket:
+        yield socket
+
+
+async def run_page(socket: websockets.ClientConnection, page: str, widgets: Iterable[tuple[str, float]] = ()) -> Run:
+    """Ask for a page (with slider values: (widget id, value)) and read until its run ends."""
+    message = BackMsg()
+    message.rerun_script.page_name = page
+    for widget_id, value in widgets:
+        state = message.rerun_script.widget_states.widgets.add()
+        state.id = widget_id
+        state.double_array_value.data.append(value)
+    await socket.send(message.SerializeToString())
+    run = Run()
+    while True:
+        forward = ForwardMsg()
+        forward.ParseFromString(await asyncio.wait_for(socket.recv(), TIMEOUT_S))
+        kind = forward.WhichOneof("type")
+        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+            element = forward.delta.new_element
+            if element.WhichOneof("type") == "exception":
+                run.exceptions.append(element.exception.message[:80])
+            elif element.WhichOneof("type") == "slider" and element.slider.set_value:
+                run.sliders[element.slider.label] = (element.slider.id, element.slider.value[0])
+        if kind == "page_info_changed":
+            run.query = forward.page_info_changed.query_string
+        if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            run.finished = forward.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+            return run
+
+
+async def warm(base: str) -> list[str]:
+    """Open every page once, so the first real viewer finds the data loaded and the charts built.
+
+    Returns what went wrong (empty when every page ran cleanly). Behind sign-in only the sign-in
+    screen runs, which still loads the code.
+    """
+    problems = []
+    async with session(base) as socket:
+        for page in PAGES:
+            run = await run_page(socket, page)
+            problems += [f"/{page}: {message}" for message in run.exceptions]
+            if not run.finished:
+                problems.append(f"/{page}: the run did not finish")
+    return problems
+
+
+def run_blocking(work: Awaitable[T]) -> T:
+    """Run `work` to the end from synchronous code, in a thread of its own: the caller may already
+    be running an event loop (Playwright's synchronous API does), and asyncio.run refuses to nest."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, work).result()
