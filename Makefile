@@ -42,7 +42,7 @@ refresh: $(STAMP)
 	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
 
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run --write-readme
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -13,6 +13,8 @@ import json
 import platform
 import statistics
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit.testing.v1.app_test as app_test
@@ -35,11 +37,21 @@ FLOOR = str(ROOT / "benchmarks" / "floor_app.py")
 OUT = ROOT / "benchmarks" / "results" / "rerun.json"
 
 
-# AppTest compiles the app's and the page's scripts afresh on every run (a new ScriptCache each
-# time, about 20 ms here); a server compiles each once per process and keeps the bytecode. One
-# cache for the whole benchmark makes a timed rerun what a viewer's rerun costs the server.
-_SERVER_SCRIPT_CACHE = ScriptCache()
-app_test.ScriptCache = lambda: _SERVER_SCRIPT_CACHE
+@contextmanager
+def one_script_cache() -> Iterator[None]:
+    """AppTest with one script cache for every run, as a server has.
+
+    AppTest compiles the app's and the page's scripts afresh on every run (a new ScriptCache
+    each time, about 20 ms here); a server compiles each once per process and keeps the
+    bytecode. Sharing one makes a timed rerun what a viewer's rerun costs the server.
+    """
+    shared = ScriptCache()
+    original = app_test.ScriptCache
+    app_test.ScriptCache = lambda: shared
+    try:
+        yield
+    finally:
+        app_test.ScriptCache = original
 
 
 def timed_reruns(at: AppTest, runs: int) -> list[float]:
@@ -73,17 +85,19 @@ def time_floor(charts: int, runs: int) -> list[float]:
 
 def measure(runs: int) -> dict[str, dict[str, float]]:
     """Per page: median and p95 of warm reruns, its chart count, and the floor's for as many charts."""
-    pages = {}
-    for page in PAGES:
-        timings, charts = time_page(page, runs)
-        floor = time_floor(charts, runs)
-        pages[page] = {
-            **summary(timings),
-            "charts": charts,
-            "floor_median_ms": round(statistics.median(floor), 1),
-            "ratio_to_floor": round(statistics.median(timings) / statistics.median(floor), 1),
-        }
-    return pages
+    with one_script_cache():
+        return {page: measure_page(page, runs) for page in PAGES}
+
+
+def measure_page(page: str, runs: int) -> dict[str, float]:
+    timings, charts = time_page(page, runs)
+    floor = time_floor(charts, runs)
+    return {
+        **summary(timings),
+        "charts": charts,
+        "floor_median_ms": round(statistics.median(floor), 1),
+        "ratio_to_floor": round(statistics.median(timings) / statistics.median(floor), 1),
+    }
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from benchmarks import browser, rerun
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "results" / "report.json"
+README = ROOT / "README.md"
 MAP_PAGE = "border"
 MB = 1024 * 1024
 MET = {True: "yes", False: "**no**", None: "–"}
@@ -77,6 +78,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30, help="warm reruns per page")
     parser.add_argument("--viewers", type=int, default=25, help="concurrent browser sessions")
+    parser.add_argument("--write-readme", action="store_true", help="put this run's tables into README.md")
     args = parser.parse_args()
     started = time.perf_counter()
     report = {
@@ -91,10 +93,37 @@ def main() -> None:
     report["seconds"] = round(time.perf_counter() - started)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(report, indent=2) + "\n")
-    print("| measure | value | budget | met |\n|---|---|---|---|")
-    for measure, value, budget, met in table:
-        print(f"| {measure} | {value} | {budget} | {MET[met]} |")
+    print(budget_table(table))
     print(f"\nreport: {OUT.relative_to(ROOT)} ({report['seconds']} s)")
+    if args.write_readme:
+        text = README.read_text()
+        text = between(text, "bench", budget_table(table))
+        README.write_text(between(text, "hosting-load", load_table(report["browser"])))
+        print("README.md: the tables under Performance and Hosting now show this run")
+
+
+def budget_table(rows: list[tuple[str, str, str, bool | None]]) -> str:
+    lines = ["| measure | value | budget | met |", "|---|---|---|---|"]
+    return "\n".join(lines + [f"| {m} | {v} | {b} | {MET[met]} |" for m, v, b, met in rows])
+
+
+def load_table(browser: dict) -> str:
+    """The 25-viewer load on the hosted setup and on one process, for the README's Hosting section."""
+    lines = ["| setup | actions | wall | throughput | p50 | p95 | errors |", "|---|---|---|---|---|---|---|"]
+    for key, setup in (("concurrent", "2 replicas behind nginx"), ("concurrent_one_process", "1 process")):
+        c = browser[key]
+        lines.append(
+            f"| {setup} | {c['actions']} | {c['wall_s']} s | {c['actions'] / c['wall_s']:.1f} actions/s "
+            f"| {c['median_ms'] / 1000:.2f} s | {c['p95_ms'] / 1000:.2f} s | {c['errors']} |"
+        )
+    return "\n".join(lines)
+
+
+def between(text: str, marker: str, table: str) -> str:
+    """`text` with what lies between <!-- marker:start --> and <!-- marker:end --> replaced by `table`."""
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    head, rest = text.split(start, 1)
+    return f"{head}{start}\n{table}\n{end}{rest.split(end, 1)[1]}"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,29 @@
+"""The benchmark's README tables: written between their markers, the rest of the file untouched."""
+
+from pathlib import Path
+
+from benchmarks.run import between, budget_table, load_table
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_a_table_replaces_only_what_lies_between_its_markers():
+    text = "intro\n<!-- bench:start -->\nold\n<!-- bench:end -->\noutro\n"
+    table = budget_table([("cold start", "3.9 s", "≤ 4 s", True), ("one process", "2 s", "(for comparison)", None)])
+    new = between(text, "bench", table)
+    assert new == f"intro\n<!-- bench:start -->\n{table}\n<!-- bench:end -->\noutro\n"
+    assert "| cold start | 3.9 s | ≤ 4 s | yes |" in table and "| one process | 2 s | (for comparison) | – |" in table
+    assert between(new, "bench", table) == new  # a second run with the same numbers changes nothing
+
+
+def test_the_load_table_states_throughput_from_actions_and_wall_time():
+    run = {"actions": 300, "wall_s": 7.5, "median_ms": 560.0, "p95_ms": 960.0, "errors": 0}
+    rows = load_table({"concurrent": run, "concurrent_one_process": {**run, "wall_s": 15.0}}).splitlines()
+    assert rows[2] == "| 2 replicas behind nginx | 300 | 7.5 s | 40.0 actions/s | 0.56 s | 0.96 s | 0 |"
+    assert rows[3].startswith("| 1 process | 300 | 15.0 s | 20.0 actions/s |")
+
+
+def test_the_readme_has_both_markers_once():
+    text = README.read_text()
+    for marker in ("bench", "hosting-load"):
+        assert text.count(f"<!-- {marker}:start -->") == 1 and text.count(f"<!-- {marker}:end -->") == 1
