@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import altair as alt
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 
@@ -47,13 +46,15 @@ DRAWN_DECIMALS = 3
 def geo_features(frame: gpd.GeoDataFrame, decimals: int = DRAWN_DECIMALS) -> list[dict]:
     """GeoJSON features with polygon rings wound the way d3 expects, at the precision drawn.
 
+    Coordinates are snapped to a grid of 10^-decimals degrees, which keeps every outline valid
+    (plain rounding can make a ring cross itself); a shape smaller than the grid is left out.
     GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3's spherical geometry reads that as
     "everything but this polygon" and fills the globe. Clockwise outer rings draw the shape.
     Measurements never use these features: they come from the model's full-precision geometry.
     """
-    drawn = shapely.transform(frame.geometry.to_numpy(), lambda xy: np.round(xy, decimals))
-    wound = frame.set_geometry(shapely.orient_polygons(drawn, exterior_cw=True))
-    return wound.__geo_interface__["features"]
+    snapped = shapely.set_precision(frame.geometry.to_numpy(), 10.0**-decimals)
+    drawn = frame.set_geometry(shapely.orient_polygons(snapped, exterior_cw=True))
+    return drawn[~shapely.is_empty(snapped)].__geo_interface__["features"]
 
 
 def map_datasets(

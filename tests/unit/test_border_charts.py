@@ -7,7 +7,7 @@ import shapely
 
 from dashboard import datasets
 from dashboard.analytics import border
-from dashboard.border_model import MAP_BOX, build_border_model, build_coverage_curve, clip_to_map
+from dashboard.border_model import MAP_BOX, build_border_model, build_coverage_curve, clip_to_map, thumbnail_geometry
 from dashboard.charts import border as charts
 
 
@@ -118,3 +118,10 @@ def test_drawn_geometry_is_rounded_to_about_100_m_and_keeps_its_shape(model):
     full = model.countries.set_index("name")
     for name in ("Tajikistan", "Afghanistan"):  # outlines move by at most half the rounding step
         assert drawn.geometry[name].hausdorff_distance(full.geometry[name]) < 0.001
+
+
+def test_every_drawn_outline_is_valid_on_the_map_and_the_thumbnail(model):
+    for geometry in (model.map_data, thumbnail_geometry(model)):
+        for name, features in geometry.items():
+            drawn = gpd.GeoDataFrame.from_features(features)
+            assert len(drawn) and drawn.geometry.is_valid.all(), name  # plain rounding made Kyrgyzstan cross itself
