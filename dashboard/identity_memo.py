@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+_MISSING = object()
 LIMIT = 1024  # results remembered per object; past it the object's entries start afresh
 
 # id(object) -> (a weak reference to it, its remembered results)
@@ -26,11 +27,13 @@ def remembered(owner: object, key: Hashable, build: Callable[[], T]) -> T:
     Threads may both build the same entry at first; both get an equal result.
     """
     memo = _memo_for(owner)
-    if key not in memo:
+    value = memo.get(key, _MISSING)
+    if value is _MISSING:  # returned from this local: another thread may clear the memo meanwhile
+        value = build()
         if len(memo) >= LIMIT:
             memo.clear()
-        memo[key] = build()
-    return memo[key]
+        memo[key] = value
+    return value
 
 
 def _memo_for(owner: object) -> dict[Hashable, Any]:

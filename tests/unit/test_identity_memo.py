@@ -30,3 +30,11 @@ def test_entries_go_with_their_object():
     del frame
     gc.collect()
     assert address not in identity_memo._MEMOS
+
+
+def test_past_the_limit_an_objects_entries_start_afresh(monkeypatch):
+    monkeypatch.setattr(identity_memo, "LIMIT", 3)
+    frame = pd.DataFrame({"year": [2020]})
+    assert [remembered(frame, key, lambda key=key: key * 10) for key in range(5)] == [0, 10, 20, 30, 40]
+    assert len(identity_memo._memo_for(frame)) <= 3
+    assert remembered(frame, 4, lambda: "rebuilt") == 40  # the newest entry survived the clearing
