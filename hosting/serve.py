@@ -115,11 +115,12 @@ def warm_replicas(bases: list[str]) -> None:
     """Every replica warmed at once; a page that fails is reported, and the replica still serves."""
 
     async def warm_all() -> list[list[str]]:
-        return await asyncio.gather(*(session.warm(base) for base in bases))
+        return await asyncio.gather(*(session.warm(base) for base in bases), return_exceptions=True)
 
-    for base, problems in zip(bases, session.run_blocking(warm_all()), strict=True):
+    for base, outcome in zip(bases, session.run_blocking(warm_all()), strict=True):
+        problems = [f"{type(outcome).__name__}: {outcome}"] if isinstance(outcome, BaseException) else outcome
         for problem in problems:
-            print(f"warming {base}: {problem}", file=sys.stderr)
+            print(f"warming {base}: {problem} (the replica still serves)", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,16 +138,21 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(NGINX).exists():
         print(f"nginx not found at {NGINX}: install Debian's package (apt-get install nginx)", file=sys.stderr)
         return 1
-    with cluster(args.replicas, args.port, args.base_path, args.secrets, warm=not args.no_warm) as running:
-        print(f"{len(running.replicas)} replicas on ports {', '.join(map(str, running.replicas))}")
-        print(f"open {running.url}  (Ctrl-C stops everything)", flush=True)
-        # Blocked first, so that a stop signal (Ctrl-C, `kill`, a service manager's SIGTERM) is
-        # received here and the cluster shuts down, instead of killing this process and leaving
-        # nginx and the replicas running.
-        stops = {signal.SIGINT, signal.SIGTERM}
-        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
-        signal.sigwait(stops)
-    return 0
+    # SIGTERM (`kill`, a service manager) ends the run the way Ctrl-C does, from the first
+    # moment: cluster() then stops nginx and every replica, even mid-start or mid-warm-up.
+    signal.signal(signal.SIGTERM, stop_running)
+    try:
+        with cluster(args.replicas, args.port, args.base_path, args.secrets, warm=not args.no_warm) as running:
+            print(f"{len(running.replicas)} replicas on ports {', '.join(map(str, running.replicas))}")
+            print(f"open {running.url}  (Ctrl-C stops everything)", flush=True)
+            while True:
+                signal.pause()
+    except KeyboardInterrupt:
+        return 0
+
+
+def stop_running(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

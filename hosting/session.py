@@ -8,11 +8,11 @@ takes viewers; the load benchmark (benchmarks/load.py) runs many at once.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator, Awaitable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -90,6 +90,22 @@ async def warm(base: str) -> list[str]:
 
 def run_blocking(work: Awaitable[T]) -> T:
     """Run `work` to the end from synchronous code, in a thread of its own: the caller may already
-    be running an event loop (Playwright's synchronous API does), and asyncio.run refuses to nest."""
-    with ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, work).result()
+    be running an event loop (Playwright's synchronous API does), and asyncio.run refuses to nest.
+
+    The thread is a daemon and the wait can be interrupted: Ctrl-C or SIGTERM in the caller
+    does not wait for the work to finish (hosting.serve then stops the servers it talks to).
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = asyncio.run(work)
+        except BaseException as error:  # handed to the caller's thread, raised there
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="run-blocking", daemon=True)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]

@@ -11,6 +11,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,3 +144,53 @@ def answers(url: str) -> bool:
             return True
     except OSError:
         return False
+
+
+@pytest.mark.parametrize("phase", ["starting", "warming"])
+def test_a_stop_signal_during_start_up_leaves_nothing_behind(phase):
+    """SIGTERM before the launcher is ready, while replicas start or are being warmed."""
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "hosting.serve", "--replicas", "2", "--port", str(free_port())],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        replicas = wait_for_children(serve.pid, 2)
+        if phase == "warming":  # both replicas up: the warm-up has started, nginx has not
+            for port in (int(re.search(r"--server\.port\x00(\d+)", cmdline(pid)).group(1)) for pid in replicas):
+                wait_for(health_url(port, PREFIX), 60)
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(timeout=40) == 0
+        for pid in replicas:  # gone, not left running under init
+            assert wait_until_gone(pid), f"replica {pid} still running after the launcher stopped"
+    finally:
+        stop(serve)
+
+
+def children(pid: int) -> list[int]:
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def cmdline(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_text()
+
+
+def wait_for_children(pid: int, count: int, deadline_s: float = 30) -> list[int]:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        found = [child for child in children(pid) if "streamlit" in cmdline(child)]
+        if len(found) == count:
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"the launcher did not start {count} replicas in {deadline_s} s")
+
+
+def wait_until_gone(pid: int, deadline_s: float = 30) -> bool:
+    end = time.monotonic() + deadline_s
+    while time.monotonic() < end:
+        status = Path(f"/proc/{pid}/status")
+        if not status.exists() or "\nState:\tZ" in status.read_text():
+            return True
+        time.sleep(0.1)
+    return False
