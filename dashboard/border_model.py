@@ -178,7 +178,7 @@ class BorderTables:
     curve_sources: pd.DataFrame  # what the coverage curve is computed from
     strength_figures: pd.DataFrame  # every published figure, all years (chart.strength_frame)
     personnel_claims: tuple[tuple[float, str], ...]  # (troops claimed, "publisher, year: about N")
-    claim_lines: tuple[str, ...]  # one markdown line per checked claim
+    claim_publishers: tuple[str, ...]  # who made each of model.claims
     claims_checked: pd.DataFrame
     event_years: pd.Series  # the year of each of model.events
     unplaced: pd.DataFrame
@@ -186,7 +186,6 @@ class BorderTables:
     lengths_rows: pd.DataFrame
 
 
-CLAIM_VERDICTS = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
 UNPLACED_KINDS = {
     "russian_range": "Russian training range",
     "chinese_post": "Chinese post",
@@ -222,11 +221,6 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         }
     ).sort_values("To the border, km")
     publishers = model.sources.set_index("source_id")["publisher"]
-    claim_lines = tuple(
-        f"- **{claim.subject}**: {publishers[claim.source_id]} ({claim.date}) says "
-        f"{claim.claimed:,.0f} {claim.unit} — {CLAIM_VERDICTS[claim.holds]}. {claim.record}"
-        for claim in model.claims
-    )
     dated = model.sources.set_index("source_id")["published_date"]
 
     def claim_source(source_id: str) -> str:
@@ -249,7 +243,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         curve_sources=pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]], ignore_index=True),
         strength_figures=border_charts.strength_frame(model.strength, model.troops_redeployed, model.sources),
         personnel_claims=personnel_claims,
-        claim_lines=claim_lines,
+        claim_publishers=tuple(publishers[claim.source_id] for claim in model.claims),
         claims_checked=pd.DataFrame([vars(claim) for claim in model.claims]),
         event_years=model.events["date"].str[:4].astype(int),
         unplaced=pd.DataFrame(

@@ -1,8 +1,10 @@
-"""The one cache boundary: loaded datasets and the view-independent page models.
+"""The one cache boundary: loaded datasets, the view-independent page models, and what one view
+of them draws (a page's frames for a Years filter, a search, a set of map layers).
 
 Keyed by the data folder, so a test that points the app at a corrupt copy of data/ never sees
 (or poisons) the real data's cache entry. Errors are not cached: a fixed file is picked up on
-the next run.
+the next run. Small results derived on a page from these shared objects (a sources line, the
+rows in the chosen years) are remembered with the object itself (identity_memo.py).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dashboard.border_model import (
 )
 from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
-from dashboard.overview_model import OverviewModel, build_overview_model
+from dashboard.overview_model import OverviewModel, build_overview_model, events_table
 from dashboard.products_model import (
     DirectionTables,
     ProductsModel,
@@ -135,7 +137,10 @@ def border_tables() -> BorderTables:
 
 @st.cache_resource(show_spinner=False)
 def _border_tables(folder: str) -> BorderTables:
-    return build_border_tables(_border_model(folder))
+    try:
+        return build_border_tables(_border_model(folder))
+    except (KeyError, ValueError, TypeError) as exc:  # e.g. a claim citing a source the table lacks
+        raise datasets.DataError("security files", f"do not fit together ({type(exc).__name__}: {exc})") from None
 
 
 def coverage_curve() -> pd.DataFrame:
@@ -319,7 +324,7 @@ def overview_events_table(kinds: tuple[str, ...]) -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _overview_events_table(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
-    return overview.events_table(_overview_timeline(folder, kinds), _shared_dataset("sources", folder))
+    return events_table(_overview_timeline(folder, kinds), _shared_dataset("sources", folder))
 
 
 def catalogue() -> tuple[list[Entry], list[Entry]]:

@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.analytics import overview, security
 from dashboard.analytics.overview import Headline
 from dashboard.border_model import DRAWN_BORDER, BorderModel
+from dashboard.citations import with_citation
 from dashboard.remittances_model import RemittancesModel
 from dashboard.trade_model import TradeModel
 
@@ -61,3 +62,11 @@ def headlines(
         drawn = border.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
         cards["border"] = overview.border_headline(border.official_km, claim.source_id, float(drawn))
     return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
+
+
+def events_table(listed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Listed events with the publisher and link of each one's source, and how many more reported it."""
+    shown = with_citation(listed[["date", "category", "title", "source_id"]], sources)
+    more = listed["other_source_ids"].map(lambda ids: f" (+{ids.count(';') + 1} more)" if ids else "")
+    shown = shown.assign(source_publisher=shown["source_publisher"] + more.to_numpy())  # merge keeps the order
+    return shown[["date", "category", "title", "source_publisher", "source_url"]]

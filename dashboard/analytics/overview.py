@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import remittances, security, trade
-from dashboard.citations import with_citation
 from dashboard.formatting import money, percent, signed
 
 
@@ -240,11 +239,3 @@ def timeline(events: pd.DataFrame, categories: tuple[str, ...]) -> pd.DataFrame:
         kept.append(pd.DataFrame([{**f, "other_source_ids": ";".join(f["other_source_ids"])} for f in firsts]))
     listed = pd.concat(kept, ignore_index=True)
     return listed.sort_values(["date", "event_id"], ascending=[False, True]).reset_index(drop=True)
-
-
-def events_table(listed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Listed events with the publisher and link of each one's source, and how many more reported it."""
-    shown = with_citation(listed[["date", "category", "title", "source_id"]], sources)
-    more = listed["other_source_ids"].map(lambda ids: f" (+{ids.count(';') + 1} more)" if ids else "")
-    shown = shown.assign(source_publisher=shown["source_publisher"] + more.to_numpy())  # merge keeps the order
-    return shown[["date", "category", "title", "source_publisher", "source_url"]]

@@ -179,8 +179,12 @@ def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) ->
             "spans the figures of a year where they differ; crosses are troops reported sent away. "
             "The dashed line is the seed article's figure.",
         )
-    for line in tables.claim_lines:
-        st.markdown(line)
+    verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
+    for claim, publisher in zip(model.claims, tables.claim_publishers, strict=True):
+        st.markdown(
+            f"- **{claim.subject}**: {publisher} ({claim.date}) says "
+            f"{claim.claimed:,.0f} {claim.unit} — {verdicts[claim.holds]}. {claim.record}"
+        )
     components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv")
 
 
@@ -234,7 +238,9 @@ def render() -> None:
     model = components.model_or_error(cached.border_model)
     if model is None:
         return
-    tables = cached.border_tables()
+    tables = components.model_or_error(cached.border_tables)
+    if tables is None:
+        return
     kpi_row(model, tables, view)
     map_section(model, tables, view)
     distances_section(model, tables, view)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
+from streamlit import dataframe_util
 
 from dashboard import cached, components
 from dashboard.catalogue import Entry
@@ -36,9 +37,8 @@ def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
 def listed_sources(sources: pd.DataFrame) -> pa.Table:
     """A sources table as the page lists it, in Arrow: converted once per (shared) table, since this
     page draws some twenty of them on every rerun and the tables never change."""
-    return pa.Table.from_pandas(
-        sources.assign(published_date=sources["published_date"].fillna("undated")), preserve_index=False
-    )
+    listed = sources.assign(published_date=sources["published_date"].fillna("undated"))
+    return dataframe_util.convert_pandas_df_to_arrow_table(listed, preserve_index=False)  # as st.dataframe would
 
 
 def cited_sources(entry: Entry) -> None:

@@ -1,5 +1,7 @@
 """The Overview: six sourced cards, a narrative from the same numbers, and a filterable timeline."""
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -27,6 +29,16 @@ def test_every_card_names_a_source_that_is_in_sources_csv(page):
     for metric in page.metric:
         assert metric.help.startswith("Sources: "), metric.label
         assert any(publisher in metric.help for publisher in publishers), metric.label
+
+
+def test_every_card_says_how_current_its_sources_are(page):
+    """The card's "data as of" is the newest publication date among the sources it links to."""
+    sources = datasets.load("sources")
+    dated = dict(zip(sources["url"], sources["published_date"], strict=True))
+    for metric in page.metric:
+        links = re.findall(r"\(\[link\]\((\S+?)\)\)", metric.help)
+        newest = max(str(dated[link]) for link in links if isinstance(dated[link], str))
+        assert metric.help.endswith(f"Data as of {newest}."), metric.label
 
 
 def test_narrative_carries_the_pages_own_numbers(page):
