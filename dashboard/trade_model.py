@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
@@ -18,6 +19,8 @@ from dashboard.formatting import UNITS
 from dashboard.state import MIRROR_FLOWS, Repair
 
 SIDES_WITH_STATISTICS = ("russia", "tajikistan")
+K = TypeVar("K")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -29,31 +32,32 @@ class Projection:
     outcomes: pd.DataFrame  # what each reporter later said the full year was
 
 
-class Projections(Mapping[int, Projection]):
-    """Projection inputs per year, each built on first use.
+class BuiltOnUse(Mapping[K, V]):
+    """A mapping whose values are each built the first time they are asked for, then kept.
 
-    Only the Trade page's projection asks for them, and building all twelve years is the larger
-    part of the model: the Overview, which shares the model, opens without paying for them.
-    Two threads may build the same year at once; they build the same thing.
+    Only the Trade page asks for its chart frames and projection inputs, and building them is
+    the larger part of the model: the Overview, which shares the model and opens first, does
+    not wait for them. Two threads may build the same value at once; they build the same thing.
     """
 
-    def __init__(self, years: Iterable[int], build: Callable[[int], Projection]) -> None:
-        self._years = tuple(years)
+    def __init__(self, keys: Iterable[K], build: Callable[[K], V]) -> None:
+        self._keys = tuple(keys)
         self._build = build
-        self._built: dict[int, Projection] = {}
+        self._built: dict[K, V] = {}
 
-    def __getitem__(self, year: int) -> Projection:
-        if year not in self._years:
-            raise KeyError(year)
-        if year not in self._built:
-            self._built[year] = self._build(year)
-        return self._built[year]
+    def __getitem__(self, key: K) -> V:
+        if key not in self._keys:
+            raise KeyError(key)
+        value = self._built.get(key)
+        if value is None:
+            value = self._built[key] = self._build(key)
+        return value
 
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._years)
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._years)
+        return len(self._keys)
 
 
 @dataclass(frozen=True)
@@ -65,15 +69,15 @@ class TradeModel:
     dots_years: tuple[int, int]
     year_range: tuple[int, int]
     annual: dict[str, pd.DataFrame]  # side -> DOTS lines plus later statements (US$ m)
-    annual_frames: dict[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame
+    annual_frames: Mapping[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame, built on use
     headline: dict[str, pd.DataFrame]  # side -> one total per year, for the KPIs
     mirror: dict[str, pd.DataFrame]  # flow -> both reporters and the gap (US$ m)
-    mirror_frames: dict[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame
+    mirror_frames: Mapping[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame, built on use
     published_totals: pd.DataFrame  # full-year totals after DOTS, projections included
-    published_frames: dict[str, pd.DataFrame]  # unit -> chart frame of the above
+    published_frames: Mapping[str, pd.DataFrame]  # unit -> chart frame of the above, built on use
     part_years: pd.DataFrame  # quarters, halves, January-to-month figures
     part_year_growth: pd.DataFrame  # chart frame of their published growth
-    projections: Projections  # year -> inputs; only years that can be projected
+    projections: Mapping[int, Projection]  # year -> inputs, built on use; only years that can be projected
     seed_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     seed_claims: trade.SeedClaims | None
 
@@ -102,17 +106,20 @@ def build_trade_model(
         dots_years=dots_years,
         year_range=(int(years.min()), int(years.max())),
         annual=annual,
-        annual_frames={(side, unit): frames.annual_frame(annual[side], unit) for side in annual for unit in UNITS},
+        annual_frames=BuiltOnUse(
+            [(side, unit) for side in annual for unit in UNITS], lambda key: frames.annual_frame(annual[key[0]], key[1])
+        ),
         headline={side: trade.headline_totals(frame) for side, frame in annual.items()},
         mirror=mirror,
-        mirror_frames={
-            (flow, unit): frames.mirror_frame(mirror[flow], flow, unit) for flow in mirror for unit in UNITS
-        },
+        mirror_frames=BuiltOnUse(
+            [(flow, unit) for flow in mirror for unit in UNITS],
+            lambda key: frames.mirror_frame(mirror[key[0]], *key),
+        ),
         published_totals=published_totals,
-        published_frames={unit: frames.published_frame(published_totals, unit) for unit in UNITS},
+        published_frames=BuiltOnUse(UNITS, lambda unit: frames.published_frame(published_totals, unit)),
         part_years=part_years,
         part_year_growth=frames.part_year_frame(part_years),
-        projections=Projections(
+        projections=BuiltOnUse(
             trade.projection_years(dots_long, full_years, part_years),
             lambda year: Projection(
                 bases=trade.projection_bases(dots_long, full_years, year),
