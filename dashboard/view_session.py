@@ -54,14 +54,17 @@ def bound_widget(
     *args: Any,
     to_view: Callable[[Any], Any] = lambda v: v,
     resets: tuple[str, ...] = (),
+    labels_from: str = "",
     **kwargs: Any,
 ) -> Any:
     """Draw `widget` showing `value`, and store the viewer's changes in view field `name`.
 
     `resets` names fields that go back to their data default when this one changes (a new
-    projection year has its own base and growth).
+    projection year has its own base and growth). `labels_from` is what the option labels are
+    written in (a unit): the widget gets a key per value of it, because a browser keeps showing
+    the chosen option's old label when only the labels change.
     """
-    key = f"w_{name}"
+    key = f"w_{name}" + (f"-{labels_from}" if labels_from else "")
     # Seed only when the view and the widget disagree (a link, a reset, a button): writing the
     # same value back on every run would make the browser reset a slider the viewer is moving.
     if key not in st.session_state or st.session_state[key] != value:

@@ -313,6 +313,7 @@ def projection_controls(
         f"Previous full year ({choice.year - 1})",
         options=list(base_labels),
         format_func=base_labels.get,
+        labels_from=view.units,
         help="Every published total for that year, best-ranked first: " + trade.RANKING_RULE + ".",
     )
     bound_widget(

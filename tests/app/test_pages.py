@@ -57,7 +57,7 @@ def test_seed_case_button_loads_the_articles_inputs(open_app):
     at = open_app()
     at.button[0].click().run()
     assert at.selectbox(key="w_proj_year").value == 2022
-    assert at.selectbox(key="w_proj_base").value == "RUTJ-030"
+    assert at.selectbox(key="w_proj_base-busd").value == "RUTJ-030"
     assert at.slider(key="w_proj_growth").value == 70.0
     assert metric(at, "Projected 2022").value == "US$1.92bn"
     assert url(at) == {"proj_year": "2022", "proj_base": "RUTJ-030", "proj_growth": "70"}
@@ -66,7 +66,7 @@ def test_seed_case_button_loads_the_articles_inputs(open_app):
 def test_changing_the_year_resets_base_and_growth_to_that_years_defaults(open_app):
     at = open_app(proj_year="2022", proj_base="RUTJ-030", proj_growth="70")
     at.selectbox(key="w_proj_year").set_value(2024).run()
-    assert at.selectbox(key="w_proj_base").value != "RUTJ-030"
+    assert at.selectbox(key="w_proj_base-busd").value != "RUTJ-030"
     assert "proj_growth" not in at.query_params and "proj_base" not in at.query_params
 
 

@@ -19,7 +19,7 @@ def test_a_link_restores_every_widget(open_app):
     assert at.radio(key="w_units").value == "musd"
     assert at.get("button_group")[0].value == "tj_to_ru"  # the flow's segmented control
     assert at.selectbox(key="w_proj_year").value == 2022
-    assert at.selectbox(key="w_proj_base").value == "RUTJ-030"
+    assert at.selectbox(key="w_proj_base-musd").value == "RUTJ-030"
     assert at.slider(key="w_proj_growth").value == 70.0
     assert url(at) == {
         "years": "2005..2023",
@@ -75,7 +75,7 @@ def test_out_of_range_values_are_clamped_with_a_warning(open_app):
 def test_a_figure_id_that_does_not_fit_the_year_is_repaired(open_app):
     at = open_app(proj_year="2022", proj_base="RUTJ-081")  # a 2024 figure
     assert any("`proj_base`" in w.value for w in at.warning)
-    assert at.selectbox(key="w_proj_base").value != "RUTJ-081"
+    assert at.selectbox(key="w_proj_base-busd").value != "RUTJ-081"
     assert not at.exception
 
 

@@ -142,3 +142,16 @@ def test_every_overview_card_names_its_sources_with_links(app):
         assert links and set(links) <= known, cards.nth(index).inner_text()
         app.page.mouse.move(0, 0)
         tooltip.wait_for(state="hidden")
+
+
+def test_the_projection_base_is_labelled_in_the_unit_chosen(app):
+    """A selectbox whose labels change keeps the chosen option's old text unless it is redrawn."""
+    app.open("/trade")
+    base = app.page.locator("[data-testid=stSelectbox]", has_text="Previous full year")
+    chosen = base.locator("input").first  # holds the chosen option's text
+    assert re.match(r"US\$[\d.]+bn, ", chosen.input_value())
+    app.page.locator("[data-testid=stSidebar] label", has_text="US$ m").click()
+    app.page.wait_for_url(re.compile(r"units=musd"))
+    app.settle()
+    assert re.match(r"US\$[\d,]+m, ", chosen.input_value())
+    assert app.console_errors == []
