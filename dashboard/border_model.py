@@ -35,6 +35,7 @@ class BorderModel:
     border_drawn: gpd.GeoDataFrame  # the border for the map, Khatlon and GBAO stretches
     border_lengths: pd.DataFrame
     official_km: float
+    drawn_km: float  # length of the line the map draws (DRAWN_BORDER), full resolution
     sites: pd.DataFrame  # every site, with distance to the border where it has a coordinate
     covering: gpd.GeoDataFrame  # active Russian facilities, the points coverage is measured from
     farthest: border.FarthestPoint | None
@@ -77,6 +78,7 @@ def build_border_model(
         crs=border_lines.crs,
     )
     drawn_countries, drawn_rivers = map_countries(countries), map_rivers(rivers)
+    drawn_km = float(lengths.set_index("id").loc[DRAWN_BORDER, "length_km"])
     return BorderModel(
         sources=sources,
         countries=drawn_countries,
@@ -85,6 +87,7 @@ def build_border_model(
         border_drawn=drawn,
         border_lengths=lengths,
         official_km=official_km,
+        drawn_km=drawn_km,
         sites=all_sites,
         covering=covering,
         farthest=border.farthest_border_point(line, covering),
@@ -93,9 +96,7 @@ def build_border_model(
         troops=troops,
         memberships=security.membership_matrix(memberships),
         troops_redeployed=troops[(troops["force"] == "russia_201st") & (troops["unit"] == "troops_redeployed")],
-        claims=security.check_claims(
-            claims, strength, sites, float(lengths.set_index("id").loc[DRAWN_BORDER, "length_km"])
-        ),
+        claims=security.check_claims(claims, strength, sites, drawn_km),
         events=events[events["themes"].str.split(";").map(lambda themes: "security" in themes)],
         map_data=border_charts.map_datasets(drawn_countries, drawn_rivers, drawn),
     )
@@ -169,7 +170,6 @@ class BorderTables:
     these frames and sentences would otherwise be rebuilt each time, identical.
     """
 
-    drawn_km: float
     strength: security.StrengthSummary | None
     former_bases: str  # names of the 201st's former garrisons, for the map key
     map_rows: pd.DataFrame  # geometry sources and placed sites: the map's CSV
@@ -234,7 +234,6 @@ def build_border_tables(model: BorderModel) -> BorderTables:
     unplaced = sites[sites["lat"].isna()]
     lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
     return BorderTables(
-        drawn_km=float(model.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]),
         strength=security.strength_summary(model.strength),
         former_bases=", ".join(former["short_name"].fillna(former["name"])),
         map_rows=map_rows,

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.analytics import overview, security
 from dashboard.analytics.overview import Headline
-from dashboard.border_model import DRAWN_BORDER, BorderModel
+from dashboard.border_model import BorderModel
 from dashboard.citations import with_citation
 from dashboard.remittances_model import RemittancesModel
 from dashboard.trade_model import TradeModel
@@ -59,8 +59,7 @@ def headlines(
     if border is not None:
         cards["troops"] = overview.troops_headline(border.strength)
         claim = next(c for c in border.claims if c.unit == "km")
-        drawn = border.border_lengths.set_index("id").loc[DRAWN_BORDER, "length_km"]
-        cards["border"] = overview.border_headline(border.official_km, claim.source_id, float(drawn))
+        cards["border"] = overview.border_headline(border.official_km, claim.source_id, border.drawn_km)
     return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
 
 

@@ -30,7 +30,7 @@ def why_shorter(model: BorderModel) -> str:
 
 
 def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
-    drawn, strength = tables.drawn_km, tables.strength
+    drawn, strength = model.drawn_km, tables.strength
     curve = cached.coverage_curve()
     reach = curve.iloc[int(curve["radius_km"].searchsorted(view.radius))]
     columns = st.columns(4)
