@@ -10,7 +10,9 @@ rows in the chosen years) are remembered with the object itself (identity_memo.p
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -48,6 +50,8 @@ from dashboard.shipped_specs import with_arrow_datasets
 from dashboard.state import Bounds
 from dashboard.trade_model import TradeModel, build_trade_model
 
+T = TypeVar("T")
+
 
 def data_dir() -> Path:
     """data/ of the checkout, or RT_DATA_DIR when set (tests use it to serve a broken copy)."""
@@ -57,6 +61,16 @@ def data_dir() -> Path:
 @st.cache_data(show_spinner=False)
 def _dataset(name: str, folder: str) -> pd.DataFrame:
     return datasets.load(name, Path(folder))
+
+
+def fitting_together(files: str, build: Callable[..., T], *tables: Any) -> T:
+    """`build(*tables)`, or a DataError naming the files: each passed its own checks, so an
+    error while combining them (a key one file lacks, a value of the wrong kind) means they
+    do not fit together."""
+    try:
+        return build(*tables)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise datasets.DataError(files, f"do not fit together ({type(exc).__name__}: {exc})") from None
 
 
 def load(name: str) -> pd.DataFrame:
@@ -117,14 +131,14 @@ def _border_model(folder: str) -> BorderModel:
     path = Path(folder)
     tables = {name: datasets.load(name, path) for name in BORDER_TABLES}
     geo = {name: datasets.load_geo(name, path) for name in ("countries", "border_tj_af", "rivers")}
-    try:
-        return build_border_model(
-            geo["countries"], geo["border_tj_af"], geo["rivers"], *(tables[name] for name in BORDER_TABLES)
-        )
-    except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
-        raise datasets.DataError(
-            "security and geo files", f"do not fit together ({type(exc).__name__}: {exc})"
-        ) from None
+    return fitting_together(
+        "security and geo files",
+        build_border_model,
+        geo["countries"],
+        geo["border_tj_af"],
+        geo["rivers"],
+        *(tables[name] for name in BORDER_TABLES),
+    )
 
 
 BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
@@ -137,10 +151,7 @@ def border_tables() -> BorderTables:
 
 @st.cache_resource(show_spinner=False)
 def _border_tables(folder: str) -> BorderTables:
-    try:
-        return build_border_tables(_border_model(folder))
-    except (KeyError, ValueError, TypeError) as exc:  # e.g. a claim citing a source the table lacks
-        raise datasets.DataError("security files", f"do not fit together ({type(exc).__name__}: {exc})") from None
+    return fitting_together("security files", build_border_tables, _border_model(folder))
 
 
 def coverage_curve() -> pd.DataFrame:
@@ -224,10 +235,7 @@ def _remittances_model(folder: str) -> RemittancesModel:
     path = Path(folder)
     names = ("wdi", "remittances", "shock_presets", "events", "sources")
     tables = {name: datasets.load(name, path) for name in names[1:]} | {"wdi": datasets.load_wdi(path)}
-    try:
-        return build_remittances_model(*(tables[name] for name in names))
-    except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
-        raise datasets.DataError("remittance files", f"do not fit together ({type(exc).__name__}: {exc})") from None
+    return fitting_together("remittance files", build_remittances_model, *(tables[name] for name in names))
 
 
 def remittances_model() -> RemittancesModel:
@@ -252,10 +260,7 @@ def _products_model(folder: str) -> ProductsModel:
     tables = {name: datasets.load(name, path) for name in names} | {
         "product_breakdown": datasets.load_with_refresh("product_breakdown", path)
     }
-    try:
-        return build_products_model(*(tables[name] for name in names))
-    except (KeyError, ValueError, TypeError) as exc:  # each file passed its own checks, but together they don't
-        raise datasets.DataError("product files", f"do not fit together ({type(exc).__name__}: {exc})") from None
+    return fitting_together("product files", build_products_model, *(tables[name] for name in names))
 
 
 def products_model() -> ProductsModel:
