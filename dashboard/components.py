@@ -11,7 +11,16 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.citations import cite, cited_ids, citing, data_as_of, sources_caption, with_citation, withheld_rows
+from dashboard.citations import (
+    Citing,
+    cite,
+    cited_ids,
+    citing,
+    data_as_of,
+    sources_caption,
+    with_citation,
+    withheld_rows,
+)
 from dashboard.datasets import DataError
 from dashboard.shipped_specs import with_arrow_datasets
 
@@ -90,12 +99,14 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
     """The caption under a chart: where its numbers come from and how current they are."""
     if sources is None:
         st.caption(note)
-        return
-    st.caption(_joined(note, citing(cited_ids(data), sources).caption))
+    else:
+        _cited_caption(data, sources, note)
 
 
-def _joined(*parts: str) -> str:
-    return " ".join(part for part in parts if part)
+def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:
+    summary = citing(cited_ids(data), sources)
+    st.caption(" ".join(part for part in (note, summary.caption) if part))
+    return summary
 
 
 def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "") -> None:
@@ -103,8 +114,7 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
 
     The CSV is only built when the viewer clicks: most reruns never need it.
     """
-    summary = citing(cited_ids(data), sources)
-    st.caption(_joined(note, summary.caption))
+    summary = _cited_caption(data, sources, note)
     shared = data
     if summary.restricted:
         withheld = withheld_rows(data, sources)
