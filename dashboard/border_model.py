@@ -220,8 +220,8 @@ def build_border_tables(model: BorderModel) -> BorderTables:
             "Position": near["coord_basis"].str.replace("_", " "),
         }
     ).sort_values("To the border, km")
-    publishers = model.sources.set_index("source_id")["publisher"]
-    dated = model.sources.set_index("source_id")["published_date"]
+    by_id = model.sources.set_index("source_id")
+    publishers, dated = by_id["publisher"], by_id["published_date"]
 
     def claim_source(source_id: str) -> str:
         return source_name(publishers[source_id], dated[source_id])

@@ -87,6 +87,12 @@ def period_label(period_type: str, start: str, end: str) -> str:
     return f"{MONTHS[s.month - 1]}–{MONTHS[e.month - 1]} {s.year}"
 
 
+def period_labels(rows: pd.DataFrame) -> list[str]:
+    """period_label for each row of a frame with period_type, period_start and period_end."""
+    columns = (rows["period_type"], rows["period_start"], rows["period_end"])
+    return [period_label(*period) for period in zip(*columns, strict=True)]
+
+
 def markdown_text(text: str) -> str:
     """Plain text safe to hand to st.markdown: a pair of 'US$' would otherwise open LaTeX."""
     return text.replace("$", r"\$")

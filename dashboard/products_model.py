@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import products as prod
-from dashboard.formatting import FLOW_LABELS, money, period_label
+from dashboard.formatting import FLOW_LABELS, money, period_labels
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,6 @@ def build_products_model(
     )
 
 
-PERIOD = ("period_type", "period_start", "period_end")
 # The CSV of a direction: every named product and published figure, with its source.
 CSV_COLUMNS = [
     "product_id",
@@ -95,12 +94,7 @@ def build_direction_tables(model: ProductsModel, direction: str, query: str) -> 
         named_by=", ".join(sorted(set(named["publisher"].dropna()))),
         figures=pd.DataFrame(
             {
-                "Period": [
-                    period_label(t, s, e)
-                    for t, s, e in zip(
-                        figures["period_type"], figures["period_start"], figures["period_end"], strict=True
-                    )
-                ],
+                "Period": period_labels(figures),
                 "Product": figures["product_name"],
                 "Value": [
                     money(v, "auto", q) if pd.notna(v) else "–"
@@ -126,6 +120,6 @@ def build_trend_frame(model: ProductsModel, query: str) -> tuple[pd.DataFrame, p
         + " (HS "
         + trends["hs_codes"]
         + ")",
-        period=[period_label(*period) for period in zip(*(trends[c] for c in PERIOD), strict=True)],
+        period=period_labels(trends),
     )
     return frame[["period_end", "value_usd_m", "family", "product_name", "period", "publisher", "note"]], trends

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.formatting import period_label
+from dashboard.formatting import period_labels
 
 MEASURES = ("total", "ru_to_tj", "tj_to_ru", "balance")
 
@@ -220,10 +220,7 @@ def part_year_figures(
     """Quarters, halves and January-to-month figures, with a readable period label."""
     rows = published[published["period_type"] != "year"]
     rows = rows.assign(
-        period=[
-            period_label(t, s, e)
-            for t, s, e in zip(rows["period_type"], rows["period_start"], rows["period_end"], strict=True)
-        ],
+        period=period_labels(rows),
         year=pd.to_datetime(rows["period_start"]).dt.year.astype(int),
         period_end_date=pd.to_datetime(rows["period_end"]),
     )
