@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from dashboard import datasets
+from dashboard.refresh.__main__ import main
 
 RECORDED = Path(__file__).parent / "recorded"
 ISO = {"643": "RUS", "762": "TJK"}
@@ -106,3 +107,27 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def run(apis, data_dir, *args: str, sleeps: list[float] | None = None) -> int:
+    """The refresh command against the stand-in APIs and a copy of data/; the backoff waits it
+    would sleep are collected in `sleeps` instead."""
+    waits = sleeps if sleeps is not None else []
+    return main(
+        [
+            *args,
+            "--data-dir",
+            str(data_dir),
+            "--worldbank-url",
+            f"{apis.url}/v2",
+            "--comtrade-url",
+            apis.url,
+            "--years",
+            "2021-2022",
+            "--timeout",
+            "2",
+            "--retries",
+            "2",
+        ],
+        sleep=waits.append,
+    )

@@ -10,27 +10,14 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
 from dashboard.refresh import comtrade
-from dashboard.refresh.__main__ import main
 from tests.app.conftest import APP, PAGES, chart_frames
+from tests.refresh.conftest import run
 
 
 @pytest.fixture
 def refreshed(apis, data_dir, monkeypatch) -> Path:
     monkeypatch.delenv(comtrade.KEY_VARIABLE, raising=False)
-    code = main(
-        [
-            "all",
-            "--data-dir",
-            str(data_dir),
-            "--worldbank-url",
-            f"{apis.url}/v2",
-            "--comtrade-url",
-            apis.url,
-            "--years",
-            "2021-2022",
-        ],
-        sleep=lambda s: None,
-    )
+    code = run(apis, data_dir, "all")
     assert code == 0
     monkeypatch.setenv("RT_DATA_DIR", str(data_dir))
     return data_dir

@@ -11,29 +11,7 @@ import pytest
 from dashboard import datasets
 from dashboard.refresh import comtrade
 from dashboard.refresh.__main__ import main
-from tests.refresh.conftest import fingerprint
-
-
-def run(apis, data_dir, *args: str, sleeps: list[float] | None = None) -> int:
-    waits = sleeps if sleeps is not None else []
-    return main(
-        [
-            *args,
-            "--data-dir",
-            str(data_dir),
-            "--worldbank-url",
-            f"{apis.url}/v2",
-            "--comtrade-url",
-            apis.url,
-            "--years",
-            "2021-2022",
-            "--timeout",
-            "2",
-            "--retries",
-            "2",
-        ],
-        sleep=waits.append,
-    )
+from tests.refresh.conftest import fingerprint, run
 
 
 @pytest.fixture(autouse=True)
