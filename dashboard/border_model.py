@@ -16,6 +16,7 @@ import shapely
 from dashboard.analytics import border, security
 from dashboard.charts import border as border_charts
 from dashboard.datasets import DataError
+from dashboard.formatting import km
 
 DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
 MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
@@ -34,7 +35,8 @@ class BorderModel:
     border_line: shapely.LineString  # full resolution
     border_drawn: gpd.GeoDataFrame  # the border for the map, Khatlon and GBAO stretches
     border_lengths: pd.DataFrame
-    official_km: float
+    reference_km: float  # the length a reference source gives (border_references.csv, first row)
+    references: pd.DataFrame  # every reference length, with its publisher
     drawn_km: float  # length of the line the map draws (DRAWN_BORDER), full resolution
     sites: pd.DataFrame  # every site, with distance to the border where it has a coordinate
     covering: gpd.GeoDataFrame  # active Russian facilities, the points coverage is measured from
@@ -57,6 +59,7 @@ def build_border_model(
     troops: pd.DataFrame,
     memberships: pd.DataFrame,
     claims: pd.DataFrame,
+    references: pd.DataFrame,
     events: pd.DataFrame,
     sources: pd.DataFrame,
 ) -> BorderModel:
@@ -66,10 +69,10 @@ def build_border_model(
     points["distance_to_border_km"] = border.distance_to_border_km(points, line)
     all_sites = sites.merge(points[["site_id", "distance_to_border_km"]], on="site_id", how="left")
     covering = points[points["kind"].isin(border.COVERING_KINDS) & (points["status"] == "active")]
-    official_km = security.official_border_km(claims)
-    if official_km is None:
-        raise DataError("claims.csv", "no row gives the official border length (unit 'km')")
-    lengths = border.border_lengths(border_lines, official_km)
+    reference = security.reference_border(references)
+    if reference is None:
+        raise DataError("border_references.csv", "no row gives a reference length of the border")
+    lengths = border.border_lengths(border_lines, float(reference["length_km"]))
     strength = security.base_strength(troops)
     dcw_parts = lines[lines["id"].str.startswith("dcw_") & (lines["segment"] != "full")]
     drawn = gpd.GeoDataFrame(
@@ -86,7 +89,8 @@ def build_border_model(
         border_line=line,
         border_drawn=drawn,
         border_lengths=lengths,
-        official_km=official_km,
+        reference_km=float(reference["length_km"]),
+        references=references,
         drawn_km=drawn_km,
         sites=all_sites,
         covering=covering,
@@ -96,7 +100,7 @@ def build_border_model(
         troops=troops,
         memberships=security.membership_matrix(memberships),
         troops_redeployed=troops[(troops["force"] == "russia_201st") & (troops["unit"] == "troops_redeployed")],
-        claims=security.check_claims(claims, strength, sites, drawn_km),
+        claims=security.check_claims(claims, strength, sites, references, drawn_km),
         events=events[events["themes"].str.split(";").map(lambda themes: "security" in themes)],
         map_data=border_charts.map_datasets(drawn_countries, drawn_rivers, drawn),
     )
@@ -180,6 +184,7 @@ class BorderTables:
     personnel_claims: tuple[tuple[float, str], ...]  # (troops claimed, "publisher, year: about N")
     claim_publishers: tuple[str, ...]  # who made each of model.claims
     claims_checked: pd.DataFrame
+    references_table: pd.DataFrame  # the border's reference lengths, as the page lists them
     event_years: pd.Series  # the year of each of model.events
     unplaced: pd.DataFrame
     lengths_table: pd.DataFrame
@@ -244,6 +249,13 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         personnel_claims=personnel_claims,
         claim_publishers=tuple(publishers[claim.source_id] for claim in model.claims),
         claims_checked=pd.DataFrame([vars(claim) for claim in model.claims]),
+        references_table=pd.DataFrame(
+            {
+                "Source": model.references["cited_as"].str.removeprefix("the "),
+                "Length": model.references["length_km"].map(km),
+                "Parts": model.references["parts"].fillna(""),
+            }
+        ),
         event_years=model.events["date"].str[:4].astype(int),
         unplaced=pd.DataFrame(
             {
@@ -256,10 +268,10 @@ def build_border_tables(model: BorderModel) -> BorderTables:
             {
                 "Line": lengths["source"] + ", " + lengths["resolution"],
                 "Length": lengths["length_km"].map(lambda km: f"{km:,.1f} km"),
-                f"Share of {model.official_km:,.0f} km": lengths["share_of_official"].map(lambda s: f"{s:.1%}"),
+                f"Share of {model.reference_km:,.0f} km": lengths["share_of_reference"].map(lambda s: f"{s:.1%}"),
             }
         ),
-        lengths_rows=lengths[["id", "source", "resolution", "length_km", "share_of_official", "source_id"]],
+        lengths_rows=lengths[["id", "source", "resolution", "length_km", "share_of_reference", "source_id"]],
     )
 
 

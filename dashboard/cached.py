@@ -141,7 +141,7 @@ def _border_model(folder: str) -> BorderModel:
     )
 
 
-BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
+BORDER_TABLES = ("security_sites", "troop_estimates", "memberships", "claims", "border_references", "events", "sources")
 
 
 def border_tables() -> BorderTables:

@@ -375,7 +375,10 @@ CLAIMS = Dataset(
     name="claims",
     file="claims.csv",
     title="Claims to check",
-    description="Figures the seed article states, with their date and source, for the pages to set against the record.",
+    description=(
+        "Figures the Russia Briefing article of 29 June 2022 states, with their date and source, for the pages to "
+        "set against the record."
+    ),
     columns={
         "claim_id": Column(pattern=r"^[a-z0-9-]+$"),
         "subject": Column(),
@@ -386,6 +389,26 @@ CLAIMS = Dataset(
         "source_id": Column(),
     },
     key=("claim_id",),
+)
+
+BORDER_REFERENCES = Dataset(
+    name="border_references",
+    file="border_references.csv",
+    title="Reference lengths of the Tajik–Afghan border",
+    description=(
+        "The border's length as reference sources publish it (the CIA World Factbook, Tajikistan's foreign "
+        "ministry), with its parts where given; the article's figure is checked against the first row."
+    ),
+    caveat="Published lengths differ with how a river border is measured; no map in the data can settle them.",
+    columns={
+        "reference_id": Column(pattern=r"^[a-z0-9-]+$"),
+        "cited_as": Column(),
+        "length_km": Column("number", minimum=1.0),
+        "parts": Column(required=False),
+        "source_id": Column(),
+        "note": Column(required=False),
+    },
+    key=("reference_id",),
 )
 
 WDI_INDICATORS = frozenset({"BX.TRF.PWKR.CD.DT", "BX.TRF.PWKR.DT.GD.ZS", "NY.GDP.MKTP.CD", "SP.POP.TOTL"})
@@ -500,7 +523,7 @@ PRODUCTS = Dataset(
         "compared or summed."
     ),
     description=(
-        "Products each side's sources name as main flows (the seed article's OEC headings) and every "
+        "Products each side's sources name as main flows (the Russia Briefing article's OEC headings) and every "
         "published value or share for a product or product group, with its period."
     ),
     columns={
@@ -634,6 +657,7 @@ DATASETS: dict[str, Dataset] = {
         TROOPS,
         MEMBERSHIPS,
         CLAIMS,
+        BORDER_REFERENCES,
         WDI,
         REMITTANCES,
         PRESETS,

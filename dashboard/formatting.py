@@ -73,6 +73,12 @@ def signed(value: float, suffix: str = "", digits: int = 1) -> str:
     return f"{sign}{text}{suffix}"
 
 
+def km(value: float) -> str:
+    """'1,357 km', '1,344.15 km': a length as precise as it was published, no trailing zeros."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text} km"
+
+
 def period_label(period_type: str, start: str, end: str) -> str:
     """'2022', 'Q1 2022', 'H1 2024', 'Jan–Apr 2022' from a published period."""
     s, e = pd.Timestamp(start), pd.Timestamp(end)

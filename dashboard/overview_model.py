@@ -58,8 +58,7 @@ def headlines(
         )
     if border is not None:
         cards["troops"] = overview.troops_headline(border.strength)
-        claim = next(c for c in border.claims if c.unit == "km")
-        cards["border"] = overview.border_headline(border.official_km, claim.source_id, border.drawn_km)
+        cards["border"] = overview.border_headline(border.references, border.drawn_km)
     return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
 
 

@@ -23,7 +23,7 @@ class RemittancesModel:
     events: pd.DataFrame
     latest_share: pd.Series | None
     presets: list[rem.Preset]
-    claim: pd.Series | None  # the seed article's claim that remittances fell (an events.csv row)
+    claim: pd.Series | None  # the Russia Briefing article's claim that remittances fell (an events.csv row)
     claim_check: rem.ClaimCheck | None  # that claim against the World Bank record
 
 
@@ -33,8 +33,9 @@ def build_remittances_model(
     backbone = rem.wdi_backbone(wdi)
     backbone["segment"] = line_segments(backbone.assign(k=0), ["k"]).astype(str)
     named = figures.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
-    # the seed article's claims are events in the remittances pack; this one says remittances fell
-    seed = events[events["source_id"].eq("seed-article") & events["title"].str.contains("reduced|dropped|fell")]
+    # the article's claims are events in the remittances pack; this one says remittances fell
+    claimed = events["title"].str.startswith("Claim in Russia Briefing")
+    claim = events[claimed & events["title"].str.contains("reduced|dropped|fell")]
     return RemittancesModel(
         sources=sources,
         backbone=backbone,
@@ -43,8 +44,8 @@ def build_remittances_model(
         events=events_on_axis(events, "remittance_shocks"),
         latest_share=rem.latest_share_from_russia(named),
         presets=rem.shock_presets(presets, named),
-        claim=seed.iloc[0] if len(seed) else None,
-        claim_check=rem.claim_check(backbone, int(seed.iloc[0]["date"][:4])) if len(seed) else None,
+        claim=claim.iloc[0] if len(claim) else None,
+        claim_check=rem.claim_check(backbone, int(claim.iloc[0]["date"][:4])) if len(claim) else None,
     )
 
 

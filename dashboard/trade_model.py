@@ -78,8 +78,8 @@ class TradeModel:
     part_years: pd.DataFrame  # quarters, halves, January-to-month figures
     part_year_growth: pd.DataFrame  # chart frame of their published growth
     projections: Mapping[int, Projection]  # year -> inputs, built on use; only years that can be projected
-    seed_case: tuple[int, str, float] | None  # the article's year, base figure and growth
-    seed_claims: trade.SeedClaims | None
+    article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
+    article_claims: trade.ArticleTradeClaims | None
 
 
 def build_trade_model(
@@ -99,7 +99,7 @@ def build_trade_model(
     after_dots = (full_years_all["measure"] == "total") & (full_years_all["year"] > dots_years[1])
     published_totals = full_years_all[after_dots]
     years = pd.concat([dots["year"], full_years["year"], part_years["year"]])
-    seed_case = trade.seed_projection_case(full_years, part_years)
+    article_case = trade.article_projection_case(full_years, part_years)
     return TradeModel(
         sources=sources,
         events=events_on_axis(events, "trade"),
@@ -127,8 +127,8 @@ def build_trade_model(
                 outcomes=trade.full_year_outcomes(dots_long, full_years, year),
             ),
         ),
-        seed_case=seed_case,
-        seed_claims=trade.seed_claims(full_years_all, seed_case) if seed_case else None,
+        article_case=article_case,
+        article_claims=trade.article_claims(full_years_all, article_case) if article_case else None,
     )
 
 

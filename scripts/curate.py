@@ -239,14 +239,16 @@ def curate_events(registry: SourceRegistry) -> list[dict[str, str]]:
         if trade_dates.get(row["date"], "").startswith("remittances"):
             continue  # already in, as a trade marker too
         title = row["event"]
-        event_id = f"rem-{row['date']}-{slug(title)}".rstrip("-")
+        # "Claim in Russia Briefing (2022-06-29): …" would leave every claim the same slug
+        claim = re.match(r"Claim in .+?: (.*)", title)
+        event_id = f"rem-{row['date']}-{'claim-' + slug(claim.group(1)) if claim else slug(title)}".rstrip("-")
         themes = "remittances;remittance_shocks" if row["date"] in REMITTANCE_SHOCKS else "remittances"
         out.append(_event(registry, row, event_id, title, themes))
     return out
 
 
 def _event(registry: SourceRegistry, row: dict[str, str], event_id: str, title: str, themes: str) -> dict[str, str]:
-    url = row["source_url"] or SEED_URL  # the seed article's claims are entered without a URL
+    url = row["source_url"] or ARTICLE_URL  # the Russia Briefing article's claims are entered without a URL
     source_id = registry.add(row["source_name"], url, "", f"{row['source_name']} report on: {title}", NEWS_LICENCE)
     return {
         "event_id": event_id,
@@ -342,7 +344,7 @@ def curate_presets() -> list[dict[str, str]]:
 
 
 # Products: the pack's rows in order become PRD-001…; these tables carry what its notes say in
-# words: the period a figure covers (blank year = the seed article's undated "main products"),
+# words: the period a figure covers (blank year = the Russia Briefing article's undated "main products"),
 # and what a published share is a share of.
 PRODUCT_PERIODS = {  # product number -> (period_type, start, end)
     10: ("ytd", "2022-01-01", "2022-07-31"),
@@ -449,24 +451,24 @@ def curate_trade_context(registry: SourceRegistry) -> list[dict[str, str]]:
     return out
 
 
-# Dated context for the Overview that the seed article itself reports (no other source holds it).
-SEED_EVENTS = [
+# Dated context for the Overview that the Russia Briefing article itself reports (no other source holds it).
+ARTICLE_EVENTS = [
     ("2022-06-29", "Wildberries looks at setting up operations in Dushanbe", "economy"),
 ]
 
 
-def curate_seed_events(registry: SourceRegistry) -> list[dict[str, str]]:
-    source_id = registry.by_url[SEED_URL]
+def curate_article_events(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = registry.by_url[ARTICLE_URL]
     return [
         {
-            "event_id": f"seed-{date}-{slug(title)}",
+            "event_id": f"rb-{date}-{slug(title)}",
             "date": date,
             "title": title,
             "category": category,
             "themes": "overview",
             "source_id": source_id,
         }
-        for date, title, category in SEED_EVENTS
+        for date, title, category in ARTICLE_EVENTS
     ]
 
 
@@ -539,17 +541,59 @@ def curate_sites(registry: SourceRegistry) -> list[dict[str, str]]:
     return out
 
 
-SEED_URL = "https://www.russia-briefing.com/news/putin-talks-up-importance-of-russia-tajikistan-bilateral-trade.html/"
-# The seed article's security claims, as figures (the wording is ours, the numbers the article's).
-SEED_CLAIMS = [
-    ("seed-troops", "Russian troops at the 201st base", "7000", "approximate", "personnel"),
-    ("seed-facilities", "Facilities making up the 201st base", "3", "exact", "facilities"),
-    ("seed-border", "Length of the Tajik–Afghan border", "1357", "exact", "km"),
+ARTICLE_URL = "https://www.russia-briefing.com/news/putin-talks-up-importance-of-russia-tajikistan-bilateral-trade.html/"
+# The Russia Briefing article's security claims, as figures (the wording is ours, the numbers the article's).
+ARTICLE_CLAIMS = [
+    ("rb-troops", "Russian troops at the 201st base", "7000", "approximate", "personnel"),
+    ("rb-facilities", "Facilities making up the 201st base", "3", "exact", "facilities"),
+    ("rb-border", "Length of the Tajik–Afghan border", "1357", "exact", "km"),
 ]
 
 
+# Reference lengths of the Tajik–Afghan border that are not the article's own: the figure the
+# article repeats (1,357 km) is checked against these. The data pack's security SOURCES.md gives
+# the Tajik foreign ministry's length and its parts; the CIA World Factbook's figure was read in
+# IndexMundi's copy of the Factbook (land boundaries of Afghanistan and of Tajikistan alike).
+BORDER_REFERENCES = [
+    (
+        "cia-factbook",
+        "the CIA World Factbook",
+        "1357",
+        "",
+        ("Central Intelligence Agency (CIA)", "https://www.cia.gov/the-world-factbook/countries/tajikistan/", "",
+         "The World Factbook: Tajikistan, Geography, land boundaries (Afghanistan 1,357 km)",
+         "Public domain (US government work)", "cia-world-factbook"),
+        "Land boundaries, border countries: Afghanistan 1,357 km; the same figure on Afghanistan's page. "
+        "Read in IndexMundi's copy of the Factbook (indexmundi.com/factbook/compare/afghanistan.tajikistan).",
+    ),
+    (
+        "tj-mfa",
+        "Tajikistan's foreign ministry",
+        "1344.15",
+        "1,135.3 km along rivers; 189.85 km over land; 19 km across a lake",
+        ("Ministry of Foreign Affairs of the Republic of Tajikistan",
+         "https://mid.tj/index.php/en/main/view/149/tajik-afghan-state-border", "",
+         "Tajik-Afghan state border", "Government publication: figures quoted as facts", "tj-mfa"),
+        "The ministry's own total and its parts.",
+    ),
+]
+
+
+def curate_border_references(registry: SourceRegistry) -> list[dict[str, str]]:
+    return [
+        {
+            "reference_id": reference_id,
+            "cited_as": cited_as,
+            "length_km": length,
+            "parts": parts,
+            "source_id": registry.add(*source),
+            "note": note,
+        }
+        for reference_id, cited_as, length, parts, source, note in BORDER_REFERENCES
+    ]
+
 def curate_claims(registry: SourceRegistry) -> list[dict[str, str]]:
-    source_id = registry.by_url[SEED_URL]
+    source_id = registry.by_url[ARTICLE_URL]
     return [
         {
             "claim_id": claim_id,
@@ -560,7 +604,7 @@ def curate_claims(registry: SourceRegistry) -> list[dict[str, str]]:
             "date": "2022-06-29",
             "source_id": source_id,
         }
-        for claim_id, subject, value, qualifier, unit in SEED_CLAIMS
+        for claim_id, subject, value, qualifier, unit in ARTICLE_CLAIMS
     ]
 
 
@@ -713,15 +757,15 @@ def main() -> None:
     registry = SourceRegistry()
     registry.add(  # the piece the project grew from, registered first so it gets its proper title
         "Russia Briefing (Dezan Shira & Associates)",
-        SEED_URL,
+        ARTICLE_URL,
         "2022-06-29",
-        "Putin Talks Up Importance Of Russia-Tajikistan Bilateral Trade (the seed article)",
+        "Russian President Putin's Central Asia Tour: Tajikistan",
         NEWS_LICENCE,
-        source_id="seed-article",
+        source_id="russia-briefing-2022-06-29",
     )
     write_csv(DATA / "trade_dots.csv", curate_dots(registry))
     write_csv(DATA / "trade_published.csv", curate_published(registry))
-    events = curate_events(registry) + curate_security_events(registry) + curate_seed_events(registry)
+    events = curate_events(registry) + curate_security_events(registry) + curate_article_events(registry)
     write_csv(DATA / "trade_context.csv", curate_trade_context(registry))
     write_csv(DATA / "wdi.csv", curate_wdi(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
@@ -734,6 +778,7 @@ def main() -> None:
     write_csv(DATA / "troop_estimates.csv", curate_troops(registry))
     write_csv(DATA / "memberships.csv", curate_memberships(registry))
     write_csv(DATA / "claims.csv", curate_claims(registry))
+    write_csv(DATA / "border_references.csv", curate_border_references(registry))
     curate_geometry(registry)
     write_csv(DATA / "sources.csv", sorted(registry.rows.values(), key=lambda r: r["source_id"]))
 

@@ -62,7 +62,7 @@ class Coverage:
 def border_coverage(border: BaseGeometry, points: gpd.GeoDataFrame, radius_km: float) -> Coverage:
     """The stretch of border within `radius_km` of any point, its length and share of the line.
 
-    Both lengths are geodesic, so the share is of the line as drawn (not of the official 1,357 km).
+    Both lengths are geodesic, so the share is of the line as drawn (not of a published length such as 1,357 km).
     """
     total = geodesic_length_km(border)
     if radius_km <= 0 or points.empty:
@@ -98,9 +98,9 @@ def farthest_border_point(border: BaseGeometry, points: gpd.GeoDataFrame) -> Far
     return FarthestPoint(float(nearest.max()) / 1000, where.x, where.y)
 
 
-def border_lengths(border_lines: gpd.GeoDataFrame, official_km: float) -> pd.DataFrame:
-    """Geodesic length of every border line in the data, with its share of the official length."""
+def border_lengths(border_lines: gpd.GeoDataFrame, reference_km: float) -> pd.DataFrame:
+    """Geodesic length of every border line in the data, with its share of a reference length."""
     out = border_lines.drop(columns="geometry").copy()
     out["length_km"] = border_lines.geometry.map(geodesic_length_km)
-    out["share_of_official"] = out["length_km"] / official_km
+    out["share_of_reference"] = out["length_km"] / reference_km
     return pd.DataFrame(out)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import remittances, security, trade
-from dashboard.formatting import money, percent, signed
+from dashboard.formatting import km, money, percent, signed
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Headline:
     page: str
     source_ids: tuple[str, ...]
     number: float  # the figure behind `value`, for the narrative and the tests
+    cited_as: str = ""  # whose figure `value` is, where the narrative must say so
 
 
 def trade_sides(headline: dict[str, pd.DataFrame]) -> dict[str, trade.TradeKpis]:
@@ -125,18 +126,20 @@ def troops_headline(strength: pd.DataFrame) -> Headline | None:
     )
 
 
-def border_headline(official_km: float, source_id: str, drawn_km: float) -> Headline:
-    """The official length beside what the map's line measures."""
+def border_headline(references: pd.DataFrame, drawn_km: float) -> Headline:
+    """A reference source's length (never the article's own figure) beside what the map's line measures."""
+    lead = references.iloc[0]
     return Headline(
         "border",
         "Tajik–Afghan border",
-        f"{official_km:,.0f} km",
+        km(float(lead["length_km"])),
         None,
-        f"{drawn_km:,.0f} km as drawn",
+        f"per {lead['cited_as'].removeprefix('the ')}; {drawn_km:,.0f} km as drawn",
         None,
         "border",
-        (source_id,),
-        official_km,
+        tuple(str(s) for s in references["source_id"]),
+        float(lead["length_km"]),
+        str(lead["cited_as"]),
     )
 
 
@@ -188,7 +191,7 @@ def narrative(cards: dict[str, Headline], sides: dict[str, trade.TradeKpis], mem
     if "troops" in cards and "border" in cards:
         sentences.append(
             f"Russia's 201st base was reported at {cards['troops'].value} troops in {cards['troops'].year}, "
-            f"guarding an Afghan border officially {cards['border'].value} long."
+            f"guarding a border with Afghanistan that {cards['border'].cited_as} puts at {cards['border'].value}."
         )
     if memberships:
         sentences.append(memberships)

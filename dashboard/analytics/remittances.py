@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.formatting import signed
+
 REMITTANCES_USD = "BX.TRF.PWKR.CD.DT"
 REMITTANCES_PCT_GDP = "BX.TRF.PWKR.DT.GD.ZS"
 GDP_USD = "NY.GDP.MKTP.CD"
@@ -204,3 +206,21 @@ def claim_check(backbone: pd.DataFrame, claim_year: int, span: int = 2) -> Claim
         overall_pct=float((last["remittances_usd_m"] / first["remittances_usd_m"] - 1) * 100),
         holds=bool((years["change_pct"] < 0).all()),
     )
+
+
+def claim_verdict(check: ClaimCheck) -> str:
+    """'The claim holds', 'holds for 2020 only' or 'does not hold', as the yearly changes decide."""
+    fell = check.years[check.years["change_pct"] < 0]["year"].astype(int).tolist()
+    rose = check.years[check.years["change_pct"] >= 0]["year"].astype(int).tolist()
+    overall = f"{signed(check.overall_pct, '%')} in {check.last_year} against {check.first_year - 1}"
+    if not rose:
+        return f"The claim holds: remittances fell in every one of those years ({overall})."
+    if not fell:
+        return f"The claim does not hold: remittances did not fall in any of those years ({overall})."
+    return (
+        f"The claim holds only in part: remittances fell in {_years(fell)} but not in {_years(rose)} ({overall})."
+    )
+
+
+def _years(years: list[int]) -> str:
+    return " and ".join(str(year) for year in years)

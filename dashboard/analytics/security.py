@@ -1,4 +1,4 @@
-"""Troop numbers, memberships and the seed article's security claims against the record."""
+"""Troop numbers, memberships and the Russia Briefing article's security claims against the record."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+
+from dashboard.formatting import km
 
 BASE_STRENGTH_UNIT = "personnel"  # reported strength, as opposed to plans, drills or redeployments
 
@@ -106,12 +108,13 @@ def check_claims(
     claims: pd.DataFrame,
     strength: pd.DataFrame,
     sites: pd.DataFrame,
+    references: pd.DataFrame,
     drawn_border_km: float,
 ) -> list[ClaimCheck]:
-    """Set each of the seed article's security claims against the record."""
+    """Set each of the article's security claims against the record."""
     checks = []
     for claim in claims.itertuples():
-        record, holds = _record_for(claim, strength, sites, drawn_border_km)
+        record, holds = _record_for(claim, strength, sites, references, drawn_border_km)
         checks.append(
             ClaimCheck(
                 claim.claim_id,
@@ -129,7 +132,7 @@ def check_claims(
 
 
 def _record_for(
-    claim: Any, strength: pd.DataFrame, sites: pd.DataFrame, drawn_border_km: float
+    claim: Any, strength: pd.DataFrame, sites: pd.DataFrame, references: pd.DataFrame, drawn_border_km: float
 ) -> tuple[str, bool | None]:
     year = int(claim.date[:4])
     if claim.unit == "personnel":
@@ -154,20 +157,47 @@ def _record_for(
             len(active) == claim.value,
         )
     if claim.unit == "km":
-        # No map in the data is detailed enough to confirm or refute a surveyed river border.
-        return (
-            f"The figure officially quoted; it cannot be measured from the data: the most detailed line "
-            f"measures {drawn_border_km:,.0f} km ({drawn_border_km / claim.value:.0%}), because maps smooth "
-            "the river's meanders.",
-            None,
-        )
+        return length_record(claim.value, references, drawn_border_km)
     return "", None
 
 
-def official_border_km(claims: pd.DataFrame) -> float | None:
-    """The border length officially quoted, as the data records it (the seed article's 1,357 km)."""
-    rows = claims[claims["unit"] == "km"]
-    return float(rows["value"].iloc[0]) if len(rows) else None
+# Two published lengths within this many km are the same figure rounded differently.
+SAME_LENGTH_KM = 0.5
+
+
+def length_record(claimed_km: float, references: pd.DataFrame, drawn_border_km: float) -> tuple[str, bool | None]:
+    """A quoted border length against the reference lengths (never against itself).
+
+    It holds when the first reference (the one the pages quote) gives the same figure; the map
+    cannot decide, because a drawn river line is always shorter than the surveyed one.
+    """
+    if references.empty:
+        return "No reference length of the border is in the data to check it against.", None
+    parts = []
+    for ref in references.itertuples():
+        gap = ref.length_km - claimed_km
+        same = abs(gap) <= SAME_LENGTH_KM
+        comparison = "the same figure" if same else f"{abs(gap):,.0f} km {'more' if gap > 0 else 'less'}"
+        detail = f" ({ref.parts})" if isinstance(ref.parts, str) and ref.parts else ""
+        parts.append(f"{ref.cited_as} gives {km(ref.length_km)}{detail}: {comparison}")
+    lead = references.iloc[0]
+    holds = bool(abs(lead["length_km"] - claimed_km) <= SAME_LENGTH_KM)
+    text = "; ".join(parts)
+    return (
+        f"{text[0].upper()}{text[1:]}. No map in the data can settle it: the most detailed line measures "
+        f"{drawn_border_km:,.0f} km ({drawn_border_km / claimed_km:.0%}), because maps smooth the river's meanders.",
+        holds,
+    )
+
+
+def border_reference_text(references: pd.DataFrame) -> str:
+    """'the CIA World Factbook gives 1,357 km; Tajikistan's foreign ministry gives 1,344.15 km'."""
+    return "; ".join(f"{ref.cited_as} gives {km(ref.length_km)}" for ref in references.itertuples())
+
+
+def reference_border(references: pd.DataFrame) -> pd.Series | None:
+    """The border length the pages quote: the first reference (a source that is not the article)."""
+    return references.iloc[0] if len(references) else None
 
 
 def membership_summary(matrix: pd.DataFrame, iso3: str) -> str:

@@ -4,12 +4,13 @@ All values are US$ million. Nothing here fills a gap: a year that a reporter did
 is absent from every result, and changes are only computed between consecutive years.
 
 "Side" is whose statistics a figure is on: Russia's, Tajikistan's, or "other" (media that do
-not say, and the seed article). It follows the figure's `basis`, not who spoke: the Russian
+not say, and the Russia Briefing article). It follows the figure's `basis`, not who spoke: the Russian
 trade mission quoting Tajik statistics counts as Tajikistan's figure.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -170,6 +171,10 @@ def headline_totals(annual: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True).sort_values("year", ignore_index=True)
 
 
+# The reporter id of the Russia Briefing article of 29 June 2022 (reporters.csv).
+ARTICLE_REPORTER = "russia_briefing"
+
+
 @dataclass(frozen=True)
 class TradeKpis:
     """Headline numbers for one side; None where the data cannot say."""
@@ -288,15 +293,15 @@ def line_segments(frame: pd.DataFrame, by: list[str]) -> pd.Series:
     return new_run.cumsum().reindex(frame.index)
 
 
-def seed_projection_case(full_years: pd.DataFrame, part_years: pd.DataFrame) -> tuple[int, str, float] | None:
-    """The seed article's own projection inputs, read from its rows: (year, base figure id, growth)."""
-    seed_growth = part_years[(part_years["reporter"] == "seed_article") & part_years["yoy_growth_pct"].notna()]
-    if seed_growth.empty:
+def article_projection_case(full_years: pd.DataFrame, part_years: pd.DataFrame) -> tuple[int, str, float] | None:
+    """The article's own projection inputs, read from its rows: (year, base figure id, growth)."""
+    article_growth = part_years[(part_years["reporter"] == ARTICLE_REPORTER) & part_years["yoy_growth_pct"].notna()]
+    if article_growth.empty:
         return None
-    growth = seed_growth.iloc[0]
+    growth = article_growth.iloc[0]
     year = int(growth["year"])
     base = full_years[
-        (full_years["reporter"] == "seed_article")
+        (full_years["reporter"] == ARTICLE_REPORTER)
         & (full_years["measure"] == "total")
         & (full_years["year"] == year - 1)
     ]
@@ -306,11 +311,12 @@ def seed_projection_case(full_years: pd.DataFrame, part_years: pd.DataFrame) -> 
 
 
 @dataclass(frozen=True)
-class SeedClaims:
-    """The seed article's trade figures set against what was published later."""
+class ArticleTradeClaims:
+    """The article's trade figures set against what was published later."""
 
     base_year: int
     base_usd_m: float
+    base_status: str  # 'preliminary' when the article repeated an early estimate
     later_min_usd_m: float | None  # other final statements of the base year's total
     later_max_usd_m: float | None
     projected_year: int
@@ -319,19 +325,20 @@ class SeedClaims:
     outcome_max_usd_m: float | None
 
 
-def seed_claims(full_years_all: pd.DataFrame, seed_case: tuple[int, str, float]) -> SeedClaims:
-    year, base_id, _ = seed_case
+def article_claims(full_years_all: pd.DataFrame, article_case: tuple[int, str, float]) -> ArticleTradeClaims:
+    year, base_id, _ = article_case
     totals = full_years_all[full_years_all["measure"] == "total"]
     base = totals[totals["figure_id"] == base_id].iloc[0]
-    final = totals[(totals["status"] == "final") & (totals["reporter"] != "seed_article")]
+    final = totals[(totals["status"] == "final") & (totals["reporter"] != ARTICLE_REPORTER)]
     later = final[final["year"] == year - 1]["value_usd_m"]
     outcomes = final[final["year"] == year]["value_usd_m"]
     projection = totals[
-        (totals["reporter"] == "seed_article") & (totals["status"] == "projection") & (totals["year"] == year)
+        (totals["reporter"] == ARTICLE_REPORTER) & (totals["status"] == "projection") & (totals["year"] == year)
     ]
-    return SeedClaims(
+    return ArticleTradeClaims(
         base_year=year - 1,
         base_usd_m=float(base["value_usd_m"]),
+        base_status=str(base["status"]),
         later_min_usd_m=float(later.min()) if len(later) else None,
         later_max_usd_m=float(later.max()) if len(later) else None,
         projected_year=year,
@@ -339,6 +346,33 @@ def seed_claims(full_years_all: pd.DataFrame, seed_case: tuple[int, str, float])
         outcome_min_usd_m=float(outcomes.min()) if len(outcomes) else None,
         outcome_max_usd_m=float(outcomes.max()) if len(outcomes) else None,
     )
+
+
+def article_trade_sentence(claims: ArticleTradeClaims, money: Callable[[float], str]) -> str:
+    """The article's trade figures against the later record, every verdict decided by the numbers."""
+    base = f"The Russia Briefing article's {money(claims.base_usd_m)} for {claims.base_year}"
+    if claims.later_min_usd_m is None or claims.later_max_usd_m is None:
+        sentence = f"{base}: no later statement of that year's total is in the data."
+    else:
+        later = f"{money(claims.later_min_usd_m)} to {money(claims.later_max_usd_m)}"
+        if claims.later_min_usd_m == claims.later_max_usd_m:
+            later = money(claims.later_min_usd_m)
+        if claims.base_usd_m < claims.later_min_usd_m:
+            verdict = "below every later statement"
+        elif claims.base_usd_m > claims.later_max_usd_m:
+            verdict = "above every later statement"
+        else:
+            verdict = "within the later statements"
+        early = "an early estimate, " if claims.base_status == "preliminary" else ""
+        sentence = f"{base} was {early}{verdict} ({later})."
+    if claims.projected_usd_m is not None and claims.outcome_min_usd_m is not None:
+        reached = claims.outcome_max_usd_m >= claims.projected_usd_m
+        sentence += (
+            f" Its projection of about {money(claims.projected_usd_m)} for {claims.projected_year} "
+            f"(shown as a projection) {'was' if reached else 'was not'} reached: reporters later gave "
+            f"{money(claims.outcome_min_usd_m)} to {money(claims.outcome_max_usd_m)}."
+        )
+    return sentence
 
 
 SHARE_MEASURES = {

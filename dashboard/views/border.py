@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.analytics.security import membership_summary
+from dashboard.analytics.security import border_reference_text, membership_summary
 from dashboard.border_model import BorderModel, BorderTables
 from dashboard.charts import border as charts
+from dashboard.formatting import km
 from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState, in_order
 from dashboard.view_session import bound_widget, current_view
 
@@ -23,7 +24,7 @@ LAYER_LABELS = {
 
 def why_shorter(model: BorderModel) -> str:
     return (
-        f"Why the map's line is shorter than {model.official_km:,.0f} km: the border follows the Panj and "
+        f"Why the map's line is shorter than {model.reference_km:,.0f} km: the border follows the Panj and "
         "Amu Darya, and a map at any scale smooths the river's bends — the more detailed the map, the "
         "longer the line."
     )
@@ -34,16 +35,20 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     curve = cached.coverage_curve()
     reach = curve.iloc[int(curve["radius_km"].searchsorted(view.radius))]
     columns = st.columns(4)
+    cited = border_reference_text(model.references)
     columns[0].metric(
-        "Tajik–Afghan border, official",
-        f"{model.official_km:,.0f} km",
+        "Tajik–Afghan border",
+        km(model.reference_km),
+        delta=f"per {model.references['cited_as'].iloc[0].removeprefix('the ')}",
+        delta_color="off",
+        delta_arrow="off",
         border=True,
-        help="The length officially quoted (and repeated by the seed article); no map in the data can measure it.",
+        help=f"{cited[0].upper()}{cited[1:]}. No map in the data can measure it.",
     )
     columns[1].metric(
         "Border line on this map",
         f"{drawn:,.0f} km",
-        delta=f"{drawn / model.official_km:.0%} of official",
+        delta=f"{drawn / model.reference_km:.0%} of {km(model.reference_km)}",
         delta_color="off",
         delta_arrow="off",
         border=True,
@@ -177,7 +182,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) ->
             description="Reported strength of Russia's 201st base by year, with the spread between sources",
             note="Each mark is one published figure; triangles are bounds ('more than', 'up to'); the grey bar "
             "spans the figures of a year where they differ; crosses are troops reported sent away. "
-            "The dashed line is the seed article's figure.",
+            "The dashed line is the figure in the Russia Briefing article of 29 June 2022.",
         )
     verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
     for claim, publisher in zip(model.claims, tables.claim_publishers, strict=True):
@@ -186,6 +191,9 @@ def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) ->
             f"{claim.claimed:,.0f} {claim.unit} — {verdicts[claim.holds]}. {claim.record}"
         )
     components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv")
+    st.markdown("**The border's length as reference sources give it**, which the article's figure is checked against:")
+    st.dataframe(tables.references_table, hide_index=True, width="stretch")
+    components.sources_and_download(model.references, model.sources, "border_references.csv")
 
 
 def memberships_section(model: BorderModel) -> None:

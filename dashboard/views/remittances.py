@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
 from dashboard.analytics import remittances as rem
 from dashboard.charts import remittances as charts
-from dashboard.formatting import event_key, money, percent, signed
+from dashboard.formatting import event_key, markdown_text, money, percent, signed
 from dashboard.remittances_model import RemittancesModel, RemittancesView
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view, update_view
+
+CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
 
 DEFINITIONS = (
     "**World Bank** 'personal remittances, received': all origins, balance of payments, revised in later "
@@ -105,25 +109,21 @@ def claim_section(model: RemittancesModel) -> None:
     check = model.claim_check
     if model.claim is None or check is None:
         return
-    st.subheader("The seed article's claim against the record")
+    st.subheader("The Russia Briefing article's claim against the record")
     yearly = "; ".join(f"{int(r.year)}: {percent(r.change_pct)}" for r in check.years.itertuples())
-    verdict = (
-        "holds"
-        if check.holds
-        else f"does not hold over the two years: remittances were {percent(check.overall_pct)} in "
-        f"{check.last_year} against {check.first_year - 1}"
-    )
-    claim = model.claim["title"].removeprefix("Seed article claim: ")
+    claim = CLAIM_PREFIX.sub("", model.claim["title"])
     st.markdown(
-        f"The seed article ({model.claim['date']}) says: *{claim}*. World Bank figures, change on the year before: "
-        f"{yearly}. The claim {verdict}; it holds for the years with a fall."
+        markdown_text(
+            f"The Russia Briefing article of {model.claim['date']} says: “{claim}”. World Bank figures, change on "
+            f"the year before: {yearly}. {rem.claim_verdict(check)}"
+        )
     )
     components.chart_with_sources(
         components.spec(charts.claim_chart, check.years),
         check.years,
         model.sources,
         "claim_check.csv",
-        description="Change in remittances in each of the two years before the seed article's claim",
+        description="Change in remittances in each of the two years before the Russia Briefing article's claim",
     )
 
 

@@ -162,26 +162,12 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def seed_caption(model: TradeModel, view: ViewState) -> str:
-    """What the seed article said about trade, set against the later record, in numbers from the data."""
-    claims = model.seed_claims
+def article_caption(model: TradeModel, view: ViewState) -> str:
+    """What the article said about trade, set against the later record, in numbers from the data."""
+    claims = model.article_claims
     if claims is None:
         return ""
-    parts = [f"The seed article's {money(claims.base_usd_m, view.units)} for {claims.base_year} was an early estimate"]
-    if claims.later_min_usd_m is not None:
-        parts.append(
-            f"; later statements put {claims.base_year} at {money(claims.later_min_usd_m, view.units)}"
-            f" to {money(claims.later_max_usd_m, view.units)}"
-        )
-    sentence = "".join(parts) + "."
-    if claims.projected_usd_m is not None and claims.outcome_min_usd_m is not None:
-        reached = claims.outcome_max_usd_m >= claims.projected_usd_m
-        sentence += (
-            f" Its projection of about {money(claims.projected_usd_m, view.units)} for {claims.projected_year} "
-            f"(shown as a projection) {'was' if reached else 'was not'} reached: reporters later gave "
-            f"{money(claims.outcome_min_usd_m, view.units)} to {money(claims.outcome_max_usd_m, view.units)}."
-        )
-    return sentence
+    return trade.article_trade_sentence(claims, lambda value: money(value, view.units))
 
 
 def published_section(model: TradeModel, view: ViewState) -> None:
@@ -190,7 +176,7 @@ def published_section(model: TradeModel, view: ViewState) -> None:
     if frame.empty:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
-    st.caption(f"Every published figure for the year's total, one mark per statement. {seed_caption(model, view)}")
+    st.caption(f"Every published figure for the year's total, one mark per statement. {article_caption(model, view)}")
     data = in_view(model.published_totals, view, by_side=True)[
         ["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]
     ]
@@ -238,7 +224,8 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
     st.subheader("Full-year projection")
     st.caption(
         "If the whole year grew as a part of it did: projected full year = previous full year × "
-        "(1 + growth). The seed article did this for 2022; *Load the seed article's case* repeats it."
+        "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *Load the Russia "
+        "Briefing projection* repeats it."
     )
     projections = {year: p for year, p in model.projections.items() if view.years[0] <= year <= view.years[1]}
     if not projections:
@@ -332,17 +319,18 @@ def projection_controls(
         for r in inputs.growths.head(6).itertuples()
     )
     st.caption(f"Published part-year growth for {choice.year}, latest first: {published}.")
-    if model.seed_case is None:
+    if model.article_case is None:
         return
-    seed_year, seed_base, seed_growth = model.seed_case
-    seed_value = model.projections[seed_year].bases.set_index("figure_id").loc[seed_base, "value_usd_m"]
+    case_year, case_base, case_growth = model.article_case
+    case_value = model.projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
     if st.button(
-        "Load the seed article's case",
+        "Load the Russia Briefing projection",
         icon=":material/history_edu:",
-        help=f"{seed_year}, from {money(seed_value)} in {seed_year - 1} at {percent(seed_growth)}",
+        help=f"The article of 29 June 2022 projected {case_year} from {money(case_value)} in {case_year - 1} "
+        f"at {percent(case_growth)}",
     ):
-        years = (min(view.years[0], seed_year), max(view.years[1], seed_year))  # widen only if needed
-        update_view(proj_year=seed_year, proj_base=seed_base, proj_growth=seed_growth, years=years)
+        years = (min(view.years[0], case_year), max(view.years[1], case_year))  # widen only if needed
+        update_view(proj_year=case_year, proj_base=case_base, proj_growth=case_growth, years=years)
         st.rerun()
 
 

@@ -18,7 +18,8 @@ def map_frame(at):
 def test_headline_numbers(open_app):
     at = open_app("border")
     assert not at.exception and not at.warning
-    assert metric(at, "Tajik–Afghan border, official").value == "1,357 km"
+    border = metric(at, "Tajik–Afghan border")
+    assert (border.value, border.delta) == ("1,357 km", "per CIA World Factbook")
     assert metric(at, "Border line on this map").value == "1,246 km"
     assert metric(at, "Russian troops, 2022").value == "7,000–7,500"
 
@@ -83,6 +84,8 @@ def test_claims_are_set_against_the_record(open_app):
     text = " ".join(m.value for m in at.markdown)
     assert "7,000 personnel" in text and "3 facilities" in text
     assert "2 active garrisons" in text
+    # the article's 1,357 km is checked against a reference that is not the article
+    assert "says 1,357 km — :green[holds]. The CIA World Factbook gives 1,357 km: the same figure" in text
 
 
 def test_the_map_key_lists_only_the_layers_drawn(open_app):
@@ -98,7 +101,9 @@ def test_the_map_key_lists_only_the_layers_drawn(open_app):
 def test_the_tables_list_the_sites_and_events_the_files_hold(open_app):
     sites = pd.read_csv(DATA / "security_sites.csv")
     at = open_app("border", years="2015..2020")
-    distances, events, unplaced = at.dataframe[0].value, at.dataframe[1].value, at.dataframe[2].value
+    tables = {tuple(t.value.columns): t.value for t in at.dataframe}
+    distances = tables[("Site", "To the border, km", "Kind", "Status", "Position")]
+    events, unplaced = tables[("Date", "Event", "Category")], tables[("Site", "Kind", "Status")]
     near = sites[sites["kind"].isin(["russian_base", "russian_facility", "border_crossing"]) & sites["lat"].notna()]
     assert sorted(distances["Site"]) == sorted(near["short_name"].fillna(near["name"]))
     assert distances["To the border, km"].is_monotonic_increasing
@@ -107,10 +112,21 @@ def test_the_tables_list_the_sites_and_events_the_files_hold(open_app):
     assert not at.warning and url(at) == {"years": "2015..2020"}
 
 
-def test_the_seed_figure_is_drawn_with_its_publisher_and_year(open_app):
+def test_the_articles_troop_figure_is_drawn_with_its_publisher_and_year(open_app):
     claims = pd.read_csv(DATA / "claims.csv")
     sources = pd.read_csv(DATA / "sources.csv").set_index("source_id")
-    seed = claims[claims["unit"] == "personnel"].iloc[0]
-    publisher, published = sources.loc[seed["source_id"], ["publisher", "published_date"]]
+    claim = claims[claims["unit"] == "personnel"].iloc[0]
+    publisher, published = sources.loc[claim["source_id"], ["publisher", "published_date"]]
     troops = chart_frames(open_app("border"))[2]  # after the map and the coverage curve
-    assert f"{publisher}, {published[:4]}: about {seed['value']:,.0f}" in set(troops["label"].dropna())
+    assert f"{publisher}, {published[:4]}: about {claim['value']:,.0f}" in set(troops["label"].dropna())
+
+
+def test_the_reference_lengths_are_listed_with_their_own_sources(open_app):
+    at = open_app("border")
+    references = next(t.value for t in at.dataframe if list(t.value.columns) == ["Source", "Length", "Parts"])
+    assert references["Source"].tolist() == ["CIA World Factbook", "Tajikistan's foreign ministry"]
+    assert references["Length"].tolist() == ["1,357 km", "1,344.15 km"]
+    captions = " ".join(c.value for c in at.caption)
+    factbook = "https://www.cia.gov/the-world-factbook/countries/tajikistan/"
+    assert f"Central Intelligence Agency (CIA) ([link]({factbook}))" in captions
+    assert "CSV: border_references.csv" in [b.label for b in at.get("download_button")]

@@ -53,7 +53,7 @@ def test_default_growth_is_the_latest_published_part_year_growth(open_app):
     assert "proj_growth" not in at.query_params
 
 
-def test_seed_case_button_loads_the_articles_inputs(open_app):
+def test_article_case_button_loads_the_articles_inputs(open_app):
     at = open_app()
     at.button[0].click().run()
     assert at.selectbox(key="w_proj_year").value == 2022
@@ -84,7 +84,7 @@ def test_projection_follows_the_filters(open_app):
     assert at.selectbox(key="w_proj_year").options == [str(y) for y in (2016, 2017, 2018, 2020, 2021, 2022, 2023)]
     bars = chart_frames(at)[-1]
     assert bars["what"].tolist() == [
-        "2021: Seed article (Russia Briefing) (RUTJ-030)",
+        "2021: Russia Briefing, 29 June 2022 (RUTJ-030)",
         "2022: projection",
         "2022: Russian customs (FCS) (RUTJ-046)",
         "2022: Russian officials (RUTJ-049)",

@@ -232,3 +232,17 @@ def test_a_share_says_what_it_is_a_share_of(data_copy):
     rewrite(data_copy / "products.csv", lambda f: f.loc.__setitem__((9, "share_of"), ""))
     with pytest.raises(DataError, match="share of"):
         datasets.load("products", data_copy)
+
+
+def test_the_border_length_cites_references_other_than_the_article():
+    """Shipped data: the article's 1,357 km is checked against sources that are not the article."""
+    references = datasets.load("border_references")
+    claims = datasets.load("claims")
+    article = claims.loc[claims["unit"] == "km", "source_id"].iloc[0]
+    assert article not in set(references["source_id"])
+    first = references.iloc[0]
+    assert (first["cited_as"], first["length_km"]) == ("the CIA World Factbook", 1357.0)
+    ministry = references.set_index("reference_id").loc["tj-mfa"]
+    # the ministry's parts add up to its total: 1,135.3 + 189.85 + 19 = 1,344.15
+    parts = [float(p.split(" km")[0].replace(",", "")) for p in ministry["parts"].split("; ")]
+    assert sum(parts) == pytest.approx(ministry["length_km"])

@@ -12,8 +12,8 @@ def model():
     return build_trade_model(*(datasets.load(name) for name in names))
 
 
-def test_seed_case_comes_from_the_articles_rows(model):
-    assert model.seed_case == (2022, "RUTJ-030", 70.0)
+def test_article_case_comes_from_the_articles_rows(model):
+    assert model.article_case == (2022, "RUTJ-030", 70.0)
     bases = model.projections[2022].bases.set_index("figure_id")
     assert bases.loc["RUTJ-030", "value_usd_m"] == 1130
 
@@ -71,8 +71,8 @@ def test_invalid_choices_are_repaired_with_reasons(model):
     assert choice.base["year"] == 2021
 
 
-def test_seed_claims_against_the_record(model):
-    claims = model.seed_claims
+def test_article_claims_against_the_record(model):
+    claims = model.article_claims
     assert (claims.base_year, claims.base_usd_m) == (2021, 1130.0)
     assert (claims.later_min_usd_m, claims.later_max_usd_m) == (1200.0, 1400.0)
     assert (claims.projected_year, claims.projected_usd_m) == (2022, 2000.0)

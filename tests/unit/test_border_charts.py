@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard import datasets
+from dashboard import cached, datasets
 from dashboard.analytics import border
 from dashboard.border_model import MAP_BOX, build_border_model, build_coverage_curve, clip_to_map, thumbnail_geometry
 from dashboard.charts import border as charts
@@ -19,7 +19,7 @@ def model():
         datasets.load_geo("rivers"),
         *(
             datasets.load(n)
-            for n in ("security_sites", "troop_estimates", "memberships", "claims", "events", "sources")
+            for n in cached.BORDER_TABLES
         ),
     )
 

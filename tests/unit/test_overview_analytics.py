@@ -91,12 +91,32 @@ def test_troop_card_uses_the_border_pages_strength_summary():
     assert card.value == f"{summary.latest_low:,.0f}–{summary.latest_high:,.0f}"
 
 
+REFERENCES = pd.DataFrame(
+    {
+        "cited_as": ["the CIA World Factbook", "Tajikistan's foreign ministry"],
+        "length_km": [1357.0, 1344.15],
+        "source_id": ["cia", "mfa"],
+    }
+)
+
+
+def test_the_border_card_gives_a_reference_figure_and_says_whose_it_is():
+    card = overview.border_headline(REFERENCES, 1246.0)
+    assert (card.value, card.change, card.source_ids) == (
+        "1,357 km",
+        "per CIA World Factbook; 1,246 km as drawn",
+        ("cia", "mfa"),
+    )
+    other = overview.border_headline(REFERENCES.iloc[::-1], 1246.0)
+    assert (other.value, other.change) == ("1,344.15 km", "per Tajikistan's foreign ministry; 1,246 km as drawn")
+
+
 def test_narrative_names_each_number_and_year_and_follows_the_data():
     sides = overview.trade_sides(SIDES)
     cards = {
         "trade": overview.trade_headline(SIDES),
         "remittances": overview.remittances_headline(BACKBONE),
-        "border": overview.border_headline(1357.0, "claim", 1246.0),
+        "border": overview.border_headline(REFERENCES, 1246.0),
     }
     text = " ".join(overview.narrative(cards, sides, "Tajikistan is a member of the CSTO."))
     assert money(sides["russia"].value_usd_m) in text and money(sides["tajikistan"].value_usd_m) in text
@@ -110,7 +130,7 @@ def test_narrative_names_each_number_and_year_and_follows_the_data():
 
 def test_narrative_says_nothing_it_has_no_number_for():
     assert overview.narrative({}, {}, "") == []
-    sentences = overview.narrative({"border": overview.border_headline(1357.0, "c", 1246.0)}, {}, "")
+    sentences = overview.narrative({"border": overview.border_headline(REFERENCES, 1246.0)}, {}, "")
     assert sentences == []  # the border sentence needs the troop figure beside it
 
 

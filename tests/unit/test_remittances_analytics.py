@@ -111,3 +111,35 @@ def test_presets_are_computed_from_the_figures_they_name():
     # an all-origins change is applied to everything: the total falls by exactly that change
     assert (p2020.russia_change_pct, p2020.russia_share_pct) == (-7.0, 100.0)
     assert p2020.source_ids == ("c",)
+
+
+def series(*values: float) -> pd.DataFrame:
+    """2019, 2020, 2021 remittances in US$ m, as the World Bank backbone holds them."""
+    return pd.DataFrame({"year": [2019, 2020, 2021], "remittances_usd_m": values, "source_id": "wb"})
+
+
+@pytest.mark.parametrize(
+    ("values", "verdict"),
+    [
+        (
+            (100.0, 90.0, 80.0),
+            "The claim holds: remittances fell in every one of those years (−20.0% in 2021 against 2019).",
+        ),
+        (
+            (100.0, 90.0, 120.0),
+            "The claim holds only in part: remittances fell in 2020 but not in 2021 (+20.0% in 2021 against 2019).",
+        ),
+        (
+            (100.0, 110.0, 99.0),
+            "The claim holds only in part: remittances fell in 2021 but not in 2020 (−1.0% in 2021 against 2019).",
+        ),
+        (
+            (100.0, 110.0, 121.0),
+            "The claim does not hold: remittances did not fall in any of those years (+21.0% in 2021 against 2019).",
+        ),
+    ],
+)
+def test_the_verdict_on_the_claim_follows_the_yearly_changes(values, verdict):
+    check = rem.claim_check(series(*values), 2022)
+    assert rem.claim_verdict(check) == verdict
+    assert check.holds is verdict.startswith("The claim holds:")

@@ -72,7 +72,7 @@ def test_claims_are_checked_against_the_record(unit, value, holds):
                 "qualifier": "exact",
                 "unit": unit,
                 "date": "2022-06-29",
-                "source_id": "seed",
+                "source_id": "article",
             }
         ]
     )
@@ -84,6 +84,42 @@ def test_claims_are_checked_against_the_record(unit, value, holds):
             "name": ["a", "b", "c"],
         }
     )
-    check = security.check_claims(claims, security.base_strength(TROOPS), sites, 1246.0)[0]
+    check = security.check_claims(claims, security.base_strength(TROOPS), sites, REFERENCES, 1246.0)[0]
     assert check.holds is holds
     assert check.record
+
+
+REFERENCES = pd.DataFrame(
+    {
+        "reference_id": ["factbook", "ministry"],
+        "cited_as": ["the CIA World Factbook", "Tajikistan's foreign ministry"],
+        "length_km": [1357.0, 1344.15],
+        "parts": ["", "1,135.3 km along rivers"],
+        "source_id": ["cia", "mfa"],
+    }
+)
+
+
+def test_a_quoted_length_is_checked_against_the_references_not_itself():
+    record, holds = security.length_record(1357.0, REFERENCES, 1246.0)
+    assert holds is True
+    assert record.startswith("The CIA World Factbook gives 1,357 km: the same figure; ")
+    assert "Tajikistan's foreign ministry gives 1,344.15 km (1,135.3 km along rivers): 13 km less" in record
+    assert "measures 1,246 km (92%)" in record
+
+
+def test_a_length_the_reference_does_not_give_does_not_hold():
+    record, holds = security.length_record(1400.0, REFERENCES, 1246.0)
+    assert holds is False
+    assert "The CIA World Factbook gives 1,357 km: 43 km less" in record
+
+
+def test_without_a_reference_the_length_cannot_be_checked():
+    record, holds = security.length_record(1357.0, REFERENCES.iloc[0:0], 1246.0)
+    assert holds is None and "No reference length" in record
+
+
+def test_the_reference_text_names_every_source_with_its_figure():
+    assert security.border_reference_text(REFERENCES) == (
+        "the CIA World Factbook gives 1,357 km; Tajikistan's foreign ministry gives 1,344.15 km"
+    )

@@ -10,8 +10,14 @@ from dashboard.analytics.events import decimal_year, events_on_axis
 
 REPORTERS = pd.DataFrame(
     {
-        "reporter": ["imf_dots_rus", "imf_dots_tjk", "russia_customs", "russia_official", "seed_article"],
-        "label": ["Russia (IMF DOTS)", "Tajikistan (IMF DOTS)", "Russian customs (FCS)", "Russian officials", "Seed"],
+        "reporter": ["imf_dots_rus", "imf_dots_tjk", "russia_customs", "russia_official", "russia_briefing"],
+        "label": [
+            "Russia (IMF DOTS)",
+            "Tajikistan (IMF DOTS)",
+            "Russian customs (FCS)",
+            "Russian officials",
+            "Russia Briefing",
+        ],
         "side": ["russia", "tajikistan", "russia", "russia", "other"],
         "kind": ["statistics", "statistics", "statistics", "statement", "media"],
     }
@@ -108,7 +114,7 @@ PUBLISHED = published_rows(
         ("B", "russia_customs", "total", "year", "2021-01-01", "2021-12-31", 1180.0, "exact", 40.0, "exact", "final"),
         (
             "C",
-            "seed_article",
+            "russia_briefing",
             "total",
             "year",
             "2021-01-01",
@@ -119,11 +125,23 @@ PUBLISHED = published_rows(
             "exact",
             "preliminary",
         ),
-        ("D", "seed_article", "total", "quarter", "2022-01-01", "2022-03-31", None, None, 70.0, "lower_bound", "final"),
+        (
+            "D",
+            "russia_briefing",
+            "total",
+            "quarter",
+            "2022-01-01",
+            "2022-03-31",
+            None,
+            None,
+            70.0,
+            "lower_bound",
+            "final",
+        ),
         ("E", "russia_official", "total", "ytd", "2022-01-01", "2022-04-30", 408.8, "exact", 15.7, "exact", "final"),
         (
             "F",
-            "seed_article",
+            "russia_briefing",
             "total",
             "year",
             "2022-01-01",
@@ -300,3 +318,62 @@ def test_russia_shares_keep_full_years_only_each_report_apart():
     assert both.loc["A", "share_pct"] == 20.6 and both.loc["B", "share_pct"] == 22.0  # two reports, both kept
     assert both.loc["B", "reporter_label"] == "RU"
     assert shares.set_index("figure_id").loc["D", "reporter_label"] == "x"  # an unknown reporter keeps its id
+
+
+def claims(**overrides) -> trade.ArticleTradeClaims:
+    values = dict(
+        base_year=2021,
+        base_usd_m=1130.0,
+        base_status="preliminary",
+        later_min_usd_m=1200.0,
+        later_max_usd_m=1400.0,
+        projected_year=2022,
+        projected_usd_m=2000.0,
+        outcome_min_usd_m=1400.0,
+        outcome_max_usd_m=1700.0,
+    )
+    return trade.ArticleTradeClaims(**{**values, **overrides})
+
+
+def usd(value: float) -> str:
+    return f"${value:,.0f}m"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "first_sentence"),
+    [
+        (
+            {},
+            "The Russia Briefing article's $1,130m for 2021 was an early estimate, below every later statement"
+            " ($1,200m to $1,400m).",
+        ),
+        (
+            {"base_status": "final"},
+            "The Russia Briefing article's $1,130m for 2021 was below every later statement ($1,200m to $1,400m).",
+        ),
+        (
+            {"base_usd_m": 1300.0, "base_status": "final"},
+            "The Russia Briefing article's $1,300m for 2021 was within the later statements ($1,200m to $1,400m).",
+        ),
+        (
+            {"base_usd_m": 1500.0},
+            "The Russia Briefing article's $1,500m for 2021 was an early estimate, above every later statement"
+            " ($1,200m to $1,400m).",
+        ),
+        (
+            {"later_min_usd_m": None, "later_max_usd_m": None},
+            "The Russia Briefing article's $1,130m for 2021: no later statement of that year's total is in the data.",
+        ),
+    ],
+)
+def test_the_articles_trade_figure_is_judged_by_the_later_record(overrides, first_sentence):
+    sentence = trade.article_trade_sentence(claims(**overrides), usd)
+    assert sentence.startswith(first_sentence + " Its projection")
+
+
+@pytest.mark.parametrize(("outcome_max", "reached"), [(1700.0, "was not reached"), (2100.0, "was reached")])
+def test_the_projection_verdict_follows_the_outcome(outcome_max, reached):
+    sentence = trade.article_trade_sentence(claims(outcome_max_usd_m=outcome_max), usd)
+    assert (
+        f"Its projection of about $2,000m for 2022 (shown as a projection) {reached}: reporters later gave" in sentence
+    )
