@@ -39,13 +39,14 @@ EXTRA_ARGS = ("--disable-dev-shm-usage",)
 # The hosted setup on this 2-core machine: one replica per core behind nginx.
 REPLICAS = 2
 BASE_PATH = "/intel/tajikistan/"
-PAGES = ("/", "/trade", "/products", "/border", "/remittances", "/sources")
+PAGES = ("/", "/trade", "/products", "/border", "/remittances", "/partners", "/sources")
 # page -> (the slider's label text, the URL parameter it writes)
 SLIDERS = {
     "/trade": ("Growth for the whole year", "proj_growth"),
     "/products": ("Top products in a breakdown", "prod_top"),
     "/border": ("Distance from Russia", "radius"),
     "/remittances": ("Change in remittances from Russia", "rem_russia"),
+    "/partners": ("Largest partners drawn", "pt_top"),
 }
 SETTLED = (
     "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'"

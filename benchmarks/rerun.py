@@ -31,6 +31,7 @@ PAGES = {
     "products": "views/products.py",
     "border": "views/border.py",
     "remittances": "views/remittances.py",
+    "partners": "views/partners.py",
     "sources": "views/sources.py",
 }
 FLOOR = str(ROOT / "benchmarks" / "floor_app.py")

@@ -34,6 +34,9 @@ PAGES = {
     "remittances": st.Page(
         "views/remittances.py", title="Remittances", icon=":material/payments:", url_path="remittances"
     ),
+    "partners": st.Page(
+        "views/partners.py", title="Partners & region", icon=":material/public:", url_path="partners"
+    ),
     "sources": st.Page("views/sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
 }
 

@@ -33,6 +33,7 @@ from dashboard.border_model import (
 from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model, events_table
+from dashboard.partners_model import PartnersModel, build_partners_model
 from dashboard.products_model import (
     DirectionTables,
     ProductsModel,
@@ -238,6 +239,19 @@ def _remittances_model(folder: str) -> RemittancesModel:
     return fitting_together("remittance files", build_remittances_model, *(tables[name] for name in names))
 
 
+@st.cache_resource(show_spinner=False)
+def _partners_model(folder: str) -> PartnersModel:
+    path = Path(folder)
+    partners = datasets.load("trade_partners", path)
+    world = datasets.load("wdi_remittances_world", path) if (path / "wdi_remittances_world.csv").exists() else None
+    return fitting_together("partner files", build_partners_model, partners, world, datasets.load("sources", path))
+
+
+def partners_model() -> PartnersModel:
+    """Shared read-only frames for the Partners & region page and the Overview's partner card."""
+    return _partners_model(str(data_dir()))
+
+
 def remittances_model() -> RemittancesModel:
     """Shared read-only frames for the Remittances page."""
     return _remittances_model(str(data_dir()))
@@ -293,10 +307,11 @@ def overview_model(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
+    partners: PartnersModel | None = None,
 ) -> OverviewModel:
     """The Overview's cards and narrative, built once per set of models that loaded."""
-    present = tuple(part is not None for part in (trade, context, remittances, border))
-    return _overview_model(str(data_dir()), present, trade, context, remittances, border)
+    present = tuple(part is not None for part in (trade, context, remittances, border, partners))
+    return _overview_model(str(data_dir()), present, trade, context, remittances, border, partners)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -307,8 +322,9 @@ def _overview_model(
     _context: pd.DataFrame | None,
     _remittances: RemittancesModel | None,
     _border: BorderModel | None,
+    _partners: PartnersModel | None,
 ) -> OverviewModel:
-    return build_overview_model(_trade, _context, _remittances, _border)
+    return build_overview_model(_trade, _context, _remittances, _border, _partners)
 
 
 def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:

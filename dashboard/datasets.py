@@ -609,6 +609,55 @@ TRADE_CONTEXT = Dataset(
 # Written by `python -m dashboard.refresh` from the primary sources' APIs; shipped as headers only.
 # Same schemas as the curated tables, under reporters and sources of their own: nothing curated
 # is ever overwritten.
+TRADE_PARTNERS = Dataset(
+    name="trade_partners",
+    file="trade_partners.csv",
+    title="Trade by partner, IMF Direction of Trade Statistics",
+    caveat=(
+        "Each reporter's own customs figures to the IMF; cells marked as IMF estimates are the IMF's, often "
+        "from partner data. The IMF's aggregates (World, regions, groups) are rows too and never added to "
+        "countries. The series ends in 2020; a year with no cell is unknown, not zero."
+    ),
+    description=(
+        "Annual goods trade of Tajikistan, Kazakhstan, Kyrgyzstan, Uzbekistan and Turkmenistan with every "
+        "partner (exports FOB, imports CIF), and Russia's and China's rows with those five, 1992–2020, "
+        "in US$ million as reported to the IMF."
+    ),
+    columns={
+        "reporter_iso3": Column(allowed=frozenset({"TJK", "KAZ", "KGZ", "UZB", "TKM", "RUS", "CHN"})),
+        "flow": Column(allowed=frozenset({"exports", "imports"})),
+        "partner": Column(),
+        "partner_label": Column(),
+        "partner_kind": Column(allowed=frozenset({"country", "aggregate", "unallocated"})),
+        "partner_iso3": Column(required=False, pattern=r"^[A-Z]{3}$"),
+        "year": Column("integer", minimum=1940, maximum=2100),
+        "value_usd_m": Column("number", minimum=0.0),
+        "imf_estimate": Column(allowed=frozenset({"true", "false"})),
+        "source_id": Column(),
+    },
+    key=("reporter_iso3", "flow", "partner_label", "year"),
+)
+
+REMITTANCES_WORLD = Dataset(
+    name="wdi_remittances_world",
+    file="wdi_remittances_world.csv",
+    title="Remittances as % of GDP, every economy (World Bank)",
+    caveat=(
+        "Economies only (no aggregates); coverage differs by year. Values judged suspect (a likely break in "
+        "the source) are flagged (Nepal 2022–2024) and shown as such, never as a plain rank."
+    ),
+    description="Personal remittances, received (% of GDP), World Bank WDI, for every economy with a value, 1970–2024.",
+    columns={
+        "iso3": Column(pattern=r"^[A-Z]{3}$"),
+        "country": Column(),
+        "year": Column("integer", minimum=1940, maximum=2100),
+        "value": Column("number", minimum=0.0),
+        "flag": Column(required=False),
+        "source_id": Column(),
+    },
+    key=("iso3", "year"),
+)
+
 REFRESH_CAVEAT = "Filled by `python -m dashboard.refresh` (see the README); empty in a fresh checkout."
 WDI_API = replace(
     WDI,
@@ -664,6 +713,8 @@ DATASETS: dict[str, Dataset] = {
         PRODUCTS,
         BREAKDOWN,
         TRADE_CONTEXT,
+        TRADE_PARTNERS,
+        REMITTANCES_WORLD,
         WDI_API,
         TRADE_COMTRADE,
         COMTRADE_PRODUCTS,

@@ -11,13 +11,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import overview, security
+from dashboard.analytics import partners as pt
 from dashboard.analytics.overview import Headline
 from dashboard.border_model import BorderModel
 from dashboard.citations import with_citation
+from dashboard.partners_model import PartnersModel
 from dashboard.remittances_model import RemittancesModel
 from dashboard.trade_model import TradeModel
 
-CARD_ORDER = ("trade", "russia_share", "remittances", "migrants", "troops", "border")
+CARD_ORDER = ("trade", "russia_share", "partners", "remittances", "migrants", "troops", "border")
+SHARE_SINCE = 2000  # the partner card's share is compared with this year, as the Partners page's default
 
 
 @dataclass(frozen=True)
@@ -31,8 +34,9 @@ def build_overview_model(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
+    partners: PartnersModel | None = None,
 ) -> OverviewModel:
-    cards = headlines(trade, context, remittances, border)
+    cards = headlines(trade, context, remittances, border, partners)
     sides = overview.trade_sides(trade.headline) if trade is not None else {}
     memberships = security.membership_summary(border.memberships, "TJK") if border is not None else ""
     return OverviewModel(cards, overview.narrative(cards, sides, memberships))
@@ -43,9 +47,15 @@ def headlines(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
+    partners: PartnersModel | None = None,
 ) -> dict[str, Headline]:
     """The cards that have data, in reading order."""
     cards: dict[str, Headline | None] = {}
+    if partners is not None:
+        shares = partners.tajik_shares["total"]
+        cards["partners"] = overview.partner_rank_headline(
+            pt.standing(shares, "Russia", SHARE_SINCE), tuple(dict.fromkeys(shares["source_id"]))
+        )
     if trade is not None:
         cards["trade"] = overview.trade_headline(trade.headline)
     if context is not None:

@@ -23,6 +23,10 @@ GROWTH_MIN, GROWTH_MAX = -100.0, 200.0
 RADIUS_MAX_KM, RADIUS_STEP_KM = 600, 10
 MAP_LAYERS = ("russian", "crossings", "cities", "rivers", "coverage")
 EVENT_CATEGORIES = ("diplomacy", "economy", "migration", "politics", "security")
+PARTNER_FLOWS = ("total", "exports", "imports")
+NEIGHBOUR_CODES = ("tjk", "kaz", "kgz", "uzb", "tkm")
+MIRROR_PARTNERS = ("rus", "chn")
+PARTNER_TOP_MIN, PARTNER_TOP_MAX = 3, 10
 MAX_ECHO = 40  # characters of a rejected value quoted back to the viewer
 
 
@@ -59,6 +63,11 @@ class ViewState:
     prod_focus: str = "both"
     prod_q: str = ""
     ov_cats: tuple[str, ...] = EVENT_CATEGORIES
+    pt_flow: str = "total"
+    pt_top: int = 5
+    pt_since: int = 2000
+    pt_countries: tuple[str, ...] = NEIGHBOUR_CODES
+    pt_mirror: str = "rus"
 
 
 @dataclass(frozen=True)
@@ -221,11 +230,19 @@ parse_growth = number_in(GROWTH_MIN, GROWTH_MAX)
 parse_categories = subset_of(EVENT_CATEGORIES, "category")
 
 
-def parse_top(text: str, bounds: Bounds) -> int:
-    value = _parse_int(text)
-    if not 3 <= value <= 25:
-        raise Invalid("lies outside 3..25", clamped=min(max(value, 3), 25))
-    return value
+def whole_number_in(low: int, high: int) -> Callable[[str, Bounds], int]:
+    """A parser for a whole number within [low, high]; values outside are clamped and reported."""
+
+    def parse(text: str, bounds: Bounds) -> int:
+        value = _parse_int(text)
+        if not low <= value <= high:
+            raise Invalid(f"lies outside {low}..{high}", clamped=min(max(value, low), high))
+        return value
+
+    return parse
+
+
+parse_top = whole_number_in(3, 25)
 
 
 def parse_query_text(text: str, bounds: Bounds) -> str:
@@ -444,6 +461,58 @@ PARAMS: tuple[Param, ...] = (
         _choice(("show", "hide")),
         str,
         "show",
+    ),
+)
+PARAMS += (
+    Param(
+        "pt_flow",
+        "partners",
+        "total, exports or imports",
+        "imports",
+        "Partners page: Tajikistan's exports plus imports, or one flow",
+        _choice(PARTNER_FLOWS),
+        str,
+        "total",
+    ),
+    Param(
+        "pt_top",
+        "partners",
+        f"whole number {PARTNER_TOP_MIN}..{PARTNER_TOP_MAX}",
+        "8",
+        "Partners page: how many of Tajikistan's largest partners are drawn (the rest grouped)",
+        whole_number_in(PARTNER_TOP_MIN, PARTNER_TOP_MAX),
+        str,
+        "5",
+    ),
+    Param(
+        "pt_since",
+        "partners",
+        "YYYY",
+        "2010",
+        "Partners page: the year each partner's share is compared with",
+        parse_proj_year,
+        str,
+        "2000",
+    ),
+    Param(
+        "pt_countries",
+        "partners",
+        "comma list of " + ", ".join(NEIGHBOUR_CODES),
+        "tjk,kgz",
+        "Partners page: the Central Asian countries compared",
+        subset_of(NEIGHBOUR_CODES, "country"),
+        ",".join,
+        ",".join(NEIGHBOUR_CODES),
+    ),
+    Param(
+        "pt_mirror",
+        "partners",
+        "rus or chn",
+        "chn",
+        "Partners page: whose report of its trade with Tajikistan is set against Tajikistan's",
+        _choice(MIRROR_PARTNERS),
+        str,
+        "rus",
     ),
 )
 PARAMS_BY_NAME = {p.name: p for p in PARAMS}

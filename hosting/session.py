@@ -19,7 +19,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 T = TypeVar("T")
-PAGES = ("", "trade", "products", "border", "remittances", "sources")  # url paths; "" is the Overview
+PAGES = ("", "trade", "products", "border", "remittances", "partners", "sources")  # url paths; "" is the Overview
 TIMEOUT_S = 120
 
 

@@ -472,6 +472,118 @@ def curate_article_events(registry: SourceRegistry) -> list[dict[str, str]]:
     ]
 
 
+# Partners (IMF DOTS by partner). The IMF's aggregates are rows of the workbooks like any partner;
+# they are told apart here, by their labels, so that nothing ever adds them to the countries.
+# "Not specified" rows are trade the reporter could not allocate: part of World, never a country.
+DOTS_AGGREGATES = {
+    "World", "Advanced Economies", "Emerging and Developing Economies", "Emerging and Developing Asia",
+    "Emerging and Developing Europe", "Euro Area", "European Union", "Africa", "Sub-Saharan Africa",
+    "Middle East", "Middle East and Central Asia", "Western Hemisphere",
+    "Emerging Market and Developing Economies by Source of Export Earnings: Fuel",
+    "Emerging Market and Developing Economies by Source of Export Earnings: Nonfuel",
+}  # fmt: skip
+DOTS_UNALLOCATED = {
+    "Africa not specified", "Asia not specified", "Countries & Areas not specified", "Europe not specified",
+    "Middle East and Central Asia not specified", "Other Countries not included elsewhere",
+    "Special Categories", "Western Hemisphere not specified",
+}  # fmt: skip
+# The economies the page compares, by their workbook labels; other partners need no code.
+DOTS_ISO3 = {
+    "Russian Federation": "RUS", "China, P.R.: Mainland": "CHN", "Kazakhstan, Rep. of": "KAZ",
+    "Kyrgyz Rep.": "KGZ", "Uzbekistan, Rep. of": "UZB", "Turkmenistan": "TKM", "Tajikistan, Rep. of": "TJK",
+}  # fmt: skip
+# Short names for labels the IMF writes long (the rest lose only a trailing ", Rep. of" and the like).
+DOTS_NAMES = {
+    "China, P.R.: Mainland": "China", "China, P.R.: Hong Kong": "Hong Kong", "China, P.R.: Macao": "Macao",
+    "Kyrgyz Rep.": "Kyrgyzstan", "Russian Federation": "Russia", "Korea, Rep. of": "South Korea",
+    "Korea, Dem. People's Rep. of": "North Korea", "Netherlands, The": "Netherlands",
+    "Taiwan Province of China": "Taiwan", "Venezuela, Rep. Bolivariana de": "Venezuela",
+    "Congo, Dem. Rep. of the": "DR Congo", "Congo, Rep. of": "Congo (Rep.)",
+}  # fmt: skip
+DOTS_LABEL_SUFFIX = re.compile(
+    r",\s*(Rep\. of|The|Islamic Rep\. of|Kingdom of|Arab Rep\. of|Republic of|Union of the|Kingdom of the "
+    r"Netherlands|United Rep\. of|The State of|The Federal Dem\. Rep\. of|Dem\. Rep\. of the|Dem\. Rep\. of|"
+    r"Rep\. of the|Federated States of)$"
+)
+DOTS_FLOWS = {"exports_fob": "exports", "imports_cif": "imports"}
+DOTS_STRAY_ROW = 8  # each workbook lists "Australia" at row 8, before World: an exact copy of its row 32
+
+
+def dots_partner_name(label: str) -> str:
+    return DOTS_NAMES.get(label, DOTS_LABEL_SUFFIX.sub("", label))
+
+
+def dots_partner_kind(label: str) -> str:
+    return "aggregate" if label in DOTS_AGGREGATES else "unallocated" if label in DOTS_UNALLOCATED else "country"
+
+
+def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = registry.add(
+        "IMF",
+        "https://github.com/SamLeBlanc/Direction-of-Trade-Map/tree/a769819d9b25a21a362d6cabfb10f150903f834d",
+        "",
+        "Direction of Trade Statistics (DOTS) by partner: workbooks for Tajikistan (192), Kazakhstan (103), "
+        "Kyrgyzstan (109), Uzbekistan (210), Turkmenistan (201), and Russia (162) and China, mainland (40) for "
+        "their rows with those five; downloaded about January 2022 (commit of 2022-02-02)",
+        "IMF Copyright and Usage terms: download, copy, derive and redistribute with "
+        "attribution 'Source: IMF, Direction of Trade Statistics'",
+        source_id="imf-dots-partners",
+    )
+    out = []
+    for row in read_pack(PACK / "partners" / "dots_partners.csv"):
+        if row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW:
+            continue
+        label = row["partner_label"]
+        out.append(
+            {
+                "reporter_iso3": row["reporter_iso3"],
+                "flow": DOTS_FLOWS[row["flow"]],
+                "partner": dots_partner_name(label),
+                "partner_label": label,
+                "partner_kind": dots_partner_kind(label),
+                "partner_iso3": DOTS_ISO3.get(label, ""),
+                "year": row["year"],
+                "value_usd_m": row["value_usd_m"],
+                "imf_estimate": "true" if row["imf_estimate"] == "True" else "false",
+                "source_id": source_id,
+            }
+        )
+    out.sort(key=lambda r: (r["reporter_iso3"], r["flow"], r["partner_label"], int(r["year"])))
+    return out
+
+
+# Every economy's remittances as % of GDP. Values the data pack's wdi/README.md judges suspect
+# are flagged here, with its reason, and the page shows the flag: never a plain first place.
+WDI_WORLD_FLAGS = {
+    ("NPL", year): "Suspect: a jump from 22% (2021) no other economy shows, likely a break in this vintage's GDP"
+    for year in ("2022", "2023", "2024")
+}
+WDI_ISO3_FIXES = {"NLD_CURACAO": "CUW", "KOS": "XKX"}  # Gapminder ids in the mirror, ISO3 / World Bank codes
+
+
+def curate_remittances_world(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = registry.add(
+        "World Bank",
+        "https://github.com/open-numbers/ddf--open_numbers--world_development_indicators/blob/"
+        "01a34e8b54d76160a61b0325d74254e22db06b93/datapoints/ddf--datapoints--bx_trf_pwkr_dt_gd_zs--by--geo--time.csv",
+        "2025-10-12",
+        "World Development Indicators (BX.TRF.PWKR.DT.GD.ZS), every economy, October 2025 edition via Open Numbers",
+        "CC BY 4.0: attribute 'World Bank, World Development Indicators'",
+        source_id="wdi-2025-world",
+    )
+    return [
+        {
+            "iso3": WDI_ISO3_FIXES.get(row["iso3"], row["iso3"]),
+            "country": row["country_name"],
+            "year": row["year"],
+            "value": row["value"],
+            "flag": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ""),
+            "source_id": source_id,
+        }
+        for row in read_pack(PACK / "wdi" / "wdi_remittances_world.csv")
+        if row["is_country"] == "true"
+    ]
+
 SECURITY = PACK / "security"
 GEO = PACK / "geo"
 
@@ -768,6 +880,8 @@ def main() -> None:
     events = curate_events(registry) + curate_security_events(registry) + curate_article_events(registry)
     write_csv(DATA / "trade_context.csv", curate_trade_context(registry))
     write_csv(DATA / "wdi.csv", curate_wdi(registry))
+    write_csv(DATA / "trade_partners.csv", curate_partners(registry))
+    write_csv(DATA / "wdi_remittances_world.csv", curate_remittances_world(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
     write_csv(DATA / "shock_presets.csv", curate_presets())
     write_csv(DATA / "products.csv", curate_products(registry))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.analytics import remittances, security, trade
+from dashboard.analytics import partners, remittances, security, trade
 from dashboard.formatting import km, money, percent, signed
 
 
@@ -82,6 +82,25 @@ def russia_share_headline(context: pd.DataFrame) -> Headline | None:
         "trade",
         (str(row["source_id"]),),
         float(row["value"]),
+    )
+
+
+def partner_rank_headline(standing: partners.Standing | None, source_ids: tuple[str, ...]) -> Headline | None:
+    """Russia's place among Tajikistan's partners in the latest IMF year, with its share then."""
+    if standing is None:
+        return None
+    change = None if standing.since_share_pct is None else standing.share_pct - standing.since_share_pct
+    since = "" if change is None else f" ({signed(change, ' pts')} since {standing.since_year})"
+    return Headline(
+        "partners",
+        f"Russia among Tajikistan's partners, {standing.year}",
+        f"No. {standing.rank} of {standing.of}",
+        standing.year,
+        f"{standing.share_pct:.1f}% of its trade{since}",
+        change,
+        "partners",
+        source_ids,
+        float(standing.rank),
     )
 
 

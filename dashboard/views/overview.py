@@ -28,6 +28,7 @@ PAGE_FILES = {
     "trade": "views/trade.py",
     "border": "views/border.py",
     "remittances": "views/remittances.py",
+    "partners": "views/partners.py",
 }
 THUMB_HEIGHT = 190
 
@@ -151,7 +152,8 @@ def render() -> None:
             map_thumbnail()
     context = part(lambda: cached.shared("trade_context"), missing, "Russia's share of trade")
     events = part(lambda: cached.shared("events"), missing, "Key events")
-    summary = cached.overview_model(trade, context, remittances, border)
+    partners = part(cached.partners_model, missing, "Partners & region")
+    summary = cached.overview_model(trade, context, remittances, border, partners)
     with warnings:
         for problem in missing:
             st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")

@@ -15,6 +15,7 @@ PAGES = {
     "products": "views/products.py",
     "border": "views/border.py",
     "remittances": "views/remittances.py",
+    "partners": "views/partners.py",
     "sources": "views/sources.py",
 }
 

@@ -16,11 +16,11 @@ def page():
     return AppTest.from_file(APP, default_timeout=60).run()  # no page asked: the default one
 
 
-def test_the_overview_is_the_default_page_with_six_cards(page):
+def test_the_overview_is_the_default_page_with_seven_cards(page):
     assert not page.exception and not page.warning
     assert page.title[0].value == "Russia–Tajikistan at a glance"
     labels = [m.label for m in page.metric]
-    assert len(labels) == 6
+    assert len(labels) == 7
     assert labels[0].startswith("Bilateral trade") and labels[-1] == "Tajik–Afghan border"
 
 

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.e2e
         ("/products", "Products", 2),
         ("/border", "Border & security", 4),
         ("/remittances", "Remittances", 6),
+        ("/partners", "Partners & region", 7),
         ("/sources", "Sources & data", 0),
     ],
 )
@@ -30,7 +31,7 @@ def test_page_draws_without_errors(app, path, title, charts):
 
 
 def test_sidebar_shows_filters_and_the_link_on_every_page(app):
-    for path in ("/", "/trade", "/products", "/border", "/remittances", "/sources"):
+    for path in ("/", "/trade", "/products", "/border", "/remittances", "/partners", "/sources"):
         app.open(path)
         sidebar = app.page.locator("[data-testid=stSidebar]")
         assert sidebar.get_by_text("Filters for every page").is_visible()
@@ -103,7 +104,7 @@ def test_the_overview_reads_at_laptop_and_phone_width(app, width):
     app.page.set_viewport_size({"width": width, "height": 900})
     app.open("/")
     cards = app.page.locator("[data-testid=stMetric]")
-    assert cards.count() == 6
+    assert cards.count() == 7
     assert cards.first.inner_text().startswith("Bilateral trade")  # reading order survives stacking
     assert app.page.evaluate("document.documentElement.scrollWidth") <= width  # nothing pushes the page sideways
     for index in range(cards.count()):
@@ -133,7 +134,7 @@ def test_every_overview_card_names_its_sources_with_links(app):
     known = {row["url"] for row in csv.DictReader((Path(__file__).parents[2] / "data" / "sources.csv").open())}
     app.open("/")
     cards = app.page.locator("[data-testid=stMetric]")
-    assert cards.count() == 6
+    assert cards.count() == 7
     for index in range(cards.count()):
         cards.nth(index).locator("[data-testid=stTooltipHoverTarget]").hover()
         tooltip = app.page.locator("[data-testid=stTooltipContent]").last

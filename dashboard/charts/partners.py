@@ -1,0 +1,188 @@
+"""Charts of Tajikistan among its partners and its neighbours (DataFrame in, Altair chart out).
+
+Shares are lines broken at every missing year (a `segment` column); the marks on them are
+filled where the reporter's own figures stand behind the share and hollow where an IMF
+estimate or a single flow does, so an estimate is never passed off as a report.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from dashboard.analytics.partners import ESTIMATE, ONE_FLOW, REPORTED, REST
+from dashboard.charts.theme import MUTED, SIDE_COLORS, percent_axis
+
+# Russia keeps its red on every page; the other large partners get fixed colours of their own.
+PARTNER_COLORS = {
+    "Russia": SIDE_COLORS["Russia"],
+    "Kazakhstan": "#2F6DB5",
+    "China": "#D9822B",
+    "Uzbekistan": "#7B5EA7",
+    "Turkey": "#0F766E",
+    "Switzerland": "#A16207",
+    "Kyrgyzstan": "#C2185B",
+    "Turkmenistan": "#5D6D7E",
+    "Iran": "#6D4C41",
+    "Afghanistan": "#00838F",
+}
+SPARE_COLORS = ["#3949AB", "#7CB342", "#8D6E63", "#F06292", "#26A69A", "#AB47BC"]
+REST_COLOR = "#9CA3AF"
+BASIS_SHAPES = {REPORTED: "circle", ESTIMATE: "circle", ONE_FLOW: "triangle-up"}
+BASIS_FILL = {REPORTED: 1.0, ESTIMATE: 0.0, ONE_FLOW: 0.0}
+COUNTRY_COLORS = {
+    "Tajikistan": SIDE_COLORS["Tajikistan"],
+    "Kazakhstan": "#2F6DB5",
+    "Kyrgyzstan": "#C2185B",
+    "Uzbekistan": "#7B5EA7",
+    "Turkmenistan": "#A16207",
+}
+
+
+def partner_scale(names: list[str], palette: dict[str, str] | None = None) -> alt.Scale:
+    """Fixed colours for the names shown, in the order given; spares for others, grey for the rest of the world."""
+    palette = PARTNER_COLORS if palette is None else palette
+    spare = iter(SPARE_COLORS * 3)
+    colors = [REST_COLOR if name == REST else palette.get(name) or next(spare) for name in names]
+    return alt.Scale(domain=names, range=colors)
+
+
+BASIS_LABELS = {REPORTED: "reported (filled)", ESTIMATE: "IMF estimate (hollow)", ONE_FLOW: "one flow only (hollow)"}
+
+
+def _label_expr(labels: dict[str, str]) -> str:
+    """A Vega expression that relabels legend entries: a ? b : c chain over the mapping."""
+    chain = "datum.label"
+    for key, label in reversed(labels.items()):
+        chain = f"datum.label == '{key}' ? '{label}' : ({chain})"
+    return chain
+
+
+def _marks_by_basis(base: alt.Chart, encodings: dict) -> list[alt.Chart]:
+    """Filled marks where the reporter's own figures stand behind a value, hollow ones elsewhere.
+
+    Two layers rather than a fill encoding: a fill on the colour's field would merge into, and
+    hide, the colour legend.
+    """
+    domain = list(BASIS_SHAPES)
+    shape = alt.Shape(
+        "basis:N",
+        title="How the figure stands",
+        scale=alt.Scale(domain=domain, range=list(BASIS_SHAPES.values())),
+        legend=alt.Legend(labelExpr=_label_expr(BASIS_LABELS), symbolStrokeColor=MUTED, symbolFillColor=MUTED),
+    )
+    reported = base.transform_filter(f"datum.basis == '{REPORTED}'").mark_point(filled=True, size=40)
+    other = base.transform_filter(f"datum.basis != '{REPORTED}'").mark_point(filled=False, size=50, strokeWidth=1.6)
+    return [layer.encode(shape=shape, **encodings) for layer in (reported, other)]
+
+
+def share_lines(
+    frame: pd.DataFrame, order: list[str], title: str, color_title: str = "Partner", palette: str = "partners"
+) -> alt.LayerChart:
+    """Shares over time, one line per series (column `series`), broken at gaps, marks by basis.
+
+    `palette` is "partners" (Tajikistan's partners) or "countries" (the Central Asian reporters).
+    """
+    scale = partner_scale(order, COUNTRY_COLORS if palette == "countries" else PARTNER_COLORS)
+    color = alt.Color("series:N", title=color_title, scale=scale, sort=order)
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("share_pct:Q", title=title, axis=percent_axis())
+    tooltip = [
+        alt.Tooltip("series:N", title=color_title),
+        alt.Tooltip("year:Q", format="d", title="Year"),
+        alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
+        alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
+        alt.Tooltip("basis:N", title="Figure"),
+    ]
+    base = alt.Chart(frame)
+    lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, detail="segment:N")
+    points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip})
+    return alt.layer(lines, *points).properties(height=300)
+
+
+def mirror_chart(pairs: pd.DataFrame, order: list[str]) -> alt.LayerChart:
+    """One flow as each side reported it, in US$ m: lines broken at gaps, IMF estimates hollow."""
+    scale = alt.Scale(domain=order, range=[SIDE_COLORS["Tajikistan"], PARTNER_COLORS.get(order[-1], "#2F6DB5")])
+    color = alt.Color("reported_by:N", title="Reported by", scale=scale)
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("value_usd_m:Q", title="US$ m")
+    tooltip = [
+        alt.Tooltip("reported_by:N", title="Reported by"),
+        alt.Tooltip("year:Q", format="d", title="Year"),
+        alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
+        alt.Tooltip("basis:N", title="Figure"),
+    ]
+    base = alt.Chart(pairs)
+    lines = base.mark_line(strokeWidth=2).encode(
+        x=x, y=y, color=color, strokeDash=alt.StrokeDash("reported_by:N", legend=None), detail="segment:N"
+    )
+    points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip})
+    return alt.layer(lines, *points).properties(height=260)
+
+
+def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
+    """The top economies by remittances as % of GDP; the highlighted ones in their colour, flagged values faded."""
+    frame = ranked.assign(
+        label=ranked["country"] + ranked["flag"].fillna("").map(lambda f: " (suspect value)" if f else ""),
+        group=ranked["country"].map(lambda c: c if c in highlight else "Other economies"),
+        flagged=ranked["flag"].fillna("").ne(""),
+    )
+    groups = [*highlight, "Other economies"]
+    order = frame["label"].tolist()
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("value:Q", title="% of GDP", axis=percent_axis()),
+            y=y,
+            color=alt.Color(
+                "group:N",
+                title=None,
+                scale=alt.Scale(domain=groups, range=[*highlight.values(), "#C5CAD3"]),
+                legend=alt.Legend(orient="bottom"),
+            ),
+            opacity=alt.condition("datum.flagged", alt.value(0.45), alt.value(1.0)),
+            tooltip=[
+                alt.Tooltip("rank:Q", title="Rank"),
+                alt.Tooltip("country:N", title="Economy"),
+                alt.Tooltip("value:Q", format=".1f", title="% of GDP"),
+                alt.Tooltip("flag:N", title="Caveat"),
+            ],
+        )
+    )
+    text = (
+        alt.Chart(frame)
+        .mark_text(align="left", dx=3, color=MUTED, fontSize=11)
+        .encode(x="value:Q", y=y, text=alt.Text("value:Q", format=".1f"))
+    )
+    return alt.layer(bars, text).properties(height=alt.Step(20))
+
+
+def country_lines(frame: pd.DataFrame, title: str) -> alt.LayerChart:
+    """A value per country over time (column `country`), broken at gaps; Tajikistan drawn heavier."""
+    order = [c for c in COUNTRY_COLORS if c in set(frame["country"])]
+    color = alt.Color(
+        "country:N", title=None, sort=order, scale=alt.Scale(domain=order, range=[COUNTRY_COLORS[c] for c in order])
+    )
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("value:Q", title=title, axis=percent_axis())
+    base = alt.Chart(frame)
+    lines = base.mark_line().encode(
+        x=x,
+        y=y,
+        color=color,
+        detail="segment:N",
+        strokeWidth=alt.condition("datum.country == 'Tajikistan'", alt.value(3), alt.value(1.6)),
+    )
+    points = base.mark_point(size=18, filled=True).encode(
+        x=x,
+        y=y,
+        color=color,
+        tooltip=[
+            alt.Tooltip("country:N", title="Country"),
+            alt.Tooltip("year:Q", format="d", title="Year"),
+            alt.Tooltip("value:Q", format=".1f", title=title),
+        ],
+    )
+    return alt.layer(lines, points).properties(height=280)

@@ -1,0 +1,70 @@
+"""Partners & region: the page shows the shares, its controls change the charts and live in the URL."""
+
+from tests.app.conftest import chart_frames, url
+
+
+def metric(at, label_start):
+    return next(m for m in at.metric if m.label.startswith(label_start))
+
+
+def test_headline_numbers(open_app):
+    at = open_app("partners")
+    assert not at.exception and not at.warning
+    assert metric(at, "Russia among Tajikistan's partners, 2020").value == "1st of 123"
+    assert metric(at, "Russia's share, 2020").delta == "-2.8 pts since 2000"
+    assert metric(at, "Next largest partner, 2020").value == "Kazakhstan"
+    assert metric(at, "Remittances, % of GDP: Tajikistan's rank, 2024").value == "2nd of 168"
+
+
+def test_top_n_draws_that_many_partners_and_the_rest(open_app):
+    at = open_app("partners")
+    shares = chart_frames(at)[0]
+    assert set(shares["series"]) == {"Russia", "Kazakhstan", "China", "Turkey", "Uzbekistan", "Rest of world"}
+    at.slider(key="w_pt_top").set_value(8).run()
+    assert url(at)["pt_top"] == "8"
+    assert chart_frames(at)[0]["series"].nunique() == 9
+    assert not at.exception
+
+
+def test_flow_and_since_change_the_view_and_the_link(open_app):
+    at = open_app("partners", pt_flow="exports", pt_since="2010")
+    assert "share of its exports" in next(s.value for s in at.subheader)
+    table = next(t.value for t in at.dataframe if "Partner" in t.value.columns)
+    assert list(table.columns) == ["Partner", "Share 2010", "Share 2020", "Change"]
+    assert url(at) == {"pt_flow": "exports", "pt_since": "2010"}
+
+
+def test_estimates_are_marked_in_the_chart_data(open_app):
+    at = open_app("partners", pt_countries="tkm,uzb")
+    neighbours = chart_frames(at)[3]
+    assert set(neighbours["series"]) == {"Uzbekistan", "Turkmenistan"}
+    assert "IMF estimate" in set(neighbours["basis"])  # their reports lean on the IMF's estimates
+    assert neighbours["share_pct"].notna().all()
+
+
+def test_the_years_filter_applies(open_app):
+    at = open_app("partners", years="2010..2015")
+    for frame in chart_frames(at)[:5]:
+        assert frame["year"].between(2010, 2015).all()
+
+
+def test_bad_parameters_are_repaired_and_reported(open_app):
+    at = open_app("partners", pt_top="99", pt_countries="tjk,xyz", pt_flow="sideways")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "`pt_top`" in warnings and "`pt_countries`" in warnings and "`pt_flow`" in warnings
+    assert at.slider(key="w_pt_top").value == 10
+    assert not at.exception
+
+
+def test_without_the_world_file_the_page_says_how_to_get_it(open_app, data_copy):
+    (data_copy / "wdi_remittances_world.csv").unlink()
+    at = open_app("partners")
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown) + " ".join(i.value for i in at.info)
+    assert "python -m dashboard.refresh worldbank" in text
+
+
+def test_the_overview_card_leads_here(open_app):
+    at = open_app("overview")
+    card = metric(at, "Russia among Tajikistan's partners")
+    assert (card.value, card.delta) == ("No. 1 of 123", "24.6% of its trade (−2.8 pts since 2000)")
