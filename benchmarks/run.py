@@ -14,7 +14,7 @@ import platform
 import time
 from pathlib import Path
 
-from benchmarks import browser, rerun
+from benchmarks import brief, browser, rerun
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "results" / "report.json"
@@ -69,6 +69,10 @@ def budgets(report: dict) -> list[tuple[str, str, str, bool | None]]:
                 c["p95_ms"] <= 1500 and c["errors"] == 0 if key == "concurrent" else None,
             )
         )
+    for page, n in report.get("brief", {}).items():
+        rows.append(
+            (f"brief build, {page}", f"{n['first_s']} s (again {n['again_s']} s)", "≤ 3 s", n["first_s"] <= 3)
+        )
     for path, size in b["bytes_per_page"].items():
         rows.append((f"bytes sent, {path}", f"{size / 1024:,.0f} KB", "≤ 1 MB (all websocket bytes)", size <= MB))
     return rows
@@ -87,6 +91,7 @@ def main() -> None:
         "python": platform.python_version(),
         "rerun": rerun.measure(args.runs),
         "browser": browser.measure(viewers=args.viewers),
+        "brief": brief.measure(),
     }
     table = budgets(report)
     report["budgets"] = [{"measure": m, "value": v, "budget": b, "met": ok} for m, v, b, ok in table]

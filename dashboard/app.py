@@ -10,7 +10,10 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard import access, cached, sidebar
+from dashboard import access, cached, components, sidebar
+from dashboard.brief import collect
+from dashboard.datasets import DataError
+from dashboard.state import view_in_words
 from dashboard.view_session import current_view, sync_url, take_repairs
 
 HERE = Path(__file__).parent
@@ -48,5 +51,14 @@ sidebar.global_filters(view, bounds)
 link_slot = st.sidebar.container()
 for repair in take_repairs():
     st.warning(repair.message(), icon=":material/link_off:")
+brief_slot = st.container()
+collect.begin(f"Russia–Tajikistan: {page.title}")
 page.run()
-sidebar.share_link(link_slot, page.url_path, sync_url(bounds, page_name))
+query = sync_url(bounds, page_name)
+link = sidebar.share_link(link_slot, page.url_path, query)
+try:
+    sources = cached.shared("sources")
+except DataError:
+    sources = None  # the brief then cites no sources; the page has already said which file failed
+words = view_in_words(current_view(bounds), query)
+components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources)

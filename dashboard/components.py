@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.brief import collect
 from dashboard.citations import (
     Citing,
     cite,
@@ -62,6 +63,7 @@ FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 def show_chart(chart: dict[str, Any], description: str) -> None:
     """A chart as wide as its column, with the plot as tall as its spec says."""
     st.vega_lite_chart(spec={"autosize": FIT_WIDTH, **chart}, theme=None, width="stretch", alt=description)
+    collect.chart(chart, description)
 
 
 # A map frame keeps the map's shape at every width; the map fills it (height "container").
@@ -80,6 +82,7 @@ def show_map(chart: dict[str, Any], description: str, key: str) -> None:
     st.html(MAP_FRAME_CSS)
     with st.container(key=f"map-frame-{key}"):
         st.vega_lite_chart(spec=chart, theme=None, width="stretch", height="stretch", alt=description)
+    collect.chart(chart, description)
 
 
 def chart_with_sources(
@@ -104,8 +107,11 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
 
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:
-    summary = citing(cited_ids(data), sources)
-    st.caption(" ".join(part for part in (note, summary.caption) if part))
+    ids = cited_ids(data)
+    summary = citing(ids, sources)
+    caption = " ".join(part for part in (note, summary.caption) if part)
+    st.caption(caption)
+    collect.cited(ids, caption, tuple(publisher for publisher, _ in summary.restricted))
     return summary
 
 
@@ -134,6 +140,37 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
         key=f"dl_{file_name}",
         icon=":material/download:",
     )
+
+
+def metric(
+    where: Any, label: str, value: str, delta: str | None = None, source_ids: tuple[str, ...] = (), **kwargs: Any
+) -> None:
+    """A headline number, drawn and noted for the page's brief (with the sources behind it, if given)."""
+    where.metric(label, value, delta=delta, **kwargs)
+    collect.figure(label, value, delta, source_ids)
+
+
+def say(text: str) -> None:
+    """A sentence the reader needs, on the page and in its brief (Markdown bold dropped there)."""
+    st.markdown(text)
+    collect.paragraph(text.replace("**", ""))
+
+
+def brief_button(slot: Any, link: str, view_text: str, file_name: str, sources: pd.DataFrame | None) -> None:
+    """The page's brief as a PDF, one click away: built only when the viewer clicks."""
+    brief = collect.snapshot(link, view_text, sources)
+    if brief is None:
+        return
+    with slot:
+        st.download_button(
+            "Download brief (PDF)",
+            lambda: collect.pdf_bytes(brief),
+            file_name=file_name,
+            mime="application/pdf",
+            key="brief_pdf",
+            icon=":material/picture_as_pdf:",
+            help="This view on at most two A4 pages: its headline numbers, main charts, sources and a link back.",
+        )
 
 
 def model_or_error(load: Callable[[], T]) -> T | None:

@@ -69,10 +69,11 @@ def page_link(current_url: str, base_path: str, url_path: str, query: dict[str, 
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-def share_link(slot: st.delta_generator.DeltaGenerator, url_path: str, query: dict[str, str]) -> None:
-    """The address of this exact view, with a copy button (st.code has one built in)."""
+def share_link(slot: st.delta_generator.DeltaGenerator, url_path: str, query: dict[str, str]) -> str:
+    """The address of this exact view, with a copy button (st.code has one built in); returns it."""
     link = page_link(st.context.url or "", st.get_option("server.baseUrlPath") or "", url_path, query)
     with slot:
         st.markdown("**Link to this view**")
         st.code(link, language=None, wrap_lines=True)
         st.caption("Copy it with the button at the top right of the box; it reopens this page with these settings.")
+    return link

@@ -565,3 +565,10 @@ def to_query(state: ViewState, bounds: Bounds, page: str) -> dict[str, str]:
             continue
         query[param.name] = param.dump(value)
     return query
+
+
+def view_in_words(state: ViewState, query: Mapping[str, str]) -> str:
+    """'Years 2010–2020; radius 150': the filters and settings of a view, for a printed brief."""
+    parts = [f"Years {state.years[0]}–{state.years[1]}"]
+    parts += [f"{name} {value}" for name, value in query.items() if name != "years"]
+    return "; ".join(parts) if len(parts) > 1 else parts[0] + "; every other setting at its default"

@@ -36,7 +36,8 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     reach = curve.iloc[int(curve["radius_km"].searchsorted(view.radius))]
     columns = st.columns(4)
     cited = border_reference_text(model.references)
-    columns[0].metric(
+    components.metric(
+        columns[0],
         "Tajik–Afghan border",
         km(model.reference_km),
         delta=f"per {model.references['cited_as'].iloc[0].removeprefix('the ')}",
@@ -45,7 +46,8 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
         border=True,
         help=f"{cited[0].upper()}{cited[1:]}. No map in the data can measure it.",
     )
-    columns[1].metric(
+    components.metric(
+        columns[1],
         "Border line on this map",
         f"{drawn:,.0f} km",
         delta=f"{drawn / model.reference_km:.0%} of {km(model.reference_km)}",
@@ -60,7 +62,8 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
             if strength.latest_low == strength.latest_high
             else (f"{strength.latest_low:,.0f}–{strength.latest_high:,.0f}")
         )
-        columns[2].metric(
+        components.metric(
+            columns[2],
             f"Russian troops, {strength.latest_year} reports",
             spread,
             delta=f"{strength.latest_sources} sources",
@@ -70,7 +73,8 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
             help="Reported strength of the 201st base, lowest to highest figure published that year; "
             "the chart below shows each source.",
         )
-    columns[3].metric(
+    components.metric(
+        columns[3],
         f"Border within {view.radius} km",
         f"{reach['covered_km']:,.0f} km",
         delta=f"{reach['share']:.0%} of the line",

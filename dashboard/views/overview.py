@@ -16,6 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard import cached, components
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
+from dashboard.brief import collect
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
@@ -44,10 +45,12 @@ def part(load: Callable[[], T], missing: list[str], what: str) -> T | None:
 
 def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | None) -> None:
     with column.container(border=True):
-        st.metric(
+        components.metric(
+            st,
             headline.label,
             headline.value,
             delta=headline.change,
+            source_ids=headline.source_ids,
             help=None if sources is None else components.citing(headline.source_ids, sources).caption,
             **components.change_style(headline.change_number),
         )
@@ -81,6 +84,7 @@ def map_thumbnail() -> None:
     spec = cached.border_thumbnail_spec(THUMB_HEIGHT)
     components.show_chart(spec, "Map of Tajikistan's border with Afghanistan and Russia's military facilities")
     st.caption("Russia's garrisons and facilities; the full map, with its sources, is on Border & security.")
+    collect.chart_done()
 
 
 def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
@@ -159,6 +163,7 @@ def render() -> None:
             st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")
     if summary.sentences:
         narrative.markdown(markdown_text(" ".join(summary.sentences)))
+        collect.paragraph(" ".join(summary.sentences))
     shown_cards = list(summary.cards.values())
     with cards:
         for row in range(0, len(shown_cards), 3):  # a row at a time, so a phone stacks them in reading order

@@ -42,7 +42,8 @@ def headline(model: PartnersModel, view: ViewState) -> None:
     russia = pt.standing(shares, "Russia", view.pt_since)
     columns = st.columns(4)
     if russia is not None:
-        columns[0].metric(
+        components.metric(
+            columns[0],
             f"Russia among Tajikistan's partners, {russia.year}",
             f"{ordinal(russia.rank)} of {russia.of}",
             delta=f"{russia.share_pct:.1f}% of Tajikistan's trade",
@@ -52,7 +53,8 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             help="Share of Tajikistan's exports plus imports with the world, as Tajikistan reported them to the IMF.",
         )
         change = None if russia.since_share_pct is None else russia.share_pct - russia.since_share_pct
-        columns[1].metric(
+        components.metric(
+            columns[1],
             f"Russia's share, {russia.year}",
             f"{russia.share_pct:.1f}%",
             delta=None if change is None else f"{change:+.1f} pts since {russia.since_year}",
@@ -63,7 +65,8 @@ def headline(model: PartnersModel, view: ViewState) -> None:
         )
         ranked = pt.ranking(shares, russia.year)
         rival = ranked[ranked["partner"] != "Russia"].iloc[0]
-        columns[2].metric(
+        components.metric(
+            columns[2],
             f"Next largest partner, {russia.year}",
             str(rival["partner"]),
             delta=f"{rival['share_pct']:.1f}% of Tajikistan's trade",
@@ -78,7 +81,8 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             if rank.flagged_above
             else ""
         )
-        columns[3].metric(
+        components.metric(
+            columns[3],
             f"Remittances, % of GDP: Tajikistan's rank, {rank.year}",
             f"{ordinal(rank.rank)} of {rank.of}",
             delta=f"{rank.value:.1f}% of GDP{aside}",
@@ -222,7 +226,7 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
     if shares.empty:
         components.no_data("Pick a country above, or widen the years: no figures to compare.")
         return
-    st.markdown(pt.reliance_sentence(shares))
+    components.say(pt.reliance_sentence(shares))
     st.caption(
         f"Each country's own report of its exports plus imports, as a share of its trade with the world. "
         f"{ESTIMATE_NOTE}"
@@ -261,7 +265,7 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
     aside = "".join(f" {row.country}'s figure is flagged: {row.flag}." for row in flagged.itertuples())
     if len(flagged):
         aside += f" Set aside, Tajikistan is {ordinal(rank.rank_without_flagged)}."
-    st.markdown(
+    components.say(
         f"In {rank.year} Tajikistan received remittances worth {rank.value:.1f}% of its GDP, "
         f"{ordinal(rank.rank)} of the {rank.of} economies with a World Bank figure that year.{aside}"
     )

@@ -33,7 +33,8 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
     change = None if dep.change_pts is None else f"{signed(dep.change_pts, ' pts')} vs {dep.year - 1}"
     latest = shown.shown.iloc[-1]
     columns = st.columns(4)
-    columns[0].metric(
+    components.metric(
+        columns[0],
         f"Remittances, % of GDP, {dep.year}",
         f"{dep.pct_gdp:.1f}%",
         delta=change,
@@ -41,10 +42,15 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         help=f"{shown.wb_label}: personal remittances received, all origins.",
         **components.change_style(dep.change_pts),
     )
-    columns[1].metric(
-        f"Remittances, {dep.year}", money(latest["remittances_usd_m"], view.units), border=True, help=shown.wb_label
+    components.metric(
+        columns[1],
+        f"Remittances, {dep.year}",
+        money(latest["remittances_usd_m"], view.units),
+        border=True,
+        help=shown.wb_label,
     )
-    columns[2].metric(
+    components.metric(
+        columns[2],
         f"Range, {dep.years} years shown",
         f"{dep.low:.1f}–{dep.high:.1f}%",
         delta=f"low {dep.low_year}, high {dep.high_year}",
@@ -52,7 +58,8 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         delta_arrow="off",
         border=True,
     )
-    columns[3].metric(
+    components.metric(
+        columns[3],
         "Median of the years shown",
         f"{dep.median:.1f}%",
         delta=f"{dep.year}: {signed(dep.pct_gdp - dep.median, ' pts')}",
@@ -256,21 +263,24 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
     year = int(base["year"])
     with result:
         a, b, c = st.columns([3, 2, 2])
-        a.metric(
+        components.metric(
+            a,
             f"Remittances, {year} + shock",
             money(shock.new_total_usd_m, view.units),
             delta=money(shock.change_usd_m, view.units),
             border=True,
             **components.change_style(shock.change_usd_m),
         )
-        b.metric(
+        components.metric(
+            b,
             "Share of GDP",
             f"{shock.new_pct_gdp:.1f}%",
             delta=signed(shock.new_pct_gdp - shock.base_pct_gdp, " pts"),
             border=True,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
-        c.metric(
+        components.metric(
+            c,
             "GDP effect",
             signed(shock.gdp_effect_pct, "%"),
             delta=money(shock.gdp_effect_usd_m, view.units),
@@ -291,7 +301,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             }
         )
         components.show_chart(components.spec(charts.shock_chart, bars), "Remittances before and after the shock")
-        st.markdown(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label))
+        components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label))
         inputs = {
             "russia_change_pct": view.rem_russia,
             "ruble_change_pct": view.rem_ruble,

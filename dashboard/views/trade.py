@@ -59,13 +59,16 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
         name = SIDE_LABELS[side]
         kpis = trade.trade_kpis(in_view(model.headline[side], view))
         if kpis is None:
-            columns[2 * i].metric(f"{name}: latest total", "–", border=True, help="No annual figure in these years.")
+            components.metric(
+                columns[2 * i], f"{name}: latest total", "–", border=True, help="No annual figure in these years."
+            )
             continue
         change = (
             None if kpis.change_pct is None else f"{percent(kpis.change_pct, kpis.change_qualifier)} vs {kpis.year - 1}"
         )
         basis = {"published": "as published with it", "computed": "computed from the two IMF years"}
-        columns[2 * i].metric(
+        components.metric(
+            columns[2 * i],
             f"{name}: total trade {kpis.year}",
             money(kpis.value_usd_m, view.units, kpis.qualifier),
             delta=change,
@@ -77,7 +80,8 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
             border=True,
             **components.change_style(kpis.change_pct),
         )
-        columns[2 * i + 1].metric(
+        components.metric(
+            columns[2 * i + 1],
             f"{name}: record year",
             str(kpis.record_year),
             delta=money(kpis.record_value_usd_m, view.units, kpis.record_qualifier),
@@ -247,14 +251,15 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
     outcomes = projections[choice.year].outcomes
     outcomes = outcomes[outcomes["side"].isin(view.reporters)]
     with right:
-        st.metric(
+        components.metric(
+            st,
             f"Projected {choice.year} total",
             money(choice.projected_usd_m, view.units, choice.qualifier),
             delta=f"{percent(choice.growth)} on {money(float(base['value_usd_m']), view.units)}",
             border=True,
             **components.change_style(choice.growth),
         )
-        st.markdown(
+        components.say(
             f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if choice.growth >= 0 else '−'} "
             f"{abs(choice.growth):.1f}%) = **{money(choice.projected_usd_m, 'musd')}**"
         )

@@ -1,9 +1,12 @@
+import io
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pytest
+import streamlit
+from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
@@ -56,3 +59,27 @@ def data_copy(tmp_path, monkeypatch):
     shutil.copytree(datasets.DATA_DIR, folder)
     monkeypatch.setenv("RT_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Every file a download button on the page would hand a viewer: file name -> bytes.
+
+    Built as the viewer's click would build it (the buttons take a callable, built on click).
+    """
+    handed: dict[str, bytes] = {}
+    real = streamlit.download_button
+
+    def capture(label, data, *args, **kwargs):
+        content = data() if callable(data) else data
+        name = str(kwargs.get("file_name") or (args[0] if args else label))
+        handed[name] = content if isinstance(content, bytes) else str(content).encode("utf-8")
+        return real(label, data, *args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "download_button", capture)
+    return handed
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text a reader can select in a PDF, page after page."""
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)

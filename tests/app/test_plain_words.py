@@ -15,10 +15,9 @@ from collections.abc import Iterator
 import pandas as pd
 import pyarrow as pa
 import pytest
-import streamlit
 from google.protobuf.json_format import MessageToDict
 
-from tests.app.conftest import PAGES
+from tests.app.conftest import PAGES, pdf_text
 
 # "seed" as a word of ours, but not goods: "seed oils", "cotton-seed", "oilseeds", "sun-flower seed"
 INTERNAL_WORD = re.compile(r"(?<![a-z-])(?<!flower )seeds?(?![a-z])(?!\s+oils?)(?!-oil)", re.IGNORECASE)
@@ -75,22 +74,6 @@ def visible_text(at) -> Iterator[str]:
             yield from frame_cells(element.value)
 
 
-@pytest.fixture
-def downloads(monkeypatch):
-    """Every CSV a download button would hand a viewer on the page, by file name."""
-    handed: dict[str, str] = {}
-    real = streamlit.download_button
-
-    def capture(label, data, *args, **kwargs):
-        content = data() if callable(data) else data
-        name = kwargs.get("file_name") or (args[0] if args else label)
-        handed[str(name)] = content.decode("utf-8") if isinstance(content, bytes) else str(content)
-        return real(label, data, *args, **kwargs)
-
-    monkeypatch.setattr(streamlit, "download_button", capture)
-    return handed
-
-
 VIEWS = [(page, {}) for page in PAGES] + [
     ("trade", {"reporters": "russia,tajikistan,other", "years": "1993..2025", "proj_year": "2022"}),
     ("border", {"years": "1990..2026"}),
@@ -103,9 +86,12 @@ def test_no_viewer_reads_the_word(open_app, downloads, page, query):
     at = open_app(page, **query)
     assert not at.exception
     assert offending(visible_text(at)) == []
-    assert downloads, "the page hands out no CSV"  # every page has at least one
-    for name, content in downloads.items():
-        assert offending(frame_cells(pd.read_csv(io.StringIO(content), dtype=str))) == [], name
+    csvs = {name: content for name, content in downloads.items() if name.endswith(".csv")}
+    assert csvs, "the page hands out no CSV"  # every page has at least one
+    for name, content in csvs.items():
+        assert offending(frame_cells(pd.read_csv(io.BytesIO(content), dtype=str))) == [], name
+    brief = next(content for name, content in downloads.items() if name.endswith(".pdf"))
+    assert offending(iter(pdf_text(brief).splitlines())) == []
 
 
 def test_the_walk_finds_the_word_where_it_is():

@@ -1,10 +1,14 @@
 """The app in a real browser: pages draw, nothing errors, and a copied link restores the view."""
 
 import csv
+import io
 import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+
+from tests.app.conftest import pdf_text
 
 pytestmark = pytest.mark.e2e
 
@@ -155,4 +159,20 @@ def test_the_projection_base_is_labelled_in_the_unit_chosen(app):
     app.page.wait_for_url(re.compile(r"units=musd"))
     app.settle()
     assert re.match(r"US\$[\d,]+m, ", chosen.input_value())
+    assert app.console_errors == []
+
+
+def test_the_brief_downloads_as_a_pdf_of_exactly_this_view(app):
+    """An executive clicks once and gets the view as a PDF, with a link that reopens it."""
+    app.open("/border?radius=150&years=2010..2020")
+    with app.page.expect_download() as download:
+        app.page.get_by_role("button", name="Download brief (PDF)").click()
+    assert download.value.suggested_filename == "brief-border.pdf"
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and len(PdfReader(io.BytesIO(pdf)).pages) <= 2
+    text = " ".join(pdf_text(pdf).split())
+    assert "Russia–Tajikistan: Border & security" in text
+    assert "Border within 150 km" in text  # the radius chosen, not the default
+    link = app.base + "/border?years=2010..2020&radius=150"
+    assert link in text.replace(" ", "")
     assert app.console_errors == []

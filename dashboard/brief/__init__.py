@@ -1,0 +1,1 @@
+"""The executive brief: a one- or two-page PDF of exactly the view on screen (see document.py)."""

@@ -1,0 +1,161 @@
+"""What the page on screen shows, recorded as it is drawn, so that the brief is that view.
+
+Every chart goes through components.show_chart/show_map and every sources line through
+components' captions, so those record themselves; pages add their headline figures
+(components.metric) and the sentences a reader needs (paragraph). The record is started afresh
+on every run (app.py) and handed, as a snapshot, to the download button: the PDF itself is
+built only when the viewer clicks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.brief.document import Brief, Chart, Figure, Source, render_pdf, spec_to_png
+from dashboard.citations import cite, data_as_of
+
+KEY = "_brief_record"
+MAX_CHARTS = 4  # a page's main charts: the first ones drawn; two pages hold no more
+
+
+@dataclass
+class Record:
+    title: str
+    figures: list[Figure] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    chart_sources: list[tuple[str, ...]] = field(default_factory=list)
+    withheld: list[bool] = field(default_factory=list)
+    figure_sources: list[str] = field(default_factory=list)  # source ids behind the headline figures
+    restricted: dict[int, tuple[str, ...]] = field(default_factory=dict)  # chart -> publishers not to pass on
+    pending: int | None = None  # the chart drawn last, until its sources line (or anything else) follows
+
+
+def begin(title: str) -> None:
+    st.session_state[KEY] = Record(title)
+
+
+def _record() -> Record | None:
+    return st.session_state.get(KEY)
+
+
+def figure(label: str, value: str, note: str | None = None, source_ids: tuple[str, ...] = ()) -> None:
+    record = _record()
+    if record is not None:
+        record.figures.append(Figure(label, value, note or ""))
+        record.figure_sources.extend(source_ids)
+        record.pending = None
+
+
+def paragraph(text: str) -> None:
+    record = _record()
+    if record is not None and text:
+        record.paragraphs.append(text.replace("\\$", "$"))
+        record.pending = None
+
+
+def chart(spec: dict[str, Any], description: str) -> None:
+    record = _record()
+    if record is not None:
+        record.charts.append(Chart(spec, description))
+        record.chart_sources.append(())
+        record.pending = len(record.charts) - 1
+
+
+def chart_done() -> None:
+    """The last chart has no sources line of its own: what follows belongs to something else."""
+    record = _record()
+    if record is not None:
+        record.pending = None
+
+
+def cited(source_ids: tuple[str, ...], caption: str, restricted: tuple[str, ...]) -> None:
+    """A sources line was drawn: it belongs to the chart drawn just before it, if any.
+
+    A sources line under a table (not in the brief) belongs to no chart and is not cited.
+    """
+    record = _record()
+    if record is None or record.pending is None:
+        return
+    index, record.pending = record.pending, None
+    record.chart_sources[index] = source_ids
+    record.charts[index] = replace(record.charts[index], caption=_plain(caption))
+    if restricted:
+        record.restricted[index] = restricted
+
+
+def _plain(caption: str) -> str:
+    """A sources line without its Markdown links (the PDF lists each source with its address)."""
+    return re.sub(r"\s*\(\[link\]\([^)]*\)\)", "", caption).replace("\\$", "$")
+
+
+def snapshot(link: str, view_text: str, sources: pd.DataFrame | None) -> Brief | None:
+    """The brief of what this run drew, ready to render (None when nothing was recorded)."""
+    record = _record()
+    if record is None:
+        return None
+    shown = [i for i in range(len(record.charts)) if i not in record.restricted][:MAX_CHARTS]
+    withheld = sorted({publisher for publishers in record.restricted.values() for publisher in publishers})
+    left_out = [
+        f"Left out of this brief: {len(record.restricted)} chart(s) with {', '.join(withheld)} figures, whose "
+        "publisher's terms forbid passing them on; the sources are cited below and the charts are at the link."
+    ] if withheld else []  # fmt: skip
+    others = len(record.charts) - len(record.restricted) - len(shown)
+    if others > 0:
+        left_out.append(f"The page's other {others} chart(s) are at the link below.")
+    # withheld charts' sources first: they must be cited even when the list is cut to fit
+    ids = [i for index in record.restricted for i in record.chart_sources[index]]
+    ids += [*record.figure_sources, *(i for index in shown for i in record.chart_sources[index])]
+    cited_rows = cite(dict.fromkeys(ids), sources) if sources is not None else None
+    return Brief(
+        title=record.title,
+        made_on=date.today().isoformat(),
+        view=view_text,
+        link=link,
+        figures=tuple(record.figures),
+        paragraphs=tuple(record.paragraphs),
+        charts=tuple(record.charts[index] for index in shown),
+        sources=tuple(Source(r.publisher, r.title, r.url) for r in cited_rows.itertuples())
+        if cited_rows is not None
+        else (),
+        data_as_of=data_as_of(cited_rows) if cited_rows is not None else None,
+        left_out=tuple(left_out),
+    )
+
+
+def cached_png(spec: dict[str, Any]) -> bytes:
+    """A chart's picture, rendered once per distinct spec (a brief asked for twice renders nothing again)."""
+    key = hashlib.sha256(json.dumps(spec, sort_keys=True, default=_bytes_digest).encode()).hexdigest()
+    return _png(key, spec)
+
+
+_PNGS: dict[str, bytes] = {}
+PNG_LIMIT = 64
+
+
+def _png(key: str, spec: dict[str, Any]) -> bytes:
+    image = _PNGS.get(key)
+    if image is None:
+        image = spec_to_png(spec)
+        if len(_PNGS) >= PNG_LIMIT:
+            _PNGS.clear()
+        _PNGS[key] = image
+    return image
+
+
+def _bytes_digest(value: object) -> str:
+    if isinstance(value, bytes):
+        return hashlib.sha256(value).hexdigest()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def pdf_bytes(brief: Brief) -> bytes:
+    return render_pdf(brief, chart_png=cached_png)

@@ -1,0 +1,296 @@
+"""The brief as a PDF: what a page showed, laid out on at most two A4 pages.
+
+Pure Python, no Streamlit: `render_pdf(brief)` takes what the page recorded (collect.py) and
+returns the PDF's bytes. fpdf2 lays out the page: pure Python, it embeds a subset of a TrueType
+font so every word stays real, searchable text, and it has no system dependency (reportlab
+would do as well, with a larger API than two pages need). Charts are the page's own Vega-Lite
+specs rendered offline by vl-convert (no browser, no network) at three times screen
+resolution; fpdf2's SVG reader cannot read Vega's SVG, so they are high-resolution PNGs.
+The font is Source Sans Pro, the dashboard's own, from the font-source-sans-pro package (SIL
+Open Font Licence 1.1: may be embedded and redistributed).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import font_source_sans_pro
+import pyarrow as pa
+import vl_convert
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+
+FONT = "SourceSans"
+FONT_FILES = {
+    "": font_source_sans_pro.font_files_ttf["SourceSansPro"],
+    "B": font_source_sans_pro.font_files_ttf["SourceSansProSemibold"],
+    "I": font_source_sans_pro.font_files_ttf["SourceSansProIt"],
+}
+INK, MUTED, RULE, ACCENT = (31, 41, 51), (95, 103, 115), (214, 218, 224), (179, 38, 30)
+PAGE_W, MARGIN = 210.0, 14.0
+CONTENT_W = PAGE_W - 2 * MARGIN
+MAX_PAGES = 2
+CHART_SCALE = 3  # pixels per CSS pixel: sharp when printed
+
+vl_convert.register_font_directory(font_source_sans_pro.font_directory)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline number as the page showed it."""
+
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart as the page drew it: its Vega-Lite spec and what it shows, in words."""
+
+    spec: dict[str, Any]
+    description: str
+    caption: str = ""  # the sources line under it
+
+
+@dataclass(frozen=True)
+class Source:
+    publisher: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    title: str
+    made_on: str  # YYYY-MM-DD
+    view: str  # the filters and settings, in words
+    link: str  # reopens exactly this view
+    figures: tuple[Figure, ...] = ()
+    paragraphs: tuple[str, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    sources: tuple[Source, ...] = ()
+    data_as_of: str | None = None
+    left_out: tuple[str, ...] = field(default=())  # lines saying what was withheld and why
+
+
+class TooLong(ValueError):
+    """The brief does not fit on two pages even with its sources cut short."""
+
+
+def render_pdf(brief: Brief, chart_png: Any = None) -> bytes:
+    """The brief's PDF: at most two A4 pages, sources shortened if that is what it takes."""
+    render_chart = chart_png or spec_to_png
+    images = [render_chart(chart.spec) for chart in brief.charts]
+    for shown_sources in _source_counts(len(brief.sources)):
+        pdf = _layout(brief, images, shown_sources)
+        if pdf.pages_count <= MAX_PAGES:
+            return bytes(pdf.output())
+    raise TooLong(f"'{brief.title}' needs more than {MAX_PAGES} pages")
+
+
+def _source_counts(total: int) -> Iterable[int]:
+    yield total
+    for count in (24, 16, 10, 6, 3, 0):
+        if count < total:
+            yield count
+
+
+def spec_to_png(spec: dict[str, Any]) -> bytes:
+    """A chart spec as the page ships it (tables as Arrow bytes) rendered to PNG, offline."""
+    return vl_convert.vegalite_to_png(plain_spec(spec), scale=CHART_SCALE)
+
+
+def plain_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with its Arrow datasets turned back into records, sized for a printed page."""
+    datasets = {
+        name: (_records(data) if isinstance(data, bytes) else data) for name, data in spec.get("datasets", {}).items()
+    }
+    plain = {**spec, "datasets": datasets} if datasets else dict(spec)
+    plain["autosize"] = {"type": "fit", "contains": "padding"}
+    plain.setdefault("width", 520)
+    if not isinstance(plain.get("width"), int | float):
+        plain["width"] = 520
+    if plain.get("height") in (None, "container"):
+        plain["height"] = 260
+    return plain
+
+
+def _records(data: bytes) -> list[dict[str, Any]]:
+    rows = pa.ipc.open_stream(data).read_all().to_pylist()
+    return [{k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()} for row in rows]
+
+
+def _font_characters(path: str) -> frozenset[int]:
+    with TTFont(path, lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+FONT_CHARACTERS = _font_characters(FONT_FILES[""])
+
+
+def printable(text: str) -> str:
+    """The text with any run of characters the font lacks (a title in Devanagari) shown as '…'."""
+    kept = "".join(ch if ord(ch) in FONT_CHARACTERS or ch == "\n" else "\0" for ch in text)
+    return re.sub("\0+", "…", kept)
+
+
+class _Page(FPDF):
+    def __init__(self, brief: Brief) -> None:
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.brief = brief
+        for style, path in FONT_FILES.items():
+            self.add_font(FONT, style, path)
+        self.set_margins(MARGIN, MARGIN, MARGIN)
+        self.set_auto_page_break(True, margin=14)
+        self.set_title(brief.title)
+        self.set_author("Russia–Tajikistan dashboard")
+        self.set_creator("Russia–Tajikistan dashboard")
+
+    def normalize_text(self, text: str) -> str:
+        return super().normalize_text(printable(text))
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(FONT, "", 7.5)
+        self.set_text_color(*MUTED)
+        self.cell(0, 4, f"{self.brief.title} · {self.brief.made_on} · page {self.page_no()}", align="R")
+
+
+def _layout(brief: Brief, images: list[bytes], shown_sources: int) -> FPDF:
+    pdf = _Page(brief)
+    pdf.add_page()
+    _header(pdf, brief)
+    _figures(pdf, brief.figures)
+    _paragraphs(pdf, brief.paragraphs)
+    _charts(pdf, brief.charts, images)
+    _closing(pdf, brief, shown_sources)
+    return pdf
+
+
+def _header(pdf: FPDF, brief: Brief) -> None:
+    pdf.set_text_color(*ACCENT)
+    pdf.set_font(FONT, "B", 8.5)
+    pdf.cell(0, 5, "RUSSIA–TAJIKISTAN DASHBOARD · BRIEF", new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.set_text_color(*INK)
+    pdf.set_font(FONT, "B", 19)
+    pdf.multi_cell(0, 8.5, brief.title, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.set_font(FONT, "", 9)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(0, 4.4, f"Made {brief.made_on} · {brief.view}", new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.ln(2)
+
+
+def _figures(pdf: FPDF, figures: tuple[Figure, ...]) -> None:
+    if not figures:
+        return
+    per_row = 3 if len(figures) != 4 else 2
+    width = (CONTENT_W - (per_row - 1) * 3) / per_row
+    for start in range(0, len(figures), per_row):
+        row = figures[start : start + per_row]
+        top = pdf.get_y()
+        heights = []
+        for i, figure in enumerate(row):
+            x = MARGIN + i * (width + 3)
+            heights.append(_figure_box(pdf, figure, x, top, width))
+        pdf.set_y(top + max(heights) + 3)
+
+
+def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float) -> float:
+    pdf.set_xy(x + 2.5, top + 2)
+    pdf.set_font(FONT, "", 8)
+    pdf.set_text_color(*MUTED)
+    pdf.multi_cell(width - 5, 3.8, figure.label, new_x="LEFT", new_y="NEXT", align="L")
+    pdf.set_font(FONT, "B", 15)
+    pdf.set_text_color(*INK)
+    pdf.multi_cell(width - 5, 6.5, figure.value, new_x="LEFT", new_y="NEXT", align="L")
+    if figure.note:
+        pdf.set_font(FONT, "", 8)
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(width - 5, 3.8, figure.note, new_x="LEFT", new_y="NEXT", align="L")
+    height = pdf.get_y() - top + 2
+    pdf.set_draw_color(*RULE)
+    pdf.rect(x, top, width, height)
+    return height
+
+
+def _paragraphs(pdf: FPDF, paragraphs: tuple[str, ...]) -> None:
+    pdf.set_text_color(*INK)
+    pdf.set_font(FONT, "", 10)
+    for text in paragraphs:
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        pdf.ln(1.5)
+
+
+def _charts(pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes]) -> None:
+    """Two charts a row (one when alone), each with its title and sources line."""
+    width = (CONTENT_W - 6) / 2
+    for start in range(0, len(charts), 2):
+        pair = list(zip(charts[start : start + 2], images[start : start + 2], strict=True))
+        w = CONTENT_W if len(pair) == 1 else width
+        heights = [_image_height(image, min(w, 120 if len(pair) == 1 else w)) for _, image in pair]
+        needed = max(heights) + 16
+        if pdf.get_y() + needed > pdf.h - 14:
+            pdf.add_page()
+        top = pdf.get_y()
+        bottoms = []
+        for i, ((chart, image), height) in enumerate(zip(pair, heights, strict=True)):
+            x = MARGIN + i * (width + 6)
+            pdf.set_xy(x, top)
+            pdf.set_font(FONT, "B", 9.5)
+            pdf.set_text_color(*INK)
+            pdf.multi_cell(w, 4.4, chart.description, new_x="LEFT", new_y="NEXT", align="L")
+            image_w = min(w, 120) if len(pair) == 1 else w
+            pdf.image(io.BytesIO(image), x=x, y=pdf.get_y() + 1, w=image_w)
+            pdf.set_xy(x, pdf.get_y() + 1 + height + 1)
+            if chart.caption:
+                pdf.set_font(FONT, "", 7.5)
+                pdf.set_text_color(*MUTED)
+                pdf.multi_cell(w, 3.4, chart.caption, new_x="LEFT", new_y="NEXT", align="L")
+            bottoms.append(pdf.get_y())
+        pdf.set_xy(MARGIN, max(bottoms) + 3)
+
+
+def _image_height(image: bytes, width_mm: float) -> float:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(image)) as picture:
+        return width_mm * picture.height / picture.width
+
+
+def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
+    if pdf.get_y() > pdf.h - 40:
+        pdf.add_page()
+    pdf.set_draw_color(*RULE)
+    pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
+    pdf.ln(2)
+    for line in brief.left_out:
+        pdf.set_font(FONT, "I", 8.5)
+        pdf.set_text_color(*INK)
+        pdf.multi_cell(0, 4, line, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.set_font(FONT, "B", 9)
+    pdf.set_text_color(*INK)
+    as_of = f" Data as of {brief.data_as_of}." if brief.data_as_of else ""
+    pdf.multi_cell(0, 4.4, f"Sources ({len(brief.sources)}).{as_of}", new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.set_font(FONT, "", 7.5)
+    pdf.set_text_color(*MUTED)
+    for source in brief.sources[:shown_sources]:
+        pdf.multi_cell(
+            0, 3.4, f"{source.publisher}: {source.title}. {source.url}", new_x="LMARGIN", new_y="NEXT", align="L"
+        )
+    if shown_sources < len(brief.sources):
+        more = len(brief.sources) - shown_sources
+        pdf.multi_cell(0, 3.4, f"… and {more} more: every one is listed under its chart at the link below.",
+                       new_x="LMARGIN", new_y="NEXT", align="L")  # fmt: skip
+    pdf.ln(1.5)
+    pdf.set_font(FONT, "B", 9)
+    pdf.set_text_color(*INK)
+    pdf.cell(pdf.get_string_width("This view: ") + 1, 4.4, "This view: ")
+    pdf.set_font(FONT, "", 9)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(0, 4.4, brief.link, link=brief.link, new_x="LMARGIN", new_y="NEXT", align="L")
