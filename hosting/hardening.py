@@ -10,7 +10,8 @@ Chromium by collecting `securitypolicyviolation` events on every page (tests/e2e
   which needs no eval); 'wasm-unsafe-eval' lets the front end compile its WebAssembly (Chromium
   reports a `wasm-eval` violation without it), which runs no JavaScript from strings;
 - styles 'unsafe-inline': Streamlit's components style themselves at run time (emotion);
-- images and fonts also as data: URLs; blob: images for chart exports;
+- fonts also as data: URLs (Chromium reports `font-src` violations without it), and images, for
+  the small icons the front end's widgets may inline; no blob: anywhere, as no page needed it;
 - connections ('self' covers the websocket to the same host) and everything else only to the app.
 """
 
@@ -53,7 +54,7 @@ def content_security_policy(frame_ancestors: str = DEFAULT_FRAME_ANCESTORS) -> s
         "default-src": "'self'",
         "script-src": " ".join(("'self'", "'wasm-unsafe-eval'", *inline_script_hashes())),
         "style-src": "'self' 'unsafe-inline'",
-        "img-src": "'self' data: blob:",
+        "img-src": "'self' data:",
         "font-src": "'self' data:",
         "connect-src": "'self'",
         "object-src": "'none'",
