@@ -76,8 +76,8 @@ COMPOSE_CONFIG = Path(__file__).with_name("compose-nginx.conf")
 COMPOSE_SERVERS = ["dashboard-1:8501", "dashboard-2:8501"]
 
 
-def compose_config() -> str:
-    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS)
+def compose_config(frame_ancestors: str = DEFAULT_FRAME_ANCESTORS) -> str:
+    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS, frame_ancestors)
 
 
 @dataclass
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-compose-config", action="store_true", help=f"rewrite {COMPOSE_CONFIG.name} and exit")
     args = parser.parse_args(argv)
     if args.write_compose_config:
-        COMPOSE_CONFIG.write_text(compose_config())
+        COMPOSE_CONFIG.write_text(compose_config(args.frame_ancestors))
         return 0
     if not Path(NGINX).exists():
         print(f"nginx not found at {NGINX}: install Debian's package (apt-get install nginx)", file=sys.stderr)
