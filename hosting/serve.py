@@ -21,10 +21,11 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from hosting import session
+from hosting.hardening import DEFAULT_FRAME_ANCESTORS, DEFAULT_LIMITS, Limits, security_headers
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
@@ -41,10 +42,33 @@ def normalised(base_path: str) -> str:
     return "/" + "/".join(parts) + "/" if parts else "/"
 
 
-def render_config(prefix: Path | str, listen: str, base: str, servers: list[str]) -> str:
-    """nginx.conf for replicas at `servers` ('host:port'), served at `listen` under `base`."""
+def render_config(
+    prefix: Path | str,
+    listen: str,
+    base: str,
+    servers: list[str],
+    frame_ancestors: str = DEFAULT_FRAME_ANCESTORS,
+    limits: Limits = DEFAULT_LIMITS,
+) -> str:
+    """nginx.conf for replicas at `servers` ('host:port'), served at `listen` under `base`.
+
+    `frame_ancestors`: the origins allowed to show the app in a frame (an intranet portal that
+    embeds it), in CSP syntax, e.g. "'self' https://portal.example.org"; only the app by default.
+    `limits`: per client address (hosting/hardening.py says why the defaults are what they are).
+    """
     lines = "\n".join(f"        server {server} max_fails=1 fail_timeout=10s;" for server in servers)
-    return Template(TEMPLATE.read_text()).substitute(prefix=prefix, listen=listen, base=base, servers=lines)
+    headers = security_headers(frame_ancestors)
+    return Template(TEMPLATE.read_text()).substitute(
+        prefix=prefix,
+        listen=listen,
+        base=base,
+        servers=lines,
+        csp=headers["Content-Security-Policy"],
+        frame_options=headers["X-Frame-Options"],
+        referrer=headers["Referrer-Policy"],
+        permissions=headers["Permissions-Policy"],
+        **asdict(limits),
+    )
 
 
 # The compose example's nginx.conf: the same template, for services dashboard-1 and dashboard-2.
@@ -52,8 +76,8 @@ COMPOSE_CONFIG = Path(__file__).with_name("compose-nginx.conf")
 COMPOSE_SERVERS = ["dashboard-1:8501", "dashboard-2:8501"]
 
 
-def compose_config() -> str:
-    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS)
+def compose_config(frame_ancestors: str = DEFAULT_FRAME_ANCESTORS) -> str:
+    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS, frame_ancestors)
 
 
 @dataclass
@@ -74,6 +98,8 @@ def cluster(
     base_path: str = "/intel/tajikistan/",
     secrets_file: Path | None = None,
     warm: bool = True,
+    frame_ancestors: str = DEFAULT_FRAME_ANCESTORS,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Iterator[Cluster]:
     """Replicas and nginx started, healthy through the proxy; all stopped on exit.
 
@@ -94,7 +120,9 @@ def cluster(
         if warm:
             warm_replicas([f"http://127.0.0.1:{replica}{base}" for replica in processes])
         servers = [f"127.0.0.1:{replica}" for replica in processes]
-        (prefix / "nginx.conf").write_text(render_config(prefix, f"127.0.0.1:{port}", base, servers))
+        (prefix / "nginx.conf").write_text(
+            render_config(prefix, f"127.0.0.1:{port}", base, servers, frame_ancestors, limits)
+        )
         nginx = subprocess.Popen(
             [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
             stdout=subprocess.DEVNULL,
@@ -130,10 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-path", default="/intel/tajikistan/")
     parser.add_argument("--secrets", type=Path, help="a secrets.toml for every replica (sign-in, API keys)")
     parser.add_argument("--no-warm", action="store_true", help="let the first viewers load each replica's data")
+    parser.add_argument(
+        "--frame-ancestors",
+        default=DEFAULT_FRAME_ANCESTORS,
+        help="origins allowed to frame the app, CSP syntax (default: %(default)s; e.g. \"'self' https://portal.example.org\")",
+    )
     parser.add_argument("--write-compose-config", action="store_true", help=f"rewrite {COMPOSE_CONFIG.name} and exit")
     args = parser.parse_args(argv)
     if args.write_compose_config:
-        COMPOSE_CONFIG.write_text(compose_config())
+        COMPOSE_CONFIG.write_text(compose_config(args.frame_ancestors))
         return 0
     if not Path(NGINX).exists():
         print(f"nginx not found at {NGINX}: install Debian's package (apt-get install nginx)", file=sys.stderr)
@@ -142,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     # moment: cluster() then stops nginx and every replica, even mid-start or mid-warm-up.
     signal.signal(signal.SIGTERM, stop_running)
     try:
-        with cluster(args.replicas, args.port, args.base_path, args.secrets, warm=not args.no_warm) as running:
+        with cluster(
+            args.replicas, args.port, args.base_path, args.secrets, not args.no_warm, args.frame_ancestors
+        ) as running:
             print(f"{len(running.replicas)} replicas on ports {', '.join(map(str, running.replicas))}")
             print(f"open {running.url}  (Ctrl-C stops everything)", flush=True)
             while True:

@@ -1,0 +1,274 @@
+"""The Kubernetes manifests (deploy/), checked as far as a machine without a cluster can.
+
+Every manifest is validated offline against the Kubernetes JSON schemas that
+kubernetes-validate ships in its wheel (strict: an unknown or misspelt field fails). Then the
+promises that hold between the manifests and the rest of the project: the probes ask Streamlit's
+health endpoint under the base path the app is given, the Ingress keeps the nginx template's
+affinity, websocket timeouts, headers and limits, no secret value is in the repo, the
+containers run as the image's non-root user on a read-only root, memory is sized from the
+measured RSS, and the refresh CronJob writes the folder the replicas read.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from kubernetes_validate.utils import latest_version, validate
+
+from hosting.hardening import DEFAULT_LIMITS, security_headers
+from hosting.process import health_url
+from hosting.serve import normalised
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+CONTROLLER_CONFIG = DEPLOY / "ingress-nginx" / "controller-config.yaml"
+ANNOTATION = "nginx.ingress.kubernetes.io/"
+MIB = {"Mi": 1, "Gi": 1024}
+
+
+def documents(path: Path) -> list[dict[str, Any]]:
+    return [document for document in yaml.safe_load_all(path.read_text()) if document]
+
+
+def kustomization() -> dict[str, Any]:
+    return documents(DEPLOY / "kustomization.yaml")[0]
+
+
+def resources() -> list[dict[str, Any]]:
+    """Every object `kubectl apply -k deploy/` creates, in the order the kustomization lists them."""
+    return [document for name in kustomization()["resources"] for document in documents(DEPLOY / name)]
+
+
+def one(kind: str, name: str | None = None) -> dict[str, Any]:
+    found = [r for r in resources() if r["kind"] == kind and name in (None, r["metadata"]["name"])]
+    assert len(found) == 1, f"{len(found)} {kind} {name or ''}"
+    return found[0]
+
+
+def deployment() -> dict[str, Any]:
+    return one("Deployment")
+
+
+def refresh_job() -> dict[str, Any]:
+    return one("CronJob")["spec"]["jobTemplate"]["spec"]["template"]["spec"]
+
+
+def pod_specs() -> dict[str, dict[str, Any]]:
+    return {"Deployment": deployment()["spec"]["template"]["spec"], "CronJob": refresh_job()}
+
+
+def container(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(c for c in spec.get("initContainers", []) + spec["containers"] if c["name"] == name)
+
+
+def env(container_spec: dict[str, Any]) -> dict[str, str]:
+    return {variable["name"]: variable["value"] for variable in container_spec.get("env", [])}
+
+
+def ingresses() -> list[dict[str, Any]]:
+    return [r for r in resources() if r["kind"] == "Ingress"]
+
+
+def mebibytes(quantity: str) -> float:
+    number, unit = re.fullmatch(r"(\d+(?:\.\d+)?)(Mi|Gi)", quantity).groups()
+    return float(number) * MIB[unit]
+
+
+def test_the_kustomization_lists_every_manifest_and_names_the_image_the_containers_use():
+    listed = set(kustomization()["resources"])
+    on_disk = {p.name for p in DEPLOY.glob("*.yaml")} - {"kustomization.yaml"}
+    assert listed == on_disk
+    image = kustomization()["images"][0]["name"]
+    app_containers = [c for spec in pod_specs().values() for c in spec.get("initContainers", []) + spec["containers"]]
+    assert {c["image"] for c in app_containers if not c["image"].startswith("registry.k8s.io/")} == {image}
+
+
+@pytest.mark.parametrize("version", ["1.30.0", latest_version()])
+def test_every_manifest_is_valid_against_the_kubernetes_schemas(version):
+    """Offline: kubernetes-validate's wheel carries the schemas; strict refuses unknown fields."""
+    objects = [*resources(), *documents(CONTROLLER_CONFIG)]
+    assert {o["kind"] for o in objects} >= {
+        "Deployment", "Service", "Ingress", "HorizontalPodAutoscaler", "CronJob", "PersistentVolumeClaim",
+        "ConfigMap", "ServiceAccount", "Role", "RoleBinding",
+    }  # fmt: skip
+    for document in objects:
+        validate(document, version, strict=True)
+
+
+def test_a_misspelt_field_fails_validation():
+    """The check above can fail: a probe with a typo in it is refused."""
+    broken = deployment()
+    broken["spec"]["template"]["spec"]["containers"][0]["readinessProbe"]["httpGett"] = {"path": "/"}
+    with pytest.raises(Exception, match="httpGett"):
+        validate(broken, "1.30.0", strict=True)
+
+
+def test_the_probes_ask_streamlits_health_under_the_base_path_the_app_is_given():
+    app = container(deployment()["spec"]["template"]["spec"], "dashboard")
+    base = normalised(env(app)["BASE_URL_PATH"])  # the Dockerfile's CMD passes it as --server.baseUrlPath
+    expected = health_url(8501, base).removeprefix("http://127.0.0.1:8501")  # what hosting.health asks
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        assert app[probe]["httpGet"]["path"] == expected, probe
+        assert app[probe]["httpGet"]["port"] == "http"
+    assert {p["name"]: p["containerPort"] for p in app["ports"]} == {"http": 8501}
+    for ingress in ingresses():
+        (path,) = ingress["spec"]["rules"][0]["http"]["paths"]
+        assert path["path"].startswith(base)
+    assert base == "/intel/tajikistan/"
+
+
+def test_the_ingress_keeps_the_proxys_affinity_and_websocket_promises():
+    for ingress in ingresses():
+        annotations = {k.removeprefix(ANNOTATION): v for k, v in ingress["metadata"]["annotations"].items()}
+        assert annotations["affinity"] == "cookie"
+        assert annotations["session-cookie-name"] == "rt_affinity"  # the cookie the nginx template sets
+        assert annotations["session-cookie-path"] == "/intel/tajikistan/"
+        assert annotations["session-cookie-change-on-failure"] == "true"  # a lost replica: another one
+        assert int(annotations["proxy-read-timeout"]) >= 86400  # a day, as the template's proxy_read_timeout 1d
+        assert int(annotations["proxy-send-timeout"]) >= 86400
+        assert ingress["spec"]["ingressClassName"] == "nginx"
+        backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
+        assert backend == {"name": one("Service")["metadata"]["name"], "port": {"name": "http"}}
+
+
+def test_the_ingress_sends_the_same_security_headers_and_the_controller_allows_them():
+    """The values hosting.hardening gives nginx; names and values that ingress-nginx accepts."""
+    configmap = one("ConfigMap", "security-headers")
+    assert configmap["data"] == security_headers()
+    namespace = kustomization()["namespace"]
+    for ingress in ingresses():
+        assert ingress["metadata"]["annotations"][ANNOTATION + "custom-headers"] == f"{namespace}/security-headers"
+    # ingress-nginx's own checks (internal/ingress/annotations/customheaders): refused values give 503
+    valid_name = re.compile(r"^[a-zA-Z\d\-_]+$")
+    valid_value = re.compile(r"""^[a-zA-Z\d_ :;.,\\/"'?!(){}\[\]@<>=\-+*#$&`|~^%]+$""")
+    assert all(valid_name.match(name) and valid_value.match(value) for name, value in configmap["data"].items())
+    controller = documents(CONTROLLER_CONFIG)[0]["data"]
+    assert set(controller["global-allowed-response-headers"].split(",")) == set(configmap["data"])
+    assert controller["limit-req-status-code"] == controller["limit-conn-status-code"] == "429"
+    assert controller["server-tokens"] == "false"
+
+
+def test_the_ingress_limits_are_the_proxys_limits():
+    """burst = rps x multiplier in ingress-nginx; the static files have the larger budget, as in nginx."""
+    budgets = {}
+    for ingress in ingresses():
+        annotations = ingress["metadata"]["annotations"]
+        rate = int(annotations[ANNOTATION + "limit-rps"])
+        burst = rate * int(annotations[ANNOTATION + "limit-burst-multiplier"])
+        path = ingress["spec"]["rules"][0]["http"]["paths"][0]["path"]
+        budgets[path.endswith("/static/")] = (rate, burst)
+        assert int(annotations[ANNOTATION + "limit-connections"]) == DEFAULT_LIMITS.connections
+    assert budgets == {
+        False: (DEFAULT_LIMITS.app_rate, DEFAULT_LIMITS.app_burst),
+        True: (DEFAULT_LIMITS.asset_rate, DEFAULT_LIMITS.asset_burst),
+    }
+
+
+def test_no_secret_value_is_in_the_manifests():
+    """The Secret is created by the deployer; the manifests only name it."""
+    assert "Secret" not in {r["kind"] for r in resources()}
+    text = "\n".join(p.read_text() for p in DEPLOY.rglob("*.yaml"))
+    for key in ("client_secret", "cookie_secret", "client_id", "COMTRADE_API_KEY ="):
+        assert f"{key} =" not in text and f"{key}:" not in text
+    for spec in pod_specs().values():
+        (secret,) = [v for v in spec["volumes"] if "secret" in v]
+        assert secret["secret"] == {"secretName": "dashboard-secrets"}
+        for c in spec.get("initContainers", []) + spec["containers"]:
+            for variable in c.get("env", []):
+                assert not re.search(r"KEY|SECRET|TOKEN|PASSWORD", variable["name"]), variable
+
+
+def test_the_secrets_file_is_mounted_where_streamlit_and_the_refresh_read_it():
+    """<working dir>/.streamlit/secrets.toml: Streamlit's default, and dashboard.refresh's."""
+    workdir = re.search(r"^WORKDIR (\S+)$", (ROOT / "Dockerfile").read_text(), re.MULTILINE).group(1)
+    for spec, name in ((pod_specs()["Deployment"], "dashboard"), (pod_specs()["CronJob"], "refresh")):
+        mount = next(m for m in container(spec, name)["volumeMounts"] if m["name"] == "secrets")
+        assert mount == {
+            "name": "secrets", "mountPath": f"{workdir}/.streamlit/secrets.toml", "subPath": "secrets.toml",
+            "readOnly": True,
+        }  # fmt: skip
+    assert 'Path(".streamlit") / "secrets.toml"' in (ROOT / "dashboard" / "refresh" / "__main__.py").read_text()
+
+
+def test_every_container_runs_as_the_images_user_without_privileges_on_a_read_only_root():
+    image_user = int(re.search(r"^USER (\d+)$", (ROOT / "Dockerfile").read_text(), re.MULTILINE).group(1))
+    for kind, spec in pod_specs().items():
+        assert spec["securityContext"]["runAsNonRoot"] is True, kind
+        assert spec["securityContext"]["runAsUser"] == image_user, kind
+        for c in spec.get("initContainers", []) + spec["containers"]:
+            context = c["securityContext"]
+            assert context["allowPrivilegeEscalation"] is False, c["name"]
+            assert context["readOnlyRootFilesystem"] is True, c["name"]
+            assert context["capabilities"]["drop"] == ["ALL"], c["name"]
+            assert context.get("runAsUser", image_user) != 0, c["name"]
+            assert {"requests", "limits"} <= set(c["resources"]), c["name"]
+
+
+def test_memory_is_sized_from_the_measured_rss():
+    """README's Performance table: RSS with one viewer, and per further viewer. The request holds
+    one viewer's RSS plus 100 more viewers with room to spare; the limit is above the request."""
+    readme = (ROOT / "README.md").read_text()
+    one_viewer = float(re.search(r"\| server RSS, one viewer \| ([\d.]+) MB", readme).group(1))
+    per_viewer = float(re.search(r"\| RSS per further viewer \(\d+\) \| ([\d.]+) MB", readme).group(1))
+    resources_ = container(deployment()["spec"]["template"]["spec"], "dashboard")["resources"]
+    request, limit = mebibytes(resources_["requests"]["memory"]), mebibytes(resources_["limits"]["memory"])
+    assert request >= 1.25 * (one_viewer + 100 * per_viewer)
+    assert 1.5 * one_viewer <= limit <= 3 * one_viewer  # room, yet a leak is stopped
+    assert limit > request
+    assert resources_["requests"]["cpu"] == resources_["limits"]["cpu"] == "1"  # one process, one core
+
+
+def test_the_refresh_writes_the_folder_the_replicas_read_and_then_restarts_them():
+    app_spec, job_spec = pod_specs()["Deployment"], pod_specs()["CronJob"]
+    data_dir = env(container(app_spec, "dashboard"))["RT_DATA_DIR"]
+    command = container(job_spec, "refresh")["command"]
+    assert command[:4] == ["python", "-m", "dashboard.refresh", "all"]
+    assert command[command.index("--data-dir") + 1] == data_dir
+
+    def data_mount(spec: dict[str, Any], name: str) -> tuple[str, dict[str, Any]]:
+        (claim,) = [v for v in spec["volumes"] if v["name"] == "data"]
+        (mount,) = [m for m in container(spec, name)["volumeMounts"] if m["name"] == "data"]
+        return claim["persistentVolumeClaim"]["claimName"], mount
+
+    app_claim, app_mount = data_mount(app_spec, "dashboard")
+    job_claim, job_mount = data_mount(job_spec, "refresh")
+    assert app_claim == job_claim == one("PersistentVolumeClaim")["metadata"]["name"]
+    assert app_mount["mountPath"] == job_mount["mountPath"] == data_dir
+    assert app_mount.get("readOnly") is True and not job_mount.get("readOnly")
+    assert "ReadWriteMany" in one("PersistentVolumeClaim")["spec"]["accessModes"]  # replicas on several nodes
+    # the volume starts empty: both seed it from the image before anything reads it
+    for spec in (app_spec, job_spec):
+        assert f"cp -R /app/data/. {data_dir}/" in " ".join(container(spec, "seed-data")["command"])
+
+    # the app loads its files once: after the refresh, the Job restarts the Deployment it may patch
+    restart = container(job_spec, "restart-replicas")["command"]
+    assert restart == ["kubectl", "rollout", "restart", f"deployment/{deployment()['metadata']['name']}"]
+    role, binding = one("Role"), one("RoleBinding")
+    assert role["rules"] == [
+        {"apiGroups": ["apps"], "resources": ["deployments"], "resourceNames": ["dashboard"], "verbs": ["get", "patch"]}
+    ]
+    assert binding["roleRef"]["name"] == role["metadata"]["name"]
+    assert binding["subjects"] == [{"kind": "ServiceAccount", "name": job_spec["serviceAccountName"]}]
+    assert [c["name"] for c in job_spec["initContainers"]] == ["seed-data", "refresh"]  # restart only after
+
+
+def test_the_app_reads_its_data_from_rt_data_dir(monkeypatch):
+    """What the Deployment's RT_DATA_DIR relies on: dashboard/cached.py's data folder follows it."""
+    from dashboard import cached
+
+    monkeypatch.setenv("RT_DATA_DIR", "/srv/data")
+    assert cached.data_dir() == Path("/srv/data")
+
+
+def test_the_service_and_the_autoscaler_point_at_the_replicas():
+    labels = deployment()["spec"]["template"]["metadata"]["labels"]
+    selector = one("Service")["spec"]["selector"]
+    assert selector.items() <= labels.items()
+    assert deployment()["spec"]["selector"]["matchLabels"] == selector
+    target = one("HorizontalPodAutoscaler")["spec"]["scaleTargetRef"]
+    assert (target["kind"], target["name"]) == ("Deployment", deployment()["metadata"]["name"])
+    assert one("HorizontalPodAutoscaler")["spec"]["minReplicas"] >= 2
