@@ -92,11 +92,12 @@ def move_a_slider(app: AppPage) -> None:
         ("/products", "Products"),
         ("/border", "Border & security"),
         ("/remittances", "Remittances"),
+        ("/partners", "Partners & region"),
         ("/sources", "Sources & data"),
     ],
 )
 def test_every_page_works_under_the_path(browser, proxied, path, title):
-    """Each page, a slider moved and a download clicked, with no policy violation or console error."""
+    """Each page, a slider moved and a CSV and the brief downloaded, with no policy violation or console error."""
     app = viewer(browser, proxied)
     response = app.page.goto(app.base + path)
     app.settle()
@@ -112,6 +113,9 @@ def test_every_page_works_under_the_path(browser, proxied, path, title):
         with app.page.expect_download(timeout=60_000) as download:
             downloads.first.click()
         assert Path(download.value.path()).stat().st_size > 0
+    with app.page.expect_download(timeout=60_000) as brief:
+        app.page.get_by_role("button", name="Download brief (PDF)").click()
+    assert Path(brief.value.path()).read_bytes().startswith(b"%PDF")
     assert violations(app) == []
     assert app.console_errors == []
 
