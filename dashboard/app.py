@@ -26,6 +26,7 @@ st.set_page_config(
 )
 
 access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
+components.accessibility_styles()
 
 PAGES = {
     "overview": st.Page(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, SIDE_COLORS, color_scale, percent_axis
+from dashboard.charts.theme import INK, SIDE_COLORS, SIDE_DASHES, color_scale, dash_scale, line_legend, percent_axis
 
 
 def _year_x() -> alt.X:
@@ -15,6 +15,7 @@ def _year_x() -> alt.X:
 def trade_trend(totals: pd.DataFrame) -> alt.Chart:
     """Annual bilateral trade as each side reports it (columns year, side, value_usd_m, value_text)."""
     sides = {side: SIDE_COLORS[side] for side in totals["side"].unique() if side in SIDE_COLORS}
+    dashes = {side: SIDE_DASHES[side] for side in sides}
     return (
         alt.Chart(totals, title="Bilateral trade, US$ bn, by reporter")
         .mark_line(point=alt.OverlayMarkDef(size=18))
@@ -25,7 +26,13 @@ def trade_trend(totals: pd.DataFrame) -> alt.Chart:
                 "side:N",
                 title=None,
                 scale=color_scale(sides),
-                legend=alt.Legend(orient="top-left", direction="horizontal", fillColor="white"),
+                legend=line_legend(orient="top-left", direction="horizontal", fillColor="white"),
+            ),
+            strokeDash=alt.StrokeDash(
+                "side:N",
+                title=None,
+                scale=dash_scale(dashes),
+                legend=line_legend(orient="top-left", direction="horizontal", fillColor="white"),
             ),
             tooltip=[
                 alt.Tooltip("year:Q", format="d", title="Year"),

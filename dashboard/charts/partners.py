@@ -11,31 +11,31 @@ import altair as alt
 import pandas as pd
 
 from dashboard.analytics.partners import ESTIMATE, ONE_FLOW, REPORTED, REST
-from dashboard.charts.theme import MUTED, SIDE_COLORS, percent_axis
+from dashboard.charts.theme import MUTED, SIDE_COLORS, dash_cycle, line_legend, percent_axis
 
 # Russia keeps its red on every page; the other large partners get fixed colours of their own.
 PARTNER_COLORS = {
     "Russia": SIDE_COLORS["Russia"],
-    "Kazakhstan": "#2F6DB5",
-    "China": "#D9822B",
-    "Uzbekistan": "#7B5EA7",
-    "Turkey": "#0F766E",
-    "Switzerland": "#A16207",
-    "Kyrgyzstan": "#C2185B",
-    "Turkmenistan": "#5D6D7E",
-    "Iran": "#6D4C41",
-    "Afghanistan": "#00838F",
+    "Kazakhstan": "#08519C",
+    "China": "#B8860B",
+    "Uzbekistan": "#009E73",
+    "Turkey": "#1F2933",
+    "Switzerland": "#8C510A",
+    "Kyrgyzstan": "#7B3294",
+    "Turkmenistan": "#C51B7D",
+    "Iran": "#35978F",
+    "Afghanistan": "#5E3C99",
 }
-SPARE_COLORS = ["#3949AB", "#7CB342", "#8D6E63", "#F06292", "#26A69A", "#AB47BC"]
-REST_COLOR = "#9CA3AF"
+SPARE_COLORS = ["#762A83", "#01665E", "#A6611A", "#9E0142", "#3288BD", "#66A61E"]
+REST_COLOR = "#6B7280"
 BASIS_SHAPES = {REPORTED: "circle", ESTIMATE: "circle", ONE_FLOW: "triangle-up"}
 BASIS_FILL = {REPORTED: 1.0, ESTIMATE: 0.0, ONE_FLOW: 0.0}
 COUNTRY_COLORS = {
     "Tajikistan": SIDE_COLORS["Tajikistan"],
-    "Kazakhstan": "#2F6DB5",
-    "Kyrgyzstan": "#C2185B",
-    "Uzbekistan": "#7B5EA7",
-    "Turkmenistan": "#A16207",
+    "Kazakhstan": "#8C510A",
+    "Kyrgyzstan": "#1F2933",
+    "Uzbekistan": "#B8860B",
+    "Turkmenistan": "#666666",
 }
 
 
@@ -84,7 +84,8 @@ def share_lines(
     `palette` is "partners" (Tajikistan's partners) or "countries" (the Central Asian reporters).
     """
     scale = partner_scale(order, COUNTRY_COLORS if palette == "countries" else PARTNER_COLORS)
-    color = alt.Color("series:N", title=color_title, scale=scale, sort=order)
+    color = alt.Color("series:N", title=color_title, scale=scale, sort=order, legend=line_legend())
+    dash = alt.StrokeDash("series:N", title=color_title, scale=dash_cycle(order), sort=order, legend=line_legend())
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("share_pct:Q", title=title, axis=percent_axis())
     tooltip = [
@@ -95,7 +96,7 @@ def share_lines(
         alt.Tooltip("basis:N", title="Figure"),
     ]
     base = alt.Chart(frame)
-    lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, detail="segment:N")
+    lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash, detail="segment:N")
     points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip})
     return alt.layer(lines, *points).properties(height=300)
 
@@ -163,8 +164,13 @@ def country_lines(frame: pd.DataFrame, title: str) -> alt.LayerChart:
     """A value per country over time (column `country`), broken at gaps; Tajikistan drawn heavier."""
     order = [c for c in COUNTRY_COLORS if c in set(frame["country"])]
     color = alt.Color(
-        "country:N", title=None, sort=order, scale=alt.Scale(domain=order, range=[COUNTRY_COLORS[c] for c in order])
+        "country:N",
+        title=None,
+        sort=order,
+        scale=alt.Scale(domain=order, range=[COUNTRY_COLORS[c] for c in order]),
+        legend=line_legend(),
     )
+    dash = alt.StrokeDash("country:N", title=None, sort=order, scale=dash_cycle(order), legend=line_legend())
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("value:Q", title=title, axis=percent_axis())
     base = alt.Chart(frame)
@@ -172,6 +178,7 @@ def country_lines(frame: pd.DataFrame, title: str) -> alt.LayerChart:
         x=x,
         y=y,
         color=color,
+        strokeDash=dash,
         detail="segment:N",
         strokeWidth=alt.condition("datum.country == 'Tajikistan'", alt.value(3), alt.value(1.6)),
     )

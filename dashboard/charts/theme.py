@@ -9,14 +9,27 @@ INK = "#1F2933"
 MUTED = "#6B7280"
 GRID = "#E5E7EB"
 
-SIDE_COLORS = {"Russia": "#B3261E", "Tajikistan": "#1B7F4B", "Media & unattributed": "#7A7F87"}
-# Red and green always mean Russia and Tajikistan as reporters; flows get colours of their own.
+# Red and blue always mean Russia and Tajikistan as reporters, on every page; flows get colours
+# of their own. Every set of colours that must be told apart on one chart stays apart under
+# deuteranopia, protanopia and tritanopia and reaches 3:1 against the page
+# (tests/unit/test_palette.py), and charts where two series compete add a second channel
+# (dashes, marker shapes or labels at the line ends).
+SIDE_COLORS = {"Russia": "#B3261E", "Tajikistan": "#2166AC", "Media & unattributed": "#666666"}
 MEASURE_COLORS = {
     "Total trade": "#1F2933",
-    "Russia → Tajikistan": "#2F6DB5",
-    "Tajikistan → Russia": "#D9822B",
-    "Balance (Russia's surplus)": "#8E7CC3",
+    "Russia → Tajikistan": "#4393C3",
+    "Tajikistan → Russia": "#D55E00",
+    "Balance (Russia's surplus)": "#666666",
 }
+MEASURE_DASHES = {
+    "Total trade": [1, 0],
+    "Russia → Tajikistan": [6, 3],
+    "Tajikistan → Russia": [2, 2],
+    "Balance (Russia's surplus)": [8, 3, 2, 3],
+}
+# Dash patterns for series told apart by more than colour, in the order they are handed out.
+DASH_CYCLE = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 3], [10, 4], [4, 2, 1, 2], [12, 3], [3, 5], [6, 2, 2, 2, 2, 2])
+SIDE_DASHES = {"Russia": [1, 0], "Tajikistan": [6, 3], "Media & unattributed": [2, 2]}
 QUALIFIER_SHAPES = {
     "exact": "circle",
     "approximate": "diamond",
@@ -34,10 +47,28 @@ def color_scale(mapping: dict[str, str]) -> alt.Scale:
     return alt.Scale(domain=list(mapping), range=list(mapping.values()))
 
 
+def dash_scale(mapping: dict[str, list[int]]) -> alt.Scale:
+    return alt.Scale(domain=list(mapping), range=list(mapping.values()))
+
+
+def dash_cycle(names: list[str]) -> alt.Scale:
+    """A distinct dash pattern for each name, in order (solid first)."""
+    return alt.Scale(domain=names, range=[DASH_CYCLE[i % len(DASH_CYCLE)] for i in range(len(names))])
+
+
+def line_legend(**kwargs) -> alt.Legend:
+    """A legend whose symbols are short strokes, so a dash pattern shows beside its colour."""
+    return alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=320, **kwargs)
+
+
 @alt.theme.register("rt_dashboard", enable=True)
 def rt_dashboard() -> alt.theme.ThemeConfig:
     return {
         "config": {
+            # marks are hidden from screen readers; each chart is announced by its description
+            # (what it shows and its key numbers, components.show_chart), with a table under it
+            "aria": False,
+            "mark": {"aria": False},
             "font": FONT,
             "background": "transparent",
             "view": {"stroke": None},

@@ -7,7 +7,17 @@ import pandas as pd
 
 from dashboard.analytics.events import events_between
 from dashboard.analytics.trade import MIRROR_ROLES, line_segments
-from dashboard.charts.theme import MEASURE_COLORS, QUALIFIER_SHAPES, SIDE_COLORS, color_scale, percent_axis
+from dashboard.charts.theme import (
+    MEASURE_COLORS,
+    MEASURE_DASHES,
+    QUALIFIER_SHAPES,
+    SIDE_COLORS,
+    SIDE_DASHES,
+    color_scale,
+    dash_scale,
+    line_legend,
+    percent_axis,
+)
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, in_unit, money, percent
 
 HEIGHT = 300
@@ -48,7 +58,7 @@ def annual_measures_chart(
     A line connects only consecutive years (the `segment` column breaks it elsewhere), so a
     missing year is drawn as a gap, never bridged.
     """
-    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=alt.Legend(columns=2))
+    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=line_legend(columns=2))
     tooltip = [
         alt.Tooltip("measure_label:N", title="Measure"),
         alt.Tooltip("year:Q", title="Year", format="d"),
@@ -57,7 +67,14 @@ def annual_measures_chart(
         alt.Tooltip("figure_id:N", title="Figure"),
     ]
     data = alt.Chart(annual).encode(x=_year_axis(), y=_value_y(unit_label), tooltip=tooltip)
-    lines = data.transform_filter("datum.source_kind == 'dots'").mark_line().encode(detail="segment:N", color=color)
+    dash = alt.StrokeDash(
+        "measure_label:N", title=None, scale=dash_scale(MEASURE_DASHES), legend=line_legend(columns=2)
+    )
+    lines = (
+        data.transform_filter("datum.source_kind == 'dots'")
+        .mark_line()
+        .encode(detail="segment:N", color=color, strokeDash=dash)
+    )
     dots = data.transform_filter("datum.source_kind == 'dots'").mark_point(size=18, filled=True).encode(color=color)
     statements = (
         data.transform_filter("datum.source_kind == 'published'")
@@ -84,7 +101,12 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
     """
     reporters = list(dict.fromkeys(frame["reporter"]))
     years = [int(frame["year"].min()), int(frame["year"].max())] if len(frame) else [0, 1]
-    color = alt.Color("reporter:N", title="As reported by", scale=color_scale({k: SIDE_COLORS[k] for k in reporters}))
+    color = alt.Color(
+        "reporter:N",
+        title="As reported by",
+        scale=color_scale({k: SIDE_COLORS[k] for k in reporters}),
+        legend=line_legend(),
+    )
     tooltip = [
         alt.Tooltip("reporter:N", title="Reported by"),
         alt.Tooltip("year:Q", format="d", title="Year"),
@@ -93,7 +115,19 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
     lines = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=18))
-        .encode(x=_year_axis(None, years), y=_value_y(unit_label), color=color, detail="segment:N", tooltip=tooltip)
+        .encode(
+            x=_year_axis(None, years),
+            y=_value_y(unit_label),
+            color=color,
+            strokeDash=alt.StrokeDash(
+                "reporter:N",
+                title="As reported by",
+                scale=dash_scale({k: SIDE_DASHES[k] for k in reporters}),
+                legend=line_legend(),
+            ),
+            detail="segment:N",
+            tooltip=tooltip,
+        )
         .properties(height=240)
     )
     bars = (

@@ -30,10 +30,15 @@ def why_shorter(model: BorderModel) -> str:
     )
 
 
+def reach_at(radius: int) -> pd.Series:
+    """The border's coverage at this radius: covered_km and share, from the curve built once."""
+    curve = cached.coverage_curve()
+    return curve.iloc[int(curve["radius_km"].searchsorted(radius))]
+
+
 def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
     drawn, strength = model.drawn_km, tables.strength
-    curve = cached.coverage_curve()
-    reach = curve.iloc[int(curve["radius_km"].searchsorted(view.radius))]
+    reach = reach_at(view.radius)
     columns = st.columns(4)
     cited = border_reference_text(model.references)
     components.metric(
@@ -115,8 +120,10 @@ def map_section(model: BorderModel, tables: BorderTables, view: ViewState) -> No
         # the key lists only what the chosen layers draw
         key = ["**━** Tajik–Afghan border"]
         if "coverage" in view.layers:
+            reach = reach_at(view.radius)
             key += [
-                f":red[**━**] border within {view.radius} km of a Russian site",
+                f":red[**━**] border within {view.radius} km of a Russian site: {reach['covered_km']:,.0f} km, "
+                f"{reach['share']:.0%} of the line",
                 ":red[**◌**] the area within that distance",
             ]
         if "russian" in view.layers:

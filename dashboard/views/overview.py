@@ -62,7 +62,8 @@ def trade_trend(trade: TradeModel, sources: pd.DataFrame | None) -> None:
     totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
     components.show_chart(
         components.spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
-        "Annual Russia–Tajikistan trade as each side reports it",
+        "Annual Russia–Tajikistan trade as each side reports it, US$ bn",
+        totals[["year", "side", "value_bn"]],
     )
     components.sources_line(totals, sources, "Each side's own statistics.")
 
@@ -74,7 +75,8 @@ def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> N
     shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))  # break where % is missing
     components.show_chart(
         components.spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
-        "Remittances as a share of Tajikistan's GDP, World Bank",
+        "Remittances as a share of Tajikistan's GDP, World Bank, %",
+        shown[["year", "pct_gdp"]],
     )
     components.sources_line(shown, sources, "Personal remittances received, all origins.")
 
