@@ -569,6 +569,32 @@ BREAKDOWN = Dataset(
     checks=(_breakdown_complete_flag_consistent,),
 )
 
+# CEPII's BACI: every HS6 flow between the two countries, reconciled from both reporters'
+# declarations. Written whole by `python -m dashboard.refresh baci`; shipped as a header only.
+BACI_PRODUCTS = Dataset(
+    name="baci_products",
+    file="baci_products.csv",
+    title="Products in full, CEPII BACI (refreshed)",
+    description=(
+        "Every HS6 product Russia sold Tajikistan and Tajikistan sold Russia, per year: value in US$ thousand "
+        "and quantity in tonnes as BACI publishes them (quantity empty where BACI has none)."
+    ),
+    caveat=(
+        "Filled by `python -m dashboard.refresh baci` (see the README); empty in a fresh checkout. BACI reconciles "
+        "the exporter's and the importer's declarations (imports brought to FOB): it is neither side's own figure."
+    ),
+    columns={
+        "direction": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
+        "year": Column("integer", minimum=1988, maximum=2100),
+        "hs6": Column(pattern=r"^\d{6}$"),
+        "value_usd_k": Column("number", minimum=0.0),
+        "quantity_t": Column("number", required=False, minimum=0.0),
+        "source_id": Column(),
+    },
+    key=("direction", "year", "hs6"),
+    may_be_empty=True,
+)
+
 TRADE_CONTEXT = Dataset(
     name="trade_context",
     file="trade_context.csv",
@@ -663,6 +689,7 @@ DATASETS: dict[str, Dataset] = {
         PRESETS,
         PRODUCTS,
         BREAKDOWN,
+        BACI_PRODUCTS,
         TRADE_CONTEXT,
         WDI_API,
         TRADE_COMTRADE,
