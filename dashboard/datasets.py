@@ -512,7 +512,15 @@ def _breakdown_complete_flag_consistent(df: pd.DataFrame) -> Problem | None:
     return _first(mixed, "complete", "is the same for every row of one direction, year and reporter")
 
 
-HS_CODES = r"^(\d{2}(\d{2})?(-\d{2})?)(;\d{2}(\d{2})?)*$"
+def _share_qualified(df: pd.DataFrame) -> Problem | None:
+    return _first(
+        df["share_pct"].notna() != df["share_qualifier"].notna(),
+        "share_qualifier",
+        "is given exactly when 'share_pct' is",
+    )
+
+
+HS_CODES = r"^(\d{2}(\d{2}){0,2}(-\d{2})?)(;\d{2}(\d{2}){0,2})*$"
 
 PRODUCTS = Dataset(
     name="products",
@@ -539,12 +547,15 @@ PRODUCTS = Dataset(
         "value_usd_m": Column("number", required=False, minimum=0.0),
         "value_qualifier": Column(required=False, allowed=QUALIFIERS),
         "share_pct": Column("number", required=False, minimum=0.0, maximum=100.0),
+        "share_qualifier": Column(required=False, allowed=QUALIFIERS),
         "share_of": Column(required=False),
+        "yoy_growth_pct": Column("number", required=False, minimum=-100.0, maximum=1000.0),
+        "growth_qualifier": Column(required=False, allowed=QUALIFIERS),
         "source_id": Column(),
         "note": Column(),
     },
     key=("product_id",),
-    checks=(_one_measure_at_least, _share_says_of_what),
+    checks=(_one_measure_at_least, _share_says_of_what, _qualifier_matches_value, _share_qualified),
 )
 
 BREAKDOWN = Dataset(
