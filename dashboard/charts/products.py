@@ -5,7 +5,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, SIDE_COLORS
+from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, percent_axis
+from dashboard.formatting import FLOW_LABELS
+
+DIRECTION_COLORS = {"ru_to_tj": SIDE_COLORS["Russia"], "tj_to_ru": SIDE_COLORS["Tajikistan"]}
+DIRECTION_LABELS = {direction: FLOW_LABELS[direction] for direction in DIRECTION_COLORS}
+NEUTRAL = MUTED
 
 STATUS_COLORS = {
     "full breakdown": "#1F2933",
@@ -101,5 +106,71 @@ def coverage_chart(coverage: pd.DataFrame) -> alt.Chart:
     )
 
 
-DIRECTION_COLORS = {"ru_to_tj": SIDE_COLORS["Russia"], "tj_to_ru": SIDE_COLORS["Tajikistan"]}
-NEUTRAL = MUTED
+def published_chart(figures: pd.DataFrame, axis_title: str, color: str) -> alt.LayerChart:
+    """One bar per published figure, labelled with its period and publisher; 'over 40%' marks a bound.
+
+    Bars of figures that are not exact are hollow, so a lower bound never reads as a measurement.
+    """
+    base = alt.Chart(figures).encode(
+        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X("measure:Q", title=axis_title, axis=percent_axis() if "%" in axis_title else alt.Axis(format=",~f")),
+        tooltip=[
+            alt.Tooltip("product_name:N", title="Product"),
+            alt.Tooltip("period:N", title="Period"),
+            alt.Tooltip("text:N", title="As published"),
+            alt.Tooltip("base:N", title="Of"),
+            alt.Tooltip("publisher:N", title="Source"),
+        ],
+    )
+    exact = base.transform_filter("datum.qualifier == 'exact'").mark_bar(color=color)
+    bound = base.transform_filter("datum.qualifier != 'exact'").mark_bar(
+        color=color, fillOpacity=0.15, stroke=color, strokeWidth=1.5, strokeDash=[4, 2]
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text="text:N")
+    return alt.layer(exact, bound, text).properties(height=alt.Step(34))
+
+
+def concentration_chart(frame: pd.DataFrame, field: str, title: str) -> alt.LayerChart:
+    """A concentration measure per direction over the years; a year without data breaks the line."""
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False)
+        ),
+        y=alt.Y(f"{field}:Q", title=title, axis=percent_axis() if "%" in title else alt.Axis(format=",~f")),
+        color=alt.Color(
+            "direction_label:N",
+            title=None,
+            scale=alt.Scale(domain=list(DIRECTION_LABELS.values()), range=list(DIRECTION_COLORS.values())),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=[
+            alt.Tooltip("direction_label:N", title="Direction"),
+            alt.Tooltip("year:Q", format="d", title="Year"),
+            alt.Tooltip("top3_share_pct:Q", format=".1f", title="Top 3 share, %"),
+            alt.Tooltip("hhi:Q", format=",.0f", title="HHI"),
+            alt.Tooltip("products:Q", format=",d", title="Codes traded"),
+        ],
+    )
+    return alt.layer(base.mark_line().encode(detail="segment:N"), base.mark_point(filled=True, size=24)).properties(
+        height=200
+    )
+
+
+def yearly_chart(frame: pd.DataFrame) -> alt.LayerChart:
+    """Each product's value by year, one line per product; a year it was not traded breaks its line."""
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False)
+        ),
+        y=alt.Y("value_usd_m:Q", title="US$ m", axis=alt.Axis(format=",~f")),
+        color=alt.Color("product:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=360)),
+        tooltip=[
+            alt.Tooltip("product:N", title="Product"),
+            alt.Tooltip("year:Q", format="d", title="Year"),
+            alt.Tooltip("value_usd_m:Q", format=",.2f", title="US$ m"),
+            alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
+        ],
+    )
+    return alt.layer(base.mark_line().encode(detail="segment:N"), base.mark_point(filled=True, size=24)).properties(
+        height=220
+    )
