@@ -34,9 +34,11 @@ from dashboard.catalogue import Entry, build_catalogue
 from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model, events_table
 from dashboard.products_model import (
+    BreakdownView,
     DirectionTables,
     ProductsModel,
     build_baci_trends,
+    build_breakdown_view,
     build_concentration_frame,
     build_direction_tables,
     build_named_flows,
@@ -290,6 +292,16 @@ def product_trends(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _product_trends(folder: str, query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return build_trend_frame(_products_model(folder), query)
+
+
+def breakdown_view(direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
+    """One direction's breakdown panel for a year, level and top N (shared read-only)."""
+    return _breakdown_view(str(data_dir()), direction, year, level, top)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _breakdown_view(folder: str, direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
+    return build_breakdown_view(_products_model(folder), direction, year, level, top)
 
 
 def published_figures(direction: str, measure: str, query: str) -> pd.DataFrame:

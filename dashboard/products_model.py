@@ -49,9 +49,10 @@ def build_products_model(
         baci=baci_rows,
         named=prod.named_codes(products),
         coverage=coverage.assign(direction_label=coverage["direction"].map(FLOW_LABELS)),
-        cited=pd.concat(
-            [products[["source_id"]], breakdown[["source_id"]], baci_rows[["source_id"]]], ignore_index=True
-        ),
+        # one row per source: a BACI table has tens of thousands of rows citing one release
+        cited=pd.concat([products[["source_id"]], breakdown[["source_id"]], baci_rows[["source_id"]]])
+        .drop_duplicates()
+        .reset_index(drop=True),
         trends=prod.trends(described),
         years=years,
         default_year=with_breakdown[-1] if with_breakdown else (years[-1] if years else None),
@@ -88,6 +89,45 @@ def breakdown_rows(model: ProductsModel, direction: str, year: int | None) -> pd
         return model.breakdown.iloc[0:0]
     baci = model.baci[(model.baci["direction"] == direction) & (model.baci["year"] == year)]
     return baci if len(baci) else prod.breakdowns(model.breakdown, direction, year)
+
+
+@dataclass(frozen=True)
+class BreakdownView:
+    """What one direction's breakdown panel draws for a year, level and top N (shared read-only)."""
+
+    shown: pd.DataFrame  # the top products at the level, labelled, with their source
+    note: str  # who reported it, and whether shares could be computed
+    concentration: prod.Concentration | None
+    sections: pd.DataFrame
+    rows: pd.DataFrame  # what the sources line cites: every HS6 row from BACI, else the breakdown's rows
+    from_baci: bool
+
+
+def build_breakdown_view(
+    model: ProductsModel, direction: str, year: int | None, level: int, top: int
+) -> BreakdownView | None:
+    rows = breakdown_rows(model, direction, year)
+    if rows.empty:
+        return None
+    ranked = prod.at_level(rows, level)
+    shown = ranked.head(top).assign(
+        label=lambda f: f["hs"] + " " + f["description"],
+        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
+        source_id=rows["source_id"].iloc[0],
+    )
+    reporter = rows["reporter"].iloc[0]
+    note = f"Reported by {model.reporter_labels.get(reporter, reporter)}." + (
+        "" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."
+    )
+    from_baci = reporter == prod.BACI_REPORTER
+    return BreakdownView(
+        shown=shown,
+        note=note,
+        concentration=prod.concentration(ranked),
+        sections=prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"]),
+        rows=baci_table(model, direction, year) if from_baci else rows,
+        from_baci=from_baci,
+    )
 
 
 def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:

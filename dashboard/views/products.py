@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.analytics import products as prod
 from dashboard.charts import products as charts
 from dashboard.formatting import FLOW_LABELS
-from dashboard.products_model import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel, baci_table, breakdown_rows
+from dashboard.products_model import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view
 
@@ -128,53 +126,45 @@ def figures_table(tables: DirectionTables) -> None:
 
 def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ViewState) -> None:
     st.markdown(f"**Product breakdown, {year}**" if year else "**Product breakdown**")
-    rows = breakdown_rows(model, direction, year)
-    if rows.empty:
+    panel = cached.breakdown_view(direction, year, int(view.prod_level), view.prod_top)
+    if panel is None:
         components.no_data(
             f"No source in the data breaks {FLOW_LABELS[direction]} down by product for {year}: shares of the "
             "direction's total, sections and concentration cannot be computed."
         )
         return
-    ranked = prod.at_level(rows, int(view.prod_level))
-    shown = ranked.head(view.prod_top).assign(
-        label=lambda f: f["hs"] + " " + f["description"],
-        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
-    )
     color = charts.DIRECTION_COLORS[direction]
     components.chart_with_sources(
-        components.spec(charts.top_products_chart, shown, color),
-        shown.assign(source_id=rows["source_id"].iloc[0]),
+        components.spec(charts.top_products_chart, panel.shown, color),
+        panel.shown,
         model.sources,
         f"top_products_{direction}_{year}.csv",
         description=f"Top {view.prod_top} products, {FLOW_LABELS[direction]}, {year}",
-        note=f"Reported by {model.reporter_labels.get(rows['reporter'].iloc[0], rows['reporter'].iloc[0])}."
-        + ("" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."),
+        note=panel.note,
     )
-    concentration = prod.concentration(ranked)
-    if concentration:
+    if panel.concentration:
         left, right = st.columns(2)
         unit = LEVEL_NAMES[view.prod_level]
-        left.metric(f"Top 3 {unit}' share", f"{concentration.top3_share_pct:.1f}%", border=True)
+        left.metric(f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True)
         right.metric(
             "Concentration (HHI)",
-            f"{concentration.hhi:,.0f}",
+            f"{panel.concentration.hhi:,.0f}",
             border=True,
             help=f"Herfindahl–Hirschman index over HS {unit}: the sum of squared shares in %, from near 0 "
             "(spread) to 10,000 (one product). It depends on the level chosen.",
         )
-    sections = prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"])
     st.markdown(f"**By HS section, {year}**")
-    components.show_chart(components.spec(charts.sections_chart, sections, color), "Values by HS section")
-    if rows["reporter"].iloc[0] == prod.BACI_REPORTER:
+    components.show_chart(components.spec(charts.sections_chart, panel.sections, color), "Values by HS section")
+    if panel.from_baci:
         components.sources_and_download(
-            baci_table(model, direction, year),
+            panel.rows,
             model.sources,
             f"baci_hs6_{direction}_{year}.csv",
-            note=f"Every HS6 product, {FLOW_LABELS[direction]}, {year}: {len(rows):,} products. Values in US$ "
-            "thousand and quantities in tonnes as BACI publishes them (empty where BACI has no quantity).",
+            note=f"Every HS6 product, {FLOW_LABELS[direction]}, {year}: {len(panel.rows):,} products. Values in "
+            "US$ thousand and quantities in tonnes as BACI publishes them (empty where BACI has no quantity).",
         )
     else:
-        components.sources_line(rows, model.sources)
+        components.sources_line(panel.rows, model.sources)
 
 
 def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
@@ -182,7 +172,8 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
     tables = cached.direction_tables(direction, query)
     if len(model.baci) or len(model.breakdown):
         breakdown_panel(model, direction, year, view)
-    named_products(tables, query)
+    if model.baci.empty:  # with BACI, the named headings are listed with their values below the panels
+        named_products(tables, query)
     published_charts(model, direction, query)
     published_figures(tables)
     components.sources_and_download(
