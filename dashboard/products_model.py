@@ -215,7 +215,7 @@ def build_published_frame(model: ProductsModel, direction: str, measure: str, qu
         text=text,
         base=base,
         label=[
-            f"{name[:38]} · {period} · {publisher}"
+            f"{name} · {period} · {publisher}"
             for name, period, publisher in zip(figures["product_name"], periods, figures["publisher"], strict=True)
         ],
     )[

@@ -20,38 +20,58 @@ STATUS_COLORS = {
 }
 
 
-def top_products_chart(ranked: pd.DataFrame, color: str) -> alt.Chart:
+# Bars with their label above them, across the chart's whole width: long product names and
+# periods stay readable at a half-column or on a phone, where a label axis would take half the
+# width and squeeze the bars.
+BAR_ROW = 40
+
+
+def labelled_bars(
+    frame: pd.DataFrame, label: str, x: alt.X, value_text: str, tooltip: list, color: str, hollow: str | None = None
+) -> alt.LayerChart:
+    """One bar per row, in the frame's order, its label above it and its value text at its end.
+
+    Rows for which the `hollow` expression holds are drawn as dashed outlines (a bound, an
+    approximation), so they never read as a measurement.
+    """
+    base = alt.Chart(frame).encode(y=alt.Y(f"{label}:N", title=None, sort=None, axis=None), tooltip=tooltip)
+    solid = base.encode(x=x).mark_bar(color=color, size=14, yOffset=8)
+    layers = [solid.transform_filter(f"!({hollow})") if hollow else solid]
+    if hollow:
+        outline = {"fillOpacity": 0.15, "stroke": color, "strokeWidth": 1.5, "strokeDash": [4, 2]}
+        layers.append(base.encode(x=x).transform_filter(hollow).mark_bar(color=color, size=14, yOffset=8, **outline))
+    names = base.mark_text(
+        align="left", baseline="middle", yOffset=-9, fontSize=11, color=INK, limit=alt.ExprRef("width")
+    )
+    layers.append(names.encode(x=alt.value(0), text=f"{label}:N"))
+    layers.append(
+        base.encode(x=x).mark_text(align="left", dx=4, yOffset=8, fontSize=11, color=INK).encode(text=value_text)
+    )
+    return alt.layer(*layers).properties(height=alt.Step(BAR_ROW))
+
+
+def top_products_chart(ranked: pd.DataFrame, color: str) -> alt.LayerChart:
     """Sorted bars of the largest products, labelled with their share where it is known."""
-    base = alt.Chart(ranked).encode(
-        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-        x=alt.X("value_usd_m:Q", title="US$ m"),
-        tooltip=[
-            alt.Tooltip("hs:N", title="HS"),
-            alt.Tooltip("description:N", title="Description"),
-            alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
-            alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
-        ],
-    )
-    bars = base.mark_bar(color=color)
-    shares = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text="share_text:N")
-    return (bars + shares).properties(height=alt.Step(22))
+    tooltip = [
+        alt.Tooltip("hs:N", title="HS"),
+        alt.Tooltip("description:N", title="Description"),
+        alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
+        alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
+    ]
+    x = alt.X("value_usd_m:Q", title="US$ m", axis=alt.Axis(format=",~f"))
+    return labelled_bars(ranked, "label", x, "share_text:N", tooltip, color)
 
 
-def sections_chart(sections: pd.DataFrame, color: str) -> alt.Chart:
-    return (
-        alt.Chart(sections)
-        .mark_bar(color=color, opacity=0.8)
-        .encode(
-            y=alt.Y("section_label:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("value_usd_m:Q", title="US$ m"),
-            tooltip=[
-                alt.Tooltip("section_label:N", title="HS section"),
-                alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
-                alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
-            ],
-        )
-        .properties(height=alt.Step(20))
-    )
+def sections_chart(sections: pd.DataFrame, color: str) -> alt.LayerChart:
+    """Values by HS section, largest first, with the section's share of the direction."""
+    tooltip = [
+        alt.Tooltip("section_label:N", title="HS section"),
+        alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
+        alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
+    ]
+    x = alt.X("value_usd_m:Q", title="US$ m", axis=alt.Axis(format=",~f"))
+    frame = sections.assign(share_text=sections["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""))
+    return labelled_bars(frame, "section_label", x, "share_text:N", tooltip, color)
 
 
 def trend_chart(trends: pd.DataFrame) -> alt.Chart:
@@ -107,27 +127,17 @@ def coverage_chart(coverage: pd.DataFrame) -> alt.Chart:
 
 
 def published_chart(figures: pd.DataFrame, axis_title: str, color: str) -> alt.LayerChart:
-    """One bar per published figure, labelled with its period and publisher; 'over 40%' marks a bound.
-
-    Bars of figures that are not exact are hollow, so a lower bound never reads as a measurement.
-    """
-    base = alt.Chart(figures).encode(
-        y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelLimit=300)),
-        x=alt.X("measure:Q", title=axis_title, axis=percent_axis() if "%" in axis_title else alt.Axis(format=",~f")),
-        tooltip=[
-            alt.Tooltip("product_name:N", title="Product"),
-            alt.Tooltip("period:N", title="Period"),
-            alt.Tooltip("text:N", title="As published"),
-            alt.Tooltip("base:N", title="Of"),
-            alt.Tooltip("publisher:N", title="Source"),
-        ],
-    )
-    exact = base.transform_filter("datum.qualifier == 'exact'").mark_bar(color=color)
-    bound = base.transform_filter("datum.qualifier != 'exact'").mark_bar(
-        color=color, fillOpacity=0.15, stroke=color, strokeWidth=1.5, strokeDash=[4, 2]
-    )
-    text = base.mark_text(align="left", dx=4, fontSize=11, color=INK).encode(text="text:N")
-    return alt.layer(exact, bound, text).properties(height=alt.Step(34))
+    """One bar per published figure, labelled with its product, period and publisher; 'over 40%'
+    marks a bound, and bars of figures that are not exact are hollow."""
+    tooltip = [
+        alt.Tooltip("product_name:N", title="Product"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("text:N", title="As published"),
+        alt.Tooltip("base:N", title="Of"),
+        alt.Tooltip("publisher:N", title="Source"),
+    ]
+    x = alt.X("measure:Q", title=axis_title, axis=percent_axis() if "%" in axis_title else alt.Axis(format=",~f"))
+    return labelled_bars(figures, "label", x, "text:N", tooltip, color, hollow="datum.qualifier != 'exact'")
 
 
 def concentration_chart(frame: pd.DataFrame, field: str, title: str) -> alt.LayerChart:
