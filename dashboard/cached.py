@@ -262,7 +262,7 @@ def _remittances_view(folder: str, years: tuple[int, int], show_others: bool) ->
 @st.cache_resource(show_spinner=False)
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
-    names = ("products", "product_breakdown", "reporters", "sources", "baci_products")
+    names = ("products", "product_breakdown", "reporters", "sources", "baci_products", "baci_product_codes")
     tables = {name: datasets.load(name, path) for name in names} | {
         "product_breakdown": datasets.load_with_refresh("product_breakdown", path)
     }

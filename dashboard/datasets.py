@@ -606,6 +606,20 @@ BACI_PRODUCTS = Dataset(
     may_be_empty=True,
 )
 
+BACI_PRODUCT_CODES = Dataset(
+    name="baci_product_codes",
+    file="baci_product_codes.csv",
+    title="HS6 product descriptions, CEPII BACI (refreshed)",
+    description=(
+        "BACI's own description of each HS6 code in baci_products.csv, in the release's HS revision (HS92 codes "
+        "are not all in today's nomenclature)."
+    ),
+    caveat="Filled by `python -m dashboard.refresh baci` with baci_products.csv; empty in a fresh checkout.",
+    columns={"hs6": Column(pattern=r"^\d{6}$"), "description": Column(), "source_id": Column()},
+    key=("hs6",),
+    may_be_empty=True,
+)
+
 TRADE_CONTEXT = Dataset(
     name="trade_context",
     file="trade_context.csv",
@@ -701,6 +715,7 @@ DATASETS: dict[str, Dataset] = {
         PRODUCTS,
         BREAKDOWN,
         BACI_PRODUCTS,
+        BACI_PRODUCT_CODES,
         TRADE_CONTEXT,
         WDI_API,
         TRADE_COMTRADE,

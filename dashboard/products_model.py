@@ -18,6 +18,7 @@ class ProductsModel:
     breakdown: pd.DataFrame  # values by HS heading, when a source gives them (empty until a refresh)
     baci: pd.DataFrame  # CEPII BACI's HS6 rows in the breakdown's terms (empty until `refresh baci`)
     named: dict[str, list[str]]  # per direction, the headings the sources name as main flows
+    baci_names: dict[str, str]  # BACI's description of each of its HS6 codes (its revision's wording)
     coverage: pd.DataFrame  # year × direction: what product data exists, with the direction's label
     cited: pd.DataFrame  # the source_id of every product row and breakdown row
     trends: pd.DataFrame  # product families valued in more than one period
@@ -32,6 +33,7 @@ def build_products_model(
     reporters: pd.DataFrame,
     sources: pd.DataFrame,
     baci: pd.DataFrame | None = None,
+    baci_codes: pd.DataFrame | None = None,
 ) -> ProductsModel:
     baci_rows = prod.baci_breakdown(baci if baci is not None else pd.DataFrame(columns=BACI_COLUMNS))
     described = products.assign(
@@ -48,6 +50,7 @@ def build_products_model(
         breakdown=breakdown,
         baci=baci_rows,
         named=prod.named_codes(products),
+        baci_names={} if baci_codes is None else dict(zip(baci_codes["hs6"], baci_codes["description"], strict=True)),
         coverage=coverage.assign(direction_label=coverage["direction"].map(FLOW_LABELS)),
         # one row per source: a BACI table has tens of thousands of rows citing one release
         cited=pd.concat([products[["source_id"]], breakdown[["source_id"]], baci_rows[["source_id"]]])
@@ -109,7 +112,7 @@ def build_breakdown_view(
     rows = breakdown_rows(model, direction, year)
     if rows.empty:
         return None
-    ranked = prod.at_level(rows, level)
+    ranked = prod.at_level(rows, level, model.baci_names)
     shown = ranked.head(top).assign(
         label=lambda f: f["hs"] + " " + f["description"],
         share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
@@ -139,7 +142,7 @@ def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
             "year": rows["year"],
             "direction": rows["direction"],
             "hs6": rows["hs6"],
-            "hs_description": rows["hs6"].map(lambda c: prod.describe_codes(c).split(": ", 1)[-1]),
+            "hs_description": rows["hs6"].map(lambda c: prod.description(c, model.baci_names)),
             "value_usd_thousand": rows["value_usd_m"] * 1000,
             "quantity_tonnes": rows["quantity_t"],
             "source_id": rows["source_id"],
@@ -155,7 +158,7 @@ def build_concentration_frame(model: ProductsModel, level: int) -> pd.DataFrame:
 
 def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]]) -> pd.DataFrame:
     """Values by year for the chosen codes, labelled for the legend, from BACI."""
-    frame = prod.yearly_values(model.baci, level, wanted)
+    frame = prod.yearly_values(model.baci, level, wanted, model.baci_names)
     return frame.assign(
         product=frame["direction"].map(FLOW_LABELS) + ": " + frame["hs"] + " " + frame["description"].str[:60],
         source_id=baci_source(model),
@@ -164,7 +167,7 @@ def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[
 
 def build_baci_trends(model: ProductsModel, level: int, query: str, year: int | None) -> pd.DataFrame:
     """The products the trend chart follows: a search's matches, else the year's largest."""
-    return build_yearly_frame(model, level, prod.trend_codes(model.baci, level, query, year))
+    return build_yearly_frame(model, level, prod.trend_codes(model.baci, level, query, year, names=model.baci_names))
 
 
 def build_named_flows(model: ProductsModel) -> tuple[pd.DataFrame, pd.DataFrame]:

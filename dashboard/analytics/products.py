@@ -6,6 +6,7 @@ A share of a direction's total is only computed from a breakdown that covers the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +33,15 @@ def hs_info(code: str) -> HsInfo | None:
     return HsInfo(code, entry.description, entry.section, entry.section_name or "")
 
 
+def description(code: str, names: Mapping[str, str] | None = None) -> str:
+    """A code's description: the data's own where it has one (BACI's product table, in the
+    revision its codes are in), else the WCO nomenclature's."""
+    if names and code in names:
+        return names[code]
+    info = hs_info(code)
+    return info.description if info else "not in the HS nomenclature"
+
+
 def describe_codes(codes: str) -> str:
     """'2710' -> its description; '01-24' -> 'HS chapters 01–24'; '52;61' -> each, joined."""
     if not isinstance(codes, str) or not codes:
@@ -52,7 +62,7 @@ def codes(breakdown: pd.DataFrame) -> pd.Series:
     return breakdown["hs6"] if "hs6" in breakdown.columns else breakdown["hs4"]
 
 
-def at_level(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
+def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A breakdown summed to HS chapters (2) or headings (4), or its products (6), largest first, with shares.
 
     `share_pct` is left empty unless the breakdown is complete.
@@ -63,7 +73,7 @@ def at_level(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
     complete = bool(len(breakdown)) and (breakdown["complete"] == "true").all()
     total = summed["value_usd_m"].sum()
     summed["share_pct"] = summed["value_usd_m"] / total * 100 if complete and total > 0 else float("nan")
-    summed["description"] = summed["hs"].map(lambda c: hs_info(c).description if hs_info(c) else "")
+    summed["description"] = summed["hs"].map(lambda c: description(c, names))
     return summed.reset_index(drop=True)
 
 
@@ -201,7 +211,9 @@ def concentration_by_year(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
     return frame.assign(segment=line_segments(frame, ["direction"]) if len(frame) else pd.Series(dtype=int))
 
 
-def yearly_values(breakdown: pd.DataFrame, level: int, wanted: dict[str, list[str]]) -> pd.DataFrame:
+def yearly_values(
+    breakdown: pd.DataFrame, level: int, wanted: dict[str, list[str]], names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
     """Per direction, the value of each wanted code (at `level`) in every year it was traded.
 
     A year without a flow has no row: the charts break their lines there, never drawing a zero
@@ -217,7 +229,7 @@ def yearly_values(breakdown: pd.DataFrame, level: int, wanted: dict[str, list[st
     if out.empty:
         return out.assign(value_usd_m=[], share_pct=[], description=[], segment=[])
     out["share_pct"] = out["value_usd_m"] / out.join(totals.rename("total"), on=["direction", "year"])["total"] * 100
-    out["description"] = out["hs"].map(lambda c: hs_info(c).description if hs_info(c) else "not in the HS nomenclature")
+    out["description"] = out["hs"].map(lambda c: description(c, names))
     out["segment"] = line_segments(out, ["direction", "hs"])
     return out.sort_values(["direction", "hs", "year"], ignore_index=True)
 
@@ -233,13 +245,18 @@ def ranks(breakdown: pd.DataFrame, level: int, year: int) -> pd.DataFrame:
 
 
 def trend_codes(
-    breakdown: pd.DataFrame, level: int, query: str, year: int | None, top: int = 5
+    breakdown: pd.DataFrame,
+    level: int,
+    query: str,
+    year: int | None,
+    top: int = 5,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, list[str]]:
     """Which codes the trend chart follows: those matching a search (the largest first), else the
     largest in the year shown — `top` per direction either way."""
     wanted: dict[str, list[str]] = {}
     for direction, group in breakdown.groupby("direction"):
-        ranked = at_level(group if query or year is None else group[group["year"] == year], level)
+        ranked = at_level(group if query or year is None else group[group["year"] == year], level, names)
         if query:
             ranked = ranked[matches(ranked.rename(columns={"hs": "hs_codes", "description": "product_name"}), query)]
         wanted[direction] = ranked["hs"].head(top).tolist()

@@ -107,7 +107,8 @@ def refresh_baci(args: argparse.Namespace, client: JsonClient) -> tuple[list[Tab
     finally:
         client.requests += downloader.requests
     # the release, whole: every year and product it holds replaces the previous release's rows
-    return write(args.data_dir, {"baci_products": Update(pull.rows, everything)}, pull.source), pull.notes
+    updates = {"baci_products": Update(pull.rows, everything), "baci_product_codes": Update(pull.products, everything)}
+    return write(args.data_dir, updates, pull.source), pull.notes
 
 
 RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient], tuple[list[TableChange], list[str]]]] = {

@@ -57,6 +57,7 @@ class ArchiveError(FetchError):
 @dataclass(frozen=True)
 class Pull:
     rows: pd.DataFrame  # rows of the baci_products schema
+    products: pd.DataFrame  # rows of the baci_product_codes schema: BACI's description of each code kept
     source: dict[str, str]  # the sources.csv row citing this release
     notes: list[str]  # for the summary: years read, rows scanned, disk used
 
@@ -170,6 +171,23 @@ def pair_codes(archive: zipfile.ZipFile, names: list[str]) -> dict[str, str]:
     return {iso: found[iso] for iso in PAIR}
 
 
+def product_names(archive: zipfile.ZipFile, names: list[str], revision: str, wanted: set[str]) -> dict[str, str]:
+    """BACI's description of each wanted HS6 code, from the release's product table (if it has one)."""
+    found = [n for n in names if re.fullmatch(rf"product_codes_{revision}_V\d+\w*\.csv", n.rsplit("/", 1)[-1])]
+    if not found:
+        return {}
+    rows = _reader(archive, found[0])
+    header = [h.strip() for h in next(rows, [])]
+    if "code" not in header or "description" not in header:
+        raise ArchiveError(f"{found[0]}: expected columns code and description, found {header}")
+    code, text = header.index("code"), header.index("description")
+    out = {}
+    for row in rows:
+        if len(row) > max(code, text) and (key := row[code].strip().zfill(6)) in wanted:
+            out[key] = row[text].strip()
+    return out
+
+
 def year_members(names: list[str], revision: str) -> dict[int, str]:
     members = {}
     for name in names:
@@ -197,8 +215,11 @@ def _number(text: str, member: str, line: int, column: str, required: bool) -> s
     return text
 
 
-def extract(archive_path: Path, revision: str, log: Callable[[str], None]) -> tuple[list[dict[str, str]], int]:
-    """The Russia–Tajikistan rows of every yearly file, and how many rows were scanned in all."""
+def extract(
+    archive_path: Path, revision: str, log: Callable[[str], None]
+) -> tuple[list[dict[str, str]], dict[str, str], int]:
+    """The Russia–Tajikistan rows of every yearly file, BACI's descriptions of their codes, and how
+    many rows were scanned in all."""
     try:
         with zipfile.ZipFile(archive_path) as archive:
             names = archive.namelist()
@@ -236,7 +257,7 @@ def extract(archive_path: Path, revision: str, log: Callable[[str], None]) -> tu
                     )
                     kept += 1
                 log(f"  BACI {year}: {kept:,} Russia–Tajikistan rows kept of {line - 1:,}")
-            return out, scanned
+            return out, product_names(archive, names, revision, {row["hs6"] for row in out}), scanned
     except zipfile.BadZipFile as error:
         raise ArchiveError(f"{archive_path.name} is not a whole zip archive ({error})") from error
     except (EOFError, zlib.error) as error:
@@ -264,7 +285,7 @@ def fetch(
         downloader.fetch(url, target)
         size = target.stat().st_size
         try:
-            rows, scanned = extract(target, revision, downloader.log)
+            rows, descriptions, scanned = extract(target, revision, downloader.log)
         finally:
             target.unlink(missing_ok=True)  # whole or broken, the next run fetches it again
     if not rows:
@@ -285,4 +306,10 @@ def fetch(
         "licence": LICENCE,
     }
     notes = [f"{scanned:,} BACI rows read from a {size / 1e6:,.1f} MB archive (deleted)"]
-    return Pull(frame, source, notes)
+    described = pd.DataFrame(
+        {"hs6": list(descriptions), "description": list(descriptions.values()), "source_id": SOURCE_ID},
+        columns=["hs6", "description", "source_id"],
+    )
+    if len(described) < frame["hs6"].nunique():
+        notes.append(f"{frame['hs6'].nunique() - len(described)} codes without a description in BACI's product table")
+    return Pull(frame, described, source, notes)

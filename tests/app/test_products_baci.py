@@ -39,6 +39,10 @@ def write_baci(folder: Path) -> None:
         source_id="cepii-baci"
     )
     frame.to_csv(folder / "baci_products.csv", index=False)
+    # BACI's own wording for one code (an HS92 description), which the page prefers to today's nomenclature
+    pd.DataFrame({"hs6": ["271019"], "description": ["Petroleum oils, other (test wording)"]}).assign(
+        source_id="cepii-baci"
+    ).to_csv(folder / "baci_product_codes.csv", index=False)
     with open(folder / "sources.csv", "a") as fh:
         fh.write(
             "cepii-baci,CEPII (BACI),Test table in BACI's layout (made-up values),https://example.invalid/baci.zip,"
@@ -102,24 +106,21 @@ def test_search_picks_the_products_followed(open_app, with_baci):
 
 def test_hs6_level_shows_products(open_app, with_baci):
     at = open_app("products", prod_level="6")
-    assert chart_frames(at)[0]["hs"].tolist()[:2] == ["271019", "870323"]
+    top = chart_frames(at)[0]
+    assert top["hs"].tolist()[:2] == ["271019", "870323"]
+    assert top["description"].iloc[0] == "Petroleum oils, other (test wording)"
+    assert top["description"].iloc[1].startswith("Vehicles")  # no BACI wording: the WCO nomenclature's
     assert any(m.label == "Top 3 products' share" for m in at.metric)
     assert url(at) == {"prod_level": "6"}
 
 
 def test_the_hs6_download_keeps_values_as_published_and_missing_quantities_empty(with_baci):
-    tables = {name: datasets.load(name, with_baci) for name in ("products", "product_breakdown", "reporters")}
-    model = build_products_model(
-        tables["products"],
-        tables["product_breakdown"],
-        tables["reporters"],
-        datasets.load("sources", with_baci),
-        datasets.load("baci_products", with_baci),
-    )
+    names = ("products", "product_breakdown", "reporters", "sources", "baci_products", "baci_product_codes")
+    model = build_products_model(*(datasets.load(name, with_baci) for name in names))
     table = baci_table(model, "ru_to_tj", 2023)
     assert table["hs6"].tolist()[0] == "271019" and table["value_usd_thousand"].iloc[0] == pytest.approx(400000)
     assert table.set_index("hs6")["quantity_tonnes"].isna()["151211"]
-    assert table["hs_description"].str.contains("Petroleum oils").iloc[0]
+    assert table["hs_description"].iloc[0] == "Petroleum oils, other (test wording)"
 
 
 def test_without_baci_the_page_draws_what_is_published(open_app):

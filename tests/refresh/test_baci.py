@@ -149,11 +149,17 @@ def test_only_the_pair_is_kept_both_ways_as_published_and_cited(cepii, data_dir,
     assert "HS92" in source["title"] and RELEASE in source["title"] and "2022–2023" in source["title"]
     assert source["url"] == f"{cepii.url}/BACI_HS92_{RELEASE}.zip"
     changed = {f for f, h in fingerprint(data_dir).items() if before.get(f) != h}
-    assert changed == {"baci_products.csv", "sources.csv"}
+    assert changed == {"baci_products.csv", "baci_product_codes.csv", "sources.csv"}
+    names = datasets.load("baci_product_codes", data_dir).set_index("hs6")["description"].to_dict()
+    assert names == {
+        "010121": "Horses: live, pure-bred breeding animals",
+        "271019": "Petroleum oils",
+    }  # codes kept only
     assert list((tmp_path / "downloads").iterdir()) == []  # the archive is deleted after use
     out = capsys.readouterr().out
     assert "BACI 2022: 3 Russia–Tajikistan rows kept of 6" in out
     assert "baci_products.csv: 5 rows added, 0 changed, 0 removed, 5 in all, years 2022–2023" in out
+    assert "3 codes without a description in BACI's product table" in out
 
 
 def test_a_second_release_replaces_the_first_whole(cepii, data_dir, tmp_path, capsys):
@@ -200,7 +206,7 @@ def test_the_pair_is_found_by_iso3_in_baci_s_own_table(tmp_path):
     years = {2022: "t,i,j,k,v,q\n2022,644,762,271019,1.0,2.0\n2022,643,762,271019,5.0,6.0\n"}
     path = tmp_path / "a.zip"
     path.write_bytes(build_archive(years, countries))
-    rows, scanned = baci.extract(path, "HS92", log=lambda line: None)
+    rows, _, scanned = baci.extract(path, "HS92", log=lambda line: None)
     assert [(r["direction"], r["value_usd_k"]) for r in rows] == [("ru_to_tj", "1.0")] and scanned == 2
 
 
@@ -220,5 +226,5 @@ def test_an_archive_not_shaped_as_documented_fails_with_its_reason(tmp_path, yea
         baci.extract(path, "HS92", log=lambda line: None)
 
 
-def test_the_shipped_file_is_a_header_only():
-    assert datasets.load("baci_products").empty
+def test_the_shipped_files_are_headers_only():
+    assert datasets.load("baci_products").empty and datasets.load("baci_product_codes").empty
