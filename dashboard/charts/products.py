@@ -79,7 +79,13 @@ def trend_chart(trends: pd.DataFrame) -> alt.Chart:
         alt.Chart(trends)
         .mark_point(size=80, filled=True)  # points only: the periods are not consecutive, a line would bridge gaps
         .encode(
-            x=alt.X("period_end:T", title="End of period"),
+            # padded so points at the ends are not cut in half; months named with their year
+            x=alt.X(
+                "period_end:T",
+                title="End of period",
+                scale=alt.Scale(padding=24),
+                axis=alt.Axis(format="%b %Y", labelOverlap=True, tickCount=6),
+            ),
             y=alt.Y("value_usd_m:Q", title="US$ m"),
             color=alt.Color("family:N", title=None, legend=alt.Legend(orient="bottom", labelLimit=320)),
             tooltip=[
