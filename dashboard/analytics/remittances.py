@@ -217,7 +217,9 @@ def claim_verdict(check: ClaimCheck) -> str:
         return f"The claim holds: remittances fell in every one of those years ({overall})."
     if not fell:
         return f"The claim does not hold: remittances did not fall in any of those years ({overall})."
-    return f"The claim holds only in part: remittances fell in {_years(fell)} but not in {_years(rose)} ({overall})."
+    return (
+        f"The claim holds only in part: remittances fell in {_years(fell)} but not in {_years(rose)} ({overall})."
+    )
 
 
 def _years(years: list[int]) -> str:

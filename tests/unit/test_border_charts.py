@@ -17,7 +17,10 @@ def model():
         datasets.load_geo("countries"),
         datasets.load_geo("border_tj_af"),
         datasets.load_geo("rivers"),
-        *(datasets.load(n) for n in cached.BORDER_TABLES),
+        *(
+            datasets.load(n)
+            for n in cached.BORDER_TABLES
+        ),
     )
 
 
