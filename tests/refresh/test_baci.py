@@ -8,7 +8,9 @@ value with NA quantity. The stand-in server honours Range requests, so resuming 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
+import os
 import threading
 import zipfile
 from collections.abc import Iterator
@@ -228,3 +230,17 @@ def test_an_archive_not_shaped_as_documented_fails_with_its_reason(tmp_path, yea
 
 def test_the_shipped_files_are_headers_only():
     assert datasets.load("baci_products").empty and datasets.load("baci_product_codes").empty
+
+
+def test_one_download_at_a_time_per_folder(cepii, data_dir, tmp_path, capsys):
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    held = os.open(downloads, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another refresh is downloading into this folder
+        before = fingerprint(data_dir)
+        assert refresh(cepii, data_dir, downloads) == 1
+        assert fingerprint(data_dir) == before and cepii.requests == []
+    finally:
+        os.close(held)
+    assert "another refresh" in capsys.readouterr().out
