@@ -21,10 +21,12 @@ from typing import Any
 
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
 from dashboard.refresh import baci
 from dashboard.refresh.__main__ import main
+from tests.app.conftest import APP, PAGES, chart_frames
 from tests.refresh.conftest import fingerprint
 
 RELEASE = "V202501"
@@ -244,3 +246,18 @@ def test_one_download_at_a_time_per_folder(cepii, data_dir, tmp_path, capsys):
     finally:
         os.close(held)
     assert "another refresh" in capsys.readouterr().out
+
+
+def test_one_refresh_turns_the_products_page_into_full_panels(cepii, data_dir, tmp_path, monkeypatch):
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0
+    monkeypatch.setenv("RT_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60).switch_page(PAGES["products"]).run()
+    assert not at.exception
+    assert at.selectbox(key="w_prod_year").value == 2023
+    top = chart_frames(at)[0]
+    assert top["hs"].tolist() == ["0101"] and top["share_text"].tolist() == ["100.0%"]  # the one 2023 heading
+    assert top["value_usd_m"].tolist() == pytest.approx([0.25])  # 250 (US$ thousand) as BACI published it
+    captions = " ".join(c.value for c in at.caption)
+    assert "CEPII (BACI)" in captions and "reconciles" in captions
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "CSV: baci_hs6_ru_to_tj_2023.csv" in labels  # Etalab 2.0: BACI's rows may be passed on
