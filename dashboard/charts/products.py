@@ -20,6 +20,11 @@ STATUS_COLORS = {
 }
 
 
+def money_axis() -> alt.Axis:
+    """A US$ m axis with few enough ticks for a phone."""
+    return alt.Axis(format=",~f", tickCount=5, labelOverlap=True)
+
+
 # Bars with their label above them, across the chart's whole width: long product names and
 # periods stay readable at a half-column or on a phone, where a label axis would take half the
 # width and squeeze the bars.
@@ -27,13 +32,25 @@ BAR_ROW = 40
 
 
 def labelled_bars(
-    frame: pd.DataFrame, label: str, x: alt.X, value_text: str, tooltip: list, color: str, hollow: str | None = None
+    frame: pd.DataFrame,
+    label: str,
+    value: str,
+    axis: tuple[str, alt.Axis],
+    value_text: str,
+    tooltip: list,
+    color: str,
+    hollow: str | None = None,
 ) -> alt.LayerChart:
     """One bar per row, in the frame's order, its label above it and its value text at its end.
 
-    Rows for which the `hollow` expression holds are drawn as dashed outlines (a bound, an
+    The value axis runs a third past the largest bar, so its text fits at phone width too. Rows
+    for which the `hollow` expression holds are drawn as dashed outlines (a bound, an
     approximation), so they never read as a measurement.
     """
+    values = frame[value] if len(frame) else pd.Series([0.0])
+    domain = [min(0.0, float(values.min())), max(float(values.max()), 0.0) * 1.35 or 1.0]
+    title, value_axis = axis
+    x = alt.X(f"{value}:Q", title=title, axis=value_axis, scale=alt.Scale(domain=domain, nice=False))
     base = alt.Chart(frame).encode(y=alt.Y(f"{label}:N", title=None, sort=None, axis=None), tooltip=tooltip)
     solid = base.encode(x=x).mark_bar(color=color, size=14, yOffset=8)
     layers = [solid.transform_filter(f"!({hollow})") if hollow else solid]
@@ -58,8 +75,7 @@ def top_products_chart(ranked: pd.DataFrame, color: str) -> alt.LayerChart:
         alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
         alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
     ]
-    x = alt.X("value_usd_m:Q", title="US$ m", axis=alt.Axis(format=",~f"))
-    return labelled_bars(ranked, "label", x, "share_text:N", tooltip, color)
+    return labelled_bars(ranked, "label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color)
 
 
 def sections_chart(sections: pd.DataFrame, color: str) -> alt.LayerChart:
@@ -69,9 +85,8 @@ def sections_chart(sections: pd.DataFrame, color: str) -> alt.LayerChart:
         alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
         alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
     ]
-    x = alt.X("value_usd_m:Q", title="US$ m", axis=alt.Axis(format=",~f"))
     frame = sections.assign(share_text=sections["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""))
-    return labelled_bars(frame, "section_label", x, "share_text:N", tooltip, color)
+    return labelled_bars(frame, "section_label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color)
 
 
 def trend_chart(trends: pd.DataFrame) -> alt.Chart:
@@ -142,8 +157,12 @@ def published_chart(figures: pd.DataFrame, axis_title: str, color: str) -> alt.L
         alt.Tooltip("base:N", title="Of"),
         alt.Tooltip("publisher:N", title="Source"),
     ]
-    x = alt.X("measure:Q", title=axis_title, axis=percent_axis() if "%" in axis_title else alt.Axis(format=",~f"))
-    return labelled_bars(figures, "label", x, "text:N", tooltip, color, hollow="datum.qualifier != 'exact'")
+    axis = percent_axis(tickCount=5, labelOverlap=True) if "%" in axis_title else money_axis()
+    if axis_title.startswith("Share") and len(figures) and figures["measure"].max() > 50:
+        axis = percent_axis(values=list(range(0, 101, 20)))  # room for the labels, but no tick past 100%
+    return labelled_bars(
+        figures, "label", "measure", (axis_title, axis), "text:N", tooltip, color, hollow="datum.qualifier != 'exact'"
+    )
 
 
 def concentration_chart(frame: pd.DataFrame, field: str, title: str) -> alt.LayerChart:
