@@ -35,10 +35,16 @@ from dashboard.charts import border as border_charts
 from dashboard.overview_model import OverviewModel, build_overview_model, events_table
 from dashboard.partners_model import PartnersModel, build_partners_model
 from dashboard.products_model import (
+    BreakdownView,
     DirectionTables,
     ProductsModel,
+    build_baci_trends,
+    build_breakdown_view,
+    build_concentration_frame,
     build_direction_tables,
+    build_named_flows,
     build_products_model,
+    build_published_frame,
     build_trend_frame,
 )
 from dashboard.remittances_model import (
@@ -270,7 +276,7 @@ def _remittances_view(folder: str, years: tuple[int, int], show_others: bool) ->
 @st.cache_resource(show_spinner=False)
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
-    names = ("products", "product_breakdown", "reporters", "sources")
+    names = ("products", "product_breakdown", "reporters", "sources", "baci_products", "baci_product_codes")
     tables = {name: datasets.load(name, path) for name in names} | {
         "product_breakdown": datasets.load_with_refresh("product_breakdown", path)
     }
@@ -300,6 +306,56 @@ def product_trends(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 @st.cache_resource(show_spinner=False, max_entries=128)
 def _product_trends(folder: str, query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return build_trend_frame(_products_model(folder), query)
+
+
+def breakdown_view(direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
+    """One direction's breakdown panel for a year, level and top N (shared read-only)."""
+    return _breakdown_view(str(data_dir()), direction, year, level, top)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _breakdown_view(folder: str, direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
+    return build_breakdown_view(_products_model(folder), direction, year, level, top)
+
+
+def published_figures(direction: str, measure: str, query: str) -> pd.DataFrame:
+    """A direction's published shares, growth rates or values for a search, as bars (shared read-only)."""
+    return _published_figures(str(data_dir()), direction, measure, query)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _published_figures(folder: str, direction: str, measure: str, query: str) -> pd.DataFrame:
+    return build_published_frame(_products_model(folder), direction, measure, query)
+
+
+def product_concentration(level: int) -> pd.DataFrame:
+    """Top-3 share and HHI by year from BACI at an HS level (shared read-only)."""
+    return _product_concentration(str(data_dir()), level)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _product_concentration(folder: str, level: int) -> pd.DataFrame:
+    return build_concentration_frame(_products_model(folder), level)
+
+
+def baci_trends(level: int, query: str, year: int | None) -> pd.DataFrame:
+    """BACI's values by year for the products a search picks, else the year's largest (shared read-only)."""
+    return _baci_trends(str(data_dir()), level, query, year)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _baci_trends(folder: str, level: int, query: str, year: int | None) -> pd.DataFrame:
+    return build_baci_trends(_products_model(folder), level, query, year)
+
+
+def named_flows() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The article's named headings found in BACI: by year, and the latest year's table (shared read-only)."""
+    return _named_flows(str(data_dir()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _named_flows(folder: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return build_named_flows(_products_model(folder))
 
 
 def overview_model(

@@ -512,7 +512,15 @@ def _breakdown_complete_flag_consistent(df: pd.DataFrame) -> Problem | None:
     return _first(mixed, "complete", "is the same for every row of one direction, year and reporter")
 
 
-HS_CODES = r"^(\d{2}(\d{2})?(-\d{2})?)(;\d{2}(\d{2})?)*$"
+def _share_qualified(df: pd.DataFrame) -> Problem | None:
+    return _first(
+        df["share_pct"].notna() != df["share_qualifier"].notna(),
+        "share_qualifier",
+        "is given exactly when 'share_pct' is",
+    )
+
+
+HS_CODES = r"^(\d{2}(\d{2}){0,2}(-\d{2})?)(;\d{2}(\d{2}){0,2})*$"
 
 PRODUCTS = Dataset(
     name="products",
@@ -539,12 +547,15 @@ PRODUCTS = Dataset(
         "value_usd_m": Column("number", required=False, minimum=0.0),
         "value_qualifier": Column(required=False, allowed=QUALIFIERS),
         "share_pct": Column("number", required=False, minimum=0.0, maximum=100.0),
+        "share_qualifier": Column(required=False, allowed=QUALIFIERS),
         "share_of": Column(required=False),
+        "yoy_growth_pct": Column("number", required=False, minimum=-100.0, maximum=1000.0),
+        "growth_qualifier": Column(required=False, allowed=QUALIFIERS),
         "source_id": Column(),
         "note": Column(),
     },
     key=("product_id",),
-    checks=(_one_measure_at_least, _share_says_of_what),
+    checks=(_one_measure_at_least, _share_says_of_what, _qualifier_matches_value, _share_qualified),
 )
 
 BREAKDOWN = Dataset(
@@ -567,6 +578,46 @@ BREAKDOWN = Dataset(
     key=("direction", "year", "reporter", "hs4"),
     may_be_empty=True,
     checks=(_breakdown_complete_flag_consistent,),
+)
+
+# CEPII's BACI: every HS6 flow between the two countries, reconciled from both reporters'
+# declarations. Written whole by `python -m dashboard.refresh baci`; shipped as a header only.
+BACI_PRODUCTS = Dataset(
+    name="baci_products",
+    file="baci_products.csv",
+    title="Products in full, CEPII BACI (refreshed)",
+    description=(
+        "Every HS6 product Russia sold Tajikistan and Tajikistan sold Russia, per year: value in US$ thousand "
+        "and quantity in tonnes as BACI publishes them (quantity empty where BACI has none)."
+    ),
+    caveat=(
+        "Filled by `python -m dashboard.refresh baci` (see the README); empty in a fresh checkout. BACI reconciles "
+        "the exporter's and the importer's declarations (imports brought to FOB): it is neither side's own figure."
+    ),
+    columns={
+        "direction": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
+        "year": Column("integer", minimum=1988, maximum=2100),
+        "hs6": Column(pattern=r"^\d{6}$"),
+        "value_usd_k": Column("number", minimum=0.0),
+        "quantity_t": Column("number", required=False, minimum=0.0),
+        "source_id": Column(),
+    },
+    key=("direction", "year", "hs6"),
+    may_be_empty=True,
+)
+
+BACI_PRODUCT_CODES = Dataset(
+    name="baci_product_codes",
+    file="baci_product_codes.csv",
+    title="HS6 product descriptions, CEPII BACI (refreshed)",
+    description=(
+        "BACI's own description of each HS6 code in baci_products.csv, in the release's HS revision (HS92 codes "
+        "are not all in today's nomenclature)."
+    ),
+    caveat="Filled by `python -m dashboard.refresh baci` with baci_products.csv; empty in a fresh checkout.",
+    columns={"hs6": Column(pattern=r"^\d{6}$"), "description": Column(), "source_id": Column()},
+    key=("hs6",),
+    may_be_empty=True,
 )
 
 TRADE_CONTEXT = Dataset(
@@ -712,6 +763,8 @@ DATASETS: dict[str, Dataset] = {
         PRESETS,
         PRODUCTS,
         BREAKDOWN,
+        BACI_PRODUCTS,
+        BACI_PRODUCT_CODES,
         TRADE_CONTEXT,
         TRADE_PARTNERS,
         REMITTANCES_WORLD,

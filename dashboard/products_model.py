@@ -16,6 +16,9 @@ class ProductsModel:
     sources: pd.DataFrame
     products: pd.DataFrame  # every named product and published figure, with its official HS description
     breakdown: pd.DataFrame  # values by HS heading, when a source gives them (empty until a refresh)
+    baci: pd.DataFrame  # CEPII BACI's HS6 rows in the breakdown's terms (empty until `refresh baci`)
+    named: dict[str, list[str]]  # per direction, the headings the sources name as main flows
+    baci_names: dict[str, str]  # BACI's description of each of its HS6 codes (its revision's wording)
     coverage: pd.DataFrame  # year × direction: what product data exists, with the direction's label
     cited: pd.DataFrame  # the source_id of every product row and breakdown row
     trends: pd.DataFrame  # product families valued in more than one period
@@ -25,27 +28,214 @@ class ProductsModel:
 
 
 def build_products_model(
-    products: pd.DataFrame, breakdown: pd.DataFrame, reporters: pd.DataFrame, sources: pd.DataFrame
+    products: pd.DataFrame,
+    breakdown: pd.DataFrame,
+    reporters: pd.DataFrame,
+    sources: pd.DataFrame,
+    baci: pd.DataFrame | None = None,
+    baci_codes: pd.DataFrame | None = None,
 ) -> ProductsModel:
+    baci_rows = prod.baci_breakdown(baci if baci is not None else pd.DataFrame(columns=BACI_COLUMNS))
     described = products.assign(
         hs_description=products["hs_codes"].map(prod.describe_codes),
         year=products["period_start"].str[:4].astype("Int64"),
         publisher=products["source_id"].map(sources.set_index("source_id")["publisher"]),
     )
-    coverage = prod.coverage(products, breakdown)
+    coverage = prod.coverage(products, pd.concat([breakdown, baci_rows], ignore_index=True))
     years = tuple(sorted(set(coverage["year"].astype(int))))
-    with_breakdown = sorted(set(breakdown["year"].astype(int)))
+    with_breakdown = sorted(set(breakdown["year"].astype(int)) | set(baci_rows["year"].astype(int)))
     return ProductsModel(
         sources=sources,
         products=described,
         breakdown=breakdown,
+        baci=baci_rows,
+        named=prod.named_codes(products),
+        baci_names={} if baci_codes is None else dict(zip(baci_codes["hs6"], baci_codes["description"], strict=True)),
         coverage=coverage.assign(direction_label=coverage["direction"].map(FLOW_LABELS)),
-        cited=pd.concat([products[["source_id"]], breakdown[["source_id"]]], ignore_index=True),
+        # one row per source: a BACI table has tens of thousands of rows citing one release
+        cited=pd.concat([products[["source_id"]], breakdown[["source_id"]], baci_rows[["source_id"]]])
+        .drop_duplicates()
+        .reset_index(drop=True),
         trends=prod.trends(described),
         years=years,
         default_year=with_breakdown[-1] if with_breakdown else (years[-1] if years else None),
-        reporter_labels=dict(zip(reporters["reporter"], reporters["label"], strict=True)),
+        reporter_labels=dict(zip(reporters["reporter"], reporters["label"], strict=True))
+        | {prod.BACI_REPORTER: prod.BACI_LABEL},
     )
+
+
+# What the page says with and without BACI's table.
+GET_BACI = (
+    "The full table — every HS6 product both ways, every year since 1995, from CEPII's BACI — is not in this copy "
+    "of the data: run `make refresh SOURCE=baci` on a machine with internet (see the README)."
+)
+BACI_NOTE = (
+    "Product values are CEPII BACI's: CEPII reconciles Russia's and Tajikistan's declarations of each flow (imports "
+    "brought to FOB), so they are neither side's own figures and differ from the Trade page's. The published "
+    "statements are kept beside them as their own series. BACI: Licence Ouverte / Etalab 2.0 — the CSVs may be "
+    "passed on, citing CEPII BACI, Gaulier & Zignago (2010)."
+)
+
+
+BACI_COLUMNS = ["direction", "year", "hs6", "value_usd_k", "quantity_t", "source_id"]
+
+
+def baci_source(model: ProductsModel) -> str:
+    """The source row BACI's figures cite (one release at a time)."""
+    return str(model.baci["source_id"].iloc[0]) if len(model.baci) else ""
+
+
+def breakdown_rows(model: ProductsModel, direction: str, year: int | None) -> pd.DataFrame:
+    """The breakdown a direction's panel draws for a year: BACI's when it has the year (complete,
+    reconciled, redistributable), else a reporter's from a UN Comtrade refresh, else none."""
+    if year is None:
+        return model.breakdown.iloc[0:0]
+    baci = model.baci[(model.baci["direction"] == direction) & (model.baci["year"] == year)]
+    return baci if len(baci) else prod.breakdowns(model.breakdown, direction, year)
+
+
+@dataclass(frozen=True)
+class BreakdownView:
+    """What one direction's breakdown panel draws for a year, level and top N (shared read-only)."""
+
+    shown: pd.DataFrame  # the top products at the level, labelled, with their source
+    note: str  # who reported it, and whether shares could be computed
+    concentration: prod.Concentration | None
+    sections: pd.DataFrame
+    rows: pd.DataFrame  # what the sources line cites: every HS6 row from BACI, else the breakdown's rows
+    from_baci: bool
+
+
+def build_breakdown_view(
+    model: ProductsModel, direction: str, year: int | None, level: int, top: int
+) -> BreakdownView | None:
+    rows = breakdown_rows(model, direction, year)
+    if rows.empty:
+        return None
+    ranked = prod.at_level(rows, level, model.baci_names)
+    shown = ranked.head(top).assign(
+        label=lambda f: f["hs"] + " " + f["description"],
+        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
+        source_id=rows["source_id"].iloc[0],
+    )
+    reporter = rows["reporter"].iloc[0]
+    note = f"Reported by {model.reporter_labels.get(reporter, reporter)}." + (
+        "" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."
+    )
+    from_baci = reporter == prod.BACI_REPORTER
+    return BreakdownView(
+        shown=shown,
+        note=note,
+        concentration=prod.concentration(ranked),
+        sections=prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"]),
+        rows=baci_table(model, direction, year) if from_baci else rows,
+        from_baci=from_baci,
+    )
+
+
+def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
+    """Every HS6 product of a direction and year as BACI publishes it, for the download."""
+    rows = model.baci[(model.baci["direction"] == direction) & (model.baci["year"] == year)]
+    rows = rows.sort_values("value_usd_m", ascending=False)
+    return pd.DataFrame(
+        {
+            "year": rows["year"],
+            "direction": rows["direction"],
+            "hs6": rows["hs6"],
+            "hs_description": rows["hs6"].map(lambda c: prod.description(c, model.baci_names)),
+            "value_usd_thousand": rows["value_usd_m"] * 1000,
+            "quantity_tonnes": rows["quantity_t"],
+            "source_id": rows["source_id"],
+        }
+    )
+
+
+def build_concentration_frame(model: ProductsModel, level: int) -> pd.DataFrame:
+    """Top-3 share and HHI by year and direction from BACI (empty without it)."""
+    frame = prod.concentration_by_year(model.baci, level)
+    return frame.assign(direction_label=frame["direction"].map(FLOW_LABELS), source_id=baci_source(model))
+
+
+def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]]) -> pd.DataFrame:
+    """Values by year for the chosen codes, labelled for the legend, from BACI."""
+    frame = prod.yearly_values(model.baci, level, wanted, model.baci_names)
+    return frame.assign(
+        product=frame["direction"].map(FLOW_LABELS) + ": " + frame["hs"] + " " + frame["description"].str[:60],
+        source_id=baci_source(model),
+    )
+
+
+def build_baci_trends(model: ProductsModel, level: int, query: str, year: int | None) -> pd.DataFrame:
+    """The products the trend chart follows: a search's matches, else the year's largest."""
+    return build_yearly_frame(model, level, prod.trend_codes(model.baci, level, query, year, names=model.baci_names))
+
+
+def build_named_flows(model: ProductsModel) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The headings the Russia Briefing article names, found in BACI: (by year, the latest year's table)."""
+    by_year = build_yearly_frame(model, 4, model.named)
+    if by_year.empty:
+        return by_year, by_year
+    latest = int(model.baci["year"].max())
+    ranked = prod.ranks(model.baci, 4, latest).set_index(["direction", "hs"])["rank"]
+    names = model.products[model.products["mention"] == "main_flow"].set_index(["direction", "hs_codes"])
+    rows = []
+    for direction, codes in model.named.items():
+        for code in codes:
+            value = by_year[(by_year["direction"] == direction) & (by_year["hs"] == code) & (by_year["year"] == latest)]
+            rows.append(
+                {
+                    "Direction": FLOW_LABELS[direction],
+                    "Named as": names.loc[(direction, code), "product_name"],
+                    "HS": code,
+                    f"Value {latest}": money(value["value_usd_m"].iloc[0]) if len(value) else "not traded",
+                    "Share of the direction": f"{value['share_pct'].iloc[0]:.1f}%" if len(value) else "–",
+                    "Rank among headings": f"{ranked[(direction, code)]:,}" if (direction, code) in ranked else "–",
+                }
+            )
+    return by_year, pd.DataFrame(rows)
+
+
+PUBLISHED_UNITS = {"share_pct": "%", "yoy_growth_pct": "%", "value_usd_m": ""}
+
+
+def build_published_frame(model: ProductsModel, direction: str, measure: str, query: str) -> pd.DataFrame:
+    """The direction's published shares, growth rates or values, ready to draw as labelled bars."""
+    rows = model.products[model.products["direction"] == direction]
+    figures = prod.published(rows[prod.matches(rows, query)], measure)
+    periods = period_labels(figures)
+    if measure == "value_usd_m":
+        text = [money(v, "auto", q) for v, q in zip(figures["measure"], figures["qualifier"], strict=True)]
+    else:
+        sign = "+" if measure == "yoy_growth_pct" else ""
+        text = [f"{w}{v:{sign}g}%" for w, v in zip(figures["qualifier_word"], figures["measure"], strict=True)]
+    base = {
+        "share_pct": figures["share_of"].fillna("–"),
+        "yoy_growth_pct": "the same period a year before",
+        "value_usd_m": "–",
+    }[measure]
+    return figures.assign(
+        period=periods,
+        text=text,
+        base=base,
+        label=[
+            f"{name} · {period} · {publisher}"
+            for name, period, publisher in zip(figures["product_name"], periods, figures["publisher"], strict=True)
+        ],
+    )[
+        [
+            "label",
+            "measure",
+            "qualifier",
+            "text",
+            "product_name",
+            "period",
+            "base",
+            "publisher",
+            "source_id",
+            "hs_codes",
+            "note",
+        ]
+    ]
 
 
 # The CSV of a direction: every named product and published figure, with its source.

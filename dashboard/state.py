@@ -425,10 +425,10 @@ PARAMS: tuple[Param, ...] = (
     Param(
         "prod_level",
         "products",
-        "2 or 4",
+        "2, 4 or 6",
         "2",
-        "Products page: HS chapters (2) or headings (4)",
-        _choice(("2", "4")),
+        "Products page: HS chapters (2), headings (4) or products (6)",
+        _choice(("2", "4", "6")),
         str,
         "4",
     ),

@@ -367,6 +367,8 @@ SHARE_OF = {
     25: "Tajikistan's cotton-fibre exports",
 }
 LOWER_BOUNDS = {7}  # "exceeded 50m"
+SHARE_QUALIFIERS = {9: "approximate", 10: "approximate", 17: "lower_bound", 23: "approximate"}  # "about", "over"
+PRODUCT_GROWTH = {22: 4.5, 24: 12.4, 27: 67}  # year-on-year growth the notes quote, in %
 
 
 def curate_products(registry: SourceRegistry) -> list[dict[str, str]]:
@@ -407,10 +409,89 @@ def curate_products(registry: SourceRegistry) -> list[dict[str, str]]:
                 if row["value_usd_million"]
                 else "",
                 "share_pct": row["share_pct"],
+                "share_qualifier": SHARE_QUALIFIERS.get(number, "exact") if row["share_pct"] else "",
                 "share_of": SHARE_OF.get(number, ""),
+                "yoy_growth_pct": f"{PRODUCT_GROWTH[number]:g}" if number in PRODUCT_GROWTH else "",
+                "growth_qualifier": "exact" if number in PRODUCT_GROWTH else "",
                 "source_id": source_id,
                 "note": row["note"],
             }
+        )
+    return out
+
+
+# The news statements on product groups (data pack trade/news_products/), row by row in the
+# pack's order: most restate a row of trade/products.csv from the same release (then only the
+# growth rate the news row adds is carried over), two are direction totals already in
+# trade_published.csv, and two are new. HS codes of new rows are our mapping of the words.
+NEWS_PRODUCTS: dict[int, tuple[str, ...]] = {
+    0: ("new", "ru_to_tj", "25-27", "2", "Mineral products incl. petroleum products (HS section V)", "year"),
+    1: ("same", "PRD-013"),
+    2: ("same", "PRD-014", "11.5"),
+    3: ("same", "PRD-015", "10.3"),
+    4: ("same", "PRD-016", "3"),
+    5: ("total", "RUTJ-060"),
+    6: ("same", "PRD-012"),
+    7: ("total", "RUTJ-035"),
+    8: ("same", "PRD-007"),  # its two growth rates belong to two groups the row does not separate: left out
+    9: ("same", "PRD-026"),
+    10: ("same", "PRD-008"),
+    11: ("same", "PRD-019", "62"),
+    12: ("same", "PRD-020", "47"),
+    13: ("same", "PRD-021", "60"),
+    14: ("new", "tj_to_ru", "081310", "6", "Dried apricots", "ytd"),
+    15: ("same", "PRD-023"),  # the pack's products.csv reads the same Farah-info item as malt, this file as beer
+    16: ("same", "PRD-001"),
+    17: ("same", "PRD-004"),
+}
+# What the two new statements say, in the schema's terms (as published: ">40%" is a lower bound).
+NEWS_FIGURES = {
+    0: {"share_pct": "40", "share_qualifier": "lower_bound", "share_of": "Tajikistan's imports from Russia"},
+    14: {"yoy_growth_pct": "200", "growth_qualifier": "exact"},
+}
+NEWS_PERIODS = {0: ("2023-01-01", "2023-12-31"), 14: ("2024-01-01", "2024-09-30")}
+
+
+def curate_news_products(registry: SourceRegistry, products: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The products table with the news statements' growth rates and new statements added."""
+    by_id = {row["product_id"]: row for row in products}
+    pack = read_pack(PACK / "trade" / "news_products" / "news_product_mentions_RUS_TJK.csv")
+    if len(pack) != len(NEWS_PRODUCTS):
+        raise SystemExit(f"news_products has {len(pack)} rows; NEWS_PRODUCTS maps {len(NEWS_PRODUCTS)}")
+    out = list(products)
+    for number, row in enumerate(pack):
+        action, *what = NEWS_PRODUCTS[number]
+        if action == "same" and len(what) == 2:
+            by_id[what[0]].update(yoy_growth_pct=what[1], growth_qualifier="exact")
+        if action != "new":
+            continue
+        direction, codes, level, name, kind = what
+        start, end = NEWS_PERIODS[number]
+        published = row["publication_date"] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["publication_date"]) else ""
+        source_id = registry.add(
+            row["publisher"],
+            row["url_or_repo_path_and_commit"],
+            published,
+            f"{row['publisher']} on product groups",
+            NEWS_LICENCE,
+        )
+        out.append(
+            {key: "" for key in products[0]}
+            | {
+                "product_id": f"PRD-{len(out) + 1:03d}",
+                "direction": direction,
+                "hs_codes": codes,
+                "hs_level": level,
+                "product_name": name,
+                "mention": "figure",
+                "period_type": kind,
+                "period_start": start,
+                "period_end": end,
+                "source_id": source_id,
+                "note": f"As published: {row['share_or_growth_as_published']} ({row['period']}); HS codes are our "
+                "mapping of the words",
+            }
+            | NEWS_FIGURES[number]
         )
     return out
 
@@ -653,7 +734,9 @@ def curate_sites(registry: SourceRegistry) -> list[dict[str, str]]:
     return out
 
 
-ARTICLE_URL = "https://www.russia-briefing.com/news/putin-talks-up-importance-of-russia-tajikistan-bilateral-trade.html/"
+ARTICLE_URL = (
+    "https://www.russia-briefing.com/news/putin-talks-up-importance-of-russia-tajikistan-bilateral-trade.html/"
+)
 # The Russia Briefing article's security claims, as figures (the wording is ours, the numbers the article's).
 ARTICLE_CLAIMS = [
     ("rb-troops", "Russian troops at the 201st base", "7000", "approximate", "personnel"),
@@ -672,9 +755,14 @@ BORDER_REFERENCES = [
         "the CIA World Factbook",
         "1357",
         "",
-        ("Central Intelligence Agency (CIA)", "https://www.cia.gov/the-world-factbook/countries/tajikistan/", "",
-         "The World Factbook: Tajikistan, Geography, land boundaries (Afghanistan 1,357 km)",
-         "Public domain (US government work)", "cia-world-factbook"),
+        (
+            "Central Intelligence Agency (CIA)",
+            "https://www.cia.gov/the-world-factbook/countries/tajikistan/",
+            "",
+            "The World Factbook: Tajikistan, Geography, land boundaries (Afghanistan 1,357 km)",
+            "Public domain (US government work)",
+            "cia-world-factbook",
+        ),
         "Land boundaries, border countries: Afghanistan 1,357 km; the same figure on Afghanistan's page. "
         "Read in IndexMundi's copy of the Factbook (indexmundi.com/factbook/compare/afghanistan.tajikistan).",
     ),
@@ -683,9 +771,14 @@ BORDER_REFERENCES = [
         "Tajikistan's foreign ministry",
         "1344.15",
         "1,135.3 km along rivers; 189.85 km over land; 19 km across a lake",
-        ("Ministry of Foreign Affairs of the Republic of Tajikistan",
-         "https://mid.tj/index.php/en/main/view/149/tajik-afghan-state-border", "",
-         "Tajik-Afghan state border", "Government publication: figures quoted as facts", "tj-mfa"),
+        (
+            "Ministry of Foreign Affairs of the Republic of Tajikistan",
+            "https://mid.tj/index.php/en/main/view/149/tajik-afghan-state-border",
+            "",
+            "Tajik-Afghan state border",
+            "Government publication: figures quoted as facts",
+            "tj-mfa",
+        ),
         "The ministry's own total and its parts.",
     ),
 ]
@@ -703,6 +796,7 @@ def curate_border_references(registry: SourceRegistry) -> list[dict[str, str]]:
         }
         for reference_id, cited_as, length, parts, source, note in BORDER_REFERENCES
     ]
+
 
 def curate_claims(registry: SourceRegistry) -> list[dict[str, str]]:
     source_id = registry.by_url[ARTICLE_URL]
@@ -884,7 +978,7 @@ def main() -> None:
     write_csv(DATA / "wdi_remittances_world.csv", curate_remittances_world(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
     write_csv(DATA / "shock_presets.csv", curate_presets())
-    write_csv(DATA / "products.csv", curate_products(registry))
+    write_csv(DATA / "products.csv", curate_news_products(registry, curate_products(registry)))
     if not (DATA / "product_breakdown.csv").exists():  # filled by a refresh; empty until then
         write_header(DATA / "product_breakdown.csv", BREAKDOWN_COLUMNS)
     write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))

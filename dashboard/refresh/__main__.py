@@ -1,4 +1,4 @@
-"""`python -m dashboard.refresh [worldbank|comtrade|all]`: pull, validate, write, summarise.
+"""`python -m dashboard.refresh [worldbank|comtrade|all|baci]`: pull, validate, write, summarise.
 
 Exit status 0 when every source asked for was refreshed, 1 when any failed (its files are left
 as they were), 2 for a usage error.
@@ -16,11 +16,13 @@ from datetime import date
 from pathlib import Path
 
 from dashboard import datasets
-from dashboard.refresh import comtrade, worldbank
+from dashboard.refresh import baci, comtrade, worldbank
 from dashboard.refresh.http import FetchError, JsonClient
 from dashboard.refresh.store import TableChange, Update, everything, write
 
 SOURCES = ("worldbank", "comtrade")
+# Asked for by name only, never by "all": one release is a 2 GB download, not a weekly job.
+ON_REQUEST = ("baci",)
 
 
 def parse_years(text: str) -> range:
@@ -43,9 +45,9 @@ def non_negative(text: str) -> int:
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard.refresh",
-        description="Refresh the dashboard's data from the World Bank and UN Comtrade APIs.",
+        description="Refresh the data from the World Bank and UN Comtrade APIs, and (asked by name) CEPII BACI.",
     )
-    parser.add_argument("source", nargs="?", choices=[*SOURCES, "all"], default="all")
+    parser.add_argument("source", nargs="?", choices=[*SOURCES, *ON_REQUEST, "all"], default="all")
     parser.add_argument(
         "--years",
         type=parse_years,
@@ -59,6 +61,17 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--worldbank-url", default=os.environ.get("WORLDBANK_API_URL", worldbank.BASE_URL))
     parser.add_argument("--comtrade-url", default=os.environ.get("COMTRADE_API_URL", comtrade.BASE_URL))
+    parser.add_argument(
+        "--baci-revision", choices=baci.REVISIONS, default=baci.DEFAULT_REVISION, help="BACI's HS revision"
+    )
+    parser.add_argument("--baci-release", default=baci.RELEASE, help="BACI's release, e.g. V202501")
+    parser.add_argument("--baci-url", default=os.environ.get("BACI_URL", baci.BASE_URL), help="where CEPII serves BACI")
+    parser.add_argument(
+        "--download-dir",
+        type=Path,
+        default=None,
+        help="where the BACI archive is downloaded (default: .downloads/ beside the data folder; deleted after use)",
+    )
     return parser.parse_args(argv)
 
 
@@ -86,9 +99,22 @@ def refresh_comtrade(args: argparse.Namespace, client: JsonClient) -> tuple[list
     return write(args.data_dir, updates, pull.source), pull.notes
 
 
+def refresh_baci(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
+    downloader = baci.Downloader(timeout_s=args.timeout, retries=args.retries, sleep=client.sleep, log=client.log)
+    folder = args.download_dir or args.data_dir.resolve().parent / ".downloads"
+    try:
+        pull = baci.fetch(downloader, folder, args.baci_revision, args.baci_url, args.baci_release)
+    finally:
+        client.requests += downloader.requests
+    # the release, whole: every year and product it holds replaces the previous release's rows
+    updates = {"baci_products": Update(pull.rows, everything), "baci_product_codes": Update(pull.products, everything)}
+    return write(args.data_dir, updates, pull.source), pull.notes
+
+
 RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient], tuple[list[TableChange], list[str]]]] = {
     "worldbank": refresh_worldbank,
     "comtrade": refresh_comtrade,
+    "baci": refresh_baci,
 }
 
 

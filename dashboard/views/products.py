@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import cached, components
-from dashboard.analytics import products as prod
 from dashboard.charts import products as charts
 from dashboard.formatting import FLOW_LABELS
-from dashboard.products_model import DirectionTables, ProductsModel
+from dashboard.products_model import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
 from dashboard.state import ViewState
 from dashboard.view_session import bound_widget, current_view
 
 DIRECTIONS = ("ru_to_tj", "tj_to_ru")
+LEVEL_NAMES = {"2": "chapters", "4": "headings", "6": "products"}
 
 
 def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
@@ -39,8 +38,8 @@ def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
                 "prod_level",
                 view.prod_level,
                 "HS level",
-                options=["2", "4"],
-                format_func={"2": "Chapters", "4": "Headings"}.get,
+                options=list(LEVEL_NAMES),
+                format_func={"2": "Chapters", "4": "Headings", "6": "HS6"}.get,
                 to_view=lambda v: v or view.prod_level,
             )
         with year_box:
@@ -72,11 +71,48 @@ def named_products(tables: DirectionTables, query: str) -> None:
         st.caption(f"Named without a value or year; {tables.named_by}.")
 
 
+PUBLISHED_KINDS = (
+    ("share_pct", "Published shares", "Share, %"),
+    ("yoy_growth_pct", "Published growth on a year before", "Growth, %"),
+    ("value_usd_m", "Published values", "US$ m"),
+)
+
+
+def published_charts(model: ProductsModel, direction: str, query: str) -> None:
+    """What the sources published for this direction, drawn: shares, growth rates and values, each
+    bar labelled with its product, period and publisher (hollow bars: 'about' or 'over')."""
+    drawn = False
+    for measure, title, axis in PUBLISHED_KINDS:
+        figures = cached.published_figures(direction, measure, query)
+        if figures.empty:
+            continue
+        drawn = True
+        st.markdown(f"**{title}**")
+        components.show_chart(
+            components.spec(charts.published_chart, figures, axis, charts.DIRECTION_COLORS[direction]),
+            f"{title}, {FLOW_LABELS[direction]}",
+        )
+        note = "Each of a different base: never compared or added." if measure == "share_pct" else ""
+        if measure == "yoy_growth_pct":
+            note = "Each on the same period a year before; periods differ."
+        hollow = (
+            " Hollow bars are approximate or bounds ('about', 'over')."
+            if (figures["qualifier"] != "exact").any()
+            else ""
+        )
+        components.sources_line(figures, model.sources, note + hollow)
+    if not drawn:
+        st.caption("No published share, growth rate or value matches." if query else "No published figure.")
+
+
 def published_figures(tables: DirectionTables) -> None:
-    st.markdown("**Every published value or share**")
     if tables.figures.empty:
-        st.caption("No published figure matches.")
         return
+    with st.expander("Every published value or share, as a table"):
+        figures_table(tables)
+
+
+def figures_table(tables: DirectionTables) -> None:
     st.dataframe(
         tables.figures,
         hide_index=True,
@@ -90,51 +126,56 @@ def published_figures(tables: DirectionTables) -> None:
 
 def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ViewState) -> None:
     st.markdown(f"**Product breakdown, {year}**" if year else "**Product breakdown**")
-    rows = prod.breakdowns(model.breakdown, direction, year) if year else model.breakdown.iloc[0:0]
-    if rows.empty:
+    panel = cached.breakdown_view(direction, year, int(view.prod_level), view.prod_top)
+    if panel is None:
         components.no_data(
             f"No source in the data breaks {FLOW_LABELS[direction]} down by product for {year}: shares of the "
-            "direction's total, sections and concentration cannot be computed. A UN Comtrade refresh fills this."
+            "direction's total, sections and concentration cannot be computed."
         )
         return
-    ranked = prod.at_level(rows, int(view.prod_level))
-    shown = ranked.head(view.prod_top).assign(
-        label=lambda f: f["hs"] + " " + f["description"],
-        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
-    )
     color = charts.DIRECTION_COLORS[direction]
     components.chart_with_sources(
-        components.spec(charts.top_products_chart, shown, color),
-        shown.assign(source_id=rows["source_id"].iloc[0]),
+        components.spec(charts.top_products_chart, panel.shown, color),
+        panel.shown,
         model.sources,
         f"top_products_{direction}_{year}.csv",
         description=f"Top {view.prod_top} products, {FLOW_LABELS[direction]}, {year}",
-        note=f"Reported by {model.reporter_labels.get(rows['reporter'].iloc[0], rows['reporter'].iloc[0])}."
-        + ("" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."),
+        note=panel.note,
     )
-    concentration = prod.concentration(ranked)
-    if concentration:
+    if panel.concentration:
         left, right = st.columns(2)
-        unit = {"2": "chapters", "4": "headings"}[view.prod_level]
-        left.metric(f"Top 3 {unit}' share", f"{concentration.top3_share_pct:.1f}%", border=True)
+        unit = LEVEL_NAMES[view.prod_level]
+        left.metric(f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True)
         right.metric(
             "Concentration (HHI)",
-            f"{concentration.hhi:,.0f}",
+            f"{panel.concentration.hhi:,.0f}",
             border=True,
             help=f"Herfindahl–Hirschman index over HS {unit}: the sum of squared shares in %, from near 0 "
             "(spread) to 10,000 (one product). It depends on the level chosen.",
         )
-    sections = prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"])
-    components.show_chart(components.spec(charts.sections_chart, sections, color), "Values by HS section")
-    components.sources_line(rows, model.sources)
+    st.markdown(f"**By HS section, {year}**")
+    components.show_chart(components.spec(charts.sections_chart, panel.sections, color), "Values by HS section")
+    if panel.from_baci:
+        components.sources_and_download(
+            panel.rows,
+            model.sources,
+            f"baci_hs6_{direction}_{year}.csv",
+            note=f"Every HS6 product, {FLOW_LABELS[direction]}, {year}: {len(panel.rows):,} products. Values in "
+            "US$ thousand and quantities in tonnes as BACI publishes them (empty where BACI has no quantity).",
+        )
+    else:
+        components.sources_line(panel.rows, model.sources)
 
 
 def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
     st.subheader(FLOW_LABELS[direction])
     tables = cached.direction_tables(direction, query)
-    named_products(tables, query)
+    if len(model.baci) or len(model.breakdown):
+        breakdown_panel(model, direction, year, view)
+    if model.baci.empty:  # with BACI, the named headings are listed with their values below the panels
+        named_products(tables, query)
+    published_charts(model, direction, query)
     published_figures(tables)
-    breakdown_panel(model, direction, year, view)
     components.sources_and_download(
         tables.rows,
         model.sources,
@@ -143,11 +184,69 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
     )
 
 
+def concentration_section(model: ProductsModel, view: ViewState) -> None:
+    frame = cached.product_concentration(int(view.prod_level))
+    if frame.empty:
+        return
+    unit = LEVEL_NAMES[view.prod_level]
+    st.subheader("Concentration over the years")
+    left, right = st.columns(2)
+    with left:
+        components.show_chart(
+            components.spec(charts.concentration_chart, frame, "top3_share_pct", f"Top 3 {unit}' share, %"),
+            f"Share of the three largest {unit} by year",
+        )
+    with right:
+        components.show_chart(
+            components.spec(charts.concentration_chart, frame, "hhi", f"HHI over HS {unit}"),
+            "Herfindahl–Hirschman index by year",
+        )
+    components.sources_and_download(
+        frame.drop(columns=["segment", "direction_label"]),
+        model.sources,
+        f"concentration_hs{view.prod_level}.csv",
+        note=f"Computed from BACI over HS {unit}: the HHI is the sum of squared shares in % (10,000 = one product).",
+    )
+
+
+def baci_trends_section(model: ProductsModel, year: int | None, query: str, view: ViewState) -> None:
+    frame = cached.baci_trends(int(view.prod_level), query, year)
+    st.subheader("Each product over the years")
+    if frame.empty:
+        st.caption("No product in BACI matches the search.")
+        return
+    picked = "matching the search" if query else f"the five largest each way in {year}; search above to follow others"
+    components.chart_with_sources(
+        components.spec(charts.yearly_chart, frame),
+        frame.drop(columns=["segment"]),
+        model.sources,
+        f"product_trends_hs{view.prod_level}.csv",
+        description="Values of products by year, CEPII BACI",
+        note=f"HS {LEVEL_NAMES[view.prod_level]} {picked}. A year without a point had no flow in BACI.",
+    )
+
+
+def named_flows_section(model: ProductsModel) -> None:
+    by_year, latest = cached.named_flows()
+    if latest.empty:
+        return
+    st.subheader("The flows the Russia Briefing article names, in BACI")
+    st.dataframe(latest, hide_index=True, width="stretch")
+    components.chart_with_sources(
+        components.spec(charts.yearly_chart, by_year),
+        by_year.drop(columns=["segment"]),
+        model.sources,
+        "named_flows_baci.csv",
+        description="The Russia Briefing article's six headings by year, CEPII BACI",
+        note="The article of 29 June 2022 named these headings without values; the values are BACI's.",
+    )
+
+
 def trends_section(model: ProductsModel, query: str) -> None:
     frame, trends = cached.product_trends(query)
     if trends.empty:
         return
-    st.subheader("Products valued in more than one period")
+    st.subheader("Published values in more than one period")
     components.chart_with_sources(
         components.spec(charts.trend_chart, frame),
         trends,
@@ -172,17 +271,26 @@ def render() -> None:
     st.title("Products")
     st.caption(
         "What Russia sells to Tajikistan and what Tajikistan sells to Russia: the products the sources name, every "
-        "published value, and — where a full breakdown exists — the top products, sections and concentration."
+        "published share, growth rate and value, and — where a full breakdown exists — the top products, sections "
+        "and concentration."
     )
     view = current_view(cached.year_bounds())
     model = components.model_or_error(cached.products_model)
     if model is None:
         return
+    if len(model.baci):
+        st.caption(BACI_NOTE)
+    else:
+        components.no_data(GET_BACI)
     year, query = controls(model, view)
     directions = DIRECTIONS if view.prod_focus == "both" else (view.prod_focus,)
     for column, direction in zip(st.columns(len(directions)), directions, strict=True):
         with column:
             direction_panel(model, direction, year, query, view)
+    if len(model.baci):
+        concentration_section(model, view)
+        baci_trends_section(model, year, query, view)
+        named_flows_section(model)
     trends_section(model, query)
     coverage_section(model)
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.e2e
     [
         ("/", "Russia–Tajikistan at a glance", 3),
         ("/trade", "Russia–Tajikistan trade", 7),
-        ("/products", "Products", 2),
+        ("/products", "Products", 8),  # published shares, growth and values each way; trend; coverage
         ("/border", "Border & security", 4),
         ("/remittances", "Remittances", 6),
         ("/partners", "Partners & region", 7),

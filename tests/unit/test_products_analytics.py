@@ -89,3 +89,78 @@ def test_code_search_matches_from_the_start():
     products = pd.DataFrame({"product_name": ["a", "b", "c"], "hs_codes": ["2710", "1027;5201", None]})
     assert prod.matches(products, "27").tolist() == [True, False, False]
     assert prod.matches(products, "5201").tolist() == [False, True, False]
+
+
+# BACI's rows in the breakdown's terms: HS6 codes, US$ thousand as published.
+BACI = pd.DataFrame(
+    {
+        "direction": ["ru_to_tj"] * 5 + ["tj_to_ru"],
+        "year": [2021, 2021, 2023, 2023, 2023, 2023],
+        "hs6": ["271019", "151211", "271019", "271012", "151211", "520100"],
+        "value_usd_k": [300.0, 100.0, 500.0, 100.0, 400.0, 50.0],
+        "quantity_t": [1.0, None, 2.0, 3.0, 4.0, 5.0],
+        "source_id": "cepii-baci",
+    }
+)
+
+
+def test_baci_becomes_a_complete_breakdown_in_us_million():
+    rows = prod.baci_breakdown(BACI)
+    assert (rows["complete"] == "true").all() and rows["value_usd_m"].iloc[0] == 0.3
+    ranked = prod.at_level(rows[(rows["year"] == 2023) & (rows["direction"] == "ru_to_tj")], 4)
+    assert ranked["hs"].tolist() == ["2710", "1512"] and ranked["share_pct"].tolist() == [60.0, 40.0]
+    assert prod.at_level(rows[rows["year"] == 2023], 6)["hs"].tolist()[0] == "271019"
+    sections = prod.section_rollup(rows[rows["year"] == 2023])
+    assert set(sections["section"]) == {"V", "III", "XI"}
+
+
+def test_concentration_by_year_breaks_at_a_missing_year():
+    frame = prod.concentration_by_year(prod.baci_breakdown(BACI), 4)
+    russia = frame[frame["direction"] == "ru_to_tj"].set_index("year")
+    assert russia.loc[2021, "top3_share_pct"] == pytest.approx(100.0)
+    assert russia.loc[2023, "hhi"] == pytest.approx(60**2 + 40**2)
+    assert russia["segment"].nunique() == 2  # 2022 is missing: two line segments, no bridge
+
+
+def test_yearly_values_leave_untraded_years_out_and_give_shares():
+    frame = prod.yearly_values(prod.baci_breakdown(BACI), 4, {"ru_to_tj": ["2710"], "tj_to_ru": ["5201"]})
+    petroleum = frame[frame["hs"] == "2710"]
+    assert petroleum["year"].tolist() == [2021, 2023]
+    assert petroleum["share_pct"].tolist() == pytest.approx([75.0, 60.0])
+    assert frame[frame["hs"] == "5201"]["share_pct"].tolist() == pytest.approx([100.0])
+
+
+def test_trend_codes_follow_a_search_or_the_year_s_largest():
+    rows = prod.baci_breakdown(BACI)
+    assert prod.trend_codes(rows, 4, "", 2023, top=1) == {"ru_to_tj": ["2710"], "tj_to_ru": ["5201"]}
+    assert prod.trend_codes(rows, 4, "cotton", 2023) == {"ru_to_tj": ["1512"], "tj_to_ru": ["5201"]}
+
+
+def test_published_figures_carry_their_qualifier_words():
+    products = pd.DataFrame(
+        {
+            "mention": ["figure", "figure", "main_flow"],
+            "share_pct": [40.0, 40.1, None],
+            "share_qualifier": ["lower_bound", "exact", None],
+            "period_end": ["2023-12-31", "2023-12-31", None],
+        }
+    )
+    shares = prod.published(products, "share_pct")
+    assert shares["qualifier_word"].tolist() == ["", "over "] and shares["measure"].tolist() == [40.1, 40.0]
+
+
+def test_the_new_chart_builders_give_valid_vega_lite():
+    from dashboard.charts import products as charts
+
+    rows = prod.baci_breakdown(BACI)
+    concentration = prod.concentration_by_year(rows, 4).assign(direction_label="Russia → Tajikistan")
+    yearly = prod.yearly_values(rows, 4, {"ru_to_tj": ["2710"]}).assign(product="2710")
+    figures = pd.DataFrame(
+        {"label": ["a"], "measure": [40.0], "qualifier": ["lower_bound"], "text": ["over 40%"], "product_name": ["a"]}
+    ).assign(period="2023", base="x", publisher="p")
+    for chart in (
+        charts.concentration_chart(concentration, "hhi", "HHI"),
+        charts.yearly_chart(yearly),
+        charts.published_chart(figures, "Share, %", "#000000"),
+    ):
+        chart.to_dict(validate=True)

@@ -1,0 +1,263 @@
+"""`python -m dashboard.refresh baci` against a small archive in BACI's layout, served from loopback.
+
+The archive is built here (test data, never real figures): yearly CSVs with columns t,i,j,k,v,q,
+the country and product code tables, rows for other country pairs that must be dropped, and a
+value with NA quantity. The stand-in server honours Range requests, so resuming is tested too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import os
+import threading
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import datasets
+from dashboard.refresh import baci
+from dashboard.refresh.__main__ import main
+from tests.app.conftest import APP, PAGES, chart_frames
+from tests.refresh.conftest import fingerprint
+
+RELEASE = "V202501"
+COUNTRIES = (
+    "country_code,country_name,country_iso2,country_iso3\n"
+    "4,Afghanistan,AF,AFG\n643,Russian Federation,RU,RUS\n762,Tajikistan,TJ,TJK\n860,Uzbekistan,UZ,UZB\n"
+)
+YEARS = {
+    2022: (
+        "t,i,j,k,v,q\n"
+        "2022,643,762,271019,  152340.118,  230110.500\n"  # refined petroleum, Russia -> Tajikistan
+        "2022,643,762,151211,   20110.002,           NA\n"  # a value with no quantity
+        "2022,762,643,520100,    9001.5,       4500.25\n"  # raw cotton, Tajikistan -> Russia
+        "2022,643,860,271019,   99999.999,     1000\n"  # Russia -> Uzbekistan: dropped
+        "2022,4,762,080610,      12.0,          3.0\n"  # Afghanistan -> Tajikistan: dropped
+        "2022,762,860,520100,     500.0,       100.0\n"  # Tajikistan -> Uzbekistan: dropped
+    ),
+    2023: (
+        "t,i,j,k,v,q\n"
+        "2023,643,762,10121,     250.0,        12.5\n"  # written without its leading zero
+        "2023,762,643,081310,    3100.75,      600.0\n"
+        "2023,860,643,081310,     777.0,        77.0\n"  # Uzbekistan -> Russia: dropped
+    ),
+}
+PRODUCTS = 'code,description\n"010121","Horses: live, pure-bred breeding animals"\n"271019","Petroleum oils"\n'
+
+
+def build_archive(years: dict[int, str] = YEARS, countries: str = COUNTRIES, revision: str = "HS92") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for year, text in years.items():
+            archive.writestr(f"BACI_{revision}_Y{year}_{RELEASE}.csv", text)
+        archive.writestr(f"country_codes_{RELEASE}.csv", countries)
+        archive.writestr(f"product_codes_{revision}_{RELEASE}.csv", PRODUCTS)
+        archive.writestr(f"Readme_{RELEASE}.txt", "test archive, made-up values")
+    return buffer.getvalue()
+
+
+@dataclass
+class Cepii:
+    """Serves the archive at /baci/BACI_HS92_V202501.zip with Range support; can cut a reply short."""
+
+    archive: bytes = field(default_factory=build_archive)
+    cut_after: list[int] = field(default_factory=list)  # per request, in order: send only this many bytes
+    requests: list[dict[str, str]] = field(default_factory=list)
+    url: str = ""
+
+
+@pytest.fixture
+def cepii() -> Iterator[Cepii]:
+    served = Cepii()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            served.requests.append(dict(self.headers))
+            if self.path != f"/baci/BACI_HS92_{RELEASE}.zip":
+                self.send_error(404)
+                return
+            body, status = served.archive, 200
+            start = 0
+            if (wanted := self.headers.get("Range", "")).startswith("bytes="):
+                start = int(wanted.removeprefix("bytes=").split("-")[0])
+                body, status = body[start:], 206
+            self.send_response(status)
+            self.send_header("Content-Length", str(len(body)))
+            if status == 206:
+                self.send_header("Content-Range", f"bytes {start}-{len(served.archive) - 1}/{len(served.archive)}")
+            self.end_headers()
+            cut = served.cut_after.pop(0) if served.cut_after else None
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body if cut is None else body[:cut])
+            if cut is not None:
+                self.close_connection = True
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    served.url = f"http://127.0.0.1:{server.server_address[1]}/baci"
+    yield served
+    server.shutdown()
+    server.server_close()
+
+
+def refresh(cepii: Cepii, data_dir: Path, downloads: Path) -> int:
+    return main(
+        [
+            "baci",
+            "--data-dir",
+            str(data_dir),
+            "--baci-url",
+            cepii.url,
+            "--download-dir",
+            str(downloads),
+            "--timeout",
+            "2",
+            "--retries",
+            "2",
+        ],
+        sleep=lambda seconds: None,
+    )
+
+
+def test_only_the_pair_is_kept_both_ways_as_published_and_cited(cepii, data_dir, tmp_path, capsys):
+    before = fingerprint(data_dir)
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0
+    rows = datasets.load("baci_products", data_dir)
+    got = {
+        (r.direction, int(r.year), r.hs6): (r.value_usd_k, None if pd.isna(r.quantity_t) else r.quantity_t)
+        for r in rows.itertuples()
+    }
+    assert got == {
+        ("ru_to_tj", 2022, "271019"): (152340.118, 230110.5),
+        ("ru_to_tj", 2022, "151211"): (20110.002, None),  # NA stays a gap, never a zero
+        ("tj_to_ru", 2022, "520100"): (9001.5, 4500.25),
+        ("ru_to_tj", 2023, "010121"): (250.0, 12.5),
+        ("tj_to_ru", 2023, "081310"): (3100.75, 600.0),
+    }
+    text = (data_dir / "baci_products.csv").read_text()
+    assert "ru_to_tj,2022,151211,20110.002,,cepii-baci" in text  # the value's text as published
+    source = datasets.load("sources", data_dir).set_index("source_id").loc["cepii-baci"]
+    assert "Etalab 2.0" in source["licence"] and "Gaulier & Zignago (2010)" in source["licence"]
+    assert "HS92" in source["title"] and RELEASE in source["title"] and "2022–2023" in source["title"]
+    assert source["url"] == f"{cepii.url}/BACI_HS92_{RELEASE}.zip"
+    changed = {f for f, h in fingerprint(data_dir).items() if before.get(f) != h}
+    assert changed == {"baci_products.csv", "baci_product_codes.csv", "sources.csv"}
+    names = datasets.load("baci_product_codes", data_dir).set_index("hs6")["description"].to_dict()
+    assert names == {
+        "010121": "Horses: live, pure-bred breeding animals",
+        "271019": "Petroleum oils",
+    }  # codes kept only
+    assert list((tmp_path / "downloads").iterdir()) == []  # the archive is deleted after use
+    out = capsys.readouterr().out
+    assert "BACI 2022: 3 Russia–Tajikistan rows kept of 6" in out
+    assert "baci_products.csv: 5 rows added, 0 changed, 0 removed, 5 in all, years 2022–2023" in out
+    assert "3 codes without a description in BACI's product table" in out
+
+
+def test_a_second_release_replaces_the_first_whole(cepii, data_dir, tmp_path, capsys):
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0
+    cepii.archive = build_archive({2023: YEARS[2023]})
+    capsys.readouterr()
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0
+    assert set(datasets.load("baci_products", data_dir)["year"]) == {2023}
+    assert "0 rows added, 0 changed, 3 removed" in capsys.readouterr().out
+
+
+def test_a_truncated_archive_leaves_data_byte_identical_and_is_not_kept(cepii, data_dir, tmp_path, capsys):
+    cepii.archive = build_archive()[:-200]  # whole as far as HTTP knows, but the zip's directory is cut off
+    before = fingerprint(data_dir)
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 1
+    assert fingerprint(data_dir) == before
+    assert list((tmp_path / "downloads").iterdir()) == []  # the next run starts over
+    out = capsys.readouterr().out
+    assert "baci" in out and "FAILED" in out and "not a whole zip archive" in out and "unchanged" in out
+
+
+def test_a_broken_connection_resumes_where_it_stopped(cepii, data_dir, tmp_path):
+    cepii.cut_after = [300]
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0
+    assert cepii.requests[1].get("Range") == "bytes=300-"
+    assert len(datasets.load("baci_products", data_dir)) == 5
+
+
+def test_a_download_cut_on_every_try_is_kept_for_the_next_run(cepii, data_dir, tmp_path, capsys):
+    cepii.cut_after = [100, 100, 100]  # the first try and both retries stop early
+    before = fingerprint(data_dir)
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 1
+    assert fingerprint(data_dir) == before
+    part = tmp_path / "downloads" / f"BACI_HS92_{RELEASE}.zip.part"
+    assert part.stat().st_size == 300
+    assert "kept in" in capsys.readouterr().out
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0  # the next run resumes at 300 bytes
+    assert cepii.requests[-1].get("Range") == "bytes=300-"
+    assert len(datasets.load("baci_products", data_dir)) == 5
+
+
+def test_the_pair_is_found_by_iso3_in_baci_s_own_table(tmp_path):
+    countries = COUNTRIES.replace("643,Russian", "644,Russian")  # a release that numbered Russia differently
+    years = {2022: "t,i,j,k,v,q\n2022,644,762,271019,1.0,2.0\n2022,643,762,271019,5.0,6.0\n"}
+    path = tmp_path / "a.zip"
+    path.write_bytes(build_archive(years, countries))
+    rows, _, scanned = baci.extract(path, "HS92", log=lambda line: None)
+    assert [(r["direction"], r["value_usd_k"]) for r in rows] == [("ru_to_tj", "1.0")] and scanned == 2
+
+
+@pytest.mark.parametrize(
+    ("years", "message"),
+    [
+        ({2022: "t,i,j,k,v\n2022,643,762,271019,1.0\n"}, "expected columns t,i,j,k,v,q"),
+        ({2022: "t,i,j,k,v,q\n2022,643,762,271019,-1.0,2\n"}, "negative"),
+        ({2022: "t,i,j,k,v,q\n2022,643,762,271019,NA,2\n"}, "no value in column v"),
+        ({2022: "t,i,j,k,v,q\n2021,643,762,271019,1.0,2\n"}, "year '2021' in the file for 2022"),
+    ],
+)
+def test_an_archive_not_shaped_as_documented_fails_with_its_reason(tmp_path, years, message):
+    path = tmp_path / "a.zip"
+    path.write_bytes(build_archive(years))
+    with pytest.raises(baci.ArchiveError, match=message):
+        baci.extract(path, "HS92", log=lambda line: None)
+
+
+def test_the_shipped_files_are_headers_only():
+    assert datasets.load("baci_products").empty and datasets.load("baci_product_codes").empty
+
+
+def test_one_download_at_a_time_per_folder(cepii, data_dir, tmp_path, capsys):
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    held = os.open(downloads, os.O_RDONLY)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another refresh is downloading into this folder
+        before = fingerprint(data_dir)
+        assert refresh(cepii, data_dir, downloads) == 1
+        assert fingerprint(data_dir) == before and cepii.requests == []
+    finally:
+        os.close(held)
+    assert "another refresh" in capsys.readouterr().out
+
+
+def test_one_refresh_turns_the_products_page_into_full_panels(cepii, data_dir, tmp_path, monkeypatch):
+    assert refresh(cepii, data_dir, tmp_path / "downloads") == 0
+    monkeypatch.setenv("RT_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(APP, default_timeout=60).switch_page(PAGES["products"]).run()
+    assert not at.exception
+    assert at.selectbox(key="w_prod_year").value == 2023
+    top = chart_frames(at)[0]
+    assert top["hs"].tolist() == ["0101"] and top["share_text"].tolist() == ["100.0%"]  # the one 2023 heading
+    assert top["value_usd_m"].tolist() == pytest.approx([0.25])  # 250 (US$ thousand) as BACI published it
+    captions = " ".join(c.value for c in at.caption)
+    assert "CEPII (BACI)" in captions and "reconciles" in captions
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "CSV: baci_hs6_ru_to_tj_2023.csv" in labels  # Etalab 2.0: BACI's rows may be passed on
