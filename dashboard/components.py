@@ -169,6 +169,7 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
         mime="text/csv",
         key=f"dl_{file_name}",
         icon=":material/download:",
+        on_click="ignore",  # a download changes nothing on the page: no rerun
     )
 
 
@@ -199,6 +200,7 @@ def brief_button(slot: Any, link: str, view_text: str, file_name: str, sources: 
             mime="application/pdf",
             key="brief_pdf",
             icon=":material/picture_as_pdf:",
+            on_click="ignore",
             help="This view on at most two A4 pages: its headline numbers, main charts, sources and a link back.",
         )
 

@@ -145,8 +145,9 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
     if panel.concentration:
         left, right = st.columns(2)
         unit = LEVEL_NAMES[view.prod_level]
-        left.metric(f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True)
-        right.metric(
+        components.metric(left, f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True)
+        components.metric(
+            right,
             "Concentration (HHI)",
             f"{panel.concentration.hhi:,.0f}",
             border=True,
