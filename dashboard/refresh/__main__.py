@@ -1,4 +1,4 @@
-"""`python -m dashboard.refresh [worldbank|comtrade|all]`: pull, validate, write, summarise.
+"""`python -m dashboard.refresh [worldbank|comtrade|imf|all]`: pull, validate, write, summarise.
 
 Exit status 0 when every source asked for was refreshed, 1 when any failed (its files are left
 as they were), 2 for a usage error.
@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from dashboard import datasets
-from dashboard.refresh import comtrade, worldbank
+from dashboard.refresh import comtrade, imf, worldbank
 from dashboard.refresh.http import FetchError, JsonClient
 from dashboard.refresh.store import TableChange, Update, everything, write
 
-SOURCES = ("worldbank", "comtrade")
+SOURCES = ("worldbank", "comtrade", "imf")
 
 
 def parse_years(text: str) -> range:
@@ -43,7 +43,7 @@ def non_negative(text: str) -> int:
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard.refresh",
-        description="Refresh the dashboard's data from the World Bank and UN Comtrade APIs.",
+        description="Refresh the dashboard's data from the World Bank, UN Comtrade and IMF APIs.",
     )
     parser.add_argument("source", nargs="?", choices=[*SOURCES, "all"], default="all")
     parser.add_argument(
@@ -59,6 +59,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--worldbank-url", default=os.environ.get("WORLDBANK_API_URL", worldbank.BASE_URL))
     parser.add_argument("--comtrade-url", default=os.environ.get("COMTRADE_API_URL", comtrade.BASE_URL))
+    parser.add_argument("--imf-url", default=os.environ.get("IMF_API_URL", imf.BASE_URL))
     return parser.parse_args(argv)
 
 
@@ -73,8 +74,10 @@ def secrets() -> dict:
 
 def refresh_worldbank(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
     pull = worldbank.fetch(client, args.worldbank_url)
-    # every year of every indicator: the file is this edition, whole
-    return write(args.data_dir, {"wdi_api": Update(pull.rows, everything)}, pull.source), []
+    world = worldbank.fetch_world(client, args.worldbank_url)
+    # every year of every indicator: each file is this edition, whole; both written or neither
+    updates = {"wdi_api": Update(pull.rows, everything), "wdi_remittances_world_api": Update(world.rows, everything)}
+    return write(args.data_dir, updates, [pull.source, world.source]), world.notes
 
 
 def refresh_comtrade(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
@@ -86,9 +89,16 @@ def refresh_comtrade(args: argparse.Namespace, client: JsonClient) -> tuple[list
     return write(args.data_dir, updates, pull.source), pull.notes
 
 
+def refresh_imf(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
+    pull = imf.fetch(client, imf.api_key(secrets()), args.imf_url)
+    # the IMF's current edition replaces the file whole: never mixed with an older pull
+    return write(args.data_dir, {"trade_partners_api": Update(pull.rows, everything)}, pull.source), pull.notes
+
+
 RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient], tuple[list[TableChange], list[str]]]] = {
     "worldbank": refresh_worldbank,
     "comtrade": refresh_comtrade,
+    "imf": refresh_imf,
 }
 
 
