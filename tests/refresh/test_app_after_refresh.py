@@ -50,6 +50,8 @@ def test_the_sources_page_offers_no_download_of_comtrade_figures(refreshed):
     labels = [b.label for b in at.get("download_button")]
     assert "Download trade_comtrade.csv" not in labels
     assert "Download wdi_api.csv" in labels  # World Bank data is CC BY 4.0: downloadable, cited
+    assert "Download wdi_remittances_world_api.csv" in labels
+    assert "Download trade_partners_api.csv" in labels  # the IMF allows redistribution with attribution
     assert any(c.value.startswith("Not offered for download") for c in at.caption)
     today = datasets.load("sources", refreshed).set_index("source_id").at["wb-wdi-api", "published_date"]
     assert any(e.label.endswith(f"data as of {today}") for e in at.expander)
