@@ -20,7 +20,9 @@ was found:
   series dimensions' value positions joined with ":" (e.g. "0:1:3:0"); each series'
   `observations` are keyed by the position in `dimensions.observation` (TIME_PERIOD) and hold
   `[value, attribute positions...]` in the order of `attributes.observation`, null meaning
-  "not given". SDMX-JSON 1.0's single `data.structure` is read the same way.
+  "not given". A dimension with a single value may instead sit in `dimensions.dataSet` and out
+  of the keys (as FREQ does in that sample). SDMX-JSON 1.0's single `data.structure` is read the
+  same way.
 - Countries and aggregates: the counterpart codelist codes economies with ISO 3166 alpha-3 codes
   and groups with other codes (G001 the world, GX170, TX898 ...: not all begin with G, so a
   prefix test would be wrong); a code that is not three letters is an aggregate, and among those
@@ -142,13 +144,14 @@ def parse(answer: Any, reporters: set[str]) -> tuple[list[dict[str, Any]], bool]
         series_dims = structure["dimensions"]["series"]
         time_values = [v["id"] for v in structure["dimensions"]["observation"][0]["values"]]
         dim_ids = [d["id"] for d in series_dims]
+        # a dimension with one value may be given once for the whole data set instead of in each key
+        fixed = {d["id"]: d["values"][0] for d in structure["dimensions"].get("dataSet") or []}
         obs_attributes = (structure.get("attributes") or {}).get("observation") or []
         datasets = answer["data"]["dataSets"]
     except (KeyError, TypeError, IndexError) as error:
         raise ResponseError(f"unexpected IMF reply: its structure lacks {error}") from error
-    if [d for d in dim_ids if d in DIMENSIONS] != list(DIMENSIONS):
-        raise ResponseError(f"unexpected IMF reply: series dimensions {dim_ids}, not {list(DIMENSIONS)}")
-    position = {name: dim_ids.index(name) for name in DIMENSIONS}
+    if sorted(set(dim_ids) | set(fixed)) != sorted(DIMENSIONS):
+        raise ResponseError(f"unexpected IMF reply: dimensions {[*dim_ids, *fixed]}, not {list(DIMENSIONS)}")
     status_at = next((i for i, a in enumerate(obs_attributes) if a.get("id") == ESTIMATE_ATTRIBUTE), None)
     status_codes = [v.get("id") for v in obs_attributes[status_at]["values"]] if status_at is not None else []
     if not isinstance(datasets, list):
@@ -156,9 +159,9 @@ def parse(answer: Any, reporters: set[str]) -> tuple[list[dict[str, Any]], bool]
     out = []
     for dataset in datasets:
         for series_key, series in (dataset.get("series") or {}).items():
-            codes = _codes(series_dims, series_key)
-            reporter, indicator = codes[position["COUNTRY"]], codes[position["INDICATOR"]]
-            partner, frequency = codes[position["COUNTERPART_COUNTRY"]], codes[position["FREQUENCY"]]
+            codes = fixed | dict(zip(dim_ids, _codes(series_dims, series_key), strict=True))
+            reporter, indicator = codes["COUNTRY"], codes["INDICATOR"]
+            partner, frequency = codes["COUNTERPART_COUNTRY"], codes["FREQUENCY"]
             if reporter["id"] not in reporters or indicator["id"] not in INDICATORS or frequency["id"] != "A":
                 raise ResponseError(
                     f"unexpected IMF series {reporter['id']}.{indicator['id']}.{partner['id']}.{frequency['id']}"

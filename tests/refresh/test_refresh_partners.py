@@ -138,6 +138,18 @@ def test_a_new_imf_pull_replaces_the_last_one_whole(apis, data_dir, capsys):
     assert "0 rows added, 0 changed, 3 removed" in capsys.readouterr().out
 
 
+def test_a_dimension_given_once_for_the_data_set_is_read_as_documented(apis, data_dir):
+    assert run(apis, data_dir, "imf") == 0
+    expected = imts(data_dir)
+    for reply in apis.imf.values():  # FREQUENCY (one value, "A") moved out of every series key
+        dimensions = reply["data"]["structures"][0]["dimensions"]
+        dimensions["dataSet"] = [dimensions["series"].pop()]
+        for dataset in reply["data"]["dataSets"]:
+            dataset["series"] = {k.rsplit(":", 1)[0]: v for k, v in dataset["series"].items()}
+    assert run(apis, data_dir, "imf") == 0
+    pd.testing.assert_frame_equal(imts(data_dir), expected)
+
+
 def test_a_reply_without_an_observation_status_marks_no_estimate_and_says_so(apis, data_dir, capsys):
     for reply in apis.imf.values():
         reply["data"]["structures"][0]["attributes"]["observation"] = []
