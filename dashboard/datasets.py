@@ -880,6 +880,7 @@ def load_edition(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 
 def load_wdi(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The World Bank edition the Remittances page draws (see load_edition)."""
     return load_edition("wdi", data_dir)
 
 

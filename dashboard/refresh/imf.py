@@ -156,6 +156,23 @@ def parse(answer: Any, reporters: set[str]) -> tuple[list[dict[str, Any]], bool]
     status_codes = [v.get("id") for v in obs_attributes[status_at]["values"]] if status_at is not None else []
     if not isinstance(datasets, list):
         raise ResponseError("unexpected IMF reply: 'dataSets' is not a list")
+    try:
+        rows = _rows(datasets, dim_ids, series_dims, fixed, reporters, time_values, status_at, status_codes)
+    except (AttributeError, KeyError, TypeError) as error:  # a list where an object belongs, and the like
+        raise ResponseError(f"unexpected IMF reply: a series or observation is malformed ({error})") from error
+    return rows, status_at is not None
+
+
+def _rows(
+    datasets: list[Any],
+    dim_ids: list[str],
+    series_dims: list[dict[str, Any]],
+    fixed: dict[str, dict[str, Any]],
+    reporters: set[str],
+    time_values: list[str],
+    status_at: int | None,
+    status_codes: list[str],
+) -> list[dict[str, Any]]:
     out = []
     for dataset in datasets:
         for series_key, series in (dataset.get("series") or {}).items():
@@ -180,7 +197,7 @@ def parse(answer: Any, reporters: set[str]) -> tuple[list[dict[str, Any]], bool]
                         "imf_estimate": "true" if estimate else "false",
                     }
                 )
-    return out, status_at is not None
+    return out
 
 
 def _codes(series_dims: list[dict[str, Any]], series_key: str) -> list[dict[str, Any]]:

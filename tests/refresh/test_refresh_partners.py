@@ -8,7 +8,9 @@ import pytest
 
 from dashboard import datasets
 from dashboard.refresh import imf
-from tests.refresh.conftest import IMF_PATH, WORLD_INDICATOR, fingerprint, run
+from tests.refresh.conftest import IMF_PATH, WORLD_INDICATOR, fingerprint, recorded, run
+
+REPLY = recorded("imf_imts.json")["RUS+CHN.XG_FOB_USD+MG_CIF_USD.TJK+KAZ+KGZ+UZB+TKM+G001.A"]
 
 
 @pytest.fixture(autouse=True)
@@ -166,6 +168,7 @@ def test_a_reply_without_an_observation_status_marks_no_estimate_and_says_so(api
         (("body", b"<html>Service Unavailable</html>"), "not JSON"),
         (("json", {"errors": [{"code": 404, "title": "No results"}]}), "not an SDMX-JSON data message"),
         (("json", {"data": {"dataSets": []}}), "no structure"),
+        (("json", {**REPLY, "data": {**REPLY["data"], "dataSets": [["not", "an", "object"]]}}), "malformed"),
         (("status", 404), "HTTP 404"),
     ],
 )
