@@ -37,7 +37,7 @@ lint: $(STAMP)
 test: $(STAMP) browser lint
 	$(BIN)/pytest
 
-# Pull the World Bank and UN Comtrade APIs into data/ (needs network; SOURCE=worldbank|comtrade|all).
+# Pull the World Bank, UN Comtrade and IMF APIs into data/ (needs network; SOURCE=worldbank|comtrade|imf|all).
 refresh: $(STAMP)
 	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
 

@@ -248,9 +248,18 @@ def _remittances_model(folder: str) -> RemittancesModel:
 @st.cache_resource(show_spinner=False)
 def _partners_model(folder: str) -> PartnersModel:
     path = Path(folder)
-    partners = datasets.load("trade_partners", path)
-    world = datasets.load("wdi_remittances_world", path) if (path / "wdi_remittances_world.csv").exists() else None
+    partners = datasets.load_edition("trade_partners", path)
+    world = _world_remittances(path)
     return fitting_together("partner files", build_partners_model, partners, world, datasets.load("sources", path))
+
+
+def _world_remittances(path: Path) -> pd.DataFrame | None:
+    """The refreshed edition whole if it has rows, else the shipped file; None when neither is there."""
+    refreshed = datasets.load("wdi_remittances_world_api", path)
+    if not refreshed.empty:
+        return refreshed
+    shipped = datasets.REMITTANCES_WORLD
+    return datasets.load(shipped.name, path) if (path / shipped.file).exists() else None
 
 
 def partners_model() -> PartnersModel:

@@ -719,6 +719,35 @@ WDI_API = replace(
     caveat=REFRESH_CAVEAT + " When present, the Remittances page's World Bank line is this newer edition, whole.",
     may_be_empty=True,
 )
+REMITTANCES_WORLD_API = replace(
+    REMITTANCES_WORLD,
+    name="wdi_remittances_world_api",
+    file="wdi_remittances_world_api.csv",
+    title="Remittances as % of GDP, every economy, refreshed from the World Bank API",
+    description=(
+        "Personal remittances, received (% of GDP), for every economy with a value, as the World Bank's API "
+        "served them on the access date; aggregates left out by the API's own region field."
+    ),
+    caveat=REFRESH_CAVEAT
+    + " When present, the Partners page's world ranking is this edition, whole. No value is flagged: the "
+    "shipped vintage's flags judged that vintage's numbers and are not carried over.",
+    may_be_empty=True,
+)
+TRADE_PARTNERS_API = replace(
+    TRADE_PARTNERS,
+    name="trade_partners_api",
+    file="trade_partners_api.csv",
+    title="Trade by partner, IMF International Trade in Goods (refreshed)",
+    description=(
+        "The same reporters, partners and flows as trade_partners.csv (exports FOB, imports CIF, US$ million), "
+        "from the IMF's current edition, International Trade in Goods by partner country (IMTS), via its SDMX API."
+    ),
+    caveat=REFRESH_CAVEAT
+    + " When present, the Partners page shows this edition whole, never mixed with the DOTS file. The IMF's "
+    "aggregates are told from countries by the counterpart codelist; a cell is marked an IMF estimate only "
+    "where the reply's observation status says so (see the README).",
+    may_be_empty=True,
+)
 COMTRADE_REPORTERS = frozenset({"un_comtrade_rus", "un_comtrade_tjk"})
 TRADE_COMTRADE = replace(
     TRADE_PUBLISHED,
@@ -769,6 +798,8 @@ DATASETS: dict[str, Dataset] = {
         TRADE_PARTNERS,
         REMITTANCES_WORLD,
         WDI_API,
+        REMITTANCES_WORLD_API,
+        TRADE_PARTNERS_API,
         TRADE_COMTRADE,
         COMTRADE_PRODUCTS,
     )
@@ -884,13 +915,26 @@ def load_with_refresh(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return curated if refreshed.empty else pd.concat([curated, refreshed], ignore_index=True)
 
 
-def load_wdi(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """The newest World Bank edition, whole: the refreshed one if there is one, else the curated.
+# A shipped table and the refresh file holding a newer edition of the same series.
+NEWER_EDITION = {
+    "wdi": "wdi_api",
+    "trade_partners": "trade_partners_api",
+    "wdi_remittances_world": "wdi_remittances_world_api",
+}
+
+
+def load_edition(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The newest edition of a table, whole: the refreshed one if it has rows, else the shipped one.
 
     Editions revise past years, so the two are never mixed year by year.
     """
-    refreshed = load("wdi_api", data_dir)
-    return refreshed if not refreshed.empty else load("wdi", data_dir)
+    refreshed = load(NEWER_EDITION[name], data_dir)
+    return refreshed if not refreshed.empty else load(name, data_dir)
+
+
+def load_wdi(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """The World Bank edition the Remittances page draws (see load_edition)."""
+    return load_edition("wdi", data_dir)
 
 
 def _known_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:

@@ -1,4 +1,4 @@
-"""`python -m dashboard.refresh [worldbank|comtrade|all|baci]`: pull, validate, write, summarise.
+"""`python -m dashboard.refresh [worldbank|comtrade|imf|all|baci]`: pull, validate, write, summarise.
 
 Exit status 0 when every source asked for was refreshed, 1 when any failed (its files are left
 as they were), 2 for a usage error.
@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from dashboard import datasets
-from dashboard.refresh import baci, comtrade, worldbank
+from dashboard.refresh import baci, comtrade, imf, worldbank
 from dashboard.refresh.http import FetchError, JsonClient
 from dashboard.refresh.store import TableChange, Update, everything, write
 
-SOURCES = ("worldbank", "comtrade")
+SOURCES = ("worldbank", "comtrade", "imf")
 # Asked for by name only, never by "all": one release is a 2 GB download, not a weekly job.
 ON_REQUEST = ("baci",)
 
@@ -45,7 +45,7 @@ def non_negative(text: str) -> int:
 def arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard.refresh",
-        description="Refresh the data from the World Bank and UN Comtrade APIs, and (asked by name) CEPII BACI.",
+        description="Refresh the data from the World Bank, UN Comtrade and IMF APIs, and (asked by name) CEPII BACI.",
     )
     parser.add_argument("source", nargs="?", choices=[*SOURCES, *ON_REQUEST, "all"], default="all")
     parser.add_argument(
@@ -72,6 +72,7 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         help="where the BACI archive is downloaded (default: .downloads/ beside the data folder; deleted after use)",
     )
+    parser.add_argument("--imf-url", default=os.environ.get("IMF_API_URL", imf.BASE_URL))
     return parser.parse_args(argv)
 
 
@@ -86,8 +87,10 @@ def secrets() -> dict:
 
 def refresh_worldbank(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
     pull = worldbank.fetch(client, args.worldbank_url)
-    # every year of every indicator: the file is this edition, whole
-    return write(args.data_dir, {"wdi_api": Update(pull.rows, everything)}, pull.source), []
+    world = worldbank.fetch_world(client, args.worldbank_url)
+    # every year of every indicator: each file is this edition, whole; both written or neither
+    updates = {"wdi_api": Update(pull.rows, everything), "wdi_remittances_world_api": Update(world.rows, everything)}
+    return write(args.data_dir, updates, [pull.source, world.source]), world.notes
 
 
 def refresh_comtrade(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
@@ -111,9 +114,16 @@ def refresh_baci(args: argparse.Namespace, client: JsonClient) -> tuple[list[Tab
     return write(args.data_dir, updates, pull.source), pull.notes
 
 
+def refresh_imf(args: argparse.Namespace, client: JsonClient) -> tuple[list[TableChange], list[str]]:
+    pull = imf.fetch(client, imf.api_key(secrets()), args.imf_url)
+    # the IMF's current edition replaces the file whole: never mixed with an older pull
+    return write(args.data_dir, {"trade_partners_api": Update(pull.rows, everything)}, pull.source), pull.notes
+
+
 RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient], tuple[list[TableChange], list[str]]]] = {
     "worldbank": refresh_worldbank,
     "comtrade": refresh_comtrade,
+    "imf": refresh_imf,
     "baci": refresh_baci,
 }
 

@@ -110,8 +110,13 @@ def locked(data_dir: Path) -> Iterator[None]:
         os.close(folder)  # closing releases the lock
 
 
-def write(data_dir: Path, updates: dict[str, Update], source: dict[str, str]) -> list[TableChange]:
-    """Merge the updates (dataset name -> rows) and the source row into data_dir, all or nothing.
+def write(
+    data_dir: Path, updates: dict[str, Update], source: dict[str, str] | list[dict[str, str]]
+) -> list[TableChange]:
+    """Merge the updates (dataset name -> rows) and the source row(s) into data_dir, all or nothing.
+
+    One pull that fills several tables under sources of their own passes a list: they are then
+    written together or not at all.
 
     Raises datasets.DataError if the merged files do not validate; data_dir is then untouched.
     """
@@ -124,11 +129,15 @@ def write(data_dir: Path, updates: dict[str, Update], source: dict[str, str]) ->
 
 
 def _stage_and_swap(
-    data_dir: Path, staging: Path, updates: dict[str, Update], source: dict[str, str]
+    data_dir: Path, staging: Path, updates: dict[str, Update], source: dict[str, str] | list[dict[str, str]]
 ) -> list[TableChange]:
     for name in ("sources", "reporters"):
         shutil.copy2(data_dir / datasets.DATASETS[name].file, staging)
-    sources, *_ = merged(read_raw(staging / "sources.csv"), pd.DataFrame([source]), ("source_id",))
+    sources, *_ = merged(
+        read_raw(staging / "sources.csv"),
+        pd.DataFrame(source if isinstance(source, list) else [source]),
+        ("source_id",),
+    )
     sources.sort_values("source_id").to_csv(staging / "sources.csv", index=False)
     changes = []
     for name, update in updates.items():

@@ -301,13 +301,15 @@ def render() -> None:
     st.title("Partners & region")
     st.caption(
         "How large Russia is among Tajikistan's trading partners, and how Tajikistan compares with its "
-        "Central Asian neighbours. Trade: IMF Direction of Trade Statistics as each country reported it, "
-        "1992–2020 (the IMF's aggregates such as World or European Union are never counted as partners). "
-        "The sidebar's Years filter applies to every chart."
+        "Central Asian neighbours. The sidebar's Years filter applies to every chart."
     )
     model = components.model_or_error(cached.partners_model)
     if model is None:
         return
+    st.caption(
+        f"Trade: {model.edition}, each country's own report, {model.years[0]}–{model.years[1]} (the IMF's "
+        "aggregates such as World or European Union are never counted as partners)."
+    )
     headline(model, view)
     controls(model, view)
     view = current_view(cached.year_bounds())

@@ -1,5 +1,6 @@
 """Partners & region: the page shows the shares, its controls change the charts and live in the URL."""
 
+from dashboard import datasets
 from tests.app.conftest import chart_frames, url
 
 
@@ -14,6 +15,16 @@ def test_headline_numbers(open_app):
     assert metric(at, "Russia's share, 2020").delta == "-2.8 pts since 2000"
     assert metric(at, "Next largest partner, 2020").value == "Kazakhstan"
     assert metric(at, "Remittances, % of GDP: Tajikistan's rank, 2024").value == "2nd of 168"
+
+
+def test_the_caption_names_the_shipped_edition_and_its_years_from_the_data(open_app):
+    at = open_app("partners")
+    captions = " ".join(c.value for c in at.caption)
+    years = datasets.load("trade_partners")["year"]
+    assert (
+        f"Trade: IMF Direction of Trade Statistics (DOTS), each country's own report, {years.min()}–{years.max()}"
+        in (captions)
+    )
 
 
 def test_top_n_draws_that_many_partners_and_the_rest(open_app):

@@ -1,7 +1,8 @@
-"""A loopback stand-in for the World Bank and UN Comtrade APIs, serving recorded replies.
+"""A loopback stand-in for the World Bank, UN Comtrade and IMF APIs, serving recorded replies.
 
-Replies are in the APIs' real formats (tests/refresh/recorded/); their values are test data
-and only ever land in a temporary copy of data/.
+Replies are in the APIs' documented formats (tests/refresh/recorded/README.md says which
+documentation each follows); their values are test data and only ever land in a temporary copy
+of data/.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ from dashboard.refresh.__main__ import main
 
 RECORDED = Path(__file__).parent / "recorded"
 ISO = {"643": "RUS", "762": "TJK"}
+WORLD_INDICATOR = "BX.TRF.PWKR.DT.GD.ZS"
+IMF_PATH = "/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/"
+
+
+def recorded(name: str) -> Any:
+    return json.loads((RECORDED / name).read_text())
 
 
 @dataclass
@@ -35,6 +42,9 @@ class FakeApis:
         default_factory=lambda: json.loads((RECORDED / "worldbank_pages.json").read_text())
     )
     comtrade: dict[str, Any] = field(default_factory=lambda: json.loads((RECORDED / "comtrade.json").read_text()))
+    countries: list[Any] = field(default_factory=lambda: recorded("worldbank_countries.json"))
+    world: list[Any] = field(default_factory=lambda: recorded("worldbank_world.json"))
+    imf: dict[str, Any] = field(default_factory=lambda: recorded("imf_imts.json"))
     script: list[tuple[str, Any]] = field(default_factory=list)
     requests: list[tuple[str, dict[str, str], dict[str, str]]] = field(default_factory=list)
     url: str = ""
@@ -52,6 +62,12 @@ class FakeApis:
                 return 200, {}, value
             if kind == "json":
                 return 200, {}, json.dumps(value).encode()
+        if path == "/v2/country":
+            return 200, {}, json.dumps(self.countries[int(query.get("page", "1")) - 1]).encode()
+        if path == f"/v2/country/all/indicator/{WORLD_INDICATOR}":
+            return 200, {}, json.dumps(self.world[int(query.get("page", "1")) - 1]).encode()
+        if path.startswith(IMF_PATH) and path.removeprefix(IMF_PATH) in self.imf:
+            return 200, {}, json.dumps(self.imf[path.removeprefix(IMF_PATH)]).encode()
         if path.startswith("/v2/country/TJK/indicator/"):
             pages = self.worldbank.get(path.rsplit("/", 1)[1])
             if pages is None:
@@ -122,6 +138,8 @@ def run(apis, data_dir, *args: str, sleeps: list[float] | None = None) -> int:
             f"{apis.url}/v2",
             "--comtrade-url",
             apis.url,
+            "--imf-url",
+            f"{apis.url}/sdmx/3.0",
             "--years",
             "2021-2022",
             "--timeout",

@@ -50,6 +50,8 @@ def test_the_sources_page_offers_no_download_of_comtrade_figures(refreshed):
     labels = [b.label for b in at.get("download_button")]
     assert "Download trade_comtrade.csv" not in labels
     assert "Download wdi_api.csv" in labels  # World Bank data is CC BY 4.0: downloadable, cited
+    assert "Download wdi_remittances_world_api.csv" in labels
+    assert "Download trade_partners_api.csv" in labels  # the IMF allows redistribution with attribution
     assert any(c.value.startswith("Not offered for download") for c in at.caption)
     today = datasets.load("sources", refreshed).set_index("source_id").at["wb-wdi-api", "published_date"]
     assert any(e.label.endswith(f"data as of {today}") for e in at.expander)
@@ -71,3 +73,37 @@ def test_the_remittances_view_uses_the_refreshed_world_bank_edition_whole(refres
     line = drawn[drawn["series"] == f"World Bank WDI ({accessed:%b %Y})"]
     expected = wdi[wdi["indicator"] == "BX.TRF.PWKR.DT.GD.ZS"].set_index("year")["value"]
     assert dict(zip(line["year"].astype(int), line["value"], strict=True)) == expected.to_dict()
+
+
+def test_the_partners_page_shows_the_refreshed_imf_edition_whole_and_names_it(refreshed):
+    at = open_page("partners")
+    assert not at.exception
+    imts = datasets.load("trade_partners_api", refreshed)
+    last = int(imts["year"].max())
+    accessed = datasets.load("sources", refreshed).set_index("source_id").at["imf-imts-api", "published_date"]
+    captions = " ".join(c.value for c in at.caption)
+    assert (
+        f"International Trade in Goods by partner country (IMTS), as read from the IMF's API on {accessed}" in captions
+    )
+    assert f"{int(imts['year'].min())}–{last}" in captions
+    assert "Direction of Trade" not in captions and "1992" not in captions  # never mixed with the DOTS file
+    assert any(m.label == f"Russia among Tajikistan's partners, {last}" for m in at.metric)
+    # the shares drawn are the refreshed edition's years only, and Russia's match its cells
+    shares = chart_frames(at)[0]
+    assert set(shares["year"].astype(int)) <= set(imts["year"])
+    tajik = imts[(imts["reporter_iso3"] == "TJK") & (imts["year"] == last)]
+    world = tajik[tajik["partner_label"] == "World"]["value_usd_m"].sum()
+    russia = tajik[tajik["partner"] == "Russia"]["value_usd_m"].sum()
+    drawn = shares[(shares["series"] == "Russia") & (shares["year"] == last)]["share_pct"].item()
+    assert drawn == pytest.approx(russia / world * 100)
+
+
+def test_the_partners_page_ranks_remittances_on_the_refreshed_world_bank_edition(refreshed):
+    at = open_page("partners")
+    world = datasets.load("wdi_remittances_world_api", refreshed)
+    year = int(world.loc[world["iso3"] == "TJK", "year"].max())
+    that_year = world[world["year"] == year].sort_values("value", ascending=False)
+    rank = list(that_year["iso3"]).index("TJK") + 1
+    card = next(m for m in at.metric if m.label.startswith("Remittances, % of GDP: Tajikistan's rank"))
+    assert card.label.endswith(str(year))
+    assert card.value.endswith(f"of {len(that_year)}") and card.value.startswith(str(rank))

@@ -31,7 +31,7 @@ def test_world_bank_pages_become_the_wdi_table_with_a_cited_source(apis, data_di
     assert "accessed" in source["title"] and source["licence"].startswith("CC BY 4.0")
     assert source["published_date"] == pd.Timestamp.today().date().isoformat()
     # every indicator asked page by page
-    pages = [(path.rsplit("/", 1)[1], q["page"]) for path, q, _ in apis.requests]
+    pages = [(path.rsplit("/", 1)[1], q["page"]) for path, q, _ in apis.requests if path.startswith("/v2/country/TJK/")]
     assert ("SP.POP.TOTL", "2") in pages and len(pages) == 8
     out = capsys.readouterr().out
     assert "wdi_api.csv: 12 rows added, 0 changed" in out
@@ -44,8 +44,8 @@ def test_a_second_run_changes_nothing_and_curated_files_are_never_touched(apis, 
     capsys.readouterr()
     assert run(apis, data_dir, "all") == 0
     summary = capsys.readouterr().out.split("Summary")[-1]
-    assert summary.count("0 rows added, 0 changed, 0 removed") == 2  # wdi_api.csv and trade_comtrade.csv
-    refreshed = ("wdi_api.csv", "trade_comtrade.csv")
+    refreshed = ("wdi_api.csv", "wdi_remittances_world_api.csv", "trade_comtrade.csv", "trade_partners_api.csv")
+    assert summary.count("0 rows added, 0 changed, 0 removed") == len(refreshed)
     assert {f: h for f, h in fingerprint(data_dir).items() if f in refreshed} == {f: first[f] for f in refreshed}
     assert {f: h for f, h in fingerprint(data_dir).items() if f in curated} == curated
 
@@ -143,6 +143,8 @@ def test_without_a_network_the_run_fails_cleanly(data_dir, capsys):
             "http://127.0.0.1:9/v2",
             "--comtrade-url",
             "http://127.0.0.1:9",
+            "--imf-url",
+            "http://127.0.0.1:9",
             "--retries",
             "1",
             "--timeout",
@@ -152,7 +154,7 @@ def test_without_a_network_the_run_fails_cleanly(data_dir, capsys):
     )
     assert code == 1
     out = capsys.readouterr().out
-    assert out.count("FAILED") == 2 and "cannot reach 127.0.0.1:9" in out
+    assert out.count("FAILED") == 3 and "cannot reach 127.0.0.1:9" in out
     assert fingerprint(data_dir) == before
 
 
@@ -209,9 +211,12 @@ def test_an_empty_result_is_a_failure_not_an_empty_table(apis, data_dir, capsys)
     before = fingerprint(data_dir)
     apis.worldbank = {k: [[{**pages[0][0], "pages": 1}, None]] for k, pages in apis.worldbank.items()}
     apis.comtrade = {k: apis.comtrade["EMPTY"] for k in apis.comtrade}
+    for reply in apis.imf.values():
+        reply["data"]["dataSets"][0]["series"] = {}
     assert run(apis, data_dir, "all") == 1
     out = capsys.readouterr().out
     assert "no values for Tajikistan" in out and "no Russia–Tajikistan trade" in out
+    assert "no partner trade" in out
     assert fingerprint(data_dir) == before
 
 
