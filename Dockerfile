@@ -15,9 +15,9 @@ WORKDIR /app
 RUN useradd --create-home --uid 10001 dashboard
 
 # dependencies first: a data or code change does not reinstall them
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements.lock ./
 COPY dashboard ./dashboard
-RUN pip install .
+RUN pip install -c requirements.lock .
 
 COPY .streamlit/config.toml ./.streamlit/config.toml
 COPY hosting ./hosting

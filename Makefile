@@ -3,17 +3,32 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
 
-.PHONY: run test lint bench clean browser refresh
+.PHONY: run dev test lint bench clean browser refresh lock
 
-$(STAMP): pyproject.toml
+# Installs the versions the suite passed with (requirements.lock), not whatever is newest on the index today.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[test]"
 	touch $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/streamlit run dashboard/app.py --server.port 8501 --server.address localhost
+
+# For engineers: the same app, reloaded on every saved edit (the hosted profile watches no files).
+dev: $(STAMP)
+	$(BIN)/streamlit run dashboard/app.py --server.port 8501 --server.address localhost \
+	  --server.fileWatcherType auto --server.runOnSave true
+
+# Re-pin: a fresh venv at the newest versions pyproject.toml allows, frozen into requirements.lock.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet --upgrade pip && .venv-lock/bin/pip install --quiet -e ".[test]"
+	{ sed -n '1,/^# ranges allow/p' $(LOCK); .venv-lock/bin/pip freeze --exclude-editable | grep -v '^russia-tajikistan'; } > $(LOCK).new
+	mv $(LOCK).new $(LOCK) && rm -rf .venv-lock
+	@echo "requirements.lock re-pinned: now rm -rf .venv && make test"
 
 # Browser tests drive Debian's chromium, and the hosting tests Debian's nginx: install what is
 # missing when we are root (as in CI), else say how.

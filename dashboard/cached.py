@@ -65,11 +65,6 @@ def data_dir() -> Path:
     return Path(os.environ.get("RT_DATA_DIR", datasets.DATA_DIR))
 
 
-@st.cache_data(show_spinner=False)
-def _dataset(name: str, folder: str) -> pd.DataFrame:
-    return datasets.load(name, Path(folder))
-
-
 def fitting_together(files: str, build: Callable[..., T], *tables: Any) -> T:
     """`build(*tables)`, or a DataError naming the files: each passed its own checks, so an
     error while combining them (a key one file lacks, a value of the wrong kind) means they
@@ -78,11 +73,6 @@ def fitting_together(files: str, build: Callable[..., T], *tables: Any) -> T:
         return build(*tables)
     except (KeyError, ValueError, TypeError) as exc:
         raise datasets.DataError(files, f"do not fit together ({type(exc).__name__}: {exc})") from None
-
-
-def load(name: str) -> pd.DataFrame:
-    """A validated dataset (a fresh copy: cache_data hands each caller its own)."""
-    return _dataset(name, str(data_dir()))
 
 
 def shared(name: str) -> pd.DataFrame:
@@ -225,16 +215,6 @@ def _border_thumbnail_spec(folder: str, height: int) -> dict:
     chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return with_arrow_datasets(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
-
-
-@st.cache_data(show_spinner=False)
-def _geo_dataset(name: str, folder: str) -> gpd.GeoDataFrame:
-    return datasets.load_geo(name, Path(folder))
-
-
-def load_geo(name: str) -> gpd.GeoDataFrame:
-    """A validated GeoJSON dataset."""
-    return _geo_dataset(name, str(data_dir()))
 
 
 @st.cache_resource(show_spinner=False)

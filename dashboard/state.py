@@ -515,7 +515,6 @@ PARAMS += (
         "rus",
     ),
 )
-PARAMS_BY_NAME = {p.name: p for p in PARAMS}
 
 
 def default_state(bounds: Bounds) -> ViewState:

@@ -33,7 +33,6 @@ class StrengthSummary:
     latest_low: float
     latest_high: float
     latest_sources: int
-    earliest_year: int
 
 
 def strength_summary(strength: pd.DataFrame) -> StrengthSummary | None:
@@ -46,7 +45,6 @@ def strength_summary(strength: pd.DataFrame) -> StrengthSummary | None:
         latest_low=float(latest["low"]),
         latest_high=float(latest["high"]),
         latest_sources=int(latest["sources"]),
-        earliest_year=int(ranges["year"].iloc[0]),
     )
 
 
@@ -62,7 +60,6 @@ def years_text(spans: list[tuple[float, float]]) -> str:
     return ", ".join(p for p in parts if p)
 
 
-STATUS_ORDER = {"member": 0, "suspended": 1, "observer": 2, "former": 3}
 
 
 def membership_matrix(memberships: pd.DataFrame) -> pd.DataFrame:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, percent_axis
+from dashboard.charts.theme import INK, SIDE_COLORS, percent_axis
 from dashboard.formatting import FLOW_LABELS
 
 DIRECTION_COLORS = {"ru_to_tj": SIDE_COLORS["Russia"], "tj_to_ru": SIDE_COLORS["Tajikistan"]}
 DIRECTION_LABELS = {direction: FLOW_LABELS[direction] for direction in DIRECTION_COLORS}
-NEUTRAL = MUTED
 
 STATUS_COLORS = {
     "full breakdown": "#1F2933",
