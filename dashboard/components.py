@@ -67,9 +67,10 @@ def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | Non
     Its description, with the key numbers of `data` (the chart's own rows), is what a screen
     reader announces for it.
     """
-    text = text_alternative(description, data)
-    spec = {"autosize": FIT_WIDTH, **chart, "description": text}
-    st.vega_lite_chart(spec=spec, theme=None, width="stretch", alt=text)
+    # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
+    # passing alt as well would only make Streamlit log that one overrides the other, every draw
+    spec = {"autosize": FIT_WIDTH, **chart, "description": text_alternative(description, data)}
+    st.vega_lite_chart(spec=spec, theme=None, width="stretch")
     collect.chart(chart, description)
 
 
