@@ -24,6 +24,7 @@ from dashboard.citations import (
     withheld_rows,
 )
 from dashboard.datasets import DataError
+from dashboard.identity_memo import remembered
 from dashboard.shipped_specs import with_arrow_datasets
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
@@ -69,7 +70,12 @@ def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | Non
     """
     # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
     # passing alt as well would only make Streamlit log that one overrides the other, every draw
-    spec = {"autosize": FIT_WIDTH, **chart, "description": text_alternative(description, data)}
+    text = (
+        description
+        if data is None
+        else remembered(data, ("text_alternative", description), lambda: text_alternative(description, data))
+    )
+    spec = {"autosize": FIT_WIDTH, **chart, "description": text}
     st.vega_lite_chart(spec=spec, theme=None, width="stretch")
     collect.chart(chart, description)
 

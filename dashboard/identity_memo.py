@@ -40,6 +40,7 @@ def _memo_for(owner: object) -> dict[Hashable, Any]:
     address = id(owner)
     entry = _MEMOS.get(address)
     if entry is None or entry[0]() is not owner:  # a new object, or a new one at a freed object's address
-        entry = (weakref.ref(owner, lambda _, address=address: _MEMOS.pop(address, None)), {})
+        # the dict itself, not the global: at interpreter exit the global may already be gone
+        entry = (weakref.ref(owner, lambda _, address=address, memos=_MEMOS: memos.pop(address, None)), {})
         _MEMOS[address] = entry
     return entry[1]

@@ -70,3 +70,114 @@ def shares_frame(shares: pd.DataFrame, chosen: list[str], years: tuple[int, int]
     frame = pt.with_rest(shares, chosen)
     frame = frame[frame["year"].between(*years)].rename(columns={"partner": "series"})
     return frame.assign(segment=line_segments(frame, ["series"]).astype(str)).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class SharesView:
+    """Tajikistan's largest partners for one flow, top N and years: what the first chart draws."""
+
+    year: int
+    chosen: list[str]
+    order: list[str]
+    frame: pd.DataFrame  # to draw (with line segments)
+    rows: pd.DataFrame  # the same rows for the sources line, table and CSV
+    changes: pd.DataFrame  # share then, now and the change, for the chosen partners
+
+
+def build_shares_view(
+    model: PartnersModel, flow: str, top: int, since: int, years: tuple[int, int]
+) -> SharesView | None:
+    shares = model.tajik_shares[flow]
+    year = pt.latest_year(shares)
+    if year is None:
+        return None
+    chosen = pt.top_partners(shares, top, year)
+    frame = shares_frame(shares, chosen, years)
+    return SharesView(
+        year,
+        chosen,
+        [*chosen, pt.REST],
+        frame,
+        frame.drop(columns="segment"),
+        pt.changes_since(shares, chosen, since, year),
+    )
+
+
+@dataclass(frozen=True)
+class MirrorView:
+    """One partner's pair of flows in the years shown: per direction its rows and the latest gap."""
+
+    directions: list[tuple[str, pd.DataFrame, pd.DataFrame, str]]  # (direction, to draw, rows, gap note)
+
+
+def build_mirror_view(model: PartnersModel, iso3: str, years: tuple[int, int]) -> MirrorView:
+    pairs = model.mirrors[iso3]
+    pairs = pairs[pairs["year"].between(*years)]
+    directions = []
+    for direction in pairs["direction"].unique():
+        rows = pairs[pairs["direction"] == direction]
+        directions.append((direction, rows, rows.drop(columns="segment"), gap_note(rows)))
+    return MirrorView(directions)
+
+
+def gap_note(rows: pd.DataFrame) -> str:
+    """The latest year both sides reported, and how far apart they were."""
+    wide = rows.pivot_table(index="year", columns="reported_by", values="value_usd_m").dropna()
+    if wide.empty or wide.shape[1] < 2:
+        return "No year has both sides' figures."
+    year = int(wide.index.max())
+    low, high = wide.loc[year].min(), wide.loc[year].max()
+    return f"{year}: the two reports differ by US${high - low:,.0f}m ({(high - low) / low:.0%} of the lower)."
+
+
+@dataclass(frozen=True)
+class NeighboursView:
+    """The chosen Central Asian countries in the years shown: the sentence and a frame per partner."""
+
+    sentence: str
+    order: list[str]
+    charts: list[tuple[str, pd.DataFrame, pd.DataFrame]]  # (partner, to draw, rows)
+
+
+def build_neighbours_view(
+    model: PartnersModel, codes: tuple[str, ...], years: tuple[int, int]
+) -> NeighboursView | None:
+    shares = model.neighbours[model.neighbours["reporter_iso3"].isin(codes) & model.neighbours["year"].between(*years)]
+    if shares.empty:
+        return None
+    charts = []
+    for partner in ("Russia", "China"):
+        frame = shares[shares["partner"] == partner].rename(columns={"reporter": "series"})[
+            ["year", "series", "share_pct", "value_usd_m", "basis", "segment", "source_id"]
+        ]
+        charts.append((partner, frame, frame.drop(columns="segment")))
+    order = [pt.NAMES[code] for code in pt.NEIGHBOURS if code in codes]
+    return NeighboursView(pt.reliance_sentence(shares), order, charts)
+
+
+WORLD_NAMES = {"Kyrgyz Republic": "Kyrgyzstan"}  # the World Bank's names where the page uses its own
+
+
+@dataclass(frozen=True)
+class WorldView:
+    """Tajikistan's place among all economies by remittances, the top of the list and the region's series."""
+
+    rank: pt.RemittanceRank
+    flagged: pd.DataFrame  # economies ranked above Tajikistan on a value flagged as suspect
+    top: pd.DataFrame
+    series: pd.DataFrame  # to draw (with line segments)
+    series_rows: pd.DataFrame
+
+
+def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int) -> WorldView | None:
+    world = model.world_remittances
+    rank = pt.remittance_rank(world, "TJK") if world is not None else None
+    if rank is None:
+        return None
+    ranked = pt.remittance_ranking(world, rank.year)
+    flagged = ranked[ranked["flag"].fillna("").ne("") & (ranked["rank"] < rank.rank)]
+    top = ranked.head(top_n).assign(country=lambda f: f["country"].replace(WORLD_NAMES))
+    series = world[world["iso3"].isin(pt.NEIGHBOURS) & world["year"].between(*years)]
+    series = series.assign(country=series["iso3"].map(pt.NAMES))
+    series = series.assign(segment=line_segments(series, ["country"]).astype(str))
+    return WorldView(rank, flagged, top, series, series.drop(columns="segment"))

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.brief.document import Brief, Chart, Figure, Source, render_pdf, spec_to_png
+from dashboard.brief.content import Brief, Chart, Figure, Source
 from dashboard.citations import cite, data_as_of
 
 KEY = "_brief_record"
@@ -144,6 +144,8 @@ PNG_LIMIT = 64
 def _png(key: str, spec: dict[str, Any]) -> bytes:
     image = _PNGS.get(key)
     if image is None:
+        from dashboard.brief.document import spec_to_png  # the renderer loads on the first click
+
         image = spec_to_png(spec)
         if len(_PNGS) >= PNG_LIMIT:
             _PNGS.clear()
@@ -158,4 +160,8 @@ def _bytes_digest(value: object) -> str:
 
 
 def pdf_bytes(brief: Brief) -> bytes:
+    """The brief's PDF. fpdf2, vl-convert and the font are loaded here, on the first click, so a
+    server whose viewers never ask for a brief never holds them in memory."""
+    from dashboard.brief.document import render_pdf
+
     return render_pdf(brief, chart_png=cached_png)

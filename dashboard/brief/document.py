@@ -16,7 +16,6 @@ import io
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import font_source_sans_pro
@@ -24,6 +23,8 @@ import pyarrow as pa
 import vl_convert
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
+
+from dashboard.brief.content import Brief, Chart, Figure
 
 FONT = "SourceSans"
 FONT_FILES = {
@@ -38,45 +39,6 @@ MAX_PAGES = 2
 CHART_SCALE = 3  # pixels per CSS pixel: sharp when printed
 
 vl_convert.register_font_directory(font_source_sans_pro.font_directory)
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A headline number as the page showed it."""
-
-    label: str
-    value: str
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart as the page drew it: its Vega-Lite spec and what it shows, in words."""
-
-    spec: dict[str, Any]
-    description: str
-    caption: str = ""  # the sources line under it
-
-
-@dataclass(frozen=True)
-class Source:
-    publisher: str
-    title: str
-    url: str
-
-
-@dataclass(frozen=True)
-class Brief:
-    title: str
-    made_on: str  # YYYY-MM-DD
-    view: str  # the filters and settings, in words
-    link: str  # reopens exactly this view
-    figures: tuple[Figure, ...] = ()
-    paragraphs: tuple[str, ...] = ()
-    charts: tuple[Chart, ...] = ()
-    sources: tuple[Source, ...] = ()
-    data_as_of: str | None = None
-    left_out: tuple[str, ...] = field(default=())  # lines saying what was withheld and why
 
 
 class TooLong(ValueError):

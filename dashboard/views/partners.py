@@ -7,9 +7,16 @@ import streamlit as st
 
 from dashboard import cached, components
 from dashboard.analytics import partners as pt
-from dashboard.analytics.trade import line_segments
 from dashboard.charts import partners as charts
-from dashboard.partners_model import PartnersModel, shares_frame
+from dashboard.identity_memo import remembered
+from dashboard.partners_model import (
+    PartnersModel,
+    SharesView,
+    build_mirror_view,
+    build_neighbours_view,
+    build_shares_view,
+    build_world_view,
+)
 from dashboard.state import (
     MIRROR_PARTNERS,
     NEIGHBOUR_CODES,
@@ -37,9 +44,20 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def headline(model: PartnersModel, view: ViewState) -> None:
+def headline_figures(model: PartnersModel, since: int) -> tuple:
+    """Russia's standing, the next largest partner and Tajikistan's remittance rank (each may be None)."""
     shares = model.tajik_shares["total"]
-    russia = pt.standing(shares, "Russia", view.pt_since)
+    russia = pt.standing(shares, "Russia", since)
+    rival = None
+    if russia is not None:
+        ranked = pt.ranking(shares, russia.year)
+        rival = ranked[ranked["partner"] != "Russia"].iloc[0]
+    world = model.world_remittances
+    return russia, rival, pt.remittance_rank(world, "TJK") if world is not None else None
+
+
+def headline(model: PartnersModel, view: ViewState) -> None:
+    russia, rival, rank = remembered(model, ("headline", view.pt_since), lambda: headline_figures(model, view.pt_since))
     columns = st.columns(4)
     if russia is not None:
         components.metric(
@@ -63,8 +81,6 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             border=True,
             help=f"Compared with {view.pt_since} (the 'Compare with' control); no figure that year shows no change.",
         )
-        ranked = pt.ranking(shares, russia.year)
-        rival = ranked[ranked["partner"] != "Russia"].iloc[0]
         components.metric(
             columns[2],
             f"Next largest partner, {russia.year}",
@@ -74,7 +90,6 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             delta_arrow="off",
             border=True,
         )
-    rank = pt.remittance_rank(model.world_remittances, "TJK") if model.world_remittances is not None else None
     if rank is not None:
         aside = (
             f"; {ordinal(rank.rank_without_flagged)} without {', '.join(rank.flagged_above)}'s suspect value"
@@ -125,38 +140,43 @@ def controls(model: PartnersModel, view: ViewState) -> None:
 def partners_section(model: PartnersModel, view: ViewState) -> None:
     words = FLOW_WORDS[view.pt_flow]
     st.subheader(f"Tajikistan's partners: share of its {words}")
-    shares = model.tajik_shares[view.pt_flow]
-    year = pt.latest_year(shares)
-    if year is None:
+    key = ("shares", view.pt_flow, view.pt_top, view.pt_since, view.years)
+    shown = remembered(
+        model, key, lambda: build_shares_view(model, view.pt_flow, view.pt_top, view.pt_since, view.years)
+    )
+    if shown is None:
         components.no_data("No partner figures in the data.")
         return
-    chosen = pt.top_partners(shares, view.pt_top, year)
-    frame = shares_frame(shares, chosen, view.years)
-    if frame.empty:
-        components.no_data(f"No partner figures in the selected years (the IMF series run {model.years[0]}–{year}).")
+    if shown.frame.empty:
+        components.no_data(f"No partner figures in the selected years (the IMF series run to {shown.year}).")
         return
-    order = [*chosen, pt.REST]
     st.caption(
-        f"The {len(chosen)} largest partners in {year} and the rest of the world, as shares of Tajikistan's {words} "
-        f"with the world, as Tajikistan reported them to the IMF. The series end in {year}. {ESTIMATE_NOTE}"
+        f"The {len(shown.chosen)} largest partners in {shown.year} and the rest of the world, as shares of "
+        f"Tajikistan's {words} with the world, as Tajikistan reported them to the IMF. The series end in "
+        f"{shown.year}. {ESTIMATE_NOTE}"
     )
     components.chart_with_sources(
-        components.spec(charts.share_lines, frame, order, f"% of Tajikistan's {words}"),
-        frame.drop(columns="segment"),
+        components.spec(charts.share_lines, shown.frame, shown.order, f"% of Tajikistan's {words}"),
+        shown.rows,
         model.sources,
         f"tajikistan_partners_{view.pt_flow}.csv",
-        description=f"Shares of Tajikistan's {words} by partner over time, {', '.join(order)}",
+        description=f"Shares of Tajikistan's {words} by partner over time, {', '.join(shown.order)}",
     )
-    changes = pt.changes_since(shares, chosen, view.pt_since, year)
-    table = pd.DataFrame(
+    st.dataframe(
+        remembered(shown, "table", lambda: changes_table(shown, view.pt_since)), hide_index=True, width="stretch"
+    )
+
+
+def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
+    changes = shown.changes
+    return pd.DataFrame(
         {
             "Partner": changes["partner"],
-            f"Share {view.pt_since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            f"Share {year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
             "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
 
 
 def mirror_section(model: PartnersModel, view: ViewState) -> None:
@@ -170,10 +190,9 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda v: v or view.pt_mirror,
     )
-    code = view.pt_mirror.upper()
-    pairs = model.mirrors[code]
-    pairs = pairs[pairs["year"].between(*view.years)]
-    if pairs.empty:
+    code = current_view(cached.year_bounds()).pt_mirror.upper()
+    shown = remembered(model, ("mirror", code, view.years), lambda: build_mirror_view(model, code, view.years))
+    if not shown.directions:
         components.no_data("No figures for this pair in the selected years.")
         return
     name = pt.NAMES[code]
@@ -183,28 +202,17 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         "timing differently, so the two seldom agree. Hollow marks are IMF estimates."
     )
     order = ["Tajikistan", name]
-    for column, direction in zip(st.columns(2), pairs["direction"].unique(), strict=False):
-        rows = pairs[pairs["direction"] == direction]
+    for column, (direction, frame, rows, note) in zip(st.columns(2), shown.directions, strict=False):
         with column:
             st.markdown(f"**{direction}**")
             components.chart_with_sources(
-                components.spec(charts.mirror_chart, rows, order),
-                rows.drop(columns="segment"),
+                components.spec(charts.mirror_chart, frame, order),
+                rows,
                 model.sources,
                 f"mirror_{code.lower()}_{'in' if direction.endswith('Tajikistan') else 'out'}.csv",
                 description=f"{direction}: goods trade as Tajikistan and as {name} reported it, US$ m",
-                note=gap_note(rows),
+                note=note,
             )
-
-
-def gap_note(rows: pd.DataFrame) -> str:
-    """The latest year both sides reported, and how far apart they were."""
-    wide = rows.pivot_table(index="year", columns="reported_by", values="value_usd_m").dropna()
-    if wide.empty or wide.shape[1] < 2:
-        return "No year has both sides' figures."
-    year = int(wide.index.max())
-    low, high = wide.loc[year].min(), wide.loc[year].max()
-    return f"{year}: the two reports differ by US${high - low:,.0f}m ({(high - low) / low:.0%} of the lower)."
 
 
 def neighbours_section(model: PartnersModel, view: ViewState) -> None:
@@ -219,28 +227,25 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda chosen: in_order(NEIGHBOUR_CODES, chosen),
     )
-    codes = [code.upper() for code in current_view(cached.year_bounds()).pt_countries]
-    shares = model.neighbours[
-        model.neighbours["reporter_iso3"].isin(codes) & model.neighbours["year"].between(*view.years)
-    ]
-    if shares.empty:
+    codes = tuple(code.upper() for code in current_view(cached.year_bounds()).pt_countries)
+    shown = remembered(
+        model, ("neighbours", codes, view.years), lambda: build_neighbours_view(model, codes, view.years)
+    )
+    if shown is None:
         components.no_data("Pick a country above, or widen the years: no figures to compare.")
         return
-    components.say(pt.reliance_sentence(shares))
+    components.say(shown.sentence)
     st.caption(
         f"Each country's own report of its exports plus imports, as a share of its trade with the world. "
         f"{ESTIMATE_NOTE}"
     )
-    for column, partner in zip(st.columns(2), ("Russia", "China"), strict=True):
-        rows = shares[shares["partner"] == partner]
-        frame = rows.rename(columns={"reporter": "series"})[
-            ["year", "series", "share_pct", "value_usd_m", "basis", "segment", "source_id"]
-        ]
-        order = [pt.NAMES[code] for code in pt.NEIGHBOURS if code in codes]
+    for column, (partner, frame, rows) in zip(st.columns(2), shown.charts, strict=True):
         with column:
             components.chart_with_sources(
-                components.spec(charts.share_lines, frame, order, f"% of trade with {partner}", "Country", "countries"),
-                frame.drop(columns="segment"),
+                components.spec(
+                    charts.share_lines, frame, shown.order, f"% of trade with {partner}", "Country", "countries"
+                ),
+                rows,
                 model.sources,
                 f"neighbours_{partner.lower()}.csv",
                 description=f"Share of each Central Asian country's trade with {partner}, by year",
@@ -249,46 +254,39 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
 
 def remittances_section(model: PartnersModel, view: ViewState) -> None:
     st.subheader("Remittance dependency in the world")
-    world = model.world_remittances
-    if world is None:
+    if model.world_remittances is None:
         components.no_data(
             "The World Bank's series for every economy is not in data/. Get it with "
             "`python -m dashboard.refresh worldbank` on a machine with internet."
         )
         return
-    rank = pt.remittance_rank(world, "TJK")
-    if rank is None:
+    shown = remembered(model, ("world", view.years), lambda: build_world_view(model, view.years, RANKED))
+    if shown is None:
         components.no_data("Tajikistan has no remittances figure in the World Bank file.")
         return
-    ranked = pt.remittance_ranking(world, rank.year)
-    flagged = ranked[ranked["flag"].fillna("").ne("") & (ranked["rank"] < rank.rank)]
-    aside = "".join(f" {row.country}'s figure is flagged: {row.flag}." for row in flagged.itertuples())
-    if len(flagged):
+    rank = shown.rank
+    aside = "".join(f" {row.country}'s figure is flagged: {row.flag}." for row in shown.flagged.itertuples())
+    if len(shown.flagged):
         aside += f" Set aside, Tajikistan is {ordinal(rank.rank_without_flagged)}."
     components.say(
         f"In {rank.year} Tajikistan received remittances worth {rank.value:.1f}% of its GDP, "
         f"{ordinal(rank.rank)} of the {rank.of} economies with a World Bank figure that year.{aside}"
     )
     highlight = {pt.NAMES[code]: NEIGHBOUR_COLORS[pt.NAMES[code]] for code in pt.NEIGHBOURS}
-    world_names = {"Kyrgyz Republic": "Kyrgyzstan"}
-    top = ranked.head(RANKED).assign(country=lambda f: f["country"].replace(world_names))
     left, right = st.columns(2)
     with left:
         components.chart_with_sources(
-            components.spec(charts.ranking_bars, top, highlight),
-            top,
+            components.spec(charts.ranking_bars, shown.top, highlight),
+            shown.top,
             model.sources,
             f"remittances_top{RANKED}_{rank.year}.csv",
             description=f"The {RANKED} economies with the highest remittances as % of GDP in {rank.year}",
             note="Faded bars are figures flagged as suspect (the reason is in the tooltip and the CSV).",
         )
     with right:
-        series = world[world["iso3"].isin(pt.NEIGHBOURS) & world["year"].between(*view.years)]
-        series = series.assign(country=series["iso3"].map(pt.NAMES))
-        series = series.assign(segment=line_segments(series, ["country"]).astype(str))
         components.chart_with_sources(
-            components.spec(charts.country_lines, series, "% of GDP"),
-            series.drop(columns="segment"),
+            components.spec(charts.country_lines, shown.series, "% of GDP"),
+            shown.series_rows,
             model.sources,
             "remittances_central_asia.csv",
             description="Remittances as % of GDP for the five Central Asian countries over time",

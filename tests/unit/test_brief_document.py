@@ -4,7 +4,8 @@ import io
 
 from pypdf import PdfReader
 
-from dashboard.brief.document import Brief, Chart, Figure, Source, plain_spec, printable, render_pdf
+from dashboard.brief.content import Brief, Chart, Figure, Source
+from dashboard.brief.document import plain_spec, printable, render_pdf
 
 SPEC = {
     "data": {"values": [{"year": 2019, "v": 1.2}, {"year": 2020, "v": 1.5}]},
