@@ -670,9 +670,9 @@ TRADE_PARTNERS = Dataset(
         "countries. The series ends in 2020; a year with no cell is unknown, not zero."
     ),
     description=(
-        "Annual goods trade of Tajikistan, Kazakhstan, Kyrgyzstan, Uzbekistan and Turkmenistan with every "
-        "partner (exports FOB, imports CIF), and Russia's and China's rows with those five, 1992–2020, "
-        "in US$ million as reported to the IMF."
+        "Annual goods trade of Tajikistan with every partner, of Kazakhstan, Kyrgyzstan, Uzbekistan and "
+        "Turkmenistan with Russia, China and the world (exports FOB, imports CIF), and Russia's and China's "
+        "rows with those five, in US$ million as reported to the IMF."
     ),
     columns={
         "reporter_iso3": Column(allowed=frozenset({"TJK", "KAZ", "KGZ", "UZB", "TKM", "RUS", "CHN"})),

@@ -15,6 +15,7 @@ from dashboard.analytics.trade import line_segments
 from dashboard.refresh.imf import SOURCE_ID as IMF_API_SOURCE
 
 NEIGHBOUR_PARTNERS = ("RUS", "CHN")
+SHARES_UNUSED = ["partner_label", "partner_kind"]  # columns of the shares no view reads
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,6 @@ class PartnersModel:
     """Shared read-only: callers must not mutate the frames."""
 
     sources: pd.DataFrame
-    partners: pd.DataFrame  # the newest edition as loaded: trade_partners_api.csv if refreshed, else trade_partners.csv
     tajik_shares: dict[str, pd.DataFrame]  # flow -> every country's share of Tajikistan's trade
     neighbours: pd.DataFrame  # each Central Asian reporter's share of its trade with Russia and China
     mirrors: dict[str, pd.DataFrame]  # partner iso3 -> the pair's flows as each side reported them
@@ -34,7 +34,11 @@ class PartnersModel:
 def build_partners_model(
     partners: pd.DataFrame, world_remittances: pd.DataFrame | None, sources: pd.DataFrame
 ) -> PartnersModel:
-    tajik = {flow: pt.shares_of_world(pt.reporter_flow(partners, "TJK", flow)) for flow in pt.FLOWS}
+    # the loaded table is not kept: the page needs only these (the whole table is 10 MB a server)
+    tajik = {
+        flow: pt.shares_of_world(pt.reporter_flow(partners, "TJK", flow)).drop(columns=SHARES_UNUSED)
+        for flow in pt.FLOWS
+    }
     neighbours = pt.neighbour_shares(partners, pt.NEIGHBOURS, NEIGHBOUR_PARTNERS)
     neighbours = neighbours.assign(segment=line_segments(neighbours, ["reporter", "partner"]).astype(str))
     mirrors = {}
@@ -43,7 +47,6 @@ def build_partners_model(
         mirrors[iso3] = pairs.assign(segment=line_segments(pairs, ["direction", "reported_by"]).astype(str))
     return PartnersModel(
         sources=sources,
-        partners=partners,
         tajik_shares=tajik,
         neighbours=neighbours,
         mirrors=mirrors,

@@ -590,6 +590,19 @@ DOTS_FLOWS = {"exports_fob": "exports", "imports_cif": "imports"}
 DOTS_STRAY_ROW = 8  # each workbook lists "Australia" at row 8, before World: an exact copy of its row 32
 
 
+# Tajikistan with every partner (its partners are ranked); its neighbours with the partners they
+# are compared on (Russia, China) and their World total; Russia's and China's rows as they are.
+# The neighbours' other partners are left in the pack: nothing draws them, and a server would
+# hold them in memory (the whole table costs about 20 MB a process to read).
+DOTS_NEIGHBOUR_PARTNERS = {"Russian Federation", "China, P.R.: Mainland", "World"}
+
+
+def dots_row_used(row: dict[str, str]) -> bool:
+    if row["reporter_iso3"] in {"TJK", "RUS", "CHN"}:
+        return True
+    return row["partner_label"] in DOTS_NEIGHBOUR_PARTNERS
+
+
 def dots_partner_name(label: str) -> str:
     return DOTS_NAMES.get(label, DOTS_LABEL_SUFFIX.sub("", label))
 
@@ -613,6 +626,8 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
     out = []
     for row in read_pack(PACK / "partners" / "dots_partners.csv"):
         if row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW:
+            continue
+        if not dots_row_used(row):
             continue
         label = row["partner_label"]
         out.append(

@@ -71,8 +71,12 @@ def test_aggregates_are_told_apart_and_estimates_kept(partners):
         assert kinds[label] == "aggregate", label
     assert kinds["Countries & Areas not specified"] == "unallocated"
     assert kinds["Russian Federation"] == "country" and kinds["Switzerland"] == "country"
-    # the pack's 2,446 estimate markers, less the 16 on the stray copies of Australia's row that are dropped
-    assert (partners["imf_estimate"] == "true").sum() == 2446 - 16
+    # Tajikistan's estimate markers and those on the neighbours' rows with Russia, China and World (the
+    # neighbours' other partners stay in the pack), less the stray copies of Australia's row
+    assert (partners["imf_estimate"] == "true").sum() == 447
+    assert partners[partners["reporter_iso3"] == "TJK"]["partner"].nunique() > 150  # every partner of Tajikistan
+    others = partners[partners["reporter_iso3"].isin(["KAZ", "KGZ", "UZB", "TKM"])]
+    assert set(others["partner_label"]) == {"Russian Federation", "China, P.R.: Mainland", "World"}
     assert not partners.duplicated(["reporter_iso3", "flow", "partner", "year"]).any()
 
 
