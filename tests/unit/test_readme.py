@@ -1,14 +1,17 @@
-"""The README's URL table is the one the code generates: docs that cannot drift."""
+"""The README's quick start and docs/url-contract.md's URL table, the one the code generates:
+docs that cannot drift."""
 
 from pathlib import Path
 
 from dashboard.url_contract import markdown_table
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+ROOT = Path(__file__).resolve().parents[2]
+README = ROOT / "README.md"
+URL_CONTRACT = ROOT / "docs" / "url-contract.md"
 
 
-def test_readme_url_contract_matches_the_code():
-    text = README.read_text()
+def test_the_url_contract_doc_matches_the_code():
+    text = URL_CONTRACT.read_text()
     start = text.index("<!-- url-contract:start -->") + len("<!-- url-contract:start -->")
     end = text.index("<!-- url-contract:end -->")
     assert text[start:end].strip() == markdown_table()
