@@ -18,7 +18,8 @@ from benchmarks import brief, browser, rerun
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "results" / "report.json"
-README = ROOT / "README.md"
+PERFORMANCE = ROOT / "docs" / "performance.md"  # the budget table, under <!-- bench -->
+HOSTING = ROOT / "docs" / "hosting.md"  # the load table, under <!-- hosting-load -->
 MAP_PAGE = "border"
 MB = 1024 * 1024
 MET = {True: "yes", False: "**no**", None: "–"}
@@ -82,7 +83,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30, help="warm reruns per page")
     parser.add_argument("--viewers", type=int, default=25, help="concurrent browser sessions")
-    parser.add_argument("--write-readme", action="store_true", help="put this run's tables into README.md")
+    parser.add_argument(
+        "--write-readme",
+        action="store_true",
+        help="put this run's tables into the docs: the budget table into docs/performance.md, "
+        "the load table into docs/hosting.md (the README links to both)",
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     report = {
@@ -101,10 +107,9 @@ def main() -> None:
     print(budget_table(table))
     print(f"\nreport: {OUT.relative_to(ROOT)} ({report['seconds']} s)")
     if args.write_readme:
-        text = README.read_text()
-        text = between(text, "bench", budget_table(table))
-        README.write_text(between(text, "hosting-load", load_table(report["browser"])))
-        print("README.md: the tables under Performance and Hosting now show this run")
+        PERFORMANCE.write_text(between(PERFORMANCE.read_text(), "bench", budget_table(table)))
+        HOSTING.write_text(between(HOSTING.read_text(), "hosting-load", load_table(report["browser"])))
+        print(f"{PERFORMANCE.relative_to(ROOT)} and {HOSTING.relative_to(ROOT)}: their tables now show this run")
 
 
 def budget_table(rows: list[tuple[str, str, str, bool | None]]) -> str:
@@ -113,7 +118,7 @@ def budget_table(rows: list[tuple[str, str, str, bool | None]]) -> str:
 
 
 def load_table(browser: dict) -> str:
-    """The 25-viewer load on the hosted setup and on one process, for the README's Hosting section."""
+    """The 25-viewer load on the hosted setup and on one process, for docs/hosting.md."""
     lines = ["| setup | actions | wall | throughput | p50 | p95 | errors |", "|---|---|---|---|---|---|---|"]
     for key, setup in (("concurrent", "2 replicas behind nginx"), ("concurrent_one_process", "1 process")):
         c = browser[key]

@@ -591,8 +591,9 @@ BACI_PRODUCTS = Dataset(
         "and quantity in tonnes as BACI publishes them (quantity empty where BACI has none)."
     ),
     caveat=(
-        "Filled by `python -m dashboard.refresh baci` (see the README); empty in a fresh checkout. BACI reconciles "
-        "the exporter's and the importer's declarations (imports brought to FOB): it is neither side's own figure."
+        "Filled by `python -m dashboard.refresh baci` (see docs/refresh.md); empty in a fresh checkout. "
+        "BACI reconciles the exporter's and the importer's declarations (imports brought to FOB): it is neither "
+        "side's own figure."
     ),
     columns={
         "direction": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
@@ -709,7 +710,7 @@ REMITTANCES_WORLD = Dataset(
     key=("iso3", "year"),
 )
 
-REFRESH_CAVEAT = "Filled by `python -m dashboard.refresh` (see the README); empty in a fresh checkout."
+REFRESH_CAVEAT = "Filled by `python -m dashboard.refresh` (see docs/refresh.md); empty in a fresh checkout."
 WDI_API = replace(
     WDI,
     name="wdi_api",
@@ -745,7 +746,7 @@ TRADE_PARTNERS_API = replace(
     caveat=REFRESH_CAVEAT
     + " When present, the Partners page shows this edition whole, never mixed with the DOTS file. The IMF's "
     "aggregates are told from countries by the counterpart codelist; a cell is marked an IMF estimate only "
-    "where the reply's observation status says so (see the README).",
+    "where the reply's observation status says so (see docs/refresh.md).",
     may_be_empty=True,
 )
 COMTRADE_REPORTERS = frozenset({"un_comtrade_rus", "un_comtrade_tjk"})

@@ -67,7 +67,7 @@ def build_products_model(
 # What the page says with and without BACI's table.
 GET_BACI = (
     "The full table — every HS6 product both ways, every year since 1995, from CEPII's BACI — is not in this copy "
-    "of the data: run `make refresh SOURCE=baci` on a machine with internet (see the README)."
+    "of the data: run `make refresh SOURCE=baci` on a machine with internet (see docs/refresh.md)."
 )
 BACI_NOTE = (
     "Product values are CEPII BACI's: CEPII reconciles Russia's and Tajikistan's declarations of each flow (imports "

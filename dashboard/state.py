@@ -1,7 +1,7 @@
 """The view state: global filters and each page's scenario values, and their URL form.
 
 This is the only module that reads or writes query parameters. The URL contract lives in PARAMS
-below (and in the README table generated from it): a parameter absent from the URL means its
+below (and in docs/url-contract.md's table generated from it): a parameter absent from the URL means its
 default; a value that cannot be used is replaced by the default (or clamped into range) and
 reported back as a Repair, so the page can tell the viewer their link was corrected.
 """

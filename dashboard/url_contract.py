@@ -1,6 +1,6 @@
-"""The URL contract as a Markdown table, generated from state.PARAMS for the README.
+"""The URL contract as a Markdown table, generated from state.PARAMS for docs/url-contract.md.
 
-`python -m dashboard.url_contract` prints it; a test checks the README holds this exact table,
+`python -m dashboard.url_contract` prints it; a test checks docs/url-contract.md holds this exact table,
 so the documentation cannot drift from the code.
 """
 

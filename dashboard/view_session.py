@@ -4,7 +4,7 @@ The session holds one ViewState. It is built from the URL once, when a viewer op
 widgets are seeded from it on every run and write back to it through their on_change callback;
 after the page has run, the URL is rewritten from it. Streamlit's own `bind="query-params"`
 drops an invalid value silently and forgets a page's values when the viewer switches page, so
-this module does the binding itself (see README, "URL contract").
+this module does the binding itself (see docs/url-contract.md).
 """
 
 from __future__ import annotations

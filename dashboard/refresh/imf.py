@@ -30,7 +30,7 @@ was found:
   shipped file.
 - Estimates: the SDMX cross-domain observation attribute OBS_STATUS, code "E" (estimated value).
   IMF's documentation found does not confirm that IMTS replies carry it; where a reply declares
-  no OBS_STATUS, every cell is "false" and the README says so.
+  no OBS_STATUS, every cell is "false" and docs/refresh.md says so.
 """
 
 from __future__ import annotations

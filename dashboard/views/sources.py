@@ -77,7 +77,7 @@ def catalogue_entry(entry: Entry) -> None:
             links = "; ".join(f"[{row.publisher}]({row.url})" for row in publishers.itertuples())
             st.caption(
                 "Not offered for download: the publisher's terms forbid passing these figures on. "
-                + (links or "See the README on refreshing from UN Comtrade.")
+                + (links or "See docs/refresh.md on refreshing from UN Comtrade.")
             )
             return
         path = cached.data_dir() / file

@@ -1,10 +1,6 @@
-"""The benchmark's README tables: written between their markers, the rest of the file untouched."""
+"""The benchmark's tables in docs/: written between their markers, the rest of the file untouched."""
 
-from pathlib import Path
-
-from benchmarks.run import between, budget_table, load_table
-
-README = Path(__file__).resolve().parents[2] / "README.md"
+from benchmarks.run import HOSTING, PERFORMANCE, ROOT, between, budget_table, load_table
 
 
 def test_a_table_replaces_only_what_lies_between_its_markers():
@@ -23,7 +19,10 @@ def test_the_load_table_states_throughput_from_actions_and_wall_time():
     assert rows[3].startswith("| 1 process | 300 | 15.0 s | 20.0 actions/s |")
 
 
-def test_the_readme_has_both_markers_once():
-    text = README.read_text()
-    for marker in ("bench", "hosting-load"):
+def test_each_table_has_its_markers_once_in_the_doc_the_benchmark_writes():
+    for doc, marker in ((PERFORMANCE, "bench"), (HOSTING, "hosting-load")):
+        text = doc.read_text()
         assert text.count(f"<!-- {marker}:start -->") == 1 and text.count(f"<!-- {marker}:end -->") == 1
+    docs = [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    for marker, home in (("bench", PERFORMANCE), ("hosting-load", HOSTING)):
+        assert [d for d in docs if f"<!-- {marker}:start -->" in d.read_text()] == [home]  # no stale copy elsewhere

@@ -209,9 +209,9 @@ def test_every_container_runs_as_the_images_user_without_privileges_on_a_read_on
 
 
 def test_memory_is_sized_from_the_measured_rss():
-    """README's Performance table: RSS with one viewer, and per further viewer. The request holds
+    """docs/performance.md's table: RSS with one viewer, and per further viewer. The request holds
     one viewer's RSS plus 100 more viewers with room to spare; the limit is above the request."""
-    readme = (ROOT / "README.md").read_text()
+    readme = (ROOT / "docs" / "performance.md").read_text()
     one_viewer = float(re.search(r"\| server RSS, one viewer \| ([\d.]+) MB", readme).group(1))
     per_viewer = float(re.search(r"\| RSS per further viewer \(\d+\) \| ([\d.]+) MB", readme).group(1))
     resources_ = container(deployment()["spec"]["template"]["spec"], "dashboard")["resources"]
