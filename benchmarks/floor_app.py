@@ -6,7 +6,7 @@ is the overhead our own code adds on top of Streamlit's.
 
 import streamlit as st
 
-from dashboard.shipped_specs import with_arrow_datasets
+from dashboard.cache.arrow_specs import with_arrow_datasets
 
 
 @st.cache_resource

@@ -10,11 +10,13 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from dashboard import access, cached, components, sidebar
 from dashboard.brief import collect
+from dashboard.cache import shared
 from dashboard.datasets import DataError
-from dashboard.state import view_in_words
-from dashboard.view_session import current_view, sync_url, take_repairs
+from dashboard.session import access
+from dashboard.session.binding import current_view, sync_url, take_repairs
+from dashboard.session.state import view_in_words
+from dashboard.views import components, sidebar
 
 HERE = Path(__file__).parent
 
@@ -44,7 +46,7 @@ PAGES = {
     "sources": st.Page("views/sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
 }
 
-bounds = cached.year_bounds()
+bounds = shared.year_bounds()
 view = current_view(bounds)
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
@@ -58,7 +60,7 @@ page.run()
 query = sync_url(bounds, page_name)
 link = sidebar.share_link(link_slot, page.url_path, query)
 try:
-    sources = cached.shared("sources")
+    sources = shared.dataset("sources")
 except DataError:
     sources = None  # the brief then cites no sources; the page has already said which file failed
 words = view_in_words(current_view(bounds), query)

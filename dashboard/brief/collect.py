@@ -19,8 +19,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard.analytics.citations import cite, data_as_of
 from dashboard.brief.content import Brief, Chart, Figure, Source
-from dashboard.citations import cite, data_as_of
 
 KEY = "_brief_record"
 MAX_CHARTS = 4  # a page's main charts: the first ones drawn; two pages hold no more

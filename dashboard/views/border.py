@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, components
 from dashboard.analytics.security import border_reference_text, membership_summary
-from dashboard.border_model import BorderModel, BorderTables
+from dashboard.cache import shared
 from dashboard.charts import border as charts
 from dashboard.formatting import km
-from dashboard.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState, in_order
-from dashboard.view_session import bound_widget, current_view
+from dashboard.models.border import BorderModel, BorderTables
+from dashboard.session.binding import bound_widget, current_view
+from dashboard.session.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState, in_order
+from dashboard.views import components
 
 LAYER_LABELS = {
     "russian": "Russian sites",
@@ -32,7 +33,7 @@ def why_shorter(model: BorderModel) -> str:
 
 def reach_at(radius: int) -> pd.Series:
     """The border's coverage at this radius: covered_km and share, from the curve built once."""
-    curve = cached.coverage_curve()
+    curve = shared.coverage_curve()
     return curve.iloc[int(curve["radius_km"].searchsorted(radius))]
 
 
@@ -133,7 +134,7 @@ def map_section(model: BorderModel, tables: BorderTables, view: ViewState) -> No
             )
         st.markdown("  \n".join(key))
         st.caption("Garrisons marked 'city centroid' are placed at their city, not the compound. " + why_shorter(model))
-    spec = cached.border_map_spec(int(view.radius), tuple(view.layers))
+    spec = shared.border_map_spec(int(view.radius), tuple(view.layers))
     components.show_map(
         spec,
         "Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers",
@@ -158,7 +159,7 @@ def distances_section(model: BorderModel, tables: BorderTables, view: ViewState)
         note="Shortest distance to the border line, measured in an equal-area projection of the region.",
     )
     st.markdown("**Share of the border within each distance of Russia's active sites**")
-    curve = components.spec(charts.coverage_curve_chart, cached.coverage_curve(), view.radius)
+    curve = shared.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius)
     components.show_chart(curve, "Share of the border line within each distance of Russia's active sites")
     components.sources_line(
         tables.curve_sources,
@@ -184,7 +185,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) ->
         claims = pd.DataFrame(
             [{"value": value, "year": last_year, "label": label} for value, label in tables.personnel_claims]
         )
-        chart = components.spec(charts.troop_chart, figures, ranges, claims)
+        chart = shared.chart_spec(charts.troop_chart, figures, ranges, claims)
         components.chart_with_sources(
             chart,
             figures,
@@ -210,7 +211,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) ->
 def memberships_section(model: BorderModel) -> None:
     st.subheader("Who belongs to what")
     st.caption(membership_summary(model.memberships, "TJK"))
-    chart = components.spec(charts.membership_chart, model.memberships)
+    chart = shared.chart_spec(charts.membership_chart, model.memberships)
     components.chart_with_sources(
         chart,
         model.memberships,
@@ -253,11 +254,11 @@ def render() -> None:
         "around them. The sidebar's Years filter applies to the troop chart and the events; Reporters and "
         "Units belong to the trade pages."
     )
-    view = current_view(cached.year_bounds())
-    model = components.model_or_error(cached.border_model)
+    view = current_view(shared.year_bounds())
+    model = components.model_or_error(shared.border_model)
     if model is None:
         return
-    tables = components.model_or_error(cached.border_tables)
+    tables = components.model_or_error(shared.border_tables)
     if tables is None:
         return
     kpi_row(model, tables, view)

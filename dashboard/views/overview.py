@@ -13,16 +13,17 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from dashboard import cached, components
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
 from dashboard.brief import collect
+from dashboard.cache import shared
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
-from dashboard.state import EVENT_CATEGORIES, ViewState, in_order
-from dashboard.trade_model import TradeModel
-from dashboard.view_session import bound_widget, current_view
+from dashboard.models.trade import TradeModel
+from dashboard.session.binding import bound_widget, current_view
+from dashboard.session.state import EVENT_CATEGORIES, ViewState, in_order
+from dashboard.views import components
 
 T = TypeVar("T")
 PAGE_FILES = {
@@ -61,7 +62,7 @@ def trade_trend(trade: TradeModel, sources: pd.DataFrame | None) -> None:
     totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
     totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
     components.show_chart(
-        components.spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
+        shared.chart_spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
         "Annual Russia–Tajikistan trade as each side reports it, US$ bn",
         totals[["year", "side", "value_bn"]],
     )
@@ -74,7 +75,7 @@ def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> N
         return
     shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))  # break where % is missing
     components.show_chart(
-        components.spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
+        shared.chart_spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
         "Remittances as a share of Tajikistan's GDP, World Bank, %",
         shown[["year", "pct_gdp"]],
     )
@@ -83,7 +84,7 @@ def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> N
 
 def map_thumbnail() -> None:
     """The Border page's map with Russia's facilities only, small: where the base sits on the border."""
-    spec = cached.border_thumbnail_spec(THUMB_HEIGHT)
+    spec = shared.border_thumbnail_spec(THUMB_HEIGHT)
     components.show_chart(spec, "Map of Tajikistan's border with Afghanistan and Russia's military facilities")
     st.caption("Russia's garrisons and facilities; the full map, with its sources, is on Border & security.")
     collect.chart_done()
@@ -104,13 +105,13 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
         format_func=str.title,
         to_view=lambda chosen: in_order(EVENT_CATEGORIES, chosen),
     )
-    kinds = current_view(cached.year_bounds()).ov_cats
-    listed = cached.overview_timeline(kinds)
+    kinds = current_view(shared.year_bounds()).ov_cats
+    listed = shared.overview_timeline(kinds)
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
         return
     st.dataframe(
-        cached.overview_events_table(kinds),
+        shared.overview_events_table(kinds),
         hide_index=True,
         width="stretch",
         height=320,
@@ -137,29 +138,29 @@ def render() -> None:
     The cards need every page's model; the trade trend needs one. Drawing into slots keeps the
     reading order while the first chart appears before the slowest model (the border's) is built.
     """
-    view = current_view(cached.year_bounds())
+    view = current_view(shared.year_bounds())
     st.title("Russia–Tajikistan at a glance")
     st.caption("Latest figures from every page; the year filter applies on the pages themselves.")
     warnings, narrative, cards = st.container(), st.empty(), st.container()
     left, middle, right = st.columns(3)
     missing: list[str] = []
-    sources = part(lambda: cached.shared("sources"), missing, "Sources")
-    trade = part(cached.trade_model, missing, "Trade")
+    sources = part(lambda: shared.dataset("sources"), missing, "Sources")
+    trade = part(shared.trade_model, missing, "Trade")
     if trade is not None:
         with left:
             trade_trend(trade, sources)
-    remittances = part(cached.remittances_model, missing, "Remittances")
+    remittances = part(shared.remittances_model, missing, "Remittances")
     if remittances is not None:
         with middle:
             remittances_trend(remittances.backbone, sources)
-    border = part(cached.border_model, missing, "Border & security")
+    border = part(shared.border_model, missing, "Border & security")
     if border is not None:
         with right:
             map_thumbnail()
-    context = part(lambda: cached.shared("trade_context"), missing, "Russia's share of trade")
-    events = part(lambda: cached.shared("events"), missing, "Key events")
-    partners = part(cached.partners_model, missing, "Partners & region")
-    summary = cached.overview_model(trade, context, remittances, border, partners)
+    context = part(lambda: shared.dataset("trade_context"), missing, "Russia's share of trade")
+    events = part(lambda: shared.dataset("events"), missing, "Key events")
+    partners = part(shared.partners_model, missing, "Partners & region")
+    summary = shared.overview_model(trade, context, remittances, border, partners)
     with warnings:
         for problem in missing:
             st.warning(f"{problem}. The rest of the overview is shown.", icon=":material/error:")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, components
 from dashboard.analytics import partners as pt
+from dashboard.cache import shared
+from dashboard.cache.memo import remembered
 from dashboard.charts import partners as charts
-from dashboard.identity_memo import remembered
-from dashboard.partners_model import (
+from dashboard.models.partners import (
     PartnersModel,
     SharesView,
     build_mirror_view,
@@ -17,7 +17,8 @@ from dashboard.partners_model import (
     build_shares_view,
     build_world_view,
 )
-from dashboard.state import (
+from dashboard.session.binding import bound_widget, current_view
+from dashboard.session.state import (
     MIRROR_PARTNERS,
     NEIGHBOUR_CODES,
     PARTNER_FLOWS,
@@ -26,7 +27,7 @@ from dashboard.state import (
     ViewState,
     in_order,
 )
-from dashboard.view_session import bound_widget, current_view
+from dashboard.views import components
 
 FLOW_NAMES = {"total": "Exports + imports", "exports": "Tajikistan's exports", "imports": "Tajikistan's imports"}
 FLOW_WORDS = {"total": "trade", "exports": "exports", "imports": "imports"}
@@ -156,7 +157,7 @@ def partners_section(model: PartnersModel, view: ViewState) -> None:
         f"{shown.year}. {ESTIMATE_NOTE}"
     )
     components.chart_with_sources(
-        components.spec(charts.share_lines, shown.frame, shown.order, f"% of Tajikistan's {words}"),
+        shared.chart_spec(charts.share_lines, shown.frame, shown.order, f"% of Tajikistan's {words}"),
         shown.rows,
         model.sources,
         f"tajikistan_partners_{view.pt_flow}.csv",
@@ -190,7 +191,7 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda v: v or view.pt_mirror,
     )
-    code = current_view(cached.year_bounds()).pt_mirror.upper()
+    code = current_view(shared.year_bounds()).pt_mirror.upper()
     shown = remembered(model, ("mirror", code, view.years), lambda: build_mirror_view(model, code, view.years))
     if not shown.directions:
         components.no_data("No figures for this pair in the selected years.")
@@ -206,7 +207,7 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         with column:
             st.markdown(f"**{direction}**")
             components.chart_with_sources(
-                components.spec(charts.mirror_chart, frame, order),
+                shared.chart_spec(charts.mirror_chart, frame, order),
                 rows,
                 model.sources,
                 f"mirror_{code.lower()}_{'in' if direction.endswith('Tajikistan') else 'out'}.csv",
@@ -227,7 +228,7 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda chosen: in_order(NEIGHBOUR_CODES, chosen),
     )
-    codes = tuple(code.upper() for code in current_view(cached.year_bounds()).pt_countries)
+    codes = tuple(code.upper() for code in current_view(shared.year_bounds()).pt_countries)
     shown = remembered(
         model, ("neighbours", codes, view.years), lambda: build_neighbours_view(model, codes, view.years)
     )
@@ -242,7 +243,7 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
     for column, (partner, frame, rows) in zip(st.columns(2), shown.charts, strict=True):
         with column:
             components.chart_with_sources(
-                components.spec(
+                shared.chart_spec(
                     charts.share_lines, frame, shown.order, f"% of trade with {partner}", "Country", "countries"
                 ),
                 rows,
@@ -276,7 +277,7 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
     left, right = st.columns(2)
     with left:
         components.chart_with_sources(
-            components.spec(charts.ranking_bars, shown.top, highlight),
+            shared.chart_spec(charts.ranking_bars, shown.top, highlight),
             shown.top,
             model.sources,
             f"remittances_top{RANKED}_{rank.year}.csv",
@@ -285,7 +286,7 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
         )
     with right:
         components.chart_with_sources(
-            components.spec(charts.country_lines, shown.series, "% of GDP"),
+            shared.chart_spec(charts.country_lines, shown.series, "% of GDP"),
             shown.series_rows,
             model.sources,
             "remittances_central_asia.csv",
@@ -295,13 +296,13 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
 
 
 def render() -> None:
-    view = current_view(cached.year_bounds())
+    view = current_view(shared.year_bounds())
     st.title("Partners & region")
     st.caption(
         "How large Russia is among Tajikistan's trading partners, and how Tajikistan compares with its "
         "Central Asian neighbours. The sidebar's Years filter applies to every chart."
     )
-    model = components.model_or_error(cached.partners_model)
+    model = components.model_or_error(shared.partners_model)
     if model is None:
         return
     st.caption(
@@ -310,7 +311,7 @@ def render() -> None:
     )
     headline(model, view)
     controls(model, view)
-    view = current_view(cached.year_bounds())
+    view = current_view(shared.year_bounds())
     partners_section(model, view)
     mirror_section(model, view)
     neighbours_section(model, view)

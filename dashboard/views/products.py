@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cached, components
+from dashboard.cache import shared
 from dashboard.charts import products as charts
 from dashboard.formatting import FLOW_LABELS
-from dashboard.products_model import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
-from dashboard.state import ViewState
-from dashboard.view_session import bound_widget, current_view
+from dashboard.models.products import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
+from dashboard.session.binding import bound_widget, current_view
+from dashboard.session.state import ViewState
+from dashboard.views import components
 
 DIRECTIONS = ("ru_to_tj", "tj_to_ru")
 LEVEL_NAMES = {"2": "chapters", "4": "headings", "6": "products"}
@@ -83,13 +84,13 @@ def published_charts(model: ProductsModel, direction: str, query: str) -> None:
     bar labelled with its product, period and publisher (hollow bars: 'about' or 'over')."""
     drawn = False
     for measure, title, axis in PUBLISHED_KINDS:
-        figures = cached.published_figures(direction, measure, query)
+        figures = shared.published_figures(direction, measure, query)
         if figures.empty:
             continue
         drawn = True
         st.markdown(f"**{title}**")
         components.show_chart(
-            components.spec(charts.published_chart, figures, axis, charts.DIRECTION_COLORS[direction]),
+            shared.chart_spec(charts.published_chart, figures, axis, charts.DIRECTION_COLORS[direction]),
             f"{title}, {FLOW_LABELS[direction]}",
         )
         note = "Each of a different base: never compared or added." if measure == "share_pct" else ""
@@ -126,7 +127,7 @@ def figures_table(tables: DirectionTables) -> None:
 
 def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ViewState) -> None:
     st.markdown(f"**Product breakdown, {year}**" if year else "**Product breakdown**")
-    panel = cached.breakdown_view(direction, year, int(view.prod_level), view.prod_top)
+    panel = shared.breakdown_view(direction, year, int(view.prod_level), view.prod_top)
     if panel is None:
         components.no_data(
             f"No source in the data breaks {FLOW_LABELS[direction]} down by product for {year}: shares of the "
@@ -135,7 +136,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
         return
     color = charts.DIRECTION_COLORS[direction]
     components.chart_with_sources(
-        components.spec(charts.top_products_chart, panel.shown, color),
+        shared.chart_spec(charts.top_products_chart, panel.shown, color),
         panel.shown,
         model.sources,
         f"top_products_{direction}_{year}.csv",
@@ -155,7 +156,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
             "(spread) to 10,000 (one product). It depends on the level chosen.",
         )
     st.markdown(f"**By HS section, {year}**")
-    components.show_chart(components.spec(charts.sections_chart, panel.sections, color), "Values by HS section")
+    components.show_chart(shared.chart_spec(charts.sections_chart, panel.sections, color), "Values by HS section")
     if panel.from_baci:
         components.sources_and_download(
             panel.rows,
@@ -170,7 +171,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
 
 def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
     st.subheader(FLOW_LABELS[direction])
-    tables = cached.direction_tables(direction, query)
+    tables = shared.direction_tables(direction, query)
     if len(model.baci) or len(model.breakdown):
         breakdown_panel(model, direction, year, view)
     if model.baci.empty:  # with BACI, the named headings are listed with their values below the panels
@@ -186,7 +187,7 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
 
 
 def concentration_section(model: ProductsModel, view: ViewState) -> None:
-    frame = cached.product_concentration(int(view.prod_level))
+    frame = shared.product_concentration(int(view.prod_level))
     if frame.empty:
         return
     unit = LEVEL_NAMES[view.prod_level]
@@ -194,12 +195,12 @@ def concentration_section(model: ProductsModel, view: ViewState) -> None:
     left, right = st.columns(2)
     with left:
         components.show_chart(
-            components.spec(charts.concentration_chart, frame, "top3_share_pct", f"Top 3 {unit}' share, %"),
+            shared.chart_spec(charts.concentration_chart, frame, "top3_share_pct", f"Top 3 {unit}' share, %"),
             f"Share of the three largest {unit} by year",
         )
     with right:
         components.show_chart(
-            components.spec(charts.concentration_chart, frame, "hhi", f"HHI over HS {unit}"),
+            shared.chart_spec(charts.concentration_chart, frame, "hhi", f"HHI over HS {unit}"),
             "Herfindahl–Hirschman index by year",
         )
     components.sources_and_download(
@@ -211,14 +212,14 @@ def concentration_section(model: ProductsModel, view: ViewState) -> None:
 
 
 def baci_trends_section(model: ProductsModel, year: int | None, query: str, view: ViewState) -> None:
-    frame = cached.baci_trends(int(view.prod_level), query, year)
+    frame = shared.baci_trends(int(view.prod_level), query, year)
     st.subheader("Each product over the years")
     if frame.empty:
         st.caption("No product in BACI matches the search.")
         return
     picked = "matching the search" if query else f"the five largest each way in {year}; search above to follow others"
     components.chart_with_sources(
-        components.spec(charts.yearly_chart, frame),
+        shared.chart_spec(charts.yearly_chart, frame),
         frame.drop(columns=["segment"]),
         model.sources,
         f"product_trends_hs{view.prod_level}.csv",
@@ -228,13 +229,13 @@ def baci_trends_section(model: ProductsModel, year: int | None, query: str, view
 
 
 def named_flows_section(model: ProductsModel) -> None:
-    by_year, latest = cached.named_flows()
+    by_year, latest = shared.named_flows()
     if latest.empty:
         return
     st.subheader("The flows the Russia Briefing article names, in BACI")
     st.dataframe(latest, hide_index=True, width="stretch")
     components.chart_with_sources(
-        components.spec(charts.yearly_chart, by_year),
+        shared.chart_spec(charts.yearly_chart, by_year),
         by_year.drop(columns=["segment"]),
         model.sources,
         "named_flows_baci.csv",
@@ -244,12 +245,12 @@ def named_flows_section(model: ProductsModel) -> None:
 
 
 def trends_section(model: ProductsModel, query: str) -> None:
-    frame, trends = cached.product_trends(query)
+    frame, trends = shared.product_trends(query)
     if trends.empty:
         return
     st.subheader("Published values in more than one period")
     components.chart_with_sources(
-        components.spec(charts.trend_chart, frame),
+        shared.chart_spec(charts.trend_chart, frame),
         trends,
         model.sources,
         "product_trends.csv",
@@ -260,7 +261,9 @@ def trends_section(model: ProductsModel, query: str) -> None:
 
 def coverage_section(model: ProductsModel) -> None:
     st.subheader("What product data exists")
-    components.show_chart(components.spec(charts.coverage_chart, model.coverage), "Product data by year and direction")
+    components.show_chart(
+        shared.chart_spec(charts.coverage_chart, model.coverage), "Product data by year and direction"
+    )
     components.sources_line(
         model.cited,
         model.sources,
@@ -275,8 +278,8 @@ def render() -> None:
         "published share, growth rate and value, and — where a full breakdown exists — the top products, sections "
         "and concentration."
     )
-    view = current_view(cached.year_bounds())
-    model = components.model_or_error(cached.products_model)
+    view = current_view(shared.year_bounds())
+    model = components.model_or_error(shared.products_model)
     if model is None:
         return
     if len(model.baci):

@@ -7,13 +7,14 @@ import re
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, components
 from dashboard.analytics import remittances as rem
+from dashboard.cache import shared
 from dashboard.charts import remittances as charts
 from dashboard.formatting import event_key, markdown_text, money, percent, signed
-from dashboard.remittances_model import RemittancesModel, RemittancesView
-from dashboard.state import ViewState
-from dashboard.view_session import bound_widget, current_view, update_view
+from dashboard.models.remittances import RemittancesModel, RemittancesView
+from dashboard.session.binding import bound_widget, current_view, update_view
+from dashboard.session.state import ViewState
+from dashboard.views import components
 
 CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
 
@@ -87,7 +88,7 @@ def series_section(model: RemittancesModel, shown: RemittancesView, view: ViewSt
     with left:
         # in the axis's unit, so the tooltip and the axis read alike
         frame, other, rows = shown.usd
-        chart = components.spec(
+        chart = shared.chart_spec(
             charts.remittances_chart, frame, other, shown.events, view.years, "remittances_usd", "US$ m"
         )
         components.chart_with_sources(
@@ -100,7 +101,9 @@ def series_section(model: RemittancesModel, shown: RemittancesView, view: ViewSt
         )
     with right:
         frame, other, rows = shown.pct
-        chart = components.spec(charts.remittances_chart, frame, other, shown.events, view.years, "pct_gdp", "% of GDP")
+        chart = shared.chart_spec(
+            charts.remittances_chart, frame, other, shown.events, view.years, "pct_gdp", "% of GDP"
+        )
         components.chart_with_sources(
             chart,
             rows,
@@ -126,7 +129,7 @@ def claim_section(model: RemittancesModel) -> None:
         )
     )
     components.chart_with_sources(
-        components.spec(charts.claim_chart, check.years),
+        shared.chart_spec(charts.claim_chart, check.years),
         check.years,
         model.sources,
         "claim_check.csv",
@@ -143,7 +146,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
         return
     with left:
         components.chart_with_sources(
-            components.spec(charts.russia_chart, frame[["year", "value", "what", "series", "note"]]),
+            shared.chart_spec(charts.russia_chart, frame[["year", "value", "what", "series", "note"]]),
             frame,
             model.sources,
             "transfers_from_russia.csv",
@@ -160,7 +163,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
             components.no_data("No migrant counts in the selected years.")
         else:
             components.chart_with_sources(
-                components.spec(charts.migrants_chart, migrants[["year", "value", "series", "note"]]),
+                shared.chart_spec(charts.migrants_chart, migrants[["year", "value", "series", "note"]]),
                 migrants,
                 model.sources,
                 "migrants_in_russia.csv",
@@ -300,7 +303,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
                 ],
             }
         )
-        components.show_chart(components.spec(charts.shock_chart, bars), "Remittances before and after the shock")
+        components.show_chart(shared.chart_spec(charts.shock_chart, bars), "Remittances before and after the shock")
         components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label))
         inputs = {
             "russia_change_pct": view.rem_russia,
@@ -356,11 +359,11 @@ def render() -> None:
         "Money sent home by Tajik migrant workers, most of them in Russia: how large it is against the economy, "
         "how much comes from Russia, and what a shock to it would do."
     )
-    view = current_view(cached.year_bounds())
-    model = components.model_or_error(cached.remittances_model)
+    view = current_view(shared.year_bounds())
+    model = components.model_or_error(shared.remittances_model)
     if model is None:
         return
-    shown = cached.remittances_view(view.years, view.rem_others == "show")
+    shown = shared.remittances_view(view.years, view.rem_others == "show")
     dependency_panel(model, shown, view)
     series_section(model, shown, view)
     claim_section(model)

@@ -7,11 +7,12 @@ import pyarrow as pa
 import streamlit as st
 from streamlit import dataframe_util
 
-from dashboard import cached, components
-from dashboard.catalogue import Entry
+from dashboard.cache import shared
+from dashboard.cache.memo import remembered
 from dashboard.datasets import DataError
-from dashboard.identity_memo import remembered
-from dashboard.methods import METHODS
+from dashboard.models.catalogue import Entry
+from dashboard.models.methods import METHODS
+from dashboard.views import components
 
 SOURCE_COLUMNS = {
     "publisher": st.column_config.TextColumn("Publisher", width="small"),
@@ -80,7 +81,7 @@ def catalogue_entry(entry: Entry) -> None:
                 + (links or "See docs/refresh.md on refreshing from UN Comtrade.")
             )
             return
-        path = cached.data_dir() / file
+        path = shared.data_dir() / file
         mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
         st.download_button(
             f"Download {file}", lambda: path.read_bytes(), path.name, mime, key=f"dl_{file}", icon=":material/download:"
@@ -88,7 +89,7 @@ def catalogue_entry(entry: Entry) -> None:
 
 
 def dataset_catalogue() -> None:
-    tables, geometry = cached.catalogue()
+    tables, geometry = shared.catalogue()
     st.subheader("Datasets")
     for entry in tables:
         catalogue_entry(entry)
@@ -100,7 +101,7 @@ def dataset_catalogue() -> None:
 def source_list() -> None:
     st.subheader("Sources")
     try:
-        sources = cached.shared("sources")
+        sources = shared.dataset("sources")
     except DataError as error:
         components.data_error(error)
         return

@@ -7,22 +7,23 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
-from dashboard import cached, components
 from dashboard.analytics import trade
 from dashboard.analytics.events import events_between
+from dashboard.cache import shared
+from dashboard.cache.memo import remembered
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
-from dashboard.identity_memo import remembered
-from dashboard.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
-from dashboard.trade_model import (
+from dashboard.models.trade import (
     SIDES_WITH_STATISTICS,
     Projection,
     ProjectionChoice,
     TradeModel,
     choose_projection,
 )
-from dashboard.view_session import bound_widget, current_view, report_repair, update_view
+from dashboard.session.binding import bound_widget, current_view, report_repair, update_view
+from dashboard.session.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
+from dashboard.views import components
 
 MIRROR_NOTE = (
     "Why the two sides differ: exports are valued FOB (at the border) and imports CIF "
@@ -113,7 +114,7 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
         if frame.empty:
             components.no_data("No annual figures in the selected years.")
             continue
-        chart = components.spec(charts.annual_measures_chart, frame, model.events, view.years, unit_label(view.units))
+        chart = shared.chart_spec(charts.annual_measures_chart, frame, model.events, view.years, unit_label(view.units))
         data = in_view(model.annual[side], view)[
             ["year", "measure", "value_usd_m", "qualifier", "label", "figure_id", "status", "source_id"]
         ]
@@ -157,7 +158,7 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
         )
     frame = in_view(model.mirror_frames[(flow, view.units)], view)
     components.chart_with_sources(
-        components.spec(charts.mirror_chart, frame, unit_label(view.units)),
+        shared.chart_spec(charts.mirror_chart, frame, unit_label(view.units)),
         gap.assign(flow=flow),
         model.sources,
         f"mirror_{flow}.csv",
@@ -185,7 +186,7 @@ def published_section(model: TradeModel, view: ViewState) -> None:
         ["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]
     ]
     components.chart_with_sources(
-        components.spec(charts.published_years_chart, frame, unit_label(view.units)),
+        shared.chart_spec(charts.published_years_chart, frame, unit_label(view.units)),
         data,
         model.sources,
         "published_full_years.csv",
@@ -201,7 +202,7 @@ def part_year_section(model: TradeModel, view: ViewState) -> None:
         return
     growth = in_view(model.part_year_growth, view, by_side=True)
     if not growth.empty:
-        chart = components.spec(charts.part_year_growth_chart, growth)
+        chart = shared.chart_spec(charts.part_year_growth_chart, growth)
         components.show_chart(chart, "Published part-year growth on a year earlier, by end of period")
     table = pd.DataFrame(
         {
@@ -270,7 +271,7 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
             growth_pct=[None, choice.growth] + [None] * len(outcomes)
         )
         components.chart_with_sources(
-            components.spec(charts.projection_chart, bars, unit_label(view.units)),
+            shared.chart_spec(charts.projection_chart, bars, unit_label(view.units)),
             data,
             model.sources,
             f"projection_{choice.year}.csv",
@@ -343,8 +344,8 @@ def share_section(view: ViewState) -> None:
     """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
     st.subheader("Russia's share of Tajikistan's trade")
     try:
-        shares = cached.russia_shares()
-        sources = cached.shared("sources")
+        shares = shared.russia_shares()
+        sources = shared.dataset("sources")
     except DataError as error:
         components.data_error(error)
         return
@@ -353,7 +354,7 @@ def share_section(view: ViewState) -> None:
         components.no_data("No full-year share is published for the selected years.")
         return
     components.chart_with_sources(
-        components.spec(charts.russia_share_chart, shown),
+        shared.chart_spec(charts.russia_share_chart, shown),
         shown,
         sources,
         "russia_share_of_tajik_trade.csv",
@@ -365,8 +366,8 @@ def share_section(view: ViewState) -> None:
 def render() -> None:
     st.title("Russia–Tajikistan trade")
     st.caption("Goods trade between the two countries in US$, as each side and its officials report it.")
-    view = current_view(cached.year_bounds())
-    model = components.model_or_error(cached.trade_model)
+    view = current_view(shared.year_bounds())
+    model = components.model_or_error(shared.trade_model)
     if model is None:
         return
     kpi_row(model, view)

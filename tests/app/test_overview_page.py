@@ -5,8 +5,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import cached, datasets
+from dashboard import datasets
 from dashboard.analytics import overview, remittances
+from dashboard.cache import shared
 from dashboard.formatting import money
 from tests.app.conftest import APP, url
 
@@ -46,12 +47,12 @@ def test_every_card_says_how_current_its_sources_are(page):
 
 def test_narrative_carries_the_pages_own_numbers(page):
     text = page.markdown[0].value.replace("\\$", "$")
-    trade = cached.trade_model()
+    trade = shared.trade_model()
     for kpis in overview.trade_sides(trade.headline).values():
         assert money(kpis.value_usd_m, qualifier=kpis.qualifier) in text
-    dep = remittances.dependency(cached.remittances_model().backbone)
+    dep = remittances.dependency(shared.remittances_model().backbone)
     assert f"{dep.pct_gdp:.1f}% of Tajikistan's GDP in {dep.year}" in text
-    assert f"{cached.border_model().reference_km:,.0f} km" in text
+    assert f"{shared.border_model().reference_km:,.0f} km" in text
     assert "not in the EAEU" in text
     assert 3 <= text.count(". ") + 1 <= 5
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard import datasets
-from dashboard.products_model import baci_table, build_products_model
+from dashboard.models.products import baci_table, build_products_model
 from tests.app.conftest import chart_frames, url
 
 # direction, year, hs6, value in US$ thousand, quantity in tonnes ("" = BACI's NA)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import datasets
-from dashboard.products_model import GET_BACI
+from dashboard.models.products import GET_BACI
 from tests.app.conftest import chart_frames, url
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "product_breakdown_full.csv"

@@ -3,7 +3,7 @@
 import pytest
 
 from dashboard import datasets
-from dashboard.trade_model import build_trade_model, choose_projection
+from dashboard.models.trade import build_trade_model, choose_projection
 
 
 @pytest.fixture(scope="module")

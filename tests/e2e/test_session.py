@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.state import ViewState
+from dashboard.session.state import ViewState
 from hosting.session import PAGES, run_blocking, run_page, session, warm
 
 pytestmark = pytest.mark.e2e

@@ -1,6 +1,6 @@
 """Who may open a private copy: the allowed-domain rule."""
 
-from dashboard.access import allowed
+from dashboard.session.access import allowed
 
 
 def test_every_address_is_allowed_when_no_domain_is_set():

@@ -5,10 +5,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard import cached, datasets
+from dashboard import datasets
 from dashboard.analytics import border
-from dashboard.border_model import MAP_BOX, build_border_model, build_coverage_curve, clip_to_map, thumbnail_geometry
+from dashboard.cache import shared
 from dashboard.charts import border as charts
+from dashboard.models.border import MAP_BOX, build_border_model, build_coverage_curve, clip_to_map, thumbnail_geometry
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def model():
         datasets.load_geo("rivers"),
         *(
             datasets.load(n)
-            for n in cached.BORDER_TABLES
+            for n in shared.BORDER_TABLES
         ),
     )
 

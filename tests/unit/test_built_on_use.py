@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.trade_model import BuiltOnUse
+from dashboard.models.trade import BuiltOnUse
 
 
 def test_each_value_is_built_once_on_first_use():

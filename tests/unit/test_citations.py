@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard.citations import cited_ids, citing
+from dashboard.analytics.citations import cited_ids, citing
 from dashboard.datasets import NOT_REDISTRIBUTABLE
 
 

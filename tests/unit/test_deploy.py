@@ -257,11 +257,11 @@ def test_the_refresh_writes_the_folder_the_replicas_read_and_then_restarts_them(
 
 
 def test_the_app_reads_its_data_from_rt_data_dir(monkeypatch):
-    """What the Deployment's RT_DATA_DIR relies on: dashboard/cached.py's data folder follows it."""
-    from dashboard import cached
+    """What the Deployment's RT_DATA_DIR relies on: dashboard/cache/shared.py's data folder follows it."""
+    from dashboard.cache import shared
 
     monkeypatch.setenv("RT_DATA_DIR", "/srv/data")
-    assert cached.data_dir() == Path("/srv/data")
+    assert shared.data_dir() == Path("/srv/data")
 
 
 def test_the_service_and_the_autoscaler_point_at_the_replicas():

@@ -4,8 +4,8 @@ import gc
 
 import pandas as pd
 
-from dashboard import identity_memo
-from dashboard.identity_memo import remembered
+from dashboard.cache import memo as identity_memo
+from dashboard.cache.memo import remembered
 
 
 def test_a_result_is_built_once_per_object_and_key():

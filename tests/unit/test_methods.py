@@ -4,7 +4,7 @@ import importlib
 
 import pytest
 
-from dashboard.methods import METHODS
+from dashboard.models.methods import METHODS
 
 
 @pytest.mark.parametrize("method", METHODS, ids=lambda m: m.figure)

@@ -4,7 +4,7 @@ every relative link leads somewhere. Docs that cannot drift."""
 import re
 from pathlib import Path
 
-from dashboard.url_contract import markdown_table
+from dashboard.session.url_contract import markdown_table
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"

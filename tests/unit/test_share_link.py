@@ -1,4 +1,4 @@
-from dashboard.sidebar import page_link
+from dashboard.views.sidebar import page_link
 
 
 def test_link_names_the_page_shown_and_replaces_the_query():

@@ -4,7 +4,7 @@ import io
 
 import pyarrow as pa
 
-from dashboard.shipped_specs import is_geometry, with_arrow_datasets
+from dashboard.cache.arrow_specs import is_geometry, with_arrow_datasets
 
 RECORDS = [{"year": 2023, "value": 1.5, "source_id": "imf-dots"}, {"year": 2024, "value": None, "source_id": "x"}]
 FEATURES = [{"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]

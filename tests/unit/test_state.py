@@ -5,7 +5,7 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.state import (
+from dashboard.session.state import (
     EVENT_CATEGORIES,
     GROWTH_MAX,
     GROWTH_MIN,

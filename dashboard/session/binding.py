@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.state import Bounds, Repair, ViewState, parse_query, to_query
+from dashboard.session.state import Bounds, Repair, ViewState, parse_query, to_query
 
 VIEW_KEY = "view_state"
 REPAIRS_KEY = "view_repairs"

@@ -1,12 +1,12 @@
 """The URL contract as a Markdown table, generated from state.PARAMS for docs/url-contract.md.
 
-`python -m dashboard.url_contract` prints it; a test checks docs/url-contract.md holds this exact table,
+`python -m dashboard.session.url_contract` prints it; a test checks docs/url-contract.md holds this exact table,
 so the documentation cannot drift from the code.
 """
 
 from __future__ import annotations
 
-from dashboard.state import PARAMS
+from dashboard.session.state import PARAMS
 
 
 def markdown_table() -> str:

@@ -4,16 +4,19 @@ of them draws (a page's frames for a Years filter, a search, a set of map layers
 Keyed by the data folder, so a test that points the app at a corrupt copy of data/ never sees
 (or poisons) the real data's cache entry. Errors are not cached: a fixed file is picked up on
 the next run. Small results derived on a page from these shared objects (a sources line, the
-rows in the chosen years) are remembered with the object itself (identity_memo.py).
+rows in the chosen years) are remembered with the object itself (memo.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -21,7 +24,9 @@ import streamlit as st
 from dashboard import datasets
 from dashboard.analytics import border, overview
 from dashboard.analytics import trade as trade_analytics
-from dashboard.border_model import (
+from dashboard.cache.arrow_specs import with_arrow_datasets
+from dashboard.charts import border as border_charts
+from dashboard.models.border import (
     BorderModel,
     BorderTables,
     build_border_model,
@@ -30,11 +35,10 @@ from dashboard.border_model import (
     clip_to_map,
     thumbnail_geometry,
 )
-from dashboard.catalogue import Entry, build_catalogue
-from dashboard.charts import border as border_charts
-from dashboard.overview_model import OverviewModel, build_overview_model, events_table
-from dashboard.partners_model import PartnersModel, build_partners_model
-from dashboard.products_model import (
+from dashboard.models.catalogue import Entry, build_catalogue
+from dashboard.models.overview import OverviewModel, build_overview_model, events_table
+from dashboard.models.partners import PartnersModel, build_partners_model
+from dashboard.models.products import (
     BreakdownView,
     DirectionTables,
     ProductsModel,
@@ -47,15 +51,14 @@ from dashboard.products_model import (
     build_published_frame,
     build_trend_frame,
 )
-from dashboard.remittances_model import (
+from dashboard.models.remittances import (
     RemittancesModel,
     RemittancesView,
     build_remittances_model,
     build_remittances_view,
 )
-from dashboard.shipped_specs import with_arrow_datasets
-from dashboard.state import Bounds
-from dashboard.trade_model import TradeModel, build_trade_model
+from dashboard.models.trade import TradeModel, build_trade_model
+from dashboard.session.state import Bounds
 
 T = TypeVar("T")
 
@@ -75,7 +78,7 @@ def fitting_together(files: str, build: Callable[..., T], *tables: Any) -> T:
         raise datasets.DataError(files, f"do not fit together ({type(exc).__name__}: {exc})") from None
 
 
-def shared(name: str) -> pd.DataFrame:
+def dataset(name: str) -> pd.DataFrame:
     """A validated dataset shared by every session, not copied per rerun: callers must not mutate.
 
     For tables a page only reads; being the same object on every rerun also lets what is worked
@@ -401,3 +404,28 @@ def catalogue() -> tuple[list[Entry], list[Entry]]:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _catalogue(folder: str) -> tuple[list[Entry], list[Entry]]:
     return build_catalogue(Path(folder))
+
+
+def chart_spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
+    """The Vega-Lite spec of `builder(*args)`, built once per distinct input.
+
+    Building an Altair chart and serialising it costs far more than drawing it, and a rerun
+    mostly asks for charts it has built before. Schema validation is skipped here because
+    tests/unit/test_chart_schema.py validates every builder's output.
+    """
+    return _spec(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
+
+
+def frame_key(frame: pd.DataFrame) -> bytes:
+    """A DataFrame's cache key: the digest of its pickle, which holds its values, dtypes, index
+    and column names. About eight times faster than its CSV text (the previous key) and than
+    Streamlit's default for the small mixed-type frames the charts take, and paid on every rerun.
+    Two equal frames laid out differently in memory only miss the cache; they never collide."""
+    return hashlib.sha256(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)).digest()
+
+
+# cache_resource: the spec is shared, not copied per rerun. Streamlit copies its top level and
+# only ever rewrites null legend titles inside it, the same way every time.
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
+def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
+    return with_arrow_datasets(_builder(*args).to_dict(validate=False))

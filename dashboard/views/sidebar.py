@@ -7,8 +7,8 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from dashboard.formatting import SIDE_LABELS, unit_label
-from dashboard.state import SIDES, UNITS, Bounds, ViewState
-from dashboard.view_session import bound_widget
+from dashboard.session.binding import bound_widget
+from dashboard.session.state import SIDES, UNITS, Bounds, ViewState
 
 EMPTIED_KEY = "reporters_emptied"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import datasets
-from dashboard.citations import cite, data_as_of, withheld_rows
+from dashboard.analytics.citations import cite, data_as_of, withheld_rows
 from dashboard.datasets import DATASETS, GEO_DATASETS, DataError, Dataset, GeoDataset
 
 

@@ -16,7 +16,7 @@ from dashboard.analytics import trade
 from dashboard.analytics.events import events_on_axis
 from dashboard.charts import trade as frames
 from dashboard.formatting import UNITS
-from dashboard.state import MIRROR_FLOWS, Repair
+from dashboard.session.state import MIRROR_FLOWS, Repair
 
 SIDES_WITH_STATISTICS = ("russia", "tajikistan")
 K = TypeVar("K")

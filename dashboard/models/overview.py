@@ -12,12 +12,12 @@ import pandas as pd
 
 from dashboard.analytics import overview, security
 from dashboard.analytics import partners as pt
+from dashboard.analytics.citations import with_citation
 from dashboard.analytics.overview import Headline
-from dashboard.border_model import BorderModel
-from dashboard.citations import with_citation
-from dashboard.partners_model import PartnersModel
-from dashboard.remittances_model import RemittancesModel
-from dashboard.trade_model import TradeModel
+from dashboard.models.border import BorderModel
+from dashboard.models.partners import PartnersModel
+from dashboard.models.remittances import RemittancesModel
+from dashboard.models.trade import TradeModel
 
 CARD_ORDER = ("trade", "russia_share", "partners", "remittances", "migrants", "troops", "border")
 SHARE_SINCE = 2000  # the partner card's share is compared with this year, as the Partners page's default

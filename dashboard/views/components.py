@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.brief import collect
-from dashboard.charts.describe import text_alternative
-from dashboard.citations import (
+from dashboard.analytics.citations import (
     Citing,
     cite,
     cited_ids,
@@ -23,38 +18,14 @@ from dashboard.citations import (
     with_citation,
     withheld_rows,
 )
+from dashboard.brief import collect
+from dashboard.cache.memo import remembered
+from dashboard.charts.describe import text_alternative
 from dashboard.datasets import DataError
-from dashboard.identity_memo import remembered
-from dashboard.shipped_specs import with_arrow_datasets
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
 T = TypeVar("T")
-
-
-def spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
-    """The Vega-Lite spec of `builder(*args)`, built once per distinct input.
-
-    Building an Altair chart and serialising it costs far more than drawing it, and a rerun
-    mostly asks for charts it has built before. Schema validation is skipped here because the
-    chart tests validate every builder's output.
-    """
-    return _spec(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
-
-
-def frame_key(frame: pd.DataFrame) -> bytes:
-    """A DataFrame's cache key: the digest of its pickle, which holds its values, dtypes, index
-    and column names. About eight times faster than its CSV text (the previous key) and than
-    Streamlit's default for the small mixed-type frames the charts take, and paid on every rerun.
-    Two equal frames laid out differently in memory only miss the cache; they never collide."""
-    return hashlib.sha256(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)).digest()
-
-
-# cache_resource: the spec is shared, not copied per rerun. Streamlit copies its top level and
-# only ever rewrites null legend titles inside it, the same way every time.
-@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
-def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
-    return with_arrow_datasets(_builder(*args).to_dict(validate=False))
 
 
 # Fit the width only: with Streamlit's default ("fit"), a chart's height also has to hold its

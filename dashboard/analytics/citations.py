@@ -1,7 +1,7 @@
 """Which sources a set of figures cites, how current they are, and which may be passed on.
 
-Pure pandas: the pages' captions and downloads (components.py) and the Sources & data
-catalogue (catalogue.py) share it.
+Pure pandas: the pages' captions and downloads (views/components.py) and the Sources & data
+catalogue (models/catalogue.py) share it.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.cache.memo import remembered
 from dashboard.datasets import redistributable
-from dashboard.identity_memo import remembered
 
 
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,1 @@
+"""Caching: one boundary (shared.py), see its docstring."""
