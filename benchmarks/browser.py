@@ -30,6 +30,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from benchmarks import load
 from benchmarks.stats import summary
+from dashboard import navigation
 from hosting import chromium, session
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 from hosting.serve import cluster
@@ -39,7 +40,7 @@ EXTRA_ARGS = ("--disable-dev-shm-usage",)
 # The hosted setup on this 2-core machine: one replica per core behind nginx.
 REPLICAS = 2
 BASE_PATH = "/intel/tajikistan/"
-PAGES = ("/", "/trade", "/products", "/border", "/remittances", "/partners", "/sources")
+PAGES = tuple(f"/{page.path}" for page in navigation.PAGES)
 # page -> (the slider's label text, the URL parameter it writes)
 SLIDERS = {
     "/trade": ("Growth for the whole year", "proj_growth"),

@@ -22,18 +22,11 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
 from benchmarks.stats import summary
+from dashboard import navigation
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = {
-    "overview": "views/overview.py",
-    "trade": "views/trade.py",
-    "products": "views/products.py",
-    "border": "views/border.py",
-    "remittances": "views/remittances.py",
-    "partners": "views/partners.py",
-    "sources": "views/sources.py",
-}
+PAGES = {page.name: page.script for page in navigation.PAGES}
 FLOOR = str(ROOT / "benchmarks" / "floor_app.py")
 OUT = ROOT / "benchmarks" / "results" / "rerun.json"
 

@@ -10,6 +10,7 @@ import streamlit as st
 # `streamlit run dashboard/app.py` puts dashboard/ on the path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from dashboard import navigation
 from dashboard.brief import collect
 from dashboard.cache import shared
 from dashboard.datasets import DataError
@@ -31,19 +32,10 @@ access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign
 components.accessibility_styles()
 
 PAGES = {
-    "overview": st.Page(
-        "views/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview", default=True
-    ),
-    "trade": st.Page("views/trade.py", title="Trade", icon=":material/swap_horiz:", url_path="trade"),
-    "products": st.Page("views/products.py", title="Products", icon=":material/inventory_2:", url_path="products"),
-    "border": st.Page("views/border.py", title="Border & security", icon=":material/shield:", url_path="border"),
-    "remittances": st.Page(
-        "views/remittances.py", title="Remittances", icon=":material/payments:", url_path="remittances"
-    ),
-    "partners": st.Page(
-        "views/partners.py", title="Partners & region", icon=":material/public:", url_path="partners"
-    ),
-    "sources": st.Page("views/sources.py", title="Sources & data", icon=":material/menu_book:", url_path="sources"),
+    entry.name: st.Page(
+        entry.script, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=entry.default
+    )
+    for entry in navigation.PAGES
 }
 
 bounds = shared.year_bounds()

@@ -18,8 +18,10 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from dashboard import navigation
+
 T = TypeVar("T")
-PAGES = ("", "trade", "products", "border", "remittances", "partners", "sources")  # url paths; "" is the Overview
+PAGES = tuple(page.path for page in navigation.PAGES)  # url paths; "" is the Overview
 TIMEOUT_S = 120
 
 

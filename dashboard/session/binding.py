@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.session.state import Bounds, Repair, ViewState, parse_query, to_query
+from dashboard.session.state import Bounds, Repair, ViewState, parse_query, slider_range, to_query
 
 VIEW_KEY = "view_state"
 REPAIRS_KEY = "view_repairs"
@@ -74,6 +74,14 @@ def bound_widget(
         update_view(**{name: to_view(st.session_state[key])}, **dict.fromkeys(resets))
 
     return widget(*args, key=key, on_change=store, **kwargs)
+
+
+def bound_slider(name: str, value: float, label: str, **kwargs: Any) -> Any:
+    """A slider for view field `name` with the URL contract's limits and step (state.PARAMS), so
+    the widget offers exactly the values a link may carry; a value from elsewhere (the data's
+    latest growth figure) is brought inside them."""
+    limits = slider_range(name)
+    return bound_widget(st.slider, name, limits.clamp(value), label, **limits.widget_args(), **kwargs)
 
 
 def sync_url(bounds: Bounds, page: str) -> dict[str, str]:

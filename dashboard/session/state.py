@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from dashboard.formatting import UNITS as UNIT_SCALES
@@ -19,14 +19,11 @@ from dashboard.formatting import UNITS as UNIT_SCALES
 SIDES = ("russia", "tajikistan", "other")
 UNITS = tuple(UNIT_SCALES)
 MIRROR_FLOWS = ("ru_to_tj", "tj_to_ru")
-GROWTH_MIN, GROWTH_MAX = -100.0, 200.0
-RADIUS_MAX_KM, RADIUS_STEP_KM = 600, 10
 MAP_LAYERS = ("russian", "crossings", "cities", "rivers", "coverage")
 EVENT_CATEGORIES = ("diplomacy", "economy", "migration", "politics", "security")
 PARTNER_FLOWS = ("total", "exports", "imports")
 NEIGHBOUR_CODES = ("tjk", "kaz", "kgz", "uzb", "tkm")
 MIRROR_PARTNERS = ("rus", "chn")
-PARTNER_TOP_MIN, PARTNER_TOP_MAX = 3, 10
 MAX_ECHO = 40  # characters of a rejected value quoted back to the viewer
 
 
@@ -36,6 +33,42 @@ class Bounds:
 
     year_min: int = 1993
     year_max: int = 2025
+
+
+@dataclass(frozen=True)
+class Range:
+    """A number a slider sets: the URL accepts what the widget offers, and nothing else.
+
+    The widget takes its limits and step from here (session.binding.bound_slider), so a shared
+    link can never hold a value its page's slider cannot show.
+    """
+
+    low: float
+    high: float
+    step: float
+
+    @property
+    def digits(self) -> int:
+        """Decimal places a value keeps: those of the step (0.1 -> 1, 1 or 10 -> 0)."""
+        return max(0, -math.floor(math.log10(self.step)))
+
+    def clamp(self, value: float) -> float:
+        return min(max(value, self.low), self.high)
+
+    def widget_args(self) -> dict[str, float]:
+        return {"min_value": self.low, "max_value": self.high, "step": self.step}
+
+
+GROWTH = Range(-100.0, 200.0, 0.1)
+RADIUS_KM = Range(0, 600, 10)
+REM_RUSSIA = Range(-100.0, 50.0, 0.1)
+REM_RUBLE = Range(-60.0, 60.0, 0.1)
+REM_PASS = Range(0.0, 100.0, 1.0)
+REM_SHARE = Range(0.0, 100.0, 0.1)
+REM_MULT = Range(0.0, 3.0, 0.1)
+REMITTANCE_SCENARIO = ("rem_russia", "rem_ruble", "rem_pass", "rem_share", "rem_mult")  # what Reset undoes
+PRODUCT_TOP = Range(3, 25, 1)
+PARTNER_TOP = Range(3, 10, 1)
 
 
 @dataclass(frozen=True)
@@ -104,6 +137,7 @@ class Param:
     parse: Callable[[str, Bounds], Any]
     dump: Callable[[Any], str]
     default_text: str = field(default="")
+    range: Range | None = None  # for a slider's value: its limits and step
 
 
 def safe_echo(text: str) -> str:
@@ -175,11 +209,12 @@ def parse_radius(text: str, bounds: Bounds) -> int:
         raise Invalid("is not a number of km") from None
     if not math.isfinite(value):
         raise Invalid("is not a finite number")
-    snapped = int(round(min(max(value, 0), RADIUS_MAX_KM) / RADIUS_STEP_KM) * RADIUS_STEP_KM)
-    if not 0 <= value <= RADIUS_MAX_KM:
-        raise Invalid(f"lies outside 0..{RADIUS_MAX_KM} km", clamped=snapped)
+    step = int(RADIUS_KM.step)
+    snapped = int(round(RADIUS_KM.clamp(value) / step) * step)
+    if not RADIUS_KM.low <= value <= RADIUS_KM.high:
+        raise Invalid(f"lies outside {RADIUS_KM.low}..{RADIUS_KM.high} km", clamped=snapped)
     if snapped != value:
-        raise Invalid(f"is not a multiple of {RADIUS_STEP_KM} km", clamped=snapped)
+        raise Invalid(f"is not a multiple of {step} km", clamped=snapped)
     return snapped
 
 
@@ -207,8 +242,10 @@ def subset_of(options: tuple[str, ...], noun: str) -> Callable[[str, Bounds], tu
 parse_layers = subset_of(MAP_LAYERS, "layer")
 
 
-def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds], float]:
-    """A parser for a number within [low, high], rounded; values outside are clamped and reported."""
+def number_in(bounds_: Range) -> Callable[[str, Bounds], float]:
+    """A parser for a number within the range, rounded to its step's decimals; values outside are
+    clamped and reported."""
+    low, high, digits = bounds_.low, bounds_.high, bounds_.digits
 
     def parse(text: str, bounds: Bounds) -> float:
         try:
@@ -224,14 +261,15 @@ def number_in(low: float, high: float, digits: int = 1) -> Callable[[str, Bounds
     return parse
 
 
-parse_growth = number_in(GROWTH_MIN, GROWTH_MAX)
+parse_growth = number_in(GROWTH)
 
 
 parse_categories = subset_of(EVENT_CATEGORIES, "category")
 
 
-def whole_number_in(low: int, high: int) -> Callable[[str, Bounds], int]:
-    """A parser for a whole number within [low, high]; values outside are clamped and reported."""
+def whole_number_in(bounds_: Range) -> Callable[[str, Bounds], int]:
+    """A parser for a whole number within the range; values outside are clamped and reported."""
+    low, high = int(bounds_.low), int(bounds_.high)
 
     def parse(text: str, bounds: Bounds) -> int:
         value = _parse_int(text)
@@ -240,9 +278,6 @@ def whole_number_in(low: int, high: int) -> Callable[[str, Bounds], int]:
         return value
 
     return parse
-
-
-parse_top = whole_number_in(3, 25)
 
 
 def parse_query_text(text: str, bounds: Bounds) -> str:
@@ -315,22 +350,24 @@ PARAMS: tuple[Param, ...] = (
     Param(
         "proj_growth",
         "trade",
-        "number, % (-100..200)",
+        f"number, % ({GROWTH.low:g}..{GROWTH.high:g})",
         "70",
         "Trade page: growth applied to the previous full year",
         parse_growth,
         _dump_number,
         "latest published part-year growth for that year",
+        GROWTH,
     ),
     Param(
         "radius",
         "border",
-        f"km, 0..{RADIUS_MAX_KM} in steps of {RADIUS_STEP_KM}",
+        f"km, {RADIUS_KM.low}..{RADIUS_KM.high} in steps of {RADIUS_KM.step}",
         "150",
         "Border page: reach around Russia's active facilities for the coverage of the border",
         parse_radius,
         str,
         "100",
+        RADIUS_KM,
     ),
     Param(
         "layers",
@@ -345,52 +382,57 @@ PARAMS: tuple[Param, ...] = (
     Param(
         "rem_russia",
         "remittances",
-        "% (-100..50)",
+        f"% ({REM_RUSSIA.low:g}..{REM_RUSSIA.high:g})",
         "-33",
         "Remittances page: change in remittances from Russia",
-        number_in(-100, 50),
+        number_in(REM_RUSSIA),
         _dump_number,
         "0",
+        REM_RUSSIA,
     ),
     Param(
         "rem_ruble",
         "remittances",
-        "% (-60..60)",
+        f"% ({REM_RUBLE.low:g}..{REM_RUBLE.high:g})",
         "-20",
         "Remittances page: change of the ruble against the US$ (negative = weaker ruble)",
-        number_in(-60, 60),
+        number_in(REM_RUBLE),
         _dump_number,
         "0",
+        REM_RUBLE,
     ),
     Param(
         "rem_pass",
         "remittances",
-        "% (0..100)",
+        f"% ({REM_PASS.low:g}..{REM_PASS.high:g})",
         "50",
         "Remittances page: share of Russian-earned remittances whose dollar value follows the ruble",
-        number_in(0, 100, digits=0),
+        number_in(REM_PASS),
         _dump_number,
         "100",
+        REM_PASS,
     ),
     Param(
         "rem_share",
         "remittances",
-        "% (0..100)",
+        f"% ({REM_SHARE.low:g}..{REM_SHARE.high:g})",
         "78",
         "Remittances page: Russia's share of remittances",
-        number_in(0, 100),
+        number_in(REM_SHARE),
         _dump_number,
         "latest published share",
+        REM_SHARE,
     ),
     Param(
         "rem_mult",
         "remittances",
-        "number (0..3)",
+        f"number ({REM_MULT.low:g}..{REM_MULT.high:g})",
         "0.8",
         "Remittances page: GDP change per dollar of remittances lost or gained",
-        number_in(0, 3),
+        number_in(REM_MULT),
         _dump_number,
         "1",
+        REM_MULT,
     ),
     Param(
         "ov_cats",
@@ -415,12 +457,13 @@ PARAMS: tuple[Param, ...] = (
     Param(
         "prod_top",
         "products",
-        "whole number 3..25",
+        f"whole number {PRODUCT_TOP.low}..{PRODUCT_TOP.high}",
         "5",
         "Products page: how many products the bars show",
-        parse_top,
+        whole_number_in(PRODUCT_TOP),
         str,
         "10",
+        PRODUCT_TOP,
     ),
     Param(
         "prod_level",
@@ -477,12 +520,13 @@ PARAMS += (
     Param(
         "pt_top",
         "partners",
-        f"whole number {PARTNER_TOP_MIN}..{PARTNER_TOP_MAX}",
+        f"whole number {PARTNER_TOP.low}..{PARTNER_TOP.high}",
         "8",
         "Partners page: how many of Tajikistan's largest partners are drawn (the rest grouped)",
-        whole_number_in(PARTNER_TOP_MIN, PARTNER_TOP_MAX),
+        whole_number_in(PARTNER_TOP),
         str,
         "5",
+        PARTNER_TOP,
     ),
     Param(
         "pt_since",
@@ -571,3 +615,20 @@ def view_in_words(state: ViewState, query: Mapping[str, str]) -> str:
     parts = [f"Years {state.years[0]}–{state.years[1]}"]
     parts += [f"{name} {value}" for name, value in query.items() if name != "years"]
     return "; ".join(parts) if len(parts) > 1 else parts[0] + "; every other setting at its default"
+
+
+PARAM_BY_NAME = {param.name: param for param in PARAMS}
+
+
+def slider_range(name: str) -> Range:
+    """The limits and step of the slider that sets `name` (a KeyError for a parameter without one)."""
+    bounds_ = PARAM_BY_NAME[name].range
+    if bounds_ is None:
+        raise KeyError(f"{name} is not set by a slider")
+    return bounds_
+
+
+def defaults(*names: str) -> dict[str, Any]:
+    """The view's own defaults for these fields, for a reset that must undo exactly what a link can set."""
+    initial = {f.name: f.default for f in fields(ViewState)}
+    return {name: initial[name] for name in names}

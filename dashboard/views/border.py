@@ -10,8 +10,8 @@ from dashboard.cache import shared
 from dashboard.charts import border as charts
 from dashboard.formatting import km
 from dashboard.models.border import BorderModel, BorderTables
-from dashboard.session.binding import bound_widget, current_view
-from dashboard.session.state import MAP_LAYERS, RADIUS_MAX_KM, RADIUS_STEP_KM, ViewState, in_order
+from dashboard.session.binding import bound_slider, bound_widget, current_view
+from dashboard.session.state import MAP_LAYERS, ViewState, in_order
 from dashboard.views import components
 
 LAYER_LABELS = {
@@ -96,14 +96,10 @@ def map_section(model: BorderModel, tables: BorderTables, view: ViewState) -> No
     st.subheader("The border and Russia's forces")
     controls, notes = st.columns([3, 2])
     with controls:
-        bound_widget(
-            st.slider,
+        bound_slider(
             "radius",
             int(view.radius),
             "Distance from Russia's active sites, km",
-            min_value=0,
-            max_value=RADIUS_MAX_KM,
-            step=RADIUS_STEP_KM,
             help="Which stretch of the border lies within this distance of a Russian garrison or facility "
             "(straight-line distance, not operational reach).",
         )

@@ -21,17 +21,12 @@ from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, money
 from dashboard.models.trade import TradeModel
+from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
 from dashboard.session.state import EVENT_CATEGORIES, ViewState, in_order
 from dashboard.views import components
 
 T = TypeVar("T")
-PAGE_FILES = {
-    "trade": "views/trade.py",
-    "border": "views/border.py",
-    "remittances": "views/remittances.py",
-    "partners": "views/partners.py",
-}
 THUMB_HEIGHT = 190
 
 
@@ -55,7 +50,7 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
             help=None if sources is None else components.citing(headline.source_ids, sources).caption,
             **components.change_style(headline.change_number),
         )
-        st.page_link(PAGE_FILES[headline.page], label="Details", icon=":material/arrow_forward:")
+        st.page_link(PAGE_BY_NAME[headline.page].script, label="Details", icon=":material/arrow_forward:")
 
 
 def trade_trend(trade: TradeModel, sources: pd.DataFrame | None) -> None:

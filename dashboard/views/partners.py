@@ -17,13 +17,11 @@ from dashboard.models.partners import (
     build_shares_view,
     build_world_view,
 )
-from dashboard.session.binding import bound_widget, current_view
+from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.state import (
     MIRROR_PARTNERS,
     NEIGHBOUR_CODES,
     PARTNER_FLOWS,
-    PARTNER_TOP_MAX,
-    PARTNER_TOP_MIN,
     ViewState,
     in_order,
 )
@@ -122,14 +120,10 @@ def controls(model: PartnersModel, view: ViewState) -> None:
             to_view=lambda v: v or view.pt_flow,
         )
     with top:
-        bound_widget(
-            st.slider,
+        bound_slider(
             "pt_top",
             view.pt_top,
             "Largest partners drawn",
-            min_value=PARTNER_TOP_MIN,
-            max_value=PARTNER_TOP_MAX,
-            step=1,
             help="Ranked by share in the latest year with data; the rest of the world is grouped.",
         )
     with since:

@@ -8,7 +8,7 @@ from dashboard.cache import shared
 from dashboard.charts import products as charts
 from dashboard.formatting import FLOW_LABELS
 from dashboard.models.products import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
-from dashboard.session.binding import bound_widget, current_view
+from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.state import ViewState
 from dashboard.views import components
 
@@ -57,9 +57,7 @@ def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
             to_view=lambda text: text.strip()[:40],
         )
     with second[1]:
-        bound_widget(
-            st.slider, "prod_top", view.prod_top, "Top products in a breakdown", min_value=3, max_value=25, step=1
-        )
+        bound_slider("prod_top", view.prod_top, "Top products in a breakdown")
     return year, view.prod_q
 
 

@@ -12,8 +12,8 @@ from dashboard.cache import shared
 from dashboard.charts import remittances as charts
 from dashboard.formatting import event_key, markdown_text, money, percent, signed
 from dashboard.models.remittances import RemittancesModel, RemittancesView
-from dashboard.session.binding import bound_widget, current_view, update_view
-from dashboard.session.state import ViewState
+from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
+from dashboard.session.state import REMITTANCE_SCENARIO, ViewState, defaults
 from dashboard.views import components
 
 CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
@@ -179,62 +179,42 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
     share = view.rem_share if view.rem_share is not None else share_default
     controls, result = st.columns([2, 3], gap="medium")
     with controls:
-        bound_widget(
-            st.slider,
+        bound_slider(
             "rem_russia",
             float(view.rem_russia),
             "Change in remittances from Russia, %",
-            min_value=-100.0,
-            max_value=50.0,
-            step=0.1,
             format="%+.1f%%",
             help="Change in the US$ value of remittances sent from Russia.",
         )
-        bound_widget(
-            st.slider,
+        bound_slider(
             "rem_ruble",
             float(view.rem_ruble),
             "Ruble against the US$, %",
-            min_value=-60.0,
-            max_value=60.0,
-            step=0.1,
             format="%+.1f%%",
             help="Negative: the ruble weakens, so wages paid in rubles buy fewer dollars.",
         )
-        bound_widget(
-            st.slider,
+        bound_slider(
             "rem_pass",
             float(view.rem_pass),
             "Pass-through of the ruble, %",
-            min_value=0.0,
-            max_value=100.0,
-            step=1.0,
             format="%.0f%%",
             help="Share of Russian-earned remittances whose dollar value follows the ruble.",
         )
         share_source = model.latest_share
-        bound_widget(
-            st.slider,
+        bound_slider(
             "rem_share",
             float(share),
             "Russia's share of remittances, %",
-            min_value=0.0,
-            max_value=100.0,
-            step=0.1,
             format="%.1f%%",
             help=f"Starts at the latest published share: {share_default:.0f}% in "
             f"{int(share_source['year'])} ({share_source['publisher']})."
             if share_source is not None
             else None,
         )
-        bound_widget(
-            st.slider,
+        bound_slider(
             "rem_mult",
             float(view.rem_mult),
             "GDP multiplier",
-            min_value=0.0,
-            max_value=3.0,
-            step=0.1,
             format="%.1f",
             help="Change in GDP per dollar of remittances lost or gained (1 = one for one).",
         )
@@ -248,10 +228,12 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
                 key=f"preset_{preset.preset_id}",
                 width="stretch",
             ):
-                update_view(rem_russia=preset.russia_change_pct, rem_share=preset.russia_share_pct, rem_ruble=0.0)
+                update_view(
+                    **defaults("rem_ruble"), rem_russia=preset.russia_change_pct, rem_share=preset.russia_share_pct
+                )
                 st.rerun()
         if st.button("Reset the scenario", key="preset_reset", width="stretch"):
-            update_view(rem_russia=0.0, rem_ruble=0.0, rem_pass=100.0, rem_share=None, rem_mult=1.0)
+            update_view(**defaults(*REMITTANCE_SCENARIO))
             st.rerun()
         st.caption("Presets load each shock's published size; hover for its source.")
     shock = rem.remittance_shock(

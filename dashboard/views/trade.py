@@ -21,8 +21,8 @@ from dashboard.models.trade import (
     TradeModel,
     choose_projection,
 )
-from dashboard.session.binding import bound_widget, current_view, report_repair, update_view
-from dashboard.session.state import GROWTH_MAX, GROWTH_MIN, MIRROR_FLOWS, ViewState
+from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
+from dashboard.session.state import MIRROR_FLOWS, ViewState
 from dashboard.views import components
 
 MIRROR_NOTE = (
@@ -309,14 +309,10 @@ def projection_controls(
         labels_from=view.units,
         help="Every published total for that year, best-ranked first: " + trade.RANKING_RULE + ".",
     )
-    bound_widget(
-        st.slider,
+    bound_slider(
         "proj_growth",
-        float(min(max(choice.growth, GROWTH_MIN), GROWTH_MAX)),
+        float(choice.growth),
         "Growth for the whole year, %",
-        min_value=GROWTH_MIN,
-        max_value=GROWTH_MAX,
-        step=0.1,
         format="%+.1f%%",
         help="Starts at the latest published part-year growth on the same side as the chosen figure.",
     )

@@ -9,18 +9,10 @@ import streamlit
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from dashboard import datasets
+from dashboard import datasets, navigation
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-PAGES = {
-    "overview": "views/overview.py",
-    "trade": "views/trade.py",
-    "products": "views/products.py",
-    "border": "views/border.py",
-    "remittances": "views/remittances.py",
-    "partners": "views/partners.py",
-    "sources": "views/sources.py",
-}
+PAGES = {page.name: page.script for page in navigation.PAGES}
 
 
 @pytest.fixture

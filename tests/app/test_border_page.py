@@ -3,7 +3,7 @@
 import pandas as pd
 
 from dashboard.datasets import DATA_DIR as DATA
-from tests.app.conftest import chart_frames, url
+from tests.app.conftest import PAGES, chart_frames, url
 
 
 def metric(at, label_start):
@@ -73,7 +73,7 @@ def test_bad_map_parameters_warn_and_fall_back(open_app):
     at = open_app("trade", radius="-40", layers="tanks")  # the link's first page shows the warnings
     warnings = " ".join(w.value for w in at.warning)
     assert "`radius`" in warnings and "`layers`" in warnings
-    at.switch_page("views/border.py").run()
+    at.switch_page(PAGES["border"]).run()
     assert at.slider(key="w_radius").value == 0
     assert at.get("button_group")[0].value == ["russian", "crossings", "cities", "rivers", "coverage"]
     assert not at.exception

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import datasets
 from dashboard.models.products import GET_BACI
-from tests.app.conftest import chart_frames, url
+from tests.app.conftest import PAGES, chart_frames, url
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "product_breakdown_full.csv"
 
@@ -81,7 +81,7 @@ def test_bad_product_parameters(open_app):
     at = open_app("trade", prod_top="99", prod_level="7", prod_q="<script>")
     warnings = " ".join(w.value for w in at.warning)
     assert "`prod_top`" in warnings and "`prod_level`" in warnings and "`prod_q`" in warnings
-    at.switch_page("views/products.py").run()
+    at.switch_page(PAGES["products"]).run()
     assert at.slider(key="w_prod_top").value == 25
     assert at.text_input(key="w_prod_q").value == "script"
     assert not at.exception

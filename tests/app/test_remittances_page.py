@@ -1,6 +1,6 @@
 """The Remittances page: dependency, sources side by side, and the shock scenario."""
 
-from tests.app.conftest import url
+from tests.app.conftest import PAGES, url
 
 
 def metric(at, label_start):
@@ -79,7 +79,7 @@ def test_extreme_and_garbled_values_are_clamped_or_dropped(open_app):
     at = open_app("trade", rem_russia="-500", rem_mult="lots")
     warnings = " ".join(w.value for w in at.warning)
     assert "`rem_russia`" in warnings and "`rem_mult`" in warnings
-    at.switch_page("views/remittances.py").run()
+    at.switch_page(PAGES["remittances"]).run()
     assert at.slider(key="w_rem_russia").value == -100.0
     assert at.slider(key="w_rem_mult").value == 1.0
     assert not at.exception

@@ -7,12 +7,11 @@ from hypothesis import strategies as st
 
 from dashboard.session.state import (
     EVENT_CATEGORIES,
-    GROWTH_MAX,
-    GROWTH_MIN,
+    GROWTH,
     MAP_LAYERS,
     MAX_ECHO,
     PARAMS,
-    RADIUS_MAX_KM,
+    RADIUS_KM,
     SIDES,
     Bounds,
     ViewState,
@@ -70,8 +69,8 @@ def test_years_beyond_the_data_are_clamped_and_reported():
 
 
 def test_growth_out_of_range_is_clamped_to_the_slider_ends():
-    assert parse_query({"proj_growth": "500"}, BOUNDS)[0].proj_growth == GROWTH_MAX
-    assert parse_query({"proj_growth": "-900"}, BOUNDS)[0].proj_growth == GROWTH_MIN
+    assert parse_query({"proj_growth": "500"}, BOUNDS)[0].proj_growth == GROWTH.high
+    assert parse_query({"proj_growth": "-900"}, BOUNDS)[0].proj_growth == GROWTH.low
 
 
 def test_garbage_falls_back_to_defaults_with_one_repair_each():
@@ -117,7 +116,7 @@ def test_radius_snaps_to_its_steps_and_range():
     view, repairs = parse_query({"radius": "155"}, BOUNDS)
     assert view.radius == 160 and repairs[0].used == "160"
     assert parse_query({"radius": "-40"}, BOUNDS)[0].radius == 0
-    assert parse_query({"radius": "1e9"}, BOUNDS)[0].radius == RADIUS_MAX_KM
+    assert parse_query({"radius": "1e9"}, BOUNDS)[0].radius == RADIUS_KM.high
 
 
 def test_event_categories_keep_the_known_ones_in_order():
@@ -165,8 +164,8 @@ views = st.builds(
     st.sets(st.sampled_from(SIDES), min_size=1),
     st.sampled_from(["busd", "musd"]),
     st.sampled_from(["ru_to_tj", "tj_to_ru"]),
-    st.one_of(st.none(), st.floats(GROWTH_MIN, GROWTH_MAX).map(lambda g: round(g, 1))),
-    st.integers(0, RADIUS_MAX_KM // 10).map(lambda r: r * 10),
+    st.one_of(st.none(), st.floats(GROWTH.low, GROWTH.high).map(lambda g: round(g, 1))),
+    st.integers(0, RADIUS_KM.high // 10).map(lambda r: r * 10),
     st.sets(st.sampled_from(MAP_LAYERS)),
 )
 
