@@ -9,6 +9,7 @@ rows in the chosen years) are remembered with the object itself (memo.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -25,6 +26,7 @@ from dashboard import datasets
 from dashboard.analytics import border, overview
 from dashboard.analytics import trade as trade_analytics
 from dashboard.cache.arrow_specs import with_arrow_datasets
+from dashboard.cache.readonly import frozen
 from dashboard.charts import border as border_charts
 from dashboard.models.border import (
     BorderModel,
@@ -63,6 +65,26 @@ from dashboard.session.state import Bounds
 T = TypeVar("T")
 
 
+def shared_resource(
+    max_entries: int | None = None, hash_funcs: dict | None = None
+) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """The one way this app caches: Streamlit's resource cache (one object for every session, not
+    a copy per rerun), with what it holds made read-only as it enters (readonly.frozen).
+
+    Key every function by the data folder (its first argument) and the view's values; anything
+    small derived on a page from what it returns is remembered with that object (memo.remembered).
+    """
+
+    def decorate(build: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(build)  # Streamlit keys the cache by the wrapped function's name and source
+        def build_frozen(*args: Any) -> T:
+            return frozen(build(*args))
+
+        return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=hash_funcs)(build_frozen)
+
+    return decorate
+
+
 def data_dir() -> Path:
     """data/ of the checkout, or RT_DATA_DIR when set (tests use it to serve a broken copy)."""
     return Path(os.environ.get("RT_DATA_DIR", datasets.DATA_DIR))
@@ -87,12 +109,12 @@ def dataset(name: str) -> pd.DataFrame:
     return _shared_dataset(name, str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _shared_dataset(name: str, folder: str) -> pd.DataFrame:
     return datasets.load(name, Path(folder))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _trade_model(folder: str) -> TradeModel:
     path = Path(folder)
     tables = {name: datasets.load(name, path) for name in ("reporters", "trade_dots", "events", "sources")}
@@ -121,12 +143,12 @@ def russia_shares() -> pd.DataFrame:
     return _russia_shares(str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _russia_shares(folder: str) -> pd.DataFrame:
     return trade_analytics.russia_shares(_shared_dataset("trade_context", folder), _shared_dataset("reporters", folder))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _border_model(folder: str) -> BorderModel:
     path = Path(folder)
     tables = {name: datasets.load(name, path) for name in BORDER_TABLES}
@@ -149,7 +171,7 @@ def border_tables() -> BorderTables:
     return _border_tables(str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _border_tables(folder: str) -> BorderTables:
     return fitting_together("security files", build_border_tables, _border_model(folder))
 
@@ -159,7 +181,7 @@ def coverage_curve() -> pd.DataFrame:
     return _coverage_curve(str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _coverage_curve(folder: str) -> pd.DataFrame:
     return build_coverage_curve(_border_model(folder))
 
@@ -176,7 +198,7 @@ def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
 
 
 # Shared, not copied per rerun: the spec carries the map's geometry (see components._spec).
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_resource(max_entries=256)
 def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> dict:
     model = _border_model(folder)
     spec = _border_map_layers(folder, layers)
@@ -190,7 +212,7 @@ def _border_map_spec(folder: str, radius_km: int, layers: tuple[str, ...]) -> di
     return with_arrow_datasets(border_charts.with_map_data(spec, border_charts.coverage_datasets(buffers, covered)))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@shared_resource(max_entries=32)
 def _border_map_layers(folder: str, layers: tuple[str, ...]) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = _border_model(folder)
@@ -211,7 +233,7 @@ def border_thumbnail_spec(height: int) -> dict:
     return _border_thumbnail_spec(str(data_dir()), height)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@shared_resource(max_entries=4)
 def _border_thumbnail_spec(folder: str, height: int) -> dict:
     model = _border_model(folder)
     sites = _map_sites(model, ("russian",))
@@ -220,7 +242,7 @@ def _border_thumbnail_spec(folder: str, height: int) -> dict:
     return with_arrow_datasets(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _remittances_model(folder: str) -> RemittancesModel:
     path = Path(folder)
     names = ("wdi", "remittances", "shock_presets", "events", "sources")
@@ -228,7 +250,7 @@ def _remittances_model(folder: str) -> RemittancesModel:
     return fitting_together("remittance files", build_remittances_model, *(tables[name] for name in names))
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _partners_model(folder: str) -> PartnersModel:
     path = Path(folder)
     partners = datasets.load_edition("trade_partners", path)
@@ -260,12 +282,12 @@ def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesVi
     return _remittances_view(str(data_dir()), years, show_others)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_resource(max_entries=256)
 def _remittances_view(folder: str, years: tuple[int, int], show_others: bool) -> RemittancesView:
     return build_remittances_view(_remittances_model(folder), years, show_others)
 
 
-@st.cache_resource(show_spinner=False)
+@shared_resource()
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
     names = ("products", "product_breakdown", "reporters", "sources", "baci_products", "baci_product_codes")
@@ -285,7 +307,7 @@ def direction_tables(direction: str, query: str) -> DirectionTables:
     return _direction_tables(str(data_dir()), direction, query)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_resource(max_entries=256)
 def _direction_tables(folder: str, direction: str, query: str) -> DirectionTables:
     return build_direction_tables(_products_model(folder), direction, query)
 
@@ -295,7 +317,7 @@ def product_trends(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return _product_trends(str(data_dir()), query)
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
+@shared_resource(max_entries=128)
 def _product_trends(folder: str, query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return build_trend_frame(_products_model(folder), query)
 
@@ -305,7 +327,7 @@ def breakdown_view(direction: str, year: int | None, level: int, top: int) -> Br
     return _breakdown_view(str(data_dir()), direction, year, level, top)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_resource(max_entries=256)
 def _breakdown_view(folder: str, direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
     return build_breakdown_view(_products_model(folder), direction, year, level, top)
 
@@ -315,7 +337,7 @@ def published_figures(direction: str, measure: str, query: str) -> pd.DataFrame:
     return _published_figures(str(data_dir()), direction, measure, query)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_resource(max_entries=256)
 def _published_figures(folder: str, direction: str, measure: str, query: str) -> pd.DataFrame:
     return build_published_frame(_products_model(folder), direction, measure, query)
 
@@ -325,7 +347,7 @@ def product_concentration(level: int) -> pd.DataFrame:
     return _product_concentration(str(data_dir()), level)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@shared_resource(max_entries=8)
 def _product_concentration(folder: str, level: int) -> pd.DataFrame:
     return build_concentration_frame(_products_model(folder), level)
 
@@ -335,7 +357,7 @@ def baci_trends(level: int, query: str, year: int | None) -> pd.DataFrame:
     return _baci_trends(str(data_dir()), level, query, year)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@shared_resource(max_entries=256)
 def _baci_trends(folder: str, level: int, query: str, year: int | None) -> pd.DataFrame:
     return build_baci_trends(_products_model(folder), level, query, year)
 
@@ -345,7 +367,7 @@ def named_flows() -> tuple[pd.DataFrame, pd.DataFrame]:
     return _named_flows(str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@shared_resource(max_entries=4)
 def _named_flows(folder: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     return build_named_flows(_products_model(folder))
 
@@ -362,7 +384,7 @@ def overview_model(
     return _overview_model(str(data_dir()), present, trade, context, remittances, border, partners)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@shared_resource(max_entries=16)
 def _overview_model(
     folder: str,
     present: tuple[bool, ...],
@@ -381,7 +403,7 @@ def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
 
 
 # Shared, not copied per rerun (callers must not mutate): the Overview lists it on every rerun.
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared_resource(max_entries=64)
 def _overview_timeline(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
     return overview.timeline(_shared_dataset("events", folder), kinds)
 
@@ -391,7 +413,7 @@ def overview_events_table(kinds: tuple[str, ...]) -> pd.DataFrame:
     return _overview_events_table(str(data_dir()), kinds)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@shared_resource(max_entries=64)
 def _overview_events_table(folder: str, kinds: tuple[str, ...]) -> pd.DataFrame:
     return events_table(_overview_timeline(folder, kinds), _shared_dataset("sources", folder))
 
@@ -401,7 +423,7 @@ def catalogue() -> tuple[list[Entry], list[Entry]]:
     return _catalogue(str(data_dir()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@shared_resource(max_entries=8)
 def _catalogue(folder: str) -> tuple[list[Entry], list[Entry]]:
     return build_catalogue(Path(folder))
 
@@ -426,6 +448,6 @@ def frame_key(frame: pd.DataFrame) -> bytes:
 
 # cache_resource: the spec is shared, not copied per rerun. Streamlit copies its top level and
 # only ever rewrites null legend titles inside it, the same way every time.
-@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={pd.DataFrame: frame_key})
+@shared_resource(max_entries=512, hash_funcs={pd.DataFrame: frame_key})
 def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
     return with_arrow_datasets(_builder(*args).to_dict(validate=False))

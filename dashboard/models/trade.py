@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.analytics import trade
 from dashboard.analytics.events import events_on_axis
+from dashboard.cache.readonly import frozen
 from dashboard.charts import trade as frames
 from dashboard.formatting import UNITS
 from dashboard.session.state import MIRROR_FLOWS, Repair
@@ -50,7 +51,7 @@ class BuiltOnUse(Mapping[K, V]):
             raise KeyError(key)
         value = self._built.get(key)
         if value is None:
-            value = self._built[key] = self._build(key)
+            value = self._built[key] = frozen(self._build(key))  # shared like the model that holds it
         return value
 
     def __iter__(self) -> Iterator[K]:

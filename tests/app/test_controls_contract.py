@@ -58,5 +58,5 @@ def test_the_page_list_is_the_navigation_and_each_script_exists():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2] / "dashboard"
-    assert [page.name for page in PAGES][0] == "overview" and sum(page.default for page in PAGES) == 1
+    assert PAGES[0].name == "overview" and sum(page.default for page in PAGES) == 1
     assert all((root / page.script).is_file() for page in PAGES)

@@ -1,0 +1,77 @@
+"""frozen(): what enters the shared cache refuses in-place writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point
+
+from dashboard.cache.readonly import frozen
+
+
+def sample() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "year": [2020, 2021],
+            "value": [1.5, 2.5],
+            "kind": pd.Categorical(["a", "b"]),
+            "date": pd.to_datetime(["2020-01-01", "2021-01-01"]),
+            "flag": [True, False],
+        }
+    )
+
+
+@pytest.mark.parametrize("column, value", [("year", 1), ("value", 9.0), ("kind", "b"), ("flag", True)])
+def test_a_frozen_frame_refuses_a_write_to_any_non_text_column(column, value):
+    frame = frozen(sample())
+    with pytest.raises(ValueError, match="read-only"):
+        frame.loc[0, column] = value
+    assert frame.equals(sample())
+
+
+def test_dates_and_geometry_refuse_too():
+    frame = frozen(sample())
+    with pytest.raises(ValueError):  # pandas words this one as a lossy cast; the write is refused all the same
+        frame.loc[0, "date"] = frame.loc[1, "date"]
+    assert frame.equals(sample())
+    shapes = frozen(gpd.GeoDataFrame({"n": [1]}, geometry=[Point(0, 0)]))
+    with pytest.raises(ValueError, match="read-only"):
+        shapes.loc[0, "geometry"] = Point(1, 1)
+
+
+def test_a_frame_sharing_memory_enters_as_its_own_copy_and_refuses():
+    """Copy-on-write would otherwise copy a write into the shared frame instead of refusing it."""
+    source = sample()
+    view = source[["year", "value"]]  # shares source's arrays
+    shared = frozen(view)
+    assert shared is not view and shared.equals(view)
+    with pytest.raises(ValueError, match="read-only"):
+        shared.loc[0, "year"] = 1
+    source.loc[0, "year"] = 1999  # the original stays the caller's own, and writable
+    assert shared.loc[0, "year"] == 2020
+
+
+@dataclass(frozen=True)
+class Model:
+    frames: dict[str, pd.DataFrame]
+    same: pd.DataFrame
+    label: str
+
+
+def test_models_are_walked_and_one_object_stays_one_object():
+    own = sample()
+    model = frozen(Model({"a": own, "b": own[["year"]]}, own, "x"))
+    assert model.frames["a"] is model.same  # reached twice, copied once (it shared memory with "b")
+    assert model.frames["a"].equals(own) and model.label == "x"
+    for frame in (model.frames["a"], model.frames["b"]):
+        with pytest.raises(ValueError, match="read-only"):
+            frame.iloc[0, 0] = 1
+
+
+def test_an_object_with_nothing_to_copy_comes_back_as_itself():
+    model = Model({"a": sample()}, sample(), "x")
+    assert frozen(model) is model
+    assert frozen([1, "a", None]) == [1, "a", None]
