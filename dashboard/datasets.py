@@ -658,6 +658,9 @@ TRADE_CONTEXT = Dataset(
     checks=(_periods_well_formed,),
 )
 
+# The source id rows from the IMF's API cite (refresh/imf.py writes them; the Partners page names the edition by it).
+IMF_API_SOURCE = "imf-imts-api"
+
 # Written by `python -m dashboard.refresh` from the primary sources' APIs; shipped as headers only.
 # Same schemas as the curated tables, under reporters and sources of their own: nothing curated
 # is ever overwritten.

@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.analytics import partners as pt
 from dashboard.analytics.trade import line_segments
-from dashboard.refresh.imf import SOURCE_ID as IMF_API_SOURCE
+from dashboard.datasets import IMF_API_SOURCE
 
 NEIGHBOUR_PARTNERS = ("RUS", "CHN")
 SHARES_UNUSED = ["partner_label", "partner_kind"]  # columns of the shares no view reads

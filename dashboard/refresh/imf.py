@@ -44,6 +44,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analytics.partners import NAMES, NEIGHBOURS
+from dashboard.datasets import IMF_API_SOURCE
 from dashboard.refresh.http import JsonClient
 from dashboard.refresh.worldbank import ResponseError
 
@@ -56,7 +57,7 @@ WORLD = "G001"
 ESTIMATE_ATTRIBUTE, ESTIMATE_CODE = "OBS_STATUS", "E"
 UNALLOCATED = re.compile(r"not specified|not included elsewhere|special categories", re.IGNORECASE)
 ACCEPT = "application/vnd.sdmx.data+json;version=2.0.0"
-SOURCE_ID = "imf-imts-api"
+SOURCE_ID = IMF_API_SOURCE
 LICENCE = (
     "IMF Copyright and Usage terms: download, copy, derive and redistribute with attribution "
     "'Source: IMF, International Trade in Goods (by partner country)'"
