@@ -1,8 +1,13 @@
-"""The Trade page's precomputed model, built from the shipped data."""
+"""The Trade page's precomputed model, built from the shipped data.
+
+Pinned to the shipped data/ on purpose: the figure ids and values are the curated pack's; the
+model's logic is tested on hand-made rows in tests/unit (test_trade_analytics.py, test_trade_charts.py).
+"""
 
 import pytest
 
 from dashboard import datasets
+from dashboard.analytics import trade
 from dashboard.models.trade import build_trade_model, choose_projection
 
 
@@ -81,3 +86,26 @@ def test_article_claims_against_the_record(model):
 
 def test_year_range_spans_the_data(model):
     assert model.year_range == (1993, 2025)
+
+
+def test_the_shipped_series_as_the_charts_draw_them(model):
+    annual = model.annual_frames[("russia", "busd")]
+    totals = annual[(annual["measure"] == "total") & (annual["source_kind"] == "dots")]
+    # Russia's DOTS total starts in 1994 (no 1993 exports) and is one unbroken run to 2020
+    assert (totals["year"].min(), totals["year"].max(), totals["segment"].nunique()) == (1994, 2020, 1)
+    published = annual[annual["source_kind"] == "published"]
+    assert published["year"].min() == 2021 and set(published["qualifier_label"]) >= {"exact", "lower bound"}
+    mirror = model.mirror_frames[("tj_to_ru", "musd")]
+    exporter = mirror[mirror["role"] == "exporter"]
+    assert (mirror["year"].min(), mirror["year"].max()) == (1993, 2020)
+    assert set(exporter["reporter"]) == {"Tajikistan"} and len(exporter) == 28
+    seed_2021 = model.published_frames["busd"].set_index("figure_id").loc["RUTJ-030"]
+    assert (seed_2021["value"], seed_2021["value_text"], seed_2021["side_label"]) == (
+        1.13,
+        "US$1.13bn",
+        "Media & unattributed",
+    )
+    growth = model.part_year_growth.set_index("figure_id")
+    assert len(growth) == model.part_years["yoy_growth_pct"].notna().sum()
+    assert tuple(growth.loc["RUTJ-041", ["period", "growth_text"]]) == ("Q1 2022", "over +70.0%")
+    assert len(trade.russia_shares(datasets.load("trade_context"), datasets.load("reporters"))) > 0

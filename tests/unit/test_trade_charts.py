@@ -1,0 +1,108 @@
+"""The Trade page's chart frames on hand-made rows (tests/unit/chart_inputs.py): gaps stay gaps, units, labels.
+
+The frames come from the Trade model built on chart_inputs.DOTS and chart_inputs.PUBLISHED, never
+from data/. Schema validation of the specs is test_chart_schema.py's; specs here are built unvalidated.
+"""
+
+import altair as alt
+import pytest
+
+from dashboard.analytics import trade
+from dashboard.charts import trade as charts
+from tests.unit.chart_inputs import PROJECTION, REPORTERS, SHARE_CONTEXT, TRADE
+
+
+def test_annual_chart_breaks_lines_at_missing_years():
+    frame = TRADE.annual_frames[("russia", "busd")]
+    dots = frame[(frame["measure"] == "total") & (frame["source_kind"] == "dots")]
+    # Russia reported no exports for 2019: no total that year, and the line does not bridge it
+    assert dots["year"].tolist() == [2017, 2018, 2020]
+    assert dots.groupby("segment")["year"].apply(list).tolist() == [[2017, 2018], [2020]]
+    assert dots["value"].tolist() == pytest.approx([0.8, 0.9, 0.98])  # 700 + 100, 800 + 100, 900 + 80
+    imports = frame[frame["measure"] == "tj_to_ru"]
+    assert imports["year"].tolist() == [2017, 2018, 2019, 2020] and imports["segment"].nunique() == 1
+    spec = charts.annual_measures_chart(frame, TRADE.events, (2017, 2022), "US$ bn").to_dict(validate=False)
+    assert spec["layer"][1]["encoding"]["detail"]["field"] == "segment"
+
+
+def test_statements_follow_the_dots_series_on_their_own_side_only():
+    published = TRADE.annual_frames[("russia", "busd")].query("source_kind == 'published'")
+    assert published["figure_id"].tolist() == ["RT-1", "RT-2"]  # RT-3 is the article's, on no side
+    assert published["qualifier_label"].tolist() == ["exact", "lower bound"]
+    assert published["value_text"].tolist() == ["US$1.18bn", "over US$1.20bn"]
+
+
+def test_values_are_rescaled_to_the_chosen_unit():
+    bn = TRADE.annual_frames[("tajikistan", "busd")].set_index(["measure", "year"])["value"]
+    m = TRADE.annual_frames[("tajikistan", "musd")].set_index(["measure", "year"])["value"]
+    assert m[("total", 2018)] == pytest.approx(975.0) and bn[("total", 2018)] == pytest.approx(0.975)  # 880 + 95
+    assert (m / 1000).round(9).equals(bn.round(9))
+
+
+def test_mirror_frame_pairs_each_sides_report_and_breaks_where_one_is_missing():
+    frame = TRADE.mirror_frames[("ru_to_tj", "musd")]
+    russia = frame[frame["reporter"] == "Russia"]
+    tajikistan = frame[frame["reporter"] == "Tajikistan"]
+    assert set(russia["role"]) == {"exporter"} and russia["year"].tolist() == [2017, 2018, 2020]
+    assert russia["segment"].nunique() == 2  # 2017–2018 and 2020, never bridged
+    assert tajikistan["year"].tolist() == [2017, 2018, 2019, 2020] and tajikistan["segment"].nunique() == 1
+    gap_2018 = tajikistan.set_index("year").loc[2018]
+    assert (gap_2018["gap"], gap_2018["gap_pct"]) == (80.0, pytest.approx(10.0))  # 880 against 800
+    spec = charts.mirror_chart(frame, "US$ m").to_dict(validate=False)
+    assert spec["vconcat"][1]["transform"] == [{"filter": "datum.role == 'importer' && isValid(datum.gap_pct)"}]
+
+
+def test_published_totals_chart_labels_each_statement():
+    frame = TRADE.published_frames["busd"].set_index("figure_id")
+    assert frame.loc["RT-3", ["value", "value_text", "side_label"]].tolist() == [
+        1.13,
+        "US$1.13bn",
+        "Media & unattributed",
+    ]
+    assert frame.loc["RT-6", ["status", "value_text"]].tolist() == ["projection", "about US$2.00bn"]
+    spec = charts.published_years_chart(TRADE.published_frames["busd"], "US$ bn").to_dict(validate=False)
+    assert spec["encoding"]["shape"]["field"] == "qualifier_label"
+
+
+def test_part_year_growth_keeps_only_figures_with_a_growth():
+    growth = TRADE.part_year_growth
+    assert growth["figure_id"].tolist() == ["RT-4", "RT-5"]
+    assert growth["period"].tolist() == ["Q1 2022", "Jan–Apr 2022"]
+    assert growth["growth_text"].tolist() == ["over +70.0%", "+15.7%"]
+    spec = charts.part_year_growth_chart(growth).to_dict(validate=False)
+    assert spec["encoding"]["x"]["field"] == "period_end_date"
+
+
+def test_projection_bars_show_the_base_the_projection_and_each_outcome():
+    # customs' 1,180 for 2021 grown by the Jan–Apr 2022 growth on the same side, +15.7%: 1,365.26
+    assert (PROJECTION.base["figure_id"], PROJECTION.growth) == ("RT-1", 15.7)
+    bars = charts.projection_frame(
+        PROJECTION.base,
+        PROJECTION.year,
+        PROJECTION.projected_usd_m,
+        PROJECTION.qualifier,
+        TRADE.projections[2022].outcomes,
+        "busd",
+    )
+    assert bars["what"].tolist() == [
+        "2021: Russian customs (FCS) (RT-1)",
+        "2022: projection",
+        "2022: Tajik statistics (RT-7)",
+    ]
+    assert bars["kind"].tolist() == ["Base year", "Projection", "Outcome"]
+    assert bars["value"].tolist() == pytest.approx([1.18, 1.36526, 1.7])
+    assert bars["value_text"].tolist() == ["US$1.18bn", "US$1.37bn", "about US$1.70bn"]
+
+
+def test_theme_is_registered_and_active():
+    assert alt.theme.active == "rt_dashboard"
+
+
+def test_russia_share_chart_draws_points_only_on_a_percent_axis():
+    shares = trade.russia_shares(SHARE_CONTEXT, REPORTERS)
+    spec = charts.russia_share_chart(shares).to_dict(validate=False)
+    assert spec["mark"]["type"] == "point"  # sparse years: never joined by a line
+    assert "%" in spec["encoding"]["y"]["axis"]["labelExpr"]
+    drawn = spec["datasets"][spec["data"]["name"]]
+    # the half-year share (SH-4) is not a year's: three full-year figures, both 2022 reports kept
+    assert [(row["year"], row["share_pct"]) for row in drawn] == [(2023, 26.6), (2022, 20.6), (2022, 22.0)]
