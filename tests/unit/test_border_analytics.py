@@ -1,4 +1,4 @@
-"""Border geometry on small known shapes, and on the real border."""
+"""Border geometry on small known shapes (what the shipped border gives: tests/data/test_border_data.py)."""
 
 import itertools
 
@@ -6,7 +6,6 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from dashboard import datasets
 from dashboard.analytics import border
 
 # A straight east-west line along the 37th parallel, from 68°E to 70°E: about 178 km.
@@ -62,34 +61,32 @@ def test_overlapping_reach_is_not_counted_twice():
     assert reach.covered_km == pytest.approx(40 + 0.1 * 88.94, rel=0.02)
 
 
-@pytest.fixture(scope="module")
-def real():
-    lines = datasets.load_geo("border_tj_af").set_index("id")
-    sites = datasets.load("security_sites")
-    pts = border.sites_to_points(sites)
-    covering = pts[pts["kind"].isin(border.COVERING_KINDS) & (pts["status"] == "active")]
-    return lines.geometry["dcw_full"], covering
-
-
-def test_real_border_coverage_is_monotonic_and_bounded(real):
-    line, covering = real
-    shares = [border.border_coverage(line, covering, r).share for r in range(0, 700, 50)]
+def test_coverage_grows_with_the_radius_and_ends_at_the_whole_line():
+    sites = points((68.5, 37.2), (69.8, 36.9))
+    shares = [border.border_coverage(LINE, sites, r).share for r in range(0, 201, 25)]
     assert shares[0] == 0
     assert all(a <= b + 1e-9 for a, b in itertools.pairwise(shares))
     assert shares[-1] == pytest.approx(1.0)
+    assert 0 < shares[1] < shares[2] < 1  # 25 km and 50 km reach part of it
 
 
-def test_the_farthest_point_needs_exactly_that_radius(real):
-    line, covering = real
-    far = border.farthest_border_point(line, covering)
-    assert border.border_coverage(line, covering, far.distance_km + 2).share == pytest.approx(1.0, abs=1e-6)
-    assert border.border_coverage(line, covering, far.distance_km - 20).share < 1.0
-    assert far.lon > 73  # the eastern end of the Wakhan stretch
+def test_the_farthest_point_needs_exactly_that_radius():
+    # one site at the western end: the eastern end, 2° of longitude at 37°N (about 178 km), is farthest
+    far = border.farthest_border_point(LINE, points((68.0, 37.0)))
+    assert (far.lon, far.lat) == (pytest.approx(70.0), pytest.approx(37.0))
+    assert far.distance_km == pytest.approx(2 * 88.94, rel=0.002)
+    assert border.border_coverage(LINE, points((68.0, 37.0)), far.distance_km + 2).share == pytest.approx(1.0)
+    assert border.border_coverage(LINE, points((68.0, 37.0)), far.distance_km - 20).share < 1.0
+    # a site at each end: the middle is farthest, half as far
+    middle = border.farthest_border_point(LINE, points((68.0, 37.0), (70.0, 37.0)))
+    assert middle.lon == pytest.approx(69.0) and middle.distance_km == pytest.approx(88.94, rel=0.002)
 
 
-def test_real_border_lengths_match_the_data_pack(real):
-    lengths = border.border_lengths(datasets.load_geo("border_tj_af"), 1357.0).set_index("id")["length_km"]
-    # the pack documents these geodesic lengths: DCW 1,246.0 km, NE 1:10m 1,172.1 km
-    assert lengths["dcw_full"] == pytest.approx(1246.0, abs=0.1)
-    assert lengths["ne10m_full"] == pytest.approx(1172.1, abs=0.1)
-    assert lengths["dcw_khatlon"] + lengths["dcw_gbao"] == pytest.approx(lengths["dcw_full"], abs=0.5)
+def test_border_lengths_are_geodesic_and_shares_of_the_reference():
+    lines = gpd.GeoDataFrame(
+        {"id": ["full", "west"]}, geometry=[LINE, shapely.LineString([(68.0, 37.0), (69.0, 37.0)])], crs="EPSG:4326"
+    )
+    lengths = border.border_lengths(lines, 356.0).set_index("id")
+    assert lengths.loc["full", "length_km"] == pytest.approx(2 * 88.94, rel=0.002)
+    assert lengths.loc["west", "length_km"] == pytest.approx(88.94, rel=0.002)
+    assert lengths.loc["full", "share_of_reference"] == pytest.approx(0.5, rel=0.002)  # 178 of 356 km

@@ -1,0 +1,77 @@
+"""The shipped border geometry as the map and the coverage figures use it.
+
+Pinned to the shipped data/ on purpose: the lengths are the data pack's documented figures, and the
+map's size and outlines are what this geometry makes of them (the logic is tested on small shapes in
+tests/unit/test_border_analytics.py and tests/unit/test_border_charts.py).
+"""
+
+import itertools
+
+import geopandas as gpd
+import pytest
+
+from dashboard import datasets
+from dashboard.analytics import border
+from dashboard.cache import shared
+from dashboard.charts import border as charts
+from dashboard.models.border import build_border_model, clip_to_map, thumbnail_geometry
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_border_model(
+        datasets.load_geo("countries"),
+        datasets.load_geo("border_tj_af"),
+        datasets.load_geo("rivers"),
+        *(datasets.load(n) for n in shared.BORDER_TABLES),
+    )
+
+
+def test_the_full_map_stays_under_a_megabyte(model):
+    sites = charts.sites_frame(model.sites, model.sources)
+    spec = charts.border_map(model.countries.drop(columns="geometry"), True, True, sites).to_dict(validate=False)
+    reach = border.border_coverage(model.border_line, model.covering, 100)
+    coverage = (gpd.GeoDataFrame(geometry=[clip_to_map(s)], crs=4326) for s in (reach.buffers, reach.covered_line))
+    spec = charts.with_map_data(charts.with_map_data(spec, model.map_data), charts.coverage_datasets(*coverage))
+    assert "url" not in str(spec)  # no tile or remote data
+    assert len(str(spec)) < 1_000_000
+
+
+def test_every_drawn_outline_is_valid_on_the_map_and_the_thumbnail(model):
+    for geometry in (model.map_data, thumbnail_geometry(model)):
+        for name, features in geometry.items():
+            drawn = gpd.GeoDataFrame.from_features(features)
+            assert len(drawn) and drawn.geometry.is_valid.all(), name  # plain rounding made Kyrgyzstan cross itself
+
+
+@pytest.fixture(scope="module")
+def real():
+    lines = datasets.load_geo("border_tj_af").set_index("id")
+    sites = datasets.load("security_sites")
+    pts = border.sites_to_points(sites)
+    covering = pts[pts["kind"].isin(border.COVERING_KINDS) & (pts["status"] == "active")]
+    return lines.geometry["dcw_full"], covering
+
+
+def test_real_border_coverage_is_monotonic_and_bounded(real):
+    line, covering = real
+    shares = [border.border_coverage(line, covering, r).share for r in range(0, 700, 50)]
+    assert shares[0] == 0
+    assert all(a <= b + 1e-9 for a, b in itertools.pairwise(shares))
+    assert shares[-1] == pytest.approx(1.0)
+
+
+def test_the_farthest_point_needs_exactly_that_radius(real):
+    line, covering = real
+    far = border.farthest_border_point(line, covering)
+    assert border.border_coverage(line, covering, far.distance_km + 2).share == pytest.approx(1.0, abs=1e-6)
+    assert border.border_coverage(line, covering, far.distance_km - 20).share < 1.0
+    assert far.lon > 73  # the eastern end of the Wakhan stretch
+
+
+def test_real_border_lengths_match_the_data_pack():
+    lengths = border.border_lengths(datasets.load_geo("border_tj_af"), 1357.0).set_index("id")["length_km"]
+    # the pack documents these geodesic lengths: DCW 1,246.0 km, NE 1:10m 1,172.1 km
+    assert lengths["dcw_full"] == pytest.approx(1246.0, abs=0.1)
+    assert lengths["ne10m_full"] == pytest.approx(1172.1, abs=0.1)
+    assert lengths["dcw_khatlon"] + lengths["dcw_gbao"] == pytest.approx(lengths["dcw_full"], abs=0.5)
