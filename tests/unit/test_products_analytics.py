@@ -148,19 +148,3 @@ def test_published_figures_carry_their_qualifier_words():
     shares = prod.published(products, "share_pct")
     assert shares["qualifier_word"].tolist() == ["", "over "] and shares["measure"].tolist() == [40.1, 40.0]
 
-
-def test_the_new_chart_builders_give_valid_vega_lite():
-    from dashboard.charts import products as charts
-
-    rows = prod.baci_breakdown(BACI)
-    concentration = prod.concentration_by_year(rows, 4).assign(direction_label="Russia → Tajikistan")
-    yearly = prod.yearly_values(rows, 4, {"ru_to_tj": ["2710"]}).assign(product="2710")
-    figures = pd.DataFrame(
-        {"label": ["a"], "measure": [40.0], "qualifier": ["lower_bound"], "text": ["over 40%"], "product_name": ["a"]}
-    ).assign(period="2023", base="x", publisher="p")
-    for chart in (
-        charts.concentration_chart(concentration, "hhi", "HHI"),
-        charts.yearly_chart(yearly),
-        charts.published_chart(figures, "Share, %", "#000000"),
-    ):
-        chart.to_dict(validate=True)
