@@ -2,8 +2,7 @@
 
 import pandas as pd
 
-from dashboard.analytics import overview, remittances, security, trade
-from dashboard.formatting import money
+from dashboard.analytics import overview, trade
 
 
 def headline_frame(rows):
@@ -37,7 +36,8 @@ BACKBONE = pd.DataFrame({"year": [2022, 2023, 2024], "pct_gdp": [51.0, 38.0, 45.
 def test_trade_card_spans_both_reporters_of_the_latest_year_and_cites_each():
     card = overview.trade_headline(SIDES)
     assert card.year == 2024
-    assert card.value == f"{money(1500)}–{money(1900).removeprefix('US$')}"
+    assert card.value == "US$1.50bn–1.90bn"
+    assert card.number == 1900.0
     assert card.change == "+7.1% (Russia)"
     assert set(card.source_ids) == {"ru-24", "tj-24"}
 
@@ -62,11 +62,13 @@ def test_russia_share_takes_the_latest_full_year_and_its_change():
     assert (card.year, card.value, card.change, card.source_ids) == (2023, "23.5%", "+3.5 pts vs 2022", ("s2",))
 
 
-def test_remittances_card_is_the_remittances_pages_dependency_figure():
+def test_remittances_card_is_the_latest_world_bank_share_and_its_change():
     card = overview.remittances_headline(BACKBONE)
-    dep = remittances.dependency(BACKBONE)
-    assert card.number == dep.pct_gdp and card.year == dep.year
-    assert card.change == "+7.5 pts vs 2023"
+    assert (card.value, card.number, card.year, card.source_ids) == ("45.5%", 45.5, 2024, ("wb",))
+    assert (card.change, card.change_number) == ("+7.5 pts vs 2023", 7.5)  # 45.5 − 38.0
+    gap = overview.remittances_headline(BACKBONE[BACKBONE["year"] != 2023])
+    assert (gap.value, gap.change) == ("45.5%", None)  # 2023 missing: no change across the gap
+    assert overview.remittances_headline(BACKBONE.assign(pct_gdp=None)) is None
 
 
 def test_migrant_counts_of_the_latest_year_show_as_a_range():
@@ -85,10 +87,12 @@ def test_troop_card_uses_the_border_pages_strength_summary():
             "source_id": ["a", "b", "c"],
         }
     )
-    summary = security.strength_summary(strength)
     card = overview.troops_headline(strength)
-    assert card.year == summary.latest_year and card.number == summary.latest_high
-    assert card.value == f"{summary.latest_low:,.0f}–{summary.latest_high:,.0f}"
+    # 2022: one source says 7,000, another 6,000 to 7,500: the card spans 6,000 to 7,500
+    assert (card.year, card.value, card.number) == (2022, "6,000–7,500", 7500.0)
+    assert (card.change, card.source_ids) == ("2 reports", ("b", "c"))
+    single = overview.troops_headline(strength[strength["year"] == 2021])
+    assert (single.year, single.value, single.change) == (2021, "7,000", "1 report")
 
 
 REFERENCES = pd.DataFrame(
@@ -119,7 +123,7 @@ def test_narrative_names_each_number_and_year_and_follows_the_data():
         "border": overview.border_headline(REFERENCES, 1246.0),
     }
     text = " ".join(overview.narrative(cards, sides, "Tajikistan is a member of the CSTO."))
-    assert money(sides["russia"].value_usd_m) in text and money(sides["tajikistan"].value_usd_m) in text
+    assert "US$1.50bn" in text and "US$1.90bn" in text  # Russia's and Tajikistan's 2024 totals
     assert "in 2024" in text and "45.5% of Tajikistan's GDP in 2024" in text
     assert text.endswith("Tajikistan is a member of the CSTO.")
 
@@ -185,6 +189,26 @@ def test_same_event_needs_most_of_the_shorter_title():
     assert not overview.same_event("", "Putin state visit")
 
 
-def test_trade_kpis_feed_the_card_unchanged():
-    kpis = trade.trade_kpis(SIDES["russia"])
-    assert overview.trade_sides(SIDES)["russia"] == kpis
+def test_trade_sides_are_each_reporters_latest_total_with_its_published_growth():
+    sides = overview.trade_sides({**SIDES, "other": SIDES["russia"].iloc[0:0]})
+    assert set(sides) == {"russia", "tajikistan"}  # a side without totals has no entry
+    assert sides["russia"] == trade.TradeKpis(
+        year=2024,
+        value_usd_m=1500.0,
+        qualifier="exact",
+        figure_label="Russian officials",
+        change_pct=7.1,
+        change_qualifier="exact",
+        change_basis="published",
+        record_year=2024,
+        record_value_usd_m=1500.0,
+        record_qualifier="exact",
+        record_label="Russian officials",
+    )
+    tajikistan = sides["tajikistan"]
+    assert (tajikistan.year, tajikistan.value_usd_m, tajikistan.change_pct, tajikistan.change_basis) == (
+        2024,
+        1900.0,
+        None,
+        None,
+    )
