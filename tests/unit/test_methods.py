@@ -1,13 +1,235 @@
-"""The Methods table names functions that exist: it cannot describe arithmetic the code dropped."""
+"""The Methods table says what the code does: each entry's function, run on a tiny hand-made input,
+gives the number its formula describes (worked out by hand in the comments)."""
+
+from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
+import geopandas as gpd
+import pandas as pd
 import pytest
+import shapely
 
-from dashboard.models.methods import METHODS
+from dashboard.models.methods import METHODS, Method
+
+
+def named(method: Method) -> Callable:
+    """The function a Methods entry names ("module.function" in dashboard.analytics)."""
+    module, function = method.function.split(".")
+    return getattr(importlib.import_module(f"dashboard.analytics.{module}"), function)
+
+
+REPORTERS = pd.DataFrame(
+    {
+        "reporter": ["imf_dots_rus", "imf_dots_tjk"],
+        "label": ["Russia (IMF DOTS)", "Tajikistan (IMF DOTS)"],
+        "side": ["russia", "tajikistan"],
+        "kind": ["statistics", "statistics"],
+    }
+)
+
+
+def dots(*rows: tuple) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["year", "reporter", "flow", "value_usd_m"]).assign(source_id="imf-dots")
+
+
+def total_and_balance(dots_measures: Callable) -> None:
+    # total = 30 + 10 = 40, balance = 30 − 10 = 20; 2021 has one flow only: neither
+    long = dots_measures(
+        dots(
+            (2020, "imf_dots_rus", "ru_to_tj", 30.0),
+            (2020, "imf_dots_rus", "tj_to_ru", 10.0),
+            (2021, "imf_dots_rus", "tj_to_ru", 5.0),
+        ),
+        REPORTERS,
+    )
+    values = long.set_index(["measure", "year"])["value_usd_m"].to_dict()
+    assert values == {("ru_to_tj", 2020): 30.0, ("tj_to_ru", 2020): 10.0, ("tj_to_ru", 2021): 5.0} | {
+        ("total", 2020): 40.0,
+        ("balance", 2020): 20.0,
+    }
+
+
+def mirror_gap(gap: Callable) -> None:
+    # Russia exported 100 (FOB), Tajikistan imported 125 (CIF): gap 125 − 100 = 25, 25% of the exporter's
+    frame = gap(
+        dots(
+            (2020, "imf_dots_rus", "ru_to_tj", 100.0),
+            (2020, "imf_dots_tjk", "ru_to_tj", 125.0),
+            (2021, "imf_dots_tjk", "ru_to_tj", 130.0),
+        ),
+        "ru_to_tj",
+    ).set_index("year")
+    assert (frame.loc[2020, "gap_usd_m"], frame.loc[2020, "gap_pct"]) == (25.0, 25.0)
+    assert pd.isna(frame.loc[2021, "gap_usd_m"]) and pd.isna(frame.loc[2021, "gap_pct"])  # one side only
+
+
+def headline(headline_totals: Callable) -> None:
+    columns = ["year", "figure_id", "source_kind", "status", "kind", "qualifier", "published_date", "value_usd_m"]
+    annual = pd.DataFrame(
+        [
+            (2020, "dots", "dots", "final", "statistics", "exact", None, 900.0),
+            (2020, "stat-2020", "published", "final", "statistics", "exact", "2021-02-01", 950.0),  # DOTS exists
+            (2021, "early-stats", "published", "preliminary", "statistics", "exact", "2022-01-10", 1000.0),
+            (2021, "final-word", "published", "final", "statement", "exact", "2022-03-01", 1100.0),
+            (2022, "minister", "published", "final", "statement", "exact", "2023-01-10", 1200.0),
+            (2022, "customs", "published", "final", "statistics", "exact", "2023-01-10", 1250.0),
+            (2023, "about", "published", "final", "statement", "approximate", "2024-01-10", 1300.0),
+            (2023, "bound", "published", "final", "statement", "lower_bound", "2024-01-10", 1350.0),
+            (2023, "exact", "published", "final", "statement", "exact", "2024-01-10", 1320.0),
+            (2024, "older", "published", "final", "statement", "exact", "2025-01-10", 1400.0),
+            (2024, "newer", "published", "final", "statement", "exact", "2025-06-01", 1450.0),
+        ],
+        columns=columns,
+    ).assign(measure="total")
+    chosen = headline_totals(annual).set_index("year")["figure_id"].to_dict()
+    # DOTS first; final before preliminary; statistics before officials; exact before approximate
+    # before a bound; the most recently published
+    assert chosen == {2020: "dots", 2021: "final-word", 2022: "customs", 2023: "exact", 2024: "newer"}
+
+
+def headline_rows(rows: list[tuple]) -> pd.DataFrame:
+    columns = ["year", "value_usd_m", "source_kind", "yoy_growth_pct", "growth_qualifier"]
+    return pd.DataFrame(rows, columns=columns).assign(qualifier="exact", label="x")
+
+
+def change_on_the_year_before(trade_kpis: Callable) -> None:
+    published = trade_kpis(
+        headline_rows([(2020, 800.0, "dots", None, None), (2021, 900.0, "published", 12.0, "exact")])
+    )
+    assert (published.change_pct, published.change_basis) == (12.0, "published")
+    computed = trade_kpis(headline_rows([(2019, 800.0, "dots", None, None), (2020, 1000.0, "dots", None, None)]))
+    assert (computed.change_pct, computed.change_basis) == (25.0, "computed")  # 1000 / 800 − 1
+    mixed = trade_kpis(headline_rows([(2020, 800.0, "dots", None, None), (2021, 1000.0, "published", None, None)]))
+    assert mixed.change_pct is None  # never across different sources
+    gap = trade_kpis(headline_rows([(2018, 800.0, "dots", None, None), (2020, 1000.0, "dots", None, None)]))
+    assert gap.change_pct is None  # nor across a missing year
+
+
+def projection(project_full_year: Callable) -> None:
+    assert project_full_year(1000.0, 20.0) == pytest.approx(1200.0)  # 1000 × (1 + 20%)
+    assert project_full_year(1130.0, 70.0) == pytest.approx(1921.0)
+    assert project_full_year(1000.0, -25.0) == pytest.approx(750.0)
+
+
+def breakdown(values: list[float], complete: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"hs4": ["2710", "1512", "7214", "1001"][: len(values)], "value_usd_m": values, "complete": complete}
+    )
+
+
+def concentration(concentration_of: Callable) -> None:
+    from dashboard.analytics.products import at_level
+
+    ranked = at_level(breakdown([500.0, 250.0, 150.0, 100.0], "true"), 4)
+    assert ranked["share_pct"].tolist() == [50.0, 25.0, 15.0, 10.0]  # value / 1,000 × 100
+    result = concentration_of(ranked)
+    assert result.top3_share_pct == 90.0  # 50 + 25 + 15
+    assert result.hhi == 3450.0  # 50² + 25² + 15² + 10² = 2,500 + 625 + 225 + 100
+    assert concentration_of(at_level(breakdown([500.0, 250.0], "false"), 4)) is None  # a partial breakdown
+
+
+def points(*lon_lat: tuple[float, float]) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(geometry=[shapely.Point(p) for p in lon_lat], crs="EPSG:4326")
+
+
+# Along the 37th parallel, 68°E to 70°E: one degree of longitude there is 88.94 km on WGS84.
+LINE = shapely.LineString([(68.0, 37.0), (69.0, 37.0), (70.0, 37.0)])
+
+
+def border_length(geodesic_length_km: Callable) -> None:
+    assert geodesic_length_km(LINE) == pytest.approx(2 * 88.94, rel=0.002)
+    # one degree of latitude along a meridian at 37.5°N is 110.99 km; an extra vertex on it adds nothing
+    meridian = shapely.LineString([(69.0, 37.0), (69.0, 37.5), (69.0, 38.0)])
+    assert geodesic_length_km(meridian) == pytest.approx(110.99, abs=0.05)
+
+
+def distance_to_border(distance_to_border_km: Callable) -> None:
+    # half a degree of latitude north of the line is 55.5 km; a point on it is 0 km away
+    distances = distance_to_border_km(points((69.0, 37.5), (69.0, 37.0)), LINE)
+    assert distances.tolist() == [pytest.approx(55.5, rel=0.01), pytest.approx(0.0, abs=0.01)]
+
+
+def border_within_r(border_coverage: Callable) -> None:
+    reach = border_coverage(LINE, points((69.0, 37.0)), 20)  # a 20 km circle on the line covers 40 km of it
+    assert reach.covered_km == pytest.approx(40.0, rel=0.01)
+    assert reach.share == pytest.approx(40.0 / (2 * 88.94), rel=0.01)
+    both = border_coverage(LINE, points((69.0, 37.0), (69.1, 37.0)), 20)  # the union: 40 km + 0.1° apart, once
+    assert both.covered_km == pytest.approx(40.0 + 8.894, rel=0.02)
+
+
+def dependency(dependency_of: Callable) -> None:
+    backbone = pd.DataFrame({"year": [2020, 2021, 2022], "pct_gdp": [30.0, 20.0, 40.0]})
+    dep = dependency_of(backbone)
+    assert (dep.year, dep.pct_gdp, dep.change_pts) == (2022, 40.0, 20.0)  # 40 − 20 points
+    assert (dep.low, dep.low_year, dep.high, dep.high_year, dep.median) == (20.0, 2021, 40.0, 2022, 30.0)
+    assert dependency_of(backbone[backbone["year"] != 2021]).change_pts is None  # none across a gap
+
+
+def remittance_shock(shock: Callable) -> None:
+    # base 1,000, 50% from Russia: 500. After: 500 × (1 − 20%) × (1 + 50% × −10%) = 500 × 0.8 × 0.95 = 380.
+    # Total 500 + 380 = 880; GDP effect 2 × (880 − 1,000) = −240, −6% of a 4,000 GDP.
+    result = shock(1000.0, 4000.0, 50.0, -20.0, -10.0, 50.0, 2.0)
+    assert result.from_russia_usd_m == 500.0 and result.from_elsewhere_usd_m == 500.0
+    assert result.new_from_russia_usd_m == pytest.approx(380.0)
+    assert result.new_total_usd_m == pytest.approx(880.0)
+    assert result.gdp_effect_usd_m == pytest.approx(-240.0) and result.gdp_effect_pct == pytest.approx(-6.0)
+
+
+def shock_presets(presets_from: Callable) -> None:
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["EARLY", "LATE", "ALL", "SHARE"],
+            "value": [200.0, 150.0, -7.0, 80.0],
+            "source_id": ["a", "b", "c", "d"],
+            "note": ["", "", "", "a published share"],
+        }
+    )
+    presets = pd.DataFrame(
+        {
+            "preset_id": ["levels", "published"],
+            "label": ["two levels", "a published change"],
+            "change_figure_id": ["LATE", "ALL"],
+            "base_figure_id": ["EARLY", None],
+            "applies_to": ["russia", "all"],
+            "share_figure_id": ["SHARE", None],
+            "basis": ["", ""],
+        }
+    )
+    levels, published = presets_from(presets, figures)
+    assert (levels.russia_change_pct, levels.russia_share_pct) == (-25.0, 80.0)  # 150 / 200 − 1
+    assert (published.russia_change_pct, published.russia_share_pct) == (-7.0, 100.0)  # all origins: share 100%
+
+
+def claims_against_the_record(claim_check: Callable) -> None:
+    backbone = pd.DataFrame({"year": [2019, 2020, 2021], "remittances_usd_m": [100.0, 80.0, 60.0], "source_id": "wb"})
+    check = claim_check(backbone, 2022)  # a claim of 2022 about the two years before it
+    assert check.years["change_pct"].tolist() == pytest.approx([-20.0, -25.0])  # 80 / 100 − 1, 60 / 80 − 1
+    assert check.overall_pct == pytest.approx(-40.0) and check.holds  # 60 / 100 − 1
+
+
+CHECKS: dict[str, Callable[[Callable], None]] = {
+    "Total trade and balance (IMF DOTS)": total_and_balance,
+    "Mirror gap": mirror_gap,
+    "One figure per year (headline)": headline,
+    "Change on the year before (trade)": change_on_the_year_before,
+    "Full-year projection": projection,
+    "Share of a direction's total and concentration (products)": concentration,
+    "Border length": border_length,
+    "Distance to the border": distance_to_border,
+    "Border within R km": border_within_r,
+    "Dependency on remittances": dependency,
+    "Remittance shock": remittance_shock,
+    "Historical shock presets": shock_presets,
+    "Claims against the record": claims_against_the_record,
+}
+
+
+def test_every_method_has_a_check():
+    assert set(CHECKS) == {method.figure for method in METHODS}
 
 
 @pytest.mark.parametrize("method", METHODS, ids=lambda m: m.figure)
-def test_every_method_points_at_a_real_function(method):
-    module, function = method.function.split(".")
-    assert callable(getattr(importlib.import_module(f"dashboard.analytics.{module}"), function))
+def test_the_named_function_computes_what_the_method_says(method):
+    CHECKS[method.figure](named(method))
