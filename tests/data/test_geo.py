@@ -1,4 +1,7 @@
-"""The geometry: valid, in WGS84, and consistent with the sites placed on it."""
+"""The geometry: valid, in WGS84, and consistent with the sites placed on it.
+
+Pinned to the shipped data/ on purpose: it checks the shipped geometry and sites (and broken copies of them).
+"""
 
 import json
 import shutil
