@@ -52,7 +52,6 @@ def test_every_chart_builder_has_a_case():
     cased = {f"{case.builder.__module__}.{case.builder.__qualname__}" for case in CASES}
     assert builders - cased == set(), "add a case to tests/unit/chart_inputs.py for each new builder"
     assert cased - builders == set()
-    assert len(builders) == 36
 
 
 def test_validation_is_on_and_catches_an_invalid_spec():
