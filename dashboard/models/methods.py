@@ -1,7 +1,8 @@
 """How every derived figure is computed: the Methods section of the Sources & data page.
 
-Each entry names the function that computes it, and a test checks those functions exist, so the
-page cannot describe arithmetic the code no longer does.
+Each entry names the function that computes it, and tests/unit/test_methods.py runs each on a
+small input and checks the number the entry's formula describes, so the page cannot describe
+arithmetic the code no longer does.
 """
 
 from __future__ import annotations
