@@ -97,6 +97,23 @@ class ShockResult:
     gdp_effect_pct: float
 
 
+
+def shock_parts(shock: ShockResult) -> pd.DataFrame:
+    """Remittances before and after the shock, split into what comes from Russia and from
+    elsewhere: the bars the Remittances page draws (elsewhere is the same in both)."""
+    return pd.DataFrame(
+        {
+            "case": ["Before", "Before", "After the shock", "After the shock"],
+            "part": ["From Russia", "From elsewhere"] * 2,
+            "value": [
+                shock.from_russia_usd_m,
+                shock.from_elsewhere_usd_m,
+                shock.new_from_russia_usd_m,
+                shock.from_elsewhere_usd_m,
+            ],
+        }
+    )
+
 def remittance_shock(
     base_usd_m: float,
     gdp_usd_m: float,

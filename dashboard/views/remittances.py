@@ -273,18 +273,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             help="First-order: the multiplier times the change in remittances, against GDP held at its base.",
             **components.change_style(shock.gdp_effect_usd_m),
         )
-        bars = pd.DataFrame(
-            {
-                "case": ["Before", "Before", "After the shock", "After the shock"],
-                "part": ["From Russia", "From elsewhere"] * 2,
-                "value": [
-                    shock.from_russia_usd_m,
-                    shock.from_elsewhere_usd_m,
-                    shock.new_from_russia_usd_m,
-                    shock.from_elsewhere_usd_m,
-                ],
-            }
-        )
+        bars = rem.shock_parts(shock)
         components.show_chart(shared.chart_spec(charts.shock_chart, bars), "Remittances before and after the shock")
         components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label))
         inputs = {

@@ -252,20 +252,9 @@ REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False)
 
 
 def shock_bars() -> pd.DataFrame:
-    """A third less from Russia, as the Remittances page draws it (views/remittances.py scenario_section)."""
+    """A third less from Russia, as the Remittances page draws it."""
     shock = rem.remittance_shock(5700.0, 12100.0, 90.0, -100 / 3, 0.0, 100.0, 1.0)
-    return pd.DataFrame(
-        {
-            "case": ["Before", "Before", "After the shock", "After the shock"],
-            "part": ["From Russia", "From elsewhere"] * 2,
-            "value": [
-                shock.from_russia_usd_m,
-                shock.from_elsewhere_usd_m,
-                shock.new_from_russia_usd_m,
-                shock.from_elsewhere_usd_m,
-            ],
-        }
-    )
+    return rem.shock_parts(shock)
 
 
 def overview_backbone() -> pd.DataFrame:
