@@ -52,7 +52,8 @@ lint: $(STAMP)
 test: $(STAMP) browser lint
 	$(BIN)/pytest
 
-# Pull the World Bank, UN Comtrade and IMF APIs into data/ (needs network; SOURCE=worldbank|comtrade|imf|all).
+# Pull the APIs into a new data edition beside data/ (needs network; SOURCE=worldbank|comtrade|imf|baci|all,
+# or editions / rollback to list the editions or go back one).
 refresh: $(STAMP)
 	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
 

@@ -8,6 +8,8 @@ confusing chart further down.
 from __future__ import annotations
 
 import functools
+import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -18,6 +20,55 @@ import numpy as np
 import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+# Refreshed editions of a data folder (docs/refresh.md): each a complete, immutable folder whose
+# curated files link to the data folder and whose refreshed files are its own; `current` points
+# at the live one and is switched in one rename.
+EDITIONS_VARIABLE = "RT_EDITIONS_DIR"
+CURRENT = "current"
+MANIFEST = "edition.json"
+
+
+def editions_root(data_dir: Path) -> Path:
+    """Where the refreshed editions of data_dir live: RT_EDITIONS_DIR, else editions/ beside it."""
+    configured = os.environ.get(EDITIONS_VARIABLE)
+    return Path(configured) if configured else data_dir.resolve().parent / "editions"
+
+
+def live_folder(data_dir: Path) -> Path:
+    """The folder a reader loads: the current refreshed edition of data_dir, else data_dir itself.
+
+    Resolved to the edition's own folder, which never changes once written: a reader that has
+    resolved it reads that edition whole, even while a refresh switches `current` to the next.
+    An edition built on another data folder (another checkout, an older image) is not used.
+    """
+    try:
+        target = (editions_root(data_dir) / CURRENT).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return data_dir
+    return target if edition_base(str(target)) == str(data_dir.resolve()) else data_dir
+
+
+REFRESH_STATUS = "status.json"  # beside the editions: how each source's last refresh try went
+
+
+def refresh_status(root: Path) -> dict[str, dict[str, str | None]]:
+    """Per refresh source, its last try under an editions root: {"tried": ISO time, "error": why it
+    failed, or None}."""
+    try:
+        status = json.loads((root / REFRESH_STATUS).read_text())
+    except (OSError, ValueError):
+        return {}
+    return status if isinstance(status, dict) else {}
+
+
+@functools.lru_cache(maxsize=16)
+def edition_base(folder: str) -> str | None:
+    """The data folder an edition was built on, from its manifest (editions are immutable)."""
+    try:
+        return str(json.loads((Path(folder) / MANIFEST).read_text())["base"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 class DataError(Exception):
@@ -48,6 +99,7 @@ class Column:
     pattern: str | None = None
     minimum: float | None = None
     maximum: float | None = None
+    may_be_absent: bool = False  # a column added later: a file written before it has none (read as empty)
 
 
 @dataclass(frozen=True)
@@ -71,7 +123,12 @@ class Dataset:
     may_be_empty: bool = False  # a table filled by a later refresh; until then only its header
     caveat: str = ""  # what a reader must know before using the numbers, shown on the Sources page
     redistributable: bool = True  # False: the publisher's terms forbid passing the file on (UN Comtrade)
+    refresh_source: str = ""  # the refresh that writes it into a data edition (worldbank, imf …); never by hand
     checks: tuple[Callable[[pd.DataFrame], Problem | None], ...] = field(default=())
+
+    @property
+    def refreshed(self) -> bool:
+        return bool(self.refresh_source)
 
 
 FLOWS = frozenset({"total", "ru_to_tj", "tj_to_ru"})
@@ -158,9 +215,25 @@ SOURCES = Dataset(
         "url": Column(pattern=r"^https?://\S+$"),
         "published_date": Column("date", required=False),
         "licence": Column(),
+        # how current a refreshed source is, in the source's own terms (its release or last update) and
+        # when it was fetched; curated sources say it in their title and published_date
+        "edition": Column(required=False, may_be_absent=True),
+        "accessed_date": Column("date", required=False, may_be_absent=True),
     },
     key=("source_id",),
     cites_sources=False,
+)
+
+# The refresh's own source rows, beside the curated list so that a new release of the app (new
+# curated sources) and a refreshed edition never overwrite each other: load("sources") reads both.
+SOURCES_REFRESH = replace(
+    SOURCES,
+    name="sources_refresh",
+    file="sources_refresh.csv",
+    title="Sources of the refreshed files",
+    description="The source rows a refresh writes: the API or release, its own edition and the access date.",
+    may_be_empty=True,
+    refresh_source="all",
 )
 
 REPORTERS = Dataset(
@@ -598,13 +671,15 @@ BACI_PRODUCTS = Dataset(
     columns={
         "direction": Column(allowed=frozenset({"ru_to_tj", "tj_to_ru"})),
         "year": Column("integer", minimum=1988, maximum=2100),
-        "hs6": Column(pattern=r"^\d{6}$"),
+        # six digits, or BACI's code for trade not specified by kind (e.g. 9999AA)
+        "hs6": Column(pattern=r"^(\d{6}|\d{4}[0-9A-Z]{2})$"),
         "value_usd_k": Column("number", minimum=0.0),
         "quantity_t": Column("number", required=False, minimum=0.0),
         "source_id": Column(),
     },
     key=("direction", "year", "hs6"),
     may_be_empty=True,
+    refresh_source="baci",
 )
 
 BACI_PRODUCT_CODES = Dataset(
@@ -616,9 +691,10 @@ BACI_PRODUCT_CODES = Dataset(
         "are not all in today's nomenclature)."
     ),
     caveat="Filled by `python -m dashboard.refresh baci` with baci_products.csv; empty in a fresh checkout.",
-    columns={"hs6": Column(pattern=r"^\d{6}$"), "description": Column(), "source_id": Column()},
+    columns={"hs6": Column(pattern=r"^(\d{6}|\d{4}[0-9A-Z]{2})$"), "description": Column(), "source_id": Column()},
     key=("hs6",),
     may_be_empty=True,
+    refresh_source="baci",
 )
 
 TRADE_CONTEXT = Dataset(
@@ -722,6 +798,7 @@ WDI_API = replace(
     description="The same four indicators as wdi.csv, as the World Bank's API served them on the access date.",
     caveat=REFRESH_CAVEAT + " When present, the Remittances page's World Bank line is this newer edition, whole.",
     may_be_empty=True,
+    refresh_source="worldbank",
 )
 REMITTANCES_WORLD_API = replace(
     REMITTANCES_WORLD,
@@ -736,6 +813,7 @@ REMITTANCES_WORLD_API = replace(
     + " When present, the Partners page's world ranking is this edition, whole. No value is flagged: the "
     "shipped vintage's flags judged that vintage's numbers and are not carried over.",
     may_be_empty=True,
+    refresh_source="worldbank",
 )
 TRADE_PARTNERS_API = replace(
     TRADE_PARTNERS,
@@ -751,6 +829,7 @@ TRADE_PARTNERS_API = replace(
     "aggregates are told from countries by the counterpart codelist; a cell is marked an IMF estimate only "
     "where the reply's observation status says so (see docs/refresh.md).",
     may_be_empty=True,
+    refresh_source="imf",
 )
 COMTRADE_REPORTERS = frozenset({"un_comtrade_rus", "un_comtrade_tjk"})
 TRADE_COMTRADE = replace(
@@ -766,6 +845,7 @@ TRADE_COMTRADE = replace(
     columns={**TRADE_PUBLISHED.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
     may_be_empty=True,
     redistributable=False,
+    refresh_source="comtrade",
 )
 COMTRADE_PRODUCTS = replace(
     BREAKDOWN,
@@ -776,12 +856,14 @@ COMTRADE_PRODUCTS = replace(
     caveat=TRADE_COMTRADE.caveat,
     columns={**BREAKDOWN.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
     redistributable=False,
+    refresh_source="comtrade",
 )
 
 DATASETS: dict[str, Dataset] = {
     d.name: d
     for d in (
         SOURCES,
+        SOURCES_REFRESH,
         REPORTERS,
         TRADE_DOTS,
         TRADE_PUBLISHED,
@@ -819,9 +901,10 @@ def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
         raise DataError(dataset.file, "the file is missing") from None
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
         raise DataError(dataset.file, f"not a readable CSV file ({type(exc).__name__})") from None
-    missing = [c for c in dataset.columns if c not in raw.columns]
+    missing = [c for c, column in dataset.columns.items() if c not in raw.columns and not column.may_be_absent]
     if missing:
         raise DataError(dataset.file, f"missing column(s): {', '.join(missing)}")
+    raw = raw.reindex(columns=list(dict.fromkeys([*raw.columns, *dataset.columns])))
     if raw.empty and not dataset.may_be_empty:
         raise DataError(dataset.file, "the file has a header but no rows")
     df = raw[list(dataset.columns)].copy()
@@ -887,6 +970,8 @@ def _is_partial_date(text: str) -> bool:
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Load a dataset and check that what it cites exists (sources, reporters)."""
+    if name == "sources":
+        return _all_sources(data_dir)
     dataset = DATASETS[name]
     df = read_csv(dataset, data_dir)
     if dataset.cites_sources:
@@ -941,8 +1026,29 @@ def load_wdi(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return load_edition("wdi", data_dir)
 
 
+def _all_sources(data_dir: Path) -> pd.DataFrame:
+    """The curated sources and, in a refreshed edition, the refresh's own: one table, ids unique."""
+    curated = read_csv(SOURCES, data_dir)
+    if not (data_dir / SOURCES_REFRESH.file).exists():
+        return curated
+    refreshed = read_csv(SOURCES_REFRESH, data_dir)
+    both = refreshed["source_id"][refreshed["source_id"].isin(curated["source_id"])]
+    if len(both):
+        row = int(both.index[0]) + 2
+        raise DataError(SOURCES_REFRESH.file, f"{both.iloc[0]!r} is also in sources.csv", row=row, column="source_id")
+    return pd.concat([curated, refreshed], ignore_index=True)
+
+
 def _known_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:
-    """The ids a reference table defines, read once per version of the file (not once per table citing it)."""
+    """The ids a reference table defines (with the refresh's own sources, in an edition that has them)."""
+    keys = _file_keys(dataset, data_dir)
+    if dataset is SOURCES and (data_dir / SOURCES_REFRESH.file).exists():
+        keys |= _file_keys(SOURCES_REFRESH, data_dir)
+    return keys
+
+
+def _file_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:
+    """One file's ids, read once per version of the file (not once per table citing it)."""
     path = data_dir / dataset.file
     try:
         stat = path.stat()

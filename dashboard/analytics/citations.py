@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -22,11 +23,28 @@ def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
     return sources.iloc[positions[positions >= 0]]
 
 
-def sources_caption(cited: pd.DataFrame, limit: int = 6) -> str:
-    names = [f"{row.publisher} ([link]({row.url}))" for row in cited.itertuples()]
+def sources_caption(cited: pd.DataFrame, limit: int = 6, reach: dict[str, int] | None = None) -> str:
+    """Each source once, with how current it is: its own edition and access date where a refresh
+    recorded them, and the last year the chart has from it."""
+    reach = reach or {}
+    names = [
+        f"{row.publisher} ([link]({row.url})){_currency(row, reach.get(row.source_id))}" for row in cited.itertuples()
+    ]
     shown = "; ".join(names[:limit])
     more = f"; and {len(names) - limit} more (in the CSV)" if len(names) > limit else ""
     return f"Sources: {shown}{more}." if names else "Sources: none."
+
+
+def _currency(row: Any, last_year: int | None) -> str:
+    """': WDI database updated 2025-10-15, accessed 2026-12-07, to 2024', or nothing to say."""
+    edition, accessed = getattr(row, "edition", None), getattr(row, "accessed_date", None)
+    parts = [
+        str(edition) if pd.notna(edition) and edition else "",
+        f"accessed {accessed}" if pd.notna(accessed) and accessed else "",
+        f"to {last_year}" if last_year else "",
+    ]
+    shown = ", ".join(part for part in parts if part)
+    return f": {shown}" if shown else ""
 
 
 def with_citation(data: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -53,6 +71,14 @@ def withheld_rows(data: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     return data["source_id"].isin(restricted)
 
 
+def cited_reach(data: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    """Each cited source's last year in a chart's numbers (none without a year column)."""
+    if "source_id" not in data.columns or "year" not in data.columns or data.empty:
+        return ()
+    last = pd.to_numeric(data["year"], errors="coerce").groupby(data["source_id"], sort=False).max().dropna()
+    return tuple((str(source), int(year)) for source, year in last.items())
+
+
 def cited_ids(data: pd.DataFrame) -> tuple[str, ...]:
     """The source ids a frame cites, in first-use order (none when it has no source_id column)."""
     if "source_id" not in data.columns:
@@ -68,18 +94,19 @@ class Citing:
     restricted: tuple[tuple[str, str], ...]  # (publisher, url) of each source whose terms forbid sharing
 
 
-def citing(ids: tuple[str, ...], sources: pd.DataFrame) -> Citing:
-    """The sources line for these ids, worked out once per sources table.
+def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
+    """The sources line for these ids (and the last year the chart has from each), worked out
+    once per sources table.
 
     Every chart on every rerun asks for its line, nearly always with ids it has asked for
     before; the table is a cached model's and lives as long as the model does.
     """
-    return remembered(sources, ("citing", ids), lambda: _citing(ids, sources))
+    return remembered(sources, ("citing", ids, reach), lambda: _citing(ids, sources, dict(reach)))
 
 
-def _citing(ids: tuple[str, ...], sources: pd.DataFrame) -> Citing:
+def _citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: dict[str, int]) -> Citing:
     cited = cite(ids, sources)
     as_of = data_as_of(cited)
-    caption = sources_caption(cited) + (f" Data as of {as_of}." if as_of else "")
+    caption = sources_caption(cited, reach=reach) + (f" Data as of {as_of}." if as_of else "")
     restricted = cited[~redistributable(cited)]
     return Citing(caption, tuple(zip(restricted["publisher"], restricted["url"], strict=True)))

@@ -33,11 +33,21 @@ def hs_info(code: str) -> HsInfo | None:
     return HsInfo(code, entry.description, entry.section, entry.section_name or "")
 
 
+NOT_SPECIFIED = "Commodities not specified by kind"
+
+
+def specified(code: str) -> bool:
+    """An HS code proper (digits); BACI also lists trade whose kind is not known (e.g. 9999AA)."""
+    return code.isdigit()
+
+
 def description(code: str, names: Mapping[str, str] | None = None) -> str:
     """A code's description: the data's own where it has one (BACI's product table, in the
     revision its codes are in), else the WCO nomenclature's."""
     if names and code in names:
         return names[code]
+    if not specified(code):
+        return f"{NOT_SPECIFIED} (code {code})"
     info = hs_info(code)
     return info.description if info else "not in the HS nomenclature"
 
@@ -67,7 +77,9 @@ def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | Non
 
     `share_pct` is left empty unless the breakdown is complete.
     """
-    frame = breakdown.assign(hs=codes(breakdown).str[:level])
+    detailed = codes(breakdown)
+    # trade not specified by kind has no chapter or heading: it stays whole at every level
+    frame = breakdown.assign(hs=detailed.where(~detailed.str.isdigit(), detailed.str[:level]))
     summed = frame.groupby("hs", as_index=False)["value_usd_m"].sum()
     summed = summed.sort_values(["value_usd_m", "hs"], ascending=[False, True])  # ties by code: a stable order
     complete = bool(len(breakdown)) and (breakdown["complete"] == "true").all()
@@ -79,10 +91,12 @@ def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | Non
 
 def section_rollup(breakdown: pd.DataFrame) -> pd.DataFrame:
     """Values by HS section (I–XXI), with shares only for a complete breakdown."""
-    info = codes(breakdown).str[:4].map(hs_info)
+    detailed = codes(breakdown)
+    info = detailed.str[:4].map(hs_info)
+    unknown = detailed.str.isdigit().map({True: "not in the HS nomenclature", False: NOT_SPECIFIED.lower()})
     frame = breakdown.assign(
         section=info.map(lambda i: i.section if i else "?"),
-        section_name=info.map(lambda i: i.section_name if i else "not in the HS nomenclature"),
+        section_name=[i.section_name if i else why for i, why in zip(info, unknown, strict=True)],
     )
     summed = frame.groupby(["section", "section_name"], as_index=False)["value_usd_m"].sum()
     summed = summed.sort_values("value_usd_m", ascending=False, ignore_index=True)

@@ -90,6 +90,25 @@ def published_full_years(
     return with_reporter_info(rows, reporters, sources).reset_index(drop=True)
 
 
+COMTRADE_REPORTERS = ("un_comtrade_rus", "un_comtrade_tjk")
+
+
+def reporting_stopped(full_years: pd.DataFrame, reporters: tuple[str, ...] = COMTRADE_REPORTERS) -> str:
+    """When one reporter's statistics end years before the other's (Russia has reported nothing to
+    UN Comtrade since about 2021), say so: the later years have one side only, a gap, not a fall."""
+    rows = full_years[full_years["reporter"].isin(reporters)]
+    if rows.empty:
+        return ""
+    last = rows.groupby("label")["year"].max().sort_values()
+    if len(last) < 2 or last.iloc[0] == last.iloc[-1]:
+        return ""
+    behind, ahead = last.index[0], last.index[-1]
+    return (
+        f"{behind} ends in {last.iloc[0]} while {ahead} runs to {last.iloc[-1]}: no later year was reported, "
+        f"so {last.iloc[0] + 1}–{last.iloc[-1]} show one side only (a gap, not a fall)."
+    )
+
+
 ANNUAL_COLUMNS = [
     *FIGURE_COLUMNS,
     "measure",

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -85,9 +86,39 @@ def shared_resource(
     return decorate
 
 
-def data_dir() -> Path:
-    """data/ of the checkout, or RT_DATA_DIR when set (tests use it to serve a broken copy)."""
+def base_dir() -> Path:
+    """The curated data folder: data/ of the checkout, or RT_DATA_DIR when set (tests use it to
+    serve a broken copy; a hosted copy may use it for a mounted folder)."""
     return Path(os.environ.get("RT_DATA_DIR", datasets.DATA_DIR))
+
+
+_run = threading.local()  # each session's script runs in a thread of its own
+_seen: dict[Path, Path] = {}  # base folder -> the edition this process last served from it
+
+
+def pin_data_dir() -> Path:
+    """The data edition for this whole rerun, resolved once at its start (app.py): a refresh that
+    switches editions mid-run is seen from the next rerun on, never halfway through a page.
+
+    When a base folder's live edition changes, the previous edition's cached models are let go
+    (they would otherwise stay in memory beside the new ones until the process restarts).
+    """
+    base = base_dir()
+    folder = datasets.live_folder(base)
+    if _seen.setdefault(base, folder) != folder:
+        _seen[base] = folder
+        st.cache_resource.clear()
+    _run.folder = (base, folder)
+    return folder
+
+
+def data_dir() -> Path:
+    """The folder every shared object is loaded from, and keyed by: the rerun's pinned edition."""
+    base = base_dir()
+    pinned = getattr(_run, "folder", None)
+    if pinned is not None and pinned[0] == base:
+        return pinned[1]
+    return datasets.live_folder(base)
 
 
 def fitting_together(files: str, build: Callable[..., T], *tables: Any) -> T:

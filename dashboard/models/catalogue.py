@@ -26,6 +26,42 @@ class Entry:
     cited: pd.DataFrame | None  # its sources' rows, None without a valid sources.csv
     as_of: str | None
     withheld: bool  # its publisher's terms forbid passing it on
+    currency: str = ""  # how current, in words: the sources' own editions, access dates, the last year
+
+
+def last_year(frame: pd.DataFrame) -> int | None:
+    """The last year a table has a figure for."""
+    column = "year" if "year" in frame.columns else "period_end" if "period_end" in frame.columns else None
+    if column is None or frame.empty:
+        return None
+    years = pd.to_numeric(frame[column].astype(str).str[:4], errors="coerce").dropna()
+    return int(years.max()) if len(years) else None
+
+
+def currency(cited: pd.DataFrame, last: int | None) -> str:
+    """'Data to 2024. WDI database updated 2025-10-15 (World Bank), accessed 2026-12-07.'"""
+    parts = [f"Data to {last}."] if last else []
+    for row in cited.itertuples():
+        edition, accessed = getattr(row, "edition", None), getattr(row, "accessed_date", None)
+        said = [str(edition)] if pd.notna(edition) and edition else []
+        said += [f"accessed {accessed}"] if pd.notna(accessed) and accessed else []
+        if said:
+            parts.append(f"{row.publisher}: {', '.join(said)}.")
+    return " ".join(parts)
+
+
+def last_try(dataset: Dataset | GeoDataset, status: dict[str, dict[str, str | None]]) -> tuple[str, bool]:
+    """How the refresh that writes this file last went, in words ('' for a curated file), and
+    whether it failed."""
+    source = getattr(dataset, "refresh_source", "")
+    tried = status.get(source) if source else None
+    if not tried or not tried.get("tried"):
+        return ("Not refreshed yet on this deployment." if source and source != "all" else ""), False
+    when = str(tried["tried"])[:16].replace("T", " ") + " UTC"
+    if tried.get("error"):
+        said = f"The last refresh try, {when}, failed: {tried['error']}. The figures shown are the previous edition's."
+        return said, True
+    return f"Last refreshed {when}.", False
 
 
 def table_summary(frame: pd.DataFrame) -> str:
@@ -57,7 +93,7 @@ def entry(dataset: Dataset | GeoDataset, folder: Path, sources: pd.DataFrame | N
     cited = cite(frame["source_id"], sources)
     # the file's kind decides, not only the rows read: a refresh may fill it later
     withheld = not dataset.redistributable or bool(withheld_rows(frame, sources).any())
-    return Entry(dataset, None, summary, cited, data_as_of(cited), withheld)
+    return Entry(dataset, None, summary, cited, data_as_of(cited), withheld, currency(cited, last_year(frame)))
 
 
 def build_catalogue(folder: Path) -> tuple[list[Entry], list[Entry]]:

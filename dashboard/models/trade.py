@@ -81,6 +81,7 @@ class TradeModel:
     projections: Mapping[int, Projection]  # year -> inputs, built on use; only years that can be projected
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     article_claims: trade.ArticleTradeClaims | None
+    reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
 
 
 def build_trade_model(
@@ -130,6 +131,7 @@ def build_trade_model(
         ),
         article_case=article_case,
         article_claims=trade.article_claims(full_years_all, article_case) if article_case else None,
+        reporting_note=trade.reporting_stopped(full_years),
     )
 
 

@@ -37,9 +37,11 @@ import pandas as pd
 from dashboard.refresh.http import USER_AGENT, FetchError
 from dashboard.refresh.store import locked
 
-# Where, which release and which revision: the one place to change when CEPII publishes a new one.
+# Where the files are, and the page that lists the current release: CEPII publishes a new release
+# about once a year (V202501, V202601 …) and has removed superseded zips, so the release is looked
+# up there on every run unless one is pinned (--baci-release).
 BASE_URL = "https://www.cepii.fr/DATA_DOWNLOAD/baci/data"
-RELEASE = "V202501"
+RELEASES_PAGE = "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37"
 REVISIONS = ("HS92", "HS96", "HS02", "HS07", "HS12", "HS17", "HS22")
 DEFAULT_REVISION = "HS92"  # the longest series: from 1995
 SOURCE_ID = "cepii-baci"
@@ -62,12 +64,29 @@ class Pull:
     notes: list[str]  # for the summary: years read, rows scanned, disk used
 
 
-def archive_name(revision: str, release: str = RELEASE) -> str:
+def archive_name(revision: str, release: str) -> str:
     return f"BACI_{revision}_{release}.zip"
 
 
-def archive_url(base: str, revision: str, release: str = RELEASE) -> str:
+def archive_url(base: str, revision: str, release: str) -> str:
     return f"{base.rstrip('/')}/{archive_name(revision, release)}"
+
+
+def newest_release(page: str, revision: str) -> str:
+    """The newest release the BACI page links for a revision (`BACI_HS92_V202601.zip` -> V202601)."""
+    found = set(re.findall(rf"BACI_{revision}_(V\d{{6}}\w*?)\.zip", page))
+    if not found:
+        raise FetchError(
+            f"CEPII's BACI page lists no {revision} archive (BACI_{revision}_V<release>.zip); "
+            "pin a release with --baci-release"
+        )
+    return max(found)
+
+
+def release_month(release: str) -> str | None:
+    """V202601 -> '2026-01': CEPII names a release by the month it came out."""
+    match = re.fullmatch(r"V(\d{4})(\d{2})\w*", release)
+    return f"{match.group(1)}-{match.group(2)}" if match and 1 <= int(match.group(2)) <= 12 else None
 
 
 @dataclass
@@ -84,6 +103,24 @@ class Downloader:
     sleep: Callable[[float], None] = time.sleep
     log: Callable[[str], None] = print
     requests: int = 0
+
+    def page(self, url: str) -> str:
+        """A small text page (the releases list), with the same retries as a download."""
+        for attempt in range(self.retries + 1):
+            self.requests += 1
+            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+                    return response.read().decode("utf-8", "replace")
+            except urllib.error.HTTPError as error:
+                if error.code not in (429, 500, 502, 503, 504) or attempt == self.retries:
+                    raise FetchError(f"{url} answered HTTP {error.code} {error.reason}") from error
+            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as error:
+                reason = getattr(error, "reason", error)
+                if attempt == self.retries or isinstance(reason, socket.gaierror):
+                    raise FetchError(f"cannot read {url}: {reason}") from error
+            self.sleep(self.backoff_s * 2**attempt)
+        raise AssertionError("unreachable")
 
     def fetch(self, url: str, target: Path) -> Path:
         """`target` holds the whole file afterwards; its `.part` file holds what arrived so far."""
@@ -223,6 +260,17 @@ def _number(text: str, member: str, line: int, column: str, required: bool) -> s
     return text
 
 
+def product_code(text: str, member: str, line: int) -> str:
+    """An HS6 code as six digits (some releases write 10121 for 010121), or BACI's code for trade
+    not specified by kind (e.g. 9999AA) as published: kept, never a reason to drop the release."""
+    product = text.strip().strip('"')
+    if product.isdigit() and len(product) <= 6:
+        return product.zfill(6)
+    if re.fullmatch(r"\d{4}[0-9A-Z]{2}", product.upper()):
+        return product.upper()
+    raise ArchiveError(f"{member}, line {line}: {product!r} is not an HS6 code")
+
+
 def extract(
     archive_path: Path, revision: str, log: Callable[[str], None]
 ) -> tuple[list[dict[str, str]], dict[str, str], int]:
@@ -258,14 +306,11 @@ def extract(
                         continue
                     if row[0].strip() != str(year):
                         raise ArchiveError(f"{member}, line {line}: year {row[0]!r} in the file for {year}")
-                    product = row[3].strip()
-                    if not product.isdigit() or len(product) > 6:
-                        raise ArchiveError(f"{member}, line {line}: {product!r} is not an HS6 code")
                     out.append(
                         {
                             "direction": direction,
                             "year": str(year),
-                            "hs6": product.zfill(6),  # some releases write 10121 for 010121
+                            "hs6": product_code(row[3], member, line),
                             "value_usd_k": _number(row[4], member, line, "v", required=True),
                             "quantity_t": _number(row[5], member, line, "q", required=False),
                             "source_id": SOURCE_ID,
@@ -285,17 +330,22 @@ def fetch(
     download_dir: Path,
     revision: str = DEFAULT_REVISION,
     base: str = BASE_URL,
-    release: str = RELEASE,
+    release: str | None = None,
     today: date | None = None,
+    releases_page: str = RELEASES_PAGE,
 ) -> Pull:
     """Download (or resume), read the pair's rows, and delete the archive; raises FetchError.
 
-    One download at a time per folder. A partial download stays for the next run to resume; an
-    archive that arrived whole but cannot be read is deleted, so the next run starts over.
+    Without a pinned release, the newest one CEPII's BACI page lists. One download at a time per
+    folder. A partial download stays for the next run to resume; an archive that arrived whole but
+    cannot be read is deleted, so the next run starts over.
     """
-    url = archive_url(base, revision, release)
     download_dir.mkdir(parents=True, exist_ok=True)
     with locked(download_dir):
+        if release is None:
+            release = newest_release(downloader.page(releases_page), revision)
+            downloader.log(f"  BACI: newest {revision} release listed by CEPII is {release}")
+        url = archive_url(base, revision, release)
         target = download_dir / archive_name(revision, release)
         downloader.log(f"  BACI {revision} {release}: {url} -> {target}")
         downloader.fetch(url, target)
@@ -314,14 +364,18 @@ def fetch(
         "publisher": "CEPII (BACI)",
         "title": (
             f"BACI: International Trade Database at the Product-Level, {revision}, release {release} "
-            f"(Gaulier & Zignago 2010); Russia and Tajikistan, both directions, {years[0]}–{years[-1]}; "
-            f"accessed {accessed}"
+            f"(Gaulier & Zignago 2010); Russia and Tajikistan, both directions, {years[0]}–{years[-1]}"
         ),
         "url": url,
-        "published_date": accessed,
+        "published_date": f"{release_month(release)}-01" if release_month(release) else "",
         "licence": LICENCE,
+        "edition": f"release {release}" + (f" ({release_month(release)})" if release_month(release) else ""),
+        "accessed_date": accessed,
     }
     notes = [f"{scanned:,} BACI rows read from a {size / 1e6:,.1f} MB archive (deleted)"]
+    unspecified = int((~frame["hs6"].str.isdigit()).sum())
+    if unspecified:
+        notes.append(f"{unspecified} rows of trade not specified by kind (non-numeric codes) kept as such")
     described = pd.DataFrame(
         {"hs6": list(descriptions), "description": list(descriptions.values()), "source_id": SOURCE_ID},
         columns=["hs6", "description", "source_id"],

@@ -5,7 +5,10 @@ un_comtrade_tjk), so the Trade view gains a statistics series for the years afte
 series ends. HS4 headings become a product breakdown (the Products view sums them to HS2).
 
 Without a subscription key the public preview endpoint serves at most 500 rows a query: enough
-for totals, not for one year's HS4 breakdown, which then needs COMTRADE_API_KEY.
+for totals, not for one year's HS4 breakdown, which then needs COMTRADE_API_KEY. The preview
+refuses a list of periods (HTTP 400, public probes of July 2026), so it is asked one year at a
+time; the keyed endpoint takes up to 12. Russia stopped reporting to Comtrade after about 2021:
+the summary says which years each reporter returned, and the Trade page says so too.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from dashboard.refresh.worldbank import ResponseError
 BASE_URL = "https://comtradeapi.un.org"
 KEY_VARIABLE = "COMTRADE_API_KEY"
 PREVIEW_MAX_ROWS = 500
-PERIODS_PER_QUERY = 12  # the API's limit on periods in one query
+PERIODS_PER_QUERY = 12  # the keyed API's limit on periods in one query
+PREVIEW_PERIODS_PER_QUERY = 1  # the keyless preview answers HTTP 400 to a list of periods
 REPORTERS = {643: ("RUS", "un_comtrade_rus", "russia"), 762: ("TJK", "un_comtrade_tjk", "tajikistan")}
 PARTNER = {643: 762, 762: 643}
 # (reporter code, flow code) -> direction of the goods
@@ -63,7 +67,7 @@ def fetch(client: JsonClient, years: range, key: str | None, base: str = BASE_UR
     totals: list[dict[str, Any]] = []
     headings: list[dict[str, Any]] = []
     for reporter in REPORTERS:
-        for chunk in _chunks(list(years), PERIODS_PER_QUERY):
+        for chunk in _chunks(list(years), PERIODS_PER_QUERY if key else PREVIEW_PERIODS_PER_QUERY):
             totals += _query(client, url, headers, reporter, chunk, "TOTAL")
             if key:
                 headings += _query(client, url, headers, reporter, chunk, "AG4")
@@ -71,21 +75,46 @@ def fetch(client: JsonClient, years: range, key: str | None, base: str = BASE_UR
         notes.append(f"HS4 products skipped: one year's breakdown exceeds the preview's {PREVIEW_MAX_ROWS} rows")
     if not totals:
         raise ResponseError("UN Comtrade returned no Russia–Tajikistan trade for the years asked")
+    notes.append(years_returned(totals, years))
     accessed = (today or date.today()).isoformat()
     source = {
         "source_id": SOURCE_ID,
         "publisher": "UN Comtrade (API)",
         "title": (
             f"UN Comtrade annual HS goods trade, reporters Russia (643) and Tajikistan (762) with each other, "
-            f"{years.start}–{years.stop - 1}, {'totals and HS4' if key else 'totals (public preview)'}; "
-            f"accessed {accessed}"
+            f"{years.start}–{years.stop - 1}, {'totals and HS4' if key else 'totals (public preview)'}"
         ),
         "url": f"{url}?reporterCode=643,762&partnerCode=762,643&flowCode=X,M&cmdCode=TOTAL",
-        "published_date": accessed,
+        "published_date": "",  # the API gives no release date: each reporter's figures as they stood
         "licence": RESTRICTED_LICENCE,
+        "edition": "UN Comtrade as served on the access date",
+        "accessed_date": accessed,
     }
     total_rows = published_rows(pd.DataFrame(totals))
     return Pull(total_rows, breakdown_rows(pd.DataFrame(headings), pd.DataFrame(totals)), source, notes)
+
+
+def years_returned(records: list[dict[str, Any]], years: range) -> str:
+    """Which of the years asked each reporter returned: a reporter that stopped is said, not left a silent gap."""
+    parts = []
+    for code, (iso, _, _) in REPORTERS.items():
+        got = sorted({r["year"] for r in records if r["reporter"] == code})
+        span = _spans(got) if got else "no year"
+        missing = len(years) - len(got)
+        gap = f" ({missing} of {len(years)} years asked had none)" if missing else ""
+        parts.append(f"{iso} returned {span}{gap}")
+    return "; ".join(parts)
+
+
+def _spans(years: list[int]) -> str:
+    """2015, 2016, 2017, 2019 -> '2015–2017, 2019'."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _chunks(items: list[int], size: int) -> list[list[int]]:
@@ -109,8 +138,12 @@ def _query(
     return parse(client.get(url, params, headers), reporter)
 
 
-def parse(answer: Any, reporter: int) -> list[dict[str, Any]]:
-    """The records of one reply, checked field by field; a ResponseError names what is off."""
+def parse(answer: Any, reporter: int, partners: frozenset[int] | None = None) -> list[dict[str, Any]]:
+    """The records of one reply, checked field by field; a ResponseError names what is off.
+
+    `partners` are the partner codes asked for (by default the other country of the pair).
+    """
+    partners = partners if partners is not None else frozenset({PARTNER[reporter]})
     if not isinstance(answer, dict) or "data" not in answer:
         raise ResponseError("unexpected UN Comtrade reply: no 'data' list")
     if answer.get("error"):
@@ -130,7 +163,7 @@ def parse(answer: Any, reporter: int) -> list[dict[str, Any]]:
             }
         except (KeyError, TypeError, ValueError) as error:
             raise ResponseError(f"unexpected UN Comtrade record: missing or malformed {error}") from error
-        if record["reporter"] != reporter or record["partner"] != PARTNER[reporter]:
+        if record["reporter"] != reporter or record["partner"] not in partners:
             raise ResponseError(f"unexpected UN Comtrade record for reporter {record['reporter']}")
         if record["flow"] not in VALUATION:
             continue  # re-exports and re-imports are not part of the two flows shown

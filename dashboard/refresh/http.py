@@ -39,17 +39,27 @@ class JsonClient:
     log: Callable[[str], None] = print
     requests: int = field(default=0, init=False)
 
-    def get(self, url: str, params: Mapping[str, str] | None = None, headers: Mapping[str, str] | None = None) -> Any:
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout_s: float | None = None,
+    ) -> Any:
+        """The JSON body of a GET; `timeout_s` overrides the client's for a query known to be slow."""
         full = f"{url}?{urllib.parse.urlencode(params)}" if params else url
         request = urllib.request.Request(full, headers={"User-Agent": USER_AGENT, **(headers or {})})
         for attempt in range(self.retries + 1):
             self.requests += 1
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
+                with urllib.request.urlopen(request, timeout=timeout_s or self.timeout_s) as response:
                     body = response.read()
             except urllib.error.HTTPError as error:
                 if error.code not in RETRY_STATUSES or attempt == self.retries:
-                    raise FetchError(f"{_host(url)} answered HTTP {error.code} {error.reason}") from error
+                    why = said(error)
+                    raise FetchError(
+                        f"{_host(url)} answered HTTP {error.code} {error.reason}" + (f": {why}" if why else "")
+                    ) from error
                 self._wait(attempt, f"HTTP {error.code}", error.headers.get("Retry-After"))
                 continue
             except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as error:
@@ -70,6 +80,23 @@ class JsonClient:
             delay = min(float(retry_after), 60.0)
         self.log(f"  {why}; retrying in {delay:g} s ({attempt + 1}/{self.retries})")
         self.sleep(delay)
+
+
+def said(error: urllib.error.HTTPError, limit: int = 300) -> str:
+    """What a refusal's body says (the services explain a 4xx there): its JSON message, else its text."""
+    try:
+        body = error.read()
+    except (OSError, http.client.HTTPException):
+        return ""
+    text = body.decode("utf-8", "replace").strip()
+    try:
+        parsed = json.loads(text)
+    except ValueError:
+        parsed = None
+    if isinstance(parsed, dict):
+        found = [str(parsed[k]) for k in ("message", "error", "detail", "title") if parsed.get(k)]
+        text = "; ".join(found) or text
+    return " ".join(text.split())[:limit]
 
 
 def _host(url: str) -> str:

@@ -8,29 +8,27 @@ was found:
   `data/dataflow/{agency}/{flow}/{version}/{key}` with `+` for the latest version; dataflow
   `IMF.STA`, `IMTS`; an optional subscription key goes in the `Ocp-Apim-Subscription-Key`
   header (the readimf R package's request code, R/request.R, and CRAN manual).
-- Key dimensions in order `COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY`, `+` joining codes
-  and an empty position meaning every code; indicators `XG_FOB_USD` (goods exports, FOB, US
-  dollars) and `MG_CIF_USD` (goods imports, CIF, US dollars); counterpart `G001` is the world
-  (readimf's imf_dots(), R/databases.R; several IMTS clients agree on the same key).
-- OBS_VALUE is in US dollars, not millions (the SCALE attribute only says how the IMF displays
-  a figure): divided by 1e6 here for the schema's US$ million.
-- The reply is an SDMX-JSON data message (sdmx-twg/sdmx-json, data-message/docs and
-  samples/exr/exr-time-series.json): `data.structures[0].dimensions.series` lists the series
-  dimensions with their codelist values `{id, name}`; `data.dataSets[0].series` is keyed by the
-  series dimensions' value positions joined with ":" (e.g. "0:1:3:0"); each series'
-  `observations` are keyed by the position in `dimensions.observation` (TIME_PERIOD) and hold
-  `[value, attribute positions...]` in the order of `attributes.observation`, null meaning
-  "not given". A dimension with a single value may instead sit in `dimensions.dataSet` and out
-  of the keys (as FREQ does in that sample). SDMX-JSON 1.0's single `data.structure` is read the
-  same way.
-- Countries and aggregates: the counterpart codelist codes economies with ISO 3166 alpha-3 codes
-  and groups with other codes (G001 the world, GX170, TX898 ...: not all begin with G, so a
-  prefix test would be wrong); a code that is not three letters is an aggregate, and among those
-  the IMF's "not specified" / "not included elsewhere" entries are unallocated trade, as in the
-  shipped file.
-- Estimates: the SDMX cross-domain observation attribute OBS_STATUS, code "E" (estimated value).
-  IMF's documentation found does not confirm that IMTS replies carry it; where a reply declares
-  no OBS_STATUS, every cell is "false" and docs/refresh.md says so.
+- Key dimensions in order `COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY` (an IMTS adapter's
+  test data: tests/refresh/recorded/real/), `+` joining codes, `*` for every code; indicators
+  `XG_FOB_USD` (goods exports, FOB, US dollars) and `MG_CIF_USD` (goods imports, CIF, US
+  dollars); counterpart `G001` is the world.
+- The reply, as the live server sends it (the CPI reply recorded from the same server,
+  tests/refresh/recorded/real/imf_sdmx3_CPI_USA_data.json): an SDMX-JSON 2.0 data message whose
+  dimension values carry an `id` and usually no `name`, whose TIME_PERIOD values are `{"value":
+  "2024"}` with no `id` (the schema allows either: both are read), whose observations are
+  `[value as a string, attribute…]` in the order of `attributes.observation`, where a coded
+  attribute holds the position of its value and an uncoded one (no `values` listed) holds its
+  text inline. A dimension with a single value may sit in `dimensions.dataSet` instead.
+- OBS_VALUE is in US dollars (SCALE, a series attribute, only says how the IMF displays it):
+  divided by 1e6 here for the schema's US$ million.
+- Estimates: the IMF's observation attribute is STATUS (value `E`); the SDMX cross-domain
+  OBS_STATUS is read too where a reply has it. A reply that declares neither marks no estimate,
+  and the summary says so ("not known", not "reported").
+- Partners by code, never by name: an ISO 3166 alpha-3 code is an economy, named from the
+  Unicode CLDR (Babel); `G001` is the world; every other code is one of the IMF's groups
+  (regions, unallocated trade), which the Partners page does not draw: left out and counted.
+- The empty reply (nothing matches) is a data set with no `series`: no rows, not an error; a
+  pull with no rows at all is.
 """
 
 from __future__ import annotations
@@ -42,8 +40,9 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+from babel import Locale
+from babel.core import get_global
 
-from dashboard.analytics.partners import NAMES, NEIGHBOURS
 from dashboard.datasets import IMF_API_SOURCE
 from dashboard.refresh.http import JsonClient
 from dashboard.refresh.worldbank import ResponseError
@@ -54,19 +53,19 @@ AGENCY, FLOW, VERSION = "IMF.STA", "IMTS", "+"
 DIMENSIONS = ("COUNTRY", "INDICATOR", "COUNTERPART_COUNTRY", "FREQUENCY")
 INDICATORS = {"XG_FOB_USD": "exports", "MG_CIF_USD": "imports"}
 WORLD = "G001"
-ESTIMATE_ATTRIBUTE, ESTIMATE_CODE = "OBS_STATUS", "E"
-UNALLOCATED = re.compile(r"not specified|not included elsewhere|special categories", re.IGNORECASE)
+ANY = "*"  # the REST wildcard: every code of a dimension
+ESTIMATE_ATTRIBUTES, ESTIMATE_CODE = ("STATUS", "OBS_STATUS"), "E"
 ACCEPT = "application/vnd.sdmx.data+json;version=2.0.0"
+TIMEOUT_S = 120.0  # one reporter with every partner and year is a large reply, slowly built
 SOURCE_ID = IMF_API_SOURCE
 LICENCE = (
     "IMF Copyright and Usage terms: download, copy, derive and redistribute with attribution "
     "'Source: IMF, International Trade in Goods (by partner country)'"
 )
-# The five Central Asian reporters with every partner; Russia and China with those five and the world.
-QUERIES = (
-    (NEIGHBOURS, ()),
-    (("RUS", "CHN"), (*NEIGHBOURS, WORLD)),
-)
+NEIGHBOURS = ("TJK", "KAZ", "KGZ", "UZB", "TKM")  # the Partners page's Central Asian reporters
+# One query per Central Asian reporter with every partner (replies of a size one answer can hold),
+# then Russia and China with those five and the world.
+QUERIES = (*(((code,), (ANY,)) for code in NEIGHBOURS), (("RUS", "CHN"), (*NEIGHBOURS, WORLD)))
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,15 @@ class Pull:
     notes: list[str]
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """One reply: its rows, whether it declared an estimate attribute, and the group codes left out."""
+
+    rows: list[dict[str, Any]]
+    declares_status: bool
+    groups: frozenset[str]
+
+
 def api_key(secrets: dict[str, Any] | None = None) -> str | None:
     """An IMF API subscription key from the environment or Streamlit's secrets, if there is one."""
     key = os.environ.get(KEY_VARIABLE) or (secrets or {}).get(KEY_VARIABLE)
@@ -83,7 +91,7 @@ def api_key(secrets: dict[str, Any] | None = None) -> str | None:
 
 
 def key(reporters: tuple[str, ...], partners: tuple[str, ...]) -> str:
-    """COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY; an empty counterpart means every partner."""
+    """COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY."""
     return ".".join(["+".join(reporters), "+".join(INDICATORS), "+".join(partners), "A"])
 
 
@@ -91,33 +99,46 @@ def data_url(base: str, series_key: str) -> str:
     return f"{base.rstrip('/')}/data/dataflow/{AGENCY}/{FLOW}/{VERSION}/{series_key}"
 
 
-def fetch(client: JsonClient, key_value: str | None = None, base: str = BASE_URL, today: date | None = None) -> Pull:
+def fetch(
+    client: JsonClient,
+    key_value: str | None = None,
+    base: str = BASE_URL,
+    today: date | None = None,
+    timeout_s: float = TIMEOUT_S,
+) -> Pull:
     """Both flows for every reporter, annual, all years; raises FetchError/ResponseError on any failure."""
     headers = {"Accept": ACCEPT, **({"Ocp-Apim-Subscription-Key": key_value} if key_value else {})}
     records: list[dict[str, Any]] = []
-    declared_status = False
+    declared, groups, prepared = False, set(), set()
     for reporters, partners in QUERIES:
-        client.log(f"  IMF IMTS {'+'.join(reporters)} with {'+'.join(partners) or 'every partner'}")
-        answer = client.get(data_url(base, key(reporters, partners)), None, headers)
-        rows, has_status = parse(answer, set(reporters))
-        records += rows
-        declared_status = declared_status or has_status
+        asked = "every partner" if partners == (ANY,) else "+".join(partners)
+        client.log(f"  IMF IMTS {'+'.join(reporters)} with {asked}")
+        answer = client.get(data_url(base, key(reporters, partners)), None, headers, timeout_s=timeout_s)
+        parsed = parse(answer, set(reporters))
+        records += parsed.rows
+        declared, groups = declared or parsed.declares_status, groups | parsed.groups
+        prepared.add(str(((answer.get("meta") or {}) if isinstance(answer, dict) else {}).get("prepared") or "")[:10])
     frame = pd.DataFrame(records)
     if frame.empty:
         raise ResponseError("the IMF returned no partner trade for the reporters asked")
-    notes = [] if declared_status else [f"the IMF's reply declares no {ESTIMATE_ATTRIBUTE}: no cell marked an estimate"]
+    notes = [] if declared else ["the IMF's replies declare no STATUS: no cell marked an estimate (not known)"]
+    if groups:
+        notes.append(f"{len(groups)} IMF group codes (regions, unallocated trade) left out: the page draws economies")
     accessed = (today or date.today()).isoformat()
+    served = sorted(p for p in prepared if p)
     source = {
         "source_id": SOURCE_ID,
         "publisher": "IMF (SDMX API)",
         "title": (
             "International Trade in Goods by partner country (IMTS), exports FOB and imports CIF in US$, annual: "
-            f"Tajikistan, Kazakhstan, Kyrgyzstan, Uzbekistan and Turkmenistan with every partner, Russia and China "
-            f"with those five and the world; accessed {accessed}"
+            "Tajikistan, Kazakhstan, Kyrgyzstan, Uzbekistan and Turkmenistan with every partner, Russia and China "
+            "with those five and the world"
         ),
         "url": data_url(base, key(*QUERIES[0])),
-        "published_date": accessed,
+        "published_date": "",  # the data message gives no release date
         "licence": LICENCE,
+        "edition": f"IMTS as served on {served[-1]}" if served else "IMTS, the IMF's current edition",
+        "accessed_date": accessed,
     }
     frame = frame.assign(source_id=SOURCE_ID).sort_values(
         ["reporter_iso3", "flow", "partner_label", "year"], ignore_index=True
@@ -135,84 +156,115 @@ def _structure(answer: Any) -> dict[str, Any]:
     return structures[0]
 
 
-def parse(answer: Any, reporters: set[str]) -> tuple[list[dict[str, Any]], bool]:
-    """The observations of one SDMX-JSON reply as trade_partners rows, and whether it declared OBS_STATUS.
+def code_of(value: Any) -> str:
+    """A dimension or attribute value's code: `{id, name}` or `{value}`, both allowed by SDMX-JSON 2.0."""
+    if isinstance(value, dict):
+        code = value.get("id", value.get("value"))
+        if code is not None:
+            return str(code)
+    raise ResponseError(f"unexpected IMF reply: a value without an id or a value ({value!r})")
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """An observation attribute: coded (its values listed, the observation holds a position) or
+    uncoded (no values listed, the observation holds the text)."""
+
+    id: str
+    codes: tuple[str, ...] | None
+
+    def read(self, raw: Any) -> str | None:
+        if raw is None:
+            return None
+        if self.codes is None:
+            return str(raw)
+        try:
+            return self.codes[int(raw)]
+        except (ValueError, IndexError, TypeError) as error:
+            raise ResponseError(f"unexpected IMF {self.id} position {raw!r}") from error
+
+
+def _attributes(declared: list[Any]) -> list[Attribute]:
+    out = []
+    for attribute in declared:
+        values = attribute.get("values") if isinstance(attribute, dict) else None
+        codes = tuple(code_of(v) for v in values) if values else None
+        out.append(Attribute(str(attribute.get("id")), codes))
+    return out
+
+
+def parse(answer: Any, reporters: set[str]) -> Parsed:
+    """The observations of one SDMX-JSON reply as trade_partners rows.
 
     Null values are left out (a gap stays a gap); anything not shaped as documented raises.
     """
     structure = _structure(answer)
     try:
         series_dims = structure["dimensions"]["series"]
-        time_values = [v["id"] for v in structure["dimensions"]["observation"][0]["values"]]
+        time_values = [code_of(v) for v in structure["dimensions"]["observation"][0]["values"]]
         dim_ids = [d["id"] for d in series_dims]
         # a dimension with one value may be given once for the whole data set instead of in each key
-        fixed = {d["id"]: d["values"][0] for d in structure["dimensions"].get("dataSet") or []}
-        obs_attributes = (structure.get("attributes") or {}).get("observation") or []
+        fixed = {d["id"]: code_of(d["values"][0]) for d in structure["dimensions"].get("dataSet") or []}
+        attributes = _attributes((structure.get("attributes") or {}).get("observation") or [])
         datasets = answer["data"]["dataSets"]
-    except (KeyError, TypeError, IndexError) as error:
+    except (KeyError, TypeError, IndexError, AttributeError) as error:
         raise ResponseError(f"unexpected IMF reply: its structure lacks {error}") from error
     if sorted(set(dim_ids) | set(fixed)) != sorted(DIMENSIONS):
         raise ResponseError(f"unexpected IMF reply: dimensions {[*dim_ids, *fixed]}, not {list(DIMENSIONS)}")
-    status_at = next((i for i, a in enumerate(obs_attributes) if a.get("id") == ESTIMATE_ATTRIBUTE), None)
-    status_codes = [v.get("id") for v in obs_attributes[status_at]["values"]] if status_at is not None else []
     if not isinstance(datasets, list):
         raise ResponseError("unexpected IMF reply: 'dataSets' is not a list")
+    status = [i for i, a in enumerate(attributes) if a.id in ESTIMATE_ATTRIBUTES]
+    rows: list[dict[str, Any]] = []
+    groups: set[str] = set()
     try:
-        rows = _rows(datasets, dim_ids, series_dims, fixed, reporters, time_values, status_at, status_codes)
+        for dataset in datasets:
+            for series_key, series in (dataset.get("series") or {}).items():
+                codes = fixed | dict(zip(dim_ids, _codes(series_dims, series_key), strict=True))
+                partner = partner_fields(codes["COUNTERPART_COUNTRY"])
+                _check_series(codes, reporters)
+                if partner is None:
+                    groups.add(codes["COUNTERPART_COUNTRY"])
+                    continue
+                for time_key, observation in (series.get("observations") or {}).items():
+                    year, value, estimate = _observation(time_values, time_key, observation, attributes, status)
+                    if value is not None:
+                        rows.append(_row(codes, partner, year, value, estimate))
     except (AttributeError, KeyError, TypeError) as error:  # a list where an object belongs, and the like
         raise ResponseError(f"unexpected IMF reply: a series or observation is malformed ({error})") from error
-    return rows, status_at is not None
+    return Parsed(rows, bool(status), frozenset(groups))
 
 
-def _rows(
-    datasets: list[Any],
-    dim_ids: list[str],
-    series_dims: list[dict[str, Any]],
-    fixed: dict[str, dict[str, Any]],
-    reporters: set[str],
-    time_values: list[str],
-    status_at: int | None,
-    status_codes: list[str],
-) -> list[dict[str, Any]]:
-    out = []
-    for dataset in datasets:
-        for series_key, series in (dataset.get("series") or {}).items():
-            codes = fixed | dict(zip(dim_ids, _codes(series_dims, series_key), strict=True))
-            reporter, indicator = codes["COUNTRY"], codes["INDICATOR"]
-            partner, frequency = codes["COUNTERPART_COUNTRY"], codes["FREQUENCY"]
-            if reporter["id"] not in reporters or indicator["id"] not in INDICATORS or frequency["id"] != "A":
-                raise ResponseError(
-                    f"unexpected IMF series {reporter['id']}.{indicator['id']}.{partner['id']}.{frequency['id']}"
-                )
-            for time_key, observation in (series.get("observations") or {}).items():
-                year, value, estimate = _observation(time_values, time_key, observation, status_at, status_codes)
-                if value is None:
-                    continue
-                out.append(
-                    {
-                        "reporter_iso3": reporter["id"],
-                        "flow": INDICATORS[indicator["id"]],
-                        **partner_fields(partner["id"], partner.get("name") or partner["id"]),
-                        "year": year,
-                        "value_usd_m": round(value / 1e6, 6),  # US$ to US$ million, to the dollar
-                        "imf_estimate": "true" if estimate else "false",
-                    }
-                )
-    return out
+def _check_series(codes: dict[str, str], reporters: set[str]) -> None:
+    reporter, indicator, frequency = codes["COUNTRY"], codes["INDICATOR"], codes["FREQUENCY"]
+    if reporter not in reporters or indicator not in INDICATORS or frequency != "A":
+        raise ResponseError(
+            f"unexpected IMF series {reporter}.{indicator}.{codes['COUNTERPART_COUNTRY']}.{frequency}"
+        )
 
 
-def _codes(series_dims: list[dict[str, Any]], series_key: str) -> list[dict[str, Any]]:
+def _row(codes: dict[str, str], partner: dict[str, str], year: int, value: float, estimate: bool) -> dict[str, Any]:
+    return {
+        "reporter_iso3": codes["COUNTRY"],
+        "flow": INDICATORS[codes["INDICATOR"]],
+        **partner,
+        "year": year,
+        "value_usd_m": round(value / 1e6, 6),  # US$ to US$ million, to the dollar
+        "imf_estimate": "true" if estimate else "false",
+    }
+
+
+def _codes(series_dims: list[dict[str, Any]], series_key: str) -> list[str]:
     try:
         positions = [int(p) for p in str(series_key).split(":")]
         if len(positions) != len(series_dims):
             raise ValueError(series_key)
-        return [series_dims[i]["values"][p] for i, p in enumerate(positions)]
+        return [code_of(series_dims[i]["values"][p]) for i, p in enumerate(positions)]
     except (ValueError, IndexError, KeyError, TypeError) as error:
         raise ResponseError(f"unexpected IMF series key {series_key!r}") from error
 
 
 def _observation(
-    time_values: list[str], time_key: str, observation: Any, status_at: int | None, status_codes: list[str]
+    time_values: list[str], time_key: str, observation: Any, attributes: list[Attribute], status: list[int]
 ) -> tuple[int, float | None, bool]:
     try:
         period = time_values[int(time_key)]
@@ -231,28 +283,27 @@ def _observation(
         raise ResponseError(f"unexpected IMF value for {period}: {raw!r}") from error
     if not value >= 0 or value == float("inf"):
         raise ResponseError(f"unexpected IMF value for {period}: {raw!r}")
-    estimate = False
-    if status_at is not None and len(observation) > status_at + 1 and observation[status_at + 1] is not None:
-        try:
-            estimate = status_codes[int(observation[status_at + 1])] == ESTIMATE_CODE
-        except (ValueError, IndexError, TypeError) as error:
-            raise ResponseError(f"unexpected IMF observation status for {period}") from error
-    return int(period), value, estimate
+    marks = [attributes[i].read(observation[i + 1]) for i in status if len(observation) > i + 1]
+    return int(period), value, ESTIMATE_CODE in marks
 
 
-def partner_fields(code: str, name: str) -> dict[str, str]:
-    """partner, partner_label, partner_kind and partner_iso3 from the counterpart codelist entry.
+def partner_fields(code: str) -> dict[str, str] | None:
+    """partner, partner_label, partner_kind and partner_iso3 for a counterpart code; None for an IMF group.
 
-    The world keeps the label "World" the page's shares divide by, as in the shipped file.
+    The world keeps the label "World" the page's shares divide by, as in the shipped file; an
+    economy is named from the Unicode CLDR by its ISO 3166 alpha-3 code.
     """
     if code == WORLD:
         return {"partner": "World", "partner_label": "World", "partner_kind": "aggregate", "partner_iso3": ""}
-    if re.fullmatch(r"[A-Z]{3}", code):
-        return {
-            "partner": NAMES.get(code, name),
-            "partner_label": name,
-            "partner_kind": "country",
-            "partner_iso3": code,
-        }
-    kind = "unallocated" if UNALLOCATED.search(name) else "aggregate"
-    return {"partner": name, "partner_label": name, "partner_kind": kind, "partner_iso3": ""}
+    name = country_name(code)
+    if name is None:
+        return None
+    return {"partner": name, "partner_label": name, "partner_kind": "country", "partner_iso3": code}
+
+
+def country_name(iso3: str, locale: str = "en") -> str | None:
+    """CLDR's name for an ISO 3166 alpha-3 code (by way of CLDR's own alpha-3 aliases), or None."""
+    if not re.fullmatch(r"[A-Z]{3}", iso3):
+        return None
+    alpha2 = (get_global("territory_aliases").get(iso3) or [None])[0]
+    return Locale.parse(locale).territories.get(alpha2) if alpha2 else None

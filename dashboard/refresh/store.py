@@ -1,9 +1,5 @@
-"""Writing a refresh: merge into the refresh's own files, validate everything, then swap atomically.
-
-A pull is staged in a hidden folder inside data/ (same file system, so a rename is atomic),
-merged with the rows already there, and loaded back through the app's own schemas and reference
-checks. Only then do the files replace the old ones; on any failure the staging folder goes and
-data/ is exactly as it was.
+"""Writing one source's pull into a draft edition (editions.py): merged with the rows the last
+edition had, validated whole, then laid in; on any failure the draft is exactly as it was.
 """
 
 from __future__ import annotations
@@ -95,10 +91,8 @@ def _year_span(frame: pd.DataFrame) -> tuple[int, int] | None:
 
 @contextmanager
 def locked(data_dir: Path) -> Iterator[None]:
-    """One refresh at a time per data folder: two would both rewrite sources.csv.
-
-    The lock is on the folder itself, so no lock file is left in data/.
-    """
+    """One writer at a time per folder (BACI's download folder): the lock is on the folder itself,
+    so no lock file is left in it."""
     folder = os.open(data_dir, os.O_RDONLY)
     try:
         try:
@@ -111,47 +105,47 @@ def locked(data_dir: Path) -> Iterator[None]:
 
 
 def write(
-    data_dir: Path, updates: dict[str, Update], source: dict[str, str] | list[dict[str, str]]
+    folder: Path, updates: dict[str, Update], source: dict[str, str] | list[dict[str, str]]
 ) -> list[TableChange]:
-    """Merge the updates (dataset name -> rows) and the source row(s) into data_dir, all or nothing.
+    """Merge the updates (dataset name -> rows) and the source row(s) into a draft edition, all or nothing.
 
     One pull that fills several tables under sources of their own passes a list: they are then
-    written together or not at all.
+    written together or not at all. The tables are staged in a copy of the draft and loaded back
+    through the app's own schemas and reference checks before any of them replaces its old file.
 
-    Raises datasets.DataError if the merged files do not validate; data_dir is then untouched.
+    Raises datasets.DataError if the merged files do not validate; the draft is then as it was.
     """
-    with locked(data_dir):
-        staging = Path(tempfile.mkdtemp(prefix=".refresh-", dir=data_dir))
-        try:
-            return _stage_and_swap(data_dir, staging, updates, source)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+    trial = Path(tempfile.mkdtemp(prefix=folder.name + "-", dir=folder.parent))
+    try:
+        shutil.copytree(folder, trial, symlinks=True, dirs_exist_ok=True)
+        changes, files = _stage(folder, trial, updates, source)
+        for file in files:
+            (trial / file).replace(folder / file)
+        return changes
+    finally:
+        shutil.rmtree(trial, ignore_errors=True)
 
 
-def _stage_and_swap(
-    data_dir: Path, staging: Path, updates: dict[str, Update], source: dict[str, str] | list[dict[str, str]]
-) -> list[TableChange]:
-    for name in ("sources", "reporters"):
-        shutil.copy2(data_dir / datasets.DATASETS[name].file, staging)
+def _stage(
+    folder: Path, trial: Path, updates: dict[str, Update], source: dict[str, str] | list[dict[str, str]]
+) -> tuple[list[TableChange], list[str]]:
+    listed = datasets.SOURCES_REFRESH
     sources, *_ = merged(
-        read_raw(staging / "sources.csv"),
-        pd.DataFrame(source if isinstance(source, list) else [source]),
+        read_raw(trial / listed.file).reindex(columns=list(listed.columns), fill_value=""),
+        pd.DataFrame(source if isinstance(source, list) else [source]).reindex(columns=list(listed.columns)),
         ("source_id",),
     )
-    sources.sort_values("source_id").to_csv(staging / "sources.csv", index=False)
+    sources.sort_values("source_id").to_csv(trial / listed.file, index=False)
     changes = []
     for name, update in updates.items():
         dataset = datasets.DATASETS[name]
-        old = read_raw(data_dir / dataset.file)
+        old = read_raw(folder / dataset.file)
         table, added, changed, removed = merged(
             old, update.rows.reindex(columns=old.columns), dataset.key, update.replaces(old)
         )
-        table.to_csv(staging / dataset.file, index=False)
+        table.to_csv(trial / dataset.file, index=False)
         changes.append(TableChange(dataset.file, added, changed, removed, len(table), _year_span(table)))
     for name in updates:
-        datasets.load(name, staging)  # the app's own schema and reference checks
-    datasets.load("sources", staging)
-    # sources first: a table never cites a source that is not yet there
-    for file in ["sources.csv", *(datasets.DATASETS[name].file for name in updates)]:
-        (staging / file).replace(data_dir / file)
-    return changes
+        datasets.load(name, trial)  # the app's own schema and reference checks
+    datasets.load("sources", trial)
+    return changes, [listed.file, *(datasets.DATASETS[name].file for name in updates)]

@@ -56,19 +56,30 @@ def fetch(
     frame = pd.DataFrame(records, columns=["indicator", "year", "value"])
     if frame.empty:
         raise ResponseError("the World Bank returned no values for Tajikistan")
-    accessed = (today or date.today()).isoformat()
-    source = {
-        "source_id": SOURCE_ID,
-        "publisher": "World Bank (WDI API)",
-        "title": (
-            f"World Development Indicators via api.worldbank.org v2, Tajikistan, {', '.join(indicators)}; "
-            f"accessed {accessed}; database last updated {', '.join(sorted(u for u in updated if u)) or 'not stated'}"
-        ),
-        "url": f"{indicator_url(base, ';'.join(indicators))}?format=json&source=2",
-        "published_date": accessed,
-        "licence": "CC BY 4.0 (World Bank open data): cite The World Bank, World Development Indicators",
-    }
+    source = source_row(
+        SOURCE_ID,
+        f"World Development Indicators via api.worldbank.org v2, Tajikistan, {', '.join(indicators)}",
+        f"{indicator_url(base, ';'.join(indicators))}?format=json&source=2",
+        updated,
+        today,
+    )
     return Pull(frame.assign(source_id=SOURCE_ID).sort_values(["indicator", "year"], ignore_index=True), source)
+
+
+def source_row(source_id: str, title: str, url: str, updated: set[str], today: date | None) -> dict[str, str]:
+    """The sources.csv row of a pull: dated by the database's own last update (the pages'
+    `lastupdated`), with the access date beside it."""
+    dates = sorted(u for u in updated if re.fullmatch(r"\d{4}-\d{2}-\d{2}", u))
+    return {
+        "source_id": source_id,
+        "publisher": "World Bank (WDI API)",
+        "title": title,
+        "url": url,
+        "published_date": dates[-1] if dates else "",
+        "licence": "CC BY 4.0 (World Bank open data): cite The World Bank, World Development Indicators",
+        "edition": f"WDI database updated {dates[-1]}" if dates else "WDI, last update not stated",
+        "accessed_date": (today or date.today()).isoformat(),
+    }
 
 
 def paged(
@@ -148,14 +159,24 @@ def aggregate_codes(client: JsonClient, base: str) -> tuple[set[str], set[str]]:
     """
     economies, aggregates = set(), set()
     for _, rows in paged(client, f"{base.rstrip('/')}/country", "the country list", COUNTRY_LIST_PER_PAGE):
-        for row in rows:
-            try:
-                code, region = row["id"], row["region"]["value"]
-            except (KeyError, TypeError) as error:
-                raise ResponseError(f"unexpected World Bank country list entry: missing {error}") from error
-            (aggregates if str(region).strip() == AGGREGATES else economies).add(str(code))
+        found = split_regions(rows)
+        economies |= found[0]
+        aggregates |= found[1]
     if not economies:
         raise ResponseError("the World Bank's country list names no economies")
+    return economies, aggregates
+
+
+def split_regions(rows: list[Any]) -> tuple[set[str], set[str]]:
+    """One page of the country list as (economies, aggregates), by each entry's region (whose
+    name the API sometimes ends with a space)."""
+    economies, aggregates = set(), set()
+    for row in rows:
+        try:
+            code, region = row["id"], row["region"]["value"]
+        except (KeyError, TypeError) as error:
+            raise ResponseError(f"unexpected World Bank country list entry: missing {error}") from error
+        (aggregates if str(region).strip() == AGGREGATES else economies).add(str(code))
     return economies, aggregates
 
 
@@ -187,18 +208,13 @@ def fetch_world(client: JsonClient, base: str = BASE_URL, today: date | None = N
     if len(unknown):
         codes = ", ".join(sorted(set(unknown["iso3"].replace("", "(blank)")))[:5])
         notes.append(f"{len(unknown)} rows for codes not in the World Bank's country list left out ({codes})")
-    accessed = (today or date.today()).isoformat()
-    source = {
-        "source_id": WORLD_SOURCE_ID,
-        "publisher": "World Bank (WDI API)",
-        "title": (
-            f"World Development Indicators via api.worldbank.org v2, {WORLD_INDICATOR} for every economy "
-            f"(aggregates left out by the country list's region field); accessed {accessed}; database last "
-            f"updated {', '.join(sorted(u for u in updated if u)) or 'not stated'}"
-        ),
-        "url": f"{world_url(base)}?format=json&source=2",
-        "published_date": accessed,
-        "licence": "CC BY 4.0 (World Bank open data): cite The World Bank, World Development Indicators",
-    }
+    source = source_row(
+        WORLD_SOURCE_ID,
+        f"World Development Indicators via api.worldbank.org v2, {WORLD_INDICATOR} for every economy "
+        "(aggregates left out by the country list's region field)",
+        f"{world_url(base)}?format=json&source=2",
+        updated,
+        today,
+    )
     rows_out = frame.assign(flag="", source_id=WORLD_SOURCE_ID).sort_values(["iso3", "year"], ignore_index=True)
     return WorldPull(rows_out, source, notes)

@@ -12,6 +12,7 @@ from dashboard.analytics.citations import (
     Citing,
     cite,
     cited_ids,
+    cited_reach,
     citing,
     data_as_of,
     sources_caption,
@@ -116,7 +117,7 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:
     ids = cited_ids(data)
-    summary = citing(ids, sources)
+    summary = citing(ids, sources, cited_reach(data))
     caption = " ".join(part for part in (note, summary.caption) if part)
     st.caption(caption)
     collect.cited(ids, caption, tuple(publisher for publisher, _ in summary.restricted))

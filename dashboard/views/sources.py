@@ -9,8 +9,8 @@ from streamlit import dataframe_util
 
 from dashboard.cache import shared
 from dashboard.cache.memo import remembered
-from dashboard.datasets import DataError
-from dashboard.models.catalogue import Entry
+from dashboard.datasets import DataError, editions_root, refresh_status
+from dashboard.models.catalogue import Entry, last_try
 from dashboard.models.methods import METHODS
 from dashboard.views import components
 
@@ -55,7 +55,7 @@ def cited_sources(entry: Entry) -> None:
         sources_table(entry.cited, height=min(400, 38 + 35 * count))
 
 
-def catalogue_entry(entry: Entry) -> None:
+def catalogue_entry(entry: Entry, status: dict[str, dict[str, str | None]]) -> None:
     """One dataset: what it is, whether it passed its checks, its coverage, and the file itself.
 
     The download serves the file exactly as it is in data/, so what a reader takes away is what
@@ -70,6 +70,13 @@ def catalogue_entry(entry: Entry) -> None:
             st.error(f"This file failed its checks: {entry.error}", icon=":material/error:")
             return
         st.caption(entry.summary)
+        if entry.currency:
+            st.caption(f"**How current:** {entry.currency}")
+        tried, failed = last_try(dataset, status)
+        if failed:
+            st.warning(tried, icon=":material/sync_problem:")
+        elif tried:
+            st.caption(tried)
         if dataset.caveat:
             st.caption(f"**Caveat:** {dataset.caveat}")
         cited_sources(entry)
@@ -90,12 +97,13 @@ def catalogue_entry(entry: Entry) -> None:
 
 def dataset_catalogue() -> None:
     tables, geometry = shared.catalogue()
+    status = refresh_status(editions_root(shared.base_dir()))  # read each time: a failed try makes no edition
     st.subheader("Datasets")
     for entry in tables:
-        catalogue_entry(entry)
+        catalogue_entry(entry, status)
     st.subheader("Geometry")
     for entry in geometry:
-        catalogue_entry(entry)
+        catalogue_entry(entry, status)
 
 
 def source_list() -> None:

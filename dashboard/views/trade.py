@@ -182,6 +182,8 @@ def published_section(model: TradeModel, view: ViewState) -> None:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
     st.caption(f"Every published figure for the year's total, one mark per statement. {article_caption(model, view)}")
+    if model.reporting_note:
+        st.caption(model.reporting_note)
     data = in_view(model.published_totals, view, by_side=True)[
         ["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]
     ]

@@ -1,8 +1,11 @@
-"""A loopback stand-in for the World Bank, UN Comtrade and IMF APIs, serving recorded replies.
+"""A loopback stand-in for the World Bank, UN Comtrade and IMF APIs that answers as they do.
 
-Replies are in the APIs' documented formats (tests/refresh/recorded/README.md says which
-documentation each follows); their values are test data and only ever land in a temporary copy
-of data/.
+Replies follow what the live services were recorded sending (tests/refresh/recorded/README.md:
+the recordings themselves are in recorded/real/, and the IMF's IMTS replies are built from the
+same server's recorded CPI reply by imts_replay.py). Like the services, the stand-in refuses a
+period list on the keyless Comtrade preview with HTTP 400 and a JSON body, answers 404 to an
+unknown path, and gives the IMF's empty data set when no series matches. The values are test
+data and only ever land in a temporary copy of data/ and its editions.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import pytest
 
 from dashboard import datasets
 from dashboard.refresh.__main__ import main
+from tests.refresh import imts_replay
 
 RECORDED = Path(__file__).parent / "recorded"
 ISO = {"643": "RUS", "762": "TJK"}
@@ -32,6 +36,39 @@ IMF_PATH = "/sdmx/3.0/data/dataflow/IMF.STA/IMTS/+/"
 
 def recorded(name: str) -> Any:
     return json.loads((RECORDED / name).read_text())
+
+
+def real(name: str) -> Any:
+    """A reply recorded from the live service (recorded/real/, provenance in its README)."""
+    return json.loads((RECORDED / "real" / name).read_text())
+
+
+# Test values for IMTS, in US dollars as the server writes them: (reporter, indicator, counterpart)
+# -> {year: (value, STATUS)}. GX170 stands for one of the IMF's group codes (a region).
+X, M = "XG_FOB_USD", "MG_CIF_USD"
+IMTS_CELLS: imts_replay.Cells = {
+    ("TJK", X, "G001"): {"2023": ("1234567890", None), "2024": ("1300000000", None)},
+    ("TJK", X, "RUS"): {"2023": ("150000001", None), "2024": ("160000000", None)},
+    ("TJK", X, "CHN"): {"2024": ("300000000", None), "2025": (None, None)},
+    ("TJK", X, "TUR"): {"2024": ("420000000", None)},
+    ("TJK", X, "GX170"): {"2024": ("90000000", None)},
+    ("TJK", M, "G001"): {"2023": ("4000000000", None), "2024": ("4500000000", None)},
+    ("TJK", M, "RUS"): {"2023": ("1100000000", None), "2024": ("1250000000", "E")},
+    ("TJK", M, "CHN"): {"2024": ("1500000000", None)},
+    ("KAZ", X, "G001"): {"2024": ("80000000000", None)},
+    ("KAZ", X, "RUS"): {"2024": ("9000000000", None)},
+    ("KGZ", X, "G001"): {"2024": ("3000000000", None)},
+    ("KGZ", X, "RUS"): {"2024": ("700000000", None)},
+    ("UZB", X, "G001"): {"2024": ("26000000000", None)},
+    ("UZB", X, "RUS"): {"2024": ("3000000000", None)},
+    ("TKM", X, "G001"): {"2024": ("10000000000", None)},
+    ("TKM", X, "CHN"): {"2024": ("8000000000", None)},
+    ("RUS", X, "TJK"): {"2024": ("1400000000", None)},
+    ("RUS", M, "TJK"): {"2024": ("170000000", None)},
+    ("RUS", X, "G001"): {"2024": ("430000000000", None)},
+    ("CHN", X, "TJK"): {"2024": ("3500000000", None)},
+    ("CHN", X, "KAZ"): {"2024": ("25000000000", None)},
+}
 
 
 @dataclass
@@ -44,7 +81,8 @@ class FakeApis:
     comtrade: dict[str, Any] = field(default_factory=lambda: json.loads((RECORDED / "comtrade.json").read_text()))
     countries: list[Any] = field(default_factory=lambda: recorded("worldbank_countries.json"))
     world: list[Any] = field(default_factory=lambda: recorded("worldbank_world.json"))
-    imf: dict[str, Any] = field(default_factory=lambda: recorded("imf_imts.json"))
+    imf: imts_replay.Cells = field(default_factory=lambda: {k: dict(v) for k, v in IMTS_CELLS.items()})
+    imf_status_coded: bool = True  # the IMF sends STATUS coded (a position) or uncoded (its text inline)
     script: list[tuple[str, Any]] = field(default_factory=list)
     requests: list[tuple[str, dict[str, str], dict[str, str]]] = field(default_factory=list)
     url: str = ""
@@ -62,20 +100,36 @@ class FakeApis:
                 return 200, {}, value
             if kind == "json":
                 return 200, {}, json.dumps(value).encode()
+            if kind == "refusal":  # (status, JSON body): a 4xx that says why
+                return value[0], {}, json.dumps(value[1]).encode()
         if path == "/v2/country":
             return 200, {}, json.dumps(self.countries[int(query.get("page", "1")) - 1]).encode()
         if path == f"/v2/country/all/indicator/{WORLD_INDICATOR}":
             return 200, {}, json.dumps(self.world[int(query.get("page", "1")) - 1]).encode()
-        if path.startswith(IMF_PATH) and path.removeprefix(IMF_PATH) in self.imf:
-            return 200, {}, json.dumps(self.imf[path.removeprefix(IMF_PATH)]).encode()
+        if path.startswith(IMF_PATH) and imts_replay.well_formed(path.removeprefix(IMF_PATH)):
+            cells = imts_replay.matching(self.imf, path.removeprefix(IMF_PATH))
+            return 200, {}, json.dumps(imts_replay.reply(cells, self.imf_status_coded)).encode()
         if path.startswith("/v2/country/TJK/indicator/"):
             pages = self.worldbank.get(path.rsplit("/", 1)[1])
             if pages is None:
                 return 200, {}, (RECORDED / "worldbank_error.json").read_bytes()
             return 200, {}, json.dumps(pages[int(query.get("page", "1")) - 1]).encode()
         if path in ("/public/v1/preview/C/A/HS", "/data/v1/get/C/A/HS"):
-            return 200, {}, json.dumps(self.comtrade[f"{ISO[query['reporterCode']]}_{query['cmdCode']}"]).encode()
+            return self.comtrade_reply(path, query)
         return 404, {}, b"not found"
+
+
+    def comtrade_reply(self, path: str, query: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        """The records of the periods asked; the keyless preview refuses a list of periods."""
+        periods = query.get("period", "").split(",")
+        if path.startswith("/public/") and len(periods) > 1:
+            refusal = {"statusCode": 400, "message": "period: multiple values are not supported by the public preview"}
+            return 400, {}, json.dumps(refusal).encode()
+        answer = dict(self.comtrade[f"{ISO[query['reporterCode']]}_{query['cmdCode']}"])
+        if isinstance(answer.get("data"), list):
+            answer["data"] = [r for r in answer["data"] if str(r.get("refYear")) in periods]
+            answer["count"] = len(answer["data"])
+        return 200, {}, json.dumps(answer).encode()
 
 
 @pytest.fixture
@@ -114,6 +168,11 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     shutil.copytree(datasets.DATA_DIR, folder)
     return folder
+
+
+def live(data_dir: Path) -> Path:
+    """The folder a reader of data_dir loads: its current edition (editions/ beside it), or itself."""
+    return datasets.live_folder(data_dir)
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import datasets
 from dashboard.refresh import comtrade
 from tests.app.conftest import APP, PAGES, chart_frames
-from tests.refresh.conftest import run
+from tests.refresh.conftest import live, run
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def open_page(page: str) -> AppTest:
 def test_the_trade_view_gains_each_reporters_comtrade_totals(refreshed):
     at = open_page("trade")
     assert not at.exception
-    written = datasets.load("trade_comtrade", refreshed)
+    written = datasets.load("trade_comtrade", live(refreshed))
     for frame, reporter, label in (
         (chart_frames(at)[0], "un_comtrade_rus", "Russia (UN Comtrade)"),
         (chart_frames(at)[1], "un_comtrade_tjk", "Tajikistan (UN Comtrade)"),
@@ -53,21 +53,21 @@ def test_the_sources_page_offers_no_download_of_comtrade_figures(refreshed):
     assert "Download wdi_remittances_world_api.csv" in labels
     assert "Download trade_partners_api.csv" in labels  # the IMF allows redistribution with attribution
     assert any(c.value.startswith("Not offered for download") for c in at.caption)
-    today = datasets.load("sources", refreshed).set_index("source_id").at["wb-wdi-api", "published_date"]
+    today = datasets.load("sources", live(refreshed)).set_index("source_id").at["wb-wdi-api", "published_date"]
     assert any(e.label.endswith(f"data as of {today}") for e in at.expander)
 
 
 def test_the_remittances_view_uses_the_refreshed_world_bank_edition_whole(refreshed):
     at = open_page("remittances")
     assert not at.exception
-    wdi = datasets.load("wdi_api", refreshed)
+    wdi = datasets.load("wdi_api", live(refreshed))
     share = wdi[wdi["indicator"] == "BX.TRF.PWKR.DT.GD.ZS"].sort_values("year").iloc[-1]
     card = next(m for m in at.metric if m.label.startswith("Remittances, % of GDP"))
     assert card.label.endswith(str(int(share["year"])))
     assert card.value == f"{share['value']:.1f}%"
     # one edition, never mixed: the World Bank line is the refreshed edition's years and values only
     accessed = pd.Timestamp(
-        datasets.load("sources", refreshed).set_index("source_id").at["wb-wdi-api", "published_date"]
+        datasets.load("sources", live(refreshed)).set_index("source_id").at["wb-wdi-api", "published_date"]
     )
     drawn = chart_frames(at)[1]
     line = drawn[drawn["series"] == f"World Bank WDI ({accessed:%b %Y})"]
@@ -78,9 +78,9 @@ def test_the_remittances_view_uses_the_refreshed_world_bank_edition_whole(refres
 def test_the_partners_page_shows_the_refreshed_imf_edition_whole_and_names_it(refreshed):
     at = open_page("partners")
     assert not at.exception
-    imts = datasets.load("trade_partners_api", refreshed)
+    imts = datasets.load("trade_partners_api", live(refreshed))
     last = int(imts["year"].max())
-    accessed = datasets.load("sources", refreshed).set_index("source_id").at["imf-imts-api", "published_date"]
+    accessed = datasets.load("sources", live(refreshed)).set_index("source_id").at["imf-imts-api", "published_date"]
     captions = " ".join(c.value for c in at.caption)
     assert (
         f"International Trade in Goods by partner country (IMTS), as read from the IMF's API on {accessed}" in captions
@@ -100,7 +100,7 @@ def test_the_partners_page_shows_the_refreshed_imf_edition_whole_and_names_it(re
 
 def test_the_partners_page_ranks_remittances_on_the_refreshed_world_bank_edition(refreshed):
     at = open_page("partners")
-    world = datasets.load("wdi_remittances_world_api", refreshed)
+    world = datasets.load("wdi_remittances_world_api", live(refreshed))
     year = int(world.loc[world["iso3"] == "TJK", "year"].max())
     that_year = world[world["year"] == year].sort_values("value", ascending=False)
     rank = list(that_year["iso3"]).index("TJK") + 1

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard.analytics.citations import cited_ids, citing
+from dashboard.analytics.citations import cited_ids, cited_reach, citing
 from dashboard.datasets import NOT_REDISTRIBUTABLE
 
 
@@ -45,3 +45,19 @@ def test_a_new_sources_table_is_never_answered_from_the_old_ones_memo():
     assert citing(("b",), first).restricted == ()
     changed = sources_table(f"{NOT_REDISTRIBUTABLE}: terms of use")
     assert citing(("b",), changed).restricted == (("UN Comtrade", "https://comtrade.un.org"),)
+
+
+def test_a_refreshed_source_says_its_own_edition_access_date_and_the_charts_last_year():
+    table = sources_table().assign(edition=[None, None, "WDI database updated 2025-10-15"])
+    table = table.assign(accessed_date=[None, None, "2026-12-07"])
+    line = citing(("c", "a"), table, (("c", 2024), ("a", 2020)))
+    assert line.caption == (
+        "Sources: World Bank ([link](https://worldbank.org)): WDI database updated 2025-10-15, accessed 2026-12-07, "
+        "to 2024; IMF ([link](https://imf.org)): to 2020. Data as of 2025-10-01."
+    )
+
+
+def test_a_charts_reach_is_each_sources_last_year():
+    data = pd.DataFrame({"source_id": ["a", "b", "a", None], "year": [2019, 2024, 2020, 2030]})
+    assert cited_reach(data) == (("a", 2020), ("b", 2024))
+    assert cited_reach(data.drop(columns="year")) == ()
