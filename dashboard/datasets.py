@@ -825,9 +825,10 @@ TRADE_PARTNERS_API = replace(
         "from the IMF's current edition, International Trade in Goods by partner country (IMTS), via its SDMX API."
     ),
     caveat=REFRESH_CAVEAT
-    + " When present, the Partners page shows this edition whole, never mixed with the DOTS file. The IMF's "
-    "aggregates are told from countries by the counterpart codelist; a cell is marked an IMF estimate only "
-    "where the reply's observation status says so (see docs/refresh.md).",
+    + " When present, the Partners page shows this edition whole, never mixed with the DOTS file. Partners are "
+    "told apart by code: economies by ISO code, the World total by the IMF's G001; the IMF's other groups "
+    "(regions, unallocated trade) are left out. A cell is marked an IMF estimate only where the IMF's STATUS "
+    "says so (see docs/refresh.md).",
     may_be_empty=True,
     refresh_source="imf",
 )

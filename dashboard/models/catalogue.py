@@ -64,7 +64,7 @@ def last_try(dataset: Dataset | GeoDataset, status: dict[str, dict[str, str | No
     return f"Last refreshed {when}.", False
 
 
-def table_summary(frame: pd.DataFrame) -> str:
+def table_summary(frame: pd.DataFrame, cites: bool = True) -> str:
     if frame.empty:
         return "No rows yet: the header is in place for a refresh to fill."
     coverage = ""
@@ -72,7 +72,7 @@ def table_summary(frame: pd.DataFrame) -> str:
         coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"
     elif "period_start" in frame.columns:
         coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
-    cited = frame["source_id"].nunique() if "source_id" in frame.columns else 0
+    cited = frame["source_id"].nunique() if cites and "source_id" in frame.columns else 0
     citing = f", citing {cited} source{'s' if cited != 1 else ''}" if cited else ""
     return f"{len(frame):,} rows{coverage}{citing}"
 
@@ -83,12 +83,16 @@ def geometry_summary(frame: pd.DataFrame) -> str:
 
 def entry(dataset: Dataset | GeoDataset, folder: Path, sources: pd.DataFrame | None) -> Entry:
     geo = isinstance(dataset, GeoDataset)
+    cites = getattr(dataset, "cites_sources", True)  # the source lists name sources; they do not cite them
     try:
-        frame = datasets.load_geo(dataset.name, folder) if geo else datasets.load(dataset.name, folder)
+        if geo:
+            frame = datasets.load_geo(dataset.name, folder)
+        else:  # the file itself: sources.csv alone, not merged with the refresh's list
+            frame = datasets.load(dataset.name, folder) if cites else datasets.read_csv(dataset, folder)
     except DataError as error:
         return Entry(dataset, str(error), "", None, None, not dataset.redistributable)
-    summary = geometry_summary(frame) if geo else table_summary(frame)
-    if sources is None or "source_id" not in frame.columns or frame.empty:
+    summary = geometry_summary(frame) if geo else table_summary(frame, cites)
+    if sources is None or not cites or "source_id" not in frame.columns or frame.empty:
         return Entry(dataset, None, summary, None, None, not dataset.redistributable)
     cited = cite(frame["source_id"], sources)
     # the file's kind decides, not only the rows read: a refresh may fill it later

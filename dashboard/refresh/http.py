@@ -93,9 +93,10 @@ def said(error: urllib.error.HTTPError, limit: int = 300) -> str:
         parsed = json.loads(text)
     except ValueError:
         parsed = None
-    if isinstance(parsed, dict):
-        found = [str(parsed[k]) for k in ("message", "error", "detail", "title") if parsed.get(k)]
-        text = "; ".join(found) or text
+    if isinstance(parsed, dict):  # JSON says why in a field, or not at all
+        text = "; ".join(str(parsed[k]) for k in ("message", "error", "detail", "title") if parsed.get(k))
+    elif parsed is not None:
+        text = ""
     return " ".join(text.split())[:limit]
 
 

@@ -107,3 +107,29 @@ def test_the_partners_page_ranks_remittances_on_the_refreshed_world_bank_edition
     card = next(m for m in at.metric if m.label.startswith("Remittances, % of GDP: Tajikistan's rank"))
     assert card.label.endswith(str(year))
     assert card.value.endswith(f"of {len(that_year)}") and card.value.startswith(str(rank))
+
+
+def test_sources_and_data_says_how_current_each_refreshed_file_is_and_why_a_try_failed(refreshed, apis, capsys):
+    apis.script = [("status", 503)] * 3
+    assert run(apis, refreshed, "imf") == 1  # the IMF's next try fails: the page says so and why
+    at = open_page("sources")
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    updated = apis.worldbank["BX.TRF.PWKR.CD.DT"][0][0]["lastupdated"]
+    today = pd.Timestamp.today().date().isoformat()
+    assert any(
+        c.startswith("**How current:** Data to 2025.") and f"WDI database updated {updated}, accessed {today}" in c
+        for c in captions
+    )
+    warnings = [w.value for w in at.warning]
+    assert any("failed: 127.0.0.1" in w and "HTTP 503" in w and "previous edition's" in w for w in warnings)
+    assert any(c.startswith("Last refreshed ") for c in captions)  # the World Bank's try went through
+
+
+def test_each_charts_sources_line_names_the_refreshed_edition_and_its_last_year(refreshed, apis):
+    at = open_page("remittances")
+    assert not at.exception
+    updated = apis.worldbank["BX.TRF.PWKR.CD.DT"][0][0]["lastupdated"]
+    captions = " ".join(c.value for c in at.caption)
+    assert "World Bank (WDI API) ([link](" in captions
+    assert f"WDI database updated {updated}, accessed {pd.Timestamp.today().date().isoformat()}, to 2025" in captions
