@@ -20,7 +20,7 @@ from typing import Any
 
 from dashboard import datasets
 from dashboard.refresh import baci, comtrade, editions, imf, worldbank
-from dashboard.refresh.http import FetchError, JsonClient
+from dashboard.refresh.http import FetchError, HttpClient
 from dashboard.refresh.store import TableChange, Update, everything, write
 
 SOURCES = ("worldbank", "comtrade", "imf")
@@ -121,7 +121,7 @@ class Outcome:
         }
 
 
-def refresh_worldbank(args: argparse.Namespace, client: JsonClient, folder: Path) -> Outcome:
+def refresh_worldbank(args: argparse.Namespace, client: HttpClient, folder: Path) -> Outcome:
     pull = worldbank.fetch(client, args.worldbank_url)
     world = worldbank.fetch_world(client, args.worldbank_url)
     # every year of every indicator: each file is this edition, whole; both written or neither
@@ -129,7 +129,7 @@ def refresh_worldbank(args: argparse.Namespace, client: JsonClient, folder: Path
     return Outcome(write(folder, updates, [pull.source, world.source]), world.notes, [pull.source, world.source])
 
 
-def refresh_comtrade(args: argparse.Namespace, client: JsonClient, folder: Path) -> Outcome:
+def refresh_comtrade(args: argparse.Namespace, client: HttpClient, folder: Path) -> Outcome:
     pull = comtrade.fetch(client, args.years, comtrade.api_key(secrets()), args.comtrade_url)
     asked = {str(year) for year in args.years}
     updates = {"trade_comtrade": Update(pull.totals, lambda old: old["period_start"].str[:4].isin(asked))}
@@ -138,28 +138,25 @@ def refresh_comtrade(args: argparse.Namespace, client: JsonClient, folder: Path)
     return Outcome(write(folder, updates, pull.source), pull.notes, [pull.source])
 
 
-def refresh_baci(args: argparse.Namespace, client: JsonClient, folder: Path) -> Outcome:
-    downloader = baci.Downloader(timeout_s=args.timeout, retries=args.retries, sleep=client.sleep, log=client.log)
+def refresh_baci(args: argparse.Namespace, client: HttpClient, folder: Path) -> Outcome:
+    downloader = baci.Downloader(client)
     downloads = args.download_dir or args.data_dir.resolve().parent / ".downloads"
-    try:
-        pull = baci.fetch(
-            downloader, downloads, args.baci_revision, args.baci_url, args.baci_release, releases_page=args.baci_page
-        )
-    finally:
-        client.requests += downloader.requests
+    pull = baci.fetch(
+        downloader, downloads, args.baci_revision, args.baci_url, args.baci_release, releases_page=args.baci_page
+    )
     # the release, whole: every year and product it holds replaces the previous release's rows
     updates = {"baci_products": Update(pull.rows, everything), "baci_product_codes": Update(pull.products, everything)}
     return Outcome(write(folder, updates, pull.source), pull.notes, [pull.source])
 
 
-def refresh_imf(args: argparse.Namespace, client: JsonClient, folder: Path) -> Outcome:
+def refresh_imf(args: argparse.Namespace, client: HttpClient, folder: Path) -> Outcome:
     pull = imf.fetch(client, imf.api_key(secrets()), args.imf_url, timeout_s=max(args.timeout, imf.TIMEOUT_S))
     # the IMF's current edition replaces the file whole: never mixed with an older pull
     changes = write(folder, {"trade_partners_api": Update(pull.rows, everything)}, pull.source)
     return Outcome(changes, pull.notes, [pull.source])
 
 
-RUNNERS: dict[str, Callable[[argparse.Namespace, JsonClient, Path], Outcome]] = {
+RUNNERS: dict[str, Callable[[argparse.Namespace, HttpClient, Path], Outcome]] = {
     "worldbank": refresh_worldbank,
     "comtrade": refresh_comtrade,
     "imf": refresh_imf,
@@ -172,7 +169,7 @@ def main(argv: list[str] | None = None, sleep: Callable[[float], None] | None = 
     root = args.editions_dir or datasets.editions_root(args.data_dir)
     if args.source in COMMANDS:
         return manage(args.source, root)
-    client = JsonClient(timeout_s=args.timeout, retries=args.retries, log=lambda line: print(line, flush=True))
+    client = HttpClient(timeout_s=args.timeout, retries=args.retries, log=lambda line: print(line, flush=True))
     if sleep is not None:
         client.sleep = sleep
     chosen = SOURCES if args.source == "all" else (args.source,)
@@ -195,7 +192,7 @@ def main(argv: list[str] | None = None, sleep: Callable[[float], None] | None = 
 
 
 def pull_each(
-    chosen: tuple[str, ...], args: argparse.Namespace, client: JsonClient, folder: Path, root: Path
+    chosen: tuple[str, ...], args: argparse.Namespace, client: HttpClient, folder: Path, root: Path
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Each source into the draft in turn; one that fails is reported, recorded and leaves its files be."""
     results: dict[str, str] = {}

@@ -18,13 +18,8 @@ Licence Ouverte / Etalab 2.0: the rows may be passed on with the attribution CEP
 from __future__ import annotations
 
 import csv
-import http.client
 import io
 import re
-import socket
-import time
-import urllib.error
-import urllib.request
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -33,8 +28,10 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import requests
+from urllib3.exceptions import MaxRetryError, ProtocolError
 
-from dashboard.refresh.http import USER_AGENT, FetchError
+from dashboard.refresh.http import FetchError, HttpClient, Refused
 from dashboard.refresh.store import locked
 
 # Where the files are, and the page that lists the current release: CEPII publishes a new release
@@ -91,93 +88,77 @@ def release_month(release: str) -> str | None:
 
 @dataclass
 class Downloader:
-    """Streams one large file to disk; resumes a partial file with a Range request.
+    """Streams one large file to disk through the refresh's HTTP client.
 
-    A broken connection or a server error is retried with doubling waits; each retry continues
-    from the bytes already on disk (or starts over if the server ignores the Range header).
+    A refused connection or a server error is retried by the client's policy (http.Backoff); a
+    connection that breaks mid-stream is resumed from the bytes already on disk with a Range
+    request, counted and waited for under the same policy (or started over if the server ignores
+    the Range header).
     """
 
-    timeout_s: float = 60.0
-    retries: int = 4
-    backoff_s: float = 2.0
-    sleep: Callable[[float], None] = time.sleep
-    log: Callable[[str], None] = print
-    requests: int = 0
+    client: HttpClient
 
     def page(self, url: str) -> str:
-        """A small text page (the releases list), with the same retries as a download."""
-        for attempt in range(self.retries + 1):
-            self.requests += 1
-            request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-            try:
-                with urllib.request.urlopen(request, timeout=self.timeout_s) as response:
-                    return response.read().decode("utf-8", "replace")
-            except urllib.error.HTTPError as error:
-                if error.code not in (429, 500, 502, 503, 504) or attempt == self.retries:
-                    raise FetchError(f"{url} answered HTTP {error.code} {error.reason}") from error
-            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as error:
-                reason = getattr(error, "reason", error)
-                if attempt == self.retries or isinstance(reason, socket.gaierror):
-                    raise FetchError(f"cannot read {url}: {reason}") from error
-            self.sleep(self.backoff_s * 2**attempt)
-        raise AssertionError("unreachable")
+        """A small text page (the releases list)."""
+        return self.client.response(url).text
 
     def fetch(self, url: str, target: Path) -> Path:
         """`target` holds the whole file afterwards; its `.part` file holds what arrived so far."""
         if target.exists():
             return target
         part = target.with_name(target.name + ".part")
-        for attempt in range(self.retries + 1):
+        retry = self.client.backoff()
+        while True:
             try:
                 self._once(url, part)
-            except FetchError:
-                raise
-            except (urllib.error.URLError, TimeoutError, ConnectionError, http.client.HTTPException) as error:
-                reason = getattr(error, "reason", error)
-                if attempt == self.retries or isinstance(reason, socket.gaierror):  # offline: fail at once
+            except (requests.RequestException, ProtocolError) as error:  # the stream broke off
+                kept = part.stat().st_size if part.exists() else 0
+                try:
+                    retry = retry.increment("GET", url, error=ProtocolError(str(error)))
+                except MaxRetryError:
                     raise FetchError(
-                        f"cannot download {url}: {reason}; {part.stat().st_size if part.exists() else 0:,} bytes "
-                        f"kept in {part} for the next run to resume"
+                        f"cannot download {url}: {error}; {kept:,} bytes kept in {part} for the next run to resume"
                     ) from error
-                delay = self.backoff_s * 2**attempt
-                self.log(f"  download interrupted ({reason}); resuming in {delay:g} s ({attempt + 1}/{self.retries})")
-                self.sleep(delay)
+                retry.sleep()
                 continue
+            except FetchError as error:
+                kept = part.stat().st_size if part.exists() else 0
+                resume = f"; {kept:,} bytes kept in {part} for the next run to resume" if kept else ""
+                raise FetchError(f"cannot download {url}: {error}{resume}") from error
             part.replace(target)
             return target
-        raise AssertionError("unreachable")
 
     def _once(self, url: str, part: Path) -> None:
         have = part.stat().st_size if part.exists() else 0
-        headers = {"User-Agent": USER_AGENT, **({"Range": f"bytes={have}-"} if have else {})}
-        self.requests += 1
+        headers = {"Accept-Encoding": "identity", **({"Range": f"bytes={have}-"} if have else {})}
         try:
-            response = urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=self.timeout_s)
-        except urllib.error.HTTPError as error:
-            if error.code == 416 and have:  # the part is already whole
+            response = self.client.response(url, headers=headers, stream=True)
+        except Refused as error:
+            if error.status == 416 and have:  # the part is already whole
                 return
-            if error.code in (429, 500, 502, 503, 504):
-                raise ConnectionError(f"HTTP {error.code} {error.reason}") from error
-            raise FetchError(f"{url} answered HTTP {error.code} {error.reason}") from error
+            raise
+        # a short body is checked below against Content-Length, after every byte that came is on disk
+        # (urllib3's own check would raise with the last read's bytes still in hand)
+        response.raw.enforce_content_length = False
         with response:
-            resumed = response.status == 206
+            resumed = response.status_code == 206
             if have and not resumed:
-                self.log("  the server sent the whole file again: starting over")
+                self.client.log("  the server sent the whole file again: starting over")
                 have = 0
             length = response.headers.get("Content-Length")
             expected = have + int(length) if length and length.isdigit() else None
             if have:
-                self.log(f"  resuming at {have:,} bytes")
+                self.client.log(f"  resuming at {have:,} bytes")
             done, shown = have, -1
             with open(part, "ab" if resumed else "wb") as out:
-                while chunk := response.read(CHUNK):
+                for chunk in response.iter_content(CHUNK):
                     out.write(chunk)
                     done += len(chunk)
                     if expected and (percent := done * 100 // expected) // 10 != shown:
                         shown = percent // 10
-                        self.log(f"  downloaded {done / 1e6:,.1f} of {expected / 1e6:,.1f} MB ({percent}%)")
+                        self.client.log(f"  downloaded {done / 1e6:,.1f} of {expected / 1e6:,.1f} MB ({percent}%)")
         if expected is not None and done < expected:
-            raise ConnectionError(f"the connection closed after {done:,} of {expected:,} bytes")
+            raise ProtocolError(f"the connection closed after {done:,} of {expected:,} bytes")
 
 
 def _reader(archive: zipfile.ZipFile, member: str) -> Iterator[list[str]]:
@@ -344,14 +325,14 @@ def fetch(
     with locked(download_dir):
         if release is None:
             release = newest_release(downloader.page(releases_page), revision)
-            downloader.log(f"  BACI: newest {revision} release listed by CEPII is {release}")
+            downloader.client.log(f"  BACI: newest {revision} release listed by CEPII is {release}")
         url = archive_url(base, revision, release)
         target = download_dir / archive_name(revision, release)
-        downloader.log(f"  BACI {revision} {release}: {url} -> {target}")
+        downloader.client.log(f"  BACI {revision} {release}: {url} -> {target}")
         downloader.fetch(url, target)
         size = target.stat().st_size
         try:
-            rows, descriptions, scanned = extract(target, revision, downloader.log)
+            rows, descriptions, scanned = extract(target, revision, downloader.client.log)
         finally:
             target.unlink(missing_ok=True)  # whole or broken, the next run fetches it again
     if not rows:

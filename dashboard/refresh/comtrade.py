@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.datasets import NOT_REDISTRIBUTABLE
-from dashboard.refresh.http import JsonClient
+from dashboard.refresh.http import HttpClient
 from dashboard.refresh.worldbank import ResponseError
 
 BASE_URL = "https://comtradeapi.un.org"
@@ -59,7 +59,7 @@ def endpoint(base: str, key: str | None) -> str:
     return base.rstrip("/") + path
 
 
-def fetch(client: JsonClient, years: range, key: str | None, base: str = BASE_URL, today: date | None = None) -> Pull:
+def fetch(client: HttpClient, years: range, key: str | None, base: str = BASE_URL, today: date | None = None) -> Pull:
     """Totals (and with a key, HS4 headings) for both reporters; raises FetchError/ResponseError."""
     url = endpoint(base, key)
     headers = {"Ocp-Apim-Subscription-Key": key} if key else {}
@@ -122,7 +122,7 @@ def _chunks(items: list[int], size: int) -> list[list[int]]:
 
 
 def _query(
-    client: JsonClient, url: str, headers: dict[str, str], reporter: int, years: list[int], commodity: str
+    client: HttpClient, url: str, headers: dict[str, str], reporter: int, years: list[int], commodity: str
 ) -> list[dict[str, Any]]:
     client.log(f"  UN Comtrade {REPORTERS[reporter][0]} {commodity} {years[0]}–{years[-1]}")
     params = {

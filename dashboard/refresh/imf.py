@@ -44,7 +44,7 @@ from babel import Locale
 from babel.core import get_global
 
 from dashboard.datasets import IMF_API_SOURCE
-from dashboard.refresh.http import JsonClient
+from dashboard.refresh.http import HttpClient
 from dashboard.refresh.worldbank import ResponseError
 
 BASE_URL = "https://api.imf.org/external/sdmx/3.0"
@@ -100,7 +100,7 @@ def data_url(base: str, series_key: str) -> str:
 
 
 def fetch(
-    client: JsonClient,
+    client: HttpClient,
     key_value: str | None = None,
     base: str = BASE_URL,
     today: date | None = None,

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.refresh.http import FetchError, JsonClient
+from dashboard.refresh.http import FetchError, HttpClient
 
 BASE_URL = "https://api.worldbank.org/v2"
 COUNTRY = "TJK"
@@ -44,7 +44,7 @@ def indicator_url(base: str, indicator: str) -> str:
 
 
 def fetch(
-    client: JsonClient, base: str = BASE_URL, indicators: tuple[str, ...] = INDICATORS, today: date | None = None
+    client: HttpClient, base: str = BASE_URL, indicators: tuple[str, ...] = INDICATORS, today: date | None = None
 ) -> Pull:
     """Every year of each indicator, page by page; raises FetchError/ResponseError on any failure."""
     records: list[dict[str, Any]] = []
@@ -83,7 +83,7 @@ def source_row(source_id: str, title: str, url: str, updated: set[str], today: d
 
 
 def paged(
-    client: JsonClient, url: str, what: str, per_page: int = PER_PAGE
+    client: HttpClient, url: str, what: str, per_page: int = PER_PAGE
 ) -> Iterator[tuple[dict[str, Any], list[Any]]]:
     """Each page of one paged query as (metadata, rows), following the page count the API gives."""
     page, pages = 1, 1
@@ -151,7 +151,7 @@ def world_url(base: str, indicator: str = WORLD_INDICATOR) -> str:
     return f"{base.rstrip('/')}/country/all/indicator/{indicator}"
 
 
-def aggregate_codes(client: JsonClient, base: str) -> tuple[set[str], set[str]]:
+def aggregate_codes(client: HttpClient, base: str) -> tuple[set[str], set[str]]:
     """The country list's codes: (economies, aggregates), told apart by the API's own region field.
 
     Each entry of `/v2/country` carries `region: {id, value}`; aggregates (World, regions,
@@ -187,7 +187,7 @@ class WorldPull:
     notes: list[str]
 
 
-def fetch_world(client: JsonClient, base: str = BASE_URL, today: date | None = None) -> WorldPull:
+def fetch_world(client: HttpClient, base: str = BASE_URL, today: date | None = None) -> WorldPull:
     """Remittances as % of GDP for every economy (aggregates left out), in one paged query.
 
     `flag` stays empty: the shipped vintage's judgement of a value (Nepal's suspect jump) was
