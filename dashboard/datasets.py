@@ -27,6 +27,7 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 EDITIONS_VARIABLE = "RT_EDITIONS_DIR"
 CURRENT = "current"
 MANIFEST = "edition.json"
+BASE_LINK = "base"  # in an edition: a link to the curated data folder it builds on
 
 
 def editions_root(data_dir: Path) -> Path:
@@ -40,13 +41,24 @@ def live_folder(data_dir: Path) -> Path:
 
     Resolved to the edition's own folder, which never changes once written: a reader that has
     resolved it reads that edition whole, even while a refresh switches `current` to the next.
-    An edition built on another data folder (another checkout, an older image) is not used.
+    An edition is used only where its `base` link leads to this very data folder (by identity,
+    not by path, so a refresh and the replicas may mount the folders at different paths).
     """
     try:
         target = (editions_root(data_dir) / CURRENT).resolve(strict=True)
+        ours = (target / BASE_LINK).resolve(strict=True) == data_dir.resolve(strict=True)
     except (OSError, RuntimeError):
         return data_dir
-    return target if edition_base(str(target)) == str(data_dir.resolve()) else data_dir
+    return target if ours and (target / MANIFEST).is_file() else data_dir
+
+
+def locate(folder: Path, file: str) -> Path:
+    """A file of a data folder. An edition holds only what a refresh wrote: every other file is
+    the curated folder's it builds on, so a new curated file in a new release is read at once."""
+    own = folder / file
+    if own.exists() or not (folder / BASE_LINK).is_symlink():
+        return own
+    return folder / BASE_LINK / file
 
 
 REFRESH_STATUS = "status.json"  # beside the editions: how each source's last refresh try went
@@ -60,15 +72,6 @@ def refresh_status(root: Path) -> dict[str, dict[str, str | None]]:
     except (OSError, ValueError):
         return {}
     return status if isinstance(status, dict) else {}
-
-
-@functools.lru_cache(maxsize=16)
-def edition_base(folder: str) -> str | None:
-    """The data folder an edition was built on, from its manifest (editions are immutable)."""
-    try:
-        return str(json.loads((Path(folder) / MANIFEST).read_text())["base"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
 
 
 class DataError(Exception):
@@ -895,7 +898,7 @@ DATASETS: dict[str, Dataset] = {
 
 def read_csv(dataset: Dataset, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """Read one file and check it against its own schema (not its references)."""
-    path = data_dir / dataset.file
+    path = locate(data_dir, dataset.file)
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except FileNotFoundError:
@@ -1033,11 +1036,10 @@ def _all_sources(data_dir: Path) -> pd.DataFrame:
     if not (data_dir / SOURCES_REFRESH.file).exists():
         return curated
     refreshed = read_csv(SOURCES_REFRESH, data_dir)
-    both = refreshed["source_id"][refreshed["source_id"].isin(curated["source_id"])]
-    if len(both):
-        row = int(both.index[0]) + 2
-        raise DataError(SOURCES_REFRESH.file, f"{both.iloc[0]!r} is also in sources.csv", row=row, column="source_id")
-    return pd.concat([curated, refreshed], ignore_index=True)
+    # a refresh's own row wins: a data folder written by the earlier refresh (which added its rows to
+    # sources.csv) keeps working
+    older = curated[~curated["source_id"].isin(refreshed["source_id"])]
+    return pd.concat([older, refreshed], ignore_index=True)
 
 
 def _known_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:
@@ -1050,7 +1052,7 @@ def _known_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:
 
 def _file_keys(dataset: Dataset, data_dir: Path) -> frozenset[str]:
     """One file's ids, read once per version of the file (not once per table citing it)."""
-    path = data_dir / dataset.file
+    path = locate(data_dir, dataset.file)
     try:
         stat = path.stat()
     except FileNotFoundError:
@@ -1146,7 +1148,7 @@ GEO_DATASETS: dict[str, GeoDataset] = {d.name: d for d in (GEO_COUNTRIES, GEO_BO
 def load_geo(name: str, data_dir: Path = DATA_DIR) -> gpd.GeoDataFrame:
     """Load a GeoJSON dataset: readable, WGS84, valid geometry of the right types, properties checked."""
     dataset = GEO_DATASETS[name]
-    path = data_dir / dataset.file
+    path = locate(data_dir, dataset.file)
     if not path.exists():
         raise DataError(dataset.file, "the file is missing")
     try:

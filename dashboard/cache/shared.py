@@ -295,7 +295,7 @@ def _world_remittances(path: Path) -> pd.DataFrame | None:
     if not refreshed.empty:
         return refreshed
     shipped = datasets.REMITTANCES_WORLD
-    return datasets.load(shipped.name, path) if (path / shipped.file).exists() else None
+    return datasets.load(shipped.name, path) if datasets.locate(path, shipped.file).exists() else None
 
 
 def partners_model() -> PartnersModel:

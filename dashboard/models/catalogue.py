@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import datasets
-from dashboard.analytics.citations import cite, data_as_of, withheld_rows
+from dashboard.analytics.citations import cite, currency_words, data_as_of, withheld_rows
 from dashboard.datasets import DATASETS, GEO_DATASETS, DataError, Dataset, GeoDataset
 
 
@@ -42,9 +42,7 @@ def currency(cited: pd.DataFrame, last: int | None) -> str:
     """'Data to 2024. WDI database updated 2025-10-15 (World Bank), accessed 2026-12-07.'"""
     parts = [f"Data to {last}."] if last else []
     for row in cited.itertuples():
-        edition, accessed = getattr(row, "edition", None), getattr(row, "accessed_date", None)
-        said = [str(edition)] if pd.notna(edition) and edition else []
-        said += [f"accessed {accessed}"] if pd.notna(accessed) and accessed else []
+        said = currency_words(getattr(row, "edition", None), getattr(row, "accessed_date", None))
         if said:
             parts.append(f"{row.publisher}: {', '.join(said)}.")
     return " ".join(parts)

@@ -8,7 +8,6 @@ holds the others' pulls and that source's files as they were), 2 for a usage err
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import sys
 import tomllib
@@ -59,7 +58,10 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         help="UN Comtrade years, e.g. 2015-2024 (default: 2000 to last year)",
     )
     parser.add_argument(
-        "--data-dir", type=Path, default=datasets.DATA_DIR, help="the curated data folder the editions build on"
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ.get("RT_DATA_DIR", datasets.DATA_DIR)),
+        help="the curated data folder the editions build on (default: $RT_DATA_DIR, as the app reads it, else data/)",
     )
     parser.add_argument(
         "--editions-dir",
@@ -175,10 +177,12 @@ def main(argv: list[str] | None = None, sleep: Callable[[float], None] | None = 
     chosen = SOURCES if args.source == "all" else (args.source,)
     try:
         with editions.locked(root), editions.drafting(root, args.data_dir) as draft:
-            results, brought = pull_each(chosen, args, client, draft.folder, root)
+            results, brought, tries = pull_each(chosen, args, client, draft.folder)
             published = draft.publish(brought) if brought else None
-    except editions.Busy as error:
-        print(f"Not started: {error}", file=sys.stderr)
+            for name, error in tries.items():  # after publishing: the status says what is served
+                editions.record_try(root, name, error)
+    except (editions.EditionError, OSError) as error:
+        print(f"Not done: {error}", file=sys.stderr)
         return 1
     print("\nSummary")
     for name, line in results.items():
@@ -192,25 +196,29 @@ def main(argv: list[str] | None = None, sleep: Callable[[float], None] | None = 
 
 
 def pull_each(
-    chosen: tuple[str, ...], args: argparse.Namespace, client: HttpClient, folder: Path, root: Path
-) -> tuple[dict[str, str], dict[str, Any]]:
-    """Each source into the draft in turn; one that fails is reported, recorded and leaves its files be."""
+    chosen: tuple[str, ...], args: argparse.Namespace, client: HttpClient, folder: Path
+) -> tuple[dict[str, str], dict[str, Any], dict[str, str | None]]:
+    """Each source into the draft in turn; one that fails is reported and leaves its files be.
+
+    Returns the summary lines, what each source that succeeded brought, and each try's error (None
+    when it went through).
+    """
     results: dict[str, str] = {}
     brought: dict[str, Any] = {}
+    tries: dict[str, str | None] = {}
     for name in chosen:
         print(f"{name}: fetching", flush=True)
         try:
             outcome = RUNNERS[name](args, client, folder)
-        except (FetchError, datasets.DataError, OSError, ValueError, http.client.HTTPException) as error:
+        except (FetchError, datasets.DataError, OSError, ValueError) as error:
             # anything that stops one source is reported; the next source still runs
-            reason = str(error) or type(error).__name__
-            editions.record_try(root, name, reason)
-            results[name] = f"FAILED  {reason}; its files stay as in the live edition"
+            tries[name] = str(error) or type(error).__name__
+            results[name] = f"FAILED  {tries[name]}; its files stay as in the live edition"
             continue
-        editions.record_try(root, name, None)
+        tries[name] = None
         brought[name] = outcome.manifest()
         results[name] = "ok      " + "; ".join([c.describe() for c in outcome.changes] + outcome.notes)
-    return results, brought
+    return results, brought, tries
 
 
 def manage(command: str, root: Path) -> int:
@@ -218,7 +226,7 @@ def manage(command: str, root: Path) -> int:
     if command == "rollback":
         try:
             back = editions.rollback(root)
-        except datasets.DataError as error:
+        except (editions.EditionError, OSError) as error:
             print(f"Not rolled back: {error}", file=sys.stderr)
             return 1
         print(f"edition {back} is live again (in {root})")

@@ -328,6 +328,10 @@ def fetch(
             downloader.client.log(f"  BACI: newest {revision} release listed by CEPII is {release}")
         url = archive_url(base, revision, release)
         target = download_dir / archive_name(revision, release)
+        for stale in download_dir.glob(f"BACI_{revision}_*.zip.part"):  # another release's, never to resume
+            if stale.name != target.name + ".part":
+                downloader.client.log(f"  deleting {stale.name}: a partial download of another release")
+                stale.unlink()
         downloader.client.log(f"  BACI {revision} {release}: {url} -> {target}")
         downloader.fetch(url, target)
         size = target.stat().st_size

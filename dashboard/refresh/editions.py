@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard import datasets
-from dashboard.datasets import CURRENT, MANIFEST, DataError
+from dashboard.datasets import BASE_LINK, CURRENT, MANIFEST
 
 KEEP = 3  # editions kept: the live one and two to go back to
 STAGING_PREFIX = ".staging-"
@@ -36,7 +36,11 @@ LOCK = ".lock"
 STATUS = datasets.REFRESH_STATUS  # the last try of each source, kept across editions (a failure makes none)
 
 
-class Busy(DataError):
+class EditionError(RuntimeError):
+    """An editions folder that cannot be written, or an edition that is not there to go back to."""
+
+
+class Busy(EditionError):
     """Another refresh holds the editions root."""
 
 
@@ -57,7 +61,7 @@ def locked(root: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise Busy(str(root), "another refresh is writing these editions; try again when it has ended") from None
+            raise Busy(f"another refresh is writing {root}; try again when it has ended") from None
         _clean_leftovers(root)
         yield
     finally:
@@ -105,29 +109,29 @@ class Draft:
             "sources": {**carried, **sources},  # a source not refreshed this time keeps its last pull
         }
         (self.folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+        for file in self.folder.iterdir():  # every byte on disk before any name points at it
+            if file.is_file() and not file.is_symlink():
+                _sync(file)
         _sync(self.folder)
         self.folder.rename(self.root / edition_id)
         point(self.root, edition_id)
-        prune(self.root)
+        prune(self.root, protect={edition_id, *([self.previous] if self.previous else [])})
         return edition_id
 
 
 @contextmanager
 def drafting(root: Path, base: Path) -> Iterator[Draft]:
     """A draft of the next edition: the live one's refreshed files (or the data folder's empty ones
-    before the first refresh), and links to every curated file. Deleted unless published."""
+    before the first refresh) and a link to the data folder, whose curated files every reader takes
+    from there (datasets.locate). Deleted unless published."""
     live = current(root)
     folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
-        refreshed = _refreshed_files()
-        for entry in sorted(base.iterdir()):
-            if entry.name.startswith("."):
-                continue
-            if entry.name in refreshed:
-                origin = live / entry.name if live and (live / entry.name).exists() else entry
-                shutil.copy2(origin, folder / entry.name)
-            else:
-                (folder / entry.name).symlink_to(os.path.relpath(entry.resolve(), folder.resolve()))
+        (folder / BASE_LINK).symlink_to(os.path.relpath(base.resolve(), folder.resolve()))
+        for name in sorted(_refreshed_files()):
+            origin = live / name if live and (live / name).exists() else base / name
+            if origin.exists():
+                shutil.copy2(origin, folder / name)
         if not (folder / datasets.SOURCES_REFRESH.file).exists():
             header = ",".join(datasets.SOURCES_REFRESH.columns)
             (folder / datasets.SOURCES_REFRESH.file).write_text(header + "\n")
@@ -158,10 +162,16 @@ def editions(root: Path) -> list[dict[str, Any]]:
     return sorted(found, key=lambda m: m["folder"].name)
 
 
-def prune(root: Path, keep: int = KEEP) -> list[str]:
-    """Delete all but the newest `keep` editions (never the live one); returns the ids deleted."""
+def prune(root: Path, keep: int = KEEP, protect: set[str] | None = None) -> list[str]:
+    """Delete all but the newest `keep` editions; returns the ids deleted.
+
+    Never the live one, nor those in `protect`: the edition just replaced, which readers that
+    resolved it this rerun are still reading (after a rollback it may be older than the newest
+    `keep`), and which `rollback` goes back to.
+    """
     live = current(root)
-    old = [m for m in editions(root)[:-keep] if live is None or m["folder"] != live]
+    spared = set(protect or ()) | ({live.name} if live else set())
+    old = [m for m in editions(root)[:-keep] if m["folder"].name not in spared]
     for manifest in old:
         shutil.rmtree(manifest["folder"], ignore_errors=True)
     return [m["folder"].name for m in old]
@@ -172,10 +182,10 @@ def rollback(root: Path) -> str:
     with locked(root):
         live = current(root)
         if live is None:
-            raise DataError(str(root), "there is no refreshed edition to go back from")
+            raise EditionError(f"there is no refreshed edition in {root} to go back from")
         previous = _manifest(live).get("previous")
         if not previous or not (root / previous / MANIFEST).is_file():
-            raise DataError(str(root), f"edition {live.name} has no earlier edition kept to go back to")
+            raise EditionError(f"edition {live.name} has no earlier edition kept to go back to")
         point(root, previous)
         return previous
 
@@ -197,9 +207,9 @@ def _manifest(folder: Path) -> dict[str, Any]:
     return manifest if isinstance(manifest, dict) else {}
 
 
-def _sync(folder: Path) -> None:
-    """Flush a folder's entries to disk, so a rename survives a power cut as well as a kill."""
-    handle = os.open(folder, os.O_RDONLY)
+def _sync(path: Path) -> None:
+    """Flush a file, or a folder's entries, to disk: a rename then survives a power cut as well as a kill."""
+    handle = os.open(path, os.O_RDONLY)
     try:
         os.fsync(handle)
     finally:

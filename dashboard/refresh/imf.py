@@ -24,9 +24,12 @@ was found:
 - Estimates: the IMF's observation attribute is STATUS (value `E`); the SDMX cross-domain
   OBS_STATUS is read too where a reply has it. A reply that declares neither marks no estimate,
   and the summary says so ("not known", not "reported").
-- Partners by code, never by name: an ISO 3166 alpha-3 code is an economy, named from the
-  Unicode CLDR (Babel); `G001` is the world; every other code is one of the IMF's groups
-  (regions, unallocated trade), which the Partners page does not draw: left out and counted.
+- Partners by code, never by name: a current ISO 3166-1 alpha-3 code (pycountry's table) is an
+  economy, named from the Unicode CLDR (Babel); `G001` is the world; every other code — the
+  IMF's groups (regions, unallocated trade), a withdrawn code (SUN, YUG), a user-assigned one
+  (Kosovo) — is left out and counted, since the Partners page draws none of them.
+- Keys hold single codes and `*` only, one reporter and flow a query: that means the same in
+  SDMX REST 1.x and 2.0, which join several codes of one dimension differently.
 - The empty reply (nothing matches) is a data set with no `series`: no rows, not an error; a
   pull with no rows at all is.
 """
@@ -40,8 +43,8 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
+import pycountry
 from babel import Locale
-from babel.core import get_global
 
 from dashboard.datasets import IMF_API_SOURCE
 from dashboard.refresh.http import HttpClient
@@ -63,9 +66,13 @@ LICENCE = (
     "'Source: IMF, International Trade in Goods (by partner country)'"
 )
 NEIGHBOURS = ("TJK", "KAZ", "KGZ", "UZB", "TKM")  # the Partners page's Central Asian reporters
-# One query per Central Asian reporter with every partner (replies of a size one answer can hold),
-# then Russia and China with those five and the world.
-QUERIES = (*(((code,), (ANY,)) for code in NEIGHBOURS), (("RUS", "CHN"), (*NEIGHBOURS, WORLD)))
+# Which partners are kept for each reporter: the five with every partner; Russia and China with those
+# five and the world (the page draws nothing else of theirs).
+ALONGSIDE = frozenset({*NEIGHBOURS, WORLD})
+KEPT: dict[str, frozenset[str] | None] = {**dict.fromkeys(NEIGHBOURS), "RUS": ALONGSIDE, "CHN": ALONGSIDE}
+# One query per reporter and flow, every partner: a key of single codes and `*` alone means the
+# same in SDMX REST 1.x and 2.0 (the two differ on how several codes of one dimension are joined).
+QUERIES = tuple((reporter, indicator) for reporter in KEPT for indicator in INDICATORS)
 
 
 @dataclass(frozen=True)
@@ -90,9 +97,9 @@ def api_key(secrets: dict[str, Any] | None = None) -> str | None:
     return str(key) if key else None
 
 
-def key(reporters: tuple[str, ...], partners: tuple[str, ...]) -> str:
-    """COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY."""
-    return ".".join(["+".join(reporters), "+".join(INDICATORS), "+".join(partners), "A"])
+def key(reporter: str, indicator: str) -> str:
+    """COUNTRY.INDICATOR.COUNTERPART_COUNTRY.FREQUENCY: one reporter and flow, every partner, annual."""
+    return ".".join([reporter, indicator, ANY, "A"])
 
 
 def data_url(base: str, series_key: str) -> str:
@@ -110,11 +117,10 @@ def fetch(
     headers = {"Accept": ACCEPT, **({"Ocp-Apim-Subscription-Key": key_value} if key_value else {})}
     records: list[dict[str, Any]] = []
     declared, groups, prepared = False, set(), set()
-    for reporters, partners in QUERIES:
-        asked = "every partner" if partners == (ANY,) else "+".join(partners)
-        client.log(f"  IMF IMTS {'+'.join(reporters)} with {asked}")
-        answer = client.get(data_url(base, key(reporters, partners)), None, headers, timeout_s=timeout_s)
-        parsed = parse(answer, set(reporters))
+    for reporter, indicator in QUERIES:
+        client.log(f"  IMF IMTS {reporter} {INDICATORS[indicator]}, every partner")
+        answer = client.get(data_url(base, key(reporter, indicator)), None, headers, timeout_s=timeout_s)
+        parsed = parse(answer, {reporter})
         records += parsed.rows
         declared, groups = declared or parsed.declares_status, groups | parsed.groups
         prepared.add(str(((answer.get("meta") or {}) if isinstance(answer, dict) else {}).get("prepared") or "")[:10])
@@ -123,7 +129,10 @@ def fetch(
         raise ResponseError("the IMF returned no partner trade for the reporters asked")
     notes = [] if declared else ["the IMF's replies declare no STATUS: no cell marked an estimate (not known)"]
     if groups:
-        notes.append(f"{len(groups)} IMF group codes (regions, unallocated trade) left out: the page draws economies")
+        notes.append(
+            f"{len(groups)} counterpart codes that are not economies today left out ({', '.join(sorted(groups)[:6])}): "
+            "IMF groups, unallocated trade or withdrawn codes, which no page draws"
+        )
     accessed = (today or date.today()).isoformat()
     served = sorted(p for p in prepared if p)
     source = {
@@ -135,9 +144,9 @@ def fetch(
             "with those five and the world"
         ),
         "url": data_url(base, key(*QUERIES[0])),
-        "published_date": "",  # the data message gives no release date
+        "published_date": accessed,  # no release date in the reply: the figures as the IMF served them that day
         "licence": LICENCE,
-        "edition": f"IMTS as served on {served[-1]}" if served else "IMTS, the IMF's current edition",
+        "edition": f"IMTS as prepared by the IMF on {served[-1]}" if served else "IMTS as served on the access date",
         "accessed_date": accessed,
     }
     frame = frame.assign(source_id=SOURCE_ID).sort_values(
@@ -222,6 +231,9 @@ def parse(answer: Any, reporters: set[str]) -> Parsed:
                 codes = fixed | dict(zip(dim_ids, _codes(series_dims, series_key), strict=True))
                 partner = partner_fields(codes["COUNTERPART_COUNTRY"])
                 _check_series(codes, reporters)
+                kept = KEPT.get(codes["COUNTRY"])
+                if kept is not None and codes["COUNTERPART_COUNTRY"] not in kept:
+                    continue  # Russia's or China's trade with a partner no page draws
                 if partner is None:
                     groups.add(codes["COUNTERPART_COUNTRY"])
                     continue
@@ -302,8 +314,10 @@ def partner_fields(code: str) -> dict[str, str] | None:
 
 
 def country_name(iso3: str, locale: str = "en") -> str | None:
-    """CLDR's name for an ISO 3166 alpha-3 code (by way of CLDR's own alpha-3 aliases), or None."""
-    if not re.fullmatch(r"[A-Z]{3}", iso3):
-        return None
-    alpha2 = (get_global("territory_aliases").get(iso3) or [None])[0]
-    return Locale.parse(locale).territories.get(alpha2) if alpha2 else None
+    """CLDR's name for a current ISO 3166-1 alpha-3 code, or None for any other code.
+
+    Only current codes (pycountry's ISO 3166-1 table) count: a withdrawn one (SUN, ANT, YUG, DDR)
+    would otherwise take a successor's name, and its figures would be shown as another economy's.
+    """
+    country = pycountry.countries.get(alpha_3=iso3) if re.fullmatch(r"[A-Z]{3}", iso3) else None
+    return Locale.parse(locale).territories.get(country.alpha_2) if country is not None else None

@@ -9,7 +9,7 @@ from streamlit import dataframe_util
 
 from dashboard.cache import shared
 from dashboard.cache.memo import remembered
-from dashboard.datasets import DataError, editions_root, refresh_status
+from dashboard.datasets import DataError, editions_root, locate, refresh_status
 from dashboard.models.catalogue import Entry, last_try
 from dashboard.models.methods import METHODS
 from dashboard.views import components
@@ -88,7 +88,7 @@ def catalogue_entry(entry: Entry, status: dict[str, dict[str, str | None]]) -> N
                 + (links or "See docs/refresh.md on refreshing from UN Comtrade.")
             )
             return
-        path = shared.data_dir() / file
+        path = locate(shared.data_dir(), file)
         mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
         st.download_button(
             f"Download {file}", lambda: path.read_bytes(), path.name, mime, key=f"dl_{file}", icon=":material/download:"
