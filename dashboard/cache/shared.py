@@ -94,6 +94,7 @@ def base_dir() -> Path:
 
 _run = threading.local()  # each session's script runs in a thread of its own
 _seen: dict[Path, Path] = {}  # base folder -> the edition this process last served from it
+_switching = threading.Lock()
 
 
 def pin_data_dir() -> Path:
@@ -105,8 +106,10 @@ def pin_data_dir() -> Path:
     """
     base = base_dir()
     folder = datasets.live_folder(base)
-    if _seen.setdefault(base, folder) != folder:
+    with _switching:  # one session lets the old edition go, once
+        switched = _seen.setdefault(base, folder) != folder
         _seen[base] = folder
+    if switched:
         st.cache_resource.clear()
     _run.folder = (base, folder)
     return folder
