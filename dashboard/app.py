@@ -29,6 +29,7 @@ st.set_page_config(
 )
 
 access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
+access.require_admission()  # a no-op unless the hosted guard found this replica full
 components.accessibility_styles()
 
 PAGES = {

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import websockets
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -36,6 +37,7 @@ class Run:
     exceptions: list[str] = field(default_factory=list)
     sliders: dict[str, tuple[str, float]] = field(default_factory=dict)
     query: str | None = None  # the query string the run wrote into the address, if it wrote one
+    warnings: list[str] = field(default_factory=list)  # st.warning texts (e.g. the busy notice)
     finished: bool = False
 
 
@@ -65,6 +67,8 @@ async def run_page(socket: websockets.ClientConnection, page: str, widgets: Iter
             element = forward.delta.new_element
             if element.WhichOneof("type") == "exception":
                 run.exceptions.append(element.exception.message[:80])
+            elif element.WhichOneof("type") == "alert" and element.alert.format == Alert.WARNING:
+                run.warnings.append(element.alert.body)
             elif element.WhichOneof("type") == "slider" and element.slider.set_value:
                 run.sliders[element.slider.label] = (element.slider.id, element.slider.value[0])
         if kind == "page_info_changed":
