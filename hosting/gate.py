@@ -82,6 +82,7 @@ def create_app(secrets: dict[str, Any], base: str) -> Starlette:
         routes=[
             Route("/check", check, methods=every),
             Route("/signin", sign_in, methods=every),
+            Route(f"{base}_rt_signin", sign_in, methods=every),  # the Kubernetes Ingress's auth-signin
             Route("/refused", refused, methods=every),
         ]
     )

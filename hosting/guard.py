@@ -56,7 +56,7 @@ MEDIA_PATH = re.compile(r"/media/([0-9a-f]{16,})(\.[A-Za-z0-9]+)?$")
 # file ids (media hashes, deferred ids) in what a connection is sent
 FILE_ID = re.compile(rb"(?<![0-9a-f])[0-9a-f]{32,64}(?![0-9a-f])")
 ADMISSION_HEADER = b"x-rt-admission"
-DEFAULT_MAX_SESSIONS = 60
+DEFAULT_MAX_SESSIONS = 80
 VERSION = streamlit.__version__.encode()
 
 
@@ -180,7 +180,11 @@ def without_server_details(data: bytes) -> bytes:
     if message.WhichOneof("type") != "new_session":
         return data
     message.new_session.main_script_path = ""
-    message.new_session.initialize.ClearField("environment_info")
+    # blanked, not removed: the front end reads the message's fields (and reloads only when a
+    # version it was told before changes, which a blank never does)
+    environment = message.new_session.initialize.environment_info
+    environment.streamlit_version = environment.python_version = environment.server_os = ""
+    environment.has_display = False
     return message.SerializeToString()
 
 

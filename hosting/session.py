@@ -18,6 +18,7 @@ import websockets
 from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.NewSession_pb2 import NewSession
 
 from dashboard import navigation
 
@@ -38,6 +39,7 @@ class Run:
     sliders: dict[str, tuple[str, float]] = field(default_factory=dict)
     query: str | None = None  # the query string the run wrote into the address, if it wrote one
     warnings: list[str] = field(default_factory=list)  # st.warning texts (e.g. the busy notice)
+    new_session: NewSession | None = None  # what the server told the session about itself
     finished: bool = False
 
 
@@ -71,6 +73,8 @@ async def run_page(socket: websockets.ClientConnection, page: str, widgets: Iter
                 run.warnings.append(element.alert.body)
             elif element.WhichOneof("type") == "slider" and element.slider.set_value:
                 run.sliders[element.slider.label] = (element.slider.id, element.slider.value[0])
+        if kind == "new_session":
+            run.new_session = forward.new_session
         if kind == "page_info_changed":
             run.query = forward.page_info_changed.query_string
         if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:

@@ -81,7 +81,8 @@ def test_a_new_session_is_told_no_server_path_or_versions():
     cleaned = ForwardMsg()
     cleaned.ParseFromString(without_server_details(message.SerializeToString()))
     assert cleaned.new_session.main_script_path == ""
-    assert not cleaned.new_session.initialize.HasField("environment_info")
+    blank = cleaned.new_session.initialize.environment_info
+    assert (blank.streamlit_version, blank.python_version, blank.server_os) == ("", "", "")
     assert cleaned.new_session.initialize.session_id == "s1"
 
 
