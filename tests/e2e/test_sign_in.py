@@ -6,7 +6,6 @@ A real `streamlit run` whose secrets point at a small OIDC provider on loopback
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 import re
 import secrets
@@ -21,6 +20,7 @@ from playwright.sync_api import Browser
 
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 from hosting.serve import NGINX, Cluster, cluster
+from hosting.session import run_blocking
 from tests.e2e.conftest import AppPage
 from tests.e2e.oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider
 
@@ -193,6 +193,11 @@ def test_a_stranger_gets_nothing_but_the_sign_in_flow_and_the_health_check(brows
         for path in ("_stcore/metrics", "_stcore/agent/openapi.json"):
             assert fetch(running.url + path, stranger)[0] == 404, path
     assert fetch(running.url + "_stcore/health")[:3:2] == (200, "ok")
+    # the member: host-config (the front end needs it) and the page, but no metrics or agent API either
+    assert fetch(running.url + "_stcore/host-config", cookies_of(member))[0] == 200
+    assert fetch(running.url + "border?radius=200", cookies_of(member), accept="text/html")[0] == 200
+    for path in ("_stcore/metrics", "_stcore/agent/openapi.json"):
+        assert fetch(running.url + path, cookies_of(member))[0] == 404, path
     status, location, _ = fetch(running.url + "auth/login?provider=x")
     assert status in (302, 400)  # Streamlit's own sign-in endpoint answers; a forged token goes nowhere
 
@@ -219,7 +224,7 @@ def test_a_signed_out_websocket_is_refused_at_the_proxy(private_cluster):
         except websockets.InvalidStatus as refused:
             return refused.response.status_code
 
-    assert asyncio.run(connect()) == 401
+    assert run_blocking(connect()) == 401  # Playwright's event loop runs in this thread
 
 
 def test_an_account_outside_the_allowed_domains_is_refused_at_the_proxy(browser, provider, private_cluster):
