@@ -39,7 +39,8 @@ from hosting.identity import cookies_of, signed_in
 from hosting.serve import normalised
 
 REFUSED_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Not allowed</title>
-<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto; color: #14171A">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto; padding: 0 1em; color: #14171A">
 <h1>Russia–Tajikistan dashboard</h1>
 <p>This account is not allowed to open this copy of the dashboard. Sign in with an address of the
 organisation that hosts it.</p>
