@@ -6,13 +6,15 @@ session, and holds even where the proxy is not ours (an Ingress, a port opened b
 
 - **Server-wide actions are not messages a viewer may send.** Of the websocket messages
   (BackMsg), only those a viewer's own session needs pass: run a page, stop it, the heartbeat,
-  file URLs, and the two backend operations the app uses (a deferred download, a table chunk).
-  Clearing the shared caches, run-on-save, git information, debug disconnects and the
-  skills-install operation (which writes into the app's folder) are dropped and logged.
+  and the two backend operations the app uses (a deferred download, a table chunk). Clearing
+  the shared caches, run-on-save, git information, debug disconnects, upload URLs (the app has
+  no uploader: nobody may put files into the server's memory) and the skills-install operation
+  (which writes into the app's folder) are dropped and logged.
 - **A download belongs to the session that made it.** A deferred download runs only for the
   connection it was sent to. A file under /media/ is served, with sign-in on, only to an
   account that has a live connection to which this replica sent that file's address.
-- **No metrics, no agent API, no versions.** /_stcore/metrics and /_stcore/agent/* answer 404;
+- **No metrics, no agent API, no uploads, no versions.** /_stcore/metrics, /_stcore/agent/* and
+  /_stcore/upload_file/* answer 404;
   the session's first message loses the server's file path and its Streamlit, Python and OS
   versions.
 - **Admission.** At most `RT_MAX_SESSIONS` connections at once are admitted; the next one
@@ -49,9 +51,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 LOG = logging.getLogger("hosting.guard")
-ALLOWED_MESSAGES = {"rerun_script", "stop_script", "app_heartbeat", "file_urls_request", "backend_operation_request"}
+ALLOWED_MESSAGES = {"rerun_script", "stop_script", "app_heartbeat", "backend_operation_request"}
 ALLOWED_OPERATIONS = {"deferred_file", "dataframe_chunk"}
-CLOSED_PATHS = re.compile(r"/_stcore/(metrics|agent)(/|$)")
+CLOSED_PATHS = re.compile(r"/_stcore/(metrics|agent|upload_file)(/|$)")
 MEDIA_PATH = re.compile(r"/media/([0-9a-f]{16,})(\.[A-Za-z0-9]+)?$")
 # file ids (media hashes, deferred ids) in what a connection is sent
 FILE_ID = re.compile(rb"(?<![0-9a-f])[0-9a-f]{32,64}(?![0-9a-f])")

@@ -18,6 +18,7 @@ from streamlit.web.server.starlette.starlette_app_utils import create_signed_val
 from hosting import guard
 from hosting.guard import ADMISSION_HEADER, Connection, Guard, screened, without_server_details
 from hosting.identity import Viewer, signed_in
+from hosting.session import run_blocking  # a thread of its own: Playwright's loop may be running here
 
 DEFERRED_ID = "0123456789abcdef0123456789abcdef"  # a deferred download's id: 32 hex digits
 SECRET = "a test cookie secret, long enough to sign with"
@@ -45,6 +46,9 @@ def test_a_viewer_cannot_clear_the_shared_caches_or_reach_the_apps_folder():
     set_run_on_save.set_run_on_save = True
     assert screened(set_run_on_save.SerializeToString(), connection) is None
     assert screened(b"\xff\xff not a message", connection) is None
+    upload_urls = BackMsg()
+    upload_urls.file_urls_request.request_id = "r1"  # the app has no uploader: no upload URLs either
+    assert screened(upload_urls.SerializeToString(), connection) is None
 
 
 def test_a_page_run_passes_unchanged():
@@ -118,7 +122,7 @@ def run_websocket(middleware: Guard, messages: list[bytes], headers: list | None
         sent.append(message.get("bytes", b""))
 
     scope = {"type": "websocket", "path": "/_stcore/stream", "headers": headers or []}
-    asyncio.run(middleware(scope, receive, send))
+    run_blocking(middleware(scope, receive, send))
     return sent
 
 
@@ -132,7 +136,7 @@ def http_status(middleware: Guard, path: str, headers: list | None = None) -> in
         if message["type"] == "http.response.start":
             statuses.append(message["status"])
 
-    asyncio.run(middleware({"type": "http", "path": path, "headers": headers or []}, receive, send))
+    run_blocking(middleware({"type": "http", "path": path, "headers": headers or []}, receive, send))
     return statuses[0]
 
 
@@ -143,9 +147,11 @@ def test_only_a_page_run_reaches_streamlit_when_a_viewer_also_asks_to_clear_the_
     assert app.received == [run]
 
 
-def test_metrics_and_the_agent_api_are_not_served():
+def test_metrics_the_agent_api_and_uploads_are_not_served():
     app = Recorder()
-    for path in ("/_stcore/metrics", "/intel/_stcore/metrics", "/_stcore/agent/openapi.json", "/_stcore/agent/mcp"):
+    closed = ("/_stcore/metrics", "/intel/_stcore/metrics", "/_stcore/agent/openapi.json", "/_stcore/agent/mcp")
+    uploads = ("/_stcore/upload_file/session/file", "/intel/_stcore/upload_file/s/f")
+    for path in closed + uploads:
         assert http_status(Guard(app), path) == 404
     assert app.scopes == []
     assert http_status(Guard(app), "/_stcore/health") == 200
@@ -218,7 +224,7 @@ def test_a_download_is_served_only_to_the_account_it_was_sent_to(sign_in_on):
         await owner
         return statuses
 
-    assert asyncio.run(scenario()) == [200, 403, 403, 403]
+    assert run_blocking(scenario()) == [200, 403, 403, 403]
     # once the owner's connection is gone, nobody gets the file
     assert http_status(middleware, path, cookie_header(ANALYST)) == 403
 
