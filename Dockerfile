@@ -30,4 +30,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
     CMD ["python", "-m", "hosting.health"]
 
-CMD ["sh", "-c", "exec streamlit run dashboard/app.py --server.port 8501 --server.address 0.0.0.0 --server.baseUrlPath \"$BASE_URL_PATH\""]
+CMD ["sh", "-c", "exec streamlit run hosting/app.py --server.port 8501 --server.address 0.0.0.0 --server.baseUrlPath \"$BASE_URL_PATH\""]

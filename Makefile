@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard/app.py --server.port 8501 --server.address localhost
+	$(BIN)/streamlit run hosting/app.py --server.port 8501 --server.address localhost
 
 # For engineers: the same app, reloaded on every saved edit (the hosted profile watches no files).
 dev: $(STAMP)

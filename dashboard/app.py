@@ -29,6 +29,7 @@ st.set_page_config(
 )
 
 access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
+access.require_admission()  # a no-op unless the hosted guard found this replica full
 shared.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 

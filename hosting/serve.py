@@ -26,7 +26,7 @@ from pathlib import Path
 
 from hosting import session
 from hosting.hardening import DEFAULT_FRAME_ANCESTORS, DEFAULT_LIMITS, Limits, security_headers
-from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
+from hosting.process import free_port, health_url, start_gate, start_streamlit, stop, wait_for
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.template")
 NGINX = os.environ.get("NGINX", shutil.which("nginx") or "/usr/sbin/nginx")
@@ -47,10 +47,13 @@ def render_config(
     listen: str,
     base: str,
     servers: list[str],
+    gate: str,
     frame_ancestors: str = DEFAULT_FRAME_ANCESTORS,
     limits: Limits = DEFAULT_LIMITS,
 ) -> str:
     """nginx.conf for replicas at `servers` ('host:port'), served at `listen` under `base`.
+
+    `gate`: the sign-in gate's 'host:port' (hosting/gate.py), asked about every request.
 
     `frame_ancestors`: the origins allowed to show the app in a frame (an intranet portal that
     embeds it), in CSP syntax, e.g. "'self' https://portal.example.org"; only the app by default.
@@ -63,6 +66,7 @@ def render_config(
         listen=listen,
         base=base,
         servers=lines,
+        gate=gate,
         csp=headers["Content-Security-Policy"],
         frame_options=headers["X-Frame-Options"],
         referrer=headers["Referrer-Policy"],
@@ -74,10 +78,11 @@ def render_config(
 # The compose example's nginx.conf: the same template, for services dashboard-1 and dashboard-2.
 COMPOSE_CONFIG = Path(__file__).with_name("compose-nginx.conf")
 COMPOSE_SERVERS = ["dashboard-1:8501", "dashboard-2:8501"]
+COMPOSE_GATE = "gate:8090"
 
 
 def compose_config(frame_ancestors: str = DEFAULT_FRAME_ANCESTORS) -> str:
-    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS, frame_ancestors)
+    return render_config("/tmp", "80", "/intel/tajikistan/", COMPOSE_SERVERS, COMPOSE_GATE, frame_ancestors)
 
 
 @dataclass
@@ -113,15 +118,18 @@ def cluster(
         (prefix / folder).mkdir()
     # every replica reads the same secrets: a sign-in cookie one replica signs is valid on all
     processes = {p: start_streamlit(p, base, secrets_file) for p in (free_port() for _ in range(replicas))}
+    gate_port = free_port()
+    gate = start_gate(gate_port, base, secrets_file)
     nginx = None
     try:
+        wait_for(f"http://127.0.0.1:{gate_port}/check", process=gate, ok=(204, 401))
         for replica, process in processes.items():
             wait_for(health_url(replica, base), process=process)
         if warm:
             warm_replicas([f"http://127.0.0.1:{replica}{base}" for replica in processes])
         servers = [f"127.0.0.1:{replica}" for replica in processes]
         (prefix / "nginx.conf").write_text(
-            render_config(prefix, f"127.0.0.1:{port}", base, servers, frame_ancestors, limits)
+            render_config(prefix, f"127.0.0.1:{port}", base, servers, f"127.0.0.1:{gate_port}", frame_ancestors, limits)
         )
         nginx = subprocess.Popen(
             [NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
@@ -134,6 +142,7 @@ def cluster(
     finally:
         if nginx is not None:
             stop(nginx)
+        stop(gate)
         for process in processes.values():
             stop(process)
         shutil.rmtree(prefix, ignore_errors=True)

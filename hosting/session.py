@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import websockets
+from streamlit.proto.Alert_pb2 import Alert
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.NewSession_pb2 import NewSession
 
 from dashboard import navigation
 
@@ -36,6 +38,8 @@ class Run:
     exceptions: list[str] = field(default_factory=list)
     sliders: dict[str, tuple[str, float]] = field(default_factory=dict)
     query: str | None = None  # the query string the run wrote into the address, if it wrote one
+    warnings: list[str] = field(default_factory=list)  # st.warning texts (e.g. the busy notice)
+    new_session: NewSession | None = None  # what the server told the session about itself
     finished: bool = False
 
 
@@ -65,8 +69,12 @@ async def run_page(socket: websockets.ClientConnection, page: str, widgets: Iter
             element = forward.delta.new_element
             if element.WhichOneof("type") == "exception":
                 run.exceptions.append(element.exception.message[:80])
+            elif element.WhichOneof("type") == "alert" and element.alert.format == Alert.WARNING:
+                run.warnings.append(element.alert.body)
             elif element.WhichOneof("type") == "slider" and element.slider.set_value:
                 run.sliders[element.slider.label] = (element.slider.id, element.slider.value[0])
+        if kind == "new_session":
+            run.new_session = forward.new_session
         if kind == "page_info_changed":
             run.query = forward.page_info_changed.query_string
         if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:

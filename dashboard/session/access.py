@@ -1,8 +1,13 @@
-"""Optional private access: sign-in through OIDC (st.login) and an allowed e-mail domain.
+"""Who may use this server now: sign-in through OIDC (st.login), an allowed e-mail domain, admission.
 
 With an `[auth]` section in Streamlit's secrets, every page asks for sign-in first; with
 `[access] allowed_domains = ["example.org"]` as well, only those domains get in. Without them
 the app is public. Nothing here is in the repo's secrets: a deployment brings its own file.
+Behind the hosted proxy this is the second wall: the proxy's gate (hosting/gate.py) refuses a
+signed-out request before it reaches Streamlit, with the same two sections.
+
+Admission: the replica's guard (hosting/guard.py) marks a connection beyond what the replica's
+memory holds as busy; such a session is told so and runs no page.
 """
 
 from __future__ import annotations
@@ -28,6 +33,27 @@ def allowed(email: str | None, domains: list[str]) -> bool:
         return True
     local, at, domain = (email or "").rpartition("@")
     return bool(local and at) and domain.lower() in {d.lower().lstrip("@") for d in domains}
+
+
+ADMISSION_HEADER = "X-Rt-Admission"
+
+
+def busy(headers: Mapping[str, str]) -> bool:
+    """Whether the guard turned this connection away (no header: no guard, as in development)."""
+    return headers.get(ADMISSION_HEADER, "admitted") == "busy"
+
+
+def require_admission() -> None:
+    """Stop the run with a busy notice when the replica already serves all the viewers it can."""
+    if not busy(st.context.headers):
+        return
+    st.title("Russia–Tajikistan dashboard")
+    st.warning(
+        "The dashboard is serving as many viewers as it can right now. Open the link again in a minute: "
+        "the view you asked for is kept in the link.",
+        icon=":material/hourglass_top:",
+    )
+    st.stop()
 
 
 def require_sign_in() -> None:

@@ -117,6 +117,22 @@ class Repair:
         return f"The link's `{self.param}` value `{shown}` {self.reason}; showing {self.used} instead."
 
 
+# hosting/guard.py puts this one parameter in place of a query string Streamlit would drop whole
+UNREAD_LINK = "unread_link"
+
+
+class UnreadLink(Repair):
+    """A link too long for the server to read at all: said, rather than opening the defaults silently."""
+
+    def message(self) -> str:
+        count = f"{int(self.given):,}" if self.given.isdigit() else "too many"
+        return (
+            f"This link has {count} parameters, more than the server reads (at most 1,000 parameters and "
+            "512 Ki characters), so none of it could be used: showing the default view. "
+            "Open the view again and copy its share link, which is short."
+        )
+
+
 class Invalid(ValueError):
     """A URL value that cannot be read; `clamped` carries a usable nearby value if there is one."""
 
@@ -570,6 +586,10 @@ def parse_query(query: Mapping[str, str | list[str]], bounds: Bounds) -> tuple[V
     state = default_state(bounds)
     values: dict[str, Any] = {}
     repairs: list[Repair] = []
+    if UNREAD_LINK in query:
+        raw = query[UNREAD_LINK]
+        given = raw[-1] if isinstance(raw, list) else raw
+        repairs.append(UnreadLink(UNREAD_LINK, str(given), "the default view", "could not be read"))
     for param in PARAMS:
         if param.name not in query:
             continue

@@ -34,12 +34,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import Browser
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from benchmarks import load
 from hosting import session
 from hosting.hardening import DEFAULT_LIMITS, Limits, security_headers
-from hosting.process import ROOT, free_port, health_url, stop, wait_for
+from hosting.process import ROOT, free_port, health_url, start_streamlit, stop, wait_for
 from hosting.serve import NGINX, Cluster, cluster
 from tests.e2e.conftest import AppPage
 
@@ -335,7 +337,7 @@ def get(url: str, source: str = "127.0.0.1") -> Answer:
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30, source_address=(source, 0))
     try:
-        connection.request("GET", parts.path or "/")
+        connection.request("GET", (parts.path or "/") + (f"?{parts.query}" if parts.query else ""))
         response = connection.getresponse()
         return Answer(response.status, dict(response.getheaders()), response.read().decode(errors="replace"))
     finally:
@@ -452,3 +454,90 @@ def wait_until_gone(pid: int, deadline_s: float = 30) -> bool:
             return True
         time.sleep(0.1)
     return False
+
+
+def test_a_link_the_server_cannot_read_says_so_instead_of_opening_the_defaults(browser, proxied):
+    """1,200 parameters: Streamlit reads none of them; the viewer is told, through the proxy."""
+    app = viewer(browser, proxied)
+    app.open("/border?" + "&".join(f"radius={100 + i % 50}" for i in range(1200)))
+    notice = app.page.get_by_text("This link has 1,200 parameters, more than the server reads")
+    assert notice.is_visible()
+    assert "radius" not in app.url  # the default view, as the notice says
+
+
+def test_a_link_too_long_for_the_proxy_is_refused_with_a_reason(proxied):
+    """Past 32 KB nginx cannot read the request line at all: a 414 that says why, not a bare error."""
+    answer = get(proxied.url + "border?" + "&".join(f"radius={100 + i % 50}" for i in range(5000)))  # 55 KB
+    assert answer.status == 414
+    assert "This link is longer than the server reads (32 KB)" in answer.body
+    assert security_headers_of(answer.headers) == security_headers()
+
+
+@pytest.fixture
+def replica(tmp_path) -> Iterator[tuple[str, Path]]:
+    """One hosted replica (hosting/app.py, the guard around Streamlit) and its log, admitting two."""
+    port, log = free_port(), tmp_path / "replica.log"
+    with log.open("w") as output:
+        process = start_streamlit(port, output=output, max_sessions=2)
+        try:
+            wait_for(health_url(port), process=process)
+            yield f"http://127.0.0.1:{port}", log
+        finally:
+            stop(process)
+
+
+def test_the_hosted_server_keeps_its_caches_and_tells_no_paths_or_versions(replica):
+    base, log = replica
+
+    async def clear_then_run() -> session.Run:
+        async with session.session(base) as socket:
+            first = await session.run_page(socket, "")
+            message = BackMsg()
+            message.clear_cache = True
+            await socket.send(message.SerializeToString())
+            await session.run_page(socket, "trade")
+            return first
+
+    first = session.run_blocking(clear_then_run())
+    assert first.finished
+    assert first.new_session is not None and first.new_session.main_script_path == ""
+    environment = first.new_session.initialize.environment_info
+    assert (environment.streamlit_version, environment.python_version, environment.server_os) == ("", "", "")
+    assert "dropped a clear_cache message from a viewer" in log.read_text()
+
+
+def test_a_full_replica_tells_the_next_viewer_it_is_busy(replica):
+    base, _ = replica
+
+    async def three_viewers() -> tuple[list[session.Run], session.Run]:
+        async with session.session(base) as one, session.session(base) as two:
+            runs = [await session.run_page(one, ""), await session.run_page(two, "")]
+            async with session.session(base) as three:
+                runs.append(await session.run_page(three, "trade"))
+        async with session.session(base) as later:  # the first two have left
+            return runs, await session.run_page(later, "trade")
+
+    runs, later = session.run_blocking(three_viewers())
+    busy = "The dashboard is serving as many viewers as it can right now"
+    assert [any(busy in text for text in run.warnings) for run in runs] == [False, False, True]
+    assert all(run.finished for run in runs)
+    assert not any(busy in text for text in later.warnings) and later.finished
+
+
+def test_at_the_admission_limit_100_viewers_leave_the_replica_alive_within_its_memory_limit():
+    """The Deployment's limit and admission (deploy/), 100 viewers at once on one replica."""
+    limit_mib, max_sessions = deployed_memory_limit_and_admission()
+    (row,) = load.memory([100], moves=1, max_sessions=max_sessions)
+    assert row["alive"] and row["errors"] == 0
+    assert row["served"] == max_sessions and row["busy"] == 100 - max_sessions
+    assert row["peak_mib"] < limit_mib
+
+
+def deployed_memory_limit_and_admission() -> tuple[float, int]:
+    """(memory limit in MiB, RT_MAX_SESSIONS) of the app container in deploy/deployment.yaml."""
+    deployment = yaml.safe_load((ROOT / "deploy" / "deployment.yaml").read_text())
+    container = next(c for c in deployment["spec"]["template"]["spec"]["containers"] if c["name"] == "dashboard")
+    limit = container["resources"]["limits"]["memory"]
+    assert limit.endswith("Mi")
+    env = {item["name"]: item["value"] for item in container["env"]}
+    return float(limit[:-2]), int(env["RT_MAX_SESSIONS"])

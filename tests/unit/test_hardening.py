@@ -46,7 +46,7 @@ def test_the_policy_names_every_kind_of_source_and_nothing_outside_the_app():
 
 
 def test_the_rendered_config_sends_every_header_always_and_hides_the_version():
-    config = render_config("/tmp/x", "127.0.0.1:8080", "/intel/tajikistan/", ["127.0.0.1:9001"])
+    config = render_config("/tmp/x", "127.0.0.1:8080", "/intel/tajikistan/", ["127.0.0.1:9001"], "127.0.0.1:9002")
     headers = added_headers(config)
     assert {name: headers[name] for name in security_headers()} == security_headers()
     assert headers["X-Frame-Options"] == "SAMEORIGIN"
@@ -54,14 +54,14 @@ def test_the_rendered_config_sends_every_header_always_and_hides_the_version():
 
 
 def test_an_intranet_portal_can_be_allowed_to_frame_the_app():
-    config = render_config("/tmp/x", "80", "/intel/tajikistan/", ["a:1"], frame_ancestors=f"'self' {PORTAL}")
+    config = render_config("/tmp/x", "80", "/intel/tajikistan/", ["a:1"], "g:2", frame_ancestors=f"'self' {PORTAL}")
     headers = added_headers(config)
     assert directives(headers["Content-Security-Policy"])["frame-ancestors"] == f"'self' {PORTAL}"
     assert headers["X-Frame-Options"] == ""  # nginx sends no empty header; the old one cannot name a portal
 
 
 def test_the_limits_are_rendered_per_client_address_with_429():
-    config = render_config("/tmp/x", "80", "/app/", ["a:1"], limits=Limits(app_rate=7, connections=9))
+    config = render_config("/tmp/x", "80", "/app/", ["a:1"], "g:2", limits=Limits(app_rate=7, connections=9))
     assert "zone=app:10m rate=7r/s" in config
     assert f"zone=assets:10m rate={DEFAULT_LIMITS.asset_rate}r/s" in config
     assert config.count("$binary_remote_addr") == 3

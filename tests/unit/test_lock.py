@@ -31,8 +31,6 @@ def test_every_direct_dependency_is_pinned():
 
 def test_the_environment_is_the_locked_one():
     drift = {
-        name: (version, metadata.version(name))
-        for name, version in pins().items()
-        if metadata.version(name) != version
+        name: (version, metadata.version(name)) for name, version in pins().items() if metadata.version(name) != version
     }
     assert drift == {}

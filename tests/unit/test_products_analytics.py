@@ -147,4 +147,3 @@ def test_published_figures_carry_their_qualifier_words():
     )
     shares = prod.published(products, "share_pct")
     assert shares["qualifier_word"].tolist() == ["", "over "] and shares["measure"].tolist() == [40.1, 40.0]
-

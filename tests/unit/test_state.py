@@ -183,3 +183,10 @@ def test_no_query_string_can_break_parsing(query):
     view, repairs = parse_query(query, BOUNDS)
     assert BOUNDS.year_min <= view.years[0] <= view.years[1] <= BOUNDS.year_max
     assert len(repairs) <= len(query)
+
+
+def test_a_link_the_server_could_not_read_says_so_and_opens_the_defaults():
+    view, repairs = parse_query({"unread_link": "1200"}, BOUNDS)
+    assert view == parse_query({}, BOUNDS)[0]
+    assert len(repairs) == 1
+    assert "1,200 parameters" in repairs[0].message() and "default view" in repairs[0].message()
