@@ -21,8 +21,11 @@ RUN pip install -c requirements.lock .
 
 COPY .streamlit/config.toml ./.streamlit/config.toml
 COPY hosting ./hosting
-# data/ belongs to the app user: `python -m dashboard.refresh` writes into it
-COPY --chown=10001:10001 data ./data
+# data/ is the image's curated data, read-only; a refresh publishes editions beside it, in
+# /srv/editions (a volume in compose and on Kubernetes, owned by the app user; docs/refresh.md)
+COPY data ./data
+RUN mkdir -p /srv/editions && chown 10001:10001 /srv/editions
+ENV RT_EDITIONS_DIR=/srv/editions
 
 USER 10001
 EXPOSE 8501

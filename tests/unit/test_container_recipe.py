@@ -5,7 +5,10 @@ Dockerfile and the compose example promise, and the health check runs for real i
 tests/e2e/test_health_check.py.
 """
 
+import re
 from pathlib import Path
+
+import yaml
 
 from hosting import health
 from hosting.serve import COMPOSE_CONFIG, COMPOSE_SERVERS, compose_config
@@ -52,3 +55,17 @@ def test_the_compose_proxy_config_is_the_tested_template_for_its_services():
 def test_the_health_check_follows_the_base_path():
     assert health.health_url("8501", "") == "http://127.0.0.1:8501/_stcore/health"
     assert health.health_url("8501", "/intel/tajikistan/") == "http://127.0.0.1:8501/intel/tajikistan/_stcore/health"
+
+
+def test_compose_refreshes_into_the_editions_volume_the_replicas_read():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    editions = re.search(r"^ENV RT_EDITIONS_DIR=(\S+)$", (ROOT / "Dockerfile").read_text(), re.MULTILINE).group(1)
+    services = compose["services"]
+    for name in ("dashboard-1", "dashboard-2"):
+        assert f"editions:{editions}:ro" in services[name]["volumes"]
+    refresh = services["refresh"]
+    assert refresh["command"] == ["python", "-m", "dashboard.refresh", "all"]
+    assert f"editions:{editions}" in refresh["volumes"] and refresh["profiles"] == ["refresh"]
+    assert "editions" in compose["volumes"]
+    # the curated data is the same folder at the same path for both, which every edition links back to
+    assert "./data:/app/data:ro" in refresh["volumes"] and "./data:/app/data:ro" in services["dashboard-1"]["volumes"]

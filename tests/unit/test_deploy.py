@@ -101,7 +101,7 @@ def test_every_manifest_is_valid_against_the_kubernetes_schemas(version):
     objects = [*resources(), *documents(CONTROLLER_CONFIG)]
     assert {o["kind"] for o in objects} >= {
         "Deployment", "Service", "Ingress", "HorizontalPodAutoscaler", "CronJob", "PersistentVolumeClaim",
-        "ConfigMap", "ServiceAccount", "Role", "RoleBinding",
+        "ConfigMap",
     }  # fmt: skip
     for document in objects:
         validate(document, version, strict=True)
@@ -245,46 +245,40 @@ def test_memory_and_admission_follow_the_measured_peak():
     assert resources_["requests"]["cpu"] == resources_["limits"]["cpu"] == "1"  # one process, one core
 
 
-def test_the_refresh_writes_the_folder_the_replicas_read_and_then_restarts_them():
+def test_the_refresh_publishes_editions_where_the_replicas_read_them_and_restarts_nothing():
     app_spec, job_spec = pod_specs()["Deployment"], pod_specs()["CronJob"]
-    data_dir = env(container(app_spec, "dashboard"))["RT_DATA_DIR"]
-    command = container(job_spec, "refresh")["command"]
-    assert command[:4] == ["python", "-m", "dashboard.refresh", "all"]
-    assert command[command.index("--data-dir") + 1] == data_dir
+    app, job = container(app_spec, "dashboard"), container(job_spec, "refresh")
+    assert job["command"] == ["python", "-m", "dashboard.refresh", "all"]
+    editions = env(app)["RT_EDITIONS_DIR"]
+    assert env(job)["RT_EDITIONS_DIR"] == editions
+    assert "RT_DATA_DIR" not in env(app) and "RT_DATA_DIR" not in env(job)  # both read the image's own data/
 
-    def data_mount(spec: dict[str, Any], name: str) -> tuple[str, dict[str, Any]]:
-        (claim,) = [v for v in spec["volumes"] if v["name"] == "data"]
-        (mount,) = [m for m in container(spec, name)["volumeMounts"] if m["name"] == "data"]
+    def editions_mount(spec: dict[str, Any], name: str) -> tuple[str, dict[str, Any]]:
+        (claim,) = [v for v in spec["volumes"] if v["name"] == "editions"]
+        (mount,) = [m for m in container(spec, name)["volumeMounts"] if m["name"] == "editions"]
         return claim["persistentVolumeClaim"]["claimName"], mount
 
-    app_claim, app_mount = data_mount(app_spec, "dashboard")
-    job_claim, job_mount = data_mount(job_spec, "refresh")
+    app_claim, app_mount = editions_mount(app_spec, "dashboard")
+    job_claim, job_mount = editions_mount(job_spec, "refresh")
     assert app_claim == job_claim == one("PersistentVolumeClaim")["metadata"]["name"]
-    assert app_mount["mountPath"] == job_mount["mountPath"] == data_dir
+    assert app_mount["mountPath"] == job_mount["mountPath"] == editions
     assert app_mount.get("readOnly") is True and not job_mount.get("readOnly")
     assert "ReadWriteMany" in one("PersistentVolumeClaim")["spec"]["accessModes"]  # replicas on several nodes
-    # the volume starts empty: both seed it from the image before anything reads it
-    for spec in (app_spec, job_spec):
-        assert f"cp -R /app/data/. {data_dir}/" in " ".join(container(spec, "seed-data")["command"])
-
-    # the app loads its files once: after the refresh, the Job restarts the Deployment it may patch
-    restart = container(job_spec, "restart-replicas")["command"]
-    assert restart == ["kubectl", "rollout", "restart", f"deployment/{deployment()['metadata']['name']}"]
-    role, binding = one("Role"), one("RoleBinding")
-    assert role["rules"] == [
-        {"apiGroups": ["apps"], "resources": ["deployments"], "resourceNames": ["dashboard"], "verbs": ["get", "patch"]}
-    ]
-    assert binding["roleRef"]["name"] == role["metadata"]["name"]
-    assert binding["subjects"] == [{"kind": "ServiceAccount", "name": job_spec["serviceAccountName"]}]
-    assert [c["name"] for c in job_spec["initContainers"]] == ["seed-data", "refresh"]  # restart only after
+    # each rerun reads `current`: nothing to seed, nothing to restart, no permission on the cluster
+    assert [c["name"] for c in job_spec["containers"]] == ["refresh"] and "initContainers" not in job_spec
+    assert "initContainers" not in app_spec
+    assert job_spec["automountServiceAccountToken"] is False
+    assert not [r for r in resources() if r["kind"] in ("Role", "RoleBinding", "ServiceAccount")]
 
 
-def test_the_app_reads_its_data_from_rt_data_dir(monkeypatch):
-    """What the Deployment's RT_DATA_DIR relies on: dashboard/cache/shared.py's data folder follows it."""
-    from dashboard.cache import shared
+def test_the_app_reads_the_editions_where_rt_editions_dir_says(monkeypatch, tmp_path):
+    """What RT_EDITIONS_DIR relies on: dashboard/datasets.py looks for the editions there."""
+    from dashboard import datasets
 
-    monkeypatch.setenv("RT_DATA_DIR", "/srv/data")
-    assert shared.data_dir() == Path("/srv/data")
+    monkeypatch.setenv("RT_EDITIONS_DIR", "/srv/editions")
+    assert datasets.editions_root(tmp_path) == Path("/srv/editions")
+    monkeypatch.delenv("RT_EDITIONS_DIR")
+    assert datasets.editions_root(tmp_path / "data") == tmp_path / "editions"
 
 
 def test_the_service_and_the_autoscaler_point_at_the_replicas():
