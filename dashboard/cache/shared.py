@@ -59,6 +59,7 @@ from dashboard.models.remittances import (
     build_remittances_model,
     build_remittances_view,
 )
+from dashboard.models.scenarios import ScenariosModel, build_scenarios_model
 from dashboard.models.trade import TradeModel, build_trade_model
 from dashboard.session.state import Bounds
 
@@ -285,6 +286,19 @@ def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesVi
 @shared_resource(max_entries=256)
 def _remittances_view(folder: str, years: tuple[int, int], show_others: bool) -> RemittancesView:
     return build_remittances_view(_remittances_model(folder), years, show_others)
+
+
+def scenarios_model() -> ScenariosModel:
+    """The Scenarios page's estimates, fitted once per data edition (shared read-only): a slider
+    move only applies them."""
+    return _scenarios_model(str(data_dir()))
+
+
+@shared_resource()
+def _scenarios_model(folder: str) -> ScenariosModel:
+    path = Path(folder)
+    tables = [datasets.load(name, path) for name in ("wdi_macro", "events", "remittances", "sources")]
+    return fitting_together("wdi_macro.csv, events.csv and remittances.csv", build_scenarios_model, *tables)
 
 
 @shared_resource()
