@@ -93,6 +93,12 @@ class Fit:
     t_crit: float  # two-sided LEVEL quantile of Student's t with df_resid degrees of freedom
     years: tuple[int, ...]
 
+    def interval(self, term: int) -> tuple[float, float, float]:
+        """One term's estimate and LEVEL interval: (coefficient, low, high)."""
+        half = self.t_crit * math.sqrt(float(self.cov[term, term]))
+        coef = float(self.params[term])
+        return coef, coef - half, coef + half
+
     def table(self) -> pd.DataFrame:
         """Coefficient, HAC standard error and LEVEL interval per term."""
         se = np.sqrt(np.diag(self.cov))
@@ -219,8 +225,8 @@ def fit_second_round(frame: pd.DataFrame) -> Fit:
 
 def supported(fit: Fit) -> bool:
     """Does the record show the link at all: the slope's LEVEL interval leaves out zero?"""
-    row = fit.table().iloc[-1]
-    return bool(row["low"] > 0 or row["high"] < 0)
+    _, low, high = fit.interval(len(fit.terms) - 1)
+    return low > 0 or high < 0
 
 
 def preset(macro: pd.DataFrame, year: int) -> tuple[float, float] | None:

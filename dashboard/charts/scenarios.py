@@ -14,25 +14,6 @@ YEAR_COLOR = "#6B7280"
 BACKTEST_COLORS = {"What happened": "#1F2933", "Predicted without that year": "#2166AC"}
 
 
-def result_frame(result: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """Long form for the result chart: per economy, its latest actual year and the scenario with
-    its interval. `measure` is 'usd' (US$ m) or 'pct' (% of GDP)."""
-    base, mean, low, high = (
-        ("base_usd_m", "usd_m", "usd_low", "usd_high")
-        if measure == "usd"
-        else ("base_pct_gdp", "pct_gdp", "pct_low", "pct_high")
-    )
-    actual = result.assign(
-        what="Latest actual", value=result[base], low=result[base], high=result[base], when=result["base_year"]
-    )
-    scenario = result.assign(
-        what="Scenario", value=result[mean], low=result[low], high=result[high], when=result["year"]
-    )
-    frame = pd.concat([actual, scenario], ignore_index=True)
-    frame["label"] = frame["economy"] + ", " + frame["when"].astype(str)
-    return frame[["economy", "what", "when", "label", "value", "low", "high", "source_id"]]
-
-
 def result_chart(frame: pd.DataFrame, title: str, value_format: str) -> alt.LayerChart:
     """Each economy's latest actual value and the scenario's, with the prediction interval as a bar."""
     y = alt.Y("economy:N", title=None, sort=None)
@@ -80,17 +61,6 @@ def scatter_chart(points: pd.DataFrame, line: pd.DataFrame, axis: str, title: st
     )
     fitted = alt.Chart(line).mark_line(color=INK, strokeDash=[6, 3]).encode(x=x, y=y)
     return alt.layer(fitted, dots, labels).properties(height=260, title=alt.TitleParams(title, color=INK))
-
-
-def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
-    """Long form: per left-out year, what happened and what the model fitted without it predicted."""
-    happened = backtest.assign(
-        what="What happened", value=backtest["actual"], low=backtest["actual"], high=backtest["actual"]
-    )
-    predicted = backtest.assign(what="Predicted without that year", value=backtest["predicted"])
-    frame = pd.concat([happened, predicted], ignore_index=True)
-    frame["year_label"] = frame["year"].astype(str)
-    return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]
 
 
 def backtest_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:

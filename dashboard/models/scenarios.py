@@ -9,6 +9,7 @@ a change in remittances does to their US$ value and share of GDP.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -47,6 +48,8 @@ class ScenariosModel:
     points: pd.DataFrame  # every year the estimates rest on, for the scatter
     lines: dict[tuple[str, str], pd.DataFrame]  # (iso3, driver on the x axis) -> the fitted line's ends
     backtests: pd.DataFrame
+    backtest_frames: dict[str, pd.DataFrame]  # iso3 -> the track-record chart's rows (backtest_frame)
+    points_by_economy: dict[str, pd.DataFrame]  # iso3 -> its scatter's rows
     broke_2022: pd.DataFrame  # what the sources said of 2022: date, words, source_id
     share_from_russia: pd.Series | None  # the latest published share of Tajikistan's remittances from Russia
 
@@ -90,7 +93,7 @@ TERM_LABELS = {
 }
 
 
-def coefficients_table(economies: dict[str, Economy]) -> pd.DataFrame:
+def coefficients_table(economies: dict[str, Economy], source_id: str) -> pd.DataFrame:
     """One row per economy and term: the estimate, its HAC error and interval, N, years and fit."""
     rows = []
     for economy in economies.values():
@@ -102,6 +105,7 @@ def coefficients_table(economies: dict[str, Economy]) -> pd.DataFrame:
             years=f"{fit.years[0]}–{fit.years[-1]}",
             r2=fit.r2,
             hac_lags=fit.maxlags,
+            source_id=source_id,
         )
         rows.append(table)
     return pd.concat(rows, ignore_index=True)
@@ -162,7 +166,7 @@ def build_scenarios_model(
     presets = {year: found for year in sc.EPISODES if (found := sc.preset(macro, year)) is not None}
     backtests = pd.concat(
         [economy.backtest.assign(economy=economy.name) for economy in economies.values()], ignore_index=True
-    )
+    ).assign(source_id=str(macro["source_id"].iloc[0]))
     points = scatter_points(economies, str(macro["source_id"].iloc[0]))
     lines = {
         (iso3, axis): fitted_line(economy.frame, tuple(economy.fit.params), axis)
@@ -175,10 +179,14 @@ def build_scenarios_model(
         source_id=str(macro["source_id"].iloc[0]),
         economies=economies,
         presets=presets,
-        coefficients=coefficients_table(economies),
+        coefficients=coefficients_table(economies, str(macro["source_id"].iloc[0])),
         points=points,
         lines=lines,
         backtests=backtests,
+        backtest_frames={
+            iso3: backtest_frame(economy.backtest.assign(economy=economy.name)) for iso3, economy in economies.items()
+        },
+        points_by_economy={iso3: points[points["iso3"] == iso3] for iso3 in economies},
         broke_2022=broke_2022(events, figures),
         share_from_russia=rem.latest_share_from_russia(named),
     )
@@ -191,80 +199,91 @@ def shocked(base: Base, change_pct: float) -> rem.ShockResult:
     return rem.remittance_shock(base.remittances_usd_m, base.gdp_usd_m, 100.0, change_pct, 0.0, 0.0, 1.0)
 
 
-RESULT_COLUMNS = [
-    "scenario",
-    "economy",
-    "iso3",
-    "base_year",
-    "year",
-    "russia_growth",
-    "ruble_change",
-    "migrants",
-    "base_usd_m",
-    "base_pct_gdp",
-    "growth_pct",
-    "growth_low",
-    "growth_high",
-    "usd_m",
-    "usd_low",
-    "usd_high",
-    "pct_gdp",
-    "pct_low",
-    "pct_high",
-    "floored",
-    "source_id",
-]
+class Outcome(NamedTuple):
+    """One economy under one scenario: its latest actual year, the year ahead, and the LEVEL
+    interval, in US$ m and % of GDP (GDP held at the latest year)."""
+
+    scenario: str
+    economy: str
+    iso3: str
+    base_year: int
+    year: int
+    russia_growth: float
+    ruble_change: float
+    migrants: float
+    base_usd_m: float
+    base_pct_gdp: float
+    growth_pct: float
+    growth_low: float
+    growth_high: float
+    usd_m: float
+    usd_low: float
+    usd_high: float
+    pct_gdp: float
+    pct_low: float
+    pct_high: float
+    floored: bool
+    source_id: str
 
 
-def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = "Current") -> pd.DataFrame:
+RESULT_COLUMNS = list(Outcome._fields)
+
+
+def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = "Current") -> list[Outcome]:
     """Every economy's remittances one year after its latest actual year, under these drivers,
     with the LEVEL prediction interval. A level cannot fall below zero: an interval reaching
-    further is cut at zero and marked `floored`."""
-    rows = []
+    further is cut at zero and marked `floored`. Plain records, not a frame: this runs on every
+    slider move (outcomes_frame makes the CSV's table)."""
+    outcomes = []
     for economy in model.economies.values():
         growth = sc.with_migrants(
             sc.predict(economy.fit, (drivers.russia_growth, drivers.ruble_change)), drivers.migrants
         )
         mean, low, high = (shocked(economy.base, value) for value in (growth.mean, growth.low, growth.high))
-        rows.append(
-            {
-                "scenario": name,
-                "economy": economy.name,
-                "iso3": economy.iso3,
-                "base_year": economy.base.year,
-                "year": economy.base.year + 1,
-                "russia_growth": drivers.russia_growth,
-                "ruble_change": drivers.ruble_change,
-                "migrants": drivers.migrants,
-                "base_usd_m": economy.base.remittances_usd_m,
-                "base_pct_gdp": mean.base_pct_gdp,
-                "growth_pct": growth.mean,
-                "growth_low": growth.low,
-                "growth_high": growth.high,
-                "usd_m": mean.new_total_usd_m,
-                "usd_low": low.new_total_usd_m,
-                "usd_high": high.new_total_usd_m,
-                "pct_gdp": mean.new_pct_gdp,
-                "pct_low": low.new_pct_gdp,
-                "pct_high": high.new_pct_gdp,
-                "floored": growth.low <= -100,
-                "source_id": model.source_id,
-            }
+        outcomes.append(
+            Outcome(
+                scenario=name,
+                economy=economy.name,
+                iso3=economy.iso3,
+                base_year=economy.base.year,
+                year=economy.base.year + 1,
+                russia_growth=drivers.russia_growth,
+                ruble_change=drivers.ruble_change,
+                migrants=drivers.migrants,
+                base_usd_m=economy.base.remittances_usd_m,
+                base_pct_gdp=mean.base_pct_gdp,
+                growth_pct=growth.mean,
+                growth_low=growth.low,
+                growth_high=growth.high,
+                usd_m=mean.new_total_usd_m,
+                usd_low=low.new_total_usd_m,
+                usd_high=high.new_total_usd_m,
+                pct_gdp=mean.new_pct_gdp,
+                pct_low=low.new_pct_gdp,
+                pct_high=high.new_pct_gdp,
+                floored=growth.low <= -100,
+                source_id=model.source_id,
+            )
         )
-    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
+    return outcomes
 
 
-def second_round(model: ScenariosModel, result: pd.DataFrame) -> pd.DataFrame:
+def outcomes_frame(outcomes: list[Outcome]) -> pd.DataFrame:
+    """Outcomes as a table (a CSV's rows)."""
+    return pd.DataFrame(outcomes, columns=RESULT_COLUMNS)
+
+
+def second_round(model: ScenariosModel, result: list[Outcome]) -> pd.DataFrame:
     """The change in imports and household consumption (points of GDP) that the record links to
     the scenario's change in remittances' share of GDP, only where the record shows a link
     (the slope's interval leaves out zero); the interval is the second fit's alone, taken at the
     first stage's central value."""
     rows = []
-    for row in result.itertuples():
+    for row in result:
         economy = model.economies[row.iso3]
         for indicator, label in sc.SECOND_ROUND.items():
             fit = economy.second[indicator]
-            slope = fit.table().iloc[-1]
+            slope, slope_low, slope_high = fit.interval(len(fit.terms) - 1)
             shown = sc.supported(fit)
             change = row.pct_gdp - row.base_pct_gdp
             guess = sc.predict(fit, (change,))
@@ -275,9 +294,9 @@ def second_round(model: ScenariosModel, result: pd.DataFrame) -> pd.DataFrame:
                     "measure": label,
                     "indicator": indicator,
                     "remittances_pts": change,
-                    "slope": slope["coef"],
-                    "slope_low": slope["low"],
-                    "slope_high": slope["high"],
+                    "slope": slope,
+                    "slope_low": slope_low,
+                    "slope_high": slope_high,
                     "n": fit.n,
                     "supported": shown,
                     "change_pts": guess.mean if shown else None,
@@ -287,3 +306,35 @@ def second_round(model: ScenariosModel, result: pd.DataFrame) -> pd.DataFrame:
                 }
             )
     return pd.DataFrame(rows)
+
+
+def result_frame(result: list[Outcome], measure: str) -> pd.DataFrame:
+    """Long form for the result chart: per economy, its latest actual year and the scenario with
+    its interval. `measure` is 'usd' (US$ m) or 'pct' (% of GDP)."""
+    rows = []
+    for row in result:
+        base, mean, low, high = (
+            (row.base_usd_m, row.usd_m, row.usd_low, row.usd_high)
+            if measure == "usd"
+            else (row.base_pct_gdp, row.pct_gdp, row.pct_low, row.pct_high)
+        )
+        rows.append((row.economy, "Latest actual", row.base_year, base, base, base, row.source_id))
+        rows.append((row.economy, "Scenario", row.year, mean, low, high, row.source_id))
+    return pd.DataFrame(
+        [
+            (economy, what, when, f"{economy}, {when}", value, lo, hi, source)
+            for economy, what, when, value, lo, hi, source in rows
+        ],
+        columns=["economy", "what", "when", "label", "value", "low", "high", "source_id"],
+    )
+
+
+def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
+    """Long form: per left-out year, what happened and what the model fitted without it predicted."""
+    happened = backtest.assign(
+        what="What happened", value=backtest["actual"], low=backtest["actual"], high=backtest["actual"]
+    )
+    predicted = backtest.assign(what="Predicted without that year", value=backtest["predicted"])
+    frame = pd.concat([happened, predicted], ignore_index=True)
+    frame["year_label"] = frame["year"].astype(str)
+    return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]

@@ -11,9 +11,18 @@ import streamlit as st
 from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
 from dashboard.cache import shared
+from dashboard.cache.memo import remembered
 from dashboard.charts import scenarios as charts
 from dashboard.formatting import markdown_text, money, signed
-from dashboard.models.scenarios import Drivers, ScenariosModel, apply_scenario, second_round
+from dashboard.models.scenarios import (
+    Drivers,
+    Outcome,
+    ScenariosModel,
+    apply_scenario,
+    outcomes_frame,
+    result_frame,
+    second_round,
+)
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
 from dashboard.session.state import MAX_SAVED, SAVED_NAME, SCENARIO_DRIVERS, ViewState, defaults, slider_range
 from dashboard.views import components
@@ -75,11 +84,11 @@ def interval_text(mean: float, low: float, high: float, fmt) -> str:
     return f"{fmt(mean)} ({LEVEL}: {fmt(low)} to {fmt(high)})"
 
 
-def result_section(model: ScenariosModel, result: pd.DataFrame, view: ViewState) -> None:
-    year = int(result["year"].max())
+def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState) -> None:
+    year = max(row.year for row in result)
     st.subheader(f"Remittances in the year ahead ({year}), with a {LEVEL} prediction interval")
     columns = st.columns(len(result))
-    for column, row in zip(columns, result.itertuples(), strict=True):
+    for column, row in zip(columns, result, strict=True):
         components.metric(
             column,
             f"{row.economy}, {row.year}",
@@ -95,10 +104,10 @@ def result_section(model: ScenariosModel, result: pd.DataFrame, view: ViewState)
     summary = " ".join(
         f"**{row.economy}**: {interval_text(row.usd_m, row.usd_low, row.usd_high, lambda v: money(v, 'musd'))}, "
         f"{row.pct_gdp:.1f}% of {row.base_year} GDP (was {row.base_pct_gdp:.1f}% in {row.base_year})."
-        for row in result.itertuples()
+        for row in result
     )
     components.say(summary)
-    if result["floored"].any():
+    if any(row.floored for row in result):
         st.caption("Where an interval reaches a fall of more than 100%, its lower end is cut at zero remittances.")
     left, right = st.columns(2)
     for where, measure, title, fmt, name in (
@@ -106,9 +115,9 @@ def result_section(model: ScenariosModel, result: pd.DataFrame, view: ViewState)
         (right, "pct", "Remittances, % of GDP (GDP held at its latest year)", ".1f", "scenario_pct_gdp.csv"),
     ):
         with where:
-            frame = charts.result_frame(result, measure)
+            frame = result_frame(result, measure)
             components.chart_with_sources(
-                shared.chart_spec(charts.result_chart, frame, title, fmt),
+                shared.chart_spec_for_rows(charts.result_chart, frame, title, fmt),
                 frame,
                 model.sources,
                 name,
@@ -129,7 +138,7 @@ def russia_share(model: ScenariosModel) -> None:
     )
 
 
-def second_round_section(model: ScenariosModel, result: pd.DataFrame) -> None:
+def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     st.subheader("Second round: imports and household consumption")
     rounds = second_round(model, result)
     shown = rounds[rounds["supported"]]
@@ -158,7 +167,7 @@ def second_round_section(model: ScenariosModel, result: pd.DataFrame) -> None:
     components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
 
 
-def compare_section(model: ScenariosModel, view: ViewState) -> list[pd.DataFrame]:
+def compare_section(model: ScenariosModel, view: ViewState) -> list[Outcome]:
     st.subheader("Compare named scenarios")
     saved = list(view.sc_saved)
     current = (view.sc_growth, view.sc_ruble, view.sc_migrants)
@@ -182,10 +191,12 @@ def compare_section(model: ScenariosModel, view: ViewState) -> list[pd.DataFrame
     if not saved:
         st.caption("No scenario saved yet: set the drivers, name them and save, then set others.")
         return []
-    tables = [
-        apply_scenario(model, Drivers(growth, ruble, migrants), label) for label, growth, ruble, migrants in saved
+    outcomes = [
+        outcome
+        for label, growth, ruble, migrants in saved
+        for outcome in apply_scenario(model, Drivers(growth, ruble, migrants), label)
     ]
-    compared = pd.concat(tables, ignore_index=True)
+    compared = outcomes_frame(outcomes)
     columns = st.columns(len(saved))
     for column, (label, growth, ruble, migrants) in zip(columns, saved, strict=True):
         with column:
@@ -201,20 +212,18 @@ def compare_section(model: ScenariosModel, view: ViewState) -> list[pd.DataFrame
     table = compared.pivot_table(index="economy", columns="scenario", values="usd_m", sort=False)
     st.dataframe(table.map(lambda v: money(v, "musd")), width="stretch")
     components.sources_and_download(compared, model.sources, "scenario_compare.csv")
-    for row in compared.itertuples():
+    for row in outcomes:
         collect.paragraph(
             f"Scenario {row.scenario} (Russia {signed(row.russia_growth, '%')}, ruble {signed(row.ruble_change, '%')}, "
             f"migrants {signed(row.migrants, '%') or '0%'}): {row.economy} {row.year} "
             f"{interval_text(row.usd_m, row.usd_low, row.usd_high, lambda v: money(v, 'musd'))}, "
             f"{row.pct_gdp:.1f}% of GDP."
         )
-    return tables
+    return outcomes
 
 
-def relationship_section(model: ScenariosModel, view: ViewState) -> None:
-    st.subheader("The relationship it rests on")
-    st.markdown(markdown_text(CAVEAT))
-    coefficients = model.coefficients
+def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
+    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
     shown = coefficients.assign(
         estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
         interval=[
@@ -230,7 +239,18 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
             "years": "years (change on year before)",
         }
     )
-    st.dataframe(shown, hide_index=True, width="stretch")
+    return shown
+
+
+def relationship_section(model: ScenariosModel, view: ViewState) -> None:
+    st.subheader("The relationship it rests on")
+    st.markdown(markdown_text(CAVEAT))
+    coefficients = model.coefficients
+    st.dataframe(
+        remembered(model, "coefficients_shown", lambda: coefficients_shown(coefficients)),
+        hide_index=True,
+        width="stretch",
+    )
     st.caption(
         "Each economy: yearly growth of remittances received in US$ (WDI BX.TRF.PWKR.CD.DT) on Russia's real GDP "
         "growth (NY.GDP.MKTP.KD.ZG) and the ruble's change against the US$ (from PA.NUS.FCRF), same year, from "
@@ -238,9 +258,7 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
         f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
         "(statsmodels)."
     )
-    components.sources_and_download(
-        coefficients.assign(source_id=model.source_id), model.sources, "scenario_coefficients.csv"
-    )
+    components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
     axis = bound_widget(
         st.segmented_control,
         "sc_axis",
@@ -254,7 +272,7 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
     columns = st.columns(len(model.economies))
     for column, (iso3, economy) in zip(columns, model.economies.items(), strict=True):
         with column:
-            points = model.points[model.points["iso3"] == iso3]
+            points = model.points_by_economy[iso3]
             components.show_chart(
                 shared.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, economy.name),
                 f"{economy.name}: remittance growth against {charts.AXIS_TITLES[driver]}, each year labelled, "
@@ -282,17 +300,15 @@ def track_record_section(model: ScenariosModel) -> None:
         f"from that year's Russian growth and ruble. {verdict}"
     )
     columns = st.columns(len(model.economies))
-    for column, economy in zip(columns, model.economies.values(), strict=True):
+    for column, (iso3, economy) in zip(columns, model.economies.items(), strict=True):
         with column:
-            frame = charts.backtest_frame(economy.backtest.assign(economy=economy.name))
+            frame = model.backtest_frames[iso3]
             components.show_chart(
                 shared.chart_spec(charts.backtest_chart, frame, economy.name),
                 f"{economy.name}: remittance growth in each episode against the prediction made without it",
                 frame[["year", "what", "value"]],
             )
-    components.sources_and_download(
-        model.backtests.assign(source_id=model.source_id), model.sources, "scenario_track_record.csv"
-    )
+    components.sources_and_download(model.backtests, model.sources, "scenario_track_record.csv")
     if len(model.broke_2022):
         st.markdown("**What broke in 2022, in the sources' words**")
         st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in model.broke_2022.itertuples()))

@@ -32,7 +32,7 @@ from dashboard.models import partners as partner_models
 from dashboard.models import products as product_models
 from dashboard.models.border import clip_to_map
 from dashboard.models.remittances import build_remittances_model, build_remittances_view
-from dashboard.models.scenarios import RESULT_COLUMNS, fitted_line
+from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, result_frame
 from dashboard.models.trade import build_trade_model, choose_projection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -483,12 +483,11 @@ MEMBERSHIPS = security.membership_matrix(
 
 
 # Scenarios: one economy's result row, the years behind its estimate, and its backtest, shaped as
-# models.scenarios makes them (RESULT_COLUMNS; scatter_points; analytics.scenarios.backtest).
-SCENARIO_RESULT = pd.DataFrame(
-    [("Current", "Tajikistan", "TJK", 2024, 2025, -3.0, -25.0, 0.0, 6800.0, 47.9, -30.0, -80.0, 20.0,
-      4760.0, 1360.0, 8160.0, 33.5, 9.6, 57.5, False, "wb")],
-    columns=RESULT_COLUMNS,
-)  # fmt: skip
+# models.scenarios makes them (Outcome; scatter_points; analytics.scenarios.backtest).
+SCENARIO_RESULT = [
+    Outcome("Current", "Tajikistan", "TJK", 2024, 2025, -3.0, -25.0, 0.0, 6800.0, 47.9, -30.0, -80.0, 20.0,
+            4760.0, 1360.0, 8160.0, 33.5, 9.6, 57.5, False, "wb")
+]  # fmt: skip
 SCENARIO_POINTS = pd.DataFrame(
     {
         "year": [2008, 2009, 2010],
@@ -771,7 +770,7 @@ CASES: list[Case] = [
     Case(
         "scenarios.result_chart",
         scenario_charts.result_chart,
-        (scenario_charts.result_frame(SCENARIO_RESULT, "usd"), "Remittances, US$ m", ",.0f"),
+        (result_frame(SCENARIO_RESULT, "usd"), "Remittances, US$ m", ",.0f"),
         ["rule", "point"],
     ),
     Case(
@@ -783,7 +782,7 @@ CASES: list[Case] = [
     Case(
         "scenarios.backtest_chart",
         scenario_charts.backtest_chart,
-        (scenario_charts.backtest_frame(SCENARIO_BACKTEST), "Tajikistan"),
+        (backtest_frame(SCENARIO_BACKTEST), "Tajikistan"),
         ["rule", "rule", "point"],
     ),
 ]
