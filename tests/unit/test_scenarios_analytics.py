@@ -37,9 +37,9 @@ def test_ols_with_newey_west_errors_on_a_four_point_series_worked_by_hand():
     )
 
 
-def test_a_prediction_adds_the_fits_uncertainty_and_the_years_own():
-    # x = (1, 1, 1): mean 1 + 2 + 3 = 6; x V xᵀ = 0.01 + 0.04 + 0.09 = 0.14; + s² 0.86 = 1; ± 2 × 1
-    fit = sc.Fit(
+def hand_fit() -> sc.Fit:
+    """b = (1, 2, 3), V = diag(0.01, 0.04, 0.09), s² = 0.86 and t = 2: numbers easy to carry by hand."""
+    return sc.Fit(
         terms=sc.TERMS,
         params=np.array([1.0, 2.0, 3.0]),
         cov=np.diag([0.01, 0.04, 0.09]),
@@ -51,7 +51,11 @@ def test_a_prediction_adds_the_fits_uncertainty_and_the_years_own():
         t_crit=2.0,
         years=(),
     )
-    assert sc.predict(fit, (1.0, 1.0)) == sc.Prediction(6.0, 4.0, 8.0)
+
+
+def test_a_prediction_adds_the_fits_uncertainty_and_the_years_own():
+    # x = (1, 1, 1): mean 1 + 2 + 3 = 6; x V xᵀ = 0.01 + 0.04 + 0.09 = 0.14; + s² 0.86 = 1; ± 2 × 1
+    assert sc.predict(hand_fit(), (1.0, 1.0)) == sc.Prediction(6.0, 4.0, 8.0)
 
 
 def test_migrant_workers_scale_the_predicted_growth():
