@@ -87,7 +87,7 @@ def build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
 
 
 TERM_LABELS = {
-    "const": "Constant (growth with Russia at 0% and the ruble unchanged)",
+    "const": "Constant (Russia 0%, ruble flat)",
     "russia_growth": "Russia's real GDP growth, per point",
     "ruble_change": "Ruble against the US$, per %",
 }

@@ -671,6 +671,7 @@ PARAMS += (
     ),
 )
 
+
 def default_state(bounds: Bounds) -> ViewState:
     return ViewState(years=(bounds.year_min, bounds.year_max))
 

@@ -4,6 +4,7 @@ Uzbekistan, estimated from the World Bank's record, with its uncertainty and its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -80,7 +81,8 @@ def drivers_section(model: ScenariosModel, view: ViewState) -> None:
             st.rerun()
 
 
-def interval_text(mean: float, low: float, high: float, fmt) -> str:
+def interval_text(mean: float, low: float, high: float, fmt: Callable[[float], str]) -> str:
+    """'US$4,579m (90%: US$1,215m to US$7,944m)': a value and its interval, one way everywhere."""
     return f"{fmt(mean)} ({LEVEL}: {fmt(low)} to {fmt(high)})"
 
 
@@ -277,7 +279,7 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
                 shared.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, economy.name),
                 f"{economy.name}: remittance growth against {charts.AXIS_TITLES[driver]}, each year labelled, "
                 "with the fitted line",
-                points[["year", "remittance_growth", driver]],
+                points,  # the model's own frame: its text alternative is worked out once
             )
     components.sources_and_download(
         model.points,
@@ -306,7 +308,7 @@ def track_record_section(model: ScenariosModel) -> None:
             components.show_chart(
                 shared.chart_spec(charts.backtest_chart, frame, economy.name),
                 f"{economy.name}: remittance growth in each episode against the prediction made without it",
-                frame[["year", "what", "value"]],
+                frame,
             )
     components.sources_and_download(model.backtests, model.sources, "scenario_track_record.csv")
     if len(model.broke_2022):
