@@ -118,13 +118,16 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState
     ):
         with where:
             frame = result_frame(result, measure)
-            components.chart_with_sources(
+            # The description stays the same as the sliders move (the numbers are in the sentence
+            # above and the table below), so the browser only swaps the chart's rows instead of
+            # drawing it anew: the spec Streamlit compares is unchanged but for its data.
+            components.show_chart(
                 shared.chart_spec_for_rows(charts.result_chart, frame, title, fmt),
-                frame,
-                model.sources,
-                name,
-                f"{title}: latest actual year and the scenario's year ahead with its {LEVEL} interval, by economy",
+                f"{title}: each economy's latest actual year and the scenario's year ahead with its {LEVEL} "
+                "interval; the numbers are in the sentence above and in the table under the chart",
             )
+            components.sources_and_download(frame, model.sources, name)
+            components.numbers_as_table(frame, name)
     russia_share(model)
 
 
