@@ -124,7 +124,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState
             components.show_chart(
                 shared.chart_spec_for_rows(charts.result_chart, frame, title, fmt),
                 f"{title}: each economy's latest actual year and the scenario's year ahead with its {LEVEL} "
-                "interval; the numbers are in the sentence above and in the table under the chart",
+                "interval (numbers in the text above)",
             )
             components.sources_and_download(frame, model.sources, name)
             components.numbers_as_table(frame, name)
@@ -247,6 +247,20 @@ def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
+def estimates_in_words(model: ScenariosModel) -> str:
+    """The estimates in one sentence per economy, for the brief (the page shows them as a table)."""
+    parts = []
+    for economy in model.economies.values():
+        fit = economy.fit
+        growth, ruble = fit.interval(1), fit.interval(2)
+        parts.append(
+            f"{economy.name}: {ruble[0]:+.2f} points of remittance growth per 1% of ruble ({ruble[1]:+.2f} to "
+            f"{ruble[2]:+.2f}), {growth[0]:+.2f} per point of Russia's growth ({growth[1]:+.2f} to {growth[2]:+.2f}); "
+            f"N {fit.n}, {fit.years[0]}–{fit.years[-1]}, R² {fit.r2:.2f}."
+        )
+    return f"Estimated from the record ({LEVEL} intervals; an association, not a law). " + " ".join(parts)
+
+
 def relationship_section(model: ScenariosModel, view: ViewState) -> None:
     st.subheader("The relationship it rests on")
     st.markdown(markdown_text(CAVEAT))
@@ -263,6 +277,7 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
         f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
         "(statsmodels)."
     )
+    collect.paragraph(remembered(model, "estimates_in_words", lambda: estimates_in_words(model)))
     components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
     axis = bound_widget(
         st.segmented_control,

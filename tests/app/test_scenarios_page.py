@@ -80,6 +80,8 @@ def test_named_scenarios_are_saved_compared_in_the_csv_and_brief_and_removed(ope
     assert deep["usd_m"] == pytest.approx(expected_2025("TJK", -3.0, -25.0)["mean"], rel=1e-9)
     brief = " ".join(pdf_text(downloads["brief-scenarios.pdf"]).split())
     assert "Scenario Deep cut" in brief and "Scenario Mild" in brief
+    _, tajik = statsmodels_fit("TJK")  # the estimate the brief states, as statsmodels gives it
+    assert f"Tajikistan: {tajik.params['r']:+.2f} points of remittance growth per 1% of ruble" in brief
     at.button(key="sc_remove_Mild").click().run()
     assert url(at)["sc_saved"] == "Deep cut:-3,-25,0"
 
