@@ -33,6 +33,7 @@ CONSUMPTION = "NE.CON.PRVT.ZS"
 SECOND_ROUND = {IMPORTS: "Imports of goods and services", CONSUMPTION: "Household consumption"}
 SAMPLE_FROM = 2000  # the first year a change may be dated: the 1990s values jump (data pack README)
 EPISODES = (2009, 2015, 2020, 2022)
+MIN_YEARS = 8  # fewer yearly observations than this leave too few degrees of freedom to say anything
 LEVEL = 0.90  # intervals: 90%, the width central banks' fan charts use for their outer band
 DRIVERS = ("russia_growth", "ruble_change")
 TERMS = ("const", *DRIVERS)
@@ -133,8 +134,16 @@ def fit_ols_hac(y: np.ndarray, x: np.ndarray, terms: tuple[str, ...], years: tup
     )
 
 
+def enough_years(frame: pd.DataFrame) -> None:
+    """A ValueError when a record is too short to estimate from (a data file cut short): the page
+    then says which file, instead of showing an estimate with no degrees of freedom left."""
+    if len(frame) < MIN_YEARS:
+        raise ValueError(f"{len(frame)} years to estimate from; an estimate needs at least {MIN_YEARS}")
+
+
 def fit_transmission(frame: pd.DataFrame) -> Fit:
     """Remittance growth on Russia's growth and the ruble's change, over the frame's years."""
+    enough_years(frame)
     x = np.column_stack([np.ones(len(frame)), frame["russia_growth"], frame["ruble_change"]])
     years = tuple(int(year) for year in frame.index)
     return fit_ols_hac(frame["remittance_growth"].to_numpy(float), x, TERMS, years, newey_west_lags(len(frame)))
@@ -217,6 +226,7 @@ def second_round_frame(macro: pd.DataFrame, iso3: str, indicator: str) -> pd.Dat
 
 def fit_second_round(frame: pd.DataFrame) -> Fit:
     """A demand share's change on remittances' change, both in points of GDP."""
+    enough_years(frame)
     x = np.column_stack([np.ones(len(frame)), frame["remittances_pts"]])
     years = tuple(int(year) for year in frame.index)
     terms = ("const", "remittances_pts")

@@ -71,6 +71,14 @@ def latest_base(macro: pd.DataFrame, iso3: str) -> Base:
 
 
 def build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
+    """One economy's estimates; a record too short to estimate from is a ValueError naming it."""
+    try:
+        return _build_economy(macro, iso3)
+    except ValueError as problem:
+        raise ValueError(f"{sc.ECONOMIES[iso3]}: {problem}") from None
+
+
+def _build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
     frame = sc.estimation_frame(macro, iso3)
     second = {
         indicator: sc.fit_second_round(sc.second_round_frame(macro, iso3, indicator)) for indicator in sc.SECOND_ROUND

@@ -120,3 +120,33 @@ def test_the_remittances_page_links_here(open_app):
     at = open_app("remittances")
     assert not at.exception
     assert any("Scenarios" in str(element.proto) for element in at.main if getattr(element, "type", "") == "page_link")
+
+
+def test_a_broken_macro_file_stops_only_this_page_and_names_the_line(open_app, data_copy):
+    path = data_copy / "wdi_macro.csv"
+    lines = path.read_text().splitlines()
+    lines[3] = lines[3].replace(",wdi-2025", ",wdi-2025,extra")  # RUS growth 1992: a surplus cell
+    lines[5] = "NY.GDP.MKTP.KD.ZG,GDP growth (annual %),RUS,1994,minus twelve,wdi-2025"
+    path.write_text("\n".join(lines) + "\n")
+    at = open_app("scenarios")
+    assert not at.exception and not at.metric
+    assert len(at.error) == 1 and "data/wdi_macro.csv" in at.error[0].value
+    assert "Traceback" not in at.error[0].value
+    other = open_app("remittances")
+    assert not other.exception and not other.error and other.metric
+
+
+def test_a_record_too_short_to_estimate_is_said_not_crashed(open_app, data_copy):
+    # keep Russia's series but only three years of Kyrgyzstan's remittances: too few for three terms
+    path = data_copy / "wdi_macro.csv"
+    lines = path.read_text().splitlines()
+    kept = (
+        [lines[0]]
+        + [line for line in lines[1:] if not (line.startswith("BX.TRF.PWKR.CD.DT,") and ",KGZ," in line)]
+        + [line for line in lines if line.startswith("BX.TRF.PWKR.CD.DT,") and ",KGZ,201" in line][:3]
+    )
+    path.write_text("\n".join(kept) + "\n")
+    at = open_app("scenarios")
+    assert not at.exception
+    assert len(at.error) == 1 and "wdi_macro.csv" in at.error[0].value
+    assert "Kyrgyzstan: 2 years to estimate from" in at.error[0].value  # 2010–2012: two changes
