@@ -47,6 +47,7 @@ SLIDERS = {
     "/products": ("Top products in a breakdown", "prod_top"),
     "/border": ("Distance from Russia", "radius"),
     "/remittances": ("Change in remittances from Russia", "rem_russia"),
+    "/scenarios": ("Ruble against the US$", "sc_ruble"),
     "/partners": ("Largest partners drawn", "pt_top"),
 }
 SETTLED = (

@@ -40,6 +40,7 @@ PAGES: tuple[PageEntry, ...] = (
     PageEntry("products", "Products", ":material/inventory_2:"),
     PageEntry("border", "Border & security", ":material/shield:"),
     PageEntry("remittances", "Remittances", ":material/payments:"),
+    PageEntry("scenarios", "Scenarios", ":material/science:"),
     PageEntry("partners", "Partners & region", ":material/public:"),
     PageEntry("sources", "Sources & data", ":material/menu_book:"),
 )

@@ -260,19 +260,44 @@ def _event(registry: SourceRegistry, row: dict[str, str], event_id: str, title: 
     }
 
 
-def curate_wdi(registry: SourceRegistry) -> list[dict[str, str]]:
-    source_id = registry.add(
+WDI_COMMIT = "01a34e8b54d76160a61b0325d74254e22db06b93"  # the Open Numbers mirror's commit: one WDI edition
+
+
+def curate_wdi_source(registry: SourceRegistry) -> str:
+    """The October 2025 WDI edition at the mirror's commit, which wdi.csv and wdi_macro.csv both cite."""
+    return registry.add(
         "World Bank",
-        "https://github.com/open-numbers/ddf--open_numbers--world_development_indicators/tree/"
-        "01a34e8b54d76160a61b0325d74254e22db06b93/datapoints",
+        f"https://github.com/open-numbers/ddf--open_numbers--world_development_indicators/tree/{WDI_COMMIT}/datapoints",
         "2025-10-12",
         "World Development Indicators, October 2025 edition, as repackaged by Gapminder's Open Numbers",
         "CC BY 4.0: attribute 'World Bank, World Development Indicators'",
         source_id="wdi-2025",
     )
+
+
+def curate_wdi(registry: SourceRegistry) -> list[dict[str, str]]:
+    source_id = curate_wdi_source(registry)
     return [
         {"indicator": row["indicator_code"], "year": row["year"], "value": row["value"], "source_id": source_id}
         for row in read_pack(PACK / "wdi" / "wdi_tjk.csv")
+    ]
+
+
+def curate_macro(registry: SourceRegistry) -> list[dict[str, str]]:
+    """The data pack's macro/ series for Russia and four Central Asian economies: the same WDI
+    edition and mirror commit as wdi.csv, so the same source; values copied as printed."""
+    source_id = curate_wdi_source(registry)
+    return [
+        {
+            "indicator": row["indicator_code"],
+            "indicator_name": row["indicator_name"],
+            "iso3": row["country_iso3"],
+            "year": row["year"],
+            "value": row["value"],
+            "source_id": source_id,
+        }
+        for row in read_pack(PACK / "macro" / "wdi_macro.csv")
+        if row["source_commit"] == WDI_COMMIT
     ]
 
 
@@ -989,6 +1014,7 @@ def main() -> None:
     events = curate_events(registry) + curate_security_events(registry) + curate_article_events(registry)
     write_csv(DATA / "trade_context.csv", curate_trade_context(registry))
     write_csv(DATA / "wdi.csv", curate_wdi(registry))
+    write_csv(DATA / "wdi_macro.csv", curate_macro(registry))
     write_csv(DATA / "trade_partners.csv", curate_partners(registry))
     write_csv(DATA / "wdi_remittances_world.csv", curate_remittances_world(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))

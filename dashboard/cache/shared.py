@@ -22,6 +22,7 @@ import altair as alt
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from dashboard import datasets
 from dashboard.analytics import border, overview
@@ -60,6 +61,7 @@ from dashboard.models.remittances import (
     build_remittances_model,
     build_remittances_view,
 )
+from dashboard.models.scenarios import ScenariosModel, build_scenarios_model
 from dashboard.models.trade import TradeModel, build_trade_model
 from dashboard.session.state import Bounds
 
@@ -321,6 +323,19 @@ def _remittances_view(folder: str, years: tuple[int, int], show_others: bool) ->
     return build_remittances_view(_remittances_model(folder), years, show_others)
 
 
+def scenarios_model() -> ScenariosModel:
+    """The Scenarios page's estimates, fitted once per data edition (shared read-only): a slider
+    move only applies them."""
+    return _scenarios_model(str(data_dir()))
+
+
+@shared_resource()
+def _scenarios_model(folder: str) -> ScenariosModel:
+    path = Path(folder)
+    tables = [datasets.load(name, path) for name in ("wdi_macro", "events", "remittances", "sources")]
+    return fitting_together("wdi_macro.csv, events.csv and remittances.csv", build_scenarios_model, *tables)
+
+
 @shared_resource()
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
@@ -470,6 +485,19 @@ def chart_spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[st
     tests/unit/test_chart_schema.py validates every builder's output.
     """
     return _spec(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
+
+
+def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.DataFrame, *args: Any) -> dict[str, Any]:
+    """`chart_spec(builder, frame, *args)` for a frame whose rows change on every slider move
+    (a scenario's result): the spec is built once per set of columns and arguments, from the
+    frame's empty head, and only the rows are swapped in. For builders whose layers all read
+    the one frame and whose encodings do not depend on its values (explicit scale domains);
+    tests/unit/test_scenarios_charts.py checks the swapped spec equals one built with the rows."""
+    template = chart_spec(builder, frame.iloc[0:0], *args)
+    names = list(template.get("datasets", {}))
+    if len(names) != 1:
+        return chart_spec(builder, frame, *args)
+    return {**template, "datasets": {names[0]: dataframe_util.convert_anything_to_arrow_bytes(frame)}}
 
 
 def frame_key(frame: pd.DataFrame) -> bytes:

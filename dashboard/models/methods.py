@@ -93,4 +93,25 @@ METHODS: tuple[Method, ...] = (
         "whole span; troop claims against the lowest and highest figure published around the claim's date",
         "remittances.claim_check",
     ),
+    Method(
+        "Scenario: remittances' response to Russia (estimate)",
+        "for each economy, remittance growth (US$, % on the year before) = a + b × Russia's real GDP growth + "
+        "c × the ruble's change against the US$ (change in US$ per ruble), same year, every year from 2000 with "
+        "all three; ordinary least squares, Newey–West (HAC) errors with floor(4 (N/100)^(2/9)) lags, "
+        "small-sample corrected, t-based 90% intervals (statsmodels)",
+        "scenarios.fit_transmission",
+    ),
+    Method(
+        "Scenario: the year ahead and its interval",
+        "growth = a + b × growth + c × ruble; interval = growth ± t × √(x V xᵀ + s²) (V the HAC covariance, s² "
+        "the residual variance); scaled by (1 + change in migrant workers); applied to the latest year "
+        "through the remittance shock with the whole inflow exposed",
+        "scenarios.predict",
+    ),
+    Method(
+        "Scenario track record",
+        "for 2009, 2015, 2020 and 2022 in turn: the estimate fitted without that year predicts it from that "
+        "year's drivers; inside or outside its 90% interval",
+        "scenarios.backtest",
+    ),
 )

@@ -67,6 +67,13 @@ REM_PASS = Range(0.0, 100.0, 1.0)
 REM_SHARE = Range(0.0, 100.0, 0.1)
 REM_MULT = Range(0.0, 3.0, 0.1)
 REMITTANCE_SCENARIO = ("rem_russia", "rem_ruble", "rem_pass", "rem_share", "rem_mult")  # what Reset undoes
+SC_GROWTH = Range(-15.0, 10.0, 0.1)
+SC_RUBLE = Range(-60.0, 60.0, 0.1)
+SC_MIGRANTS = Range(-50.0, 50.0, 1.0)
+SC_AXES = ("ruble", "growth")
+SCENARIO_DRIVERS = ("sc_growth", "sc_ruble", "sc_migrants")  # what Reset undoes on the Scenarios page
+MAX_SAVED = 3  # named scenarios compared side by side
+SAVED_NAME = r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,23}"
 PRODUCT_TOP = Range(3, 25, 1)
 PARTNER_TOP = Range(3, 10, 1)
 
@@ -101,6 +108,11 @@ class ViewState:
     pt_since: int = 2000
     pt_countries: tuple[str, ...] = NEIGHBOUR_CODES
     pt_mirror: str = "rus"
+    sc_growth: float = 0.0
+    sc_ruble: float = 0.0
+    sc_migrants: float = 0.0
+    sc_axis: str = "ruble"
+    sc_saved: tuple[tuple[str, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -577,6 +589,105 @@ PARAMS += (
 )
 
 
+Saved = tuple[str, float, float, float]  # a named scenario: name, Russia's growth, ruble's change, migrants
+
+
+def parse_saved(text: str, bounds: Bounds) -> tuple[Saved, ...]:
+    """'Deep cut:-3,-25,0;Mild:-1,-5,0': up to three named scenarios. Each number is read like
+    its slider's; an item that cannot be read, a repeated name or a fourth item is dropped, and
+    a number out of range is brought to its end; either way the link is reported as repaired."""
+    items = [item for item in text.split(";") if item.strip()]
+    kept: list[Saved] = []
+    problems: list[str] = []
+    for item in items:
+        match = re.fullmatch(rf"\s*({SAVED_NAME})\s*:\s*([^,]+),([^,]+),([^,]+)\s*", item)
+        if not match:
+            problems.append("has an item that is not NAME:GROWTH,RUBLE,MIGRANTS")
+            continue
+        name = match.group(1).strip()
+        numbers = []
+        for raw, limits in zip(match.groups()[1:], (SC_GROWTH, SC_RUBLE, SC_MIGRANTS), strict=True):
+            try:
+                numbers.append(number_in(limits)(raw, bounds))
+            except Invalid as problem:
+                if problem.clamped is None:
+                    break
+                numbers.append(problem.clamped)
+                problems.append(f"has a number that {problem.reason}")
+        if len(numbers) < 3:
+            problems.append("has an item whose numbers cannot be read")
+        elif name in {saved[0] for saved in kept}:
+            problems.append(f"names the scenario {name} twice")
+        elif len(kept) == MAX_SAVED:
+            problems.append(f"holds more than {MAX_SAVED} scenarios")
+        else:
+            kept.append((name, *numbers))
+    if problems:
+        raise Invalid(problems[0], clamped=tuple(kept) if kept else None)
+    return tuple(kept)
+
+
+def dump_saved(saved: tuple[Saved, ...]) -> str:
+    return ";".join(f"{name}:{growth:g},{ruble:g},{migrants:g}" for name, growth, ruble, migrants in saved)
+
+
+PARAMS += (
+    Param(
+        "sc_growth",
+        "scenarios",
+        f"% ({SC_GROWTH.low:g}..{SC_GROWTH.high:g})",
+        "-3",
+        "Scenarios page: Russia's real GDP growth in the year ahead",
+        number_in(SC_GROWTH),
+        _dump_number,
+        "0",
+        SC_GROWTH,
+    ),
+    Param(
+        "sc_ruble",
+        "scenarios",
+        f"% ({SC_RUBLE.low:g}..{SC_RUBLE.high:g})",
+        "-25",
+        "Scenarios page: the ruble's change against the US$ in the year ahead (negative = weaker ruble)",
+        number_in(SC_RUBLE),
+        _dump_number,
+        "0",
+        SC_RUBLE,
+    ),
+    Param(
+        "sc_migrants",
+        "scenarios",
+        f"% ({SC_MIGRANTS.low:g}..{SC_MIGRANTS.high:g})",
+        "-10",
+        "Scenarios page: change in the number of migrant workers, each sending as much as before",
+        number_in(SC_MIGRANTS),
+        _dump_number,
+        "0",
+        SC_MIGRANTS,
+    ),
+    Param(
+        "sc_axis",
+        "scenarios",
+        "ruble or growth",
+        "growth",
+        "Scenarios page: the driver on the scatter's horizontal axis",
+        _choice(SC_AXES),
+        str,
+        "ruble",
+    ),
+    Param(
+        "sc_saved",
+        "scenarios",
+        f"up to {MAX_SAVED} items NAME:GROWTH,RUBLE,MIGRANTS separated by ;",
+        "Deep cut:-3,-25,0;Mild:-1,-5,0",
+        "Scenarios page: named scenarios compared side by side (name: letters, digits, spaces, up to 24)",
+        parse_saved,
+        dump_saved,
+        "none",
+    ),
+)
+
+
 def default_state(bounds: Bounds) -> ViewState:
     return ViewState(years=(bounds.year_min, bounds.year_max))
 
@@ -610,7 +721,7 @@ def parse_query(query: Mapping[str, str | list[str]], bounds: Bounds) -> tuple[V
 
 def _describe(param: Param, state: ViewState) -> str:
     value = getattr(state, param.name)
-    return param.dump(value) if value is not None else param.default_text
+    return (param.dump(value) if value is not None else "") or param.default_text  # () dumps to ""
 
 
 def to_query(state: ViewState, bounds: Bounds, page: str) -> dict[str, str]:

@@ -174,6 +174,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
 
 def scenario_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
     st.subheader("What if remittances from Russia changed?")
+    st.page_link("views/scenarios.py", label="Estimated from Russia's growth and the ruble: Scenarios")
     base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
     share_default = float(model.latest_share["value"]) if model.latest_share is not None else 100.0
     share = view.rem_share if view.rem_share is not None else share_default

@@ -14,7 +14,7 @@ from tests.e2e.conftest import AppPage
 
 pytestmark = pytest.mark.e2e
 
-PATHS = ("/", "/trade", "/products", "/border", "/remittances", "/partners", "/sources")
+PATHS = ("/", "/trade", "/products", "/border", "/remittances", "/scenarios", "/partners", "/sources")
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 

@@ -21,6 +21,7 @@ pytestmark = pytest.mark.e2e
         ("/products", "Products", 8),  # published shares, growth and values each way; trend; coverage
         ("/border", "Border & security", 4),
         ("/remittances", "Remittances", 6),
+        ("/scenarios", "Scenarios", 8),  # result in US$ and % of GDP; three scatters; three track records
         ("/partners", "Partners & region", 7),
         ("/sources", "Sources & data", 0),
     ],
@@ -176,3 +177,23 @@ def test_the_brief_downloads_as_a_pdf_of_exactly_this_view(app):
     link = app.base + "/border?years=2010..2020&radius=150"
     assert link in text.replace(" ", "")
     assert app.console_errors == []
+
+
+def test_a_scenario_link_reopens_the_drivers_the_result_and_the_named_scenarios(app, new_session):
+    app.open("/scenarios?sc_growth=-3&sc_ruble=-25&sc_saved=Deep%20cut:-3,-25,0")
+    handle = app.page.locator("[data-testid=stSlider]", has_text="Ruble against the US$").get_by_role("slider")
+    handle.focus()
+    for _ in range(5):
+        handle.press("ArrowLeft")
+    app.page.wait_for_url(re.compile(r"sc_ruble=-25.5"))
+    app.settle()
+    link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+    assert link == app.url and "sc_saved=Deep" in link
+    result = app.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2025").inner_text()
+
+    other = new_session().open(link.removeprefix(app.base))
+    other_handle = other.page.locator("[data-testid=stSlider]", has_text="Ruble against the US$").get_by_role("slider")
+    assert float(other_handle.input_value()) == -25.5
+    assert other.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2025").inner_text() == result
+    assert other.page.get_by_text("Deep cut", exact=True).first.is_visible()
+    assert other.console_errors == []

@@ -11,7 +11,7 @@ RADIUS = "Distance from Russia's active sites, km"
 
 def test_warming_opens_every_page_cleanly(server):
     assert run_blocking(warm(server)) == []
-    assert len(PAGES) == 7
+    assert len(PAGES) == 8  # navigation.PAGES, the Scenarios page included
 
 
 def test_a_page_run_reports_its_sliders_and_takes_new_values(server):

@@ -18,6 +18,7 @@ import pytest
 import websockets
 from playwright.sync_api import Browser
 
+from dashboard import navigation
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
 from hosting.serve import NGINX, Cluster, cluster
 from hosting.session import run_blocking
@@ -87,7 +88,7 @@ def test_a_signed_in_viewer_sees_the_page_the_link_points_to(browser, private_se
     provider.user = {"email": "analyst@example.org", "name": "Test Analyst"}
     app = visitor(browser, private_server).open("/border?radius=200")
     sign_in(app)
-    assert app.page.locator("[data-testid=stSidebarNavLink]").count() == 7
+    assert app.page.locator("[data-testid=stSidebarNavLink]").count() == len(navigation.PAGES)
     app.open("/border?radius=200")
     handle = app.page.locator("[data-testid=stSlider]", has_text="Distance from Russia").get_by_role("slider")
     assert handle.input_value() == "200"

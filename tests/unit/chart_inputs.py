@@ -25,12 +25,14 @@ from dashboard.charts import overview as overview_charts
 from dashboard.charts import partners as partner_charts
 from dashboard.charts import products as product_charts
 from dashboard.charts import remittances as remittance_charts
+from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
 from dashboard.formatting import money
 from dashboard.models import partners as partner_models
 from dashboard.models import products as product_models
 from dashboard.models.border import clip_to_map
 from dashboard.models.remittances import build_remittances_model, build_remittances_view
+from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, result_frame
 from dashboard.models.trade import build_trade_model, choose_projection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -480,6 +482,33 @@ MEMBERSHIPS = security.membership_matrix(
 )  # fmt: skip
 
 
+# Scenarios: one economy's result row, the years behind its estimate, and its backtest, shaped as
+# models.scenarios makes them (Outcome; scatter_points; analytics.scenarios.backtest).
+SCENARIO_RESULT = [
+    Outcome("Current", "Tajikistan", "TJK", 2024, 2025, -3.0, -25.0, 0.0, 6800.0, 47.9, -30.0, -80.0, 20.0,
+            4760.0, 1360.0, 8160.0, 33.5, 9.6, 57.5, False, "wb")
+]  # fmt: skip
+SCENARIO_POINTS = pd.DataFrame(
+    {
+        "year": [2008, 2009, 2010],
+        "russia_growth": [5.2, -7.8, 4.5],
+        "ruble_change": [-4.0, -21.7, 4.0],
+        "rub_per_usd": [24.9, 31.7, 30.4],
+        "rub_per_usd_before": [25.6, 24.9, 31.7],
+        "remittance_growth": [40.0, -31.3, 22.0],
+        "economy": "Tajikistan",
+        "iso3": "TJK",
+        "episode": [False, True, False],
+        "year_label": ["2008", "2009", "2010"],
+        "source_id": "wb",
+    }
+)
+SCENARIO_BACKTEST = pd.DataFrame(
+    [(2009, -7.8, -21.7, -31.3, -40.0, -90.0, 10.0, True, 20)],
+    columns=["year", "russia_growth", "ruble_change", "actual", "predicted", "low", "high", "inside", "n"],
+).assign(economy="Tajikistan")
+
+
 # --- The cases -----------------------------------------------------------------------------------
 
 
@@ -737,4 +766,23 @@ CASES: list[Case] = [
         edge=True,
     ),
     Case("border.membership_chart", border_charts.membership_chart, (MEMBERSHIPS,), ["rect"]),
+    # Scenarios
+    Case(
+        "scenarios.result_chart",
+        scenario_charts.result_chart,
+        (result_frame(SCENARIO_RESULT, "usd"), "Remittances, US$ m", ",.0f"),
+        ["rule", "point"],
+    ),
+    Case(
+        "scenarios.scatter_chart",
+        scenario_charts.scatter_chart,
+        (SCENARIO_POINTS, fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"), "ruble_change", "Tajikistan"),
+        ["line", "point", "text"],
+    ),
+    Case(
+        "scenarios.backtest_chart",
+        scenario_charts.backtest_chart,
+        (backtest_frame(SCENARIO_BACKTEST), "Tajikistan"),
+        ["rule", "rule", "point"],
+    ),
 ]

@@ -12,6 +12,7 @@ import pytest
 import shapely
 
 from dashboard.models.methods import METHODS, Method
+from tests.unit.test_scenarios_analytics import hand_fit, known_series
 
 
 def named(method: Method) -> Callable:
@@ -209,6 +210,25 @@ def claims_against_the_record(claim_check: Callable) -> None:
     assert check.overall_pct == pytest.approx(-40.0) and check.holds  # 60 / 100 − 1
 
 
+def scenario_estimate(fit_transmission: Callable) -> None:
+    # y = 5 + 2 g + 0.5 r exactly in every year: the estimate is a = 5, b = 2, c = 0.5, R² = 1
+    fit = fit_transmission(known_series(outlier_year=0, jump=0.0))
+    assert fit.params == pytest.approx([5.0, 2.0, 0.5]) and fit.r2 == pytest.approx(1.0)
+    assert fit.n == 12 and fit.maxlags == 2  # floor(4 × 0.12^(2/9)) = floor(2.50)
+
+
+def scenario_prediction(predict: Callable) -> None:
+    # b = (1, 2, 3), x = (1, 1, 1): 6; √(0.14 + 0.86) = 1, ± t = 2: 4 to 8 (worked in test_scenarios_analytics)
+    guess = predict(hand_fit(), (1.0, 1.0))
+    assert (guess.mean, guess.low, guess.high) == (6.0, 4.0, 8.0)
+
+
+def scenario_track_record(backtest: Callable) -> None:
+    # without 2009 the rest fit exactly: 5 + 2 × (−7.8) + 0.5 × (−21.7) = −21.45; 2009 sits 10 above: a miss
+    row = backtest(known_series(2009, 10.0), (2009,)).iloc[0]
+    assert row["predicted"] == pytest.approx(-21.45) and row["actual"] == pytest.approx(-11.45) and not row["inside"]
+
+
 CHECKS: dict[str, Callable[[Callable], None]] = {
     "Total trade and balance (IMF DOTS)": total_and_balance,
     "Mirror gap": mirror_gap,
@@ -223,6 +243,9 @@ CHECKS: dict[str, Callable[[Callable], None]] = {
     "Remittance shock": remittance_shock,
     "Historical shock presets": shock_presets,
     "Claims against the record": claims_against_the_record,
+    "Scenario: remittances' response to Russia (estimate)": scenario_estimate,
+    "Scenario: the year ahead and its interval": scenario_prediction,
+    "Scenario track record": scenario_track_record,
 }
 
 

@@ -1,0 +1,348 @@
+"""The Scenarios page: the relationships estimated once per data edition, and a scenario applied
+to them (cheap arithmetic, run on every slider move).
+
+A scenario's predicted change in remittances is applied through the Remittances page's own shock
+function (analytics.remittances.remittance_shock), so the two pages share one definition of what
+a change in remittances does to their US$ value and share of GDP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pandas as pd
+
+from dashboard.analytics import remittances as rem
+from dashboard.analytics import scenarios as sc
+
+
+@dataclass(frozen=True)
+class Base:
+    """The latest actual year a scenario starts from: its cells, as WDI stores them."""
+
+    year: int
+    remittances_usd_m: float
+    gdp_usd_m: float
+    pct_gdp: float
+
+
+@dataclass(frozen=True)
+class Economy:
+    iso3: str
+    name: str
+    frame: pd.DataFrame  # the years the estimate rests on: remittance growth and both drivers
+    fit: sc.Fit
+    backtest: pd.DataFrame
+    base: Base
+    second: dict[str, sc.Fit]  # demand share (imports, consumption) -> its fit on remittances' change
+
+
+@dataclass(frozen=True)
+class ScenariosModel:
+    sources: pd.DataFrame
+    source_id: str
+    economies: dict[str, Economy]
+    presets: dict[int, tuple[float, float]]  # year -> (Russia's growth, ruble's change), from WDI
+    coefficients: pd.DataFrame  # every economy's estimate, one row per term
+    points: pd.DataFrame  # every year the estimates rest on, for the scatter
+    lines: dict[tuple[str, str], pd.DataFrame]  # (iso3, driver on the x axis) -> the fitted line's ends
+    backtests: pd.DataFrame
+    backtest_frames: dict[str, pd.DataFrame]  # iso3 -> the track-record chart's rows (backtest_frame)
+    points_by_economy: dict[str, pd.DataFrame]  # iso3 -> its scatter's rows
+    broke_2022: pd.DataFrame  # what the sources said of 2022: date, words, source_id
+    share_from_russia: pd.Series | None  # the latest published share of Tajikistan's remittances from Russia
+
+
+@dataclass(frozen=True)
+class Drivers:
+    russia_growth: float
+    ruble_change: float
+    migrants: float = 0.0
+
+
+def latest_base(macro: pd.DataFrame, iso3: str) -> Base:
+    """The last year with remittances and GDP both in US$ (the share of GDP is computed from them,
+    as the shock does, and WDI's stored share is checked against it in tests/data)."""
+    usd = sc.series(macro, sc.REMITTANCES_USD, iso3)
+    gdp = sc.series(macro, sc.GDP_USD, iso3)
+    year = int(max(set(usd.index) & set(gdp.index)))
+    return Base(year, usd[year] / 1e6, gdp[year] / 1e6, usd[year] / gdp[year] * 100)
+
+
+def build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
+    """One economy's estimates; a record too short to estimate from is a ValueError naming it."""
+    try:
+        return _build_economy(macro, iso3)
+    except ValueError as problem:
+        raise ValueError(f"{sc.ECONOMIES[iso3]}: {problem}") from None
+
+
+def _build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
+    frame = sc.estimation_frame(macro, iso3)
+    second = {
+        indicator: sc.fit_second_round(sc.second_round_frame(macro, iso3, indicator)) for indicator in sc.SECOND_ROUND
+    }
+    return Economy(
+        iso3=iso3,
+        name=sc.ECONOMIES[iso3],
+        frame=frame,
+        fit=sc.fit_transmission(frame),
+        backtest=sc.backtest(frame),
+        base=latest_base(macro, iso3),
+        second=second,
+    )
+
+
+TERM_LABELS = {
+    "const": "Constant (Russia 0%, ruble flat)",
+    "russia_growth": "Russia's real GDP growth, per point",
+    "ruble_change": "Ruble against the US$, per %",
+}
+
+
+def coefficients_table(economies: dict[str, Economy], source_id: str) -> pd.DataFrame:
+    """One row per economy and term: the estimate, its HAC error and interval, N, years and fit."""
+    rows = []
+    for economy in economies.values():
+        fit = economy.fit
+        table = fit.table().assign(
+            economy=economy.name,
+            term_label=lambda t: t["term"].map(TERM_LABELS),
+            n=fit.n,
+            years=f"{fit.years[0]}–{fit.years[-1]}",
+            r2=fit.r2,
+            hac_lags=fit.maxlags,
+            source_id=source_id,
+        )
+        rows.append(table)
+    return pd.concat(rows, ignore_index=True)
+
+
+def scatter_points(economies: dict[str, Economy], source_id: str) -> pd.DataFrame:
+    """Each year behind each estimate: remittance growth and the drivers, with their WDI cells."""
+    frames = [
+        economy.frame.reset_index().assign(economy=economy.name, iso3=economy.iso3) for economy in economies.values()
+    ]
+    points = pd.concat(frames, ignore_index=True)
+    points["episode"] = points["year"].isin(sc.EPISODES)
+    points["year_label"] = points["year"].astype(str)
+    points["source_id"] = source_id
+    return points
+
+
+def fitted_line(points: pd.DataFrame, params: tuple[float, float, float], axis: str) -> pd.DataFrame:
+    """The fitted relationship along one driver, the other held at its average over the years
+    fitted: two end points spanning the record's range of that driver."""
+    other = "russia_growth" if axis == "ruble_change" else "ruble_change"
+    held = float(points[other].mean())
+    const, b_growth, b_ruble = params
+    ends = [float(points[axis].min()), float(points[axis].max())]
+    growth, ruble = (ends, [held] * 2) if axis == "russia_growth" else ([held] * 2, ends)
+    fitted = [const + b_growth * g + b_ruble * r for g, r in zip(growth, ruble, strict=True)]
+    return pd.DataFrame({"russia_growth": growth, "ruble_change": ruble, "remittance_growth": fitted})
+
+
+# What the shipped files quote of 2022, the year the estimate misses: events.csv ids and
+# remittances.csv figure ids, shown in their sources' words (a missing id is simply not shown).
+BROKE_2022_EVENTS = (
+    "rem-2022-05-world-bank-brief-warns-r",
+    "rem-2022-06-22-ruble-strengthens-to-52",
+    "rem-2022-2022-surge-remittances-j",
+    "rem-2022-09-29-adb-warns-russia-s-parti",
+)
+BROKE_2022_FIGURES = ("OTH-032", "REM-018", "OTH-083")
+
+
+def broke_2022(events: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """The sources' own words on 2022: the events' titles and the figures' notes."""
+    said = events[events["event_id"].isin(BROKE_2022_EVENTS)]
+    noted = figures[figures["figure_id"].isin(BROKE_2022_FIGURES)]
+    return pd.concat(
+        [
+            pd.DataFrame({"when": said["date"].astype(str), "words": said["title"], "source_id": said["source_id"]}),
+            pd.DataFrame({"when": noted["year"].astype(str), "words": noted["note"], "source_id": noted["source_id"]}),
+        ],
+        ignore_index=True,
+    ).sort_values("when", kind="stable", ignore_index=True)
+
+
+def build_scenarios_model(
+    macro: pd.DataFrame, events: pd.DataFrame, figures: pd.DataFrame, sources: pd.DataFrame
+) -> ScenariosModel:
+    economies = {iso3: build_economy(macro, iso3) for iso3 in sc.ECONOMIES}
+    presets = {year: found for year in sc.EPISODES if (found := sc.preset(macro, year)) is not None}
+    backtests = pd.concat(
+        [economy.backtest.assign(economy=economy.name) for economy in economies.values()], ignore_index=True
+    ).assign(source_id=str(macro["source_id"].iloc[0]))
+    points = scatter_points(economies, str(macro["source_id"].iloc[0]))
+    lines = {
+        (iso3, axis): fitted_line(economy.frame, tuple(economy.fit.params), axis)
+        for iso3, economy in economies.items()
+        for axis in sc.DRIVERS
+    }
+    named = figures.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
+    return ScenariosModel(
+        sources=sources,
+        source_id=str(macro["source_id"].iloc[0]),
+        economies=economies,
+        presets=presets,
+        coefficients=coefficients_table(economies, str(macro["source_id"].iloc[0])),
+        points=points,
+        lines=lines,
+        backtests=backtests,
+        backtest_frames={
+            iso3: backtest_frame(economy.backtest.assign(economy=economy.name)) for iso3, economy in economies.items()
+        },
+        points_by_economy={iso3: points[points["iso3"] == iso3] for iso3 in economies},
+        broke_2022=broke_2022(events, figures),
+        share_from_russia=rem.latest_share_from_russia(named),
+    )
+
+
+def shocked(base: Base, change_pct: float) -> rem.ShockResult:
+    """The base year after a change in all remittances: the Remittances page's shock with the
+    whole inflow exposed (share 100%), the change given directly (no separate ruble term: the
+    estimate already carries it) and GDP held at its base, as that page does."""
+    return rem.remittance_shock(base.remittances_usd_m, base.gdp_usd_m, 100.0, change_pct, 0.0, 0.0, 1.0)
+
+
+class Outcome(NamedTuple):
+    """One economy under one scenario: its latest actual year, the year ahead, and the LEVEL
+    interval, in US$ m and % of GDP (GDP held at the latest year)."""
+
+    scenario: str
+    economy: str
+    iso3: str
+    base_year: int
+    year: int
+    russia_growth: float
+    ruble_change: float
+    migrants: float
+    base_usd_m: float
+    base_pct_gdp: float
+    growth_pct: float
+    growth_low: float
+    growth_high: float
+    usd_m: float
+    usd_low: float
+    usd_high: float
+    pct_gdp: float
+    pct_low: float
+    pct_high: float
+    floored: bool
+    source_id: str
+
+
+RESULT_COLUMNS = list(Outcome._fields)
+
+
+def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = "Current") -> list[Outcome]:
+    """Every economy's remittances one year after its latest actual year, under these drivers,
+    with the LEVEL prediction interval. A level cannot fall below zero: an interval reaching
+    further is cut at zero and marked `floored`. Plain records, not a frame: this runs on every
+    slider move (outcomes_frame makes the CSV's table)."""
+    outcomes = []
+    for economy in model.economies.values():
+        growth = sc.with_migrants(
+            sc.predict(economy.fit, (drivers.russia_growth, drivers.ruble_change)), drivers.migrants
+        )
+        mean, low, high = (shocked(economy.base, value) for value in (growth.mean, growth.low, growth.high))
+        outcomes.append(
+            Outcome(
+                scenario=name,
+                economy=economy.name,
+                iso3=economy.iso3,
+                base_year=economy.base.year,
+                year=economy.base.year + 1,
+                russia_growth=drivers.russia_growth,
+                ruble_change=drivers.ruble_change,
+                migrants=drivers.migrants,
+                base_usd_m=economy.base.remittances_usd_m,
+                base_pct_gdp=mean.base_pct_gdp,
+                growth_pct=growth.mean,
+                growth_low=growth.low,
+                growth_high=growth.high,
+                usd_m=mean.new_total_usd_m,
+                usd_low=low.new_total_usd_m,
+                usd_high=high.new_total_usd_m,
+                pct_gdp=mean.new_pct_gdp,
+                pct_low=low.new_pct_gdp,
+                pct_high=high.new_pct_gdp,
+                floored=growth.low <= -100,
+                source_id=model.source_id,
+            )
+        )
+    return outcomes
+
+
+def outcomes_frame(outcomes: list[Outcome]) -> pd.DataFrame:
+    """Outcomes as a table (a CSV's rows)."""
+    return pd.DataFrame(outcomes, columns=RESULT_COLUMNS)
+
+
+def second_round(model: ScenariosModel, result: list[Outcome]) -> pd.DataFrame:
+    """The change in imports and household consumption (points of GDP) that the record links to
+    the scenario's change in remittances' share of GDP, only where the record shows a link
+    (the slope's interval leaves out zero); the interval is the second fit's alone, taken at the
+    first stage's central value."""
+    rows = []
+    for row in result:
+        economy = model.economies[row.iso3]
+        for indicator, label in sc.SECOND_ROUND.items():
+            fit = economy.second[indicator]
+            slope, slope_low, slope_high = fit.interval(len(fit.terms) - 1)
+            shown = sc.supported(fit)
+            change = row.pct_gdp - row.base_pct_gdp
+            guess = sc.predict(fit, (change,))
+            rows.append(
+                {
+                    "scenario": row.scenario,
+                    "economy": row.economy,
+                    "measure": label,
+                    "indicator": indicator,
+                    "remittances_pts": change,
+                    "slope": slope,
+                    "slope_low": slope_low,
+                    "slope_high": slope_high,
+                    "n": fit.n,
+                    "supported": shown,
+                    "change_pts": guess.mean if shown else None,
+                    "low_pts": guess.low if shown else None,
+                    "high_pts": guess.high if shown else None,
+                    "source_id": model.source_id,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def result_frame(result: list[Outcome], measure: str) -> pd.DataFrame:
+    """Long form for the result chart: per economy, its latest actual year and the scenario with
+    its interval. `measure` is 'usd' (US$ m) or 'pct' (% of GDP)."""
+    rows = []
+    for row in result:
+        base, mean, low, high = (
+            (row.base_usd_m, row.usd_m, row.usd_low, row.usd_high)
+            if measure == "usd"
+            else (row.base_pct_gdp, row.pct_gdp, row.pct_low, row.pct_high)
+        )
+        rows.append((row.economy, "Latest actual", row.base_year, base, base, base, row.source_id))
+        rows.append((row.economy, "Scenario", row.year, mean, low, high, row.source_id))
+    return pd.DataFrame(
+        [
+            (economy, what, when, f"{economy}, {when}", value, lo, hi, source)
+            for economy, what, when, value, lo, hi, source in rows
+        ],
+        columns=["economy", "what", "when", "label", "value", "low", "high", "source_id"],
+    )
+
+
+def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
+    """Long form: per left-out year, what happened and what the model fitted without it predicted."""
+    happened = backtest.assign(
+        what="What happened", value=backtest["actual"], low=backtest["actual"], high=backtest["actual"]
+    )
+    predicted = backtest.assign(what="Predicted without that year", value=backtest["predicted"])
+    frame = pd.concat([happened, predicted], ignore_index=True)
+    frame["year_label"] = frame["year"].astype(str)
+    return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]

@@ -1,0 +1,362 @@
+"""Scenarios: what a Russian downturn does to remittances in Tajikistan, Kyrgyzstan and
+Uzbekistan, estimated from the World Bank's record, with its uncertainty and its track record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analytics import scenarios as sc
+from dashboard.brief import collect
+from dashboard.cache import shared
+from dashboard.cache.memo import remembered
+from dashboard.charts import scenarios as charts
+from dashboard.formatting import markdown_text, money, signed
+from dashboard.models.scenarios import (
+    Drivers,
+    Outcome,
+    ScenariosModel,
+    apply_scenario,
+    outcomes_frame,
+    result_frame,
+    second_round,
+)
+from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
+from dashboard.session.state import MAX_SAVED, SAVED_NAME, SCENARIO_DRIVERS, ViewState, defaults, slider_range
+from dashboard.views import components
+
+LEVEL = f"{sc.LEVEL:.0%}"
+CAVEAT = (
+    "An association in past data, not a law: the estimate says how remittances moved with Russia's growth and "
+    "the ruble in the years on record, and 2022, when they rose while Russia shrank, is part of that record."
+)
+
+
+def drivers_section(model: ScenariosModel, view: ViewState) -> None:
+    st.subheader("Drivers: the year ahead")
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        bound_slider(
+            "sc_growth",
+            float(view.sc_growth),
+            "Russia's real GDP growth, %",
+            format="%+.1f%%",
+            help="WDI NY.GDP.MKTP.KD.ZG for Russia, the year ahead.",
+        )
+        bound_slider(
+            "sc_ruble",
+            float(view.sc_ruble),
+            "Ruble against the US$, %",
+            format="%+.1f%%",
+            help="Change in US$ per ruble (from WDI PA.NUS.FCRF): negative = a weaker ruble.",
+        )
+        bound_slider(
+            "sc_migrants",
+            float(view.sc_migrants),
+            "Migrant workers, change in number, %",
+            format="%+.0f%%",
+            help="Applied as an assumption, not estimated: each worker sends as much as before.",
+        )
+    with right:
+        st.caption("What happened (WDI values for that year against the one before):")
+        for year, (growth, ruble) in model.presets.items():
+            if st.button(
+                f"As in {year}: Russia {signed(growth, '%')}, ruble {signed(ruble, '%')}",
+                key=f"sc_preset_{year}",
+                width="stretch",
+                help=f"Russia's GDP growth {year} (NY.GDP.MKTP.KD.ZG) and the ruble's change {year - 1}→{year} "
+                "(PA.NUS.FCRF), from the World Bank's record.",
+            ):
+                update_view(
+                    sc_growth=round(slider_range("sc_growth").clamp(growth), 1),
+                    sc_ruble=round(slider_range("sc_ruble").clamp(ruble), 1),
+                    sc_migrants=0.0,
+                )
+                st.rerun()
+        if st.button("Reset the drivers", key="sc_reset", width="stretch"):
+            update_view(**defaults(*SCENARIO_DRIVERS))
+            st.rerun()
+
+
+def interval_text(mean: float, low: float, high: float, fmt: Callable[[float], str]) -> str:
+    """'US$4,579m (90%: US$1,215m to US$7,944m)': a value and its interval, one way everywhere."""
+    return f"{fmt(mean)} ({LEVEL}: {fmt(low)} to {fmt(high)})"
+
+
+def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState) -> None:
+    year = max(row.year for row in result)
+    st.subheader(f"Remittances in the year ahead ({year}), with a {LEVEL} prediction interval")
+    columns = st.columns(len(result))
+    for column, row in zip(columns, result, strict=True):
+        components.metric(
+            column,
+            f"{row.economy}, {row.year}",
+            money(row.usd_m, view.units),
+            delta=f"{signed(row.growth_pct, '%')} on {row.base_year}",
+            help=f"{LEVEL} interval: {money(row.usd_low, view.units)} to {money(row.usd_high, view.units)} "
+            f"({signed(row.growth_low, '%')} to {signed(row.growth_high, '%')}); {row.pct_gdp:.1f}% of "
+            f"{row.base_year} GDP ({row.pct_low:.1f}–{row.pct_high:.1f}%). Base: WDI BX.TRF.PWKR.CD.DT and "
+            f"NY.GDP.MKTP.CD, {row.economy}, {row.base_year}.",
+            source_ids=(row.source_id,),
+            **components.change_style(row.growth_pct),
+        )
+    summary = " ".join(
+        f"**{row.economy}**: {interval_text(row.usd_m, row.usd_low, row.usd_high, lambda v: money(v, 'musd'))}, "
+        f"{row.pct_gdp:.1f}% of {row.base_year} GDP (was {row.base_pct_gdp:.1f}% in {row.base_year})."
+        for row in result
+    )
+    components.say(summary)
+    if any(row.floored for row in result):
+        st.caption("Where an interval reaches a fall of more than 100%, its lower end is cut at zero remittances.")
+    left, right = st.columns(2)
+    for where, measure, title, fmt, name in (
+        (left, "usd", "Remittances, US$ m", ",.0f", "scenario_usd.csv"),
+        (right, "pct", "Remittances, % of GDP (GDP held at its latest year)", ".1f", "scenario_pct_gdp.csv"),
+    ):
+        with where:
+            frame = result_frame(result, measure)
+            # The description stays the same as the sliders move (the numbers are in the sentence
+            # above and the table below), so the browser only swaps the chart's rows instead of
+            # drawing it anew: the spec Streamlit compares is unchanged but for its data.
+            components.show_chart(
+                shared.chart_spec_for_rows(charts.result_chart, frame, title, fmt),
+                f"{title}: each economy's latest actual year and the scenario's year ahead with its {LEVEL} "
+                "interval (numbers in the text above)",
+            )
+            components.sources_and_download(frame, model.sources, name)
+            components.numbers_as_table(frame, name)
+    russia_share(model)
+
+
+def russia_share(model: ScenariosModel) -> None:
+    share = model.share_from_russia
+    if share is None:
+        return
+    st.caption(
+        markdown_text(
+            f"The estimate covers remittances from all origins (WDI). Of Tajikistan's, {share['value']:.0f}% came "
+            f"from Russia in {int(share['year'])} ({share['publisher']}), the latest published share."
+        )
+    )
+
+
+def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
+    st.subheader("Second round: imports and household consumption")
+    rounds = second_round(model, result)
+    shown = rounds[rounds["supported"]]
+    lines = [
+        f"- **{row.economy}, {row.measure.lower()}**: {signed(row.change_pts, ' pts')} of GDP "
+        f"({LEVEL}: {signed(row.low_pts, ' pts')} to {signed(row.high_pts, ' pts')}); "
+        f"{row.slope:.2f} pts per point of remittances, N = {row.n}"
+        for row in shown.itertuples()
+    ]
+    hidden = rounds[~rounds["supported"]]
+    if len(hidden):
+        lines.append(
+            "- Not shown, as the record shows no link (the slope's interval includes zero): "
+            + "; ".join(
+                f"{row.economy} {row.measure.lower()} ({row.slope_low:.2f} to {row.slope_high:.2f})"
+                for row in hidden.itertuples()
+            )
+        )
+    st.markdown("\n".join(lines))
+    st.caption(
+        f"Each line: the yearly change in the share of GDP (WDI NE.IMP.GNFS.ZS, NE.CON.PRVT.ZS) regressed on the "
+        f"change in remittances' share (BX.TRF.PWKR.DT.GD.ZS), HAC errors; the interval is that fit's {LEVEL} "
+        "prediction interval at the scenario's central change in remittances, so it leaves out the first step's "
+        "own uncertainty."
+    )
+    components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
+
+
+def compare_section(model: ScenariosModel, view: ViewState) -> list[Outcome]:
+    st.subheader("Compare named scenarios")
+    saved = list(view.sc_saved)
+    current = (view.sc_growth, view.sc_ruble, view.sc_migrants)
+    name_col, save_col = st.columns([3, 2], vertical_alignment="bottom")
+    name = name_col.text_input(
+        "Name for the current drivers",
+        value=f"Scenario {len(saved) + 1}",
+        max_chars=24,
+        key="sc_name_draft",
+        help="Letters, digits, spaces, . _ -; the saved scenarios are part of the link.",
+    ).strip()
+    if save_col.button("Save for comparison", key="sc_save", width="stretch", disabled=len(saved) >= MAX_SAVED):
+        if not re.fullmatch(SAVED_NAME, name):
+            st.warning("A name starts with a letter or digit and uses letters, digits, spaces, . _ - (up to 24).")
+        else:
+            kept = [item for item in saved if item[0] != name]
+            update_view(sc_saved=(*kept, (name, *current))[:MAX_SAVED])
+            st.rerun()
+    if len(saved) >= MAX_SAVED:
+        st.caption(f"Up to {MAX_SAVED} scenarios: remove one to save another.")
+    if not saved:
+        st.caption("No scenario saved yet: set the drivers, name them and save, then set others.")
+        return []
+    outcomes = [
+        outcome
+        for label, growth, ruble, migrants in saved
+        for outcome in apply_scenario(model, Drivers(growth, ruble, migrants), label)
+    ]
+    compared = outcomes_frame(outcomes)
+    columns = st.columns(len(saved))
+    for column, (label, growth, ruble, migrants) in zip(columns, saved, strict=True):
+        with column:
+            st.markdown(
+                markdown_text(
+                    f"**{label}**: Russia {signed(growth, '%')}, ruble {signed(ruble, '%')}, migrants "
+                    f"{signed(migrants, '%') or '0%'}"
+                )
+            )
+            if st.button("Remove", key=f"sc_remove_{label}", width="stretch"):
+                update_view(sc_saved=tuple(item for item in saved if item[0] != label))
+                st.rerun()
+    table = compared.pivot_table(index="economy", columns="scenario", values="usd_m", sort=False)
+    st.dataframe(table.map(lambda v: money(v, "musd")), width="stretch")
+    components.sources_and_download(compared, model.sources, "scenario_compare.csv")
+    for row in outcomes:
+        collect.paragraph(
+            f"Scenario {row.scenario} (Russia {signed(row.russia_growth, '%')}, ruble {signed(row.ruble_change, '%')}, "
+            f"migrants {signed(row.migrants, '%') or '0%'}): {row.economy} {row.year} "
+            f"{interval_text(row.usd_m, row.usd_low, row.usd_high, lambda v: money(v, 'musd'))}, "
+            f"{row.pct_gdp:.1f}% of GDP."
+        )
+    return outcomes
+
+
+def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
+    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
+    shown = coefficients.assign(
+        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
+        interval=[
+            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
+        ],
+        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
+    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
+    shown = shown.rename(
+        columns={
+            "term_label": "term",
+            "interval": f"{LEVEL} interval",
+            "n": "N",
+            "years": "years (change on year before)",
+        }
+    )
+    return shown
+
+
+def estimates_in_words(model: ScenariosModel) -> str:
+    """The estimates in one sentence per economy, for the brief (the page shows them as a table)."""
+    parts = []
+    for economy in model.economies.values():
+        fit = economy.fit
+        growth, ruble = fit.interval(1), fit.interval(2)
+        parts.append(
+            f"{economy.name}: {ruble[0]:+.2f} points of remittance growth per 1% of ruble ({ruble[1]:+.2f} to "
+            f"{ruble[2]:+.2f}), {growth[0]:+.2f} per point of Russia's growth ({growth[1]:+.2f} to {growth[2]:+.2f}); "
+            f"N {fit.n}, {fit.years[0]}–{fit.years[-1]}, R² {fit.r2:.2f}."
+        )
+    return f"Estimated from the record ({LEVEL} intervals; an association, not a law). " + " ".join(parts)
+
+
+def relationship_section(model: ScenariosModel, view: ViewState) -> None:
+    st.subheader("The relationship it rests on")
+    st.markdown(markdown_text(CAVEAT))
+    coefficients = model.coefficients
+    st.dataframe(
+        remembered(model, "coefficients_shown", lambda: coefficients_shown(coefficients)),
+        hide_index=True,
+        width="stretch",
+    )
+    st.caption(
+        "Each economy: yearly growth of remittances received in US$ (WDI BX.TRF.PWKR.CD.DT) on Russia's real GDP "
+        "growth (NY.GDP.MKTP.KD.ZG) and the ruble's change against the US$ (from PA.NUS.FCRF), same year, from "
+        f"{sc.SAMPLE_FROM} (earlier values jump). Ordinary least squares; Newey–West (HAC) standard errors, "
+        f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
+        "(statsmodels)."
+    )
+    collect.paragraph(remembered(model, "estimates_in_words", lambda: estimates_in_words(model)))
+    components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
+    axis = bound_widget(
+        st.segmented_control,
+        "sc_axis",
+        view.sc_axis,
+        "Driver on the horizontal axis",
+        options=["ruble", "growth"],
+        format_func={"ruble": "The ruble", "growth": "Russia's growth"}.get,
+        to_view=lambda chosen: chosen or view.sc_axis,
+    )
+    driver = "ruble_change" if (axis or view.sc_axis) == "ruble" else "russia_growth"
+    columns = st.columns(len(model.economies))
+    for column, (iso3, economy) in zip(columns, model.economies.items(), strict=True):
+        with column:
+            points = model.points_by_economy[iso3]
+            components.show_chart(
+                shared.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, economy.name),
+                f"{economy.name}: remittance growth against {charts.AXIS_TITLES[driver]}, each year labelled, "
+                "with the fitted line",
+                points,  # the model's own frame: its text alternative is worked out once
+            )
+    components.sources_and_download(
+        model.points,
+        model.sources,
+        "scenario_record.csv",
+        note="Dashed line: the fit, the other driver held at its average. Red: 2009, 2015, 2020, 2022.",
+    )
+
+
+def track_record_section(model: ScenariosModel) -> None:
+    st.subheader("Track record: each episode predicted without it")
+    missed = model.backtests[~model.backtests["inside"]]
+    verdict = (
+        "Every episode falls inside its interval."
+        if missed.empty
+        else "Outside the interval: " + ", ".join(f"{row.economy} {row.year}" for row in missed.itertuples()) + "."
+    )
+    components.say(
+        f"For 2009, 2015, 2020 and 2022 in turn, the estimate is fitted without that year and asked to predict it "
+        f"from that year's Russian growth and ruble. {verdict}"
+    )
+    columns = st.columns(len(model.economies))
+    for column, (iso3, economy) in zip(columns, model.economies.items(), strict=True):
+        with column:
+            frame = model.backtest_frames[iso3]
+            components.show_chart(
+                shared.chart_spec(charts.backtest_chart, frame, economy.name),
+                f"{economy.name}: remittance growth in each episode against the prediction made without it",
+                frame,
+            )
+    components.sources_and_download(model.backtests, model.sources, "scenario_track_record.csv")
+    if len(model.broke_2022):
+        st.markdown("**What broke in 2022, in the sources' words**")
+        st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in model.broke_2022.itertuples()))
+        components.sources_line(model.broke_2022, model.sources)
+
+
+def render() -> None:
+    st.title("Scenarios")
+    st.caption(
+        "If Russia's economy shrinks and the ruble falls, what happens to remittances in Tajikistan, Kyrgyzstan and "
+        "Uzbekistan? Estimated from the World Bank's record, with its uncertainty and its track record."
+    )
+    view = current_view(shared.year_bounds())
+    model = components.model_or_error(shared.scenarios_model)
+    if model is None:
+        return
+    drivers_section(model, view)
+    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants))
+    result_section(model, result, view)
+    second_round_section(model, result)
+    compare_section(model, view)
+    relationship_section(model, view)
+    track_record_section(model)
+    st.caption(
+        "Every number comes from the World Bank's World Development Indicators (October 2025 edition, "
+        "data/wdi_macro.csv), or is computed from it here. A change in remittances is applied with the Remittances "
+        "page's own shock arithmetic, the whole inflow exposed and GDP held at its latest year."
+    )
+
+
+render()
