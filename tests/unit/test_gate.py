@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import streamlit as st
 from starlette.testclient import TestClient
 from streamlit import config
 from streamlit.web.server.starlette.starlette_app_utils import create_signed_value
@@ -51,11 +52,16 @@ def test_an_account_outside_the_allowed_domains_is_refused_with_a_way_out():
 
 @pytest.fixture
 def streamlit_config() -> Iterator[None]:
-    """Streamlit's global options as they were, after a test that sets them as the gate does."""
+    """Streamlit's global options and secrets as they were, after a test that sets them as the gate does.
+
+    The secrets are read once and kept: left loaded with an [auth] section, every later test of
+    the app in this process would meet the sign-in screen instead of the page.
+    """
     before = {name: config.get_option(name) for name in ("server.baseUrlPath", "secrets.files")}
     yield
     for name, value in before.items():
         config.set_option(name, value)
+    st.secrets._reset()
 
 
 def test_a_signed_out_page_request_goes_to_streamlits_sign_in_and_anything_else_gets_401(tmp_path, streamlit_config):
