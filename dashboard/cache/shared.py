@@ -130,12 +130,16 @@ def trade_model() -> TradeModel:
 
 
 def year_bounds() -> Bounds:
-    """The years the trade data covers; the defaults if the data cannot be read."""
+    """The years the trade data covers, and the partner data's own (for pt_since); defaults if unreadable."""
     try:
         low, high = trade_model().year_range
     except datasets.DataError:
         return Bounds()
-    return Bounds(year_min=low, year_max=high)
+    try:
+        partner_years = partners_model().years
+    except datasets.DataError:
+        return Bounds(year_min=low, year_max=high)
+    return Bounds(year_min=low, year_max=high, partner_years=partner_years)
 
 
 def russia_shares() -> pd.DataFrame:

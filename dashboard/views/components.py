@@ -22,6 +22,7 @@ from dashboard.brief import collect
 from dashboard.cache.memo import remembered
 from dashboard.charts.describe import text_alternative
 from dashboard.datasets import DataError
+from dashboard.formatting import markdown_text
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
@@ -152,11 +153,23 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
 
 
 def metric(
-    where: Any, label: str, value: str, delta: str | None = None, source_ids: tuple[str, ...] = (), **kwargs: Any
+    where: Any,
+    label: str,
+    value: str,
+    delta: str | None = None,
+    source_ids: tuple[str, ...] = (),
+    basis: str = "",
+    **kwargs: Any,
 ) -> None:
-    """A headline number, drawn and noted for the page's brief (with the sources behind it, if given)."""
+    """A headline number, drawn and noted for the page's brief (with the sources behind it, if given).
+
+    `basis` says whose figure it is and on what basis, under the number and in the brief: a
+    number without it says more than it knows.
+    """
     where.metric(label, value, delta=delta, **kwargs)
-    collect.figure(label, value, delta, source_ids)
+    if basis:
+        where.caption(markdown_text(f"Whose figure: {basis}."))
+    collect.figure(label, value, delta, source_ids, basis)
 
 
 def say(text: str) -> None:

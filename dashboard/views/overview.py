@@ -48,6 +48,7 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
             delta=headline.change,
             source_ids=headline.source_ids,
             help=None if sources is None else components.citing(headline.source_ids, sources).caption,
+            basis=headline.basis,
             **components.change_style(headline.change_number),
         )
         st.page_link(PAGE_BY_NAME[headline.page].script, label="Details", icon=":material/arrow_forward:")
@@ -152,7 +153,7 @@ def render() -> None:
     if border is not None:
         with right:
             map_thumbnail()
-    context = part(lambda: shared.dataset("trade_context"), missing, "Russia's share of trade")
+    context = part(shared.russia_shares, missing, "Russia's share of trade")
     events = part(lambda: shared.dataset("events"), missing, "Key events")
     partners = part(shared.partners_model, missing, "Partners & region")
     summary = shared.overview_model(trade, context, remittances, border, partners)
