@@ -171,7 +171,11 @@ def figures_by_year(rows: pd.DataFrame, reporter: str, years: list[int]) -> pd.D
     else:
         estimate = pd.Series(False, index=rows.index)
     own = pd.DataFrame(
-        {"value": rows["value_usd_m"].to_numpy(), "edition": rows["source_id"].to_numpy(), "estimate": estimate},
+        {
+            "value": rows["value_usd_m"].to_numpy(),
+            "edition": rows["source_id"].to_numpy(),
+            "estimate": estimate.to_numpy(),
+        },
         index=rows["year"].astype(int).to_numpy(),
     ).reindex(years)
     return own.assign(reporter=reporter, year=years, partial="", estimate=own["estimate"].fillna(False)).reset_index(
