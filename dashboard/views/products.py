@@ -143,7 +143,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
     )
     if panel.concentration:
         left, right = st.columns(2)
-        unit = LEVEL_NAMES[view.prod_level]
+        unit = LEVEL_NAMES[str(panel.level)]
         components.metric(left, f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True)
         components.metric(
             right,
