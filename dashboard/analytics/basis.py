@@ -24,6 +24,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 CHANGE, GAP, SHARE = "change", "gap", "share"
+
+
+class Mismatch(ValueError):
+    """Tables that each passed their own checks but do not fit together: two figures where one was
+    expected, a reporter without rows. A data problem (the page names the files), not a fault in code."""
+
+
 KINDS = (CHANGE, GAP, SHARE)
 BASIS_COLUMNS = ("reporter", "edition", "year", "estimate", "partial")
 ESTIMATE_WORDS = "rests on an IMF estimate"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import partners as pt
+from dashboard.analytics.basis import Mismatch
 from dashboard.analytics.trade import line_segments
 from dashboard.datasets import IMF_API_SOURCE
 from dashboard.formatting import signed
@@ -30,6 +31,7 @@ class PartnersModel:
     world_remittances: pd.DataFrame | None  # every economy's remittances as % of GDP (None: no file)
     years: tuple[int, int]  # first and last year of Tajikistan's own rows (China's reach back to 1961)
     edition: str  # which IMF edition the trade figures are, for the page to say
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_partners_model(
@@ -61,7 +63,7 @@ def own_years(partners: pd.DataFrame, reporter: str) -> tuple[int, int]:
     """The first and last year of one reporter's rows: the page's span, not the whole table's."""
     years = partners.loc[partners["reporter_iso3"] == reporter, "year"]
     if years.empty:
-        raise ValueError(f"the partner table has no rows reported by {reporter}")
+        raise Mismatch(f"the partner table has no rows reported by {reporter}")
     return int(years.min()), int(years.max())
 
 

@@ -25,6 +25,7 @@ class ProductsModel:
     years: tuple[int, ...]  # years with any product data, latest last
     default_year: int | None  # the latest year with a breakdown, else the latest year with any data
     reporter_labels: dict[str, str]
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_products_model(

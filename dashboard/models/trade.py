@@ -81,6 +81,7 @@ class TradeModel:
     projections: Mapping[int, Projection]  # year -> inputs, built on use; only years that can be projected
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     article_claims: trade.ArticleTradeClaims | None
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_trade_model(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ from dashboard.formatting import markdown_text
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
 T = TypeVar("T")
+LOG = logging.getLogger(__name__)
 
 
 # Fit the width only: with Streamlit's default ("fit"), a chart's height also has to hold its
@@ -196,13 +198,39 @@ def brief_button(slot: Any, link: str, view_text: str, file_name: str, sources: 
         )
 
 
+# Errors that mean a fault in our code, not in a data file (a DataError names its file instead).
+CODE_FAULTS = (ArithmeticError, AssertionError, AttributeError, LookupError, NameError, TypeError, ValueError)
+
+
+def our_side(what: str) -> str:
+    """What a viewer is told when our code failed: ours, logged, and nothing about data files."""
+    return f"Something went wrong on our side while preparing {what}; it has been logged for us to fix"
+
+
 def model_or_error(load: Callable[[], T]) -> T | None:
-    """A page's data model, or None after telling the viewer which file failed (the page then stops)."""
+    """A page's data model, or None after telling the viewer what failed (the page then stops).
+
+    A data file that fails its checks is named; a fault in our code is logged with its traceback
+    and the viewer told it is ours, never dressed up as a data error. Optional files that were
+    corrupt and left out (the model's `set_aside`) are named in a warning; the page still draws.
+    """
     try:
-        return load()
+        model = load()
     except DataError as error:
         data_error(error)
         return None
+    except CODE_FAULTS:
+        LOG.exception("building a page's model failed")
+        st.error(our_side("this page's figures") + ". Other pages still work.", icon=":material/error:")
+        return None
+    for note in set_aside(model):
+        st.warning(f"{note}. The rest of the page is shown.", icon=":material/warning:")
+    return model
+
+
+def set_aside(model: Any) -> tuple[str, ...]:
+    """The optional files a model left out because they could not be read (see cache.shared.optional)."""
+    return tuple(getattr(model, "set_aside", ()))
 
 
 def data_error(error: DataError) -> None:
