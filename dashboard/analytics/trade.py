@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.analytics.basis import GAP, compare_frames
+from dashboard.analytics.basis import CHANGE, GAP, Basis, Figure, Mismatch, compare, compare_frames
 from dashboard.formatting import period_labels
 
 MEASURES = ("total", "ru_to_tj", "tj_to_ru", "balance")
@@ -142,7 +142,7 @@ def gap_by_year(rows: pd.DataFrame, by: str, importer: str, exporter: str) -> pd
     twice = rows.duplicated(["year", by])
     if twice.any():
         first = rows[twice].iloc[0]
-        raise ValueError(f"{first[by]} has more than one figure for {int(first['year'])}: a gap needs one each")
+        raise Mismatch(f"{first[by]} has more than one figure for {int(first['year'])}: a gap needs one each")
     years = sorted({int(y) for y in rows["year"]})
     sides = {name: figures_by_year(rows[rows[by] == name], name, years) for name in (importer, exporter)}
     compared = compare_frames(GAP, sides[importer], sides[exporter])
@@ -244,7 +244,15 @@ def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
     elif latest["source_kind"] == "dots":
         previous = headline[(headline["year"] == latest["year"] - 1) & (headline["source_kind"] == "dots")]
         if len(previous):
-            change, basis = (latest["value_usd_m"] / previous["value_usd_m"].iloc[0] - 1) * 100, "computed"
+            before = previous.iloc[0]
+            computed = compare(
+                CHANGE,
+                Figure(float(latest["value_usd_m"]), Basis(str(latest["label"]), str(latest.get("source_id", "")))),
+                Figure(float(before["value_usd_m"]), Basis(str(before["label"]), str(before.get("source_id", "")))),
+                percent=True,
+            )
+            if computed.comparable:
+                change, basis = computed.value, "computed"
     record = headline.loc[headline["value_usd_m"].idxmax()]
     return TradeKpis(
         year=int(latest["year"]),

@@ -40,6 +40,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         f"{dep.pct_gdp:.1f}%",
         delta=change,
         border=True,
+        basis=f"{shown.wb_label}, personal remittances received from all countries; change on its own year before",
         help=f"{shown.wb_label}: personal remittances received, all origins.",
         **components.change_style(dep.change_pts),
     )
@@ -48,6 +49,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         f"Remittances, {dep.year}",
         money(latest["remittances_usd_m"], view.units),
         border=True,
+        basis=f"{shown.wb_label}, all origins",
         help=shown.wb_label,
     )
     components.metric(
@@ -58,6 +60,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis=f"{shown.wb_label}, one series",
     )
     components.metric(
         columns[3],
@@ -67,6 +70,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis=f"{shown.wb_label}, one series",
     )
 
 
@@ -246,6 +250,8 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
         view.rem_mult,
     )
     year = int(base["year"])
+    share_from = share_origin(model, view)
+    scenario = f"a scenario worked out here: {shown.wb_label} {year} × Russia's share {share:g}% ({share_from})"
     with result:
         a, b, c = st.columns([3, 2, 2])
         components.metric(
@@ -254,6 +260,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             money(shock.new_total_usd_m, view.units),
             delta=money(shock.change_usd_m, view.units),
             border=True,
+            basis=scenario,
             **components.change_style(shock.change_usd_m),
         )
         components.metric(
@@ -262,6 +269,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             f"{shock.new_pct_gdp:.1f}%",
             delta=signed(shock.new_pct_gdp - shock.base_pct_gdp, " pts"),
             border=True,
+            basis=scenario,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
         components.metric(
@@ -270,12 +278,12 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             signed(shock.gdp_effect_pct, "%"),
             delta=money(shock.gdp_effect_usd_m, view.units),
             border=True,
+            basis=scenario,
             help="First-order: the multiplier times the change in remittances, against GDP held at its base.",
             **components.change_style(shock.gdp_effect_usd_m),
         )
         bars = rem.shock_parts(shock)
         components.show_chart(shared.chart_spec(charts.shock_chart, bars), "Remittances before and after the shock")
-        share_from = share_origin(model, view)
         components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label, share_from))
         inputs = {
             "base_year": year,

@@ -98,3 +98,5 @@ def test_a_headings_table_asked_for_at_hs6_is_shown_and_named_as_headings(open_a
     help_text = next(m.help for m in at.metric if m.label == "Concentration (HHI)")
     assert "over HS headings" in help_text
     assert any("goes down to 4-digit HS headings only: shown as headings, not HS6" in c.value for c in at.caption)
+    whose = [c.value for c in at.caption if c.value.startswith("Whose figure: ")]
+    assert whose and "Test fixture's complete breakdown at HS4" in whose[0]

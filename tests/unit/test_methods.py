@@ -91,6 +91,9 @@ def change_on_the_year_before(trade_kpis: Callable) -> None:
     assert mixed.change_pct is None  # never across different sources
     gap = trade_kpis(headline_rows([(2018, 800.0, "dots", None, None), (2020, 1000.0, "dots", None, None)]))
     assert gap.change_pct is None  # nor across a missing year
+    editions = headline_rows([(2019, 800.0, "dots", None, None), (2020, 1000.0, "dots", None, None)])
+    editions = trade_kpis(editions.assign(source_id=["imf-dots", "imf-imts-2025"]))
+    assert editions.change_pct is None  # nor between two editions of the IMF's series
 
 
 def projection(project_full_year: Callable) -> None:
