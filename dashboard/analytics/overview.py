@@ -80,7 +80,7 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
     year, reporter = int(row["year"]), str(row["reporter_label"])
     before = rows[rows["year"] == year - 1]
     same = before[before["reporter_label"] == reporter]
-    change, text = None, None
+    change, text, whose = None, None, f"per {reporter}"
     if len(same):
         compared = compare(
             CHANGE,
@@ -90,7 +90,8 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
         change, text = compared.value, f"{signed(compared.value, ' pts')} vs {year - 1}, same reporter"
     elif len(before):
         other = before.iloc[-1]
-        text = f"{year - 1}: {other['share_pct']:g}% per {other['reporter_label']} (another reporter: not compared)"
+        text = f"{year - 1}: {other['share_pct']:g}% (another reporter)"
+        whose = f"{year} per {reporter}; {year - 1} per {other['reporter_label']}: two reporters, so no change is drawn"
     sources = [str(row["source_id"])] + ([] if len(same) or before.empty else [str(before["source_id"].iloc[-1])])
     return Headline(
         "russia_share",
@@ -103,7 +104,7 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
         tuple(dict.fromkeys(sources)),
         float(row["share_pct"]),
         reporter,
-        basis=f"per {reporter}",
+        basis=whose,
     )
 
 

@@ -105,9 +105,12 @@ def test_the_share_card_sets_two_reporters_side_by_side_and_draws_no_change(page
     card = next(m for m in page.metric if m.label.startswith("Russia's share of Tajik trade"))
     assert card.label.endswith("2024") and card.value == "22.1%"
     assert "+1.5" not in card.delta and "pts" not in card.delta
-    assert card.delta == "2023: 20.6% per Tajik statistics agency (another reporter: not compared)"
+    assert card.delta == "2023: 20.6% (another reporter)"
     captions = [c.value for c in page.caption]
-    assert "Whose figure: per Russian officials." in captions
+    assert (
+        "Whose figure: 2024 per Russian officials; 2023 per Tajik statistics agency: two reporters, so no change "
+        "is drawn." in captions
+    )
 
 
 def test_every_card_says_whose_figure_it_is(page):

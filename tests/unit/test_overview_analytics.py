@@ -83,7 +83,10 @@ def test_russia_share_from_another_reporter_than_the_year_before_shows_both_and_
     card = overview.russia_share_headline(shares)
     assert (card.year, card.value, card.change_number) == (2024, "22.1%", None)
     assert "+1.5" not in card.change and "pts" not in card.change
-    assert card.change == "2023: 20.6% per Tajik statistics agency (another reporter: not compared)"
+    assert card.change == "2023: 20.6% (another reporter)"
+    assert card.basis == (
+        "2024 per Russian officials; 2023 per Tajik statistics agency: two reporters, so no change is drawn"
+    )
     assert card.cited_as == "Russian officials"
     assert card.source_ids == ("prime", "tass")  # both figures shown, both cited
 
