@@ -253,7 +253,10 @@ def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
             )
             if computed.comparable:
                 change, basis = computed.value, "computed"
-    record = headline.loc[headline["value_usd_m"].idxmax()]
+    # the record is the highest of the latest figure's own reporter: a reporter's total is not set
+    # against another's (IMF DOTS to 2020, officials after), as basis.compare requires of a change
+    own = headline[headline["label"] == latest["label"]]
+    record = own.loc[own["value_usd_m"].idxmax()]
     return TradeKpis(
         year=int(latest["year"]),
         value_usd_m=float(latest["value_usd_m"]),

@@ -94,10 +94,10 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
             delta=money(kpis.record_value_usd_m, view.units, kpis.record_qualifier),
             delta_color="off",
             delta_arrow="off",
-            help=f"Highest total in the selected years, on the same one-figure-per-year series (figure from: "
-            f"{kpis.record_label}).",
+            help=f"Highest total in the selected years among the figures of {kpis.record_label}, the reporter "
+            "of the latest total; other reporters' figures are not ranked against them.",
             border=True,
-            basis=f"{kpis.record_label}; the highest of {name}'s one-figure-per-year series",
+            basis=f"{kpis.record_label}; the highest of its own figures in the years shown",
         )
 
 
