@@ -543,7 +543,8 @@ PARAMS += (
         "partners",
         "YYYY",
         "2010",
-        "Partners page: the year each partner's share is compared with",
+        "Partners page: the year each partner's share is compared with (a year of Tajikistan's partner data, "
+        "1992–2020 as shipped)",
         parse_partner_year,
         str,
         "2000",
