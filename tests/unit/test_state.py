@@ -183,3 +183,12 @@ def test_no_query_string_can_break_parsing(query):
     view, repairs = parse_query(query, BOUNDS)
     assert BOUNDS.year_min <= view.years[0] <= view.years[1] <= BOUNDS.year_max
     assert len(repairs) <= len(query)
+
+
+def test_pt_since_is_bounded_by_the_partner_datas_years_not_the_trade_datas():
+    bounds = Bounds(1993, 2025, partner_years=(1992, 2020))
+    view, repairs = parse_query({"pt_since": "1992"}, bounds)  # before the trade data's first year
+    assert view.pt_since == 1992 and repairs == []
+    view, repairs = parse_query({"pt_since": "2024"}, bounds)  # within the trade data, after the partner data
+    assert view.pt_since == 2000
+    assert [r.param for r in repairs] == ["pt_since"] and "1992–2020" in repairs[0].reason
