@@ -18,7 +18,6 @@ The rules, per kind of comparison:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -33,7 +32,6 @@ class Mismatch(ValueError):
 
 KINDS = (CHANGE, GAP, SHARE)
 BASIS_COLUMNS = ("reporter", "edition", "year", "estimate", "partial")
-ESTIMATE_WORDS = "rests on an IMF estimate"
 
 
 @dataclass(frozen=True)
@@ -45,16 +43,6 @@ class Basis:
     year: int | None = None
     estimate: bool = False
     partial: str = ""  # "" for a whole figure; else what it is: "one flow only", "January–May"
-
-    def words(self) -> str:
-        """The record in plain words, for a card's help, a tooltip, a CSV column and the brief."""
-        return basis_words(self.reporter, self.edition, self.estimate, self.partial)
-
-
-def basis_words(reporter: str, edition: str = "", estimate: bool = False, partial: str = "") -> str:
-    """'Tajikistan's report to the IMF; rests on an IMF estimate; one flow only; IMF DOTS'."""
-    parts = [reporter, ESTIMATE_WORDS if estimate else "", partial, edition]
-    return "; ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -122,15 +110,15 @@ def compare(kind: str, first: Figure, second: Figure, percent: bool = False) -> 
     return Comparison(a / b * 100, estimate=first.basis.estimate or second.basis.estimate)
 
 
-def basis_of(row: pd.Series | dict, prefix: str = "") -> Basis:
-    """A Basis from a row carrying the BASIS_COLUMNS (optionally prefixed, as in a merge's `then_`)."""
-    year = row.get(f"{prefix}year")
+def basis_of(row: dict) -> Basis:
+    """A Basis from a row (a dict) carrying the BASIS_COLUMNS; a missing one means 'not said'."""
+    year = row.get("year")
     return Basis(
-        str(row.get(f"{prefix}reporter", "")),
-        str(row.get(f"{prefix}edition", "") or ""),
+        str(row.get("reporter", "")),
+        str(row.get("edition", "") or ""),
         None if year is None or pd.isna(year) else int(year),
-        bool(row.get(f"{prefix}estimate", False)),
-        str(row.get(f"{prefix}partial", "") or ""),
+        bool(row.get("estimate", False)),
+        str(row.get("partial", "") or ""),
     )
 
 
@@ -155,16 +143,3 @@ def compare_frames(kind: str, first: pd.DataFrame, second: pd.DataFrame, percent
         {"value": pd.array(values, dtype="Float64").astype(float), "reason": reasons, "estimate": estimates},
         index=first.index,
     )
-
-
-def with_basis(frame: pd.DataFrame, columns: Iterable[str] = BASIS_COLUMNS) -> pd.DataFrame:
-    """The frame with a `figure_basis` column of plain words from its basis columns (CSVs, tooltips)."""
-    present = [c for c in columns if c in frame.columns]
-    rows = frame[present].to_dict("records")
-    words = [
-        basis_words(
-            str(r.get("reporter", "")), str(r.get("edition", "") or ""), bool(r.get("estimate")), r.get("partial") or ""
-        )
-        for r in rows
-    ]
-    return frame.assign(figure_basis=words)
