@@ -40,8 +40,8 @@ NEIGHBOUR_COLORS = {name: charts.COUNTRY_COLORS[name] for name in charts.COUNTRY
 RANKED = 15
 YEARS_REACH = (
     "The sidebar's Years filter narrows every chart over time on this page; at its full range each chart shows "
-    "all of its own years (the partner figures from 1992). The four headline figures and the world ranking are "
-    "for the latest year with data and do not follow it."
+    "all of its own years (the partner figures from {first}). The four headline figures and the world ranking "
+    "are for the latest year with data and do not follow it."
 )
 
 
@@ -142,7 +142,7 @@ def full_range() -> tuple[int, int]:
 
 
 def trade_years(model: PartnersModel, view: ViewState) -> tuple[int, int]:
-    """The partner charts' years: all of Tajikistan's (from 1992) at the filter's full range, else the filter's."""
+    """The partner charts' years: all of Tajikistan's at the Years filter's full range, else the filter's."""
     return page_years(model.years, view.years, full_range())
 
 
@@ -348,7 +348,7 @@ def render() -> None:
         f"Trade: {model.edition}, each country's own report, {model.years[0]}–{model.years[1]} (the IMF's "
         "aggregates such as World or European Union are never counted as partners)."
     )
-    st.caption(YEARS_REACH)
+    st.caption(YEARS_REACH.format(first=model.years[0]))
     headline(model, view)
     controls(model, view)
     view = current_view(shared.year_bounds())
