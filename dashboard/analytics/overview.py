@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import partners, remittances, security, trade
+from dashboard.analytics.basis import CHANGE, Basis, Figure, compare
 from dashboard.formatting import km, money, percent, signed
 
 
@@ -29,6 +30,7 @@ class Headline:
     source_ids: tuple[str, ...]
     number: float  # the figure behind `value`, for the narrative and the tests
     cited_as: str = ""  # whose figure `value` is, where the narrative must say so
+    basis: str = ""  # whose figure and on what basis, in plain words: shown on the card and in the brief
 
 
 def trade_sides(headline: dict[str, pd.DataFrame]) -> dict[str, trade.TradeKpis]:
@@ -49,6 +51,7 @@ def trade_headline(headline: dict[str, pd.DataFrame]) -> Headline | None:
     changes = [(side, k) for side, k in latest.items() if k.change_pct is not None]
     change = "; ".join(f"{percent(k.change_pct, k.change_qualifier)} ({side.title()})" for side, k in changes)
     sources = tuple(str(headline[side].loc[headline[side]["year"] == year, "source_id"].iloc[-1]) for side in latest)
+    whose = "; ".join(f"{side.title()}'s count: {k.figure_label}" for side, k in latest.items())
     return Headline(
         "trade",
         f"Bilateral trade, {year}",
@@ -59,38 +62,69 @@ def trade_headline(headline: dict[str, pd.DataFrame]) -> Headline | None:
         "trade",
         sources,
         high,
+        basis=f"{whose}; each side's change is on its own figures",
     )
 
 
-def russia_share_headline(context: pd.DataFrame) -> Headline | None:
-    """Russia's share of Tajikistan's total trade, as Tajik statistics report it."""
-    rows = context[(context["measure"] == "ru_share_of_tj_total_trade") & (context["period_type"] == "year")]
+def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
+    """Russia's share of Tajikistan's total trade in the latest year anyone published one, and whose it is.
+
+    `shares` is `trade.russia_shares`. The change is on the same reporter's figure of the year
+    before (`basis.compare`); where only another reporter published the year before, both
+    figures stand side by side and no change is drawn between them.
+    """
+    rows = shares[shares["measure"] == trade.TOTAL_SHARE].sort_values(["year", "figure_id"])
     if rows.empty:
         return None
-    rows = rows.sort_values(["period_end", "figure_id"])
     row = rows.iloc[-1]
-    year = int(str(row["period_start"])[:4])
-    previous = rows[rows["period_start"].astype(str).str.startswith(str(year - 1))]
-    change = float(row["value"] - previous["value"].iloc[-1]) if len(previous) else None
+    year, reporter = int(row["year"]), str(row["reporter_label"])
+    before = rows[rows["year"] == year - 1]
+    same = before[before["reporter_label"] == reporter]
+    change, text, whose = None, None, f"per {reporter}"
+    if len(same):
+        compared = compare(
+            CHANGE,
+            Figure(float(row["share_pct"]), Basis(reporter)),
+            Figure(float(same["share_pct"].iloc[-1]), Basis(reporter)),
+        )
+        change, text = compared.value, f"{signed(compared.value, ' pts')} vs {year - 1}, same reporter"
+    elif len(before):
+        other = before.iloc[-1]
+        text = f"{year - 1}: {other['share_pct']:g}% (another reporter)"
+        whose = f"{year} per {reporter}; {year - 1} per {other['reporter_label']}: two reporters, so no change is drawn"
+    sources = [str(row["source_id"])] + ([] if len(same) or before.empty else [str(before["source_id"].iloc[-1])])
     return Headline(
         "russia_share",
         f"Russia's share of Tajik trade, {year}",
-        f"{row['value']:g}%",
+        f"{row['share_pct']:g}%",
         year,
-        None if change is None else f"{signed(change, ' pts')} vs {year - 1}",
+        text,
         change,
         "trade",
-        (str(row["source_id"]),),
-        float(row["value"]),
+        tuple(dict.fromkeys(sources)),
+        float(row["share_pct"]),
+        reporter,
+        basis=whose,
     )
 
 
-def partner_rank_headline(standing: partners.Standing | None, source_ids: tuple[str, ...]) -> Headline | None:
-    """Russia's place among Tajikistan's partners in the latest IMF year, with its share then."""
+def partner_rank_headline(
+    standing: partners.Standing | None, source_ids: tuple[str, ...], edition: str = ""
+) -> Headline | None:
+    """Russia's place among Tajikistan's partners in the latest IMF year, with its share then.
+
+    The change since the compared year is the standing's own `basis.compare`: a number only
+    where the two shares stand alike, else the reason, in place of a number.
+    """
     if standing is None:
         return None
-    change = None if standing.since_share_pct is None else standing.share_pct - standing.since_share_pct
-    since = "" if change is None else f" ({signed(change, ' pts')} since {standing.since_year})"
+    since, change = "", None
+    if standing.change is not None and standing.change.comparable:
+        change = standing.change.value
+        since = f" ({signed(change, ' pts')} since {standing.since_year})"
+    elif standing.change is not None:
+        since = f" (not compared with {standing.since_year}: {standing.change.reason})"
+    how = "" if standing.basis == partners.REPORTED else f"; {standing.basis}"
     return Headline(
         "partners",
         f"Russia among Tajikistan's partners, {standing.year}",
@@ -101,6 +135,7 @@ def partner_rank_headline(standing: partners.Standing | None, source_ids: tuple[
         "partners",
         source_ids,
         float(standing.rank),
+        basis="; ".join(part for part in (f"{standing.reporter}{how}", edition) if part),
     )
 
 
@@ -120,6 +155,7 @@ def remittances_headline(backbone: pd.DataFrame) -> Headline | None:
         "remittances",
         tuple(str(s) for s in source.unique()),
         dep.pct_gdp,
+        basis="World Bank: personal remittances received from all countries, % of GDP; change on its year before",
     )
 
 
@@ -142,6 +178,7 @@ def troops_headline(strength: pd.DataFrame) -> Headline | None:
         "border",
         tuple(str(s) for s in sources.unique()),
         high,
+        basis="the lowest and highest of the year's published reports; reports are not averaged",
     )
 
 
@@ -159,6 +196,7 @@ def border_headline(references: pd.DataFrame, drawn_km: float) -> Headline:
         tuple(str(s) for s in references["source_id"]),
         float(lead["length_km"]),
         str(lead["cited_as"]),
+        basis=f"per {lead['cited_as'].removeprefix('the ')}; the map's line is measured separately",
     )
 
 
@@ -181,6 +219,7 @@ def migrants_headline(migrants: pd.DataFrame) -> Headline | None:
         "remittances",
         tuple(str(s) for s in latest["source_id"].unique()),
         high,
+        basis="the lowest and highest of the year's estimates, which count in different ways",
     )
 
 
@@ -197,6 +236,7 @@ def narrative(cards: dict[str, Headline], sides: dict[str, trade.TradeKpis], mem
         if "russia_share" in cards:
             share = cards["russia_share"]
             sentence += f"; Russia took {share.value} of Tajikistan's trade in {share.year}"
+            sentence += f" according to {share.cited_as}" if share.cited_as else ""
         sentences.append(sentence + ".")
     if "remittances" in cards:
         rem = cards["remittances"]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.analytics.basis import CHANGE, SHARE, Comparison, Figure, basis_of, compare, compare_frames
+from dashboard.analytics.trade import GAP_COLUMNS, gap_by_year
 from dashboard.formatting import signed
 
 NEIGHBOURS = ("TJK", "KAZ", "KGZ", "UZB", "TKM")
@@ -25,15 +27,24 @@ NAMES = {
 }
 FLOWS = ("total", "exports", "imports")
 REST = "Rest of world"
-# How a share stands: as reported; resting on an IMF estimate; or a total with one flow missing.
+# How a share stands: as reported; resting on an IMF estimate; or a total with one flow missing
+# (no share is computed from it: a part of a total is not the total).
 REPORTED, ESTIMATE, ONE_FLOW = "reported", "IMF estimate", "one flow only"
+ESTIMATE_ONE_FLOW = f"{ESTIMATE}; {ONE_FLOW}"
+BASIS_ORDER = (REPORTED, ESTIMATE, ONE_FLOW, ESTIMATE_ONE_FLOW)
+
+
+def reported_by(reporter: str) -> str:
+    """Whose figure a partner cell is, in plain words."""
+    return f"{NAMES.get(reporter, reporter)}'s report to the IMF"
 
 
 def reporter_flow(partners: pd.DataFrame, reporter: str, flow: str) -> pd.DataFrame:
     """One reporter's trade with each partner and year, for exports, imports or both added.
 
     A total needs both flows to be whole: where a partner has a cell for one flow only, the
-    total is that flow and is marked 'one flow only', never passed off as the whole.
+    total is that flow and is marked 'one flow only', never passed off as the whole. Each row
+    carries how it stands (reporter, edition = the source it cites, estimate, partial).
     """
     rows = partners[partners["reporter_iso3"] == reporter]
     if flow != "total":
@@ -45,31 +56,60 @@ def reporter_flow(partners: pd.DataFrame, reporter: str, flow: str) -> pd.DataFr
         .agg(value_usd_m=("value_usd_m", "sum"), estimate=("estimate", "any"), flows=("flows", "sum"))
     )
     out["whole"] = out["flows"].eq(2) if flow == "total" else True
-    return out.drop(columns="flows")
+    return out.drop(columns="flows").assign(
+        reporter=reported_by(reporter), edition=out["source_id"], partial=partial_words(out["whole"])
+    )
+
+
+def partial_words(whole: pd.Series) -> pd.Series:
+    return whole.map({True: "", False: ONE_FLOW})
 
 
 def shares_of_world(flows: pd.DataFrame) -> pd.DataFrame:
-    """Each partner's share of the reporter's World total, year by year, with how it stands."""
-    world = flows[flows["partner_label"] == "World"][["year", "value_usd_m", "estimate", "whole"]]
-    world = world.rename(columns={"value_usd_m": "world_usd_m", "estimate": "world_estimate", "whole": "world_whole"})
-    countries = flows[flows["partner_kind"] == "country"].merge(world, on="year", how="inner")
-    countries["share_pct"] = countries["value_usd_m"] / countries["world_usd_m"] * 100
-    countries["basis"] = basis(countries["estimate"] | countries["world_estimate"], countries["whole"])
+    """Each partner's share of the reporter's World total, year by year, with how it stands.
+
+    The share is `basis.compare(SHARE, partner, World)`: where the partner's total or the
+    World's has one flow only, there is no share (a gap, with its reason), not a share of half.
+    """
+    world = flows[flows["partner_label"] == "World"]
+    world = world[["year", "value_usd_m", "estimate", "whole", "reporter", "edition", "partial"]].rename(
+        columns={"value_usd_m": "world_usd_m", "estimate": "world_estimate", "whole": "world_whole"}
+    )
+    countries = flows[flows["partner_kind"] == "country"].merge(world, on="year", how="inner", suffixes=("", "_world"))
+    part = countries[["value_usd_m", "reporter", "edition", "year", "estimate", "partial"]]
+    whole = countries[["world_usd_m", "reporter_world", "edition_world", "year", "world_estimate", "partial_world"]]
+    whole.columns = ["value_usd_m", "reporter", "edition", "year", "estimate", "partial"]
+    result = compare_frames(
+        SHARE, part.rename(columns={"value_usd_m": "value"}), whole.rename(columns={"value_usd_m": "value"})
+    )
+    countries["share_pct"] = result["value"]
+    countries["no_share_reason"] = result["reason"]
+    countries["basis"] = basis(
+        countries["estimate"] | countries["world_estimate"], countries["whole"] & countries["world_whole"]
+    )
+    countries = countries.drop(columns=["reporter_world", "edition_world", "partial_world"])
     return countries.sort_values(["partner", "year"], ignore_index=True)
 
 
 def basis(estimate: pd.Series, whole: pd.Series) -> pd.Series:
-    """'IMF estimate' over 'one flow only' over 'reported', row by row."""
-    return estimate.map({True: ESTIMATE, False: REPORTED}).where(whole | estimate, ONE_FLOW)
+    """Row by row: 'reported', 'IMF estimate', 'one flow only' or both of the last two."""
+    words = estimate.map({True: ESTIMATE, False: REPORTED})
+    return words.where(whole, estimate.map({True: ESTIMATE_ONE_FLOW, False: ONE_FLOW}))
 
 
 def latest_year(shares: pd.DataFrame) -> int | None:
-    return int(shares["year"].max()) if len(shares) else None
+    """The latest year with at least one share (a year of one-flow totals only has none)."""
+    known = shares["year"][shares["share_pct"].notna()]
+    return int(known.max()) if len(known) else None
 
 
 def ranking(shares: pd.DataFrame, year: int) -> pd.DataFrame:
-    """The countries by share in one year, largest first, with their rank (1 = largest)."""
-    rows = shares[shares["year"] == year].sort_values("share_pct", ascending=False, ignore_index=True)
+    """The countries with a share in one year, largest first, with their rank (1 = largest).
+
+    A partner without a share that year (one flow only) is not ranked: its place is unknown.
+    """
+    rows = shares[(shares["year"] == year) & shares["share_pct"].notna()]
+    rows = rows.sort_values(["share_pct", "partner"], ascending=[False, True], ignore_index=True)
     return rows.assign(rank=range(1, len(rows) + 1))
 
 
@@ -84,7 +124,7 @@ def with_rest(shares: pd.DataFrame, partners: list[str]) -> pd.DataFrame:
     The rest is left empty in a year where a chosen partner has no cell: its share would be
     unknown, and counting the missing cell as zero would inflate the rest.
     """
-    chosen = shares[shares["partner"].isin(partners)]
+    chosen = shares[shares["partner"].isin(partners) & shares["share_pct"].notna()]
     by_year = chosen.groupby("year").agg(
         known=("partner", "nunique"),
         value_usd_m=("value_usd_m", "sum"),
@@ -92,7 +132,7 @@ def with_rest(shares: pd.DataFrame, partners: list[str]) -> pd.DataFrame:
         whole=("whole", "all"),
     )
     world = shares.drop_duplicates("year").set_index("year")[
-        ["world_usd_m", "world_estimate", "world_whole", "source_id"]
+        ["world_usd_m", "world_estimate", "world_whole", "source_id", "reporter"]
     ]
     rest = world.join(by_year, how="left")
     rest = rest[rest["known"].eq(len(partners))]
@@ -107,10 +147,11 @@ def with_rest(shares: pd.DataFrame, partners: list[str]) -> pd.DataFrame:
             "estimate": estimate,
             "share_pct": (rest["world_usd_m"] - rest["value_usd_m"]) / rest["world_usd_m"] * 100,
             "basis": basis(estimate, whole),
+            "reporter": rest["reporter"],
             "source_id": rest["source_id"],
         }
     ).reset_index(drop=True)
-    columns = ["year", "partner", "value_usd_m", "world_usd_m", "share_pct", "basis", "source_id"]
+    columns = ["year", "partner", "value_usd_m", "world_usd_m", "share_pct", "basis", "reporter", "source_id"]
     out = pd.concat([chosen[columns], rest_rows[columns]], ignore_index=True)
     order = {name: i for i, name in enumerate([*partners, REST])}
     return out.sort_values(["partner", "year"], key=lambda s: s.map(order) if s.name == "partner" else s).reset_index(
@@ -120,16 +161,19 @@ def with_rest(shares: pd.DataFrame, partners: list[str]) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Standing:
-    """A partner's place among a reporter's partners in one year, and its share then and before."""
+    """A partner's place among a reporter's partners in one year, its share then, and its change since."""
 
     partner: str
     year: int
     rank: int
-    of: int  # how many countries had a cell that year
+    of: int  # how many countries had a share that year
+    unranked: int  # countries with a figure that year but no share (one flow only): their place is unknown
     share_pct: float
-    basis: str
-    since_year: int | None
+    basis: str  # 'reported', 'IMF estimate', ...
+    reporter: str  # whose figures the share is made of, in plain words
+    since_year: int | None  # the year compared with, where the partner had a share then
     since_share_pct: float | None
+    change: Comparison | None  # None: nothing to compare with; else the change in points, or why there is none
 
 
 def standing(shares: pd.DataFrame, partner: str, since: int | None = None) -> Standing | None:
@@ -141,29 +185,49 @@ def standing(shares: pd.DataFrame, partner: str, since: int | None = None) -> St
     row = ranked[ranked["partner"] == partner]
     if row.empty:
         return None
-    before = shares[(shares["partner"] == partner) & (shares["year"] == since)]
+    changes = changes_since(shares, [partner], since, year) if since is not None else None
+    known = changes is not None and pd.notna(changes["then_pct"].iloc[0])
+    change = None
+    if known:
+        value = changes["change_pts"].iloc[0]
+        change = Comparison(None if pd.isna(value) else float(value), str(changes["no_change_reason"].iloc[0]))
     return Standing(
         partner,
         year,
         int(row["rank"].iloc[0]),
         len(ranked),
+        int(((shares["year"] == year) & shares["share_pct"].isna()).sum()),
         float(row["share_pct"].iloc[0]),
         str(row["basis"].iloc[0]),
-        since if len(before) else None,
-        float(before["share_pct"].iloc[0]) if len(before) else None,
+        str(row["reporter"].iloc[0]),
+        since if known else None,
+        float(changes["then_pct"].iloc[0]) if known else None,
+        change,
     )
 
 
+SHARE_FIGURE = ["share_pct", "reporter", "edition", "year", "estimate", "partial"]
+
+
 def changes_since(shares: pd.DataFrame, partners: list[str], since: int, year: int) -> pd.DataFrame:
-    """Each chosen partner's share in `since` and in `year`, and the change in points (gaps stay gaps)."""
-    pick = shares[shares["partner"].isin(partners)]
-    then = pick[pick["year"] == since].set_index("partner")["share_pct"]
-    now = pick[pick["year"] == year].set_index("partner")["share_pct"]
-    out = pd.DataFrame({"partner": partners})
-    out["then_pct"] = out["partner"].map(then)
-    out["now_pct"] = out["partner"].map(now)
-    out["change_pts"] = out["now_pct"] - out["then_pct"]
-    return out
+    """Each chosen partner's share in `since` and in `year`, and the change in points, like with like only.
+
+    The change is `basis.compare(CHANGE, now, then)`: where the two shares stand differently (one
+    rests on an IMF estimate, another edition) there is no change, and `no_change_reason` says why.
+    """
+    pick = shares[shares["partner"].isin(partners) & shares["share_pct"].notna()]
+    frame = pd.DataFrame({"partner": partners})
+    then = frame.merge(pick[pick["year"] == since][["partner", *SHARE_FIGURE]], on="partner", how="left")
+    now = frame.merge(pick[pick["year"] == year][["partner", *SHARE_FIGURE]], on="partner", how="left")
+    result = compare_frames(
+        CHANGE, now.rename(columns={"share_pct": "value"}), then.rename(columns={"share_pct": "value"})
+    )
+    return frame.assign(
+        then_pct=then["share_pct"].to_numpy(),
+        now_pct=now["share_pct"].to_numpy(),
+        change_pts=result["value"].to_numpy(),
+        no_change_reason=result["reason"].where(result["reason"] != "no figure", "").to_numpy(),
+    )
 
 
 def mirror(partners: pd.DataFrame, reporter: str, partner_iso3: str) -> pd.DataFrame:
@@ -193,31 +257,30 @@ def mirror(partners: pd.DataFrame, reporter: str, partner_iso3: str) -> pd.DataF
     return pd.concat(rows, ignore_index=True).sort_values(["direction", "reported_by", "year"], ignore_index=True)
 
 
-def mirror_gaps(pairs: pd.DataFrame, importer_side: dict[str, str]) -> pd.DataFrame:
-    """Per direction and year with both reports: the importer's figure minus the exporter's, % of the exporter's."""
-    wide = pairs.pivot_table(index=["direction", "year"], columns="reported_by", values="value_usd_m").reset_index()
-    rows = []
-    for direction, importer in importer_side.items():
-        exporter = next(c for c in wide.columns if c not in ("direction", "year", importer))
-        part = wide[(wide["direction"] == direction)].dropna(subset=[importer, exporter])
-        rows.append(
-            pd.DataFrame(
-                {
-                    "direction": direction,
-                    "year": part["year"],
-                    "gap_pct": (part[importer] - part[exporter]) / part[exporter] * 100,
-                }
-            )
-        )
-    return pd.concat(rows, ignore_index=True)
+def mirror_gaps(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per direction and year: the mirror gap as `trade.gap_by_year` defines it for every page.
+
+    The importer is the country a direction ends in ("Russia → Tajikistan": Tajikistan).
+    """
+    frames = []
+    for direction in pairs["direction"].unique():
+        exporter, importer = direction.split(" → ")
+        rows = pairs[pairs["direction"] == direction].assign(estimate=lambda f: f["basis"].eq(ESTIMATE))
+        frames.append(gap_by_year(rows, "reported_by", importer, exporter).assign(direction=direction))
+    if not frames:
+        return pd.DataFrame(columns=["direction", *GAP_COLUMNS])
+    return pd.concat(frames, ignore_index=True)[["direction", *GAP_COLUMNS]]
 
 
 def neighbour_shares(partners: pd.DataFrame, reporters: tuple[str, ...], toward: tuple[str, ...]) -> pd.DataFrame:
-    """Each reporter's share of its total trade with each partner in `toward` (Russia, China), by year."""
+    """Each reporter's share of its total trade with each partner in `toward` (Russia, China), by year.
+
+    Years without a share (one flow only) are left out: a gap, as on every chart.
+    """
     frames = []
     for reporter in reporters:
         shares = shares_of_world(reporter_flow(partners, reporter, "total"))
-        picked = shares[shares["partner_iso3"].isin(toward)]
+        picked = shares[shares["partner_iso3"].isin(toward) & shares["share_pct"].notna()]
         frames.append(picked.assign(reporter=NAMES[reporter], reporter_iso3=reporter))
     if not frames:
         return pd.DataFrame(columns=["reporter", "reporter_iso3", "partner", "partner_iso3", "year", "share_pct"])
@@ -228,8 +291,10 @@ def reliance_sentence(shares: pd.DataFrame) -> str:
     """Who relies most on Russia and who on China in the latest year, and how that changed.
 
     Written from the numbers: the leaders, their shares and the change since each one's first
-    year with a figure, so the sentence follows the data (and says when there is none).
+    year with a share that stands as the latest one does (`basis.compare`), so the sentence
+    follows the data, says when there is none, and never sets an estimate against a report.
     """
+    shares = shares[shares["share_pct"].notna()]
     if shares.empty:
         return "No neighbour's trade with Russia or China is in the data for the years chosen."
     year = int(shares["year"].max())
@@ -239,18 +304,28 @@ def reliance_sentence(shares: pd.DataFrame) -> str:
         if now.empty:
             continue
         lead = now.sort_values("share_pct", ascending=False).iloc[0]
-        series = shares[(shares["partner"] == partner) & (shares["reporter"] == lead["reporter"])]
-        first = series.sort_values("year").iloc[0]
         notes = [f"{lead['share_pct']:.1f}% of its trade"]
         if lead["basis"] != REPORTED:
-            notes.append(f"resting on an {ESTIMATE}" if lead["basis"] == ESTIMATE else ONE_FLOW)
-        if int(first["year"]) != year:
-            notes.append(f"{signed(lead['share_pct'] - first['share_pct'], ' pts')} since {int(first['year'])}")
+            notes.append(f"resting on an {ESTIMATE}" if lead["basis"] == ESTIMATE else lead["basis"])
+        series = shares[(shares["partner"] == partner) & (shares["reporter"] == lead["reporter"])]
+        since = first_comparable(series.sort_values("year"), lead)
+        if since is not None:
+            notes.append(f"{signed(since[1], ' pts')} since {since[0]}")
         verb = "relied most" if not parts else "most"
         parts.append(f"{lead['reporter']} {verb} on {partner} ({', '.join(notes)})")
     if not parts:
         return f"No country shown reported trade with Russia or China in {year}."
     return f"In {year}, of the countries shown, {' and '.join(parts)}."
+
+
+def first_comparable(series: pd.DataFrame, latest: pd.Series) -> tuple[int, float] | None:
+    """The earliest year whose share compares with `latest`'s, and the change since, in points."""
+    now = Figure(float(latest["share_pct"]), basis_of(latest.to_dict()))
+    for row in series[series["year"] < latest["year"]].to_dict("records"):
+        change = compare(CHANGE, now, Figure(float(row["share_pct"]), basis_of(row)))
+        if change.comparable:
+            return int(row["year"]), float(change.value)
+    return None
 
 
 @dataclass(frozen=True)

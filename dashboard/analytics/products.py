@@ -72,6 +72,19 @@ def codes(breakdown: pd.DataFrame) -> pd.Series:
     return breakdown["hs6"] if "hs6" in breakdown.columns else breakdown["hs4"]
 
 
+def finest_level(breakdown: pd.DataFrame) -> int:
+    """How many HS digits the breakdown's codes have: 6 from BACI, 4 from a headings table (UN Comtrade)."""
+    return 6 if "hs6" in breakdown.columns else 4
+
+
+def shown_level(breakdown: pd.DataFrame, level: int) -> int:
+    """The level a breakdown can be shown at: the one asked for, or its finest where that is coarser.
+
+    A four-digit heading cut "to six digits" is still a heading: it is shown, and named, as one.
+    """
+    return min(level, finest_level(breakdown))
+
+
 def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """A breakdown summed to HS chapters (2) or headings (4), or its products (6), largest first, with shares.
 

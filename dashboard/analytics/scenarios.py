@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard.analytics.basis import Mismatch
+
 RUSSIA = "RUS"
 ECONOMIES = {"TJK": "Tajikistan", "KGZ": "Kyrgyzstan", "UZB": "Uzbekistan"}
 GDP_GROWTH = "NY.GDP.MKTP.KD.ZG"
@@ -138,7 +140,7 @@ def enough_years(frame: pd.DataFrame) -> None:
     """A ValueError when a record is too short to estimate from (a data file cut short): the page
     then says which file, instead of showing an estimate with no degrees of freedom left."""
     if len(frame) < MIN_YEARS:
-        raise ValueError(f"{len(frame)} years to estimate from; an estimate needs at least {MIN_YEARS}")
+        raise Mismatch(f"{len(frame)} years to estimate from; an estimate needs at least {MIN_YEARS}")
 
 
 def fit_transmission(frame: pd.DataFrame) -> Fit:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.analytics.basis import CHANGE, GAP, Basis, Figure, Mismatch, compare, compare_frames
 from dashboard.formatting import period_labels
 
 MEASURES = ("total", "ru_to_tj", "tj_to_ru", "balance")
@@ -136,28 +137,69 @@ def annual_for_side(dots_long: pd.DataFrame, full_years: pd.DataFrame, side: str
 
 
 def mirror_gap(dots: pd.DataFrame, flow: str) -> pd.DataFrame:
-    """One flow as each side reported it, and the importer's figure minus the exporter's.
+    """One flow of the bilateral IMF series as each side reported it, and the mirror gap (see gap_by_year).
 
     For Russia → Tajikistan the exporter is Russia (FOB) and the importer Tajikistan (CIF), and
-    the reverse for Tajikistan → Russia. Years where only one side reported keep that side's
-    value and no gap.
+    the reverse for Tajikistan → Russia.
     """
     exporter, importer = (DOTS_REPORTER[side] for side in MIRROR_ROLES[flow])
-    rows = dots[dots["flow"] == flow]
-    wide = rows.pivot_table(index="year", columns="reporter", values="value_usd_m", aggfunc="first")
-    wide = wide.reindex(columns=[exporter, importer])
+    return gap_by_year(dots[dots["flow"] == flow], "reporter", importer, exporter)
+
+
+GAP_COLUMNS = ["year", "exporter_reported", "importer_reported", "gap_usd_m", "gap_pct", "no_gap_reason", "source_id"]
+
+
+def gap_by_year(rows: pd.DataFrame, by: str, importer: str, exporter: str) -> pd.DataFrame:
+    """The mirror gap, defined once for every page: per year, the importer's figure minus the exporter's,
+    in US$ m and as % of the exporter's, where `basis.compare(GAP, ...)` allows it.
+
+    `rows` hold one flow, one row per year and reporter (`by` names whose row it is): a second row
+    for one reporter and year is an error, never averaged. A year one side did not report keeps
+    the other's value and has no gap; so does a year where an IMF estimate stands behind a side
+    (`imf_estimate` or `estimate`, where the rows have one), with the reason in `no_gap_reason`.
+    """
+    twice = rows.duplicated(["year", by])
+    if twice.any():
+        first = rows[twice].iloc[0]
+        raise Mismatch(f"{first[by]} has more than one figure for {int(first['year'])}: a gap needs one each")
+    years = sorted({int(y) for y in rows["year"]})
+    sides = {name: figures_by_year(rows[rows[by] == name], name, years) for name in (importer, exporter)}
+    compared = compare_frames(GAP, sides[importer], sides[exporter])
     out = pd.DataFrame(
         {
-            "year": wide.index.astype(int),
-            "exporter_reported": wide[exporter].to_numpy(),
-            "importer_reported": wide[importer].to_numpy(),
+            "year": years,
+            "exporter_reported": sides[exporter]["value"].to_numpy(),
+            "importer_reported": sides[importer]["value"].to_numpy(),
         }
     )
-    out["gap_usd_m"] = out["importer_reported"] - out["exporter_reported"]
-    out["gap_pct"] = out["gap_usd_m"] / out["exporter_reported"] * 100
+    comparable = compared["value"].notna().to_numpy()
+    out["gap_usd_m"] = (out["importer_reported"] - out["exporter_reported"]).where(comparable)
+    out["gap_pct"] = compared["value"].to_numpy()
+    out["no_gap_reason"] = compared["reason"].to_numpy()
     source = rows.groupby("year")["source_id"].first()
     out["source_id"] = out["year"].map(source)
-    return out
+    return out[GAP_COLUMNS]
+
+
+def figures_by_year(rows: pd.DataFrame, reporter: str, years: list[int]) -> pd.DataFrame:
+    """One reporter's rows as figures for `basis.compare_frames`: value and how it stands, one per year."""
+    if "estimate" in rows:
+        estimate = rows["estimate"].astype(bool)
+    elif "imf_estimate" in rows:
+        estimate = rows["imf_estimate"].astype(str).eq("true")
+    else:
+        estimate = pd.Series(False, index=rows.index)
+    own = pd.DataFrame(
+        {
+            "value": rows["value_usd_m"].to_numpy(),
+            "edition": rows["source_id"].to_numpy(),
+            "estimate": estimate.to_numpy(),
+        },
+        index=rows["year"].astype(int).to_numpy(),
+    ).reindex(years)
+    return own.assign(reporter=reporter, year=years, partial="", estimate=own["estimate"].fillna(False)).reset_index(
+        drop=True
+    )
 
 
 def rank_figures(rows: pd.DataFrame) -> pd.DataFrame:
@@ -221,8 +263,19 @@ def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
     elif latest["source_kind"] == "dots":
         previous = headline[(headline["year"] == latest["year"] - 1) & (headline["source_kind"] == "dots")]
         if len(previous):
-            change, basis = (latest["value_usd_m"] / previous["value_usd_m"].iloc[0] - 1) * 100, "computed"
-    record = headline.loc[headline["value_usd_m"].idxmax()]
+            before = previous.iloc[0]
+            computed = compare(
+                CHANGE,
+                Figure(float(latest["value_usd_m"]), Basis(str(latest["label"]), str(latest.get("source_id", "")))),
+                Figure(float(before["value_usd_m"]), Basis(str(before["label"]), str(before.get("source_id", "")))),
+                percent=True,
+            )
+            if computed.comparable:
+                change, basis = computed.value, "computed"
+    # the record is the highest of the latest figure's own reporter: a reporter's total is not set
+    # against another's (IMF DOTS to 2020, officials after), as basis.compare requires of a change
+    own = headline[headline["label"] == latest["label"]]
+    record = own.loc[own["value_usd_m"].idxmax()]
     return TradeKpis(
         year=int(latest["year"]),
         value_usd_m=float(latest["value_usd_m"]),
@@ -394,8 +447,9 @@ def article_trade_sentence(claims: ArticleTradeClaims, money: Callable[[float], 
     return sentence
 
 
+TOTAL_SHARE = "ru_share_of_tj_total_trade"
 SHARE_MEASURES = {
-    "ru_share_of_tj_total_trade": "Of Tajikistan's total trade",
+    TOTAL_SHARE: "Of Tajikistan's total trade",
     "ru_share_of_tj_imports": "Of Tajikistan's imports",
     "ru_share_of_tj_exports": "Of Tajikistan's exports",
 }
@@ -405,13 +459,15 @@ def russia_shares(context: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFram
     """Russia's share of Tajikistan's trade, imports and exports: every full-year figure as published.
 
     Part-year shares are left out (a quarter's share is not a year's); figures stay points,
-    one per reporter, never joined across the years nobody published.
+    one per reporter, never joined across the years nobody published. Each carries whose
+    figure it is (`reporter_label`), and no change between two of them is computed here.
     """
     rows = context[context["measure"].isin(list(SHARE_MEASURES)) & (context["period_type"] == "year")]
     labels = reporters.set_index("reporter")["label"]
     return pd.DataFrame(
         {
             "year": rows["period_start"].astype(str).str[:4].astype(int),
+            "measure": rows["measure"],
             "measure_label": rows["measure"].map(SHARE_MEASURES),
             "share_pct": rows["value"].astype(float),
             "reporter_label": rows["reporter"].map(labels).fillna(rows["reporter"]),

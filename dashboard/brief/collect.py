@@ -47,10 +47,10 @@ def _record() -> Record | None:
     return st.session_state.get(KEY)
 
 
-def figure(label: str, value: str, note: str | None = None, source_ids: tuple[str, ...] = ()) -> None:
+def figure(label: str, value: str, note: str | None = None, source_ids: tuple[str, ...] = (), basis: str = "") -> None:
     record = _record()
     if record is not None:
-        record.figures.append(Figure(label, value, note or ""))
+        record.figures.append(Figure(label, value, note or "", basis))
         record.figure_sources.extend(source_ids)
         record.pending = None
 

@@ -17,6 +17,7 @@ class Figure:
     label: str
     value: str
     note: str = ""
+    basis: str = ""  # whose figure and on what basis, as the card said it
 
 
 @dataclass(frozen=True)

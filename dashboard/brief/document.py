@@ -175,6 +175,10 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float) -
         pdf.set_font(FONT, "", 8)
         pdf.set_text_color(*MUTED)
         pdf.multi_cell(width - 5, 3.8, figure.note, new_x="LEFT", new_y="NEXT", align="L")
+    if figure.basis:
+        pdf.set_font(FONT, "I", 7)
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(width - 5, 3.4, f"Whose figure: {figure.basis}", new_x="LEFT", new_y="NEXT", align="L")
     height = pdf.get_y() - top + 2
     pdf.set_draw_color(*RULE)
     pdf.rect(x, top, width, height)

@@ -15,6 +15,7 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +28,7 @@ from streamlit import dataframe_util
 from dashboard import datasets
 from dashboard.analytics import border, overview
 from dashboard.analytics import trade as trade_analytics
+from dashboard.analytics.basis import Mismatch
 from dashboard.cache.arrow_specs import with_arrow_datasets
 from dashboard.cache.readonly import frozen
 from dashboard.charts import border as border_charts
@@ -127,13 +129,49 @@ def data_dir() -> Path:
 
 
 def fitting_together(files: str, build: Callable[..., T], *tables: Any) -> T:
-    """`build(*tables)`, or a DataError naming the files: each passed its own checks, so an
-    error while combining them (a key one file lacks, a value of the wrong kind) means they
-    do not fit together."""
+    """`build(*tables)`, or a DataError naming the files where they disagree (`basis.Mismatch`: two
+    figures where one was expected, a reporter with no rows): each passed its own checks, so they
+    do not fit together. Any other error is a fault in our code, not the data's: it is left to
+    reach the page, which logs it with its traceback and says so (views.components)."""
     try:
         return build(*tables)
-    except (KeyError, ValueError, TypeError) as exc:
-        raise datasets.DataError(files, f"do not fit together ({type(exc).__name__}: {exc})") from None
+    except Mismatch as exc:
+        raise datasets.DataError(files, f"do not fit together ({exc})") from None
+
+
+def set_aside_note(error: datasets.DataError) -> str:
+    return f"data/{error.file} could not be read ({error.message}), so it is left out as if it were missing"
+
+
+def optional(name: str, path: Path, set_aside: list[str]) -> pd.DataFrame:
+    """An optional table (a refresh file, BACI): a corrupt one is treated as a missing one (no rows), and named."""
+    try:
+        return datasets.load(name, path)
+    except datasets.DataError as error:
+        set_aside.append(set_aside_note(error))
+        return pd.DataFrame(columns=list(datasets.DATASETS[name].columns))
+
+
+def edition_or_shipped(name: str, path: Path, set_aside: list[str]) -> pd.DataFrame:
+    """`datasets.load_edition`, or the shipped edition when the refreshed file is corrupt (and named)."""
+    try:
+        return datasets.load_edition(name, path)
+    except datasets.DataError as error:
+        if error.file != datasets.DATASETS[datasets.NEWER_EDITION[name]].file:
+            raise
+        set_aside.append(set_aside_note(error))
+        return datasets.load(name, path)
+
+
+def with_refresh_or_curated(name: str, path: Path, set_aside: list[str]) -> pd.DataFrame:
+    """`datasets.load_with_refresh`, or the curated table alone when the refresh file is corrupt (and named)."""
+    try:
+        return datasets.load_with_refresh(name, path)
+    except datasets.DataError as error:
+        if error.file != datasets.DATASETS[datasets.REFRESHED_ROWS[name]].file:
+            raise
+        set_aside.append(set_aside_note(error))
+        return datasets.load(name, path)
 
 
 def dataset(name: str) -> pd.DataFrame:
@@ -154,10 +192,12 @@ def _shared_dataset(name: str, folder: str) -> pd.DataFrame:
 def _trade_model(folder: str) -> TradeModel:
     path = Path(folder)
     tables = {name: datasets.load(name, path) for name in ("reporters", "trade_dots", "events", "sources")}
-    tables["trade_published"] = datasets.load_with_refresh("trade_published", path)
-    return build_trade_model(
+    set_aside: list[str] = []
+    tables["trade_published"] = with_refresh_or_curated("trade_published", path, set_aside)
+    model = build_trade_model(
         tables["reporters"], tables["trade_dots"], tables["trade_published"], tables["events"], tables["sources"]
     )
+    return replace(model, set_aside=tuple(set_aside))
 
 
 def trade_model() -> TradeModel:
@@ -166,12 +206,16 @@ def trade_model() -> TradeModel:
 
 
 def year_bounds() -> Bounds:
-    """The years the trade data covers; the defaults if the data cannot be read."""
+    """The years the trade data covers, and the partner data's own (for pt_since); defaults if unreadable."""
     try:
         low, high = trade_model().year_range
     except datasets.DataError:
         return Bounds()
-    return Bounds(year_min=low, year_max=high)
+    try:
+        partner_years = partners_model().years
+    except Exception:  # a data error or a fault in our code: the Partners page itself says which
+        return Bounds(year_min=low, year_max=high)
+    return Bounds(year_min=low, year_max=high, partner_years=partner_years)
 
 
 def russia_shares() -> pd.DataFrame:
@@ -282,25 +326,38 @@ def _border_thumbnail_spec(folder: str, height: int) -> dict:
 def _remittances_model(folder: str) -> RemittancesModel:
     path = Path(folder)
     names = ("wdi", "remittances", "shock_presets", "events", "sources")
-    tables = {name: datasets.load(name, path) for name in names[1:]} | {"wdi": datasets.load_wdi(path)}
-    return fitting_together("remittance files", build_remittances_model, *(tables[name] for name in names))
+    set_aside: list[str] = []
+    tables = {name: datasets.load(name, path) for name in names[1:]} | {
+        "wdi": edition_or_shipped("wdi", path, set_aside)
+    }
+    model = fitting_together("remittance files", build_remittances_model, *(tables[name] for name in names))
+    return replace(model, set_aside=tuple(set_aside))
 
 
 @shared_resource()
 def _partners_model(folder: str) -> PartnersModel:
     path = Path(folder)
-    partners = datasets.load_edition("trade_partners", path)
-    world = _world_remittances(path)
-    return fitting_together("partner files", build_partners_model, partners, world, datasets.load("sources", path))
+    set_aside: list[str] = []
+    partners = edition_or_shipped("trade_partners", path, set_aside)
+    world = _world_remittances(path, set_aside)
+    sources = datasets.load("sources", path)
+    model = fitting_together("partner files", build_partners_model, partners, world, sources)
+    return replace(model, set_aside=tuple(set_aside))
 
 
-def _world_remittances(path: Path) -> pd.DataFrame | None:
-    """The refreshed edition whole if it has rows, else the shipped file; None when neither is there."""
-    refreshed = datasets.load("wdi_remittances_world_api", path)
+def _world_remittances(path: Path, set_aside: list[str]) -> pd.DataFrame | None:
+    """The refreshed edition whole if it has rows, else the shipped file; None when neither can be read.
+
+    The file is optional (the page says how to get it): a corrupt one is left out like a missing one.
+    """
+    refreshed = optional("wdi_remittances_world_api", path, set_aside)
     if not refreshed.empty:
         return refreshed
     shipped = datasets.REMITTANCES_WORLD
-    return datasets.load(shipped.name, path) if datasets.locate(path, shipped.file).exists() else None
+    if not datasets.locate(path, shipped.file).exists():
+        return None
+    world = optional(shipped.name, path, set_aside)
+    return None if world.empty else world
 
 
 def partners_model() -> PartnersModel:
@@ -340,10 +397,14 @@ def _scenarios_model(folder: str) -> ScenariosModel:
 def _products_model(folder: str) -> ProductsModel:
     path = Path(folder)
     names = ("products", "product_breakdown", "reporters", "sources", "baci_products", "baci_product_codes")
-    tables = {name: datasets.load(name, path) for name in names} | {
-        "product_breakdown": datasets.load_with_refresh("product_breakdown", path)
+    set_aside: list[str] = []
+    tables = {name: datasets.load(name, path) for name in names[:4]} | {
+        "product_breakdown": with_refresh_or_curated("product_breakdown", path, set_aside),
+        "baci_products": optional("baci_products", path, set_aside),
+        "baci_product_codes": optional("baci_product_codes", path, set_aside),
     }
-    return fitting_together("product files", build_products_model, *(tables[name] for name in names))
+    model = fitting_together("product files", build_products_model, *(tables[name] for name in names))
+    return replace(model, set_aside=tuple(set_aside))
 
 
 def products_model() -> ProductsModel:

@@ -2,7 +2,7 @@
 
 Shares are lines broken at every missing year (a `segment` column); the marks on them are
 filled where the reporter's own figures stand behind the share and hollow where an IMF
-estimate or a single flow does, so an estimate is never passed off as a report.
+estimate does, so an estimate is never passed off as a report (a one-flow total has no share).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.analytics.partners import ESTIMATE, ONE_FLOW, REPORTED, REST
+from dashboard.analytics.partners import ESTIMATE, REPORTED, REST
 from dashboard.charts.theme import MUTED, SIDE_COLORS, dash_cycle, line_legend, percent_axis
 
 # Russia keeps its red on every page; the other large partners get fixed colours of their own.
@@ -28,8 +28,8 @@ PARTNER_COLORS = {
 }
 SPARE_COLORS = ["#762A83", "#01665E", "#A6611A", "#9E0142", "#3288BD", "#66A61E"]
 REST_COLOR = "#6B7280"
-BASIS_SHAPES = {REPORTED: "circle", ESTIMATE: "circle", ONE_FLOW: "triangle-up"}
-BASIS_FILL = {REPORTED: 1.0, ESTIMATE: 0.0, ONE_FLOW: 0.0}
+# A one-flow total has no share and a one-flow cell no gap (analytics.basis): neither is ever drawn.
+BASIS_SHAPES = {REPORTED: "circle", ESTIMATE: "circle"}
 COUNTRY_COLORS = {
     "Tajikistan": SIDE_COLORS["Tajikistan"],
     "Kazakhstan": "#8C510A",
@@ -47,7 +47,7 @@ def partner_scale(names: list[str], palette: dict[str, str] | None = None) -> al
     return alt.Scale(domain=names, range=colors)
 
 
-BASIS_LABELS = {REPORTED: "reported (filled)", ESTIMATE: "IMF estimate (hollow)", ONE_FLOW: "one flow only (hollow)"}
+BASIS_LABELS = {REPORTED: "reported (filled)", ESTIMATE: "IMF estimate (hollow)"}
 
 
 def _label_expr(labels: dict[str, str]) -> str:

@@ -73,6 +73,7 @@ def top_products_chart(ranked: pd.DataFrame, color: str) -> alt.LayerChart:
         alt.Tooltip("description:N", title="Description"),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
         alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
+        alt.Tooltip("reported_by:N", title="Reported by"),
     ]
     return labelled_bars(ranked, "label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color)
 

@@ -25,9 +25,18 @@ METHODS: tuple[Method, ...] = (
         "trade.dots_measures",
     ),
     Method(
+        "Like with like (every change, gap and share)",
+        "a change needs one reporter, one edition and the same estimate status; a gap one year and one edition, "
+        "neither side an IMF estimate; a share one reporter, year and edition; none of them a partial figure "
+        "(one flow of two, part of a year). Otherwise no number, and the reason is shown instead",
+        "basis.compare",
+    ),
+    Method(
         "Mirror gap",
-        "importer's figure − exporter's figure, and that as % of the exporter's; no gap where one side is missing",
-        "trade.mirror_gap",
+        "importer's figure − exporter's figure, and that as % of the exporter's, per year and flow; no gap where "
+        "one side is missing or an IMF estimate stands behind it; two figures of one side for a year are an "
+        "error, never averaged. The Trade and Partners pages both use this one definition",
+        "trade.gap_by_year",
     ),
     Method(
         "One figure per year (headline)",
@@ -52,6 +61,31 @@ METHODS: tuple[Method, ...] = (
         "value / sum of a complete breakdown × 100; top-3 share = sum of the three largest shares; "
         "HHI = Σ share² (shares in %, 0–10,000); none of these from a partial breakdown",
         "products.concentration",
+    ),
+    Method(
+        "Share of Tajikistan's trade (partners)",
+        "a partner's exports + imports / the World's exports + imports × 100, as the same reporter told the IMF, "
+        "for one year; none where the partner's or the World's total has one flow only; the IMF's aggregates "
+        "are never partners",
+        "partners.shares_of_world",
+    ),
+    Method(
+        "Rank among partners",
+        "the partners with a share that year, largest share first (1 = largest); partners with one flow only "
+        "are not ranked and are counted apart",
+        "partners.ranking",
+    ),
+    Method(
+        "Largest partners and the rest of the world",
+        "the N largest shares in the latest year; rest = World − the N partners' sum, only in years where every "
+        "one of the N has a share",
+        "partners.with_rest",
+    ),
+    Method(
+        "Change in a partner's share",
+        "share in the latest year − share in the year compared with, in points, only where both shares stand "
+        "alike (like with like); else the reason",
+        "partners.changes_since",
     ),
     Method(
         "Border length",

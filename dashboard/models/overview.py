@@ -36,6 +36,7 @@ def build_overview_model(
     border: BorderModel | None,
     partners: PartnersModel | None = None,
 ) -> OverviewModel:
+    """`context` is Russia's shares of Tajik trade as `analytics.trade.russia_shares` labels them."""
     cards = headlines(trade, context, remittances, border, partners)
     sides = overview.trade_sides(trade.headline) if trade is not None else {}
     memberships = security.membership_summary(border.memberships, "TJK") if border is not None else ""
@@ -54,12 +55,12 @@ def headlines(
     if partners is not None:
         shares = partners.tajik_shares["total"]
         cards["partners"] = overview.partner_rank_headline(
-            pt.standing(shares, "Russia", SHARE_SINCE), tuple(dict.fromkeys(shares["source_id"]))
+            pt.standing(shares, "Russia", SHARE_SINCE), tuple(dict.fromkeys(shares["source_id"])), partners.edition
         )
     if trade is not None:
         cards["trade"] = overview.trade_headline(trade.headline)
     if context is not None:
-        cards["russia_share"] = overview.russia_share_headline(context)
+        cards["russia_share"] = overview.russia_share_headline(context)  # trade.russia_shares
     if remittances is not None:
         cards["remittances"] = overview.remittances_headline(remittances.backbone)
         figures = remittances.figures

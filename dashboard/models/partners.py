@@ -11,8 +11,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import partners as pt
+from dashboard.analytics.basis import Mismatch
 from dashboard.analytics.trade import line_segments
 from dashboard.datasets import IMF_API_SOURCE
+from dashboard.formatting import signed
 
 NEIGHBOUR_PARTNERS = ("RUS", "CHN")
 SHARES_UNUSED = ["partner_label", "partner_kind"]  # columns of the shares no view reads
@@ -27,8 +29,9 @@ class PartnersModel:
     neighbours: pd.DataFrame  # each Central Asian reporter's share of its trade with Russia and China
     mirrors: dict[str, pd.DataFrame]  # partner iso3 -> the pair's flows as each side reported them
     world_remittances: pd.DataFrame | None  # every economy's remittances as % of GDP (None: no file)
-    years: tuple[int, int]  # first and last year with a trade cell
+    years: tuple[int, int]  # first and last year of Tajikistan's own rows (China's reach back to 1961)
     edition: str  # which IMF edition the trade figures are, for the page to say
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_partners_model(
@@ -51,9 +54,26 @@ def build_partners_model(
         neighbours=neighbours,
         mirrors=mirrors,
         world_remittances=world_remittances,
-        years=(int(partners["year"].min()), int(partners["year"].max())),
+        years=own_years(partners, "TJK"),
         edition=edition(partners, sources),
     )
+
+
+def own_years(partners: pd.DataFrame, reporter: str) -> tuple[int, int]:
+    """The first and last year of one reporter's rows: the page's span, not the whole table's."""
+    years = partners.loc[partners["reporter_iso3"] == reporter, "year"]
+    if years.empty:
+        raise Mismatch(f"the partner table has no rows reported by {reporter}")
+    return int(years.min()), int(years.max())
+
+
+def page_years(model_years: tuple[int, int], chosen: tuple[int, int], full: tuple[int, int]) -> tuple[int, int]:
+    """The years the page draws: all of its own while the Years filter is at its full range, else the filter's.
+
+    The filter spans the trade data (from 1993), so at its full range it means "every year";
+    taken literally it would hide the partner data's 1992.
+    """
+    return model_years if tuple(chosen) == tuple(full) else chosen
 
 
 def edition(partners: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -124,13 +144,17 @@ def build_mirror_view(model: PartnersModel, iso3: str, years: tuple[int, int]) -
 
 
 def gap_note(rows: pd.DataFrame) -> str:
-    """The latest year both sides reported, and how far apart they were."""
-    wide = rows.pivot_table(index="year", columns="reported_by", values="value_usd_m").dropna()
-    if wide.empty or wide.shape[1] < 2:
-        return "No year has both sides' figures."
-    year = int(wide.index.max())
-    low, high = wide.loc[year].min(), wide.loc[year].max()
-    return f"{year}: the two reports differ by US${high - low:,.0f}m ({(high - low) / low:.0%} of the lower)."
+    """The latest year with a mirror gap (as `trade.gap_by_year` defines it for every page), in words."""
+    gaps = pt.mirror_gaps(rows).dropna(subset=["gap_pct"])
+    if gaps.empty:
+        return "No year has both sides' own figures (an IMF estimate is not set against a report)."
+    latest = gaps.iloc[-1]
+    exporter, importer = str(latest["direction"]).split(" → ")
+    usd = signed(latest["gap_usd_m"], "m", digits=0).replace("+", "+US$").replace("−", "−US$")
+    return (
+        f"{int(latest['year'])}: {importer}'s figure (the importer's) minus {exporter}'s is {usd}, "
+        f"{signed(latest['gap_pct'], '%', digits=0)} of {exporter}'s."
+    )
 
 
 @dataclass(frozen=True)

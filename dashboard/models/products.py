@@ -25,6 +25,7 @@ class ProductsModel:
     years: tuple[int, ...]  # years with any product data, latest last
     default_year: int | None  # the latest year with a breakdown, else the latest year with any data
     reporter_labels: dict[str, str]
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_products_model(
@@ -104,6 +105,7 @@ class BreakdownView:
     sections: pd.DataFrame
     rows: pd.DataFrame  # what the sources line cites: every HS6 row from BACI, else the breakdown's rows
     from_baci: bool
+    level: int  # the HS level shown: the one asked for, or the breakdown's finest where that is coarser
 
 
 def build_breakdown_view(
@@ -112,16 +114,22 @@ def build_breakdown_view(
     rows = breakdown_rows(model, direction, year)
     if rows.empty:
         return None
-    ranked = prod.at_level(rows, level, model.baci_names)
+    shown_at = prod.shown_level(rows, level)
+    ranked = prod.at_level(rows, shown_at, model.baci_names)
+    reporter = rows["reporter"].iloc[0]
+    reported_by = model.reporter_labels.get(reporter, reporter)
     shown = ranked.head(top).assign(
         label=lambda f: f["hs"] + " " + f["description"],
         share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
+        hs_level=f"HS{shown_at}",
+        reported_by=reported_by,
         source_id=rows["source_id"].iloc[0],
     )
-    reporter = rows["reporter"].iloc[0]
-    note = f"Reported by {model.reporter_labels.get(reporter, reporter)}." + (
+    note = f"Reported by {reported_by}." + (
         "" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."
     )
+    if shown_at < level:
+        note += f" This breakdown goes down to {shown_at}-digit HS headings only: shown as headings, not HS{level}."
     from_baci = reporter == prod.BACI_REPORTER
     return BreakdownView(
         shown=shown,
@@ -130,6 +138,7 @@ def build_breakdown_view(
         sections=prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"]),
         rows=baci_table(model, direction, year) if from_baci else rows,
         from_baci=from_baci,
+        level=shown_at,
     )
 
 

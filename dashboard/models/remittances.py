@@ -25,6 +25,7 @@ class RemittancesModel:
     presets: list[rem.Preset]
     claim: pd.Series | None  # the Russia Briefing article's claim that remittances fell (an events.csv row)
     claim_check: rem.ClaimCheck | None  # that claim against the World Bank record
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_remittances_model(

@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics import scenarios as sc
+from dashboard.analytics.basis import Mismatch
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,11 @@ def latest_base(macro: pd.DataFrame, iso3: str) -> Base:
 
 
 def build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
-    """One economy's estimates; a record too short to estimate from is a ValueError naming it."""
+    """One economy's estimates; a record too short to estimate from is a data problem (Mismatch) naming it."""
     try:
         return _build_economy(macro, iso3)
-    except ValueError as problem:
-        raise ValueError(f"{sc.ECONOMIES[iso3]}: {problem}") from None
+    except Mismatch as problem:
+        raise Mismatch(f"{sc.ECONOMIES[iso3]}: {problem}") from None
 
 
 def _build_economy(macro: pd.DataFrame, iso3: str) -> Economy:

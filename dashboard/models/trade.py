@@ -82,6 +82,7 @@ class TradeModel:
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     article_claims: trade.ArticleTradeClaims | None
     reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
+    set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
 def build_trade_model(

@@ -33,6 +33,7 @@ class Bounds:
 
     year_min: int = 1993
     year_max: int = 2025
+    partner_years: tuple[int, int] = (1992, 2020)  # Tajikistan's rows in the partner data (pt_since)
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,15 @@ def parse_proj_year(text: str, bounds: Bounds) -> int:
     year = _parse_int(text)
     if not bounds.year_min <= year <= bounds.year_max:
         raise Invalid(f"lies outside the data's years ({bounds.year_min}–{bounds.year_max})")
+    return year
+
+
+def parse_partner_year(text: str, bounds: Bounds) -> int:
+    """A year of the partner data's own span (it starts before the trade data and ends sooner)."""
+    year = _parse_int(text)
+    low, high = bounds.partner_years
+    if not low <= year <= high:
+        raise Invalid(f"lies outside the partner data's years ({low}–{high})")
     return year
 
 
@@ -561,8 +571,9 @@ PARAMS += (
         "partners",
         "YYYY",
         "2010",
-        "Partners page: the year each partner's share is compared with",
-        parse_proj_year,
+        "Partners page: the year each partner's share is compared with (a year of Tajikistan's partner data, "
+        "1992–2020 as shipped)",
+        parse_partner_year,
         str,
         "2000",
     ),

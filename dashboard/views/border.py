@@ -50,6 +50,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis=f"per {model.references['cited_as'].iloc[0].removeprefix('the ')}, as published",
         help=f"{cited[0].upper()}{cited[1:]}. No map in the data can measure it.",
     )
     components.metric(
@@ -60,6 +61,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis="measured by this dashboard on the map's line (geodesic, WGS84), set beside the published length",
         help=why_shorter(model),
     )
     if strength:
@@ -76,6 +78,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
+            basis="the lowest and highest of the year's published reports; reports are not averaged",
             help="Reported strength of the 201st base, lowest to highest figure published that year; "
             "the chart below shows each source.",
         )
@@ -87,6 +90,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis="measured by this dashboard on the map's line and the sites' published positions",
         help="Length of border within this distance of Russia's active garrisons and facilities on the map, "
         "and its share of the border line as drawn. Distance only: not a measure of military reach.",
     )

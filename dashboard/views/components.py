@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -23,10 +24,12 @@ from dashboard.brief import collect
 from dashboard.cache.memo import remembered
 from dashboard.charts.describe import text_alternative
 from dashboard.datasets import DataError
+from dashboard.formatting import markdown_text
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
 T = TypeVar("T")
+LOG = logging.getLogger(__name__)
 
 
 # Fit the width only: with Streamlit's default ("fit"), a chart's height also has to hold its
@@ -153,11 +156,23 @@ def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: s
 
 
 def metric(
-    where: Any, label: str, value: str, delta: str | None = None, source_ids: tuple[str, ...] = (), **kwargs: Any
+    where: Any,
+    label: str,
+    value: str,
+    delta: str | None = None,
+    source_ids: tuple[str, ...] = (),
+    basis: str = "",
+    **kwargs: Any,
 ) -> None:
-    """A headline number, drawn and noted for the page's brief (with the sources behind it, if given)."""
+    """A headline number, drawn and noted for the page's brief (with the sources behind it, if given).
+
+    `basis` says whose figure it is and on what basis, under the number and in the brief: a
+    number without it says more than it knows.
+    """
     where.metric(label, value, delta=delta, **kwargs)
-    collect.figure(label, value, delta, source_ids)
+    if basis:
+        where.caption(markdown_text(f"Whose figure: {basis}."))
+    collect.figure(label, value, delta, source_ids, basis)
 
 
 def say(text: str) -> None:
@@ -184,13 +199,39 @@ def brief_button(slot: Any, link: str, view_text: str, file_name: str, sources: 
         )
 
 
+# Errors that mean a fault in our code, not in a data file (a DataError names its file instead).
+CODE_FAULTS = (ArithmeticError, AssertionError, AttributeError, LookupError, NameError, TypeError, ValueError)
+
+
+def our_side(what: str) -> str:
+    """What a viewer is told when our code failed: ours, logged, and nothing about data files."""
+    return f"Something went wrong on our side while preparing {what}; it has been logged for us to fix"
+
+
 def model_or_error(load: Callable[[], T]) -> T | None:
-    """A page's data model, or None after telling the viewer which file failed (the page then stops)."""
+    """A page's data model, or None after telling the viewer what failed (the page then stops).
+
+    A data file that fails its checks is named; a fault in our code is logged with its traceback
+    and the viewer told it is ours, never dressed up as a data error. Optional files that were
+    corrupt and left out (the model's `set_aside`) are named in a warning; the page still draws.
+    """
     try:
-        return load()
+        model = load()
     except DataError as error:
         data_error(error)
         return None
+    except CODE_FAULTS:
+        LOG.exception("building a page's model failed")
+        st.error(our_side("this page's figures") + ". Other pages still work.", icon=":material/error:")
+        return None
+    for note in set_aside(model):
+        st.warning(f"{note}. The rest of the page is shown.", icon=":material/warning:")
+    return model
+
+
+def set_aside(model: Any) -> tuple[str, ...]:
+    """The optional files a model left out because they could not be read (see cache.shared.optional)."""
+    return tuple(getattr(model, "set_aside", ()))
 
 
 def data_error(error: DataError) -> None:

@@ -31,12 +31,22 @@ THUMB_HEIGHT = 190
 
 
 def part(load: Callable[[], T], missing: list[str], what: str) -> T | None:
-    """One page's model, or None with the failure noted: the rest of the Overview still shows."""
+    """One page's model, or None with the failure noted: the rest of the Overview still shows.
+
+    A data file's failure is named; a fault in our code is logged and said to be ours; optional
+    files left out of a model that did load are named too.
+    """
     try:
-        return load()
+        model = load()
     except DataError as error:
         missing.append(f"{what}: data/{error.file} failed its checks ({error})")
         return None
+    except components.CODE_FAULTS:
+        components.LOG.exception("building the Overview's %s part failed", what)
+        missing.append(f"{what}: {components.our_side('these figures')}")
+        return None
+    missing.extend(f"{what}: {note}" for note in components.set_aside(model))
+    return model
 
 
 def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | None) -> None:
@@ -48,6 +58,7 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
             delta=headline.change,
             source_ids=headline.source_ids,
             help=None if sources is None else components.citing(headline.source_ids, sources).caption,
+            basis=headline.basis,
             **components.change_style(headline.change_number),
         )
         st.page_link(PAGE_BY_NAME[headline.page].script, label="Details", icon=":material/arrow_forward:")
@@ -152,7 +163,7 @@ def render() -> None:
     if border is not None:
         with right:
             map_thumbnail()
-    context = part(lambda: shared.dataset("trade_context"), missing, "Russia's share of trade")
+    context = part(shared.russia_shares, missing, "Russia's share of trade")
     events = part(lambda: shared.dataset("events"), missing, "Key events")
     partners = part(shared.partners_model, missing, "Partners & region")
     summary = shared.overview_model(trade, context, remittances, border, partners)

@@ -16,6 +16,7 @@ from dashboard.models.partners import (
     build_neighbours_view,
     build_shares_view,
     build_world_view,
+    page_years,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.state import (
@@ -31,11 +32,17 @@ FLOW_NAMES = {"total": "Exports + imports", "exports": "Tajikistan's exports", "
 FLOW_WORDS = {"total": "trade", "exports": "exports", "imports": "imports"}
 ESTIMATE_NOTE = (
     "Filled marks: the reporter's own figures; hollow circles: the share rests on an IMF estimate (the IMF's "
-    "'e' marker, often made from partner data); hollow triangles: exports plus imports where only one flow has a "
-    "figure. A break in a line is a year with no figure, never a zero."
+    "'e' marker, often made from partner data). Where only one of exports and imports has a figure there is no "
+    "share of the total (half a total over a whole one would understate it). A break in a line is a year with "
+    "no share, never a zero."
 )
 NEIGHBOUR_COLORS = {name: charts.COUNTRY_COLORS[name] for name in charts.COUNTRY_COLORS}
 RANKED = 15
+YEARS_REACH = (
+    "The sidebar's Years filter narrows every chart over time on this page; at its full range each chart shows "
+    "all of its own years (the partner figures from {first}). The four headline figures and the world ranking "
+    "are for the latest year with data and do not follow it."
+)
 
 
 def ordinal(n: int) -> str:
@@ -55,10 +62,27 @@ def headline_figures(model: PartnersModel, since: int) -> tuple:
     return russia, rival, pt.remittance_rank(world, "TJK") if world is not None else None
 
 
+def share_basis(reporter: str, basis: str, edition: str) -> str:
+    """'Tajikistan's report to the IMF; IMF DOTS', with the share's basis where it is not a plain report."""
+    how = "" if basis == pt.REPORTED else f"; {basis}"
+    return f"{reporter}{how}; {edition}"
+
+
+def change_words(russia: pt.Standing) -> str | None:
+    """The share's change since the compared year, or why there is none: never a number across bases."""
+    if russia.change is None:
+        return None
+    if russia.change.comparable:
+        return f"{russia.change.value:+.1f} pts since {russia.since_year}"
+    return f"not compared with {russia.since_year}: {russia.change.reason}"
+
+
 def headline(model: PartnersModel, view: ViewState) -> None:
     russia, rival, rank = remembered(model, ("headline", view.pt_since), lambda: headline_figures(model, view.pt_since))
     columns = st.columns(4)
     if russia is not None:
+        basis = share_basis(russia.reporter, russia.basis, model.edition)
+        unranked = f"; {russia.unranked} more had one flow only and are not ranked" if russia.unranked else ""
         components.metric(
             columns[0],
             f"Russia among Tajikistan's partners, {russia.year}",
@@ -67,18 +91,21 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
-            help="Share of Tajikistan's exports plus imports with the world, as Tajikistan reported them to the IMF.",
+            basis=basis,
+            help=f"Among the {russia.of} partners with both exports and imports reported in {russia.year}"
+            f"{unranked}. Share of Tajikistan's exports plus imports with the world.",
         )
-        change = None if russia.since_share_pct is None else russia.share_pct - russia.since_share_pct
         components.metric(
             columns[1],
             f"Russia's share, {russia.year}",
             f"{russia.share_pct:.1f}%",
-            delta=None if change is None else f"{change:+.1f} pts since {russia.since_year}",
+            delta=change_words(russia),
             delta_arrow="off",
             delta_color="off",
             border=True,
-            help=f"Compared with {view.pt_since} (the 'Compare with' control); no figure that year shows no change.",
+            basis=basis,
+            help=f"Compared with {view.pt_since} (the 'Compare with' control), only where both years' shares "
+            "stand alike; no figure that year shows no change.",
         )
         components.metric(
             columns[2],
@@ -88,6 +115,7 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
+            basis=share_basis(str(rival["reporter"]), str(rival["basis"]), model.edition),
         )
     if rank is not None:
         aside = (
@@ -103,8 +131,19 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
+            basis="World Bank, each economy's personal remittances received, % of its GDP",
             help="Among every economy with a World Bank figure that year (aggregates excluded).",
         )
+
+
+def full_range() -> tuple[int, int]:
+    bounds = shared.year_bounds()
+    return bounds.year_min, bounds.year_max
+
+
+def trade_years(model: PartnersModel, view: ViewState) -> tuple[int, int]:
+    """The partner charts' years: all of Tajikistan's at the Years filter's full range, else the filter's."""
+    return page_years(model.years, view.years, full_range())
 
 
 def controls(model: PartnersModel, view: ViewState) -> None:
@@ -135,10 +174,9 @@ def controls(model: PartnersModel, view: ViewState) -> None:
 def partners_section(model: PartnersModel, view: ViewState) -> None:
     words = FLOW_WORDS[view.pt_flow]
     st.subheader(f"Tajikistan's partners: share of its {words}")
-    key = ("shares", view.pt_flow, view.pt_top, view.pt_since, view.years)
-    shown = remembered(
-        model, key, lambda: build_shares_view(model, view.pt_flow, view.pt_top, view.pt_since, view.years)
-    )
+    years = trade_years(model, view)
+    key = ("shares", view.pt_flow, view.pt_top, view.pt_since, years)
+    shown = remembered(model, key, lambda: build_shares_view(model, view.pt_flow, view.pt_top, view.pt_since, years))
     if shown is None:
         components.no_data("No partner figures in the data.")
         return
@@ -164,14 +202,16 @@ def partners_section(model: PartnersModel, view: ViewState) -> None:
 
 def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
     changes = shown.changes
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "Partner": changes["partner"],
             f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
             f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
             "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
+            "Why no change": changes["no_change_reason"],
         }
     )
+    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
 
 
 def mirror_section(model: PartnersModel, view: ViewState) -> None:
@@ -186,7 +226,8 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         to_view=lambda v: v or view.pt_mirror,
     )
     code = current_view(shared.year_bounds()).pt_mirror.upper()
-    shown = remembered(model, ("mirror", code, view.years), lambda: build_mirror_view(model, code, view.years))
+    years = trade_years(model, view)
+    shown = remembered(model, ("mirror", code, years), lambda: build_mirror_view(model, code, years))
     if not shown.directions:
         components.no_data("No figures for this pair in the selected years.")
         return
@@ -224,7 +265,9 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
     )
     codes = tuple(code.upper() for code in current_view(shared.year_bounds()).pt_countries)
     shown = remembered(
-        model, ("neighbours", codes, view.years), lambda: build_neighbours_view(model, codes, view.years)
+        model,
+        ("neighbours", codes, trade_years(model, view)),
+        lambda: build_neighbours_view(model, codes, trade_years(model, view)),
     )
     if shown is None:
         components.no_data("Pick a country above, or widen the years: no figures to compare.")
@@ -255,7 +298,9 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
             "`python -m dashboard.refresh worldbank` on a machine with internet."
         )
         return
-    shown = remembered(model, ("world", view.years), lambda: build_world_view(model, view.years, RANKED))
+    world = model.world_remittances
+    years = page_years((int(world["year"].min()), int(world["year"].max())), view.years, full_range())
+    shown = remembered(model, ("world", years), lambda: build_world_view(model, years, RANKED))
     if shown is None:
         components.no_data("Tajikistan has no remittances figure in the World Bank file.")
         return
@@ -294,7 +339,7 @@ def render() -> None:
     st.title("Partners & region")
     st.caption(
         "How large Russia is among Tajikistan's trading partners, and how Tajikistan compares with its "
-        "Central Asian neighbours. The sidebar's Years filter applies to every chart."
+        "Central Asian neighbours."
     )
     model = components.model_or_error(shared.partners_model)
     if model is None:
@@ -303,6 +348,7 @@ def render() -> None:
         f"Trade: {model.edition}, each country's own report, {model.years[0]}–{model.years[1]} (the IMF's "
         "aggregates such as World or European Union are never counted as partners)."
     )
+    st.caption(YEARS_REACH.format(first=model.years[0]))
     headline(model, view)
     controls(model, view)
     view = current_view(shared.year_bounds())

@@ -143,13 +143,17 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
     )
     if panel.concentration:
         left, right = st.columns(2)
-        unit = LEVEL_NAMES[view.prod_level]
-        components.metric(left, f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True)
+        unit = LEVEL_NAMES[str(panel.level)]
+        basis = f"worked out here from {panel.shown['reported_by'].iloc[0]}'s complete breakdown at HS{panel.level}"
+        components.metric(
+            left, f"Top 3 {unit}' share", f"{panel.concentration.top3_share_pct:.1f}%", border=True, basis=basis
+        )
         components.metric(
             right,
             "Concentration (HHI)",
             f"{panel.concentration.hhi:,.0f}",
             border=True,
+            basis=basis,
             help=f"Herfindahl–Hirschman index over HS {unit}: the sum of squared shares in %, from near 0 "
             "(spread) to 10,000 (one product). It depends on the level chosen.",
         )

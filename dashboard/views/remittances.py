@@ -40,6 +40,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         f"{dep.pct_gdp:.1f}%",
         delta=change,
         border=True,
+        basis=f"{shown.wb_label}, personal remittances received from all countries; change on its own year before",
         help=f"{shown.wb_label}: personal remittances received, all origins.",
         **components.change_style(dep.change_pts),
     )
@@ -48,6 +49,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         f"Remittances, {dep.year}",
         money(latest["remittances_usd_m"], view.units),
         border=True,
+        basis=f"{shown.wb_label}, all origins",
         help=shown.wb_label,
     )
     components.metric(
@@ -58,6 +60,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis=f"{shown.wb_label}, one series",
     )
     components.metric(
         columns[3],
@@ -67,6 +70,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
         delta_color="off",
         delta_arrow="off",
         border=True,
+        basis=f"{shown.wb_label}, one series",
     )
 
 
@@ -247,6 +251,8 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
         view.rem_mult,
     )
     year = int(base["year"])
+    share_from = share_origin(model, view)
+    scenario = f"a scenario worked out here: {shown.wb_label} {year} × Russia's share {share:g}% ({share_from})"
     with result:
         a, b, c = st.columns([3, 2, 2])
         components.metric(
@@ -255,6 +261,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             money(shock.new_total_usd_m, view.units),
             delta=money(shock.change_usd_m, view.units),
             border=True,
+            basis=scenario,
             **components.change_style(shock.change_usd_m),
         )
         components.metric(
@@ -263,6 +270,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             f"{shock.new_pct_gdp:.1f}%",
             delta=signed(shock.new_pct_gdp - shock.base_pct_gdp, " pts"),
             border=True,
+            basis=scenario,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
         components.metric(
@@ -271,13 +279,16 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
             signed(shock.gdp_effect_pct, "%"),
             delta=money(shock.gdp_effect_usd_m, view.units),
             border=True,
+            basis=scenario,
             help="First-order: the multiplier times the change in remittances, against GDP held at its base.",
             **components.change_style(shock.gdp_effect_usd_m),
         )
         bars = rem.shock_parts(shock)
         components.show_chart(shared.chart_spec(charts.shock_chart, bars), "Remittances before and after the shock")
-        components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label))
+        components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label, share_from))
         inputs = {
+            "base_year": year,
+            "share_from": share_from,
             "russia_change_pct": view.rem_russia,
             "ruble_change_pct": view.rem_ruble,
             "pass_through_pct": view.rem_pass,
@@ -295,10 +306,31 @@ def scenario_sources(model: RemittancesModel, view: ViewState, base_source: str)
     cited = [base_source]
     if view.rem_share is None and model.latest_share is not None:
         cited.append(model.latest_share["source_id"])
+    preset = loaded_preset(model, view)
+    if preset is not None:
+        cited.extend(preset.source_ids)
+    return list(dict.fromkeys(cited))
+
+
+def loaded_preset(model: RemittancesModel, view: ViewState) -> rem.Preset | None:
+    """The preset whose change and share the view holds, if any (so its sources and name can be given)."""
     for preset in model.presets:
         if (view.rem_russia, view.rem_share) == (preset.russia_change_pct, preset.russia_share_pct):
-            cited.extend(preset.source_ids)
-    return list(dict.fromkeys(cited))
+            return preset
+    return None
+
+
+def share_origin(model: RemittancesModel, view: ViewState) -> str:
+    """Where the share from Russia comes from: its year and publisher, a preset, or the viewer's slider.
+
+    The base is the World Bank's latest year; the share is usually of an earlier year and
+    another source. The formula says both years, so nobody takes them for one year's figures.
+    """
+    latest = model.latest_share
+    if view.rem_share is None and latest is not None:
+        return f"{int(latest['year'])}, {latest['publisher']}"
+    preset = loaded_preset(model, view)
+    return "set on the slider" if preset is None else f"the preset {preset.label}"
 
 
 def plus_or_minus(value: float) -> str:
@@ -307,14 +339,24 @@ def plus_or_minus(value: float) -> str:
 
 
 def formula_text(
-    shock: rem.ShockResult, view: ViewState, share: float, year: int, gdp_usd_m: float, edition: str
+    shock: rem.ShockResult,
+    view: ViewState,
+    share: float,
+    year: int,
+    gdp_usd_m: float,
+    edition: str,
+    share_from: str = "set on the slider",
 ) -> str:
-    """The scenario's arithmetic written out with this view's numbers, so nobody has to trust a black box."""
+    """The scenario's arithmetic written out with this view's numbers and each input's year and source.
+
+    So nobody has to trust a black box, nor take a share of one year for a share of the base's.
+    """
     m = lambda value: money(value, "musd")  # noqa: E731
     return "  \n".join(
         [
-            f"**Formula** ({edition}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)})",
-            f"from Russia = {m(shock.base_usd_m)} × {share:g}% = {m(shock.from_russia_usd_m)}",
+            f"**Formula** ({edition}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)}; "
+            f"Russia's share {share:g}% ({share_from}))",
+            f"from Russia = {m(shock.base_usd_m)} ({year}) × {share:g}% ({share_from}) = {m(shock.from_russia_usd_m)}",
             f"after = {m(shock.from_russia_usd_m)} × (1 {plus_or_minus(view.rem_russia)}%) × "
             f"(1 + {view.rem_pass:g}% × {signed(view.rem_ruble, '%', 1) or '0%'}) = {m(shock.new_from_russia_usd_m)}",
             f"remittances = {m(shock.from_elsewhere_usd_m)} from elsewhere + {m(shock.new_from_russia_usd_m)} = "

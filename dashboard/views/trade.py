@@ -61,7 +61,12 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
         kpis = trade.trade_kpis(in_view(model.headline[side], view))
         if kpis is None:
             components.metric(
-                columns[2 * i], f"{name}: latest total", "–", border=True, help="No annual figure in these years."
+                columns[2 * i],
+                f"{name}: latest total",
+                "–",
+                border=True,
+                basis=f"{name}'s statistics",
+                help="No annual figure in these years.",
             )
             continue
         change = (
@@ -73,6 +78,7 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
             f"{name}: total trade {kpis.year}",
             money(kpis.value_usd_m, view.units, kpis.qualifier),
             delta=change,
+            basis=f"{kpis.figure_label}; change {basis.get(kpis.change_basis or '', 'not published')}",
             help=(
                 f"Figure from: {kpis.figure_label}; change {basis.get(kpis.change_basis or '', 'not published')}. "
                 f"One figure per year on {name}'s statistics: IMF DOTS up to {model.dots_years[1]}, then the "
@@ -88,9 +94,10 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
             delta=money(kpis.record_value_usd_m, view.units, kpis.record_qualifier),
             delta_color="off",
             delta_arrow="off",
-            help=f"Highest total in the selected years, on the same one-figure-per-year series (figure from: "
-            f"{kpis.record_label}).",
+            help=f"Highest total in the selected years among the figures of {kpis.record_label}, the reporter "
+            "of the latest total; other reporters' figures are not ranked against them.",
             border=True,
+            basis=f"{kpis.record_label}; the highest of its own figures in the years shown",
         )
 
 
@@ -260,6 +267,8 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
             money(choice.projected_usd_m, view.units, choice.qualifier),
             delta=f"{percent(choice.growth)} on {money(float(base['value_usd_m']), view.units)}",
             border=True,
+            basis=f"a projection worked out here: {base['label']}'s {choice.year - 1} total × (1 + growth; "
+            f"{growth_origin(choice)})",
             **components.change_style(choice.growth),
         )
         components.say(
@@ -375,6 +384,14 @@ def render() -> None:
     published_section(model, view)
     part_year_section(model, view)
     projection_section(model, view)
+
+
+def growth_origin(choice: ProjectionChoice) -> str:
+    """Whose part-year growth the projection applies, or that the viewer set it."""
+    published = choice.published_growth
+    if choice.growth == float(published["yoy_growth_pct"]):
+        return f"{published['label']}'s {published['period']} growth"
+    return "growth set on the slider"
 
 
 render()

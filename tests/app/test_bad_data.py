@@ -54,3 +54,46 @@ def test_each_page_names_its_broken_file_and_the_others_still_work(open_app, dat
     assert [e.value for e in at.error] and f"data/{file}" in at.error[0].value
     at = open_app(other)
     assert not at.exception and not at.error
+
+
+NOT_A_CSV = "this is not the file you are looking for\n"
+
+
+@pytest.mark.parametrize(
+    ("file", "page"),
+    [
+        ("wdi_remittances_world.csv", "partners"),  # optional: the page says how to get it when it is missing
+        ("trade_comtrade.csv", "trade"),  # a refresh file
+        ("baci_products.csv", "products"),  # CEPII BACI, added by a refresh
+    ],
+)
+def test_a_corrupt_optional_file_is_left_out_like_a_missing_one_and_named(open_app, data_copy, file, page):
+    (data_copy / file).write_text(NOT_A_CSV)
+    at = open_app(page)
+    assert not at.exception and not at.error  # the page is drawn
+    assert at.metric or at.get("vega_lite_chart")
+    warnings = [w.value for w in at.warning]
+    assert any(f"data/{file} could not be read" in w and "left out as if it were missing" in w for w in warnings)
+
+
+def test_a_fault_in_our_code_is_logged_and_not_called_a_data_error(open_app, data_copy, monkeypatch, caplog):
+    from dashboard.cache import shared
+
+    def broken(*tables):
+        raise KeyError("a column our code misspelt")
+
+    monkeypatch.setattr(shared, "build_partners_model", broken)
+    at = open_app("partners")
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1 and "went wrong on our side" in errors[0]
+    assert "failed its checks" not in errors[0] and "data/" not in errors[0]
+    logged = [r for r in caplog.records if r.exc_info and r.exc_info[0] is KeyError]
+    assert logged, "the traceback is logged"
+    overview = open_app("overview")
+    assert not overview.exception
+    warnings = " ".join(w.value for w in overview.warning)
+    assert "Partners & region: Something went wrong on our side" in warnings
+    assert "failed its checks" not in warnings
+    labels = [m.label for m in overview.metric]
+    assert len(labels) == 6 and not any(label.startswith("Russia among") for label in labels)  # the rest is drawn

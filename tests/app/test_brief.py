@@ -58,3 +58,11 @@ def test_a_source_that_may_not_be_passed_on_is_cited_but_its_figures_left_out(op
     assert "Left out of this brief" in text and "IMF figures" in text
     assert "IMF: Direction of Trade Statistics" in text  # still cited
     assert "Annual trade by reporter" not in text  # the IMF chart is not drawn
+
+
+def test_the_brief_says_whose_figure_each_headline_number_is(open_app, downloads):
+    open_app("overview")
+    text = " ".join(pdf_text(brief_of(downloads, "overview")).split())
+    assert "Whose figure: 2024 per Russian officials; 2023 per Tajik statistics agency" in text
+    assert "+1.5 pts" not in text  # no change between the two reporters' shares
+    assert text.count("Whose figure:") == 7  # one per card

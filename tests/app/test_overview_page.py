@@ -98,3 +98,23 @@ def test_an_event_several_pages_cite_is_listed_once_with_all_its_sources(open_ap
     told = events[(events["date"] == "2025-10-08") & events["title"].str.contains("Putin state visit")]
     assert len(told) > 1
     assert f"(+{told['source_id'].nunique() - 1} more)" in folded["source_publisher"].iloc[0]
+
+
+def test_the_share_card_sets_two_reporters_side_by_side_and_draws_no_change(page):
+    """2024's 22.1% is a Russian official's, 2023's 20.6% Tajik statistics': no "+1.5 pts" between them."""
+    card = next(m for m in page.metric if m.label.startswith("Russia's share of Tajik trade"))
+    assert card.label.endswith("2024") and card.value == "22.1%"
+    assert "+1.5" not in card.delta and "pts" not in card.delta
+    assert card.delta == "2023: 20.6% (another reporter)"
+    captions = [c.value for c in page.caption]
+    assert (
+        "Whose figure: 2024 per Russian officials; 2023 per Tajik statistics agency: two reporters, so no change "
+        "is drawn." in captions
+    )
+
+
+def test_every_card_says_whose_figure_it_is(page):
+    whose = [c.value for c in page.caption if c.value.startswith("Whose figure: ")]
+    assert len(whose) == len(page.metric)
+    narrative = page.markdown[0].value
+    assert "of Tajikistan's trade in 2024 according to Russian officials" in narrative

@@ -8,10 +8,19 @@ def metric(at, label_start):
     return next(m for m in at.metric if m.label.startswith(label_start))
 
 
+def whole_partners(year: int) -> int:
+    """Countries Tajikistan reported both exports and imports with in `year`, counted from the file itself."""
+    rows = datasets.load("trade_partners")
+    rows = rows[(rows["reporter_iso3"] == "TJK") & (rows["partner_kind"] == "country") & (rows["year"] == year)]
+    flows = rows.groupby("partner")["flow"].nunique()
+    return int((flows == 2).sum())
+
+
 def test_headline_numbers(open_app):
     at = open_app("partners")
     assert not at.exception and not at.warning
-    assert metric(at, "Russia among Tajikistan's partners, 2020").value == "1st of 123"
+    # ranked among the partners with a whole total (63 in 2020); one-flow partners have no share to rank
+    assert metric(at, "Russia among Tajikistan's partners, 2020").value == f"1st of {whole_partners(2020)}"
     assert metric(at, "Russia's share, 2020").delta == "-2.8 pts since 2000"
     assert metric(at, "Next largest partner, 2020").value == "Kazakhstan"
     assert metric(at, "Remittances, % of GDP: Tajikistan's rank, 2024").value == "2nd of 168"
@@ -20,7 +29,9 @@ def test_headline_numbers(open_app):
 def test_the_caption_names_the_shipped_edition_and_its_years_from_the_data(open_app):
     at = open_app("partners")
     captions = " ".join(c.value for c in at.caption)
-    years = datasets.load("trade_partners")["year"]
+    rows = datasets.load("trade_partners")
+    years = rows.loc[rows["reporter_iso3"] == "TJK", "year"]  # Tajikistan's own rows, not China's from 1961
+    assert years.min() == 1992
     assert (
         f"Trade: IMF Direction of Trade Statistics (DOTS), each country's own report, {years.min()}–{years.max()}"
         in (captions)
@@ -78,4 +89,31 @@ def test_without_the_world_file_the_page_says_how_to_get_it(open_app, data_copy)
 def test_the_overview_card_leads_here(open_app):
     at = open_app("overview")
     card = metric(at, "Russia among Tajikistan's partners")
-    assert (card.value, card.delta) == ("No. 1 of 123", "24.6% of its trade (−2.8 pts since 2000)")
+    expected = f"No. 1 of {whole_partners(2020)}"
+    assert (card.value, card.delta) == (expected, "24.6% of its trade (−2.8 pts since 2000)")
+
+
+def test_every_headline_says_whose_figure_it_is(open_app):
+    at = open_app("partners")
+    whose = [c.value for c in at.caption if c.value.startswith("Whose figure: ")]
+    assert len(whose) == len(at.metric) == 4
+    assert whose[0] == "Whose figure: Tajikistan's report to the IMF; IMF Direction of Trade Statistics (DOTS)."
+
+
+def test_a_link_comparing_with_1992_reopens_on_1992(open_app):
+    """Tajikistan's partner rows start in 1992, a year before the trade data: the link is not repaired."""
+    at = open_app("partners", pt_since="1992")
+    assert not at.warning
+    assert at.selectbox(key="w_pt_since").value == 1992
+    table = next(t.value for t in at.dataframe if "Partner" in t.value.columns)
+    assert "Share 1992" in table.columns
+    assert url(at) == {"pt_since": "1992"}
+    outside = open_app("partners", pt_since="1961")  # China's rows go back to 1961; Tajikistan's do not
+    assert any("`pt_since`" in w.value and "1992–2020" in w.value for w in outside.warning)
+
+
+def test_at_the_full_range_the_shares_start_in_1992_and_the_caption_says_what_the_filter_reaches(open_app):
+    at = open_app("partners")
+    assert chart_frames(at)[0]["year"].min() == 1992
+    captions = " ".join(c.value for c in at.caption)
+    assert "do not follow it" in captions and "every chart over time" in captions

@@ -85,3 +85,18 @@ def test_bad_product_parameters(open_app):
     assert at.slider(key="w_prod_top").value == 25
     assert at.text_input(key="w_prod_q").value == "script"
     assert not at.exception
+
+
+def test_a_headings_table_asked_for_at_hs6_is_shown_and_named_as_headings(open_app, with_breakdown):
+    """The fixture, like a UN Comtrade refresh, has four-digit headings: HS6 cannot be made of them."""
+    at = open_app("products", prod_year="2023", prod_level="6")
+    bars = chart_frames(at)[0]
+    assert set(bars["hs_level"]) == {"HS4"} and bars["hs"].str.len().eq(4).all()
+    assert set(bars["reported_by"]) == {"Test fixture"}
+    labels = {m.label for m in at.metric}
+    assert "Top 3 headings' share" in labels and "Top 3 products' share" not in labels
+    help_text = next(m.help for m in at.metric if m.label == "Concentration (HHI)")
+    assert "over HS headings" in help_text
+    assert any("goes down to 4-digit HS headings only: shown as headings, not HS6" in c.value for c in at.caption)
+    whose = [c.value for c in at.caption if c.value.startswith("Whose figure: ")]
+    assert whose and "Test fixture's complete breakdown at HS4" in whose[0]

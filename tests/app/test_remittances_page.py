@@ -93,3 +93,15 @@ def test_the_articles_claim_is_checked(open_app):
     assert (
         "The claim holds only in part: remittances fell in 2020 but not in 2021 (+25.8% in 2021 against 2019)" in text
     )
+
+
+def test_the_formula_gives_each_inputs_year_the_base_and_the_share_are_not_one_year(open_app, downloads):
+    """World Bank 2024 remittances times the share published for 2021: the formula says both years."""
+    at = open_app("remittances")
+    formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
+    assert "(2024) × 58% (2021, Asia-Plus" in formula
+    shock_csv = downloads["remittance_shock.csv"].decode()
+    assert "base_year" in shock_csv and ",2024," in shock_csv and "2021, Asia-Plus" in shock_csv
+    at = open_app("remittances", rem_share="40")
+    formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
+    assert "× 40% (set on the slider)" in formula

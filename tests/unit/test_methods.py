@@ -52,20 +52,6 @@ def total_and_balance(dots_measures: Callable) -> None:
     }
 
 
-def mirror_gap(gap: Callable) -> None:
-    # Russia exported 100 (FOB), Tajikistan imported 125 (CIF): gap 125 − 100 = 25, 25% of the exporter's
-    frame = gap(
-        dots(
-            (2020, "imf_dots_rus", "ru_to_tj", 100.0),
-            (2020, "imf_dots_tjk", "ru_to_tj", 125.0),
-            (2021, "imf_dots_tjk", "ru_to_tj", 130.0),
-        ),
-        "ru_to_tj",
-    ).set_index("year")
-    assert (frame.loc[2020, "gap_usd_m"], frame.loc[2020, "gap_pct"]) == (25.0, 25.0)
-    assert pd.isna(frame.loc[2021, "gap_usd_m"]) and pd.isna(frame.loc[2021, "gap_pct"])  # one side only
-
-
 def headline(headline_totals: Callable) -> None:
     columns = ["year", "figure_id", "source_kind", "status", "kind", "qualifier", "published_date", "value_usd_m"]
     annual = pd.DataFrame(
@@ -106,6 +92,9 @@ def change_on_the_year_before(trade_kpis: Callable) -> None:
     assert mixed.change_pct is None  # never across different sources
     gap = trade_kpis(headline_rows([(2018, 800.0, "dots", None, None), (2020, 1000.0, "dots", None, None)]))
     assert gap.change_pct is None  # nor across a missing year
+    editions = headline_rows([(2019, 800.0, "dots", None, None), (2020, 1000.0, "dots", None, None)])
+    editions = trade_kpis(editions.assign(source_id=["imf-dots", "imf-imts-2025"]))
+    assert editions.change_pct is None  # nor between two editions of the IMF's series
 
 
 def projection(project_full_year: Callable) -> None:
@@ -229,9 +218,102 @@ def scenario_track_record(backtest: Callable) -> None:
     assert row["predicted"] == pytest.approx(-21.45) and row["actual"] == pytest.approx(-11.45) and not row["inside"]
 
 
+def like_with_like(compare: Callable) -> None:
+    from dashboard.analytics.basis import CHANGE, Basis, Figure
+
+    # 22.1% by Russian officials in 2024 against 20.6% by Tajik statistics in 2023: no +1.5 pts
+    across = compare(CHANGE, Figure(22.1, Basis("Russian officials")), Figure(20.6, Basis("Tajik statistics")))
+    assert across.value is None and "different reporters" in across.reason
+    same = compare(CHANGE, Figure(22.1, Basis("Tajik statistics")), Figure(20.6, Basis("Tajik statistics")))
+    assert same.value == pytest.approx(1.5)  # 22.1 − 20.6
+
+
+def gap_by_year(gap: Callable) -> None:
+    # Tajikistan (importer) 125, Russia (exporter) 100: 25 and 25%; 2021: Russia's is an IMF estimate: no gap
+    rows = pd.DataFrame(
+        {
+            "year": [2020, 2020, 2021, 2021],
+            "reporter": ["tjk", "rus", "tjk", "rus"],
+            "value_usd_m": [125.0, 100.0, 130.0, 90.0],
+            "estimate": [False, False, False, True],
+            "source_id": "dots",
+        }
+    )
+    frame = gap(rows, "reporter", "tjk", "rus").set_index("year")
+    assert (frame.loc[2020, "gap_usd_m"], frame.loc[2020, "gap_pct"]) == (25.0, 25.0)
+    assert pd.isna(frame.loc[2021, "gap_pct"]) and "estimate" in frame.loc[2021, "no_gap_reason"]
+
+
+def partner_cells(*rows: tuple) -> pd.DataFrame:
+    """(partner, flow, year, value) cells Tajikistan reported; World is an aggregate, the rest countries."""
+    frame = pd.DataFrame(rows, columns=["partner", "flow", "year", "value_usd_m"])
+    return frame.assign(
+        reporter_iso3="TJK",
+        partner_label=frame["partner"],
+        partner_kind=frame["partner"].map(lambda p: "aggregate" if p == "World" else "country"),
+        partner_iso3="",
+        imf_estimate="false",
+        source_id="imf",
+    )
+
+
+def partner_shares() -> pd.DataFrame:
+    from dashboard.analytics import partners
+
+    cells = partner_cells(
+        ("World", "exports", 2020, 40.0),
+        ("World", "imports", 2020, 60.0),
+        ("Russia", "exports", 2020, 10.0),
+        ("Russia", "imports", 2020, 20.0),
+        ("China", "imports", 2020, 25.0),  # one flow only
+        ("Spain", "exports", 2020, 5.0),
+        ("Spain", "imports", 2020, 10.0),
+        ("World", "exports", 2019, 50.0),
+        ("World", "imports", 2019, 50.0),
+        ("Russia", "exports", 2019, 5.0),
+        ("Russia", "imports", 2019, 15.0),
+    )
+    return partners.shares_of_world(partners.reporter_flow(cells, "TJK", "total"))
+
+
+def share_of_trade(shares_of_world: Callable) -> None:
+    from dashboard.analytics import partners
+
+    cells = partner_cells(
+        ("World", "exports", 2020, 40.0), ("World", "imports", 2020, 60.0),
+        ("Russia", "exports", 2020, 10.0), ("Russia", "imports", 2020, 20.0),
+        ("China", "imports", 2020, 25.0),
+    )  # fmt: skip
+    shares = shares_of_world(partners.reporter_flow(cells, "TJK", "total")).set_index("partner")["share_pct"]
+    assert shares["Russia"] == pytest.approx(30.0)  # (10 + 20) / (40 + 60)
+    assert pd.isna(shares["China"])  # 25 is one flow: not a share of the total
+
+
+def rank_among_partners(ranking: Callable) -> None:
+    ranked = ranking(partner_shares(), 2020)
+    assert ranked[["partner", "rank"]].values.tolist() == [["Russia", 1], ["Spain", 2]]  # 30% and 15%; China unranked
+
+
+def rest_of_world(with_rest: Callable) -> None:
+    frame = with_rest(partner_shares(), ["Russia"]).set_index(["partner", "year"])["share_pct"]
+    assert frame[("Rest of world", 2020)] == pytest.approx(70.0)  # (100 − 30) / 100
+    assert frame[("Rest of world", 2019)] == pytest.approx(80.0)  # (100 − 20) / 100
+
+
+def change_in_share(changes_since: Callable) -> None:
+    changes = changes_since(partner_shares(), ["Russia", "China"], 2019, 2020).set_index("partner")
+    assert changes.loc["Russia", "change_pts"] == pytest.approx(10.0)  # 30% − 20%
+    assert pd.isna(changes.loc["China", "change_pts"])  # no share in either year
+
+
 CHECKS: dict[str, Callable[[Callable], None]] = {
     "Total trade and balance (IMF DOTS)": total_and_balance,
-    "Mirror gap": mirror_gap,
+    "Like with like (every change, gap and share)": like_with_like,
+    "Mirror gap": gap_by_year,
+    "Share of Tajikistan's trade (partners)": share_of_trade,
+    "Rank among partners": rank_among_partners,
+    "Largest partners and the rest of the world": rest_of_world,
+    "Change in a partner's share": change_in_share,
     "One figure per year (headline)": headline,
     "Change on the year before (trade)": change_on_the_year_before,
     "Full-year projection": projection,

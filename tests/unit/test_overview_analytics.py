@@ -46,20 +46,57 @@ def test_trade_card_is_absent_without_any_totals():
     assert overview.trade_headline({"russia": SIDES["russia"].iloc[0:0]}) is None
 
 
-def test_russia_share_takes_the_latest_full_year_and_its_change():
-    context = pd.DataFrame(
-        {
-            "figure_id": ["a", "b", "c"],
-            "measure": ["ru_share_of_tj_total_trade"] * 3,
-            "period_type": ["year", "year", "half"],
-            "period_start": ["2022-01-01", "2023-01-01", "2024-01-01"],
-            "period_end": ["2022-12-31", "2023-12-31", "2024-06-30"],
-            "value": [20.0, 23.5, 30.0],
-            "source_id": ["s1", "s2", "s3"],
-        }
+def share_context(*rows: tuple) -> pd.DataFrame:
+    """(figure id, reporter, period type, year, value, source) rows as data/trade_context.csv holds them."""
+    frame = pd.DataFrame(rows, columns=["figure_id", "reporter", "period_type", "year", "value", "source_id"])
+    frame = frame.assign(
+        measure="ru_share_of_tj_total_trade",
+        period_start=frame["year"].astype(str) + "-01-01",
+        period_end=frame["year"].astype(str) + "-12-31",
     )
-    card = overview.russia_share_headline(context)
-    assert (card.year, card.value, card.change, card.source_ids) == (2023, "23.5%", "+3.5 pts vs 2022", ("s2",))
+    return trade.russia_shares(frame.drop(columns="year"), SHARE_REPORTERS)
+
+
+SHARE_REPORTERS = pd.DataFrame(
+    {"reporter": ["tj_stat", "ru_off"], "label": ["Tajik statistics agency", "Russian officials"]}
+)
+
+
+def test_russia_share_change_is_on_the_same_reporters_year_before():
+    shares = share_context(
+        ("a", "tj_stat", "year", 2022, 20.0, "s1"),
+        ("b", "tj_stat", "year", 2023, 23.5, "s2"),
+        ("c", "tj_stat", "half", 2024, 30.0, "s3"),  # a half year is not a year's share
+    )
+    card = overview.russia_share_headline(shares)
+    assert (card.year, card.value, card.source_ids) == (2023, "23.5%", ("s2",))
+    assert (card.change, card.change_number) == ("+3.5 pts vs 2022, same reporter", 3.5)  # 23.5 − 20.0
+    assert card.cited_as == "Tajik statistics agency" and card.basis == "per Tajik statistics agency"
+
+
+def test_russia_share_from_another_reporter_than_the_year_before_shows_both_and_no_change():
+    # the shipped case: 2024's 22.1% is a Russian official's, 2023's 20.6% Tajik statistics'
+    shares = share_context(
+        ("CTX-037", "tj_stat", "year", 2023, 20.6, "tass"),
+        ("CTX-047", "ru_off", "year", 2024, 22.1, "prime"),
+    )
+    card = overview.russia_share_headline(shares)
+    assert (card.year, card.value, card.change_number) == (2024, "22.1%", None)
+    assert "+1.5" not in card.change and "pts" not in card.change
+    assert card.change == "2023: 20.6% (another reporter)"
+    assert card.basis == (
+        "2024 per Russian officials; 2023 per Tajik statistics agency: two reporters, so no change is drawn"
+    )
+    assert card.cited_as == "Russian officials"
+    assert card.source_ids == ("prime", "tass")  # both figures shown, both cited
+
+
+def test_the_shipped_share_card_draws_no_change_across_reporters():
+    from dashboard import datasets
+
+    shares = trade.russia_shares(datasets.load("trade_context"), datasets.load("reporters"))
+    card = overview.russia_share_headline(shares)
+    assert card.change_number is None or "same reporter" in card.change
 
 
 def test_remittances_card_is_the_latest_world_bank_share_and_its_change():

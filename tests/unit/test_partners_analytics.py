@@ -44,16 +44,51 @@ def test_shares_are_of_the_reporters_world_total_and_aggregates_are_never_partne
     assert shares.loc[("Russia", 2019), "basis"] == pt.REPORTED
 
 
-def test_a_total_with_one_flow_or_an_estimate_says_so():
+def test_a_total_with_one_flow_has_no_share_and_says_why():
     shares = pt.shares_of_world(pt.reporter_flow(TJK, "TJK", "total")).set_index(["partner", "year"])
-    # China has an imports cell only, and it is an IMF estimate: the estimate is what a reader must know
-    assert shares.loc[("China", 2019), "basis"] == pt.ESTIMATE
+    # China has an imports cell only, and it is an IMF estimate: both are what a reader must know,
+    # and 15 over a two-flow World of 100 would be a part over a whole: no share is computed
+    assert shares.loc[("China", 2019), "basis"] == pt.ESTIMATE_ONE_FLOW
+    assert pd.isna(shares.loc[("China", 2019), "share_pct"])
+    assert "one flow only" in shares.loc[("China", 2019), "no_share_reason"]
     exports = pt.shares_of_world(pt.reporter_flow(TJK, "TJK", "exports")).set_index(["partner", "year"])
     assert exports.loc[("Spain", 2019), "share_pct"] == pytest.approx(12.5)  # 5 / 40
     assert ("China", 2019) not in exports.index  # no export cell: a gap, not a zero
     one_flow = TJK[~((TJK["partner"] == "Spain") & (TJK["flow"] == "imports") & (TJK["year"] == 2020))]
     total = pt.shares_of_world(pt.reporter_flow(one_flow, "TJK", "total")).set_index(["partner", "year"])
     assert total.loc[("Spain", 2020), "basis"] == pt.ONE_FLOW
+    assert pd.isna(total.loc[("Spain", 2020), "share_pct"])
+
+
+def test_a_share_over_a_world_total_of_one_flow_is_not_computed():
+    # 2021: the World has an exports cell only (50); Russia's 10 + 20 over it would be 60% of half a total
+    half_world = pd.concat(
+        [
+            TJK,
+            cells(
+                ("TJK", "exports", "World", "aggregate", "", 2021, 50.0, False),
+                ("TJK", "exports", "Russia", "country", "RUS", 2021, 10.0, False),
+                ("TJK", "imports", "Russia", "country", "RUS", 2021, 20.0, False),
+            ),
+        ]
+    )
+    shares = pt.shares_of_world(pt.reporter_flow(half_world, "TJK", "total"))
+    russia = shares.set_index(["partner", "year"]).loc[("Russia", 2021)]
+    assert pd.isna(russia["share_pct"])
+    assert russia["basis"] == pt.ONE_FLOW  # not 'reported'
+    assert pt.latest_year(shares) == 2020  # 2021 has no share at all
+
+
+def test_an_estimate_with_both_flows_is_a_share_that_says_so():
+    # China 2019: imports 15 (an IMF estimate) + exports 5
+    estimated = pd.concat([TJK, cells(("TJK", "exports", "China", "country", "CHN", 2019, 5.0, False))])
+    shares = pt.shares_of_world(pt.reporter_flow(estimated, "TJK", "total"))
+    china = shares.set_index(["partner", "year"]).loc[("China", 2019)]
+    assert china["share_pct"] == pytest.approx(20.0)  # (15 + 5) / 100
+    assert china["basis"] == pt.ESTIMATE
+    both = pt.with_rest(shares, ["Russia", "China"]).set_index(["partner", "year"])
+    assert both.loc[(pt.REST, 2019), "share_pct"] == pytest.approx(50.0)  # 100 − 30 − 20
+    assert both.loc[(pt.REST, 2019), "basis"] == pt.ESTIMATE  # it rests on China's estimate
 
 
 def test_top_partners_and_the_rest_of_the_world():
@@ -63,10 +98,9 @@ def test_top_partners_and_the_rest_of_the_world():
     frame = pt.with_rest(shares, ["Russia"]).set_index(["partner", "year"])
     assert frame.loc[(pt.REST, 2019), "share_pct"] == pytest.approx(70.0)
     assert frame.loc[(pt.REST, 2020), "share_pct"] == pytest.approx(60.0)
-    # with China chosen, 2020's rest is unknown (China has no cell): left empty, not computed as if zero
+    # with China chosen, the rest is unknown where China has no share (2019: one flow; 2020: no cell)
     both = pt.with_rest(shares, ["Russia", "China"]).set_index(["partner", "year"])
-    assert (pt.REST, 2019) in both.index and (pt.REST, 2020) not in both.index
-    assert both.loc[(pt.REST, 2019), "basis"] == pt.ESTIMATE  # it rests on China's estimate
+    assert (pt.REST, 2019) not in both.index and (pt.REST, 2020) not in both.index
 
 
 def test_standing_and_change_since_a_year():
@@ -94,7 +128,7 @@ def test_mirror_sets_each_sides_report_of_one_flow_side_by_side():
     pairs = pt.mirror(both, "TJK", "RUS")
     into = pairs[pairs["direction"] == "Russia → Tajikistan"].set_index(["reported_by", "year"])["value_usd_m"]
     assert into.to_dict() == {("Russia", 2019): 25.0, ("Tajikistan", 2019): 20.0, ("Tajikistan", 2020): 20.0}
-    gaps = pt.mirror_gaps(pairs, {"Russia → Tajikistan": "Tajikistan", "Tajikistan → Russia": "Russia"})
+    gaps = pt.mirror_gaps(pairs)
     gap = gaps.set_index(["direction", "year"])["gap_pct"]
     assert gap[("Russia → Tajikistan", 2019)] == pytest.approx(-20.0)  # importer 20 against exporter 25
     assert gap[("Tajikistan → Russia", 2019)] == pytest.approx(-20.0)  # importer 8 against exporter 10

@@ -190,3 +190,12 @@ def test_a_link_the_server_could_not_read_says_so_and_opens_the_defaults():
     assert view == parse_query({}, BOUNDS)[0]
     assert len(repairs) == 1
     assert "1,200 parameters" in repairs[0].message() and "default view" in repairs[0].message()
+
+
+def test_pt_since_is_bounded_by_the_partner_datas_years_not_the_trade_datas():
+    bounds = Bounds(1993, 2025, partner_years=(1992, 2020))
+    view, repairs = parse_query({"pt_since": "1992"}, bounds)  # before the trade data's first year
+    assert view.pt_since == 1992 and repairs == []
+    view, repairs = parse_query({"pt_since": "2024"}, bounds)  # within the trade data, after the partner data
+    assert view.pt_since == 2000
+    assert [r.param for r in repairs] == ["pt_since"] and "1992–2020" in repairs[0].reason

@@ -377,3 +377,22 @@ def test_the_projection_verdict_follows_the_outcome(outcome_max, reached):
     assert (
         f"Its projection of about $2,000m for 2022 (shown as a projection) {reached}: reporters later gave" in sentence
     )
+
+
+def test_the_record_year_is_the_latest_reporters_own_not_a_max_across_reporters():
+    # IMF DOTS gives 1,000 for 2008; officials later give 900 for 2023 and 950 for 2024: the officials'
+    # record is 2024 (950), not DOTS' 2008, which another reporter counted another way
+    headline = pd.DataFrame(
+        {
+            "year": [2008, 2023, 2024],
+            "value_usd_m": [1000.0, 900.0, 950.0],
+            "label": ["Russia (IMF DOTS)", "Russian officials", "Russian officials"],
+            "source_kind": ["dots", "published", "published"],
+            "qualifier": "exact",
+            "yoy_growth_pct": [None, None, None],
+            "growth_qualifier": "exact",
+            "source_id": ["imf", "a", "b"],
+        }
+    )
+    kpis = trade.trade_kpis(headline)
+    assert (kpis.record_year, kpis.record_value_usd_m, kpis.record_label) == (2024, 950.0, "Russian officials")

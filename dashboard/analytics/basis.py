@@ -1,0 +1,145 @@
+"""How a figure stands, and the one place that decides whether two figures may be compared.
+
+A number on this dashboard is somebody's number: a reporter (Tajik statistics, Russian
+officials, Tajikistan's report to the IMF), possibly an estimate, possibly partial (one flow of
+two, part of a year), from one edition of one series, for one year. Two figures that differ in
+any of these do not measure the same thing, so a change, gap or share between them would
+describe the difference of method as if it were a difference in the world. Every comparison on
+screen goes through `compare` (or `compare_frames`, its row-by-row form), which returns either
+the number or, in plain words, why there is none.
+
+The rules, per kind of comparison:
+- change (the same thing, two years): same reporter, edition and estimate status; both whole.
+- gap (one flow as two reporters saw it, e.g. the mirror gap): same edition and year; both
+  whole; neither an estimate (an IMF estimate is often made from the other side's figure).
+- share (a part over its whole): same reporter, edition and year; both whole. An estimate may
+  stand behind the part or the whole: the share is then marked as resting on one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+CHANGE, GAP, SHARE = "change", "gap", "share"
+
+
+class Mismatch(ValueError):
+    """Tables that each passed their own checks but do not fit together: two figures where one was
+    expected, a reporter without rows. A data problem (the page names the files), not a fault in code."""
+
+
+KINDS = (CHANGE, GAP, SHARE)
+BASIS_COLUMNS = ("reporter", "edition", "year", "estimate", "partial")
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Whose figure, from which edition, for which year, and whether it is an estimate or partial."""
+
+    reporter: str  # in plain words: "Tajik statistics agency", "Tajikistan's report to the IMF"
+    edition: str = ""  # the series or release it comes from; "" for a one-off statement
+    year: int | None = None
+    estimate: bool = False
+    partial: str = ""  # "" for a whole figure; else what it is: "one flow only", "January–May"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value with its basis: what every comparison takes."""
+
+    value: float
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing two figures: a number, or why there is none."""
+
+    value: float | None
+    reason: str = ""  # why the figures are not comparable; "" when `value` is given
+    estimate: bool = False  # a share that rests on an estimate says so
+
+    @property
+    def comparable(self) -> bool:
+        return self.value is not None
+
+
+def why_not(kind: str, first: Basis, second: Basis) -> str:
+    """'' when the two figures may be compared as `kind`; else the reason, in plain words.
+
+    `first` is the newer figure of a change, the importer's of a gap, the part of a share.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown comparison {kind!r}; one of {KINDS}")
+    for figure in (first, second):
+        if figure.partial:
+            return f"{figure.reporter}'s {figure.year or ''} figure is partial ({figure.partial})".replace("  ", " ")
+    if first.edition != second.edition:
+        return f"different editions ({first.edition or 'a statement'}; {second.edition or 'a statement'})"
+    if kind in (CHANGE, SHARE) and first.reporter != second.reporter:
+        return f"different reporters ({first.reporter}; {second.reporter})"
+    if kind in (GAP, SHARE) and first.year != second.year:
+        return f"different years ({first.year}; {second.year})"
+    if kind == CHANGE and first.estimate != second.estimate:
+        return "one figure rests on an IMF estimate and the other does not"
+    if kind == GAP and (first.estimate or second.estimate):
+        return "an IMF estimate stands behind one side (often made from the other side's figure)"
+    return ""
+
+
+def compare(kind: str, first: Figure, second: Figure, percent: bool = False) -> Comparison:
+    """A change (points, or % with `percent`), a gap (% of the exporter's) or a share (%), like with like only.
+
+    change: first − second (or first / second − 1, in %); gap: (importer − exporter) / exporter;
+    share: part / whole. A zero denominator gives no number, with that reason.
+    """
+    reason = why_not(kind, first.basis, second.basis)
+    if reason:
+        return Comparison(None, reason)
+    a, b = float(first.value), float(second.value)
+    if kind == CHANGE and not percent:
+        return Comparison(a - b)
+    if b == 0:
+        return Comparison(None, "the figure it is measured against is zero")
+    if kind == CHANGE:
+        return Comparison((a / b - 1) * 100)
+    if kind == GAP:
+        return Comparison((a - b) / b * 100)
+    return Comparison(a / b * 100, estimate=first.basis.estimate or second.basis.estimate)
+
+
+def basis_of(row: dict) -> Basis:
+    """A Basis from a row (a dict) carrying the BASIS_COLUMNS; a missing one means 'not said'."""
+    year = row.get("year")
+    return Basis(
+        str(row.get("reporter", "")),
+        str(row.get("edition", "") or ""),
+        None if year is None or pd.isna(year) else int(year),
+        bool(row.get("estimate", False)),
+        str(row.get("partial", "") or ""),
+    )
+
+
+def compare_frames(kind: str, first: pd.DataFrame, second: pd.DataFrame, percent: bool = False) -> pd.DataFrame:
+    """`compare` row by row over two aligned frames (same index) with `value` and the BASIS_COLUMNS.
+
+    Returns `value` (empty where not comparable or missing) and `reason`; a row where either
+    figure is missing has the reason 'no figure'. One rule, whether for a card or a column.
+    """
+    values, reasons, estimates = [], [], []
+    for a, b in zip(first.to_dict("records"), second.to_dict("records"), strict=True):
+        if pd.isna(a.get("value")) or pd.isna(b.get("value")):
+            values.append(None)
+            reasons.append("no figure")
+            estimates.append(False)
+            continue
+        result = compare(kind, Figure(a["value"], basis_of(a)), Figure(b["value"], basis_of(b)), percent)
+        values.append(result.value)
+        reasons.append(result.reason)
+        estimates.append(result.estimate)
+    return pd.DataFrame(
+        {"value": pd.array(values, dtype="Float64").astype(float), "reason": reasons, "estimate": estimates},
+        index=first.index,
+    )
