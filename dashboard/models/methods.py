@@ -132,7 +132,7 @@ METHODS: tuple[Method, ...] = (
         "for each economy, remittance growth (US$, % on the year before) = a + b × Russia's real GDP growth + "
         "c × the ruble's change against the US$ (change in US$ per ruble), same year, every year from 2000 with "
         "all three; ordinary least squares, Newey–West (HAC) errors with floor(4 (N/100)^(2/9)) lags, "
-        "small-sample corrected, t-based 90% intervals (statsmodels)",
+        "small-sample corrected, t-based 90% intervals (statsmodels' estimator, held to its output by the tests)",
         "scenarios.fit_transmission",
     ),
     Method(

@@ -275,7 +275,7 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
         "growth (NY.GDP.MKTP.KD.ZG) and the ruble's change against the US$ (from PA.NUS.FCRF), same year, from "
         f"{sc.SAMPLE_FROM} (earlier values jump). Ordinary least squares; Newey–West (HAC) standard errors, "
         f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
-        "(statsmodels)."
+        "(statsmodels' estimator, checked against statsmodels)."
     )
     collect.paragraph(remembered(model, "estimates_in_words", lambda: estimates_in_words(model)))
     components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
