@@ -173,3 +173,11 @@ def test_the_presets_are_the_years_wdi_values():
     growth, ruble = sc.preset(MACRO, 2015)
     assert growth == -1.97272 and ruble == pytest.approx(-37.0205, abs=1e-4)
     assert sc.preset(MACRO, 2024) is None  # no 2024 ruble rate in this edition
+
+
+@pytest.mark.parametrize("df", [1, 2, 3, 4, 5, 15, 16, 18, 21, 22, 30])
+@pytest.mark.parametrize("level", [0.5, 0.9, 0.95])
+def test_the_t_quantile_is_scipys(df, level):
+    from scipy import stats
+
+    assert sc.t_quantile(level, df) == pytest.approx(stats.t.ppf(0.5 + level / 2, df), rel=1e-9)
