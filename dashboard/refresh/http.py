@@ -93,7 +93,8 @@ class HttpClient:
     requests: int = field(default=0, init=False)
 
     def backoff(self) -> Backoff:
-        """The retry state for one request (or one download, resumed across broken connections)."""
+        """The retry state for one request, or for one download resumed across broken connections
+        (baci.Downloader counts those breaks on it)."""
         return Backoff(
             total=self.retries,
             connect=self.retries,
@@ -113,10 +114,10 @@ class HttpClient:
     def _count(self) -> None:
         self.requests += 1
 
-    def session(self, retry: Backoff | None = None) -> requests.Session:
+    def session(self) -> requests.Session:
         session = requests.Session()
         session.headers["User-Agent"] = USER_AGENT
-        adapter = HTTPAdapter(max_retries=retry or self.backoff())
+        adapter = HTTPAdapter(max_retries=self.backoff())
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         return session
@@ -128,11 +129,10 @@ class HttpClient:
         headers: Mapping[str, str] | None = None,
         timeout_s: float | None = None,
         stream: bool = False,
-        retry: Backoff | None = None,
     ) -> requests.Response:
         """The answer to a GET, after the retries; a FetchError when there is none or it is a refusal."""
         self.requests += 1
-        session = self.session(retry)
+        session = self.session()
         try:
             answer = session.get(
                 url, params=params, headers=dict(headers or {}), timeout=timeout_s or self.timeout_s, stream=stream
