@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: run dev test lint bench clean browser refresh lock
+.PHONY: run dev test lint bench clean browser refresh lock i18n
 
 # Installs the versions the suite passed with (requirements.lock), not whatever is newest on the index today.
 $(STAMP): pyproject.toml $(LOCK)
@@ -56,6 +56,16 @@ test: $(STAMP) browser lint
 # or editions / rollback to list the editions or go back one).
 refresh: $(STAMP)
 	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
+
+# Interface languages (docs/i18n.md): extract the English msgids from the code into the template,
+# merge it into every language's catalogue (new strings arrive untranslated, for a translator),
+# and compile the catalogues the app reads. Commit the .pot, .po and .mo together.
+LOCALE := dashboard/formatting/locale
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F pyproject.toml -o $(LOCALE)/messages.pot --add-location=file --sort-output \
+	  --no-wrap --add-comments=Translators: --project="Russia–Tajikistan dashboard" --version=1 dashboard
+	$(BIN)/pybabel update -i $(LOCALE)/messages.pot -d $(LOCALE) --no-wrap --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/python -m dashboard.formatting.catalogue
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run --write-readme

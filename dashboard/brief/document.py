@@ -7,7 +7,9 @@ would do as well, with a larger API than two pages need). Charts are the page's 
 specs rendered offline by vl-convert (no browser, no network) at three times screen
 resolution; fpdf2's SVG reader cannot read Vega's SVG, so they are high-resolution PNGs.
 The font is Source Sans Pro, the dashboard's own, from the font-source-sans-pro package (SIL
-Open Font Licence 1.1: may be embedded and redistributed).
+Open Font Licence 1.1: may be embedded and redistributed). Its upright faces cover Cyrillic,
+Russian and Tajik letters alike; its italics have no Cyrillic at all, so a Cyrillic character in
+an italic line is set in the upright face (fpdf2's fallback font) rather than dropped.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from fpdf import FPDF
 from dashboard.brief.content import Brief, Chart, Figure
 
 FONT = "SourceSans"
+UPRIGHT = "SourceSansUpright"  # the fallback for what the italic lacks (Cyrillic)
 FONT_FILES = {
     "": font_source_sans_pro.font_files_ttf["SourceSansPro"],
     "B": font_source_sans_pro.font_files_ttf["SourceSansProSemibold"],
@@ -108,6 +111,8 @@ class _Page(FPDF):
         self.brief = brief
         for style, path in FONT_FILES.items():
             self.add_font(FONT, style, path)
+        self.add_font(UPRIGHT, "", FONT_FILES[""])
+        self.set_fallback_fonts([UPRIGHT], exact_match=False)
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=14)
         self.set_title(brief.title)

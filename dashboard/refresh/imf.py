@@ -43,10 +43,9 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-import pycountry
-from babel import Locale
 
 from dashboard.datasets import IMF_API_SOURCE
+from dashboard.formatting.countries import country_name
 from dashboard.refresh.http import HttpClient
 from dashboard.refresh.worldbank import ResponseError
 
@@ -311,13 +310,3 @@ def partner_fields(code: str) -> dict[str, str] | None:
     if name is None:
         return None
     return {"partner": name, "partner_label": name, "partner_kind": "country", "partner_iso3": code}
-
-
-def country_name(iso3: str, locale: str = "en") -> str | None:
-    """CLDR's name for a current ISO 3166-1 alpha-3 code, or None for any other code.
-
-    Only current codes (pycountry's ISO 3166-1 table) count: a withdrawn one (SUN, ANT, YUG, DDR)
-    would otherwise take a successor's name, and its figures would be shown as another economy's.
-    """
-    country = pycountry.countries.get(alpha_3=iso3) if re.fullmatch(r"[A-Z]{3}", iso3) else None
-    return Locale.parse(locale).territories.get(country.alpha_2) if country is not None else None

@@ -1,0 +1,167 @@
+"""The formats of dashboard.formatting in the viewer's language, from CLDR through Babel.
+
+Each function takes the `Language` last. For English it returns exactly what the existing
+function in dashboard/formatting returns (the tests hold that byte for byte), so a caller can
+switch to these without changing a single English screen. For any other language the digits are
+the same ones English shows (rounded the same way, so switching language never changes a
+number) and CLDR supplies the rest: decimal and group symbols, the percent pattern, the
+compact scale words (млн, млрд), month and quarter names, the unit pattern for km. What CLDR
+does not hold — the currency as statistics offices abbreviate it ("долл. США"), "гг." after a
+range of years, "п. п." — comes from the catalogue, so a translator changes it, not code.
+
+Signs are the app's own in every language: "+" for a rise, the typographic minus "−" (U+2212)
+for a fall (CLDR's Russian minus is a hyphen-minus; Russian typesetting uses the dash-like
+minus, as the English pages do).
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from datetime import date
+from decimal import Decimal
+
+import pandas as pd
+from babel import dates, numbers, units
+
+from dashboard import formatting
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
+
+MINUS, PLUS = "−", "+"
+NBSP = "\u00a0"
+
+QUALIFIED = {
+    "approximate": N_("about {amount}"),
+    "lower_bound": N_("over {amount}"),
+    "upper_bound": N_("under {amount}"),
+}
+# CLDR's compact pattern for this power of ten holds the scale word ("0 млрд" -> "млрд")
+SCALES = {"busd": 1_000_000_000, "musd": 1_000_000}
+
+
+def _sign(value: float) -> str:
+    return PLUS if value > 0 else MINUS if value < 0 else ""
+
+
+def _unsigned(value: float, digits: int, lang: Language) -> str:
+    """|value| with `digits` decimals, rounded as Python's f-string rounds (the English pages'
+    rounding), grouped and pointed as CLDR says for the language."""
+    rounded = Decimal(f"{abs(value):.{digits}f}")
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return numbers.format_decimal(rounded, format=pattern, locale=lang.locale, decimal_quantization=False)
+
+
+def _qualified(text: str, qualifier: str, lang: Language) -> str:
+    pattern = QUALIFIED.get(qualifier)
+    return lang.gettext(pattern).format(amount=text) if pattern else text
+
+
+def number(value: float | None, lang: Language, digits: int = 0) -> str:
+    """'1,357' / '1 357': a plain number, '–' if unknown."""
+    if formatting.is_missing(value):
+        return "–"
+    return f"{MINUS if value < 0 else ''}{_unsigned(value, digits, lang)}"
+
+
+def signed(value: float, lang: Language, suffix: str = "", digits: int = 1) -> str:
+    """'+1.5' / '+1,5', '−8.2%' as formatting.signed; `suffix` is appended as given (English)."""
+    if lang.is_source:
+        return formatting.signed(value, suffix, digits)
+    return f"{_sign(value)}{_unsigned(value, digits, lang)}{suffix}"
+
+
+def points(value: float, lang: Language, digits: int = 1) -> str:
+    """A change in percentage points: '+1.5 pts' / '+1,5 п. п.'."""
+    if lang.is_source:
+        return formatting.signed(value, " pts", digits)
+    return lang.gettext(N_("{value} pts")).format(value=signed(value, lang, digits=digits))
+
+
+def percent(value: float | None, lang: Language, qualifier: str = "exact", signed: bool = True) -> str:
+    """'+47.9%' / '+47,9 %' (CLDR's percent pattern), qualified ('over', 'более')."""
+    if lang.is_source:
+        return formatting.percent(value, qualifier, signed)
+    if formatting.is_missing(value):
+        return "–"
+    sign = PLUS if signed and value > 0 else MINUS if value < 0 else ""
+    pattern = copy(lang.locale.percent_formats[None])
+    pattern.frac_prec = (1, 1)
+    body = pattern.apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
+    return _qualified(sign + body, qualifier, lang)
+
+
+def scale_word(unit: str, lang: Language) -> str:
+    """CLDR's short word for the unit's power of ten: 'млрд', 'млн'."""
+    compact = lang.locale.compact_decimal_formats["short"]["other"][str(SCALES[unit])]
+    return "".join(compact.suffix[0].split()) or "".join(compact.prefix[0].split())
+
+
+def unit_label(unit: str, lang: Language) -> str:
+    """'US$ bn' / 'млрд долл. США': the units a chart's axis and the Units control name."""
+    if lang.is_source:
+        return formatting.unit_label(unit)
+    return f"{scale_word(unit, lang)}{NBSP}{lang.pgettext('currency', 'US$')}"
+
+
+def money(value_usd_m: float | None, lang: Language, unit: str = "auto", qualifier: str = "exact") -> str:
+    """'US$1.13bn' / '1,13 млрд долл. США', from a value in US$ million; '–' if unknown.
+
+    The same unit choice ('auto': bn from 1,000 m) and the same digits as formatting.money.
+    """
+    if lang.is_source:
+        return formatting.money(value_usd_m, unit, qualifier)
+    if formatting.is_missing(value_usd_m):
+        return "–"
+    if unit == "auto":
+        unit = "busd" if abs(value_usd_m) >= 1000 else "musd"
+    amount = abs(value_usd_m) / formatting.UNITS[unit][1]
+    if unit == "busd" and 0 < amount < 0.1:
+        digits = _significant_decimals(amount)
+    else:
+        digits = 2 if unit == "busd" else 0 if amount >= 100 else 1
+    text = f"{MINUS if value_usd_m < 0 else ''}{_unsigned(amount, digits, lang)}{NBSP}{unit_label(unit, lang)}"
+    return _qualified(text, qualifier, lang)
+
+
+def _significant_decimals(amount: float) -> int:
+    """The decimals English's '{:.2g}' keeps for 0 < amount < 0.1 (0.053 -> 3, 0.0002 -> 4)."""
+    shown = Decimal(f"{amount:.2g}")
+    return max(-shown.normalize().as_tuple().exponent, 0)
+
+
+def km(value: float, lang: Language) -> str:
+    """'1,357 km' / '1 357 км': as precise as published (up to two decimals, no trailing zeros),
+    in CLDR's short unit pattern for kilometres."""
+    if lang.is_source:
+        return formatting.km(value)
+    rounded = Decimal(f"{value:.2f}").normalize()
+    return units.format_unit(rounded, "length-kilometer", length="short", format="#,##0.##", locale=lang.locale)
+
+
+def year_range(start: int, end: int, lang: Language) -> str:
+    """'2020–2024' / '2020–2024 гг.'; one year alone: '2024' / '2024 г.'."""
+    if lang.is_source:
+        return str(start) if start == end else f"{start}–{end}"
+    if start == end:
+        return lang.pgettext("year", "{year}").format(year=start)
+    span = dates.format_interval(date(start, 1, 1), date(end, 1, 1), "y", locale=lang.locale)
+    return lang.pgettext("years", "{years}").format(years=span)
+
+
+def period_label(period_type: str, start: str, end: str, lang: Language) -> str:
+    """'Q1 2022' / '1-й кв. 2022 г.', 'H1 2024' / '1-е полугодие 2024 г.', 'Jan–Apr 2022' /
+    'янв. – апр. 2022 г.': a published period in CLDR's quarter, month and interval formats."""
+    if lang.is_source:
+        return formatting.period_label(period_type, start, end)
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    if period_type == "year":
+        return year_range(s.year, s.year, lang)
+    if period_type == "quarter":
+        return dates.format_skeleton("yQQQ", s.date(), locale=lang.locale)
+    if period_type == "half":
+        half = 1 if s.month == 1 else 2
+        return lang.pgettext("half-year", "H{half} {year}").format(half=half, year=s.year)
+    if s.month == e.month:
+        return dates.format_skeleton("yMMM", s.date(), locale=lang.locale)
+    return dates.format_interval(s.date(), e.date(), "yMMM", locale=lang.locale)
+
