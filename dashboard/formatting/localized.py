@@ -46,8 +46,13 @@ def _sign(value: float) -> str:
 def _unsigned(value: float, digits: int, lang: Language) -> str:
     """|value| with `digits` decimals, rounded as Python's f-string rounds (the English pages'
     rounding), grouped and pointed as CLDR says for the language."""
-    rounded = Decimal(f"{abs(value):.{digits}f}")
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return _grouped(Decimal(f"{abs(value):.{digits}f}"), lang)
+
+
+def _grouped(rounded: Decimal, lang: Language) -> str:
+    """An already rounded number, every decimal it has kept, in the language's symbols."""
+    decimals = max(-rounded.as_tuple().exponent, 0)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return numbers.format_decimal(rounded, format=pattern, locale=lang.locale, decimal_quantization=False)
 
 
@@ -116,17 +121,11 @@ def money(value_usd_m: float | None, lang: Language, unit: str = "auto", qualifi
         unit = "busd" if abs(value_usd_m) >= 1000 else "musd"
     amount = abs(value_usd_m) / formatting.UNITS[unit][1]
     if unit == "busd" and 0 < amount < 0.1:
-        digits = _significant_decimals(amount)
+        rounded = Decimal(f"{amount:.2g}")  # two significant digits, as English (0.053, 0.0002)
     else:
-        digits = 2 if unit == "busd" else 0 if amount >= 100 else 1
-    text = f"{MINUS if value_usd_m < 0 else ''}{_unsigned(amount, digits, lang)}{NBSP}{unit_label(unit, lang)}"
+        rounded = Decimal(f"{amount:.{2 if unit == 'busd' else 0 if amount >= 100 else 1}f}")
+    text = f"{MINUS if value_usd_m < 0 else ''}{_grouped(rounded, lang)}{NBSP}{unit_label(unit, lang)}"
     return _qualified(text, qualifier, lang)
-
-
-def _significant_decimals(amount: float) -> int:
-    """The decimals English's '{:.2g}' keeps for 0 < amount < 0.1 (0.053 -> 3, 0.0002 -> 4)."""
-    shown = Decimal(f"{amount:.2g}")
-    return max(-shown.normalize().as_tuple().exponent, 0)
 
 
 def km(value: float, lang: Language) -> str:
@@ -165,3 +164,8 @@ def period_label(period_type: str, start: str, end: str, lang: Language) -> str:
         return dates.format_skeleton("yMMM", s.date(), locale=lang.locale)
     return dates.format_interval(s.date(), e.date(), "yMMM", locale=lang.locale)
 
+
+
+def years(count: int, lang: Language) -> str:
+    """'1 year', '5 years' / '1 год', '2 года', '5 лет', '21 год': the catalogue's plural rule."""
+    return lang.ngettext("{count} year", "{count} years", count).format(count=number(count, lang))
