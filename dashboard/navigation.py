@@ -2,16 +2,18 @@
 the tests, the benchmarks and the hosting checks read them from here.
 
 Plain data (no Streamlit), so the benchmarks and hosting tools can import it without the app.
-Titles are English msgids (N_ marks them for the catalogue); `title_in(lang)` is a page's title
-in the viewer's language, for the navigation, the brief's title and the Overview's links.
+Titles are English msgids: `make i18n` extracts PageEntry's second argument (the keyword
+`PageEntry:2` in pyproject.toml), so this module imports nothing of the catalogues and stays as
+light as the hosting tools need; `title_in(lang)` is a page's title in the viewer's language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import Language
+if TYPE_CHECKING:
+    from dashboard.formatting.language import Language
 
 
 @dataclass(frozen=True)
@@ -44,13 +46,13 @@ class PageEntry:
 
 
 PAGES: tuple[PageEntry, ...] = (
-    PageEntry("overview", N_("Overview"), ":material/dashboard:", default=True),
-    PageEntry("trade", N_("Trade"), ":material/swap_horiz:"),
-    PageEntry("products", N_("Products"), ":material/inventory_2:"),
-    PageEntry("border", N_("Border & security"), ":material/shield:"),
-    PageEntry("remittances", N_("Remittances"), ":material/payments:"),
-    PageEntry("scenarios", N_("Scenarios"), ":material/science:"),
-    PageEntry("partners", N_("Partners & region"), ":material/public:"),
-    PageEntry("sources", N_("Sources & data"), ":material/menu_book:"),
+    PageEntry("overview", "Overview", ":material/dashboard:", default=True),
+    PageEntry("trade", "Trade", ":material/swap_horiz:"),
+    PageEntry("products", "Products", ":material/inventory_2:"),
+    PageEntry("border", "Border & security", ":material/shield:"),
+    PageEntry("remittances", "Remittances", ":material/payments:"),
+    PageEntry("scenarios", "Scenarios", ":material/science:"),
+    PageEntry("partners", "Partners & region", ":material/public:"),
+    PageEntry("sources", "Sources & data", ":material/menu_book:"),
 )
 PAGE_BY_NAME = {page.name: page for page in PAGES}

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po
 
 from dashboard.formatting import catalogue, pending
@@ -26,8 +27,10 @@ def code_messages() -> dict[tuple[str | None, str], str | tuple[str, ...]]:
     """What `make i18n` would extract today, with pyproject.toml's mapping: (context, msgid) -> id."""
     mappings = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["babel"]["mappings"]
     method_map = [(mapping["pattern"], mapping["method"]) for mapping in mappings]
+    options = {m["pattern"]: {"keywords": parse_keywords(m.get("keywords", "").split())} for m in mappings}
     found = {}
-    for _file, _line, message, _comments, context in extract_from_dir(PACKAGE, method_map, keywords=DEFAULT_KEYWORDS):
+    extracted = extract_from_dir(PACKAGE, method_map, options, keywords=DEFAULT_KEYWORDS)
+    for _file, _line, message, _comments, context in extracted:
         key = message[0] if isinstance(message, tuple) else message
         found[(context, key)] = message
     return found
