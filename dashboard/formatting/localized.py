@@ -19,6 +19,7 @@ from __future__ import annotations
 from copy import copy
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 import pandas as pd
 from babel import dates, numbers, units
@@ -52,8 +53,13 @@ def _unsigned(value: float, digits: int, lang: Language) -> str:
 def _grouped(rounded: Decimal, lang: Language) -> str:
     """An already rounded number, every decimal it has kept, in the language's symbols."""
     decimals = max(-rounded.as_tuple().exponent, 0)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return numbers.format_decimal(rounded, format=pattern, locale=lang.locale, decimal_quantization=False)
+    return _pattern(decimals).apply(rounded, lang.locale, decimal_quantization=False)
+
+
+@cache
+def _pattern(decimals: int) -> numbers.NumberPattern:
+    """'#,##0.00': grouped, exactly `decimals` decimals (parsed once: parsing is most of the cost)."""
+    return numbers.parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
 def _qualified(text: str, qualifier: str, lang: Language) -> str:
@@ -89,12 +95,19 @@ def percent(value: float | None, lang: Language, qualifier: str = "exact", signe
     if formatting.is_missing(value):
         return "–"
     sign = PLUS if signed and value > 0 else MINUS if value < 0 else ""
-    pattern = copy(lang.locale.percent_formats[None])
-    pattern.frac_prec = (1, 1)
-    body = pattern.apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
+    body = _percent_pattern(lang).apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
     return _qualified(sign + body, qualifier, lang)
 
 
+@cache
+def _percent_pattern(lang: Language) -> numbers.NumberPattern:
+    """CLDR's percent pattern for the language ("#,##0 %"), with one decimal as English shows."""
+    pattern = copy(lang.locale.percent_formats[None])
+    pattern.frac_prec = (1, 1)
+    return pattern
+
+
+@cache
 def scale_word(unit: str, lang: Language) -> str:
     """CLDR's short word for the unit's power of ten: 'млрд', 'млн'."""
     compact = lang.locale.compact_decimal_formats["short"]["other"][str(SCALES[unit])]
