@@ -25,7 +25,7 @@ from dashboard.models.scenarios import (
     second_round,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
-from dashboard.session.state import MAX_SAVED, SAVED_NAME, SCENARIO_DRIVERS, ViewState, defaults, slider_range
+from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
 from dashboard.views import components
 
 LEVEL = f"{sc.LEVEL:.0%}"
@@ -35,7 +35,7 @@ CAVEAT = (
 )
 
 
-def drivers_section(model: ScenariosModel, view: ViewState) -> None:
+def drivers_section(model: ScenariosModel, view: ScenariosState) -> None:
     st.subheader("Drivers: the year ahead")
     left, right = st.columns([3, 2], gap="medium")
     with left:
@@ -71,13 +71,12 @@ def drivers_section(model: ScenariosModel, view: ViewState) -> None:
                 "(PA.NUS.FCRF), from the World Bank's record.",
             ):
                 update_view(
-                    sc_growth=round(slider_range("sc_growth").clamp(growth), 1),
-                    sc_ruble=round(slider_range("sc_ruble").clamp(ruble), 1),
-                    sc_migrants=0.0,
+                    **ScenariosState.clamped(sc_growth=growth, sc_ruble=ruble),
+                    **ScenariosState.defaults("sc_migrants"),
                 )
                 st.rerun()
         if st.button("Reset the drivers", key="sc_reset", width="stretch"):
-            update_view(**defaults(*SCENARIO_DRIVERS))
+            update_view(**ScenariosState.defaults())
             st.rerun()
 
 
@@ -86,7 +85,7 @@ def interval_text(mean: float, low: float, high: float, fmt: Callable[[float], s
     return f"{fmt(mean)} ({LEVEL}: {fmt(low)} to {fmt(high)})"
 
 
-def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState) -> None:
+def result_section(model: ScenariosModel, result: list[Outcome], view: ScenariosState) -> None:
     year = max(row.year for row in result)
     st.subheader(f"Remittances in the year ahead ({year}), with a {LEVEL} prediction interval")
     columns = st.columns(len(result))
@@ -172,7 +171,7 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
 
 
-def compare_section(model: ScenariosModel, view: ViewState) -> list[Outcome]:
+def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome]:
     st.subheader("Compare named scenarios")
     saved = list(view.sc_saved)
     current = (view.sc_growth, view.sc_ruble, view.sc_migrants)
@@ -261,7 +260,7 @@ def estimates_in_words(model: ScenariosModel) -> str:
     return f"Estimated from the record ({LEVEL} intervals; an association, not a law). " + " ".join(parts)
 
 
-def relationship_section(model: ScenariosModel, view: ViewState) -> None:
+def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
     st.subheader("The relationship it rests on")
     st.markdown(markdown_text(CAVEAT))
     coefficients = model.coefficients
@@ -341,7 +340,7 @@ def render() -> None:
         "If Russia's economy shrinks and the ruble falls, what happens to remittances in Tajikistan, Kyrgyzstan and "
         "Uzbekistan? Estimated from the World Bank's record, with its uncertainty and its track record."
     )
-    view = current_view(shared.year_bounds())
+    view = current_view(ScenariosState)
     model = components.model_or_error(shared.scenarios_model)
     if model is None:
         return

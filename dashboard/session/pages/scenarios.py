@@ -1,0 +1,96 @@
+"""The Scenarios page's part of a link: the drivers, the scatter's axis and up to three named scenarios."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.session.pages.filters import Filters
+from dashboard.session.params import Invalid, Range, Years, choice, custom, number_in, slider
+
+SC_GROWTH = Range(-15.0, 10.0, 0.1)
+SC_RUBLE = Range(-60.0, 60.0, 0.1)
+SC_MIGRANTS = Range(-50.0, 50.0, 1.0)
+MAX_SAVED = 3  # named scenarios compared side by side
+SAVED_NAME = r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,23}"
+Saved = tuple[str, float, float, float]  # a named scenario: name, Russia's growth, ruble's change, migrants
+
+
+def parse_saved(text: str, years: Years | None) -> tuple[Saved, ...]:
+    """'Deep cut:-3,-25,0;Mild:-1,-5,0': up to three named scenarios. Each number is read like
+    its slider's; an item that cannot be read, a repeated name or a fourth item is dropped, and
+    a number out of range is brought to its end; either way the link is reported as repaired."""
+    items = [item for item in text.split(";") if item.strip()]
+    kept: list[Saved] = []
+    problems: list[str] = []
+    for item in items:
+        match = re.fullmatch(rf"\s*({SAVED_NAME})\s*:\s*([^,]+),([^,]+),([^,]+)\s*", item)
+        if not match:
+            problems.append("has an item that is not NAME:GROWTH,RUBLE,MIGRANTS")
+            continue
+        name = match.group(1).strip()
+        numbers = []
+        for raw, limits in zip(match.groups()[1:], (SC_GROWTH, SC_RUBLE, SC_MIGRANTS), strict=True):
+            try:
+                numbers.append(number_in(limits)(raw, years))
+            except Invalid as problem:
+                if problem.clamped is None:
+                    break
+                numbers.append(problem.clamped)
+                problems.append(f"has a number that {problem.reason}")
+        if len(numbers) < 3:
+            problems.append("has an item whose numbers cannot be read")
+        elif name in {saved[0] for saved in kept}:
+            problems.append(f"names the scenario {name} twice")
+        elif len(kept) == MAX_SAVED:
+            problems.append(f"holds more than {MAX_SAVED} scenarios")
+        else:
+            kept.append((name, *numbers))
+    if problems:
+        raise Invalid(problems[0], clamped=tuple(kept) if kept else None)
+    return tuple(kept)
+
+
+def dump_saved(saved: tuple[Saved, ...]) -> str:
+    return ";".join(f"{name}:{growth:g},{ruble:g},{migrants:g}" for name, growth, ruble, migrants in saved)
+
+
+EXTREMES = (  # the saved list at its fullest, every number at an end of its slider
+    ("Low", SC_GROWTH.low, SC_RUBLE.low, SC_MIGRANTS.low),
+    ("High", SC_GROWTH.high, SC_RUBLE.high, SC_MIGRANTS.high),
+    ("Flat", 0.0, 0.0, 0.0),
+)
+
+
+class ScenariosState(Filters, page="scenarios"):
+    """The three drivers are what the page's Reset undoes."""
+
+    sc_growth: float = slider(
+        SC_GROWTH, default=0.0, reset=True, example=-3, says="Russia's real GDP growth in the year ahead"
+    )
+    sc_ruble: float = slider(
+        SC_RUBLE,
+        default=0.0,
+        reset=True,
+        example=-25,
+        says="The ruble's change against the US$ in the year ahead (negative = weaker ruble)",
+    )
+    sc_migrants: float = slider(
+        SC_MIGRANTS,
+        default=0.0,
+        reset=True,
+        example=-10,
+        says="Change in the number of migrant workers, each sending as much as before",
+    )
+    sc_axis: str = choice(
+        ("ruble", "growth"), default="ruble", example="growth", says="The driver on the scatter's horizontal axis"
+    )
+    sc_saved: tuple[Saved, ...] = custom(
+        parse=parse_saved,
+        dump=dump_saved,
+        fmt=f"up to {MAX_SAVED} items NAME:GROWTH,RUBLE,MIGRANTS separated by ;",
+        default=(),
+        default_text="none",
+        example=(("Deep cut", -3.0, -25.0, 0.0), ("Mild", -1.0, -5.0, 0.0)),
+        says="Named scenarios compared side by side (name: letters, digits, spaces, up to 24)",
+        ends=lambda years: ((), EXTREMES),
+    )
