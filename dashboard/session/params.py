@@ -52,6 +52,10 @@ class Range:
     def widget_args(self) -> dict[str, float]:
         return {"min_value": self.low, "max_value": self.high, "step": self.step}
 
+    def steps(self) -> list[int]:
+        """Every value of a whole-number range, for a control that shows them as buttons."""
+        return list(range(int(self.low), int(self.high) + 1, int(self.step)))
+
 
 class Invalid(ValueError):
     """A URL value that cannot be read; `clamped` carries a usable nearby value if there is one."""

@@ -1,6 +1,6 @@
 """The URL contract: parsing, clamping, repairs, and writing back only what differs, page by page."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.session.pages import STATES
@@ -268,7 +268,8 @@ def values_of(param, years) -> st.SearchStrategy:
 def saved_scenarios() -> st.SearchStrategy:
     limits = [ScenariosState.param(name).range for name in ("sc_growth", "sc_ruble", "sc_migrants")]
     names = st.from_regex(SAVED_NAME, fullmatch=True).map(str.strip)
-    item = st.tuples(names, *(in_steps(limit) for limit in limits))
+    ahead = in_steps(ScenariosState.param("sc_ahead").range).map(int)
+    item = st.tuples(names, *(in_steps(limit) for limit in limits), ahead)
     return st.lists(item, max_size=MAX_SAVED, unique_by=lambda saved: saved[0]).map(tuple)
 
 
@@ -287,6 +288,7 @@ def page_views(draw):
     return page, values
 
 
+@settings(deadline=None)  # no timing in a test: a slow machine is not a failure
 @given(page_views())
 def test_any_view_of_any_page_survives_a_round_trip_through_its_url(drawn):
     page, values = drawn
@@ -296,6 +298,7 @@ def test_any_view_of_any_page_survives_a_round_trip_through_its_url(drawn):
     assert restored.of(page) == state.of(page)
 
 
+@settings(deadline=None)
 @given(st.dictionaries(st.sampled_from([p.name for p in PARAMS]), st.text(max_size=60)))
 def test_no_query_string_can_break_parsing(query):
     state, repairs = read(query)
