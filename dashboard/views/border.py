@@ -12,7 +12,7 @@ from dashboard.formatting import km
 from dashboard.models.border import BorderModel, BorderTables
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
-from dashboard.session.params import in_order
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 LAYER_LABELS = {

@@ -24,7 +24,7 @@ from dashboard.models.trade import TradeModel
 from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
 from dashboard.session.pages.overview import EVENT_CATEGORIES, OverviewState
-from dashboard.session.params import in_order
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 T = TypeVar("T")

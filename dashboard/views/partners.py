@@ -20,7 +20,7 @@ from dashboard.models.partners import (
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.partners import MIRROR_PARTNERS, NEIGHBOUR_CODES, PARTNER_FLOWS, PartnersState
-from dashboard.session.params import in_order
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 FLOW_NAMES = {"total": "Exports + imports", "exports": "Tajikistan's exports", "imports": "Tajikistan's imports"}

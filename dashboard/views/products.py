@@ -10,7 +10,7 @@ from dashboard.formatting import FLOW_LABELS
 from dashboard.models.products import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.products import ProductsState
-from dashboard.session.params import span_of
+from dashboard.session.readers import span_of
 from dashboard.views import components
 
 DIRECTIONS = ("ru_to_tj", "tj_to_ru")

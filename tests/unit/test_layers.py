@@ -18,6 +18,7 @@ PURE_MODULES = (
     "formatting",
     "navigation",
     "session.params",
+    "session.readers",
     "session.pages",
     "session.state",
     "cache.readonly",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from dashboard.session.pages.filters import Filters
-from dashboard.session.params import Invalid, Range, Years, choice, custom, number_in, slider, whole_number_in
+from dashboard.session.params import Range, choice, custom, slider
+from dashboard.session.readers import Invalid, Years, number_in, whole_number_in
 
 SC_GROWTH = Range(-15.0, 10.0, 0.1)
 SC_RUBLE = Range(-60.0, 60.0, 0.1)
