@@ -230,7 +230,6 @@ class Outcome(NamedTuple):
     iso3: str
     base_year: int
     year: int
-    years_ahead: int
     russia_growth: float
     ruble_change: float
     migrants: float
@@ -247,6 +246,7 @@ class Outcome(NamedTuple):
     pct_high: float
     floored: bool
     source_id: str
+    years_ahead: int = 1  # `year` is this many years after `base_year`
 
 
 RESULT_COLUMNS = list(Outcome._fields)
