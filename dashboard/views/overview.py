@@ -23,7 +23,8 @@ from dashboard.formatting import markdown_text, money
 from dashboard.models.trade import TradeModel
 from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
-from dashboard.session.state import EVENT_CATEGORIES, ViewState, in_order
+from dashboard.session.pages.overview import EVENT_CATEGORIES, OverviewState
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 T = TypeVar("T")
@@ -96,7 +97,7 @@ def map_thumbnail() -> None:
     collect.chart_done()
 
 
-def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
+def events_section(view: OverviewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
     st.subheader("Key events")
     if events is None or sources is None:
         components.no_data("The events cannot be listed: see the warning above and the Sources & data page.")
@@ -111,7 +112,7 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
         format_func=str.title,
         to_view=lambda chosen: in_order(EVENT_CATEGORIES, chosen),
     )
-    kinds = current_view(shared.year_bounds()).ov_cats
+    kinds = current_view(OverviewState).ov_cats
     listed = shared.overview_timeline(kinds)
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
@@ -144,7 +145,7 @@ def render() -> None:
     The cards need every page's model; the trade trend needs one. Drawing into slots keeps the
     reading order while the first chart appears before the slowest model (the border's) is built.
     """
-    view = current_view(shared.year_bounds())
+    view = current_view(OverviewState)
     st.title("Russia–Tajikistan at a glance")
     st.caption("Latest figures from every page; the year filter applies on the pages themselves.")
     warnings, narrative, cards = st.container(), st.empty(), st.container()

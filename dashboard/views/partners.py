@@ -19,13 +19,8 @@ from dashboard.models.partners import (
     page_years,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view
-from dashboard.session.state import (
-    MIRROR_PARTNERS,
-    NEIGHBOUR_CODES,
-    PARTNER_FLOWS,
-    ViewState,
-    in_order,
-)
+from dashboard.session.pages.partners import MIRROR_PARTNERS, NEIGHBOUR_CODES, PARTNER_FLOWS, PartnersState
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 FLOW_NAMES = {"total": "Exports + imports", "exports": "Tajikistan's exports", "imports": "Tajikistan's imports"}
@@ -77,7 +72,7 @@ def change_words(russia: pt.Standing) -> str | None:
     return f"not compared with {russia.since_year}: {russia.change.reason}"
 
 
-def headline(model: PartnersModel, view: ViewState) -> None:
+def headline(model: PartnersModel, view: PartnersState) -> None:
     russia, rival, rank = remembered(model, ("headline", view.pt_since), lambda: headline_figures(model, view.pt_since))
     columns = st.columns(4)
     if russia is not None:
@@ -141,12 +136,12 @@ def full_range() -> tuple[int, int]:
     return bounds.year_min, bounds.year_max
 
 
-def trade_years(model: PartnersModel, view: ViewState) -> tuple[int, int]:
+def trade_years(model: PartnersModel, view: PartnersState) -> tuple[int, int]:
     """The partner charts' years: all of Tajikistan's at the Years filter's full range, else the filter's."""
     return page_years(model.years, view.years, full_range())
 
 
-def controls(model: PartnersModel, view: ViewState) -> None:
+def controls(model: PartnersModel, view: PartnersState) -> None:
     flow, top, since = st.columns([3, 2, 2])
     with flow:
         bound_widget(
@@ -171,7 +166,7 @@ def controls(model: PartnersModel, view: ViewState) -> None:
         bound_widget(st.selectbox, "pt_since", chosen, "Compare with", options=years, index=None)
 
 
-def partners_section(model: PartnersModel, view: ViewState) -> None:
+def partners_section(model: PartnersModel, view: PartnersState) -> None:
     words = FLOW_WORDS[view.pt_flow]
     st.subheader(f"Tajikistan's partners: share of its {words}")
     years = trade_years(model, view)
@@ -214,7 +209,7 @@ def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
     return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
 
 
-def mirror_section(model: PartnersModel, view: ViewState) -> None:
+def mirror_section(model: PartnersModel, view: PartnersState) -> None:
     st.subheader("The same flows as each partner reported them")
     bound_widget(
         st.segmented_control,
@@ -225,7 +220,7 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda v: v or view.pt_mirror,
     )
-    code = current_view(shared.year_bounds()).pt_mirror.upper()
+    code = current_view(PartnersState).pt_mirror.upper()
     years = trade_years(model, view)
     shown = remembered(model, ("mirror", code, years), lambda: build_mirror_view(model, code, years))
     if not shown.directions:
@@ -251,7 +246,7 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
             )
 
 
-def neighbours_section(model: PartnersModel, view: ViewState) -> None:
+def neighbours_section(model: PartnersModel, view: PartnersState) -> None:
     st.subheader("Neighbours compared: trade with Russia and with China")
     bound_widget(
         st.pills,
@@ -263,7 +258,7 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda chosen: in_order(NEIGHBOUR_CODES, chosen),
     )
-    codes = tuple(code.upper() for code in current_view(shared.year_bounds()).pt_countries)
+    codes = tuple(code.upper() for code in current_view(PartnersState).pt_countries)
     shown = remembered(
         model,
         ("neighbours", codes, trade_years(model, view)),
@@ -290,7 +285,7 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
             )
 
 
-def remittances_section(model: PartnersModel, view: ViewState) -> None:
+def remittances_section(model: PartnersModel, view: PartnersState) -> None:
     st.subheader("Remittance dependency in the world")
     if model.world_remittances is None:
         components.no_data(
@@ -335,7 +330,6 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
 
 
 def render() -> None:
-    view = current_view(shared.year_bounds())
     st.title("Partners & region")
     st.caption(
         "How large Russia is among Tajikistan's trading partners, and how Tajikistan compares with its "
@@ -344,6 +338,7 @@ def render() -> None:
     model = components.model_or_error(shared.partners_model)
     if model is None:
         return
+    view = current_view(PartnersState, model.years)
     st.caption(
         f"Trade: {model.edition}, each country's own report, {model.years[0]}–{model.years[1]} (the IMF's "
         "aggregates such as World or European Union are never counted as partners)."
@@ -351,7 +346,7 @@ def render() -> None:
     st.caption(YEARS_REACH.format(first=model.years[0]))
     headline(model, view)
     controls(model, view)
-    view = current_view(shared.year_bounds())
+    view = current_view(PartnersState)
     partners_section(model, view)
     mirror_section(model, view)
     neighbours_section(model, view)

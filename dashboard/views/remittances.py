@@ -13,7 +13,7 @@ from dashboard.charts import remittances as charts
 from dashboard.formatting import event_key, markdown_text, money, percent, signed
 from dashboard.models.remittances import RemittancesModel, RemittancesView
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
-from dashboard.session.state import REMITTANCE_SCENARIO, ViewState, defaults
+from dashboard.session.pages.remittances import RemittancesState
 from dashboard.views import components
 
 CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
@@ -26,7 +26,7 @@ DEFINITIONS = (
 )
 
 
-def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     dep = shown.dependency
     if dep is None:
         components.no_data("No World Bank remittance figures in the selected years.")
@@ -74,7 +74,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
     )
 
 
-def series_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+def series_section(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     st.subheader("Remittances over time")
     if shown.shown.empty:
         components.no_data("No remittance figures in the selected years.")
@@ -176,7 +176,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
             )
 
 
-def scenario_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+def scenario_section(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     st.subheader("What if remittances from Russia changed?")
     st.page_link("views/scenarios.py", label="Estimated from Russia's growth and the ruble: Scenarios")
     base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
@@ -234,11 +234,13 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
                 width="stretch",
             ):
                 update_view(
-                    **defaults("rem_ruble"), rem_russia=preset.russia_change_pct, rem_share=preset.russia_share_pct
+                    **RemittancesState.defaults("rem_ruble"),
+                    rem_russia=preset.russia_change_pct,
+                    rem_share=preset.russia_share_pct,
                 )
                 st.rerun()
         if st.button("Reset the scenario", key="preset_reset", width="stretch"):
-            update_view(**defaults(*REMITTANCE_SCENARIO))
+            update_view(**RemittancesState.defaults())
             st.rerun()
         st.caption("Presets load each shock's published size; hover for its source.")
     shock = rem.remittance_shock(
@@ -301,7 +303,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
         )
 
 
-def scenario_sources(model: RemittancesModel, view: ViewState, base_source: str) -> list[str]:
+def scenario_sources(model: RemittancesModel, view: RemittancesState, base_source: str) -> list[str]:
     """What the scenario's inputs come from: the World Bank base, the share used, a loaded preset."""
     cited = [base_source]
     if view.rem_share is None and model.latest_share is not None:
@@ -312,7 +314,7 @@ def scenario_sources(model: RemittancesModel, view: ViewState, base_source: str)
     return list(dict.fromkeys(cited))
 
 
-def loaded_preset(model: RemittancesModel, view: ViewState) -> rem.Preset | None:
+def loaded_preset(model: RemittancesModel, view: RemittancesState) -> rem.Preset | None:
     """The preset whose change and share the view holds, if any (so its sources and name can be given)."""
     for preset in model.presets:
         if (view.rem_russia, view.rem_share) == (preset.russia_change_pct, preset.russia_share_pct):
@@ -320,7 +322,7 @@ def loaded_preset(model: RemittancesModel, view: ViewState) -> rem.Preset | None
     return None
 
 
-def share_origin(model: RemittancesModel, view: ViewState) -> str:
+def share_origin(model: RemittancesModel, view: RemittancesState) -> str:
     """Where the share from Russia comes from: its year and publisher, a preset, or the viewer's slider.
 
     The base is the World Bank's latest year; the share is usually of an earlier year and
@@ -340,7 +342,7 @@ def plus_or_minus(value: float) -> str:
 
 def formula_text(
     shock: rem.ShockResult,
-    view: ViewState,
+    view: RemittancesState,
     share: float,
     year: int,
     gdp_usd_m: float,
@@ -373,7 +375,7 @@ def render() -> None:
         "Money sent home by Tajik migrant workers, most of them in Russia: how large it is against the economy, "
         "how much comes from Russia, and what a shock to it would do."
     )
-    view = current_view(shared.year_bounds())
+    view = current_view(RemittancesState)
     model = components.model_or_error(shared.remittances_model)
     if model is None:
         return

@@ -22,7 +22,7 @@ from dashboard.models.trade import (
     choose_projection,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
-from dashboard.session.state import MIRROR_FLOWS, ViewState
+from dashboard.session.pages.trade import MIRROR_FLOWS, TradeState
 from dashboard.views import components
 
 MIRROR_NOTE = (
@@ -33,7 +33,7 @@ MIRROR_NOTE = (
 )
 
 
-def in_view(frame: pd.DataFrame, view: ViewState, by_side: bool = False) -> pd.DataFrame:
+def in_view(frame: pd.DataFrame, view: TradeState, by_side: bool = False) -> pd.DataFrame:
     """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters'
     sides): selected once per view and frame, and shared, so callers must not mutate them."""
     sides = tuple(view.reporters) if by_side else None
@@ -47,11 +47,11 @@ def _rows_in_view(frame: pd.DataFrame, years: tuple[int, int], sides: tuple[str,
     return frame[keep]
 
 
-def statistics_sides(view: ViewState) -> list[str]:
+def statistics_sides(view: TradeState) -> list[str]:
     return [side for side in SIDES_WITH_STATISTICS if side in view.reporters]
 
 
-def kpi_row(model: TradeModel, view: ViewState) -> None:
+def kpi_row(model: TradeModel, view: TradeState) -> None:
     sides = statistics_sides(view)
     if not sides:
         return
@@ -101,7 +101,7 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
         )
 
 
-def annual_section(model: TradeModel, view: ViewState) -> None:
+def annual_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Annual trade by reporter")
     first, last = model.dots_years
     st.caption(
@@ -135,7 +135,7 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
         )
 
 
-def mirror_section(model: TradeModel, view: ViewState) -> None:
+def mirror_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Mirror statistics: one flow, two reporters")
     flow = (
         bound_widget(
@@ -174,7 +174,7 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def article_caption(model: TradeModel, view: ViewState) -> str:
+def article_caption(model: TradeModel, view: TradeState) -> str:
     """What the article said about trade, set against the later record, in numbers from the data."""
     claims = model.article_claims
     if claims is None:
@@ -182,7 +182,7 @@ def article_caption(model: TradeModel, view: ViewState) -> str:
     return trade.article_trade_sentence(claims, lambda value: money(value, view.units))
 
 
-def published_section(model: TradeModel, view: ViewState) -> None:
+def published_section(model: TradeModel, view: TradeState) -> None:
     st.subheader(f"Full-year totals published since {model.dots_years[1] + 1}")
     frame = in_view(model.published_frames[view.units], view, by_side=True)
     if frame.empty:
@@ -203,7 +203,7 @@ def published_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def part_year_section(model: TradeModel, view: ViewState) -> None:
+def part_year_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Part-year figures and their published growth")
     rows = in_view(model.part_years, view, by_side=True)
     if rows.empty:
@@ -234,7 +234,7 @@ def part_year_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def projection_section(model: TradeModel, view: ViewState) -> None:
+def projection_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Full-year projection")
     st.caption(
         "If the whole year grew as a part of it did: projected full year = previous full year × "
@@ -252,7 +252,8 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
     if "proj_year" in repaired:
         repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
     if repaired:
-        view = update_view(**dict.fromkeys(repaired))
+        update_view(**dict.fromkeys(repaired))
+        view = current_view(TradeState)
 
     left, right = st.columns([2, 3])
     with left:
@@ -293,7 +294,7 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
 
 
 def projection_controls(
-    model: TradeModel, projections: Mapping[int, Projection], view: ViewState, choice: ProjectionChoice
+    model: TradeModel, projections: Mapping[int, Projection], view: TradeState, choice: ProjectionChoice
 ) -> None:
     inputs = projections[choice.year]
     bound_widget(
@@ -347,7 +348,7 @@ def projection_controls(
         st.rerun()
 
 
-def share_section(view: ViewState) -> None:
+def share_section(view: TradeState) -> None:
     """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
     st.subheader("Russia's share of Tajikistan's trade")
     try:
@@ -373,10 +374,10 @@ def share_section(view: ViewState) -> None:
 def render() -> None:
     st.title("Russia–Tajikistan trade")
     st.caption("Goods trade between the two countries in US$, as each side and its officials report it.")
-    view = current_view(shared.year_bounds())
     model = components.model_or_error(shared.trade_model)
     if model is None:
         return
+    view = current_view(TradeState, model.year_range)
     kpi_row(model, view)
     annual_section(model, view)
     share_section(view)

@@ -13,7 +13,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "dashboard"
 PURE = ("analytics", "charts", "models")
-PURE_MODULES = ("datasets", "formatting", "navigation", "session.state", "cache.readonly", "cache.memo")
+PURE_MODULES = (
+    "datasets",
+    "formatting",
+    "navigation",
+    "session.params",
+    "session.readers",
+    "session.pages",
+    "session.state",
+    "cache.readonly",
+    "cache.memo",
+)
 # what each layer may import from the project (besides its own package and the pure helpers)
 ALLOWED = {
     "analytics": {"datasets", "formatting", "cache.memo"},
