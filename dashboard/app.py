@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import navigation
 from dashboard.brief import collect
-from dashboard.cache import shared
+from dashboard.cache import edition, shared
 from dashboard.datasets import DataError
 from dashboard.session import access
 from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
@@ -30,7 +30,7 @@ st.set_page_config(
 
 access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
 access.require_admission()  # a no-op unless the hosted guard found this replica full
-shared.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
+edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
 PAGES = {

@@ -1,10 +1,11 @@
 """Results worked out from a shared, read-only object, remembered for as long as it lives.
 
-The models and the frames they hold live in Streamlit's resource cache and are the same
-objects on every rerun, so what a page derives from them (a sources line, the rows in the
-chosen years, a cache key) can be remembered by the object's identity instead of being
-derived again on every rerun. An entry goes when its object does, and an object that
-reuses a freed address is never answered from the old object's entries.
+Kept only for analytics/citations.py (a chart's sources line, remembered with the sources table),
+which is moving off it in a parallel change; once it has, this module goes. Everything else is
+cached by edition.per_edition: keyed by the data edition and small arguments, never by id().
+
+An entry goes when its object does, and an object that reuses a freed address is never
+answered from the old object's entries.
 """
 
 from __future__ import annotations

@@ -208,3 +208,31 @@ def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int) -
     series = series.assign(country=series["iso3"].map(pt.NAMES))
     series = series.assign(segment=line_segments(series, ["country"]).astype(str))
     return WorldView(rank, flagged, top, series, series.drop(columns="segment"))
+
+
+def headline_figures(model: PartnersModel, since: int) -> tuple:
+    """Russia's standing, the next largest partner and Tajikistan's remittance rank (each may be None)."""
+    shares = model.tajik_shares["total"]
+    russia = pt.standing(shares, "Russia", since)
+    rival = None
+    if russia is not None:
+        ranked = pt.ranking(shares, russia.year)
+        rival = ranked[ranked["partner"] != "Russia"].iloc[0]
+    world = model.world_remittances
+    return russia, rival, pt.remittance_rank(world, "TJK") if world is not None else None
+
+
+def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
+    """The shares view's changes since the compared year as the page's table words them (never a
+    change across two bases: the reason stands in its place)."""
+    changes = shown.changes
+    table = pd.DataFrame(
+        {
+            "Partner": changes["partner"],
+            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
+            "Why no change": changes["no_change_reason"],
+        }
+    )
+    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")

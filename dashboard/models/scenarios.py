@@ -365,3 +365,23 @@ def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat([happened, predicted], ignore_index=True)
     frame["year_label"] = frame["year"].astype(str)
     return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]
+
+
+def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
+    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
+    shown = coefficients.assign(
+        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
+        interval=[
+            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
+        ],
+        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
+    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
+    shown = shown.rename(
+        columns={
+            "term_label": "term",
+            "interval": f"{sc.LEVEL:.0%} interval",
+            "n": "N",
+            "years": "years (change on year before)",
+        }
+    )
+    return shown

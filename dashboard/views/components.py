@@ -21,8 +21,7 @@ from dashboard.analytics.citations import (
     withheld_rows,
 )
 from dashboard.brief import collect
-from dashboard.cache.memo import remembered
-from dashboard.charts.describe import text_alternative
+from dashboard.cache import shared as cache
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text
 
@@ -45,11 +44,7 @@ def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | Non
     """
     # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
     # passing alt as well would only make Streamlit log that one overrides the other, every draw
-    text = (
-        description
-        if data is None
-        else remembered(data, ("text_alternative", description), lambda: text_alternative(description, data))
-    )
+    text = description if data is None else cache.chart_description(description, data)
     spec = {"autosize": FIT_WIDTH, **chart, "description": text}
     st.vega_lite_chart(spec=spec, theme=None, width="stretch")
     collect.chart(chart, description)

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import scenarios as charts
 from dashboard.formatting import markdown_text, money, signed
 from dashboard.models.scenarios import (
@@ -263,26 +261,6 @@ def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome
     return outcomes
 
 
-def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
-    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
-    shown = coefficients.assign(
-        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
-        interval=[
-            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
-        ],
-        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
-    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
-    shown = shown.rename(
-        columns={
-            "term_label": "term",
-            "interval": f"{LEVEL} interval",
-            "n": "N",
-            "years": "years (change on year before)",
-        }
-    )
-    return shown
-
-
 def estimates_in_words(model: ScenariosModel) -> str:
     """The estimates in one sentence per economy, for the brief (the page shows them as a table)."""
     parts = []
@@ -302,7 +280,7 @@ def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
     st.markdown(markdown_text(CAVEAT))
     coefficients = model.coefficients
     st.dataframe(
-        remembered(model, "coefficients_shown", lambda: coefficients_shown(coefficients)),
+        shared.scenario_coefficients(),
         hide_index=True,
         width="stretch",
     )
@@ -313,7 +291,7 @@ def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
         f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
         "(statsmodels' estimator, checked against statsmodels)."
     )
-    collect.paragraph(remembered(model, "estimates_in_words", lambda: estimates_in_words(model)))
+    collect.paragraph(estimates_in_words(model))
     components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
     axis = bound_widget(
         st.segmented_control,

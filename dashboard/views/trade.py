@@ -10,7 +10,6 @@ import streamlit as st
 from dashboard.analytics import trade
 from dashboard.analytics.events import events_between
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
@@ -34,16 +33,10 @@ MIRROR_NOTE = (
 
 
 def in_view(frame: pd.DataFrame, view: TradeState, by_side: bool = False) -> pd.DataFrame:
-    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters'
-    sides): selected once per view and frame, and shared, so callers must not mutate them."""
-    sides = tuple(view.reporters) if by_side else None
-    return remembered(frame, ("in_view", view.years, sides), lambda: _rows_in_view(frame, view.years, sides))
-
-
-def _rows_in_view(frame: pd.DataFrame, years: tuple[int, int], sides: tuple[str, ...] | None) -> pd.DataFrame:
-    keep = frame["year"].between(*years)
-    if sides is not None:
-        keep &= frame["side"].isin(sides)
+    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters' sides)."""
+    keep = frame["year"].between(*view.years)
+    if by_side:
+        keep &= frame["side"].isin(view.reporters)
     return frame[keep]
 
 
@@ -117,7 +110,7 @@ def annual_section(model: TradeModel, view: TradeState) -> None:
     events = events_between(model.events, view.years)
     for side in sides:
         st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
-        frame = in_view(model.annual_frames[(side, view.units)], view)
+        frame = in_view(shared.trade_frames().annual_frames[(side, view.units)], view)
         if frame.empty:
             components.no_data("No annual figures in the selected years.")
             continue
@@ -163,7 +156,7 @@ def mirror_section(model: TradeModel, view: TradeState) -> None:
             f"{exporter}; {exporter} recorded {money(latest['exporter_reported'])} of exports, a gap of "
             f"{percent(latest['gap_pct'])}. {MIRROR_NOTE}"
         )
-    frame = in_view(model.mirror_frames[(flow, view.units)], view)
+    frame = in_view(shared.trade_frames().mirror_frames[(flow, view.units)], view)
     components.chart_with_sources(
         shared.chart_spec(charts.mirror_chart, frame, unit_label(view.units)),
         gap.assign(flow=flow),
@@ -184,7 +177,7 @@ def article_caption(model: TradeModel, view: TradeState) -> str:
 
 def published_section(model: TradeModel, view: TradeState) -> None:
     st.subheader(f"Full-year totals published since {model.dots_years[1] + 1}")
-    frame = in_view(model.published_frames[view.units], view, by_side=True)
+    frame = in_view(shared.trade_frames().published_frames[view.units], view, by_side=True)
     if frame.empty:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
@@ -241,7 +234,8 @@ def projection_section(model: TradeModel, view: TradeState) -> None:
         "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *Load the Russia "
         "Briefing projection* repeats it."
     )
-    projections = {year: p for year, p in model.projections.items() if view.years[0] <= year <= view.years[1]}
+    every_year = shared.trade_frames().projections
+    projections = {year: p for year, p in every_year.items() if view.years[0] <= year <= view.years[1]}
     if not projections:
         components.no_data("No year in the selected range has a part-year growth figure to project from.")
         return
@@ -336,7 +330,7 @@ def projection_controls(
     if model.article_case is None:
         return
     case_year, case_base, case_growth = model.article_case
-    case_value = model.projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
+    case_value = shared.trade_frames().projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
     if st.button(
         "Load the Russia Briefing projection",
         icon=":material/history_edu:",
