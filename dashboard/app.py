@@ -17,7 +17,7 @@ from dashboard.datasets import DataError
 from dashboard.session import access
 from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
 from dashboard.session.state import view_in_words
-from dashboard.views import components, sidebar
+from dashboard.views import components, language, sidebar
 
 HERE = Path(__file__).parent
 
@@ -33,15 +33,17 @@ access.require_admission()  # a no-op unless the hosted guard found this replica
 edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
+bounds = shared.year_bounds()
+filters = open_view(bounds)
+lang = filters.language
+language.page_language(lang)  # <html lang> for screen readers
+
 PAGES = {
     entry.name: st.Page(
-        entry.script, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=entry.default
+        entry.script, title=entry.title_in(lang), icon=entry.icon, url_path=entry.url_path, default=entry.default
     )
     for entry in navigation.PAGES
 }
-
-bounds = shared.year_bounds()
-filters = open_view(bounds)
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
 sidebar.global_filters(filters, bounds)
