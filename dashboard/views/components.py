@@ -9,12 +9,12 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from dashboard.analytics import citations
 from dashboard.analytics.citations import (
     Citing,
     cite,
     cited_ids,
     cited_reach,
-    citing,
     data_as_of,
     sources_caption,
     with_citation,
@@ -116,6 +116,15 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
         st.caption(note)
     else:
         _cited_caption(data, sources, note)
+
+
+def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
+    """The sources line for these ids, worked out once per sources table.
+
+    Every chart on every rerun asks for its line, nearly always with ids it has asked for
+    before; the table is a cached model's and lives as long as the model does.
+    """
+    return remembered(sources, ("citing", ids, reach), lambda: citations.citing(ids, sources, reach))
 
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:
