@@ -316,8 +316,8 @@ def test_russia_shares_keep_full_years_only_each_report_apart():
     assert sorted(shares["figure_id"]) == ["A", "B", "D"]
     both = shares[shares["year"] == 2023].set_index("figure_id")
     assert both.loc["A", "share_pct"] == 20.6 and both.loc["B", "share_pct"] == 22.0  # two reports, both kept
-    assert both.loc["B", "reporter_label"] == "RU"
-    assert shares.set_index("figure_id").loc["D", "reporter_label"] == "x"  # an unknown reporter keeps its id
+    assert both.loc["B", "reported_by"] == "RU"
+    assert shares.set_index("figure_id").loc["D", "reported_by"] == "x"  # an unknown reporter keeps its id
 
 
 def claims(**overrides) -> trade.ArticleTradeClaims:
