@@ -39,6 +39,7 @@ from dashboard.models.border import (
     build_border_tables,
     build_coverage_curve,
     clip_to_map,
+    sites_frame,
     thumbnail_geometry,
 )
 from dashboard.models.catalogue import Entry, build_catalogue
@@ -305,7 +306,7 @@ def _border_map_layers(folder: str, layers: tuple[str, ...]) -> dict:
 def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
     """The sites the chosen map layers draw, ready for the map."""
     kinds = [kind for layer in layers for kind in border_charts.LAYER_KINDS.get(layer, ())]
-    return border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
+    return sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
 
 
 def border_thumbnail_spec(height: int) -> dict:
