@@ -14,12 +14,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.analytics.overview import Headline
-from dashboard.analytics.trade import line_segments
 from dashboard.brief import collect
 from dashboard.cache import shared
+from dashboard.cache.memo import remembered
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
-from dashboard.formatting import markdown_text, money
+from dashboard.formatting import markdown_text, unit_label
+from dashboard.models.overview import events_rows, remittances_trend_frame, trade_trend_frame
 from dashboard.models.trade import TradeModel
 from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
@@ -64,24 +65,22 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
         st.page_link(PAGE_BY_NAME[headline.page].script, label="Details", icon=":material/arrow_forward:")
 
 
-def trade_trend(trade: TradeModel, sources: pd.DataFrame | None) -> None:
-    totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
-    totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
+def trade_trend(trade: TradeModel, sources: pd.DataFrame | None, unit: str) -> None:
+    totals = remembered(trade, ("overview_trend", unit), lambda: trade_trend_frame(trade, unit))
     components.show_chart(
-        shared.chart_spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
-        "Annual Russia–Tajikistan trade as each side reports it, US$ bn",
-        totals[["year", "side", "value_bn"]],
+        shared.chart_spec(charts.trade_trend, totals, unit_label(unit)),
+        f"Annual Russia–Tajikistan trade as each side reports it, {unit_label(unit)}",
+        totals[["year", "side", "value"]],
     )
     components.sources_line(totals, sources, "Each side's own statistics.")
 
 
 def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> None:
-    shown = backbone.dropna(subset=["pct_gdp"])
+    shown = remembered(backbone, "overview_trend", lambda: remittances_trend_frame(backbone))
     if shown.empty:
         return
-    shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))  # break where % is missing
     components.show_chart(
-        shared.chart_spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
+        shared.chart_spec(charts.remittances_trend, shown),
         "Remittances as a share of Tajikistan's GDP, World Bank, %",
         shown[["year", "pct_gdp"]],
     )
@@ -129,7 +128,7 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
             "source_url": st.column_config.LinkColumn("Link", display_text="open"),
         },
     )
-    reported = events[events["category"].isin(kinds)]
+    reported = remembered(events, ("rows", kinds), lambda: events_rows(events, kinds, sources))
     components.sources_and_download(
         reported,
         sources,
@@ -154,7 +153,7 @@ def render() -> None:
     trade = part(shared.trade_model, missing, "Trade")
     if trade is not None:
         with left:
-            trade_trend(trade, sources)
+            trade_trend(trade, sources, view.units)
     remittances = part(shared.remittances_model, missing, "Remittances")
     if remittances is not None:
         with middle:

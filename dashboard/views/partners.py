@@ -12,6 +12,7 @@ from dashboard.charts import partners as charts
 from dashboard.models.partners import (
     PartnersModel,
     SharesView,
+    build_headlines,
     build_mirror_view,
     build_neighbours_view,
     build_shares_view,
@@ -50,24 +51,6 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def headline_figures(model: PartnersModel, since: int) -> tuple:
-    """Russia's standing, the next largest partner and Tajikistan's remittance rank (each may be None)."""
-    shares = model.tajik_shares["total"]
-    russia = pt.standing(shares, "Russia", since)
-    rival = None
-    if russia is not None:
-        ranked = pt.ranking(shares, russia.year)
-        rival = ranked[ranked["partner"] != "Russia"].iloc[0]
-    world = model.world_remittances
-    return russia, rival, pt.remittance_rank(world, "TJK") if world is not None else None
-
-
-def share_basis(reporter: str, basis: str, edition: str) -> str:
-    """'Tajikistan's report to the IMF; IMF DOTS', with the share's basis where it is not a plain report."""
-    how = "" if basis == pt.REPORTED else f"; {basis}"
-    return f"{reporter}{how}; {edition}"
-
-
 def change_words(russia: pt.Standing) -> str | None:
     """The share's change since the compared year, or why there is none: never a number across bases."""
     if russia.change is None:
@@ -78,10 +61,11 @@ def change_words(russia: pt.Standing) -> str | None:
 
 
 def headline(model: PartnersModel, view: ViewState) -> None:
-    russia, rival, rank = remembered(model, ("headline", view.pt_since), lambda: headline_figures(model, view.pt_since))
+    shown = remembered(model, ("headline", view.pt_since), lambda: build_headlines(model, view.pt_since))
+    russia, rival, rank = shown.russia, shown.rival, shown.remittances
     columns = st.columns(4)
     if russia is not None:
-        basis = share_basis(russia.reporter, russia.basis, model.edition)
+        basis = pt.share_whose(russia.reporter, russia.basis, model.edition)
         unranked = f"; {russia.unranked} more had one flow only and are not ranked" if russia.unranked else ""
         components.metric(
             columns[0],
@@ -107,6 +91,7 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             help=f"Compared with {view.pt_since} (the 'Compare with' control), only where both years' shares "
             "stand alike; no figure that year shows no change.",
         )
+    if russia is not None and rival is not None:
         components.metric(
             columns[2],
             f"Next largest partner, {russia.year}",
@@ -115,7 +100,7 @@ def headline(model: PartnersModel, view: ViewState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
-            basis=share_basis(str(rival["reporter"]), str(rival["basis"]), model.edition),
+            basis=pt.share_whose(str(rival["reporter"]), str(rival["basis"]), model.edition),
         )
     if rank is not None:
         aside = (

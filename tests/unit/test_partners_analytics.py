@@ -126,8 +126,9 @@ def test_mirror_sets_each_sides_report_of_one_flow_side_by_side():
         ]
     )
     pairs = pt.mirror(both, "TJK", "RUS")
-    into = pairs[pairs["direction"] == "Russia → Tajikistan"].set_index(["reported_by", "year"])["value_usd_m"]
+    into = pairs[pairs["direction"] == "Russia → Tajikistan"].set_index(["side", "year"])["value_usd_m"]
     assert into.to_dict() == {("Russia", 2019): 25.0, ("Tajikistan", 2019): 20.0, ("Tajikistan", 2020): 20.0}
+    assert set(pairs["reported_by"]) == {"Russia's report to the IMF", "Tajikistan's report to the IMF"}
     gaps = pt.mirror_gaps(pairs)
     gap = gaps.set_index(["direction", "year"])["gap_pct"]
     assert gap[("Russia → Tajikistan", 2019)] == pytest.approx(-20.0)  # importer 20 against exporter 25
