@@ -20,8 +20,6 @@ from shapely.geometry.base import BaseGeometry
 
 from dashboard.analytics.basis import GAP, SHARE, THIS_DASHBOARD, Basis, Comparison, Figure, compare
 
-MEASURED_HERE = THIS_DASHBOARD
-
 METRIC_CRS = "+proj=laea +lat_0=37.5 +lon_0=70 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 WGS84 = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")
@@ -77,7 +75,7 @@ class Coverage:
     def share(self) -> float:
         """The covered stretch as a share (0–1) of the line it was measured on: one line, one
         measurement, so `basis.compare(SHARE, ...)` always allows it (an empty line covers nothing)."""
-        line = Basis(MEASURED_HERE, "the line measured")
+        line = Basis(THIS_DASHBOARD, "the line measured")
         share = compare(SHARE, Figure(self.covered_km, line), Figure(self.total_km, line))
         return share.value / 100 if share.value is not None else 0.0
 

@@ -330,11 +330,6 @@ def part_year_figures(
     return rows.sort_values(["period_end_date", "figure_id"], ignore_index=True)
 
 
-def project_full_year(previous_full_year_usd_m: float, growth_pct: float) -> float:
-    """Full year if the whole year grows as the part year did: previous × (1 + growth)."""
-    return previous_full_year_usd_m * (1 + growth_pct / 100)
-
-
 def combined_qualifier(*qualifiers: str) -> str:
     """The qualifier of a number computed from qualified inputs (bounds only survive together)."""
     kinds = set(qualifiers) - {"exact"}
@@ -407,7 +402,8 @@ def figure_basis(row: Mapping[str, Any]) -> Basis:
 
 
 def projected(base: Mapping[str, Any], growth_pct: float, published: Mapping[str, Any] | None) -> Comparison:
-    """The full year if it grew as a part of it did: `basis.compare(PROJECTION, growth, base)`.
+    """The full year if it grew as a part of it did, previous full year × (1 + growth):
+    `basis.compare(PROJECTION, growth, base)`.
 
     A published growth must be the base's own reporter's (another's would set one reporter's
     figure against another's); a growth the viewer set (`published` None) is the viewer's

@@ -177,3 +177,23 @@ def test_remittance_rank_with_and_without_flagged_values():
     assert pt.remittance_rank(world.assign(flag=""), "TJK").rank_without_flagged == 2
     assert pt.remittance_rank(world, "TJK", 2023).rank == 1
     assert pt.remittance_rank(world, "UZB") is None
+
+
+def test_the_next_largest_partner_is_the_largest_other_than_russia_or_none():
+    shares = pt.shares_of_world(pt.reporter_flow(TJK, "TJK", "total"))
+    # 2020: Russia 40 of 100 (40%), Spain 30 of 100 (30%): Spain is next
+    rival = pt.rival(shares, 2020)
+    assert rival["partner"] == "Spain" and rival["share_pct"] == pytest.approx(30.0)
+    # 2019: China has one flow only, so no share; Spain 10 of 100 is next after Russia's 30
+    assert pt.rival(shares, 2019)["partner"] == "Spain"
+    alone = shares[shares["partner"] == "Russia"]
+    assert pt.rival(alone, 2020) is None  # nobody else has a share: no card, not an error
+
+
+def test_whose_a_share_is_in_words():
+    assert pt.share_whose("Tajikistan's report to the IMF", pt.REPORTED, "IMF DOTS") == (
+        "Tajikistan's report to the IMF; IMF DOTS"
+    )
+    assert pt.share_whose("Tajikistan's report to the IMF", pt.ESTIMATE, "") == (
+        "Tajikistan's report to the IMF; IMF estimate"
+    )

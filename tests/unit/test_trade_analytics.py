@@ -91,9 +91,11 @@ def test_line_segments_break_where_a_year_is_skipped():
 
 
 def test_seed_projection_is_1_92bn():
-    assert trade.project_full_year(1130, 70) == pytest.approx(1921.0)
-    assert trade.project_full_year(1130, 0) == 1130
-    assert trade.project_full_year(1130, -100) == 0
+    base = {"label": "Russia Briefing", "figure_id": "RUTJ-030", "year": 2021, "value_usd_m": 1130.0}
+    growth = {"label": "Russia Briefing", "figure_id": "RUTJ-041", "year": 2022, "period_type": "quarter"}
+    assert trade.projected(base, 70.0, {**growth, "period": "Q1 2022"}).value == pytest.approx(1921.0)  # 1,130 × 1.7
+    assert trade.projected(base, 0.0, None).value == 1130
+    assert trade.projected(base, -100.0, None).value == 0
 
 
 PUBLISHED = published_rows(
