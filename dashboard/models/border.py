@@ -310,6 +310,12 @@ def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
     return described(curve, THIS_DASHBOARD, MEASURED, edition, None)
 
 
+def coverage_at(curve: pd.DataFrame, radius_km: int) -> pd.Series:
+    """The curve's row for a radius: the first radius measured at or beyond it (the slider offers
+    only radii the curve has, so a link's value, clamped to the slider's range, is always one)."""
+    return curve.iloc[min(int(curve["radius_km"].searchsorted(radius_km)), len(curve) - 1)]
+
+
 @dataclass(frozen=True)
 class BorderTables:
     """The Border page's tables and texts that no filter changes, laid out for display once.

@@ -136,6 +136,22 @@ def build_shares_view(
     )
 
 
+def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
+    """The chosen partners' shares then and now and the change, as the page lists them; the column
+    saying why a change is missing appears only where one is (basis.compare gave a reason)."""
+    changes = shown.changes
+    table = pd.DataFrame(
+        {
+            "Partner": changes["partner"],
+            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
+            "Why no change": changes["no_change_reason"],
+        }
+    )
+    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
+
+
 @dataclass(frozen=True)
 class MirrorView:
     """One partner's pair of flows in the years shown: per direction its rows and the latest gap."""

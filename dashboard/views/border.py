@@ -9,7 +9,7 @@ from dashboard.analytics.security import border_reference_text, membership_summa
 from dashboard.cache import shared
 from dashboard.charts import border as charts
 from dashboard.formatting import km
-from dashboard.models.border import BorderModel, BorderTables, claim_lines
+from dashboard.models.border import BorderModel, BorderTables, claim_lines, coverage_at
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.state import MAP_LAYERS, ViewState, in_order
 from dashboard.views import components
@@ -32,9 +32,8 @@ def why_shorter(model: BorderModel) -> str:
 
 
 def reach_at(radius: int) -> pd.Series:
-    """The border's coverage at this radius: covered_km and share, from the curve built once."""
-    curve = shared.coverage_curve()
-    return curve.iloc[int(curve["radius_km"].searchsorted(radius))]
+    """The border's coverage at this radius (covered_km, share), from the curve built once."""
+    return coverage_at(shared.coverage_curve(), radius)
 
 
 def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:

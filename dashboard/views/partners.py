@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import partners as pt
@@ -11,12 +10,12 @@ from dashboard.cache.memo import remembered
 from dashboard.charts import partners as charts
 from dashboard.models.partners import (
     PartnersModel,
-    SharesView,
     build_headlines,
     build_mirror_view,
     build_neighbours_view,
     build_shares_view,
     build_world_view,
+    changes_table,
     page_years,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view
@@ -183,20 +182,6 @@ def partners_section(model: PartnersModel, view: ViewState) -> None:
     st.dataframe(
         remembered(shown, "table", lambda: changes_table(shown, view.pt_since)), hide_index=True, width="stretch"
     )
-
-
-def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
-    changes = shown.changes
-    table = pd.DataFrame(
-        {
-            "Partner": changes["partner"],
-            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
-            "Why no change": changes["no_change_reason"],
-        }
-    )
-    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
 
 
 def mirror_section(model: PartnersModel, view: ViewState) -> None:

@@ -3,11 +3,13 @@
 import itertools
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 
 from dashboard.analytics import border
 from dashboard.analytics.basis import Basis, Figure
+from dashboard.models.border import coverage_at
 
 # A straight east-west line along the 37th parallel, from 68°E to 70°E: about 178 km.
 LINE = shapely.LineString([(68.0, 37.0), (69.0, 37.0), (70.0, 37.0)])
@@ -102,3 +104,10 @@ def test_a_length_measured_on_a_map_is_never_a_share_of_a_published_one():
     # the rule, not the numbers, says no: one line measured twice in one edition would give 178 of 356 km
     same = border.against_published(measured, Figure(356.0, Basis("this dashboard", "Natural Earth 1:10m")))
     assert same.value == pytest.approx(50.0)
+
+
+def test_the_coverage_at_a_radius_is_the_curves_row_for_it():
+    curve = pd.DataFrame({"radius_km": [0, 10, 20], "covered_km": [0.0, 5.0, 12.0], "share": [0.0, 0.25, 0.6]})
+    assert coverage_at(curve, 10)["covered_km"] == 5.0
+    assert coverage_at(curve, 15)["covered_km"] == 12.0  # the first radius measured beyond it
+    assert coverage_at(curve, 600)["covered_km"] == 12.0  # past the last: the last, never an error

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import partners as pt
+from dashboard.models.partners import SharesView, changes_table
 
 
 def cells(*rows: tuple) -> pd.DataFrame:
@@ -197,3 +198,22 @@ def test_whose_a_share_is_in_words():
     assert pt.share_whose("Tajikistan's report to the IMF", pt.ESTIMATE, "") == (
         "Tajikistan's report to the IMF; IMF estimate"
     )
+
+
+def test_the_changes_table_says_why_only_where_a_change_is_missing():
+    changes = pd.DataFrame(
+        {
+            "partner": ["Russia", "China"],
+            "then_pct": [30.0, None],
+            "now_pct": [40.0, 15.0],
+            "change_pts": [10.0, None],
+            "no_change_reason": ["", ""],
+        }
+    )
+    shown = SharesView(2020, ["Russia", "China"], ["Russia", "China", pt.REST], pd.DataFrame(), pd.DataFrame(), changes)
+    table = changes_table(shown, 2019)
+    assert table.columns.tolist() == ["Partner", "Share 2019", "Share 2020", "Change"]
+    assert table["Change"].tolist() == ["+10.0 pts", "–"] and table["Share 2019"].tolist() == ["30.0%", "no figure"]
+    estimated = changes.assign(no_change_reason=["", "one figure rests on an IMF estimate and the other does not"])
+    table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), estimated), 2019)
+    assert table["Why no change"].tolist() == ["", "one figure rests on an IMF estimate and the other does not"]
