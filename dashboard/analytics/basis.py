@@ -30,7 +30,9 @@ SHOWN (reported by, basis, edition, year), set by `described` and worded by `sta
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -128,6 +130,14 @@ def compare(kind: str, first: Figure, second: Figure, percent: bool = False) -> 
     if kind == GAP:
         return Comparison((a - b) / b * 100)
     return Comparison(a / b * 100, estimate=first.basis.estimate or second.basis.estimate)
+
+
+def change_between(
+    now: Mapping[str, Any], then: Mapping[str, Any], column: str, stands: Callable[[Any], Basis], percent: bool = False
+) -> Comparison:
+    """`compare(CHANGE, ...)` of one column between two rows (a year and the one before), each row
+    standing as `stands` says: in points, or in % with `percent`."""
+    return compare(CHANGE, Figure(float(now[column]), stands(now)), Figure(float(then[column]), stands(then)), percent)
 
 
 def basis_of(row: dict) -> Basis:

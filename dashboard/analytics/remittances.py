@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.analytics.basis import CHANGE, PART, Basis, Comparison, Figure, compare, compare_frames
+from dashboard.analytics.basis import CHANGE, PART, Basis, Comparison, Figure, change_between, compare, compare_frames
 from dashboard.formatting import signed
 
 REMITTANCES_USD = "BX.TRF.PWKR.CD.DT"
@@ -67,14 +67,7 @@ def dependency(backbone: pd.DataFrame) -> Dependency | None:
     latest = shown.iloc[-1]
     previous = shown[shown["year"] == latest["year"] - 1]
     low, high = shown.loc[shown["pct_gdp"].idxmin()], shown.loc[shown["pct_gdp"].idxmax()]
-    change = None
-    if len(previous):
-        before = previous.iloc[0]
-        change = compare(
-            CHANGE,
-            Figure(float(latest["pct_gdp"]), backbone_basis(latest)),
-            Figure(float(before["pct_gdp"]), backbone_basis(before)),
-        ).value
+    change = change_between(latest, previous.iloc[0], "pct_gdp", backbone_basis).value if len(previous) else None
     return Dependency(
         year=int(latest["year"]),
         pct_gdp=float(latest["pct_gdp"]),
@@ -256,12 +249,7 @@ def claim_check(backbone: pd.DataFrame, claim_year: int, span: int = 2) -> Claim
         years=years.reset_index(drop=True),
         first_year=int(years["year"].iloc[0]),
         last_year=int(last["year"]),
-        overall_pct=compare(
-            CHANGE,
-            Figure(float(last["remittances_usd_m"]), backbone_basis(last)),
-            Figure(float(first["remittances_usd_m"]), backbone_basis(first)),
-            percent=True,
-        ).value,
+        overall_pct=change_between(last, first, "remittances_usd_m", backbone_basis, percent=True).value,
         holds=bool((years["change_pct"] < 0).all()),
     )
 

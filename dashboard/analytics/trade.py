@@ -17,13 +17,13 @@ from typing import Any
 import pandas as pd
 
 from dashboard.analytics.basis import (
-    CHANGE,
     GAP,
     PROJECTION,
     Basis,
     Comparison,
     Figure,
     Mismatch,
+    change_between,
     compare,
     compare_frames,
     part_year,
@@ -288,13 +288,7 @@ def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
     elif latest["source_kind"] == "dots":
         previous = headline[(headline["year"] == latest["year"] - 1) & (headline["source_kind"] == "dots")]
         if len(previous):
-            before = previous.iloc[0]
-            computed = compare(
-                CHANGE,
-                Figure(float(latest["value_usd_m"]), figure_basis(latest)),
-                Figure(float(before["value_usd_m"]), figure_basis(before)),
-                percent=True,
-            )
+            computed = change_between(latest, previous.iloc[0], "value_usd_m", figure_basis, percent=True)
             if computed.comparable:
                 change, basis = computed.value, "computed"
     # the record is the highest of the latest figure's own reporter: a reporter's total is not set
