@@ -116,17 +116,16 @@ def mirror_chart(pairs: pd.DataFrame, order: list[str]) -> alt.LayerChart:
 
 
 def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
-    """The top economies by remittances as % of GDP; the highlighted ones in their colour, flagged values faded."""
-    frame = ranked.assign(
-        label=ranked["country"] + ranked["flag"].fillna("").map(lambda f: " (suspect value)" if f else ""),
-        group=ranked["country"].map(lambda c: c if c in highlight else "Other economies"),
-        flagged=ranked["flag"].fillna("").ne(""),
-    )
+    """The top economies by remittances as % of GDP (models.partners.build_world_view's `top`: its
+    `label` and `flagged`); the highlighted ones in their colour, flagged values faded."""
+    frame = ranked
+    names = ", ".join(f"'{name}'" for name in highlight)
     groups = [*highlight, "Other economies"]
     order = frame["label"].tolist()
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     bars = (
         alt.Chart(frame)
+        .transform_calculate(group=f"indexof([{names}], datum.country) >= 0 ? datum.country : 'Other economies'")
         .mark_bar()
         .encode(
             x=alt.X("value:Q", title="% of GDP", axis=percent_axis()),

@@ -86,8 +86,9 @@ def sections_chart(sections: pd.DataFrame, color: str) -> alt.LayerChart:
         alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
         *basis_tooltips(),
     ]
-    frame = sections.assign(share_text=sections["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""))
-    return labelled_bars(frame, "section_label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color)
+    return labelled_bars(
+        sections, "section_label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color
+    )
 
 
 def trend_chart(trends: pd.DataFrame) -> alt.Chart:

@@ -250,7 +250,11 @@ def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int) -
         return None
     ranked = pt.remittance_ranking(world, rank.year)
     flagged = ranked[ranked["flag"].fillna("").ne("") & (ranked["rank"] < rank.rank)]
-    top = ranked.head(top_n).assign(country=lambda f: f["country"].replace(WORLD_NAMES))
+    top = ranked.head(top_n).assign(
+        country=lambda f: f["country"].replace(WORLD_NAMES),
+        flagged=lambda f: f["flag"].fillna("").ne(""),
+        label=lambda f: f["country"] + f["flagged"].map({True: " (suspect value)", False: ""}),
+    )
     series = world[world["iso3"].isin(pt.NEIGHBOURS) & world["year"].between(*years)]
     series = series.assign(country=series["iso3"].map(pt.NAMES))
     series = series.assign(segment=line_segments(series, ["country"]).astype(str))

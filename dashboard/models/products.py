@@ -99,6 +99,11 @@ def as_reported(products: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return described(products, publishers(products, sources), basis, edition_words(products["source_id"], sources))
 
 
+def share_text(shares: pd.Series) -> pd.Series:
+    """'12.5%' beside a bar, or nothing where a partial breakdown has no share."""
+    return shares.map(lambda s: f"{s:.1f}%" if pd.notna(s) else "")
+
+
 def baci_edition(model: ProductsModel) -> str:
     """The BACI release the figures come from, in words (empty without BACI)."""
     source = baci_source(model)
@@ -144,7 +149,7 @@ def build_breakdown_view(
     reported_by = model.reporter_labels.get(reporter, reporter)
     shown = ranked.head(top).assign(
         label=lambda f: f["hs"] + " " + f["description"],
-        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
+        share_text=lambda f: share_text(f["share_pct"]),
         hs_level=f"HS{shown_at}",
         source_id=rows["source_id"].iloc[0],
     )
@@ -161,7 +166,10 @@ def build_breakdown_view(
         note=note,
         concentration=prod.concentration(ranked),
         sections=described(
-            prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"]),
+            prod.section_rollup(rows).assign(
+                section_label=lambda f: f["section"] + " " + f["section_name"],
+                share_text=lambda f: share_text(f["share_pct"]),
+            ),
             reported_by,
             f"{WORKED_OUT}: HS6 rows added up by section",
             edition.iloc[0] if len(edition) else "",
