@@ -12,10 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import navigation
 from dashboard.brief import collect
-from dashboard.cache import shared
+from dashboard.cache import edition, shared
 from dashboard.datasets import DataError
 from dashboard.session import access
-from dashboard.session.binding import current_view, sync_url, take_repairs
+from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
 from dashboard.session.state import view_in_words
 from dashboard.views import components, sidebar
 
@@ -30,7 +30,7 @@ st.set_page_config(
 
 access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
 access.require_admission()  # a no-op unless the hosted guard found this replica full
-shared.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
+edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
 PAGES = {
@@ -41,21 +41,22 @@ PAGES = {
 }
 
 bounds = shared.year_bounds()
-view = current_view(bounds)
+filters = open_view(bounds)
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
-sidebar.global_filters(view, bounds)
+sidebar.global_filters(filters, bounds)
 link_slot = st.sidebar.container()
-for repair in take_repairs():
-    st.warning(repair.message(), icon=":material/link_off:")
+repairs_slot = st.container()  # filled after the page has run: it reads its year parameters as it draws
 brief_slot = st.container()
 collect.begin(f"Russia–Tajikistan: {page.title}")
 page.run()
+for repair in take_repairs():
+    repairs_slot.warning(repair.message(), icon=":material/link_off:")
 query = sync_url(bounds, page_name)
 link = sidebar.share_link(link_slot, page.url_path, query)
 try:
     sources = shared.dataset("sources")
 except DataError:
     sources = None  # the brief then cites no sources; the page has already said which file failed
-words = view_in_words(current_view(bounds), query)
+words = view_in_words(view_now(), query)
 components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources)

@@ -204,19 +204,77 @@ class Prediction:
     high: float
 
 
-def predict(fit: Fit, regressors: tuple[float, ...]) -> Prediction:
-    """mean = x·b; interval = mean ± t × √(x V xᵀ + s²), V the HAC covariance, s² the residual variance."""
-    x = np.array([1.0, *regressors])
+def predict(fit: Fit, regressors: tuple[float, ...], years: int = 1) -> Prediction:
+    """mean = x·b; interval = mean ± t × √(x V xᵀ + s²), V the HAC covariance, s² the residual variance.
+
+    Over several years, the sum of the yearly values, `regressors` being the sums of the yearly
+    regressors: x = (years, Σ regressors), and each year adds its own s² (one error per year,
+    independent of the others), while the estimate's error is the same every year:
+    √(x V xᵀ + years × s²)."""
+    x = np.array([float(years), *regressors])
     mean = float(x @ fit.params)
-    half = fit.t_crit * math.sqrt(float(x @ fit.cov @ x) + fit.scale)
+    half = fit.t_crit * math.sqrt(float(x @ fit.cov @ x) + years * fit.scale)
     return Prediction(mean, mean - half, mean + half)
 
 
-def with_migrants(growth: Prediction, migrants_pct: float) -> Prediction:
+def _normal_moments(variance: float, count: int) -> list[float]:
+    """E[dⁿ] for n = 0..count, d ~ N(0, variance): 0 for odd n, varianceⁿᐟ² (n − 1)!! for even n."""
+    moments = [1.0]
+    for n in range(1, count + 1):
+        moments.append(0.0 if n % 2 else moments[n - 2] * (n - 1) * variance)
+    return moments
+
+
+def compound(fit: Fit, regressors: tuple[float, ...], years: int = 1) -> Prediction:
+    """The growth, %, from the latest year to `years` years later, with the drivers held at
+    `regressors` in every one of those years and the yearly growths compounding, with its LEVEL
+    interval. For one year this is `predict` exactly.
+
+    The model says one year at a time: growth gⱼ = μ + d + eⱼ (%), μ = x·b; d ~ N(0, x V xᵀ) the
+    estimate's error, the same in every year (same coefficients, same drivers); eⱼ ~ N(0, s²) each
+    year's own surprise, independent from year to year (the residuals' lag-1 correlation is small:
+    0.18, 0.15 and −0.28 on the shipped data). The level after h years is P = Πⱼ (1 + gⱼ/100);
+    its mean and variance follow exactly from those of a normal variable:
+      E[P] = E[(1 + g)ʰ], g = (μ + d)/100 (each eⱼ averages out);
+      Var P = Var((1 + g)ʰ) + E[((1 + g)² + σ²)ʰ − (1 + g)²ʰ], σ = s/100,
+    the first part the estimate's uncertainty compounding, the second the years' own surprises.
+    The interval is E[P] ± t √Var P, as for one year (for one year P is normal and this is the
+    usual prediction interval; over more, a product of normal growths is not normal, and the
+    interval is the one with its exact mean and spread). Worked in percent so that one year
+    repeats `predict`'s arithmetic step for step."""
+    x = np.array([1.0, *regressors])
+    mu, spread, noise_var = float(x @ fit.params), float(x @ fit.cov @ x), fit.scale
+    central = _normal_moments(spread, 2 * years)  # E[dⁿ]
+    raw = [sum(math.comb(k, j) * mu ** (k - j) * central[j] for j in range(k + 1)) for k in range(2 * years + 1)]
+    # 100 (1 + g)ʰ = Σₖ cₖ (μ + d)ᵏ with cₖ = C(h, k) / 100ᵏ⁻¹; its mean less 100 is the mean growth
+    mean = sum(math.comb(years, k) * raw[k] / 100 ** (k - 1) for k in range(1, years + 1))
+    # the same sum as a polynomial in d, Σⱼ wⱼ dʲ: its variance is Σᵢⱼ wᵢ wⱼ (E[dⁱ⁺ʲ] − E[dⁱ] E[dʲ])
+    weights = [
+        sum(math.comb(years, k) / 100 ** (k - 1) * math.comb(k, j) * mu ** (k - j) for k in range(j, years + 1))
+        for j in range(years + 1)
+    ]
+    estimate = sum(
+        weights[i] * weights[j] * (central[i + j] - central[i] * central[j])
+        for i in range(1, years + 1)
+        for j in range(1, years + 1)
+    )
+    # 100² E[((1 + g)² + σ²)ʰ − (1 + g)²ʰ] = Σᵢ₌₀ʰ⁻¹ C(h, i) s²⁽ʰ⁻ⁱ⁾ / 100²⁽ʰ⁻ⁱ⁻¹⁾ E[(1 + g)²ⁱ]
+    surprises = sum(
+        math.comb(years, i)
+        * noise_var ** (years - i)
+        / 100 ** (2 * (years - i - 1))
+        * sum(math.comb(2 * i, k) * raw[k] / 100**k for k in range(2 * i + 1))
+        for i in range(years)
+    )
+    half = fit.t_crit * math.sqrt(estimate + surprises)
+    return Prediction(mean, mean - half, mean + half)
+
+
+def with_migrants(growth: Prediction, migrants_pct: float, years: int = 1) -> Prediction:
     """Scale a predicted growth by a change in the number of migrant workers, each sending as much
-    as before: (1 + g)(1 + m) − 1. An assumption stated on the page, not estimated (WDI has no
-    migrant counts)."""
-    factor = 1 + migrants_pct / 100
+    as before: (1 + g)(1 + m)ʰ − 1, the change held in each of `years` years like the other
+    drivers. An assumption stated on the page, not estimated (WDI has no migrant counts)."""
+    factor = (1 + migrants_pct / 100) ** years
 
     def scaled(value: float) -> float:
         return ((1 + value / 100) * factor - 1) * 100

@@ -155,9 +155,11 @@ METHODS: tuple[Method, ...] = (
     Method(
         "Scenario: the year ahead and its interval",
         "growth = a + b × growth + c × ruble; interval = growth ± t × √(x V xᵀ + s²) (V the HAC covariance, s² "
-        "the residual variance); scaled by (1 + change in migrant workers); applied to the latest year "
-        "through the remittance shock with the whole inflow exposed",
-        "scenarios.predict",
+        "the residual variance); two or three years ahead, the drivers held in every year and the growths "
+        "compounded, the interval from the compounded growth's exact mean and variance (the estimate's error "
+        "the same every year, each year's own surprise independent); scaled by (1 + change in migrant workers) "
+        "a year; applied to the latest year through the remittance shock with the whole inflow exposed",
+        "scenarios.compound",
     ),
     Method(
         "Scenario track record",

@@ -57,9 +57,13 @@ class ScenariosModel:
 
 @dataclass(frozen=True)
 class Drivers:
+    """A scenario: the drivers' yearly changes, held in each year from the latest actual one to
+    `years_ahead` years after it (1: the next year)."""
+
     russia_growth: float
     ruble_change: float
     migrants: float = 0.0
+    years_ahead: int = 1
 
 
 def latest_base(macro: pd.DataFrame, iso3: str) -> Base:
@@ -201,6 +205,15 @@ def build_scenarios_model(
     )
 
 
+def horizon_label(model: ScenariosModel, years_ahead: int) -> str:
+    """The chosen year as the control names it: '2026' when every economy's latest actual year is
+    the same, else '2 years ahead'."""
+    latest = {economy.base.year for economy in model.economies.values()}
+    if len(latest) == 1:
+        return str(latest.pop() + years_ahead)
+    return "the next year" if years_ahead == 1 else f"{years_ahead} years ahead"
+
+
 def shocked(base: Base, change_pct: float) -> rem.ShockResult:
     """The base year after a change in all remittances: the Remittances page's shock with the
     whole inflow exposed (share 100%), the change given directly (no separate ruble term: the
@@ -209,7 +222,7 @@ def shocked(base: Base, change_pct: float) -> rem.ShockResult:
 
 
 class Outcome(NamedTuple):
-    """One economy under one scenario: its latest actual year, the year ahead, and the LEVEL
+    """One economy under one scenario: its latest actual year, the chosen year ahead, and the LEVEL
     interval, in US$ m and % of GDP (GDP held at the latest year)."""
 
     scenario: str
@@ -233,20 +246,23 @@ class Outcome(NamedTuple):
     pct_high: float
     floored: bool
     source_id: str
+    years_ahead: int = 1  # `year` is this many years after `base_year`
 
 
 RESULT_COLUMNS = list(Outcome._fields)
 
 
 def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = "Current") -> list[Outcome]:
-    """Every economy's remittances one year after its latest actual year, under these drivers,
+    """Every economy's remittances the chosen number of years after its latest actual year, the
+    drivers held in each of those years and the growth compounding (analytics.scenarios.compound),
     with the LEVEL prediction interval. A level cannot fall below zero: an interval reaching
     further is cut at zero and marked `floored`. Plain records, not a frame: this runs on every
     slider move (outcomes_frame makes the CSV's table)."""
     outcomes = []
+    ahead = drivers.years_ahead
     for economy in model.economies.values():
         growth = sc.with_migrants(
-            sc.predict(economy.fit, (drivers.russia_growth, drivers.ruble_change)), drivers.migrants
+            sc.compound(economy.fit, (drivers.russia_growth, drivers.ruble_change), ahead), drivers.migrants, ahead
         )
         mean, low, high = (shocked(economy.base, value) for value in (growth.mean, growth.low, growth.high))
         outcomes.append(
@@ -255,7 +271,8 @@ def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = "Current
                 economy=economy.name,
                 iso3=economy.iso3,
                 base_year=economy.base.year,
-                year=economy.base.year + 1,
+                year=economy.base.year + ahead,
+                years_ahead=ahead,
                 russia_growth=drivers.russia_growth,
                 ruble_change=drivers.ruble_change,
                 migrants=drivers.migrants,
@@ -286,7 +303,8 @@ def second_round(model: ScenariosModel, result: list[Outcome]) -> pd.DataFrame:
     """The change in imports and household consumption (points of GDP) that the record links to
     the scenario's change in remittances' share of GDP, only where the record shows a link
     (the slope's interval leaves out zero); the interval is the second fit's alone, taken at the
-    first stage's central value."""
+    first stage's central value. Over several years ahead, the sum of the yearly changes (the
+    fit's constant once a year, its slope on the whole change in remittances' share)."""
     rows = []
     for row in result:
         economy = model.economies[row.iso3]
@@ -295,7 +313,7 @@ def second_round(model: ScenariosModel, result: list[Outcome]) -> pd.DataFrame:
             slope, slope_low, slope_high = fit.interval(len(fit.terms) - 1)
             shown = sc.supported(fit)
             change = row.pct_gdp - row.base_pct_gdp
-            guess = sc.predict(fit, (change,))
+            guess = sc.predict(fit, (change,), row.years_ahead)
             rows.append(
                 {
                     "scenario": row.scenario,
@@ -347,3 +365,23 @@ def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
     frame = pd.concat([happened, predicted], ignore_index=True)
     frame["year_label"] = frame["year"].astype(str)
     return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]
+
+
+def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
+    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
+    shown = coefficients.assign(
+        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
+        interval=[
+            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
+        ],
+        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
+    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
+    shown = shown.rename(
+        columns={
+            "term_label": "term",
+            "interval": f"{sc.LEVEL:.0%} interval",
+            "n": "N",
+            "years": "years (change on year before)",
+        }
+    )
+    return shown

@@ -9,9 +9,8 @@ basis, edition, year), which the CSVs and the chart tooltips carry.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import pandas as pd
 
@@ -28,13 +27,10 @@ from dashboard.analytics.basis import (
 )
 from dashboard.analytics.citations import edition_words
 from dashboard.analytics.events import events_on_axis
-from dashboard.cache.readonly import frozen
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, UNITS, in_unit, money, percent
 
 SIDES_WITH_STATISTICS = ("russia", "tajikistan")
 MIRROR_FLOWS = tuple(trade.MIRROR_ROLES)
-K = TypeVar("K")
-V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -46,34 +42,6 @@ class Projection:
     outcomes: pd.DataFrame  # what each reporter later said the full year was
 
 
-class BuiltOnUse(Mapping[K, V]):
-    """A mapping whose values are each built the first time they are asked for, then kept.
-
-    Only the Trade page asks for its chart frames and projection inputs, and building them is
-    the larger part of the model: the Overview, which shares the model and opens first, does
-    not wait for them. Two threads may build the same value at once; they build the same thing.
-    """
-
-    def __init__(self, keys: Iterable[K], build: Callable[[K], V]) -> None:
-        self._keys = tuple(keys)
-        self._build = build
-        self._built: dict[K, V] = {}
-
-    def __getitem__(self, key: K) -> V:
-        if key not in self._keys:
-            raise KeyError(key)
-        value = self._built.get(key)
-        if value is None:
-            value = self._built[key] = frozen(self._build(key))  # shared like the model that holds it
-        return value
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
 @dataclass(frozen=True)
 class TradeModel:
     """Shared, read-only frames (they live in a resource cache: callers must not mutate them)."""
@@ -83,16 +51,14 @@ class TradeModel:
     dots_years: tuple[int, int]
     year_range: tuple[int, int]
     annual: dict[str, pd.DataFrame]  # side -> DOTS lines plus later statements (US$ m)
-    annual_frames: Mapping[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame, built on use
     headline: dict[str, pd.DataFrame]  # side -> one total per year, for the KPIs
     mirror: dict[str, pd.DataFrame]  # flow -> both reporters and the gap, one row a year (US$ m)
     mirror_rows: dict[str, pd.DataFrame]  # flow -> each reporter's figure and the gap, a row each (the CSV)
-    mirror_frames: Mapping[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame, built on use
     published_totals: pd.DataFrame  # full-year totals after DOTS, projections included
-    published_frames: Mapping[str, pd.DataFrame]  # unit -> chart frame of the above, built on use
     part_years: pd.DataFrame  # quarters, halves, January-to-month figures
     part_year_growth: pd.DataFrame  # chart frame of their published growth
-    projections: Mapping[int, Projection]  # year -> inputs, built on use; only years that can be projected
+    dots_long: pd.DataFrame  # DOTS as one row per reporter, measure and year: a projection's bases and outcomes
+    full_years: pd.DataFrame  # published full-year figures, projections left out
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     article_claims: trade.ArticleTradeClaims | None
     reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
@@ -127,31 +93,49 @@ def build_trade_model(
         dots_years=dots_years,
         year_range=(int(years.min()), int(years.max())),
         annual=annual,
-        annual_frames=BuiltOnUse(
-            [(side, unit) for side in annual for unit in UNITS], lambda key: annual_frame(annual[key[0]], key[1])
-        ),
         headline={side: trade.headline_totals(frame) for side, frame in annual.items()},
         mirror=mirror,
         mirror_rows=mirror_rows,
-        mirror_frames=BuiltOnUse(
-            [(flow, unit) for flow in mirror for unit in UNITS],
-            lambda key: mirror_frame(mirror_rows[key[0]], key[1]),
-        ),
         published_totals=published_totals,
-        published_frames=BuiltOnUse(UNITS, lambda unit: published_frame(published_totals, unit)),
         part_years=part_years,
         part_year_growth=part_year_frame(part_years),
-        projections=BuiltOnUse(
-            trade.projection_years(dots_long, full_years, part_years),
-            lambda year: Projection(
-                bases=trade.projection_bases(dots_long, full_years, year),
-                growths=trade.projection_growths(part_years, year),
-                outcomes=trade.full_year_outcomes(dots_long, full_years, year),
-            ),
-        ),
+        dots_long=dots_long,
+        full_years=full_years,
         article_case=article_case,
         article_claims=trade.article_claims(full_years_all, article_case) if article_case else None,
         reporting_note=trade.reporting_stopped(full_years),
+    )
+
+
+@dataclass(frozen=True)
+class TradeFrames:
+    """What only the Trade page draws, built on its first use (the cache's own entry, shared.trade_frames):
+    the Overview, which shares the model and opens first, does not wait for them."""
+
+    annual_frames: dict[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame
+    mirror_frames: dict[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame
+    published_frames: dict[str, pd.DataFrame]  # unit -> chart frame of the published totals
+    projections: dict[int, Projection]  # year -> inputs; only years that can be projected
+
+
+def build_trade_frames(model: TradeModel) -> TradeFrames:
+    full_years, part_years = model.full_years, model.part_years
+    return TradeFrames(
+        annual_frames={
+            (side, unit): annual_frame(annual, unit) for side, annual in model.annual.items() for unit in UNITS
+        },
+        mirror_frames={
+            (flow, unit): mirror_frame(rows, unit) for flow, rows in model.mirror_rows.items() for unit in UNITS
+        },
+        published_frames={unit: published_frame(model.published_totals, unit) for unit in UNITS},
+        projections={
+            year: Projection(
+                bases=trade.projection_bases(model.dots_long, full_years, year),
+                growths=trade.projection_growths(part_years, year),
+                outcomes=trade.full_year_outcomes(model.dots_long, full_years, year),
+            )
+            for year in trade.projection_years(model.dots_long, full_years, part_years)
+        },
     )
 
 

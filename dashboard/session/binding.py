@@ -1,38 +1,53 @@
 """Keeps the ViewState in the Streamlit session and in the address bar.
 
-The session holds one ViewState. It is built from the URL once, when a viewer opens a link;
-widgets are seeded from it on every run and write back to it through their on_change callback;
-after the page has run, the URL is rewritten from it. Streamlit's own `bind="query-params"`
-drops an invalid value silently and forgets a page's values when the viewer switches page, so
-this module does the binding itself (see docs/url-contract.md).
+The session holds one ViewState. The link is read once, when a viewer opens it (a page's year
+parameters when the page first asks for its view, against its own data's years); widgets are
+seeded from it on every run and write back to it through their on_change callback; after the
+page has run, the URL is rewritten from it. This is the only module that reads or writes query
+parameters. Streamlit's own `bind="query-params"` drops an invalid value silently and forgets a
+page's values when the viewer switches page, so this module does the binding itself (see
+docs/url-contract.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import streamlit as st
 
-from dashboard.session.state import Bounds, Repair, ViewState, parse_query, slider_range, to_query
+from dashboard.session.pages.filters import Filters
+from dashboard.session.params import Repair, S, Years
+from dashboard.session.state import Bounds, ViewState, open_link, read_page, slider_range, state_of, to_query
 
 VIEW_KEY = "view_state"
 REPAIRS_KEY = "view_repairs"
 
 
-def current_view(bounds: Bounds) -> ViewState:
-    """The session's view, read from the URL the first time a session asks for it."""
+def open_view(bounds: Bounds) -> Filters:
+    """The shared filters; the first time a session asks, its link is taken from the URL and read
+    (the years filter against the trade data's years)."""
     if VIEW_KEY not in st.session_state:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
-        view, repairs = parse_query(query, bounds)
+        view, repairs = open_link(query, bounds.years)
         st.session_state[VIEW_KEY] = view
         st.session_state[REPAIRS_KEY] = repairs
-    return st.session_state[VIEW_KEY]
+    return current_view(Filters)
+
+
+def current_view(page: type[S], years: Years | None = None) -> S:
+    """The page's slice of the session's view. The first time a page asks, its year parameters are
+    read from the link against `years`, the first and last year of the page's own data."""
+    view: ViewState = st.session_state[VIEW_KEY]
+    if not view.has_read(page):
+        view, repairs = read_page(view, page, years)
+        st.session_state[VIEW_KEY] = view
+        st.session_state[REPAIRS_KEY] = [*st.session_state.get(REPAIRS_KEY, []), *repairs]
+    return view.of(page)
 
 
 def take_repairs() -> list[Repair]:
-    """Link values that were corrected, reported once."""
+    """Link values that were corrected, reported once (app.py shows them above the page)."""
     return st.session_state.pop(REPAIRS_KEY, [])
 
 
@@ -41,10 +56,10 @@ def report_repair(repair: Repair) -> None:
     st.warning(repair.message(), icon=":material/link_off:")
 
 
-def update_view(**changes: Any) -> ViewState:
-    view = replace(st.session_state[VIEW_KEY], **changes)
-    st.session_state[VIEW_KEY] = view
-    return view
+def update_view(**changes: Any) -> None:
+    """Set parameters of pages already read (a widget's callback, a preset, a reset); a page
+    reads the result with current_view."""
+    st.session_state[VIEW_KEY] = st.session_state[VIEW_KEY].changed(**changes)
 
 
 def bound_widget(
@@ -77,7 +92,7 @@ def bound_widget(
 
 
 def bound_slider(name: str, value: float, label: str, **kwargs: Any) -> Any:
-    """A slider for view field `name` with the URL contract's limits and step (state.PARAMS), so
+    """A slider for view field `name` with the limits and step its page declares, so
     the widget offers exactly the values a link may carry; a value from elsewhere (the data's
     latest growth figure) is brought inside them."""
     limits = slider_range(name)
@@ -86,7 +101,12 @@ def bound_slider(name: str, value: float, label: str, **kwargs: Any) -> Any:
 
 def sync_url(bounds: Bounds, page: str) -> dict[str, str]:
     """Rewrite the address bar from the view, so it always links to what is on screen."""
-    query = to_query(st.session_state[VIEW_KEY], bounds, page)
+    query = to_query(st.session_state[VIEW_KEY], state_of(page), bounds.years)
     if {key: st.query_params.get(key) for key in st.query_params} != query:
         st.query_params.from_dict(query)
     return query
+
+
+def view_now() -> ViewState:
+    """The whole view as it stands after the page has run (for the brief's words)."""
+    return st.session_state[VIEW_KEY]

@@ -1,4 +1,4 @@
-"""The URL contract as a Markdown table, generated from state.PARAMS for docs/url-contract.md.
+"""The URL contract as a Markdown table, generated from the pages' declarations for docs/url-contract.md.
 
 `python -m dashboard.session.url_contract` prints it; a test checks docs/url-contract.md holds this exact table,
 so the documentation cannot drift from the code.
@@ -15,7 +15,7 @@ def markdown_table() -> str:
         "|---|---|---|---|---|---|",
     ]
     for p in PARAMS:
-        example = f"`?{p.name}={p.example}`"
+        example = f"`?{p.name}={p.dump(p.example)}`"
         lines.append(f"| `{p.name}` | {p.page or 'all'} | {p.fmt} | {p.default_text} | {example} | {p.description} |")
     return "\n".join(lines)
 

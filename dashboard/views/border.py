@@ -11,7 +11,8 @@ from dashboard.charts import border as charts
 from dashboard.formatting import km
 from dashboard.models.border import BorderModel, BorderTables, claim_lines, coverage_at
 from dashboard.session.binding import bound_slider, bound_widget, current_view
-from dashboard.session.state import MAP_LAYERS, ViewState, in_order
+from dashboard.session.pages.border import MAP_LAYERS, BorderState
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 LAYER_LABELS = {
@@ -36,7 +37,7 @@ def reach_at(radius: int) -> pd.Series:
     return coverage_at(shared.coverage_curve(), radius)
 
 
-def kpi_row(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
+def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
     strength = tables.strength
     reach = reach_at(view.radius)
     columns = st.columns(4)
@@ -108,7 +109,7 @@ def line_km(where: st.delta_generator.DeltaGenerator, model: BorderModel) -> Non
     )
 
 
-def map_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
+def map_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
     st.subheader("The border and Russia's forces")
     controls, notes = st.columns([3, 2])
     with controls:
@@ -161,7 +162,7 @@ def map_section(model: BorderModel, tables: BorderTables, view: ViewState) -> No
     )
 
 
-def distances_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
+def distances_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
     st.subheader("How far from the border")
     st.dataframe(tables.distance_table, hide_index=True, width="stretch")
     components.sources_and_download(
@@ -186,7 +187,7 @@ def distances_section(model: BorderModel, tables: BorderTables, view: ViewState)
         )
 
 
-def troops_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
+def troops_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
     st.subheader("Russian troops: claims against the record")
     figures = tables.strength_figures[tables.strength_figures["year"].between(*view.years)]
     ranges = model.strength_ranges[model.strength_ranges["year"].between(*view.years)]
@@ -230,7 +231,7 @@ def memberships_section(model: BorderModel) -> None:
     )
 
 
-def events_section(model: BorderModel, tables: BorderTables, view: ViewState) -> None:
+def events_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
     st.subheader("Security and political events")
     events = model.events[tables.event_years.between(*view.years)].sort_values("date", ascending=False)
     table = pd.DataFrame({"Date": events["date"], "Event": events["title"], "Category": events["category"]})
@@ -265,7 +266,7 @@ def render() -> None:
         "around them. The sidebar's Years filter applies to the troop chart and the events; Reporters and "
         "Units belong to the trade pages."
     )
-    view = current_view(shared.year_bounds())
+    view = current_view(BorderState)
     model = components.model_or_error(shared.border_model)
     if model is None:
         return

@@ -16,15 +16,13 @@ from streamlit.delta_generator import DeltaGenerator
 from dashboard.analytics.overview import Headline
 from dashboard.brief import collect
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, unit_label
-from dashboard.models.overview import events_rows, remittances_trend_frame, trade_trend_frame
-from dashboard.models.trade import TradeModel
 from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
-from dashboard.session.state import EVENT_CATEGORIES, ViewState, in_order
+from dashboard.session.pages.overview import EVENT_CATEGORIES, OverviewState
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 T = TypeVar("T")
@@ -65,8 +63,9 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
         st.page_link(PAGE_BY_NAME[headline.page].script, label="Details", icon=":material/arrow_forward:")
 
 
-def trade_trend(trade: TradeModel, sources: pd.DataFrame | None, unit: str) -> None:
-    totals = remembered(trade, ("overview_trend", unit), lambda: trade_trend_frame(trade, unit))
+def trade_trend(sources: pd.DataFrame | None, unit: str) -> None:
+    """Each side's totals in the viewer's unit (drawn only once the trade model has loaded)."""
+    totals = shared.overview_trade_trend(unit)
     components.show_chart(
         shared.chart_spec(charts.trade_trend, totals, unit_label(unit)),
         f"Annual Russia–Tajikistan trade as each side reports it, {unit_label(unit)}",
@@ -75,8 +74,9 @@ def trade_trend(trade: TradeModel, sources: pd.DataFrame | None, unit: str) -> N
     components.sources_line(totals, sources, "Each side's own statistics.")
 
 
-def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> None:
-    shown = remembered(backbone, "overview_trend", lambda: remittances_trend_frame(backbone))
+def remittances_trend(sources: pd.DataFrame | None) -> None:
+    """The World Bank's remittances as % of GDP (drawn only once the remittances model has loaded)."""
+    shown = shared.overview_remittances_trend()
     if shown.empty:
         return
     components.show_chart(
@@ -95,7 +95,7 @@ def map_thumbnail() -> None:
     collect.chart_done()
 
 
-def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
+def events_section(view: OverviewState, events: pd.DataFrame | None, sources: pd.DataFrame | None) -> None:
     st.subheader("Key events")
     if events is None or sources is None:
         components.no_data("The events cannot be listed: see the warning above and the Sources & data page.")
@@ -110,7 +110,7 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
         format_func=str.title,
         to_view=lambda chosen: in_order(EVENT_CATEGORIES, chosen),
     )
-    kinds = current_view(shared.year_bounds()).ov_cats
+    kinds = current_view(OverviewState).ov_cats
     listed = shared.overview_timeline(kinds)
     if listed.empty:
         components.no_data("No events of the chosen kinds. Pick a kind above.")
@@ -128,7 +128,7 @@ def events_section(view: ViewState, events: pd.DataFrame | None, sources: pd.Dat
             "source_url": st.column_config.LinkColumn("Link", display_text="open"),
         },
     )
-    reported = remembered(events, ("rows", kinds), lambda: events_rows(events, kinds, sources))
+    reported = shared.overview_event_rows(kinds)
     components.sources_and_download(
         reported,
         sources,
@@ -143,7 +143,7 @@ def render() -> None:
     The cards need every page's model; the trade trend needs one. Drawing into slots keeps the
     reading order while the first chart appears before the slowest model (the border's) is built.
     """
-    view = current_view(shared.year_bounds())
+    view = current_view(OverviewState)
     st.title("Russia–Tajikistan at a glance")
     st.caption("Latest figures from every page; the year filter applies on the pages themselves.")
     warnings, narrative, cards = st.container(), st.empty(), st.container()
@@ -153,11 +153,11 @@ def render() -> None:
     trade = part(shared.trade_model, missing, "Trade")
     if trade is not None:
         with left:
-            trade_trend(trade, sources, view.units)
+            trade_trend(sources, view.units)
     remittances = part(shared.remittances_model, missing, "Remittances")
     if remittances is not None:
         with middle:
-            remittances_trend(remittances.backbone, sources)
+            remittances_trend(sources)
     border = part(shared.border_model, missing, "Border & security")
     if border is not None:
         with right:

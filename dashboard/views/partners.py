@@ -6,26 +6,11 @@ import streamlit as st
 
 from dashboard.analytics import partners as pt
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import partners as charts
-from dashboard.models.partners import (
-    PartnersModel,
-    build_headlines,
-    build_mirror_view,
-    build_neighbours_view,
-    build_shares_view,
-    build_world_view,
-    changes_table,
-    page_years,
-)
+from dashboard.models.partners import PartnersModel, page_years
 from dashboard.session.binding import bound_slider, bound_widget, current_view
-from dashboard.session.state import (
-    MIRROR_PARTNERS,
-    NEIGHBOUR_CODES,
-    PARTNER_FLOWS,
-    ViewState,
-    in_order,
-)
+from dashboard.session.pages.partners import MIRROR_PARTNERS, NEIGHBOUR_CODES, PARTNER_FLOWS, PartnersState
+from dashboard.session.readers import in_order
 from dashboard.views import components
 
 FLOW_NAMES = {"total": "Exports + imports", "exports": "Tajikistan's exports", "imports": "Tajikistan's imports"}
@@ -59,8 +44,8 @@ def change_words(russia: pt.Standing) -> str | None:
     return f"not compared with {russia.since_year}: {russia.change.reason}"
 
 
-def headline(model: PartnersModel, view: ViewState) -> None:
-    shown = remembered(model, ("headline", view.pt_since), lambda: build_headlines(model, view.pt_since))
+def headline(model: PartnersModel, view: PartnersState) -> None:
+    shown = shared.partners_headline(view.pt_since)
     russia, rival, rank = shown.russia, shown.rival, shown.remittances
     columns = st.columns(4)
     if russia is not None:
@@ -125,12 +110,12 @@ def full_range() -> tuple[int, int]:
     return bounds.year_min, bounds.year_max
 
 
-def trade_years(model: PartnersModel, view: ViewState) -> tuple[int, int]:
+def trade_years(model: PartnersModel, view: PartnersState) -> tuple[int, int]:
     """The partner charts' years: all of Tajikistan's at the Years filter's full range, else the filter's."""
     return page_years(model.years, view.years, full_range())
 
 
-def controls(model: PartnersModel, view: ViewState) -> None:
+def controls(model: PartnersModel, view: PartnersState) -> None:
     flow, top, since = st.columns([3, 2, 2])
     with flow:
         bound_widget(
@@ -155,12 +140,11 @@ def controls(model: PartnersModel, view: ViewState) -> None:
         bound_widget(st.selectbox, "pt_since", chosen, "Compare with", options=years, index=None)
 
 
-def partners_section(model: PartnersModel, view: ViewState) -> None:
+def partners_section(model: PartnersModel, view: PartnersState) -> None:
     words = FLOW_WORDS[view.pt_flow]
     st.subheader(f"Tajikistan's partners: share of its {words}")
     years = trade_years(model, view)
-    key = ("shares", view.pt_flow, view.pt_top, view.pt_since, years)
-    shown = remembered(model, key, lambda: build_shares_view(model, view.pt_flow, view.pt_top, view.pt_since, years))
+    shown = shared.partners_shares(view.pt_flow, view.pt_top, view.pt_since, years)
     if shown is None:
         components.no_data("No partner figures in the data.")
         return
@@ -180,11 +164,11 @@ def partners_section(model: PartnersModel, view: ViewState) -> None:
         description=f"Shares of Tajikistan's {words} by partner over time, {', '.join(shown.order)}",
     )
     st.dataframe(
-        remembered(shown, "table", lambda: changes_table(shown, view.pt_since)), hide_index=True, width="stretch"
+        shared.partners_changes(view.pt_flow, view.pt_top, view.pt_since, years), hide_index=True, width="stretch"
     )
 
 
-def mirror_section(model: PartnersModel, view: ViewState) -> None:
+def mirror_section(model: PartnersModel, view: PartnersState) -> None:
     st.subheader("The same flows as each partner reported them")
     bound_widget(
         st.segmented_control,
@@ -195,9 +179,9 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda v: v or view.pt_mirror,
     )
-    code = current_view(shared.year_bounds()).pt_mirror.upper()
+    code = current_view(PartnersState).pt_mirror.upper()
     years = trade_years(model, view)
-    shown = remembered(model, ("mirror", code, years), lambda: build_mirror_view(model, code, years))
+    shown = shared.partners_mirror(code, years)
     if not shown.directions:
         components.no_data("No figures for this pair in the selected years.")
         return
@@ -221,7 +205,7 @@ def mirror_section(model: PartnersModel, view: ViewState) -> None:
             )
 
 
-def neighbours_section(model: PartnersModel, view: ViewState) -> None:
+def neighbours_section(model: PartnersModel, view: PartnersState) -> None:
     st.subheader("Neighbours compared: trade with Russia and with China")
     bound_widget(
         st.pills,
@@ -233,12 +217,8 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
         format_func=lambda code: pt.NAMES[code.upper()],
         to_view=lambda chosen: in_order(NEIGHBOUR_CODES, chosen),
     )
-    codes = tuple(code.upper() for code in current_view(shared.year_bounds()).pt_countries)
-    shown = remembered(
-        model,
-        ("neighbours", codes, trade_years(model, view)),
-        lambda: build_neighbours_view(model, codes, trade_years(model, view)),
-    )
+    codes = tuple(code.upper() for code in current_view(PartnersState).pt_countries)
+    shown = shared.partners_neighbours(codes, trade_years(model, view))
     if shown is None:
         components.no_data("Pick a country above, or widen the years: no figures to compare.")
         return
@@ -260,7 +240,7 @@ def neighbours_section(model: PartnersModel, view: ViewState) -> None:
             )
 
 
-def remittances_section(model: PartnersModel, view: ViewState) -> None:
+def remittances_section(model: PartnersModel, view: PartnersState) -> None:
     st.subheader("Remittance dependency in the world")
     if model.world_remittances is None:
         components.no_data(
@@ -270,7 +250,7 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
         return
     world = model.world_remittances
     years = page_years((int(world["year"].min()), int(world["year"].max())), view.years, full_range())
-    shown = remembered(model, ("world", years), lambda: build_world_view(model, years, RANKED))
+    shown = shared.partners_world(years, RANKED)
     if shown is None:
         components.no_data("Tajikistan has no remittances figure in the World Bank file.")
         return
@@ -305,7 +285,6 @@ def remittances_section(model: PartnersModel, view: ViewState) -> None:
 
 
 def render() -> None:
-    view = current_view(shared.year_bounds())
     st.title("Partners & region")
     st.caption(
         "How large Russia is among Tajikistan's trading partners, and how Tajikistan compares with its "
@@ -314,6 +293,7 @@ def render() -> None:
     model = components.model_or_error(shared.partners_model)
     if model is None:
         return
+    view = current_view(PartnersState, model.years)
     st.caption(
         f"Trade: {model.edition}, each country's own report, {model.years[0]}–{model.years[1]} (the IMF's "
         "aggregates such as World or European Union are never counted as partners)."
@@ -321,7 +301,7 @@ def render() -> None:
     st.caption(YEARS_REACH.format(first=model.years[0]))
     headline(model, view)
     controls(model, view)
-    view = current_view(shared.year_bounds())
+    view = current_view(PartnersState)
     partners_section(model, view)
     mirror_section(model, view)
     neighbours_section(model, view)

@@ -9,14 +9,15 @@ from dashboard.charts import products as charts
 from dashboard.formatting import FLOW_LABELS
 from dashboard.models.products import BACI_NOTE, GET_BACI, DirectionTables, ProductsModel
 from dashboard.session.binding import bound_slider, bound_widget, current_view
-from dashboard.session.state import ViewState
+from dashboard.session.pages.products import ProductsState
+from dashboard.session.readers import span_of
 from dashboard.views import components
 
 DIRECTIONS = ("ru_to_tj", "tj_to_ru")
 LEVEL_NAMES = {"2": "chapters", "4": "headings", "6": "products"}
 
 
-def controls(model: ProductsModel, view: ViewState) -> tuple[int | None, str]:
+def controls(model: ProductsModel, view: ProductsState) -> tuple[int | None, str]:
     """The page's controls, all kept in the URL; returns the year shown and the search text."""
     years = list(model.years)
     year = view.prod_year if view.prod_year in years else model.default_year
@@ -123,7 +124,7 @@ def figures_table(tables: DirectionTables) -> None:
     )
 
 
-def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ViewState) -> None:
+def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view: ProductsState) -> None:
     st.markdown(f"**Product breakdown, {year}**" if year else "**Product breakdown**")
     panel = shared.breakdown_view(direction, year, int(view.prod_level), view.prod_top)
     if panel is None:
@@ -171,7 +172,7 @@ def breakdown_panel(model: ProductsModel, direction: str, year: int | None, view
         components.sources_line(panel.rows, model.sources)
 
 
-def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ViewState) -> None:
+def direction_panel(model: ProductsModel, direction: str, year: int | None, query: str, view: ProductsState) -> None:
     st.subheader(FLOW_LABELS[direction])
     tables = shared.direction_tables(direction, query)
     if len(model.baci) or len(model.breakdown):
@@ -188,7 +189,7 @@ def direction_panel(model: ProductsModel, direction: str, year: int | None, quer
     )
 
 
-def concentration_section(model: ProductsModel, view: ViewState) -> None:
+def concentration_section(model: ProductsModel, view: ProductsState) -> None:
     frame = shared.product_concentration(int(view.prod_level))
     if frame.empty:
         return
@@ -213,7 +214,7 @@ def concentration_section(model: ProductsModel, view: ViewState) -> None:
     )
 
 
-def baci_trends_section(model: ProductsModel, year: int | None, query: str, view: ViewState) -> None:
+def baci_trends_section(model: ProductsModel, year: int | None, query: str, view: ProductsState) -> None:
     frame = shared.baci_trends(int(view.prod_level), query, year)
     st.subheader("Each product over the years")
     if frame.empty:
@@ -280,10 +281,10 @@ def render() -> None:
         "published share, growth rate and value, and — where a full breakdown exists — the top products, sections "
         "and concentration."
     )
-    view = current_view(shared.year_bounds())
     model = components.model_or_error(shared.products_model)
     if model is None:
         return
+    view = current_view(ProductsState, span_of(model.years))
     if len(model.baci):
         st.caption(BACI_NOTE)
     else:

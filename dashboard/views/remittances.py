@@ -9,12 +9,11 @@ import streamlit as st
 from dashboard.analytics import remittances as rem
 from dashboard.analytics.basis import SHOWN
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import remittances as charts
 from dashboard.formatting import event_key, markdown_text, money, percent, signed
-from dashboard.models.remittances import RemittancesModel, RemittancesView, Scenario, build_scenario
+from dashboard.models.remittances import RemittancesModel, RemittancesView, Scenario
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
-from dashboard.session.state import REM_RUSSIA, REM_SHARE, REMITTANCE_SCENARIO, ViewState, defaults
+from dashboard.session.pages.remittances import REM_RUSSIA, REM_SHARE, RemittancesState
 from dashboard.views import components
 
 CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
@@ -27,7 +26,7 @@ DEFINITIONS = (
 )
 
 
-def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     dep = shown.dependency
     if dep is None:
         components.no_data("No World Bank remittance figures in the selected years.")
@@ -75,7 +74,7 @@ def dependency_panel(model: RemittancesModel, shown: RemittancesView, view: View
     )
 
 
-def series_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+def series_section(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     st.subheader("Remittances over time")
     if shown.shown.empty:
         components.no_data("No remittance figures in the selected years.")
@@ -198,13 +197,11 @@ def from_russia_sentence(model: RemittancesModel) -> None:
     )
 
 
-def scenario_section(model: RemittancesModel, shown: RemittancesView, view: ViewState) -> None:
+def scenario_section(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     st.subheader("What if remittances from Russia changed?")
     st.page_link("views/scenarios.py", label="Estimated from Russia's growth and the ruble: Scenarios")
     values = (view.rem_russia, view.rem_ruble, view.rem_pass, view.rem_share, view.rem_mult)
-    scenario = remembered(
-        model, ("scenario", values), lambda: build_scenario(model, *values, steps=(REM_RUSSIA.step, REM_SHARE.step))
-    )
+    scenario = shared.remittance_scenario(*values, steps=(REM_RUSSIA.step, REM_SHARE.step))
     share_default = float(model.latest_share["value"]) if model.latest_share is not None else 100.0
     controls, result = st.columns([2, 3], gap="medium")
     with controls:
@@ -258,11 +255,13 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: View
                 width="stretch",
             ):
                 update_view(
-                    **defaults("rem_ruble"), rem_russia=preset.russia_change_pct, rem_share=preset.russia_share_pct
+                    **RemittancesState.defaults("rem_ruble"),
+                    rem_russia=preset.russia_change_pct,
+                    rem_share=preset.russia_share_pct,
                 )
                 st.rerun()
         if st.button("Reset the scenario", key="preset_reset", width="stretch"):
-            update_view(**defaults(*REMITTANCE_SCENARIO))
+            update_view(**RemittancesState.defaults())
             st.rerun()
         st.caption("Presets load each shock's published size; hover for its source.")
     shock, year = scenario.shock, scenario.year
@@ -308,7 +307,7 @@ def plus_or_minus(value: float) -> str:
     return f"{'−' if value < 0 else '+'} {abs(value):.1f}"
 
 
-def formula_text(scenario: Scenario, view: ViewState, edition: str) -> str:
+def formula_text(scenario: Scenario, view: RemittancesState, edition: str) -> str:
     """The scenario's arithmetic written out with this view's numbers and each input's year and source.
 
     So nobody has to trust a black box, nor take a share of one year for a share of the base's.
@@ -337,7 +336,7 @@ def render() -> None:
         "Money sent home by Tajik migrant workers, most of them in Russia: how large it is against the economy, "
         "how much comes from Russia, and what a shock to it would do."
     )
-    view = current_view(shared.year_bounds())
+    view = current_view(RemittancesState)
     model = components.model_or_error(shared.remittances_model)
     if model is None:
         return

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import scenarios as charts
 from dashboard.formatting import markdown_text, money, signed
 from dashboard.models.scenarios import (
@@ -20,12 +18,14 @@ from dashboard.models.scenarios import (
     Outcome,
     ScenariosModel,
     apply_scenario,
+    horizon_label,
     outcomes_frame,
     result_frame,
     second_round,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
-from dashboard.session.state import MAX_SAVED, SAVED_NAME, SCENARIO_DRIVERS, ViewState, defaults, slider_range
+from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
+from dashboard.session.state import slider_range
 from dashboard.views import components
 
 LEVEL = f"{sc.LEVEL:.0%}"
@@ -35,30 +35,57 @@ CAVEAT = (
 )
 
 
-def drivers_section(model: ScenariosModel, view: ViewState) -> None:
-    st.subheader("Drivers: the year ahead")
+def horizon_words(model: ScenariosModel, years_ahead: int) -> str:
+    """The assumption a year further ahead rests on, in plain words."""
+    first, chosen = horizon_label(model, 1), horizon_label(model, years_ahead)
+    record = "The record links each year's change in remittances to the same year's Russian growth and ruble."
+    if years_ahead == 1:
+        return f"{record} The drivers are {chosen}'s changes on the year before."
+    return (
+        f"{record} For {chosen}, the drivers are taken as the same change in every year from {first} to {chosen}, "
+        "and their effects add up year on year. The interval widens with each year: it allows for each year's own "
+        "surprise and for the uncertainty of the estimate, which repeats every year."
+    )
+
+
+def drivers_section(model: ScenariosModel, view: ScenariosState) -> None:
+    ahead = view.sc_ahead
+    st.subheader("Drivers: the year ahead" if ahead == 1 else f"Drivers: each year to {horizon_label(model, ahead)}")
     left, right = st.columns([3, 2], gap="medium")
     with left:
+        bound_widget(
+            st.segmented_control,
+            "sc_ahead",
+            view.sc_ahead,
+            "Year",
+            options=slider_range("sc_ahead").steps(),
+            format_func=lambda years: horizon_label(model, years),
+            to_view=lambda chosen: chosen or view.sc_ahead,
+            help="How far ahead the scenario reaches: the next year, or up to three years ahead.",
+        )
+        st.caption(horizon_words(model, view.sc_ahead))
         bound_slider(
             "sc_growth",
             float(view.sc_growth),
             "Russia's real GDP growth, %",
             format="%+.1f%%",
-            help="WDI NY.GDP.MKTP.KD.ZG for Russia, the year ahead.",
+            help="WDI NY.GDP.MKTP.KD.ZG for Russia, in each year to the chosen one.",
         )
         bound_slider(
             "sc_ruble",
             float(view.sc_ruble),
             "Ruble against the US$, %",
             format="%+.1f%%",
-            help="Change in US$ per ruble (from WDI PA.NUS.FCRF): negative = a weaker ruble.",
+            help="Change in US$ per ruble (from WDI PA.NUS.FCRF) in each year to the chosen one: negative = a "
+            "weaker ruble.",
         )
         bound_slider(
             "sc_migrants",
             float(view.sc_migrants),
             "Migrant workers, change in number, %",
             format="%+.0f%%",
-            help="Applied as an assumption, not estimated: each worker sends as much as before.",
+            help="Applied as an assumption, not estimated: each worker sends as much as before; the change is "
+            "taken in each year to the chosen one.",
         )
     with right:
         st.caption("What happened (WDI values for that year against the one before):")
@@ -71,13 +98,12 @@ def drivers_section(model: ScenariosModel, view: ViewState) -> None:
                 "(PA.NUS.FCRF), from the World Bank's record.",
             ):
                 update_view(
-                    sc_growth=round(slider_range("sc_growth").clamp(growth), 1),
-                    sc_ruble=round(slider_range("sc_ruble").clamp(ruble), 1),
-                    sc_migrants=0.0,
+                    **ScenariosState.clamped(sc_growth=growth, sc_ruble=ruble),
+                    **ScenariosState.defaults("sc_migrants"),
                 )
                 st.rerun()
         if st.button("Reset the drivers", key="sc_reset", width="stretch"):
-            update_view(**defaults(*SCENARIO_DRIVERS))
+            update_view(**ScenariosState.defaults())
             st.rerun()
 
 
@@ -86,9 +112,10 @@ def interval_text(mean: float, low: float, high: float, fmt: Callable[[float], s
     return f"{fmt(mean)} ({LEVEL}: {fmt(low)} to {fmt(high)})"
 
 
-def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState) -> None:
+def result_section(model: ScenariosModel, result: list[Outcome], view: ScenariosState) -> None:
     year = max(row.year for row in result)
-    st.subheader(f"Remittances in the year ahead ({year}), with a {LEVEL} prediction interval")
+    ahead = "the year ahead" if view.sc_ahead == 1 else f"{view.sc_ahead} years ahead"
+    st.subheader(f"Remittances {ahead} ({year}), with a {LEVEL} prediction interval")
     columns = st.columns(len(result))
     for column, row in zip(columns, result, strict=True):
         components.metric(
@@ -111,6 +138,12 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: ViewState
     components.say(summary)
     if any(row.floored for row in result):
         st.caption("Where an interval reaches a fall of more than 100%, its lower end is cut at zero remittances.")
+    if view.sc_ahead > 1:
+        st.caption(
+            "More than a year ahead, the central value is the average of the outcomes the record allows: where the "
+            "record is noisy, the chance of large gains pulls that average up, even when each year's central growth "
+            "is a fall."
+        )
     left, right = st.columns(2)
     for where, measure, title, fmt, name in (
         (left, "usd", "Remittances, US$ m", ",.0f", "scenario_usd.csv"),
@@ -167,15 +200,15 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
         f"Each line: the yearly change in the share of GDP (WDI NE.IMP.GNFS.ZS, NE.CON.PRVT.ZS) regressed on the "
         f"change in remittances' share (BX.TRF.PWKR.DT.GD.ZS), HAC errors; the interval is that fit's {LEVEL} "
         "prediction interval at the scenario's central change in remittances, so it leaves out the first step's "
-        "own uncertainty."
+        "own uncertainty. More than a year ahead, the yearly changes add up to the change shown."
     )
     components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
 
 
-def compare_section(model: ScenariosModel, view: ViewState) -> list[Outcome]:
+def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome]:
     st.subheader("Compare named scenarios")
     saved = list(view.sc_saved)
-    current = (view.sc_growth, view.sc_ruble, view.sc_migrants)
+    current = (view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead)
     name_col, save_col = st.columns([3, 2], vertical_alignment="bottom")
     name = name_col.text_input(
         "Name for the current drivers",
@@ -198,17 +231,17 @@ def compare_section(model: ScenariosModel, view: ViewState) -> list[Outcome]:
         return []
     outcomes = [
         outcome
-        for label, growth, ruble, migrants in saved
-        for outcome in apply_scenario(model, Drivers(growth, ruble, migrants), label)
+        for label, growth, ruble, migrants, ahead in saved
+        for outcome in apply_scenario(model, Drivers(growth, ruble, migrants, ahead), label)
     ]
     compared = outcomes_frame(outcomes)
     columns = st.columns(len(saved))
-    for column, (label, growth, ruble, migrants) in zip(columns, saved, strict=True):
+    for column, (label, growth, ruble, migrants, ahead) in zip(columns, saved, strict=True):
         with column:
             st.markdown(
                 markdown_text(
                     f"**{label}**: Russia {signed(growth, '%')}, ruble {signed(ruble, '%')}, migrants "
-                    f"{signed(migrants, '%') or '0%'}"
+                    f"{signed(migrants, '%') or '0%'}, for {horizon_label(model, ahead)}"
                 )
             )
             if st.button("Remove", key=f"sc_remove_{label}", width="stretch"):
@@ -218,33 +251,14 @@ def compare_section(model: ScenariosModel, view: ViewState) -> list[Outcome]:
     st.dataframe(table.map(lambda v: money(v, "musd")), width="stretch")
     components.sources_and_download(compared, model.sources, "scenario_compare.csv")
     for row in outcomes:
+        held = "" if row.years_ahead == 1 else f", each year from {row.base_year + 1} to {row.year}"
         collect.paragraph(
             f"Scenario {row.scenario} (Russia {signed(row.russia_growth, '%')}, ruble {signed(row.ruble_change, '%')}, "
-            f"migrants {signed(row.migrants, '%') or '0%'}): {row.economy} {row.year} "
+            f"migrants {signed(row.migrants, '%') or '0%'}{held}): {row.economy} {row.year} "
             f"{interval_text(row.usd_m, row.usd_low, row.usd_high, lambda v: money(v, 'musd'))}, "
             f"{row.pct_gdp:.1f}% of GDP."
         )
     return outcomes
-
-
-def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
-    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
-    shown = coefficients.assign(
-        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
-        interval=[
-            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
-        ],
-        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
-    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
-    shown = shown.rename(
-        columns={
-            "term_label": "term",
-            "interval": f"{LEVEL} interval",
-            "n": "N",
-            "years": "years (change on year before)",
-        }
-    )
-    return shown
 
 
 def estimates_in_words(model: ScenariosModel) -> str:
@@ -261,12 +275,12 @@ def estimates_in_words(model: ScenariosModel) -> str:
     return f"Estimated from the record ({LEVEL} intervals; an association, not a law). " + " ".join(parts)
 
 
-def relationship_section(model: ScenariosModel, view: ViewState) -> None:
+def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
     st.subheader("The relationship it rests on")
     st.markdown(markdown_text(CAVEAT))
     coefficients = model.coefficients
     st.dataframe(
-        remembered(model, "coefficients_shown", lambda: coefficients_shown(coefficients)),
+        shared.scenario_coefficients(),
         hide_index=True,
         width="stretch",
     )
@@ -277,7 +291,7 @@ def relationship_section(model: ScenariosModel, view: ViewState) -> None:
         f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
         "(statsmodels' estimator, checked against statsmodels)."
     )
-    collect.paragraph(remembered(model, "estimates_in_words", lambda: estimates_in_words(model)))
+    collect.paragraph(estimates_in_words(model))
     components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
     axis = bound_widget(
         st.segmented_control,
@@ -341,12 +355,12 @@ def render() -> None:
         "If Russia's economy shrinks and the ruble falls, what happens to remittances in Tajikistan, Kyrgyzstan and "
         "Uzbekistan? Estimated from the World Bank's record, with its uncertainty and its track record."
     )
-    view = current_view(shared.year_bounds())
+    view = current_view(ScenariosState)
     model = components.model_or_error(shared.scenarios_model)
     if model is None:
         return
     drivers_section(model, view)
-    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants))
+    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead))
     result_section(model, result, view)
     second_round_section(model, result)
     compare_section(model, view)

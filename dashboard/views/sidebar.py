@@ -8,7 +8,8 @@ import streamlit as st
 
 from dashboard.formatting import SIDE_LABELS, unit_label
 from dashboard.session.binding import bound_widget
-from dashboard.session.state import SIDES, UNITS, Bounds, ViewState
+from dashboard.session.pages.filters import SIDES, UNITS, Filters
+from dashboard.session.state import Bounds
 
 EMPTIED_KEY = "reporters_emptied"
 
@@ -20,7 +21,7 @@ def _sides(selected: list[str]) -> tuple[str, ...]:
     return chosen or SIDES
 
 
-def global_filters(view: ViewState, bounds: Bounds) -> None:
+def global_filters(view: Filters, bounds: Bounds) -> None:
     with st.sidebar:
         st.markdown("**Filters for every page**")
         bound_widget(

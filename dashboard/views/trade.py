@@ -11,7 +11,6 @@ from dashboard.analytics import trade
 from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.events import events_between
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
@@ -22,10 +21,10 @@ from dashboard.models.trade import (
     TradeModel,
     choose_projection,
     projection_frame,
-    share_rows,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
-from dashboard.session.state import MIRROR_FLOWS, Repair, ViewState
+from dashboard.session.pages.trade import MIRROR_FLOWS, TradeState
+from dashboard.session.params import Repair
 from dashboard.views import components
 
 MIRROR_NOTE = (
@@ -36,25 +35,19 @@ MIRROR_NOTE = (
 )
 
 
-def in_view(frame: pd.DataFrame, view: ViewState, by_side: bool = False) -> pd.DataFrame:
-    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters'
-    sides): selected once per view and frame, and shared, so callers must not mutate them."""
-    sides = tuple(view.reporters) if by_side else None
-    return remembered(frame, ("in_view", view.years, sides), lambda: _rows_in_view(frame, view.years, sides))
-
-
-def _rows_in_view(frame: pd.DataFrame, years: tuple[int, int], sides: tuple[str, ...] | None) -> pd.DataFrame:
-    keep = frame["year"].between(*years)
-    if sides is not None:
-        keep &= frame["side"].isin(sides)
+def in_view(frame: pd.DataFrame, view: TradeState, by_side: bool = False) -> pd.DataFrame:
+    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters' sides)."""
+    keep = frame["year"].between(*view.years)
+    if by_side:
+        keep &= frame["side"].isin(view.reporters)
     return frame[keep]
 
 
-def statistics_sides(view: ViewState) -> list[str]:
+def statistics_sides(view: TradeState) -> list[str]:
     return [side for side in SIDES_WITH_STATISTICS if side in view.reporters]
 
 
-def kpi_row(model: TradeModel, view: ViewState) -> None:
+def kpi_row(model: TradeModel, view: TradeState) -> None:
     sides = statistics_sides(view)
     if not sides:
         return
@@ -104,7 +97,7 @@ def kpi_row(model: TradeModel, view: ViewState) -> None:
         )
 
 
-def annual_section(model: TradeModel, view: ViewState) -> None:
+def annual_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Annual trade by reporter")
     first, last = model.dots_years
     st.caption(
@@ -120,7 +113,7 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
     events = events_between(model.events, view.years)
     for side in sides:
         st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
-        frame = in_view(model.annual_frames[(side, view.units)], view)
+        frame = in_view(shared.trade_frames().annual_frames[(side, view.units)], view)
         if frame.empty:
             components.no_data("No annual figures in the selected years.")
             continue
@@ -138,7 +131,7 @@ def annual_section(model: TradeModel, view: ViewState) -> None:
         )
 
 
-def mirror_section(model: TradeModel, view: ViewState) -> None:
+def mirror_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Mirror statistics: one flow, two reporters")
     flow = (
         bound_widget(
@@ -166,7 +159,7 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
             f"{exporter}; {exporter} recorded {money(latest['exporter_reported'])} of exports, a gap of "
             f"{percent(latest['gap_pct'])}. {MIRROR_NOTE}"
         )
-    frame = in_view(model.mirror_frames[(flow, view.units)], view)
+    frame = in_view(shared.trade_frames().mirror_frames[(flow, view.units)], view)
     components.chart_with_sources(
         shared.chart_spec(charts.mirror_chart, frame, unit_label(view.units)),
         in_view(model.mirror_rows[flow], view),
@@ -178,7 +171,7 @@ def mirror_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def article_caption(model: TradeModel, view: ViewState) -> str:
+def article_caption(model: TradeModel, view: TradeState) -> str:
     """What the article said about trade, set against the later record, in numbers from the data."""
     claims = model.article_claims
     if claims is None:
@@ -186,9 +179,9 @@ def article_caption(model: TradeModel, view: ViewState) -> str:
     return trade.article_trade_sentence(claims, lambda value: money(value, view.units))
 
 
-def published_section(model: TradeModel, view: ViewState) -> None:
+def published_section(model: TradeModel, view: TradeState) -> None:
     st.subheader(f"Full-year totals published since {model.dots_years[1] + 1}")
-    frame = in_view(model.published_frames[view.units], view, by_side=True)
+    frame = in_view(shared.trade_frames().published_frames[view.units], view, by_side=True)
     if frame.empty:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
@@ -207,7 +200,7 @@ def published_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def part_year_section(model: TradeModel, view: ViewState) -> None:
+def part_year_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Part-year figures and their published growth")
     rows = in_view(model.part_years, view, by_side=True)
     if rows.empty:
@@ -238,14 +231,15 @@ def part_year_section(model: TradeModel, view: ViewState) -> None:
     )
 
 
-def projection_section(model: TradeModel, view: ViewState) -> None:
+def projection_section(model: TradeModel, view: TradeState) -> None:
     st.subheader("Full-year projection")
     st.caption(
         "If the whole year grew as a part of it did: projected full year = previous full year × "
         "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *Load the Russia "
         "Briefing projection* repeats it."
     )
-    projections = {year: p for year, p in model.projections.items() if view.years[0] <= year <= view.years[1]}
+    every_year = shared.trade_frames().projections
+    projections = {year: p for year, p in every_year.items() if view.years[0] <= year <= view.years[1]}
     if not projections:
         components.no_data("No year in the selected range has a part-year growth figure to project from.")
         return
@@ -256,7 +250,8 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
     if "proj_year" in repaired:
         repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
     if repaired:
-        view = update_view(**dict.fromkeys(repaired))
+        update_view(**dict.fromkeys(repaired))
+        view = current_view(TradeState)
 
     left, right = st.columns([2, 3])
     with left:
@@ -280,7 +275,7 @@ def projection_section(model: TradeModel, view: ViewState) -> None:
             st.caption(f"No full-year figure for {choice.year} from the selected reporters has been published.")
 
 
-def projected(choice: ProjectionChoice, view: ViewState) -> None:
+def projected(choice: ProjectionChoice, view: TradeState) -> None:
     """The projection's card and its arithmetic."""
     base = choice.base
     components.metric(
@@ -299,7 +294,7 @@ def projected(choice: ProjectionChoice, view: ViewState) -> None:
     )
 
 
-def not_projected(choice: ProjectionChoice, view: ViewState) -> None:
+def not_projected(choice: ProjectionChoice, view: TradeState) -> None:
     """A base and a growth of two reporters: both figures side by side with the reason, never their product."""
     base, growth = choice.base, choice.published_growth
     components.metric(
@@ -319,7 +314,7 @@ def not_projected(choice: ProjectionChoice, view: ViewState) -> None:
 
 
 def projection_controls(
-    model: TradeModel, projections: Mapping[int, Projection], view: ViewState, choice: ProjectionChoice
+    model: TradeModel, projections: Mapping[int, Projection], view: TradeState, choice: ProjectionChoice
 ) -> None:
     inputs = projections[choice.year]
     bound_widget(
@@ -361,7 +356,7 @@ def projection_controls(
     if model.article_case is None:
         return
     case_year, case_base, case_growth = model.article_case
-    case_value = model.projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
+    case_value = shared.trade_frames().projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
     if st.button(
         "Load the Russia Briefing projection",
         icon=":material/history_edu:",
@@ -373,7 +368,7 @@ def projection_controls(
         st.rerun()
 
 
-def share_section(view: ViewState) -> None:
+def share_section(view: TradeState) -> None:
     """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
     st.subheader("Russia's share of Tajikistan's trade")
     try:
@@ -382,8 +377,7 @@ def share_section(view: ViewState) -> None:
     except DataError as error:
         components.data_error(error)
         return
-    rows = remembered(shares, "share_rows", lambda: share_rows(shares, sources))  # both of one data folder
-    shown = rows[rows["year"].between(*view.years)]
+    shown = shares[shares["year"].between(*view.years)]
     if shown.empty:
         components.no_data("No full-year share is published for the selected years.")
         return
@@ -400,10 +394,10 @@ def share_section(view: ViewState) -> None:
 def render() -> None:
     st.title("Russia–Tajikistan trade")
     st.caption("Goods trade between the two countries in US$, as each side and its officials report it.")
-    view = current_view(shared.year_bounds())
     model = components.model_or_error(shared.trade_model)
     if model is None:
         return
+    view = current_view(TradeState, model.year_range)
     kpi_row(model, view)
     annual_section(model, view)
     share_section(view)

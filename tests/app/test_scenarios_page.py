@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 import pandas as pd
 import pytest
@@ -23,6 +24,72 @@ def expected_2025(iso3: str, growth: float, ruble: float) -> pd.Series:
     cell = MACRO[(MACRO["indicator"] == "BX.TRF.PWKR.CD.DT") & (MACRO["iso3"] == iso3) & (MACRO["year"] == 2024)]
     base = float(cell["value"].iloc[0]) / 1e6
     return base * (1 + own[["mean", "obs_ci_lower", "obs_ci_upper"]] / 100)
+
+
+def expected_2026(iso3: str, growth: float, ruble: float) -> tuple[float, float, float]:
+    """Two years ahead, worked from statsmodels' own fit: the same drivers in 2025 and 2026, each
+    year's growth 1 + g with g = (μ + d + e)/100, d the estimate's error (variance se_mean², the same
+    both years), e each year's own (variance: the residuals' mean square). For P = Π (1 + g):
+    E[P] = a² + v and Var P = 4a²v + 2v² + 2σ²(a² + v) + σ⁴ (a = 1 + μ/100, v = se_mean²/100²,
+    σ² = mse_resid/100²); the interval is E[P] ± t sd, on the 2024 WDI cell."""
+    _, fit = statsmodels_fit(iso3)
+    own = fit.get_prediction([[1.0, growth, ruble]]).summary_frame(alpha=0.10).iloc[0]
+    a, v, s2 = 1 + own["mean"] / 100, own["mean_se"] ** 2 / 1e4, fit.mse_resid / 1e4
+    mean = a**2 + v
+    sd = math.sqrt(4 * a**2 * v + 2 * v**2 + 2 * s2 * (a**2 + v) + s2**2)
+    t = stats_t(fit.df_resid)
+    cell = MACRO[(MACRO["indicator"] == "BX.TRF.PWKR.CD.DT") & (MACRO["iso3"] == iso3) & (MACRO["year"] == 2024)]
+    base = float(cell["value"].iloc[0]) / 1e6
+    return base * mean, base * (mean - t * sd), base * (mean + t * sd)
+
+
+def stats_t(df: float) -> float:
+    from scipy import stats
+
+    return float(stats.t.ppf(0.95, df))
+
+
+def test_two_years_ahead_compounds_the_drivers_and_says_so(open_app, downloads):
+    at = open_app("scenarios", sc_growth="-3", sc_ruble="-25", sc_ahead="2")
+    assert not at.exception and not at.warning
+    assert at.segmented_control(key="w_sc_ahead").value == 2
+    shown = metrics(at)
+    said = " ".join(md.value for md in at.markdown)
+    for economy, iso3 in (("Tajikistan", "TJK"), ("Kyrgyzstan", "KGZ"), ("Uzbekistan", "UZB")):
+        mean, low, high = expected_2026(iso3, -3.0, -25.0)
+        assert shown[f"{economy}, 2026"] == money(mean, "busd")
+        interval = f"(90%: {money(max(low, 0.0), 'musd')} to {money(high, 'musd')})"
+        assert f"**{economy}**: {money(mean, 'musd')} {interval}" in said
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "the same change in every year from 2025 to 2026" in captions and "add up year on year" in captions
+    assert "Remittances 2 years ahead (2026)" in [header.value for header in at.subheader][1]
+    assert url(at) == {"sc_growth": "-3", "sc_ruble": "-25", "sc_ahead": "2"}
+
+
+def test_the_year_ahead_moves_the_result_and_the_link(open_app):
+    at = open_app("scenarios", sc_growth="-3", sc_ruble="-25")
+    assert "Tajikistan, 2025" in metrics(at)
+    at.segmented_control(key="w_sc_ahead").set_value(3).run()
+    assert "Tajikistan, 2027" in metrics(at) and url(at)["sc_ahead"] == "3"
+    at.segmented_control(key="w_sc_ahead").set_value(1).run()
+    assert "Tajikistan, 2025" in metrics(at) and "sc_ahead" not in url(at)
+
+
+def test_a_saved_scenario_keeps_its_year_in_the_link_the_csv_and_the_brief(open_app, downloads):
+    at = open_app("scenarios", sc_growth="-3", sc_ruble="-25", sc_ahead="2")
+    at.text_input(key="sc_name_draft").set_value("Later").run()
+    at.button(key="sc_save").click().run()
+    assert url(at)["sc_saved"] == "Later:-3,-25,0,2"
+    at.segmented_control(key="w_sc_ahead").set_value(1).run()  # the saved one keeps its own year
+    compared = pd.read_csv(io.BytesIO(downloads["scenario_compare.csv"]))
+    tajik = compared[compared["iso3"] == "TJK"].iloc[0]
+    assert (tajik["year"], tajik["years_ahead"], tajik["base_year"]) == (2026, 2, 2024)
+    assert tajik["usd_m"] == pytest.approx(expected_2026("TJK", -3.0, -25.0)[0], rel=1e-9)
+    said = " ".join(md.value for md in at.markdown)
+    assert "**Later**: Russia −3.0%, ruble −25.0%, migrants 0.0%, for 2026" in said
+    brief = " ".join(pdf_text(downloads["brief-scenarios.pdf"]).split())
+    held = "Scenario Later (Russia −3.0%, ruble −25.0%, migrants 0.0%, each year from 2025 to 2026): Tajikistan 2026"
+    assert held in brief
 
 
 def test_russia_minus_3_and_the_ruble_minus_25_give_each_economys_next_year(open_app):

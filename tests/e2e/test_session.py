@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.session.state import ViewState
+from dashboard.session.pages.border import BorderState
 from hosting.session import PAGES, run_blocking, run_page, session, warm
 
 pytestmark = pytest.mark.e2e
@@ -24,6 +24,6 @@ def test_a_page_run_reports_its_sliders_and_takes_new_values(server):
 
     first, moved = run_blocking(visit())
     assert first.finished and not first.exceptions
-    assert first.sliders[RADIUS][1] == ViewState.radius
+    assert first.sliders[RADIUS][1] == BorderState.radius
     assert moved.finished and not moved.exceptions
-    assert f"radius={ViewState.radius + 50}" in moved.query  # the view followed the slider into the address
+    assert f"radius={BorderState.radius + 50}" in moved.query  # the view followed the slider into the address

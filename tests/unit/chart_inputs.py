@@ -36,7 +36,7 @@ from dashboard.models import trade as trade_models
 from dashboard.models.border import clip_to_map
 from dashboard.models.remittances import build_remittances_model, build_remittances_view, build_scenario
 from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, result_frame
-from dashboard.models.trade import build_trade_model, choose_projection
+from dashboard.models.trade import build_trade_frames, build_trade_model, choose_projection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -177,8 +177,9 @@ EVENTS = pd.DataFrame(
 )
 
 TRADE = build_trade_model(REPORTERS, DOTS, PUBLISHED, EVENTS, SOURCES)
+TRADE_FRAMES = build_trade_frames(TRADE)
 TRADE_YEARS = (2017, 2022)
-PROJECTION = choose_projection(TRADE.projections, None, None, None)
+PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None)
 
 SHARE_CONTEXT = pd.DataFrame(
     {
@@ -563,7 +564,7 @@ CASES: list[Case] = [
     Case(
         "trade.annual_measures_chart",
         trade_charts.annual_measures_chart,
-        (TRADE.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
+        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
         ["rule", "line", "point", "point", *EVENT_MARKS],
     ),
     Case(
@@ -577,13 +578,13 @@ CASES: list[Case] = [
     Case(
         "trade.mirror_chart",
         trade_charts.mirror_chart,
-        (TRADE.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
+        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
         ["line", "bar"],
     ),
     Case(
         "trade.published_years_chart",
         trade_charts.published_years_chart,
-        (TRADE.published_frames["busd"], "US$ bn"),
+        (TRADE_FRAMES.published_frames["busd"], "US$ bn"),
         ["point"],
     ),
     Case("trade.part_year_growth_chart", trade_charts.part_year_growth_chart, (TRADE.part_year_growth,), ["point"]),
@@ -591,7 +592,7 @@ CASES: list[Case] = [
         "trade.projection_chart",
         trade_charts.projection_chart,
         (
-            trade_models.projection_frame(PROJECTION, TRADE.projections[PROJECTION.year].outcomes, "busd"),
+            trade_models.projection_frame(PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd"),
             "US$ bn",
         ),
         ["bar"],

@@ -64,6 +64,75 @@ def test_migrant_workers_scale_the_predicted_growth():
     assert (scaled.mean, scaled.low, scaled.high) == pytest.approx((-19.0, -28.0, -10.0))
 
 
+def constant_fit(mean: float, spread: float, scale: float) -> sc.Fit:
+    """A fit whose prediction is `mean` ± an estimate error of variance `spread` and a yearly
+    surprise of variance `scale` (constant term only), t = 2."""
+    return sc.Fit(
+        terms=("const",),
+        params=np.array([mean]),
+        cov=np.array([[spread]]),
+        scale=scale,
+        n=10,
+        df_resid=9,
+        r2=0.0,
+        maxlags=0,
+        t_crit=2.0,
+        years=(),
+    )
+
+
+def test_one_year_ahead_compounds_nothing_and_is_the_usual_prediction():
+    assert sc.compound(hand_fit(), (1.0, 1.0), 1) == sc.predict(hand_fit(), (1.0, 1.0)) == sc.Prediction(6, 4, 8)
+
+
+def test_two_years_ahead_worked_by_hand():
+    # Each year's growth g = 10% + d + e, d ~ N(0, 10²) the estimate's error (the same both years), e ~ N(0, 20²)
+    # each year's own. In fractions: a = 1.1, v = 0.01, σ² = 0.04; P = (a + d + e₁)(a + d + e₂).
+    # Mean: E[(a + d)²] = a² + v = 1.21 + 0.01 = 1.22, so +22%.
+    # Var: E[Var(P | d)] = E[((a + d)² + σ²)² − (a + d)⁴] = 2σ²(a² + v) + σ⁴ = 0.0976 + 0.0016 = 0.0992;
+    #      Var(E[P | d]) = Var((a + d)²) = 4a²v + 2v² = 0.0484 + 0.0002 = 0.0486; total 0.1478.
+    # In percent: sd = 100 √0.1478 = 38.4448, and ± 2 sd: 22 − 76.8895 = −54.8895 to 98.8895.
+    guess = sc.compound(constant_fit(10.0, 100.0, 400.0), (), 2)
+    assert guess.mean == pytest.approx(22.0)
+    assert (guess.low, guess.high) == pytest.approx((22 - 2 * 38.444766, 22 + 2 * 38.444766), abs=1e-5)
+
+
+def test_with_no_uncertainty_the_years_simply_compound():
+    # 10% a year for three years is 1.1³ − 1 = 33.1%, and nothing to widen the interval
+    assert sc.compound(constant_fit(10.0, 0.0, 0.0), (), 3) == pytest.approx(sc.Prediction(33.1, 33.1, 33.1))
+
+
+def test_the_compounded_mean_and_spread_are_those_of_many_simulated_years():
+    # The same model drawn a million times: the estimate's error once per path, a surprise every year
+    rng = np.random.default_rng(29)
+    mean, spread, scale, years = -8.0, 36.0, 300.0, 3
+    d = rng.normal(0.0, math.sqrt(spread), size=(1_000_000, 1))
+    e = rng.normal(0.0, math.sqrt(scale), size=(1_000_000, years))
+    paths = (np.prod(1 + (mean + d + e) / 100, axis=1) - 1) * 100
+    guess = sc.compound(constant_fit(mean, spread, scale), (), years)
+    assert guess.mean == pytest.approx(paths.mean(), abs=0.1)
+    assert (guess.high - guess.mean) / 2 == pytest.approx(paths.std(), rel=0.01)
+
+
+def test_the_interval_widens_with_each_year_ahead():
+    widths = [(guess.high - guess.low) for guess in (sc.compound(hand_fit(), (1.0, 1.0), n) for n in (1, 2, 3))]
+    assert widths[0] == 4.0 and widths[0] < widths[1] < widths[2]
+
+
+def test_a_sum_over_years_counts_the_constant_and_the_surprise_once_a_year():
+    # Second round over two years: x = (2, total change 3); mean 2 × 1 + 3 × 2 = 8 (b = (1, 2));
+    # x V xᵀ = 4 × 0.01 + 9 × 0.04 = 0.4; two years' surprises 2 × 0.3 = 0.6; ± 2 × √1 = ± 2
+    fit = sc.Fit(("const", "x"), np.array([1.0, 2.0]), np.diag([0.01, 0.04]), 0.3, 10, 8, 0.5, 1, 2.0, ())
+    assert sc.predict(fit, (3.0,), years=2) == sc.Prediction(8.0, 6.0, 10.0)
+
+
+def test_migrant_workers_change_in_each_year_ahead():
+    # 10% fewer workers in each of two years: 0.9² = 0.81 of what they would send: 1.21 × 0.81 = 0.9801 (−1.99%),
+    # 1.10 × 0.81 = 0.891 (−10.9%), 1.32 × 0.81 = 1.0692 (+6.92%)
+    scaled = sc.with_migrants(sc.Prediction(21.0, 10.0, 32.0), -10.0, years=2)
+    assert (scaled.mean, scaled.low, scaled.high) == pytest.approx((-1.99, -10.9, 6.92))
+
+
 def test_a_change_is_never_taken_across_a_missing_year():
     values = pd.Series([100.0, 110.0, 121.0], index=[2000, 2001, 2003])
     assert sc.change_pct(values).to_dict() == pytest.approx({2001: 10.0})

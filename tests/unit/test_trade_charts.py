@@ -12,11 +12,11 @@ import pytest
 from dashboard.analytics import trade
 from dashboard.charts import trade as charts
 from dashboard.models.trade import choose_projection, projection_frame
-from tests.unit.chart_inputs import PROJECTION, REPORTERS, SHARE_CONTEXT, TRADE
+from tests.unit.chart_inputs import PROJECTION, REPORTERS, SHARE_CONTEXT, TRADE, TRADE_FRAMES
 
 
 def test_annual_chart_breaks_lines_at_missing_years():
-    frame = TRADE.annual_frames[("russia", "busd")]
+    frame = TRADE_FRAMES.annual_frames[("russia", "busd")]
     dots = frame[(frame["measure"] == "total") & (frame["source_kind"] == "dots")]
     # Russia reported no exports for 2019: no total that year, and the line does not bridge it
     assert dots["year"].tolist() == [2017, 2018, 2020]
@@ -29,21 +29,21 @@ def test_annual_chart_breaks_lines_at_missing_years():
 
 
 def test_statements_follow_the_dots_series_on_their_own_side_only():
-    published = TRADE.annual_frames[("russia", "busd")].query("source_kind == 'published'")
+    published = TRADE_FRAMES.annual_frames[("russia", "busd")].query("source_kind == 'published'")
     assert published["figure_id"].tolist() == ["RT-1", "RT-2"]  # RT-3 is the article's, on no side
     assert published["qualifier_label"].tolist() == ["exact", "lower bound"]
     assert published["value_text"].tolist() == ["US$1.18bn", "over US$1.20bn"]
 
 
 def test_values_are_rescaled_to_the_chosen_unit():
-    bn = TRADE.annual_frames[("tajikistan", "busd")].set_index(["measure", "year"])["value"]
-    m = TRADE.annual_frames[("tajikistan", "musd")].set_index(["measure", "year"])["value"]
+    bn = TRADE_FRAMES.annual_frames[("tajikistan", "busd")].set_index(["measure", "year"])["value"]
+    m = TRADE_FRAMES.annual_frames[("tajikistan", "musd")].set_index(["measure", "year"])["value"]
     assert m[("total", 2018)] == pytest.approx(975.0) and bn[("total", 2018)] == pytest.approx(0.975)  # 880 + 95
     assert (m / 1000).round(9).equals(bn.round(9))
 
 
 def test_mirror_frame_pairs_each_sides_report_and_breaks_where_one_is_missing():
-    frame = TRADE.mirror_frames[("ru_to_tj", "musd")]
+    frame = TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")]
     russia = frame[frame["side"] == "Russia"]
     tajikistan = frame[frame["side"] == "Tajikistan"]
     assert set(russia["role"]) == {"exporter"} and russia["year"].tolist() == [2017, 2018, 2020]
@@ -67,14 +67,14 @@ def test_the_mirror_csv_gives_each_figure_and_the_gap_a_row_of_its_own():
 
 
 def test_published_totals_chart_labels_each_statement():
-    frame = TRADE.published_frames["busd"].set_index("figure_id")
+    frame = TRADE_FRAMES.published_frames["busd"].set_index("figure_id")
     assert frame.loc["RT-3", ["value", "value_text", "side_label"]].tolist() == [
         1.13,
         "US$1.13bn",
         "Media & unattributed",
     ]
     assert frame.loc["RT-6", ["status", "value_text"]].tolist() == ["projection", "about US$2.00bn"]
-    spec = charts.published_years_chart(TRADE.published_frames["busd"], "US$ bn").to_dict(validate=False)
+    spec = charts.published_years_chart(TRADE_FRAMES.published_frames["busd"], "US$ bn").to_dict(validate=False)
     assert spec["encoding"]["shape"]["field"] == "qualifier_label"
 
 
@@ -92,7 +92,7 @@ def test_projection_bars_show_the_base_the_projection_and_each_outcome():
     # (customs' 1,180 ranks first, but customs published no growth), grown by their own Jan–Apr +15.7%:
     # 1,200 × 1.157 = 1,388.4, a lower bound like its base
     assert (PROJECTION.base["figure_id"], PROJECTION.growth) == ("RT-2", 15.7)
-    bars = projection_frame(PROJECTION, TRADE.projections[2022].outcomes, "busd")
+    bars = projection_frame(PROJECTION, TRADE_FRAMES.projections[2022].outcomes, "busd")
     assert bars["what"].tolist() == [
         "2021: Russian officials (RT-2)",
         "2022: projection",
@@ -108,10 +108,10 @@ def test_projection_bars_show_the_base_the_projection_and_each_outcome():
 
 def test_a_base_and_a_growth_of_two_reporters_give_no_projection_bar():
     # the customs' 1,180 with the only growth on its side, Russian officials' +15.7%: two reporters
-    choice = choose_projection(TRADE.projections, 2022, "RT-1", None)
+    choice = choose_projection(TRADE_FRAMES.projections, 2022, "RT-1", None)
     assert choice.projected_usd_m is None
     assert choice.projection.reason == "different reporters (Russian officials; Russian customs (FCS))"
-    bars = projection_frame(choice, TRADE.projections[2022].outcomes, "busd")
+    bars = projection_frame(choice, TRADE_FRAMES.projections[2022].outcomes, "busd")
     assert bars["kind"].tolist() == ["Base year", "Outcome"]
 
 

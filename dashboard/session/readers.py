@@ -1,0 +1,201 @@
+"""How a link's text becomes a value: one reader per kind of parameter (session/params.py
+declares which a parameter uses). A reader returns the value, or raises Invalid saying why the
+text cannot be used, with a usable nearby value when there is one (a number brought inside its
+range, the known names of a list), which the link's repair then reports. Pure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Years = tuple[int, int]  # the first and last year of a page's data: what its year parameters may name
+Parser = Callable[[str, "Years | None"], Any]
+
+
+@dataclass(frozen=True)
+class Range:
+    """A number a slider sets: the URL accepts what the widget offers, and nothing else.
+
+    The widget takes its limits and step from here (session.binding.bound_slider), so a shared
+    link can never hold a value its page's slider cannot show.
+    """
+
+    low: float
+    high: float
+    step: float
+
+    @property
+    def digits(self) -> int:
+        """Decimal places a value keeps: those of the step (0.1 -> 1, 1 or 10 -> 0)."""
+        return max(0, -math.floor(math.log10(self.step)))
+
+    def clamp(self, value: float) -> float:
+        return min(max(value, self.low), self.high)
+
+    def widget_args(self) -> dict[str, float]:
+        return {"min_value": self.low, "max_value": self.high, "step": self.step}
+
+    def steps(self) -> list[int]:
+        """Every value of a whole-number range, for a control that shows them as buttons."""
+        return list(range(int(self.low), int(self.high) + 1, int(self.step)))
+
+
+class Invalid(ValueError):
+    """A URL value that cannot be read; `clamped` carries a usable nearby value if there is one."""
+
+    def __init__(self, reason: str, clamped: Any = None):
+        super().__init__(reason)
+        self.reason, self.clamped = reason, clamped
+
+
+def _whole(text: str) -> int:
+    if not re.fullmatch(r"[+-]?\d{1,6}", text.strip()):
+        raise Invalid("is not a whole number")
+    return int(text)
+
+
+def number_in(limits: Range) -> Parser:
+    """A number within the range, rounded to its step's decimals; one outside is clamped and reported."""
+    low, high, digits = limits.low, limits.high, limits.digits
+
+    def parse(text: str, years: Years | None) -> float:
+        try:
+            value = float(text.strip().rstrip("%"))
+        except ValueError:
+            raise Invalid("is not a number") from None
+        if not math.isfinite(value):
+            raise Invalid("is not a finite number")
+        if not low <= value <= high:
+            raise Invalid(f"lies outside {low:g}..{high:g}", clamped=round(min(max(value, low), high), digits))
+        return round(value, digits)
+
+    return parse
+
+
+def whole_number_in(limits: Range) -> Parser:
+    """A whole number within the range; one outside is clamped and reported."""
+    low, high = int(limits.low), int(limits.high)
+
+    def parse(text: str, years: Years | None) -> int:
+        value = _whole(text)
+        if not low <= value <= high:
+            raise Invalid(f"lies outside {low}..{high}", clamped=min(max(value, low), high))
+        return value
+
+    return parse
+
+
+def steps_of(limits: Range, unit: str) -> Parser:
+    """Any number, brought to the nearest step inside the range; a moved value is reported."""
+    step = int(limits.step)
+
+    def parse(text: str, years: Years | None) -> int:
+        try:
+            value = float(text.strip())
+        except ValueError:
+            raise Invalid(f"is not a number of {unit}") from None
+        if not math.isfinite(value):
+            raise Invalid("is not a finite number")
+        snapped = int(round(limits.clamp(value) / step) * step)
+        if not limits.low <= value <= limits.high:
+            raise Invalid(f"lies outside {limits.low}..{limits.high} {unit}", clamped=snapped)
+        if snapped != value:
+            raise Invalid(f"is not a multiple of {step} {unit}", clamped=snapped)
+        return snapped
+
+    return parse
+
+
+def one_of(options: tuple[str, ...]) -> Parser:
+    def parse(text: str, years: Years | None) -> str:
+        value = text.strip().lower()
+        if value not in options:
+            raise Invalid(f"is not one of {', '.join(options)}")
+        return value
+
+    return parse
+
+
+def in_order(options: tuple[str, ...], chosen: Iterable[str] | None) -> tuple[str, ...]:
+    """The chosen options in their canonical order, so one selection always has one URL."""
+    picked = set(chosen or ())
+    return tuple(option for option in options if option in picked)
+
+
+def some_of(options: tuple[str, ...], noun: str, empty: bool) -> Parser:
+    """A comma list drawn from `options`, kept in their order; unknown names are dropped and reported."""
+
+    def parse(text: str, years: Years | None) -> tuple[str, ...]:
+        items = {item.strip().lower() for item in text.split(",") if item.strip()}
+        if not items and not empty:
+            raise Invalid(f"names no {noun}")
+        known = in_order(options, items)
+        if items - set(options):
+            if not known:
+                raise Invalid(f"names no known {noun} (use {', '.join(options)})")
+            raise Invalid(f"names an unknown {noun}", clamped=known)
+        return known
+
+    return parse
+
+
+def year_within(within: str) -> Parser:
+    """A year of the page's data (`within` names that data in a warning: 'the partner data')."""
+
+    def parse(text: str, years: Years | None) -> int:
+        year = _whole(text)
+        if years is None:
+            raise Invalid(f"names a year, and {within} has none")
+        if not years[0] <= year <= years[1]:
+            raise Invalid(f"lies outside {within}'s years ({years[0]}–{years[1]})")
+        return year
+
+    return parse
+
+
+def span_within(within: str) -> Parser:
+    """'2010..2024' (or 2010-2024, 2010–2024, 2010,2024), in order, inside the data's years."""
+
+    def parse(text: str, years: Years | None) -> Years:
+        match = re.fullmatch(r"\s*(\d{4})\s*(?:\.\.|-|–|,)\s*(\d{4})\s*", text)
+        if not match:
+            raise Invalid("is not a year range like 2010..2024")
+        if years is None:
+            raise Invalid(f"names years, and {within} has none")
+        start, end = sorted((int(match.group(1)), int(match.group(2))))
+        lo, hi = max(start, years[0]), min(end, years[1])
+        if lo > hi:
+            raise Invalid(f"lies outside {within}'s years ({years[0]}–{years[1]})")
+        if (lo, hi) != (start, end):
+            raise Invalid(f"reaches beyond {within}'s years ({years[0]}–{years[1]})", clamped=(lo, hi))
+        return (start, end)
+
+    return parse
+
+
+def search_text(limit: int) -> Parser:
+    """A search string: letters, digits, spaces and a few marks; anything else is dropped, with a note."""
+
+    def parse(text: str, years: Years | None) -> str:
+        kept = re.sub(r"[^\w\s.,;'-]", "", text, flags=re.UNICODE).strip()[:limit]
+        if kept != text.strip():
+            raise Invalid("has characters a search does not use", clamped=kept)
+        return kept
+
+    return parse
+
+
+def an_id(text: str, years: Years | None) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", text.strip()):
+        raise Invalid("is not a figure id")
+    return text.strip()
+
+
+def span_of(years: Sequence[int]) -> Years | None:
+    """The first and last of a data's years (None when it has none): what a page passes when it
+    reads its view, for its year parameters."""
+    return (min(years), max(years)) if len(years) else None
