@@ -22,7 +22,7 @@ import pyarrow as pa
 from streamlit import dataframe_util
 
 from dashboard import datasets
-from dashboard.analytics import border, overview
+from dashboard.analytics import border, citations, overview
 from dashboard.analytics import trade as trade_analytics
 from dashboard.analytics.basis import Mismatch
 from dashboard.cache.arrow_specs import for_streamlit
@@ -36,23 +36,32 @@ from dashboard.models.border import (
     build_border_tables,
     build_coverage_curve,
     clip_to_map,
+    sites_frame,
     thumbnail_geometry,
 )
 from dashboard.models.catalogue import Entry, build_catalogue
-from dashboard.models.overview import OverviewModel, build_overview_model, events_table
+from dashboard.models.overview import (
+    OverviewModel,
+    build_overview_model,
+    events_rows,
+    events_table,
+    remittances_trend_frame,
+    trade_trend_frame,
+)
 from dashboard.models.partners import (
+    Headlines,
     MirrorView,
     NeighboursView,
     PartnersModel,
     SharesView,
     WorldView,
+    build_headlines,
     build_mirror_view,
     build_neighbours_view,
     build_partners_model,
     build_shares_view,
     build_world_view,
     changes_table,
-    headline_figures,
 )
 from dashboard.models.products import (
     BreakdownView,
@@ -70,11 +79,13 @@ from dashboard.models.products import (
 from dashboard.models.remittances import (
     RemittancesModel,
     RemittancesView,
+    Scenario,
     build_remittances_model,
     build_remittances_view,
+    build_scenario,
 )
 from dashboard.models.scenarios import ScenariosModel, build_scenarios_model, coefficients_shown
-from dashboard.models.trade import TradeFrames, TradeModel, build_trade_frames, build_trade_model
+from dashboard.models.trade import TradeFrames, TradeModel, build_trade_frames, build_trade_model, share_rows
 from dashboard.session.state import Bounds
 
 # --- loading: a table, or tables that must fit together -------------------------------------
@@ -154,8 +165,8 @@ def trade_frames() -> TradeFrames:
 
 @per_edition()
 def russia_shares() -> pd.DataFrame:
-    """Russia's share of Tajikistan's trade by year and report."""
-    return trade_analytics.russia_shares(dataset("trade_context"), dataset("reporters"))
+    """Russia's share of Tajikistan's trade by year and report, each saying whose it is."""
+    return share_rows(trade_analytics.russia_shares(dataset("trade_context"), dataset("reporters")), dataset("sources"))
 
 
 def year_bounds() -> Bounds:
@@ -228,7 +239,7 @@ def _border_map_layers(layers: tuple[str, ...]) -> dict:
 def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
     """The sites the chosen map layers draw, ready for the map."""
     kinds = [kind for layer in layers for kind in border_charts.LAYER_KINDS.get(layer, ())]
-    return border_charts.sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
+    return sites_frame(model.sites[model.sites["kind"].isin(kinds)], model.sources)
 
 
 @per_edition(max_entries=4)
@@ -257,6 +268,21 @@ def remittances_model() -> RemittancesModel:
 def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesView:
     """What the Remittances page draws for these years."""
     return build_remittances_view(remittances_model(), years, show_others)
+
+
+@per_edition(max_entries=256)
+def remittance_scenario(
+    russia_change_pct: float,
+    ruble_change_pct: float,
+    pass_through_pct: float,
+    share_pct: float | None,
+    multiplier: float,
+    steps: tuple[float, float],
+) -> Scenario:
+    """The shock the Remittances page's sliders set, with each input's year and source."""
+    return build_scenario(
+        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps
+    )
 
 
 @per_edition()
@@ -303,9 +329,9 @@ def _world_remittances(set_aside: list[str]) -> pd.DataFrame | None:
 
 
 @per_edition(max_entries=64)
-def partners_headline(since: int) -> tuple:
+def partners_headline(since: int) -> Headlines:
     """Russia's standing since a year, the next largest partner and Tajikistan's remittance rank."""
-    return headline_figures(partners_model(), since)
+    return build_headlines(partners_model(), since)
 
 
 @per_edition(max_entries=256)
@@ -419,6 +445,31 @@ def _overview_model(
     _partners: PartnersModel | None,
 ) -> OverviewModel:
     return build_overview_model(_trade, _context, _remittances, _border, _partners)
+
+
+@per_edition(max_entries=4)
+def overview_trade_trend(unit: str) -> pd.DataFrame:
+    """The Overview's trade chart frame in the viewer's unit (DataError if the trade files fail)."""
+    return trade_trend_frame(trade_model(), unit)
+
+
+@per_edition()
+def overview_remittances_trend() -> pd.DataFrame:
+    """The Overview's remittances chart frame (DataError if the remittance files fail)."""
+    return remittances_trend_frame(remittances_model().backbone)
+
+
+@per_edition(max_entries=64)
+def overview_event_rows(kinds: tuple[str, ...]) -> pd.DataFrame:
+    """Every report of the events of these kinds, each its publisher's: the Overview's events CSV."""
+    return events_rows(dataset("events"), kinds, dataset("sources"))
+
+
+@per_edition(max_entries=1024)
+def sources_line(ids: tuple[str, ...], reach: tuple[tuple[str, int], ...] = ()) -> citations.Citing:
+    """A chart's sources line for these ids (and the last year it has from each): every chart asks on
+    every rerun, nearly always with ids it has asked for before."""
+    return citations.citing(ids, dataset("sources"), reach)
 
 
 @per_edition(max_entries=64)

@@ -14,7 +14,6 @@ from dashboard.analytics.citations import (
     cite,
     cited_ids,
     cited_reach,
-    citing,
     data_as_of,
     sources_caption,
     with_citation,
@@ -111,6 +110,12 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
         st.caption(note)
     else:
         _cited_caption(data, sources, note)
+
+
+def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
+    """The sources line for these ids, worked out once per data edition (`sources` is that edition's
+    sources table, which every page model holds: the cached line reads the same one)."""
+    return cache.sources_line(ids, reach)
 
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:

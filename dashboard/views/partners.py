@@ -35,12 +35,6 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def share_basis(reporter: str, basis: str, edition: str) -> str:
-    """'Tajikistan's report to the IMF; IMF DOTS', with the share's basis where it is not a plain report."""
-    how = "" if basis == pt.REPORTED else f"; {basis}"
-    return f"{reporter}{how}; {edition}"
-
-
 def change_words(russia: pt.Standing) -> str | None:
     """The share's change since the compared year, or why there is none: never a number across bases."""
     if russia.change is None:
@@ -51,10 +45,11 @@ def change_words(russia: pt.Standing) -> str | None:
 
 
 def headline(model: PartnersModel, view: PartnersState) -> None:
-    russia, rival, rank = shared.partners_headline(view.pt_since)
+    shown = shared.partners_headline(view.pt_since)
+    russia, rival, rank = shown.russia, shown.rival, shown.remittances
     columns = st.columns(4)
     if russia is not None:
-        basis = share_basis(russia.reporter, russia.basis, model.edition)
+        basis = pt.share_whose(russia.reporter, russia.basis, model.edition)
         unranked = f"; {russia.unranked} more had one flow only and are not ranked" if russia.unranked else ""
         components.metric(
             columns[0],
@@ -80,6 +75,7 @@ def headline(model: PartnersModel, view: PartnersState) -> None:
             help=f"Compared with {view.pt_since} (the 'Compare with' control), only where both years' shares "
             "stand alike; no figure that year shows no change.",
         )
+    if russia is not None and rival is not None:
         components.metric(
             columns[2],
             f"Next largest partner, {russia.year}",
@@ -88,7 +84,7 @@ def headline(model: PartnersModel, view: PartnersState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
-            basis=share_basis(str(rival["reporter"]), str(rival["basis"]), model.edition),
+            basis=pt.share_whose(str(rival["reporter"]), str(rival["basis"]), model.edition),
         )
     if rank is not None:
         aside = (

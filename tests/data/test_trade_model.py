@@ -58,26 +58,28 @@ def test_trade_mission_quoting_tajik_statistics_counts_as_tajikistans_figure(mod
     assert russia.loc[2022, "figure_id"] == "RUTJ-046"  # Russian customs, 1.40bn
 
 
-def test_default_projection_uses_growth_from_the_bases_side(frames):
+def test_default_projection_uses_growth_from_the_bases_own_reporter(frames):
     choice = choose_projection(frames.projections, None, None, None)
     assert choice.year == 2025
-    assert choice.base["side"] == choice.published_growth["side"]
-    assert choice.repairs == []
+    # Russian officials' 2024 total, 1.5bn (RUTJ-081), and their latest 2025 growth, Jan–Sep +17% (RUTJ-095)
+    assert (choice.base["figure_id"], choice.published_growth["figure_id"]) == ("RUTJ-081", "RUTJ-095")
+    assert choice.projected_usd_m == pytest.approx(1755.0)  # 1,500 × 1.17
+    assert choice.fallbacks == []
 
 
 def test_seed_projection_is_1_92bn(frames):
     choice = choose_projection(frames.projections, 2022, "RUTJ-030", 70.0)
     assert choice.projected_usd_m == pytest.approx(1921.0)
-    assert choice.growth == 70.0
-    assert choice.repairs == []
+    assert choice.growth == 70.0 and choice.growth_is_published  # the article's own Q1 'over 70%'
+    assert choice.fallbacks == []
 
 
 def test_invalid_choices_are_repaired_with_reasons(frames):
     choice = choose_projection(frames.projections, 1999, "RUTJ-030", 12.0)
-    assert choice.year == 2025 and [r.param for r in choice.repairs] == ["proj_year"]
+    assert choice.year == 2025 and [r.param for r in choice.fallbacks] == ["proj_year"]
     assert choice.growth != 12.0  # a new year starts from its own published growth
     choice = choose_projection(frames.projections, 2022, "RUTJ-081", None)
-    assert [r.param for r in choice.repairs] == ["proj_base"]
+    assert [r.param for r in choice.fallbacks] == ["proj_base"]
     assert choice.base["year"] == 2021
 
 
@@ -103,7 +105,8 @@ def test_the_shipped_series_as_the_charts_draw_them(model, frames):
     mirror = frames.mirror_frames[("tj_to_ru", "musd")]
     exporter = mirror[mirror["role"] == "exporter"]
     assert (mirror["year"].min(), mirror["year"].max()) == (1993, 2020)
-    assert set(exporter["reporter"]) == {"Tajikistan"} and len(exporter) == 28
+    assert set(exporter["side"]) == {"Tajikistan"} and len(exporter) == 28
+    assert set(exporter["reported_by"]) == {"Tajikistan (IMF DOTS)"}
     seed_2021 = frames.published_frames["busd"].set_index("figure_id").loc["RUTJ-030"]
     assert (seed_2021["value"], seed_2021["value_text"], seed_2021["side_label"]) == (
         1.13,
