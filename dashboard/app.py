@@ -21,8 +21,14 @@ from dashboard.views import components, language, sidebar
 
 HERE = Path(__file__).parent
 
+link_has_lang = "lang" in st.query_params  # before the view is opened: the link as it came
+bounds = shared.year_bounds()
+filters = open_view(bounds)
+lang = filters.language
+_ = lang.gettext
+
 st.set_page_config(
-    page_title="Russia–Tajikistan dashboard",
+    page_title=_("Russia–Tajikistan dashboard"),
     page_icon=str(HERE / "static" / "favicon.png"),  # a local file: material icons load from a CDN
     layout="wide",
     initial_sidebar_state="auto",  # open on a laptop, folded away on a phone,
@@ -33,9 +39,6 @@ access.require_admission()  # a no-op unless the hosted guard found this replica
 edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
-bounds = shared.year_bounds()
-filters = open_view(bounds)
-lang = filters.language
 language.page_language(lang)  # <html lang> for screen readers
 
 PAGES = {
@@ -46,19 +49,19 @@ PAGES = {
 }
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
-sidebar.global_filters(filters, bounds)
+sidebar.global_filters(filters, bounds, link_has_lang)
 link_slot = st.sidebar.container()
 repairs_slot = st.container()  # filled after the page has run: it reads its year parameters as it draws
 brief_slot = st.container()
-collect.begin(f"Russia–Tajikistan: {page.title}")
+collect.begin(_("Russia–Tajikistan: {title}").format(title=page.title))
 page.run()
 for repair in take_repairs():
     repairs_slot.warning(repair.message(), icon=":material/link_off:")
 query = sync_url(bounds, page_name)
-link = sidebar.share_link(link_slot, page.url_path, query)
+link = sidebar.share_link(link_slot, page.url_path, query, lang)
 try:
     sources = shared.dataset("sources")
 except DataError:
     sources = None  # the brief then cites no sources; the page has already said which file failed
 words = view_in_words(view_now(), query)
-components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources)
+components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources, lang=lang)

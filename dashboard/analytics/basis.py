@@ -36,6 +36,9 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import ENGLISH, Language
+
 CHANGE, GAP, SHARE, PART, PROJECTION = "change", "gap", "share", "part", "projection"
 
 
@@ -181,24 +184,31 @@ def compare_frames(kind: str, first: pd.DataFrame, second: pd.DataFrame, percent
 # here); basis: how it stands (below); edition: the series or release it comes from; year: the
 # year it is for (empty where it has none, e.g. a site's position or the border's length).
 SHOWN = ("reported_by", "basis", "edition", "year")
-SHOWN_TITLES = {"reported_by": "Reported by", "basis": "Basis", "edition": "Edition", "year": "Year"}
-THIS_DASHBOARD = "this dashboard"
-REPORTED, ESTIMATE, ONE_FLOW = "reported", "IMF estimate", "one flow only"
-WORKED_OUT, MEASURED, SCENARIO = "worked out here", "measured here", "scenario worked out here"
-NOT_COMPARABLE = "not comparable"  # where a gap or ratio would be, with the reason beside it
+# The column titles and plain words are English constants (frames compare against them); each
+# is marked for the catalogue and read in the viewer's language where it is shown (`in_words`).
+SHOWN_TITLES = {"reported_by": N_("Reported by"), "basis": N_("Basis"), "edition": N_("Edition"), "year": N_("Year")}
+THIS_DASHBOARD = N_("this dashboard")
+REPORTED, ESTIMATE, ONE_FLOW = N_("reported"), N_("IMF estimate"), N_("one flow only")
+WORKED_OUT, MEASURED, SCENARIO = N_("worked out here"), N_("measured here"), N_("scenario worked out here")
+NOT_COMPARABLE = N_("not comparable")  # where a gap or ratio would be, with the reason beside it
 
 
-def part_year(period: str) -> str:
+def part_year(period: str, *, lang: Language = ENGLISH) -> str:
     """A part-year figure's `partial`: 'part-year, Jan–May 2022'."""
-    return f"part-year, {period}"
+    return lang.gettext("part-year, {period}").format(period=period)
 
 
-def standing(estimate: bool, partial: str, whole: str = REPORTED) -> str:
+def standing(estimate: bool, partial: str, whole: str = REPORTED, *, lang: Language = ENGLISH) -> str:
     """How a figure stands in plain words: 'reported', 'IMF estimate', 'one flow only', 'IMF
     estimate; one flow only', 'part-year, Jan–May 2022'. `whole` is the word for a figure that is
     neither an estimate nor partial: 'reported' for a published one, 'measured here' and so on."""
     first = ESTIMATE if estimate else ("" if partial else whole)
-    return "; ".join(part for part in (first, partial) if part)
+    return "; ".join(lang.gettext(part) if part == first else part for part in (first, partial) if part)
+
+
+def in_words(constant: str, lang: Language) -> str:
+    """One of this module's plain words (REPORTED, THIS_DASHBOARD, ...) in the viewer's language."""
+    return lang.gettext(constant)
 
 
 def standings(estimate: pd.Series, partial: pd.Series, whole: str = REPORTED) -> pd.Series:

@@ -27,6 +27,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from dashboard.brief.content import Brief, Chart, Figure
+from dashboard.formatting.language import Language
 
 FONT = "SourceSans"
 UPRIGHT = "SourceSansUpright"  # the fallback for what the italic lacks (Cyrillic)
@@ -116,8 +117,9 @@ class _Page(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=14)
         self.set_title(brief.title)
-        self.set_author("Russia–Tajikistan dashboard")
-        self.set_creator("Russia–Tajikistan dashboard")
+        self.set_author(brief.lang.gettext("Russia–Tajikistan dashboard"))
+        self.set_creator(brief.lang.gettext("Russia–Tajikistan dashboard"))
+        self.set_lang(brief.lang.code)  # the document's language, for screen readers
 
     def normalize_text(self, text: str) -> str:
         return super().normalize_text(printable(text))
@@ -133,7 +135,7 @@ def _layout(brief: Brief, images: list[bytes], shown_sources: int) -> FPDF:
     pdf = _Page(brief)
     pdf.add_page()
     _header(pdf, brief)
-    _figures(pdf, brief.figures)
+    _figures(pdf, brief.figures, brief.lang)
     _paragraphs(pdf, brief.paragraphs)
     _charts(pdf, brief.charts, images)
     _closing(pdf, brief, shown_sources)
@@ -143,17 +145,19 @@ def _layout(brief: Brief, images: list[bytes], shown_sources: int) -> FPDF:
 def _header(pdf: FPDF, brief: Brief) -> None:
     pdf.set_text_color(*ACCENT)
     pdf.set_font(FONT, "B", 8.5)
-    pdf.cell(0, 5, "RUSSIA–TAJIKISTAN DASHBOARD · BRIEF", new_x="LMARGIN", new_y="NEXT", align="L")
+    _ = brief.lang.gettext
+    pdf.cell(0, 5, _("RUSSIA–TAJIKISTAN DASHBOARD · BRIEF"), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_text_color(*INK)
     pdf.set_font(FONT, "B", 19)
     pdf.multi_cell(0, 8.5, brief.title, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 4.4, f"Made {brief.made_on} · {brief.view}", new_x="LMARGIN", new_y="NEXT", align="L")
+    made = _("Made {date} · {view}").format(date=brief.made_on, view=brief.view)
+    pdf.multi_cell(0, 4.4, made, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(2)
 
 
-def _figures(pdf: FPDF, figures: tuple[Figure, ...]) -> None:
+def _figures(pdf: FPDF, figures: tuple[Figure, ...], lang: Language) -> None:
     if not figures:
         return
     per_row = 3 if len(figures) != 4 else 2
@@ -164,11 +168,11 @@ def _figures(pdf: FPDF, figures: tuple[Figure, ...]) -> None:
         heights = []
         for i, figure in enumerate(row):
             x = MARGIN + i * (width + 3)
-            heights.append(_figure_box(pdf, figure, x, top, width))
+            heights.append(_figure_box(pdf, figure, x, top, width, lang))
         pdf.set_y(top + max(heights) + 3)
 
 
-def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float) -> float:
+def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float, lang: Language) -> float:
     pdf.set_xy(x + 2.5, top + 2)
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*MUTED)
@@ -183,7 +187,8 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float) -
     if figure.basis:
         pdf.set_font(FONT, "I", 7)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(width - 5, 3.4, f"Whose figure: {figure.basis}", new_x="LEFT", new_y="NEXT", align="L")
+        whose = lang.gettext("Whose figure: {basis}").format(basis=figure.basis)
+        pdf.multi_cell(width - 5, 3.4, whose, new_x="LEFT", new_y="NEXT", align="L")
     height = pdf.get_y() - top + 2
     pdf.set_draw_color(*RULE)
     pdf.rect(x, top, width, height)
@@ -246,8 +251,10 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
         pdf.multi_cell(0, 4, line, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "B", 9)
     pdf.set_text_color(*INK)
-    as_of = f" Data as of {brief.data_as_of}." if brief.data_as_of else ""
-    pdf.multi_cell(0, 4.4, f"Sources ({len(brief.sources)}).{as_of}", new_x="LMARGIN", new_y="NEXT", align="L")
+    _ = brief.lang.gettext
+    as_of = " " + _("Data as of {date}.").format(date=brief.data_as_of) if brief.data_as_of else ""
+    heading = _("Sources ({count}).").format(count=len(brief.sources)) + as_of
+    pdf.multi_cell(0, 4.4, heading, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 7.5)
     pdf.set_text_color(*MUTED)
     for source in brief.sources[:shown_sources]:
@@ -256,12 +263,13 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
         )
     if shown_sources < len(brief.sources):
         more = len(brief.sources) - shown_sources
-        pdf.multi_cell(0, 3.4, f"… and {more} more: every one is listed under its chart at the link below.",
-                       new_x="LMARGIN", new_y="NEXT", align="L")  # fmt: skip
+        said = _("… and {count} more: every one is listed under its chart at the link below.").format(count=more)
+        pdf.multi_cell(0, 3.4, said, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(1.5)
     pdf.set_font(FONT, "B", 9)
     pdf.set_text_color(*INK)
-    pdf.cell(pdf.get_string_width("This view: ") + 1, 4.4, "This view: ")
+    this_view = _("This view: ")
+    pdf.cell(pdf.get_string_width(this_view) + 1, 4.4, this_view)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*ACCENT)
     pdf.multi_cell(0, 4.4, brief.link, link=brief.link, new_x="LMARGIN", new_y="NEXT", align="L")

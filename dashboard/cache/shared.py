@@ -29,6 +29,7 @@ from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
 from dashboard.charts import border as border_charts
 from dashboard.charts.describe import text_alternative
+from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
@@ -427,30 +428,32 @@ def overview_model(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
-    partners: PartnersModel | None = None,
+    partners: PartnersModel | None,
+    lang: Language,
 ) -> OverviewModel:
     """The Overview's cards and narrative, built once per set of models that loaded (the page
-    passes each model it could load, None for one that failed)."""
+    passes each model it could load, None for one that failed) and per language."""
     present = tuple(part is not None for part in (trade, context, remittances, border, partners))
-    return _overview_model(present, trade, context, remittances, border, partners)
+    return _overview_model(present, lang, trade, context, remittances, border, partners)
 
 
 @per_edition(max_entries=16)  # keyed by which models are present: the models are this edition's own
 def _overview_model(
     present: tuple[bool, ...],
+    lang: Language,
     _trade: TradeModel | None,
     _context: pd.DataFrame | None,
     _remittances: RemittancesModel | None,
     _border: BorderModel | None,
     _partners: PartnersModel | None,
 ) -> OverviewModel:
-    return build_overview_model(_trade, _context, _remittances, _border, _partners)
+    return build_overview_model(_trade, _context, _remittances, _border, _partners, lang)
 
 
 @per_edition(max_entries=4)
-def overview_trade_trend(unit: str) -> pd.DataFrame:
-    """The Overview's trade chart frame in the viewer's unit (DataError if the trade files fail)."""
-    return trade_trend_frame(trade_model(), unit)
+def overview_trade_trend(unit: str, lang: Language) -> pd.DataFrame:
+    """The Overview's trade chart frame in the viewer's unit and language (DataError if the trade files fail)."""
+    return trade_trend_frame(trade_model(), unit, lang)
 
 
 @per_edition()
@@ -466,10 +469,12 @@ def overview_event_rows(kinds: tuple[str, ...]) -> pd.DataFrame:
 
 
 @per_edition(max_entries=1024)
-def sources_line(ids: tuple[str, ...], reach: tuple[tuple[str, int], ...] = ()) -> citations.Citing:
-    """A chart's sources line for these ids (and the last year it has from each): every chart asks on
-    every rerun, nearly always with ids it has asked for before."""
-    return citations.citing(ids, dataset("sources"), reach)
+def sources_line(
+    ids: tuple[str, ...], reach: tuple[tuple[str, int], ...] = (), lang: Language = ENGLISH
+) -> citations.Citing:
+    """A chart's sources line for these ids (and the last year it has from each), in the viewer's
+    language: every chart asks on every rerun, nearly always with ids it has asked for before."""
+    return citations.citing(ids, dataset("sources"), reach, lang=lang)
 
 
 @per_edition(max_entries=64)
@@ -479,28 +484,28 @@ def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
 
 
 @per_edition(max_entries=64)
-def overview_events_table(kinds: tuple[str, ...]) -> pd.DataFrame:
+def overview_events_table(kinds: tuple[str, ...], lang: Language) -> pd.DataFrame:
     """The Overview's events of these kinds as listed: each with its source and "(+N more)"."""
-    return events_table(overview_timeline(kinds), dataset("sources"))
+    return events_table(overview_timeline(kinds), dataset("sources"), lang)
 
 
 @per_edition(max_entries=8)
-def catalogue() -> tuple[list[Entry], list[Entry]]:
-    """The Sources & data page's entries: tables, then geometry."""
-    return build_catalogue(data_dir())
+def catalogue(lang: Language) -> tuple[list[Entry], list[Entry]]:
+    """The Sources & data page's entries: tables, then geometry, in the viewer's language."""
+    return build_catalogue(data_dir(), lang)
 
 
 @per_edition(max_entries=64)
-def listed_sources(file: str | None) -> pa.Table:
+def listed_sources(file: str | None, lang: Language) -> pa.Table:
     """A list of sources as the Sources page shows it, in Arrow as st.dataframe would convert it
     (the page draws some twenty of them on every rerun): the whole list, or the sources one
-    data file cites."""
+    data file cites. The rows stay as published; a missing date says so in the viewer's language."""
     if file is None:
         sources = dataset("sources")
     else:
-        tables, geometry = catalogue()
+        tables, geometry = catalogue(lang)
         sources = next(entry.cited for entry in (*tables, *geometry) if entry.dataset.file == file)
-    listed = sources.assign(published_date=sources["published_date"].fillna("undated"))
+    listed = sources.assign(published_date=sources["published_date"].fillna(lang.gettext("undated")))
     return dataframe_util.convert_pandas_df_to_arrow_table(listed, preserve_index=False)
 
 
@@ -547,7 +552,7 @@ def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.Dat
 
 
 @per_edition(max_entries=512, hash_funcs=BY_CONTENT)
-def chart_description(description: str, data: pd.DataFrame) -> str:
+def chart_description(description: str, data: pd.DataFrame, lang: Language = ENGLISH) -> str:
     """A chart's text alternative with the key numbers of its rows (charts.describe), worked out
-    once per description and rows."""
-    return text_alternative(description, data)
+    once per description, rows and language."""
+    return text_alternative(description, data, lang=lang)

@@ -45,6 +45,8 @@ SPEC_TEXT_KEYS = frozenset({"title", "subtitle", "description"})
 # Parts of a spec that hold data, not words the code wrote.
 SPEC_DATA_KEYS = frozenset({"data", "datasets", "values", "field", "scale", "condition", "locale"})
 
+MIN_LETTERS_AROUND_PLACEHOLDERS = 6
+FILE_NAME = re.compile(r"[\w./-]+\.(?:csv|pdf|geojson|json)\b")  # a file's name is its name in any language
 URL = re.compile(r"https?://\S+?(?=[)\s,;]|$)")
 MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -63,8 +65,11 @@ def translated_msgids(code: str = "ru") -> tuple[tuple[str, re.Pattern[str]], ..
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         for msgid in ids:
-            if msgid in strings or not re.search(r"[A-Za-z]{2}", PLACEHOLDER.sub("", msgid)):
+            literal = PLACEHOLDER.sub("", msgid)
+            if msgid in strings or not re.search(r"[A-Za-z]{2}", literal):
                 continue
+            if literal != msgid and len(re.findall(r"[A-Za-z]", literal)) < MIN_LETTERS_AROUND_PLACEHOLDERS:
+                continue  # "to {year}", "In {year}: ": any "to" would match; the stop-list covers them
             found.append((msgid, _pattern(msgid)))
     return tuple(found)
 
@@ -159,7 +164,8 @@ def without_published(text: str, allowed: Iterable[str] = ()) -> str:
     text = MARKDOWN_LINK_TARGET.sub("]", text)
     for published in (*sorted(allowed, key=len, reverse=True), *published_texts()):
         text = text.replace(published, " ")
-    return URL.sub(" ", text).replace("**", "").replace("\\", "")
+    text = FILE_NAME.sub(" ", URL.sub(" ", text))
+    return text.replace("**", "").replace("\\", "")
 
 
 def english_in(text: str, code: str = "ru") -> list[str]:

@@ -17,7 +17,7 @@ def test_a_msgid_is_found_as_whole_words_only():
 
 def test_stop_words_are_found_in_any_text():
     assert english_in("Pages of the ledger") == ["the", "of"]
-    assert english_in("Sources: МВФ") == ["Source"]
+    assert "Source" in english_in("Sources: МВФ")
 
 
 def test_published_source_titles_links_and_addresses_are_not_counted():

@@ -28,6 +28,7 @@ from dashboard.charts import products as product_charts
 from dashboard.charts import remittances as remittance_charts
 from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models import border as border_models
 from dashboard.models import overview as overview_models
 from dashboard.models import partners as partner_models
@@ -197,7 +198,7 @@ SHARE_CONTEXT = pd.DataFrame(
 
 def overview_trade_totals() -> pd.DataFrame:
     """Each side's headline totals as the Overview draws them, in US$ bn."""
-    return overview_models.trade_trend_frame(TRADE, "busd")
+    return overview_models.trade_trend_frame(TRADE, "busd", ENGLISH)
 
 
 # --- Remittances ---------------------------------------------------------------------------------
@@ -558,8 +559,8 @@ EMPTY_ANNUAL = trade_models.annual_frame(
 
 CASES: list[Case] = [
     # Overview
-    Case("overview.trade_trend", overview_charts.trade_trend, (overview_trade_totals(), "US$ bn"), ["line"]),
-    Case("overview.remittances_trend", overview_charts.remittances_trend, (overview_backbone(),), ["line"]),
+    Case("overview.trade_trend", overview_charts.trade_trend, (overview_trade_totals(), "US$ bn", ENGLISH), ["line"]),
+    Case("overview.remittances_trend", overview_charts.remittances_trend, (overview_backbone(), ENGLISH), ["line"]),
     # Trade
     Case(
         "trade.annual_measures_chart",

@@ -45,6 +45,7 @@ class Filters(PageState, page=""):
         example=LANGUAGE_CODES[-1],
         says="Interface language: words, number formats and the brief (docs/i18n.md)",
         ends=lambda years: (LANGUAGE_CODES[0], LANGUAGE_CODES[-1]),
+        widget="segmented_control",
     )
 
     @property

@@ -1,0 +1,79 @@
+"""The Overview in Russian: no English UI string left, the same figures, and the language switch."""
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.analytics import partners, security
+from dashboard.cache import shared
+from dashboard.models.overview import SHARE_SINCE
+from tests.app.conftest import APP, pdf_text, url
+from tests.app.i18n_walk import english_left
+
+
+def words_of_pages_still_in_english() -> tuple[str, ...]:
+    """What the Overview shows from pages whose string pass is another change's (Border, Partners):
+    the memberships sentence, the partner card's basis, the Border map thumbnail's own titles.
+    Each goes from here when its page's pass merges; nothing of the Overview's own is listed."""
+    border, partner = shared.border_model(), shared.partners_model()
+    shares = partner.tajik_shares["total"]
+    standing = partners.standing(shares, "Russia", SHARE_SINCE)
+    return (
+        security.membership_summary(border.memberships, "TJK"),
+        partners.share_whose(standing.reporter, standing.basis, partner.edition),
+        "Tajik–Afghan border, Tajik side",  # the thumbnail's titles and tooltips: the Border page's chart
+        "To the border",
+        "Border and Russian sites",
+        *("Reported by", "Basis", "Edition", "Kind"),
+    )
+
+
+@pytest.fixture(scope="module")
+def russian_overview():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "ru"
+    return at.run()
+
+
+def test_the_overview_in_russian_shows_no_english(open_app, downloads):
+    at = open_app("overview", lang="ru")
+    assert not at.exception
+    assert "events.csv" in downloads  # the walk reads the CSV's headers too
+    assert not english_left(at, downloads, allowed=words_of_pages_still_in_english())
+
+
+def test_the_overview_in_russian_reads_in_russian(russian_overview):
+    at = russian_overview
+    assert at.title[0].value == "Россия и Таджикистан: главное"
+    assert [m.label for m in at.metric][-1] == "Таджикско-афганская граница"
+    assert at.metric[-1].value == "1\u00a0357 км"
+    narrative = at.markdown[0].value
+    assert narrative.startswith("Товарооборот России и Таджикистана в 2024\u202fг. составил")
+
+
+def test_switching_language_changes_words_only(open_app):
+    at = open_app("overview", lang="ru", units="musd", ov_cats="economy")
+    switch = at.segmented_control(key="w_lang")
+    assert switch.options == ["English", "Русский"] and switch.value == "ru"
+    assert switch.label == "Language · Язык"
+    russian_cards = [m.value for m in at.metric]
+    at = switch.set_value("en").run()
+    assert not at.exception
+    assert url(at) == {"units": "musd", "ov_cats": "economy"}  # the language alone went back to the default
+    assert at.title[0].value == "Russia–Tajikistan at a glance"
+    english_cards = [m.value for m in at.metric]
+    # the same figures: only the digits' separators and the words differ
+    digits = [[c for c in text if c.isdigit()] for text in russian_cards]
+    assert digits == [[c for c in text if c.isdigit()] for text in english_cards]
+
+
+def test_the_overview_brief_in_russian_has_russian_headings(open_app, downloads):
+    at = open_app("overview", lang="ru")
+    assert not at.exception
+    text = " ".join(pdf_text(downloads["brief-overview.pdf"]).split())
+    assert "РОССИЯ — ТАДЖИКИСТАН · СПРАВКА" in text
+    assert "Россия — Таджикистан: Обзор" in text
+    assert "Товарооборот России и Таджикистана в 2024" in text  # the page's own sentence
+    assert re.search(r"Источники \(\d+\)\. Данные на \d{4}-\d\d-\d\d\.", text)
+    assert "Этот вид:" in text and "Chart" not in text and "Sources (" not in text
