@@ -29,6 +29,7 @@ from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
 from dashboard.charts import border as border_charts
 from dashboard.charts.describe import text_alternative
+from dashboard.formatting.language import Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
@@ -265,9 +266,9 @@ def remittances_model() -> RemittancesModel:
 
 
 @per_edition(max_entries=256)
-def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesView:
-    """What the Remittances page draws for these years."""
-    return build_remittances_view(remittances_model(), years, show_others)
+def remittances_view(years: tuple[int, int], show_others: bool, lang: Language) -> RemittancesView:
+    """What the Remittances page draws for these years, in the viewer's language."""
+    return build_remittances_view(remittances_model(), years, show_others, lang)
 
 
 @per_edition(max_entries=256)
@@ -278,10 +279,11 @@ def remittance_scenario(
     share_pct: float | None,
     multiplier: float,
     steps: tuple[float, float],
+    lang: Language,
 ) -> Scenario:
     """The shock the Remittances page's sliders set, with each input's year and source."""
     return build_scenario(
-        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps
+        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps, lang
     )
 
 

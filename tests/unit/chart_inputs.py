@@ -28,6 +28,7 @@ from dashboard.charts import products as product_charts
 from dashboard.charts import remittances as remittance_charts
 from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models import border as border_models
 from dashboard.models import overview as overview_models
 from dashboard.models import partners as partner_models
@@ -251,13 +252,13 @@ PRESETS = pd.DataFrame(
 
 REMITTANCES = build_remittances_model(WDI, REMITTANCE_FIGURES, PRESETS, EVENTS, SOURCES)
 REMITTANCE_YEARS = (2018, 2023)
-REMITTANCES_SHOWN = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, True)
-REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False)
+REMITTANCES_SHOWN = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, True, ENGLISH)
+REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False, ENGLISH)
 
 
 def shock_bars() -> pd.DataFrame:
     """A third less from Russia, as the Remittances page draws it."""
-    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1)).bars
+    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1), ENGLISH).bars
 
 
 def overview_backbone() -> pd.DataFrame:
@@ -607,29 +608,34 @@ CASES: list[Case] = [
     Case(
         "remittances.remittances_chart[usd]",
         remittance_charts.remittances_chart,
-        (*REMITTANCES_SHOWN.usd[:2], REMITTANCES_SHOWN.events, REMITTANCE_YEARS, "remittances_usd", "US$ m"),
+        (*REMITTANCES_SHOWN.usd[:2], REMITTANCES_SHOWN.events, REMITTANCE_YEARS, "remittances_usd", "US$ m", ENGLISH),
         ["line", "point", *EVENT_MARKS],
     ),
     Case(
         "remittances.remittances_chart[pct, World Bank only]",
         remittance_charts.remittances_chart,
-        (*REMITTANCES_ALONE.pct[:2], REMITTANCES_ALONE.events, REMITTANCE_YEARS, "pct_gdp", "% of GDP"),
+        (*REMITTANCES_ALONE.pct[:2], REMITTANCES_ALONE.events, REMITTANCE_YEARS, "pct_gdp", "% of GDP", ENGLISH),
         ["line", *EVENT_MARKS],
     ),
     Case(
         "remittances.russia_chart",
         remittance_charts.russia_chart,
-        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]],),
+        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]], ENGLISH),
         ["point"],
     ),
     Case(
         "remittances.migrants_chart",
         remittance_charts.migrants_chart,
-        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]],),
+        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]], ENGLISH),
         ["point"],
     ),
-    Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(),), ["bar"]),
-    Case("remittances.claim_chart", remittance_charts.claim_chart, (REMITTANCES.claim_check.years,), ["bar", "rule"]),
+    Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(), ENGLISH), ["bar"]),
+    Case(
+        "remittances.claim_chart",
+        remittance_charts.claim_chart,
+        (REMITTANCES.claim_check.years, ENGLISH),
+        ["bar", "rule"],
+    ),
     # Products
     Case(
         "products.labelled_bars",
