@@ -337,33 +337,35 @@ def partners_headline(since: int) -> Headlines:
 
 
 @per_edition(max_entries=256)
-def partners_shares(flow: str, top: int, since: int, years: tuple[int, int]) -> SharesView | None:
+def partners_shares(
+    flow: str, top: int, since: int, years: tuple[int, int], lang: Language
+) -> SharesView | None:
     """Tajikistan's partners' shares for a flow, the top N, the compared year and the years shown."""
-    return build_shares_view(partners_model(), flow, top, since, years)
+    return build_shares_view(partners_model(), flow, top, since, years, lang)
 
 
 @per_edition(max_entries=256)
-def partners_changes(flow: str, top: int, since: int, years: tuple[int, int]) -> pd.DataFrame:
+def partners_changes(flow: str, top: int, since: int, years: tuple[int, int], lang: Language) -> pd.DataFrame:
     """The same view's changes since the compared year, as the page's table."""
-    return changes_table(partners_shares(flow, top, since, years), since)
+    return changes_table(partners_shares(flow, top, since, years, lang), since, lang)
 
 
 @per_edition(max_entries=256)
-def partners_mirror(code: str, years: tuple[int, int]) -> MirrorView:
+def partners_mirror(code: str, years: tuple[int, int], lang: Language) -> MirrorView:
     """The flows between Tajikistan and one partner as each side reported them."""
-    return build_mirror_view(partners_model(), code, years)
+    return build_mirror_view(partners_model(), code, years, lang)
 
 
 @per_edition(max_entries=256)
-def partners_neighbours(codes: tuple[str, ...], years: tuple[int, int]) -> NeighboursView | None:
+def partners_neighbours(codes: tuple[str, ...], years: tuple[int, int], lang: Language) -> NeighboursView | None:
     """The chosen neighbours' trade with Russia and with China."""
-    return build_neighbours_view(partners_model(), codes, years)
+    return build_neighbours_view(partners_model(), codes, years, lang)
 
 
 @per_edition(max_entries=64)
-def partners_world(years: tuple[int, int], ranked: int) -> WorldView | None:
+def partners_world(years: tuple[int, int], ranked: int, lang: Language) -> WorldView | None:
     """Remittance dependency in the world: the top `ranked` economies and the region over the years."""
-    return build_world_view(partners_model(), years, ranked)
+    return build_world_view(partners_model(), years, ranked, lang)
 
 
 # --- Products ------------------------------------------------------------------------------

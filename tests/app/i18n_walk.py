@@ -42,10 +42,12 @@ PLACEHOLDER = re.compile(r"\{[^}]*\}")
 # The shared modules' words not wrapped yet (see the module's docstring): their strings waiting in
 # pending.py, the basis lines' tooltip titles, and the sources line a caption ends with.
 SHELL_PENDING: tuple[str | re.Pattern, ...] = (
-    *(
-        re.compile(r".*?".join(re.escape(chunk) for chunk in PLACEHOLDER.split(text)))
+    *(  # a message's own words; what fills its placeholders is the page's, and is checked
+        chunk
         for file in ("views/components.py", "views/sidebar.py")
         for text in pending.IN_CODE.get(file, ())
+        for chunk in PLACEHOLDER.split(text)
+        if sum(c.isalpha() for c in chunk) >= 3
     ),
     *SHOWN_TITLES.values(),
     re.compile(r"(?:Events: .*?)?Sources: .*$", re.DOTALL),

@@ -359,10 +359,10 @@ WORLD_REMITTANCES = pd.DataFrame(
 
 PARTNERS_MODEL = partner_models.build_partners_model(PARTNERS, WORLD_REMITTANCES, SOURCES)
 PARTNER_YEARS = (2018, 2020)
-SHARES = partner_models.build_shares_view(PARTNERS_MODEL, "total", 3, 2018, PARTNER_YEARS)
-MIRROR = partner_models.build_mirror_view(PARTNERS_MODEL, "RUS", PARTNER_YEARS)
-NEIGHBOURS = partner_models.build_neighbours_view(PARTNERS_MODEL, ("TJK", "KGZ"), PARTNER_YEARS)
-WORLD = partner_models.build_world_view(PARTNERS_MODEL, (2022, 2023), 4)
+SHARES = partner_models.build_shares_view(PARTNERS_MODEL, "total", 3, 2018, PARTNER_YEARS, ENGLISH)
+MIRROR = partner_models.build_mirror_view(PARTNERS_MODEL, "RUS", PARTNER_YEARS, ENGLISH)
+NEIGHBOURS = partner_models.build_neighbours_view(PARTNERS_MODEL, ("TJK", "KGZ"), PARTNER_YEARS, ENGLISH)
+WORLD = partner_models.build_world_view(PARTNERS_MODEL, (2022, 2023), 4, ENGLISH)
 HIGHLIGHT = {name: partner_charts.COUNTRY_COLORS[name] for name in ("Tajikistan", "Kyrgyzstan", "Uzbekistan")}
 
 
@@ -717,23 +717,25 @@ CASES: list[Case] = [
     Case(
         "partners.share_lines[partners]",
         partner_charts.share_lines,
-        (SHARES.frame, SHARES.order, "% of Tajikistan's trade"),
+        (SHARES.frame, SHARES.order, "% of Tajikistan's trade", "Partner", "partners", ENGLISH),
         ["line", "point", "point"],
     ),
     Case(
         "partners.share_lines[countries]",
         partner_charts.share_lines,
-        (NEIGHBOURS.charts[0][1], NEIGHBOURS.order, "% of trade with Russia", "Country", "countries"),
+        (NEIGHBOURS.charts[0][1], NEIGHBOURS.order, "% of trade with Russia", "Country", "countries", ENGLISH),
         ["line", "point", "point"],
     ),
     Case(
         "partners.mirror_chart",
         partner_charts.mirror_chart,
-        (MIRROR.directions[0][1], ["Tajikistan", "Russia"]),
+        (MIRROR.directions[0][1], ["Tajikistan", "Russia"], ENGLISH),
         ["line", "point", "point"],
     ),
-    Case("partners.ranking_bars", partner_charts.ranking_bars, (WORLD.top, HIGHLIGHT), ["bar", "text"]),
-    Case("partners.country_lines", partner_charts.country_lines, (WORLD.series, "% of GDP"), ["line", "point"]),
+    Case("partners.ranking_bars", partner_charts.ranking_bars, (WORLD.top, HIGHLIGHT, ENGLISH), ["bar", "text"]),
+    Case(
+        "partners.country_lines", partner_charts.country_lines, (WORLD.series, "% of GDP", ENGLISH), ["line", "point"]
+    ),
     # Border & security
     Case(
         "border.border_map[every layer]",
