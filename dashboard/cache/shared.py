@@ -29,7 +29,7 @@ from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
 from dashboard.charts import border as border_charts
 from dashboard.charts.describe import text_alternative
-from dashboard.formatting.language import Language
+from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
@@ -207,16 +207,16 @@ def coverage_curve() -> pd.DataFrame:
     return build_coverage_curve(border_model())
 
 
-def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+def border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     """The map's Vega-Lite spec for one radius and set of layers (the radius only matters when reach is drawn)."""
-    return _border_map_spec(radius_km if "coverage" in layers else 0, layers)
+    return _border_map_spec(radius_km if "coverage" in layers else 0, layers, lang)
 
 
 # The spec carries the map's geometry: shared, never copied per rerun (see arrow_specs).
 @per_edition(max_entries=256)
-def _border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+def _border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     model = border_model()
-    spec = _border_map_layers(layers)
+    spec = _border_map_layers(layers, lang)
     if "coverage" not in layers:
         return spec
     reach = border.border_coverage(model.border_line, model.covering, radius_km)
@@ -228,12 +228,12 @@ def _border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
 
 
 @per_edition(max_entries=32)
-def _border_map_layers(layers: tuple[str, ...]) -> dict:
+def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = border_model()
     sites = _map_sites(model, layers)
     labels = model.countries.drop(columns="geometry")
-    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites)
+    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
 
 
@@ -248,7 +248,10 @@ def border_thumbnail_spec(height: int) -> dict:
     """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
     model = border_model()
     sites = _map_sites(model, ("russian",))
-    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
+    # the Overview's thumbnail: no words but its tooltips' titles, English until the Overview's pass
+    chart = border_charts.border_map(
+        model.countries.drop(columns="geometry"), False, False, sites, ENGLISH, site_names=False
+    )
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
 
@@ -337,9 +340,7 @@ def partners_headline(since: int) -> Headlines:
 
 
 @per_edition(max_entries=256)
-def partners_shares(
-    flow: str, top: int, since: int, years: tuple[int, int], lang: Language
-) -> SharesView | None:
+def partners_shares(flow: str, top: int, since: int, years: tuple[int, int], lang: Language) -> SharesView | None:
     """Tajikistan's partners' shares for a flow, the top N, the compared year and the years shown."""
     return build_shares_view(partners_model(), flow, top, since, years, lang)
 

@@ -29,6 +29,7 @@ from dashboard.analytics.basis import (
 from dashboard.analytics.citations import as_published, edition_words, publishers
 from dashboard.datasets import DataError
 from dashboard.formatting import km
+from dashboard.formatting.catalogue import N_
 
 DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
 MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
@@ -160,20 +161,20 @@ def range_rows(strength: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 # Each site kind in words (the map's legend and the tables).
 KIND_LABELS = {
-    "russian_base": "Russian base garrison",
-    "russian_facility": "Russian facility",
-    "border_crossing": "Border crossing",
-    "tajik_city": "City (Tajikistan)",
-    "afghan_city": "City (Afghanistan)",
-    "russian_range": "Russian training range",
-    "chinese_post": "Chinese post",
+    "russian_base": N_("Russian base garrison"),
+    "russian_facility": N_("Russian facility"),
+    "border_crossing": N_("Border crossing"),
+    "tajik_city": N_("City (Tajikistan)"),
+    "afghan_city": N_("City (Afghanistan)"),
+    "russian_range": N_("Russian training range"),
+    "chinese_post": N_("Chinese post"),
 }
 # How a site's position stands, from its coord_basis.
 POSITION_WORDS = {
-    "published": "position as published",
-    "city_centroid": "placed at its city's centre",
-    "approximate": "approximate position",
-    "none": "no published position",
+    "published": N_("position as published"),
+    "city_centroid": N_("placed at its city's centre"),
+    "approximate": N_("approximate position"),
+    "none": N_("no published position"),
 }
 
 

@@ -17,6 +17,7 @@ from dashboard.analytics.citations import as_published, with_citation
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
 from dashboard.formatting import in_unit, money, unit_label
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.border import BorderModel
 from dashboard.models.partners import PartnersModel
 from dashboard.models.remittances import RemittancesModel
@@ -42,7 +43,7 @@ def build_overview_model(
     """`context` is Russia's shares of Tajik trade as `analytics.trade.russia_shares` labels them."""
     cards = headlines(trade, context, remittances, border, partners)
     sides = overview.trade_sides(trade.headline) if trade is not None else {}
-    memberships = security.membership_summary(border.memberships, "TJK") if border is not None else ""
+    memberships = security.membership_summary(border.memberships, "TJK", ENGLISH) if border is not None else ""
     return OverviewModel(cards, overview.narrative(cards, sides, memberships))
 
 

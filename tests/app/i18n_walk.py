@@ -1,10 +1,10 @@
 """Walk a page opened in AppTest and find the English a Russian page still shows.
 
 `visible_texts(at)` is every text a viewer can read: headings, Markdown and captions, metric labels,
-values, deltas and help, widget labels, options and help, button and link labels, alerts, and each
-chart's titles (chart, axes, legends, tooltips). `english_left(at)` is the part of them that is
-still English: a text holding a catalogue message that has a Russian translation, or a word from a
-short stop-list no Russian sentence contains.
+values, deltas and help, widget labels, options and help, button and link labels, alerts, each
+chart's titles (chart, axes, legends, tooltips) and each table's column headers.
+`english_left(at)` is the part of them that is still English: a text holding a catalogue message
+that has a Russian translation, or a word from a short stop-list no Russian sentence contains.
 
 What the data publishes stays as published (source titles, publishers, place names, notes in a
 data file): those values are taken out of a text before it is checked, so only the page's own
@@ -105,6 +105,9 @@ def visible_texts(at) -> list[str]:
             continue
         if kind == "vega_lite_chart":
             texts.extend(_titles(json.loads(proto.spec)))
+            continue
+        if kind == "dataframe":  # a table: its column headers (its cells are the data's)
+            texts.extend(str(column) for column in element.value.columns)
             continue
         texts.extend(_strings(proto))
     return [text for text in texts if text.strip()]
