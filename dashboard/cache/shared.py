@@ -38,6 +38,7 @@ from dashboard.models.border import (
     build_coverage_curve,
     clip_to_map,
     sites_frame,
+    sites_in,
     thumbnail_geometry,
 )
 from dashboard.models.catalogue import Entry, build_catalogue
@@ -231,7 +232,7 @@ def _border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) ->
 def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = border_model()
-    sites = _map_sites(model, layers)
+    sites = sites_in(_map_sites(model, layers), model.sites, lang)
     labels = model.countries.drop(columns="geometry")
     chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
