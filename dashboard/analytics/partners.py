@@ -25,7 +25,10 @@ from dashboard.analytics.basis import (
     standings,
 )
 from dashboard.analytics.trade import GAP_COLUMNS, gap_by_year
-from dashboard.formatting import signed
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.countries import country
+from dashboard.formatting.language import Language
 
 NEIGHBOURS = ("TJK", "KAZ", "KGZ", "UZB", "TKM")
 NAMES = {
@@ -38,11 +41,32 @@ NAMES = {
     "CHN": "China",
 }
 FLOWS = ("total", "exports", "imports")
-REST = "Rest of world"
+REST = N_("Rest of world")  # a msgid: the data writes it in English, the page in the viewer's language
 # How a share stands (basis.standing's words): as reported; resting on an IMF estimate; or a total
 # with one flow missing (no share is computed from it: a part of a total is not the total).
 ESTIMATE_ONE_FLOW = f"{ESTIMATE}; {ONE_FLOW}"
 BASIS_ORDER = (REPORTED, ESTIMATE, ONE_FLOW, ESTIMATE_ONE_FLOW)
+# basis.standing's words, marked for the catalogue where this page writes them in a sentence
+BASIS_WORDS = (N_("reported"), N_("IMF estimate"), N_("one flow only"))
+
+
+def basis_in(basis: str, lang: Language) -> str:
+    """How a share stands ('IMF estimate; one flow only'), in the viewer's language."""
+    return "; ".join(lang.gettext(word) for word in basis.split("; "))
+
+
+def name_in(iso3: str, english: str, lang: Language) -> str:
+    """A country's name in the viewer's language: the name the data gives in English (as every
+    English page has shown it), CLDR's in any other language ('RUS' -> 'Россия')."""
+    return english if lang.is_source else country(iso3, lang, english)
+
+
+def names_in(frame: pd.DataFrame, names: str, codes: str, lang: Language) -> dict[str, str]:
+    """English name -> the name in `lang`, for the countries a frame names (`names`, by `codes`);
+    the rest of the world by the catalogue."""
+    pairs = frame[[names, codes]].dropna().drop_duplicates(names)
+    mapping = {name: name_in(str(code), str(name), lang) for name, code in zip(pairs[names], pairs[codes], strict=True)}
+    return {**mapping, REST: lang.gettext(REST)}
 
 
 def reported_by(reporter: str) -> str:
@@ -313,35 +337,54 @@ def neighbour_shares(partners: pd.DataFrame, reporters: tuple[str, ...], toward:
     return pd.concat(frames, ignore_index=True)
 
 
-def reliance_sentence(shares: pd.DataFrame) -> str:
+def reliance_sentence(shares: pd.DataFrame, lang: Language) -> str:
     """Who relies most on Russia and who on China in the latest year, and how that changed.
 
     Written from the numbers: the leaders, their shares and the change since each one's first
     year with a share that stands as the latest one does (`basis.compare`), so the sentence
     follows the data, says when there is none, and never sets an estimate against a report.
     """
+    _ = lang.gettext
     shares = shares[shares["share_pct"].notna()]
     if shares.empty:
-        return "No neighbour's trade with Russia or China is in the data for the years chosen."
+        return _("No neighbour's trade with Russia or China is in the data for the years chosen.")
     year = int(shares["year"].max())
-    parts = []
-    for partner in ("Russia", "China"):
+    parts: list[str] = []
+    for partner, code in (("Russia", "RUS"), ("China", "CHN")):
         now = shares[(shares["partner"] == partner) & (shares["year"] == year)]
         if now.empty:
             continue
         lead = now.sort_values("share_pct", ascending=False).iloc[0]
-        notes = [f"{lead['share_pct']:.1f}% of its trade"]
+        notes = [
+            _("{share} of its trade").format(share=localized.percent(float(lead["share_pct"]), lang, signed=False))
+        ]
         if lead["basis"] != REPORTED:
-            notes.append(f"resting on an {ESTIMATE}" if lead["basis"] == ESTIMATE else lead["basis"])
+            notes.append(
+                _("resting on an IMF estimate")  # ESTIMATE, in a phrase of its own
+                if lead["basis"] == ESTIMATE
+                else basis_in(str(lead["basis"]), lang)
+            )
         series = shares[(shares["partner"] == partner) & (shares["reporter"] == lead["reporter"])]
         since = first_comparable(series.sort_values("year"), lead)
         if since is not None:
-            notes.append(f"{signed(since[1], ' pts')} since {since[0]}")
-        verb = "relied most" if not parts else "most"
-        parts.append(f"{lead['reporter']} {verb} on {partner} ({', '.join(notes)})")
+            notes.append(_("{change} since {year}").format(change=localized.points(since[1], lang), year=since[0]))
+        # Translators: the first of two clauses ("Kyrgyzstan relied most on Russia (…)")
+        verb = (
+            _("{country} relied most on {partner} ({notes})")
+            if not parts
+            else _("{country} most on {partner} ({notes})")
+        )
+        parts.append(
+            verb.format(
+                country=name_in(str(lead.get("reporter_iso3", "")), str(lead["reporter"]), lang),
+                partner=name_in(code, partner, lang),
+                notes=", ".join(notes),
+            )
+        )
     if not parts:
-        return f"No country shown reported trade with Russia or China in {year}."
-    return f"In {year}, of the countries shown, {' and '.join(parts)}."
+        return _("No country shown reported trade with Russia or China in {year}.").format(year=year)
+    joined = parts[0] if len(parts) == 1 else _("{first} and {second}").format(first=parts[0], second=parts[1])
+    return _("In {year}, of the countries shown, {parts}.").format(year=year, parts=joined)
 
 
 def first_comparable(series: pd.DataFrame, latest: pd.Series) -> tuple[int, float] | None:

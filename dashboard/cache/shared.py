@@ -38,6 +38,7 @@ from dashboard.models.border import (
     build_coverage_curve,
     clip_to_map,
     sites_frame,
+    sites_in,
     thumbnail_geometry,
 )
 from dashboard.models.catalogue import Entry, build_catalogue
@@ -207,16 +208,16 @@ def coverage_curve() -> pd.DataFrame:
     return build_coverage_curve(border_model())
 
 
-def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+def border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     """The map's Vega-Lite spec for one radius and set of layers (the radius only matters when reach is drawn)."""
-    return _border_map_spec(radius_km if "coverage" in layers else 0, layers)
+    return _border_map_spec(radius_km if "coverage" in layers else 0, layers, lang)
 
 
 # The spec carries the map's geometry: shared, never copied per rerun (see arrow_specs).
 @per_edition(max_entries=256)
-def _border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+def _border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     model = border_model()
-    spec = _border_map_layers(layers)
+    spec = _border_map_layers(layers, lang)
     if "coverage" not in layers:
         return spec
     reach = border.border_coverage(model.border_line, model.covering, radius_km)
@@ -228,12 +229,12 @@ def _border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
 
 
 @per_edition(max_entries=32)
-def _border_map_layers(layers: tuple[str, ...]) -> dict:
+def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = border_model()
-    sites = _map_sites(model, layers)
+    sites = sites_in(_map_sites(model, layers), model.sites, lang)
     labels = model.countries.drop(columns="geometry")
-    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites)
+    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
 
 
@@ -248,7 +249,10 @@ def border_thumbnail_spec(height: int) -> dict:
     """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
     model = border_model()
     sites = _map_sites(model, ("russian",))
-    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
+    # the Overview's thumbnail: no words but its tooltips' titles, English until the Overview's pass
+    chart = border_charts.border_map(
+        model.countries.drop(columns="geometry"), False, False, sites, ENGLISH, site_names=False
+    )
     chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
 
@@ -266,9 +270,9 @@ def remittances_model() -> RemittancesModel:
 
 
 @per_edition(max_entries=256)
-def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesView:
-    """What the Remittances page draws for these years."""
-    return build_remittances_view(remittances_model(), years, show_others)
+def remittances_view(years: tuple[int, int], show_others: bool, lang: Language) -> RemittancesView:
+    """What the Remittances page draws for these years, in the viewer's language."""
+    return build_remittances_view(remittances_model(), years, show_others, lang)
 
 
 @per_edition(max_entries=256)
@@ -279,10 +283,11 @@ def remittance_scenario(
     share_pct: float | None,
     multiplier: float,
     steps: tuple[float, float],
+    lang: Language,
 ) -> Scenario:
     """The shock the Remittances page's sliders set, with each input's year and source."""
     return build_scenario(
-        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps
+        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps, lang
     )
 
 
@@ -336,33 +341,33 @@ def partners_headline(since: int) -> Headlines:
 
 
 @per_edition(max_entries=256)
-def partners_shares(flow: str, top: int, since: int, years: tuple[int, int]) -> SharesView | None:
+def partners_shares(flow: str, top: int, since: int, years: tuple[int, int], lang: Language) -> SharesView | None:
     """Tajikistan's partners' shares for a flow, the top N, the compared year and the years shown."""
-    return build_shares_view(partners_model(), flow, top, since, years)
+    return build_shares_view(partners_model(), flow, top, since, years, lang)
 
 
 @per_edition(max_entries=256)
-def partners_changes(flow: str, top: int, since: int, years: tuple[int, int]) -> pd.DataFrame:
+def partners_changes(flow: str, top: int, since: int, years: tuple[int, int], lang: Language) -> pd.DataFrame:
     """The same view's changes since the compared year, as the page's table."""
-    return changes_table(partners_shares(flow, top, since, years), since)
+    return changes_table(partners_shares(flow, top, since, years, lang), since, lang)
 
 
 @per_edition(max_entries=256)
-def partners_mirror(code: str, years: tuple[int, int]) -> MirrorView:
+def partners_mirror(code: str, years: tuple[int, int], lang: Language) -> MirrorView:
     """The flows between Tajikistan and one partner as each side reported them."""
-    return build_mirror_view(partners_model(), code, years)
+    return build_mirror_view(partners_model(), code, years, lang)
 
 
 @per_edition(max_entries=256)
-def partners_neighbours(codes: tuple[str, ...], years: tuple[int, int]) -> NeighboursView | None:
+def partners_neighbours(codes: tuple[str, ...], years: tuple[int, int], lang: Language) -> NeighboursView | None:
     """The chosen neighbours' trade with Russia and with China."""
-    return build_neighbours_view(partners_model(), codes, years)
+    return build_neighbours_view(partners_model(), codes, years, lang)
 
 
 @per_edition(max_entries=64)
-def partners_world(years: tuple[int, int], ranked: int) -> WorldView | None:
+def partners_world(years: tuple[int, int], ranked: int, lang: Language) -> WorldView | None:
     """Remittance dependency in the world: the top `ranked` economies and the region over the years."""
-    return build_world_view(partners_model(), years, ranked)
+    return build_world_view(partners_model(), years, ranked, lang)
 
 
 # --- Products ------------------------------------------------------------------------------

@@ -53,8 +53,7 @@ def build_overview_model(
     """`context` is Russia's shares of Tajik trade as `analytics.trade.russia_shares` labels them."""
     cards = headlines(trade, context, remittances, border, partners, lang)
     sides = overview.trade_sides(trade.headline) if trade is not None else {}
-    # the Border page's sentence, in English until that page's string pass gives it a language
-    memberships = security.membership_summary(border.memberships, "TJK") if border is not None else ""
+    memberships = security.membership_summary(border.memberships, "TJK", lang) if border is not None else ""
     return OverviewModel(cards, overview.narrative(cards, sides, memberships, lang))
 
 

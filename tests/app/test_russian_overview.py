@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.analytics import partners, security
 from dashboard.cache import shared
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.overview import SHARE_SINCE
 from tests.app.conftest import APP, pdf_text, url
 from tests.app.i18n_walk import english_left
@@ -20,7 +21,7 @@ def words_of_pages_still_in_english() -> tuple[str, ...]:
     shares = partner.tajik_shares["total"]
     standing = partners.standing(shares, "Russia", SHARE_SINCE)
     return (
-        security.membership_summary(border.memberships, "TJK"),
+        security.membership_summary(border.memberships, "TJK", ENGLISH),
         partners.share_whose(standing.reporter, standing.basis, partner.edition),
         "Tajik–Afghan border, Tajik side",  # the thumbnail's titles and tooltips: the Border page's chart
         "To the border",

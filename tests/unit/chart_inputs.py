@@ -252,13 +252,13 @@ PRESETS = pd.DataFrame(
 
 REMITTANCES = build_remittances_model(WDI, REMITTANCE_FIGURES, PRESETS, EVENTS, SOURCES)
 REMITTANCE_YEARS = (2018, 2023)
-REMITTANCES_SHOWN = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, True)
-REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False)
+REMITTANCES_SHOWN = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, True, ENGLISH)
+REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False, ENGLISH)
 
 
 def shock_bars() -> pd.DataFrame:
     """A third less from Russia, as the Remittances page draws it."""
-    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1)).bars
+    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1), ENGLISH).bars
 
 
 def overview_backbone() -> pd.DataFrame:
@@ -359,10 +359,10 @@ WORLD_REMITTANCES = pd.DataFrame(
 
 PARTNERS_MODEL = partner_models.build_partners_model(PARTNERS, WORLD_REMITTANCES, SOURCES)
 PARTNER_YEARS = (2018, 2020)
-SHARES = partner_models.build_shares_view(PARTNERS_MODEL, "total", 3, 2018, PARTNER_YEARS)
-MIRROR = partner_models.build_mirror_view(PARTNERS_MODEL, "RUS", PARTNER_YEARS)
-NEIGHBOURS = partner_models.build_neighbours_view(PARTNERS_MODEL, ("TJK", "KGZ"), PARTNER_YEARS)
-WORLD = partner_models.build_world_view(PARTNERS_MODEL, (2022, 2023), 4)
+SHARES = partner_models.build_shares_view(PARTNERS_MODEL, "total", 3, 2018, PARTNER_YEARS, ENGLISH)
+MIRROR = partner_models.build_mirror_view(PARTNERS_MODEL, "RUS", PARTNER_YEARS, ENGLISH)
+NEIGHBOURS = partner_models.build_neighbours_view(PARTNERS_MODEL, ("TJK", "KGZ"), PARTNER_YEARS, ENGLISH)
+WORLD = partner_models.build_world_view(PARTNERS_MODEL, (2022, 2023), 4, ENGLISH)
 HIGHLIGHT = {name: partner_charts.COUNTRY_COLORS[name] for name in ("Tajikistan", "Kyrgyzstan", "Uzbekistan")}
 
 
@@ -608,29 +608,34 @@ CASES: list[Case] = [
     Case(
         "remittances.remittances_chart[usd]",
         remittance_charts.remittances_chart,
-        (*REMITTANCES_SHOWN.usd[:2], REMITTANCES_SHOWN.events, REMITTANCE_YEARS, "remittances_usd", "US$ m"),
+        (*REMITTANCES_SHOWN.usd[:2], REMITTANCES_SHOWN.events, REMITTANCE_YEARS, "remittances_usd", "US$ m", ENGLISH),
         ["line", "point", *EVENT_MARKS],
     ),
     Case(
         "remittances.remittances_chart[pct, World Bank only]",
         remittance_charts.remittances_chart,
-        (*REMITTANCES_ALONE.pct[:2], REMITTANCES_ALONE.events, REMITTANCE_YEARS, "pct_gdp", "% of GDP"),
+        (*REMITTANCES_ALONE.pct[:2], REMITTANCES_ALONE.events, REMITTANCE_YEARS, "pct_gdp", "% of GDP", ENGLISH),
         ["line", *EVENT_MARKS],
     ),
     Case(
         "remittances.russia_chart",
         remittance_charts.russia_chart,
-        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]],),
+        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]], ENGLISH),
         ["point"],
     ),
     Case(
         "remittances.migrants_chart",
         remittance_charts.migrants_chart,
-        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]],),
+        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]], ENGLISH),
         ["point"],
     ),
-    Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(),), ["bar"]),
-    Case("remittances.claim_chart", remittance_charts.claim_chart, (REMITTANCES.claim_check.years,), ["bar", "rule"]),
+    Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(), ENGLISH), ["bar"]),
+    Case(
+        "remittances.claim_chart",
+        remittance_charts.claim_chart,
+        (REMITTANCES.claim_check.years, ENGLISH),
+        ["bar", "rule"],
+    ),
     # Products
     Case(
         "products.labelled_bars",
@@ -712,73 +717,80 @@ CASES: list[Case] = [
     Case(
         "partners.share_lines[partners]",
         partner_charts.share_lines,
-        (SHARES.frame, SHARES.order, "% of Tajikistan's trade"),
+        (SHARES.frame, SHARES.order, "% of Tajikistan's trade", "Partner", "partners", ENGLISH),
         ["line", "point", "point"],
     ),
     Case(
         "partners.share_lines[countries]",
         partner_charts.share_lines,
-        (NEIGHBOURS.charts[0][1], NEIGHBOURS.order, "% of trade with Russia", "Country", "countries"),
+        (NEIGHBOURS.charts[0][1], NEIGHBOURS.order, "% of trade with Russia", "Country", "countries", ENGLISH),
         ["line", "point", "point"],
     ),
     Case(
         "partners.mirror_chart",
         partner_charts.mirror_chart,
-        (MIRROR.directions[0][1], ["Tajikistan", "Russia"]),
+        (MIRROR.directions[0][1], ["Tajikistan", "Russia"], ENGLISH),
         ["line", "point", "point"],
     ),
-    Case("partners.ranking_bars", partner_charts.ranking_bars, (WORLD.top, HIGHLIGHT), ["bar", "text"]),
-    Case("partners.country_lines", partner_charts.country_lines, (WORLD.series, "% of GDP"), ["line", "point"]),
+    Case("partners.ranking_bars", partner_charts.ranking_bars, (WORLD.top, HIGHLIGHT, ENGLISH), ["bar", "text"]),
+    Case(
+        "partners.country_lines", partner_charts.country_lines, (WORLD.series, "% of GDP", ENGLISH), ["line", "point"]
+    ),
     # Border & security
     Case(
         "border.border_map[every layer]",
         border_charts.border_map,
-        (COUNTRY_LABELS, True, True, MAP_SITES),
+        (COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH),
         ["geoshape", "text", "geoshape", "geoshape", "geoshape", "geoshape", *SITE_MARKS],
         datasets=MAP_GEOMETRY,
     ),
     Case(
         "border.border_map[no layers]",
         border_charts.border_map,
-        (COUNTRY_LABELS, False, False, MAP_SITES.iloc[0:0]),
+        (COUNTRY_LABELS, False, False, MAP_SITES.iloc[0:0], ENGLISH),
         ["geoshape", "text", "geoshape"],
         datasets=MAP_DATA,
     ),
     Case(
         "border.border_map[thumbnail]",
         border_charts.border_map,
-        (COUNTRY_LABELS, False, False, MAP_SITES, False),
+        (COUNTRY_LABELS, False, False, MAP_SITES, ENGLISH, False),
         ["geoshape", "text", "geoshape", "point"],
         datasets=MAP_DATA,
     ),
     Case(
         "border.countries_layer",
         border_charts.countries_layer,
-        (COUNTRY_LABELS,),
+        (COUNTRY_LABELS, ENGLISH),
         ["geoshape", "text"],
         datasets=MAP_DATA,
     ),
-    Case("border.rivers_layer", border_charts.rivers_layer, (), ["geoshape"], datasets=MAP_DATA),
-    Case("border.border_layer", border_charts.border_layer, (), ["geoshape"], datasets=MAP_DATA),
+    Case("border.rivers_layer", border_charts.rivers_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
+    Case("border.border_layer", border_charts.border_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
     Case("border.reach_layer", border_charts.reach_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
     Case("border.covered_layer", border_charts.covered_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
-    Case("border.sites_layer", border_charts.sites_layer, (MAP_SITES,), SITE_MARKS),
-    Case("border.sites_layer[unnamed]", border_charts.sites_layer, (MAP_SITES, False), ["point"]),
-    Case("border.coverage_curve_chart", border_charts.coverage_curve_chart, (COVERAGE_CURVE, 100.0), ["line", "rule"]),
+    Case("border.sites_layer", border_charts.sites_layer, (MAP_SITES, True, ENGLISH), SITE_MARKS),
+    Case("border.sites_layer[unnamed]", border_charts.sites_layer, (MAP_SITES, False, ENGLISH), ["point"]),
+    Case(
+        "border.coverage_curve_chart",
+        border_charts.coverage_curve_chart,
+        (COVERAGE_CURVE, 100.0, ENGLISH),
+        ["line", "rule"],
+    ),
     Case(
         "border.troop_chart",
         border_charts.troop_chart,
-        (STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS),
+        (STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS, ENGLISH),
         ["rule", "point", "rule", "text"],
     ),
     Case(
         "border.troop_chart[no claims]",
         border_charts.troop_chart,
-        (STRENGTH_FIGURES, STRENGTH_RANGES, pd.DataFrame([])),
+        (STRENGTH_FIGURES, STRENGTH_RANGES, pd.DataFrame([]), ENGLISH),
         ["rule", "point", "rule", "text"],
         edge=True,
     ),
-    Case("border.membership_chart", border_charts.membership_chart, (MEMBERSHIPS,), ["rect"]),
+    Case("border.membership_chart", border_charts.membership_chart, (MEMBERSHIPS, ENGLISH), ["rect"]),
     # Scenarios
     Case(
         "scenarios.result_chart",

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import partners as pt
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.partners import SharesView, changes_table
 
 
@@ -151,14 +152,14 @@ def test_the_reliance_sentence_follows_the_numbers():
             ("Tajikistan", "China", 2020, 11.9, pt.REPORTED),
         ]
     )
-    assert pt.reliance_sentence(frame) == (
+    assert pt.reliance_sentence(frame, ENGLISH) == (
         "In 2020, of the countries shown, Kyrgyzstan relied most on Russia (27.6% of its trade, −2.4 pts since "
         "2000) and Turkmenistan most on China (49.8% of its trade, resting on an IMF estimate, +39.8 pts since 2005)."
     )
     flipped = frame.assign(share_pct=frame["share_pct"].where(frame["reporter"] != "Tajikistan", 60.0))
-    assert "Tajikistan relied most on Russia (60.0%" in pt.reliance_sentence(flipped)
-    assert "Tajikistan most on China (60.0%" in pt.reliance_sentence(flipped)
-    assert pt.reliance_sentence(frame.iloc[0:0]).startswith("No neighbour")
+    assert "Tajikistan relied most on Russia (60.0%" in pt.reliance_sentence(flipped, ENGLISH)
+    assert "Tajikistan most on China (60.0%" in pt.reliance_sentence(flipped, ENGLISH)
+    assert pt.reliance_sentence(frame.iloc[0:0], ENGLISH).startswith("No neighbour")
 
 
 def test_remittance_rank_with_and_without_flagged_values():
@@ -211,9 +212,9 @@ def test_the_changes_table_says_why_only_where_a_change_is_missing():
         }
     )
     shown = SharesView(2020, ["Russia", "China"], ["Russia", "China", pt.REST], pd.DataFrame(), pd.DataFrame(), changes)
-    table = changes_table(shown, 2019)
+    table = changes_table(shown, 2019, ENGLISH)
     assert table.columns.tolist() == ["Partner", "Share 2019", "Share 2020", "Change"]
     assert table["Change"].tolist() == ["+10.0 pts", "–"] and table["Share 2019"].tolist() == ["30.0%", "no figure"]
     estimated = changes.assign(no_change_reason=["", "one figure rests on an IMF estimate and the other does not"])
-    table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), estimated), 2019)
+    table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), estimated), 2019, ENGLISH)
     assert table["Why no change"].tolist() == ["", "one figure rests on an IMF estimate and the other does not"]
