@@ -1,18 +1,18 @@
 """The Remittances page in Russian: no English UI string left, the same numbers in Russian form."""
 
-from tests.app.i18n_walk import english_left, visible_texts
+from tests.app.i18n_walk_region import SHELL_PENDING, english_left, visible_texts
 
 
 def test_the_remittances_page_in_russian_shows_no_english(open_app):
     at = open_app("remittances", lang="ru")
     assert not at.exception
     # the events' tooltip titles come from charts/trade.py's event_rules (the Trade page's pass)
-    assert english_left(at, allowed=("Event", "Date")) == []
+    assert english_left(at.main, owned_elsewhere=(*SHELL_PENDING, "Event", "Date")) == []
 
 
 def test_the_remittances_page_in_russian_writes_russian_numbers(open_app):
     at = open_app("remittances", lang="ru", units="musd")
-    texts = [text for _, text in visible_texts(at)]
+    texts = visible_texts(at)
     # World Bank 2024: 47.9% of GDP (the English page's "47.9%")
     card = next(m for m in at.metric if m.label == "Денежные переводы, % ВВП, 2024 г.")
     assert card.value == "47,9\u00a0%"
