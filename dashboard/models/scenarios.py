@@ -15,7 +15,8 @@ import pandas as pd
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics import scenarios as sc
-from dashboard.analytics.basis import Mismatch
+from dashboard.analytics.basis import REPORTED, SCENARIO, THIS_DASHBOARD, WORKED_OUT, Mismatch, described
+from dashboard.analytics.citations import edition_words
 
 
 @dataclass(frozen=True)
@@ -385,3 +386,33 @@ def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return shown
+
+
+# What each of the page's CSVs is, in the words every CSV's four columns use (analytics.basis):
+# the World Bank's own figures as published, or this dashboard's estimate and scenarios built on them.
+WDI_REPORTER = "World Bank (WDI)"
+ESTIMATED = f"{WORKED_OUT}: estimated from the record"
+CSV_STANDING = {  # kind -> (reported by, basis, year column or None for figures of no one year)
+    "record": (WDI_REPORTER, REPORTED, "year"),
+    "coefficients": (THIS_DASHBOARD, ESTIMATED, None),
+    "scenario": (THIS_DASHBOARD, SCENARIO, "year"),
+    "second_round": (THIS_DASHBOARD, SCENARIO, None),
+    "track_record": (
+        THIS_DASHBOARD,
+        f"{WORKED_OUT}: prediction without that year, beside the World Bank's actual",
+        "year",
+    ),
+}
+
+
+def for_csv(frame: pd.DataFrame, sources: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """A page frame with the four columns every CSV carries; the result chart's rows say which are
+    the World Bank's latest actual year and which the scenario's (its `what`)."""
+    reported_by, basis, year = CSV_STANDING[kind]
+    if kind == "scenario" and "what" in frame.columns:  # the result chart: actual rows beside scenario rows
+        actual = frame["what"].eq("Latest actual")
+        reported_by = actual.map({True: WDI_REPORTER, False: THIS_DASHBOARD})
+        basis = actual.map({True: REPORTED, False: SCENARIO})
+        year = "when"
+    editions = edition_words(frame["source_id"], sources) if "source_id" in frame.columns else ""
+    return described(frame, reported_by, basis, editions, year)
