@@ -181,7 +181,7 @@ def build_scenarios_model(
     backtests = pd.concat(
         [economy.backtest.assign(economy=economy.name) for economy in economies.values()], ignore_index=True
     ).assign(source_id=str(macro["source_id"].iloc[0]))
-    points = scatter_points(economies, str(macro["source_id"].iloc[0]))
+    points = for_csv(scatter_points(economies, str(macro["source_id"].iloc[0])), sources, "record")
     lines = {
         (iso3, axis): fitted_line(economy.frame, tuple(economy.fit.params), axis)
         for iso3, economy in economies.items()
@@ -198,7 +198,8 @@ def build_scenarios_model(
         lines=lines,
         backtests=backtests,
         backtest_frames={
-            iso3: backtest_frame(economy.backtest.assign(economy=economy.name)) for iso3, economy in economies.items()
+            iso3: for_csv(backtest_frame(economy.backtest.assign(economy=economy.name)), sources, "track_record")
+            for iso3, economy in economies.items()
         },
         points_by_economy={iso3: points[points["iso3"] == iso3] for iso3 in economies},
         broke_2022=broke_2022(events, figures),
@@ -365,7 +366,8 @@ def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
     predicted = backtest.assign(what="Predicted without that year", value=backtest["predicted"])
     frame = pd.concat([happened, predicted], ignore_index=True)
     frame["year_label"] = frame["year"].astype(str)
-    return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]
+    shown = ["economy", "year", "year_label", "what", "value", "low", "high", "inside"]
+    return frame[shown + [c for c in ("source_id",) if c in frame.columns]]
 
 
 def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
@@ -409,10 +411,10 @@ def for_csv(frame: pd.DataFrame, sources: pd.DataFrame, kind: str) -> pd.DataFra
     """A page frame with the four columns every CSV carries; the result chart's rows say which are
     the World Bank's latest actual year and which the scenario's (its `what`)."""
     reported_by, basis, year = CSV_STANDING[kind]
-    if kind == "scenario" and "what" in frame.columns:  # the result chart: actual rows beside scenario rows
-        actual = frame["what"].eq("Latest actual")
+    if kind in ("scenario", "track_record") and "what" in frame.columns:  # a chart's rows: actual beside ours
+        actual = frame["what"].isin(("Latest actual", "What happened"))
         reported_by = actual.map({True: WDI_REPORTER, False: THIS_DASHBOARD})
         basis = actual.map({True: REPORTED, False: SCENARIO})
-        year = "when"
+        year = "when" if kind == "scenario" else "year"
     editions = edition_words(frame["source_id"], sources) if "source_id" in frame.columns else ""
     return described(frame, reported_by, basis, editions, year)

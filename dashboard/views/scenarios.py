@@ -151,7 +151,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
         (right, "pct", "Remittances, % of GDP (GDP held at its latest year)", ".1f", "scenario_pct_gdp.csv"),
     ):
         with where:
-            frame = result_frame(result, measure)
+            frame = for_csv(result_frame(result, measure), model.sources, "scenario")
             # The description stays the same as the sliders move (the numbers are in the sentence
             # above and the table below), so the browser only swaps the chart's rows instead of
             # drawing it anew: the spec Streamlit compares is unchanged but for its data.
@@ -160,7 +160,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
                 f"{title}: each economy's latest actual year and the scenario's year ahead with its {LEVEL} "
                 "interval (numbers in the text above)",
             )
-            components.sources_and_download(for_csv(frame, model.sources, "scenario"), model.sources, name)
+            components.sources_and_download(frame, model.sources, name)
             components.numbers_as_table(frame, name)
     russia_share(model)
 
@@ -319,7 +319,7 @@ def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
                 points,  # the model's own frame: its text alternative is worked out once
             )
     components.sources_and_download(
-        for_csv(model.points, model.sources, "record"),
+        model.points,
         model.sources,
         "scenario_record.csv",
         note="Dashed line: the fit, the other driver held at its average. Red: 2009, 2015, 2020, 2022.",

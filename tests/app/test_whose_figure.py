@@ -35,7 +35,7 @@ def test_the_scenario_cards_name_both_years_and_sources(open_app):
 
 # ---- the same columns in every CSV and every chart tooltip (analytics.basis.SHOWN) ---------------
 
-PAGES_WITH_FIGURES = ["trade", "border", "remittances", "overview", "partners", "products"]
+PAGES_WITH_FIGURES = ["trade", "border", "remittances", "overview", "partners", "products", "scenarios"]
 SHOWN = ["reported_by", "basis", "edition", "year"]
 TITLES = {"Reported by", "Basis", "Edition"}  # and "Year" wherever a chart runs over years
 
