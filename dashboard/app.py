@@ -36,7 +36,9 @@ components.accessibility_styles()
 bounds = shared.year_bounds()
 filters = open_view(bounds)
 lang = filters.language
-language.page_language(lang)  # <html lang> for screen readers
+if not lang.is_source:  # the page is served as <html lang="en">: only another language needs setting
+    # (its script loads from a blob: URL, which the hosted CSP refuses; issue 28 has that to settle)
+    language.page_language(lang)
 
 PAGES = {
     entry.name: st.Page(
