@@ -39,7 +39,9 @@ access.require_admission()  # a no-op unless the hosted guard found this replica
 edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
-language.page_language(lang)  # <html lang> for screen readers
+if not lang.is_source:  # the page is served as <html lang="en">: only another language needs setting
+    # (its script loads from a blob: URL, which the hosted CSP refuses; issue 28 has that to settle)
+    language.page_language(lang)
 
 PAGES = {
     entry.name: st.Page(

@@ -18,6 +18,7 @@ from dashboard.models.scenarios import (
     Outcome,
     ScenariosModel,
     apply_scenario,
+    for_csv,
     horizon_label,
     outcomes_frame,
     result_frame,
@@ -150,7 +151,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
         (right, "pct", "Remittances, % of GDP (GDP held at its latest year)", ".1f", "scenario_pct_gdp.csv"),
     ):
         with where:
-            frame = result_frame(result, measure)
+            frame = for_csv(result_frame(result, measure), model.sources, "scenario")
             # The description stays the same as the sliders move (the numbers are in the sentence
             # above and the table below), so the browser only swaps the chart's rows instead of
             # drawing it anew: the spec Streamlit compares is unchanged but for its data.
@@ -202,7 +203,9 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
         "prediction interval at the scenario's central change in remittances, so it leaves out the first step's "
         "own uncertainty. More than a year ahead, the yearly changes add up to the change shown."
     )
-    components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
+    components.sources_and_download(
+        for_csv(rounds, model.sources, "second_round"), model.sources, "scenario_second_round.csv"
+    )
 
 
 def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome]:
@@ -249,7 +252,7 @@ def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome
                 st.rerun()
     table = compared.pivot_table(index="economy", columns="scenario", values="usd_m", sort=False)
     st.dataframe(table.map(lambda v: money(v, "musd")), width="stretch")
-    components.sources_and_download(compared, model.sources, "scenario_compare.csv")
+    components.sources_and_download(for_csv(compared, model.sources, "scenario"), model.sources, "scenario_compare.csv")
     for row in outcomes:
         held = "" if row.years_ahead == 1 else f", each year from {row.base_year + 1} to {row.year}"
         collect.paragraph(
@@ -292,7 +295,9 @@ def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
         "(statsmodels' estimator, checked against statsmodels)."
     )
     collect.paragraph(estimates_in_words(model))
-    components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
+    components.sources_and_download(
+        for_csv(coefficients, model.sources, "coefficients"), model.sources, "scenario_coefficients.csv"
+    )
     axis = bound_widget(
         st.segmented_control,
         "sc_axis",
@@ -342,7 +347,9 @@ def track_record_section(model: ScenariosModel) -> None:
                 f"{economy.name}: remittance growth in each episode against the prediction made without it",
                 frame,
             )
-    components.sources_and_download(model.backtests, model.sources, "scenario_track_record.csv")
+    components.sources_and_download(
+        for_csv(model.backtests, model.sources, "track_record"), model.sources, "scenario_track_record.csv"
+    )
     if len(model.broke_2022):
         st.markdown("**What broke in 2022, in the sources' words**")
         st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in model.broke_2022.itertuples()))

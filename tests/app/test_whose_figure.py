@@ -35,7 +35,7 @@ def test_the_scenario_cards_name_both_years_and_sources(open_app):
 
 # ---- the same columns in every CSV and every chart tooltip (analytics.basis.SHOWN) ---------------
 
-PAGES_WITH_FIGURES = ["trade", "border", "remittances", "overview", "partners", "products"]
+PAGES_WITH_FIGURES = ["trade", "border", "remittances", "overview", "partners", "products", "scenarios"]
 SHOWN = ["reported_by", "basis", "edition", "year"]
 TITLES = {"Reported by", "Basis", "Edition"}  # and "Year" wherever a chart runs over years
 
@@ -80,3 +80,19 @@ def test_every_chart_tooltip_says_whose_each_figure_is(open_app, page):
         assert titles >= TITLES, f"a tooltip gives {sorted(t for t in titles if t)}"
         over_years = any(encoding.get(axis, {}).get("field") == "year" for axis in ("x", "y"))
         assert not over_years or "Year" in titles
+
+
+def test_every_scenarios_csv_says_whose_each_figure_is(open_app, downloads):
+    open_app("scenarios", sc_growth="-3", sc_ruble="-25", sc_saved="Deep cut:-3,-25,0")
+    csvs = {name: pd.read_csv(io.BytesIO(data)) for name, data in downloads.items() if name.endswith(".csv")}
+    assert {"scenario_usd.csv", "scenario_compare.csv", "scenario_record.csv", "scenario_track_record.csv"} <= set(csvs)
+    for name, frame in csvs.items():
+        assert set(SHOWN) <= set(frame.columns), f"{name} lacks {sorted(set(SHOWN) - set(frame.columns))}"
+        assert frame["reported_by"].notna().all() and frame["basis"].notna().all(), name
+    usd = csvs["scenario_usd.csv"]
+    # WDI's latest actual year (2024 as shipped) is the World Bank's; the year ahead is ours
+    actual, ahead = usd[usd["what"] == "Latest actual"], usd[usd["what"] == "Scenario"]
+    assert set(actual["reported_by"]) == {"World Bank (WDI)"} and set(actual["basis"]) == {"reported"}
+    assert set(actual["year"]) == {2024} and set(ahead["year"]) == {2025}
+    assert set(ahead["reported_by"]) == {"this dashboard"} and set(ahead["basis"]) == {"scenario worked out here"}
+    assert set(csvs["scenario_record.csv"]["reported_by"]) == {"World Bank (WDI)"}

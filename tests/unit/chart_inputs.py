@@ -36,7 +36,7 @@ from dashboard.models import products as product_models
 from dashboard.models import trade as trade_models
 from dashboard.models.border import clip_to_map
 from dashboard.models.remittances import build_remittances_model, build_remittances_view, build_scenario
-from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, result_frame
+from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, for_csv, result_frame
 from dashboard.models.trade import build_trade_frames, build_trade_model, choose_projection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -795,19 +795,24 @@ CASES: list[Case] = [
     Case(
         "scenarios.result_chart",
         scenario_charts.result_chart,
-        (result_frame(SCENARIO_RESULT, "usd"), "Remittances, US$ m", ",.0f"),
+        (for_csv(result_frame(SCENARIO_RESULT, "usd"), SOURCES, "scenario"), "Remittances, US$ m", ",.0f"),
         ["rule", "point"],
     ),
     Case(
         "scenarios.scatter_chart",
         scenario_charts.scatter_chart,
-        (SCENARIO_POINTS, fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"), "ruble_change", "Tajikistan"),
+        (
+            for_csv(SCENARIO_POINTS, SOURCES, "record"),
+            fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"),
+            "ruble_change",
+            "Tajikistan",
+        ),
         ["line", "point", "text"],
     ),
     Case(
         "scenarios.backtest_chart",
         scenario_charts.backtest_chart,
-        (backtest_frame(SCENARIO_BACKTEST), "Tajikistan"),
+        (for_csv(backtest_frame(SCENARIO_BACKTEST), SOURCES, "track_record"), "Tajikistan"),
         ["rule", "rule", "point"],
     ),
 ]
