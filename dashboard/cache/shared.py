@@ -29,6 +29,7 @@ from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
 from dashboard.charts import border as border_charts
 from dashboard.charts.describe import text_alternative
+from dashboard.formatting.language import Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
@@ -157,10 +158,11 @@ def trade_model() -> TradeModel:
 
 
 @per_edition()
-def trade_frames() -> TradeFrames:
-    """The Trade page's chart frames and projection inputs: an entry of their own, built on that
-    page's first use, so the Overview (which shares the model and opens first) never waits for them."""
-    return build_trade_frames(trade_model())
+def trade_frames(lang: Language) -> TradeFrames:
+    """The Trade page's chart frames and projection inputs in a language: an entry of their own,
+    built on that page's first use, so the Overview (which shares the model and opens first)
+    never waits for them."""
+    return build_trade_frames(trade_model(), lang)
 
 
 @per_edition()

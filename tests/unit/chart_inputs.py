@@ -28,6 +28,7 @@ from dashboard.charts import products as product_charts
 from dashboard.charts import remittances as remittance_charts
 from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models import border as border_models
 from dashboard.models import overview as overview_models
 from dashboard.models import partners as partner_models
@@ -177,9 +178,9 @@ EVENTS = pd.DataFrame(
 )
 
 TRADE = build_trade_model(REPORTERS, DOTS, PUBLISHED, EVENTS, SOURCES)
-TRADE_FRAMES = build_trade_frames(TRADE)
+TRADE_FRAMES = build_trade_frames(TRADE, ENGLISH)
 TRADE_YEARS = (2017, 2022)
-PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None)
+PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None, ENGLISH)
 
 SHARE_CONTEXT = pd.DataFrame(
     {
@@ -554,6 +555,7 @@ MAP_GEOMETRY = {**MAP_DATA, **COVERAGE_DATA}
 EMPTY_ANNUAL = trade_models.annual_frame(
     trade.annual_for_side(trade.dots_measures(DOTS.iloc[0:0], REPORTERS), TRADE.published_totals.iloc[0:0], "russia"),
     "busd",
+    ENGLISH,
 )
 
 CASES: list[Case] = [
@@ -564,43 +566,51 @@ CASES: list[Case] = [
     Case(
         "trade.annual_measures_chart",
         trade_charts.annual_measures_chart,
-        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
+        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn", ENGLISH),
         ["rule", "line", "point", "point", *EVENT_MARKS],
     ),
     Case(
         "trade.annual_measures_chart[empty]",
         trade_charts.annual_measures_chart,
-        (EMPTY_ANNUAL, TRADE.events.iloc[0:0], (2000, 2001), "US$ bn"),
+        (EMPTY_ANNUAL, TRADE.events.iloc[0:0], (2000, 2001), "US$ bn", ENGLISH),
         ["rule", "line", "point", "point", *EVENT_MARKS],
         edge=True,
     ),
-    Case("trade.event_rules", trade_charts.event_rules, (TRADE.events, TRADE_YEARS), EVENT_MARKS),
+    Case("trade.event_rules", trade_charts.event_rules, (TRADE.events, TRADE_YEARS, ENGLISH), EVENT_MARKS),
     Case(
         "trade.mirror_chart",
         trade_charts.mirror_chart,
-        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
+        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m", ENGLISH),
         ["line", "bar"],
     ),
     Case(
         "trade.published_years_chart",
         trade_charts.published_years_chart,
-        (TRADE_FRAMES.published_frames["busd"], "US$ bn"),
+        (TRADE_FRAMES.published_frames["busd"], "US$ bn", ENGLISH),
         ["point"],
     ),
-    Case("trade.part_year_growth_chart", trade_charts.part_year_growth_chart, (TRADE.part_year_growth,), ["point"]),
+    Case(
+        "trade.part_year_growth_chart",
+        trade_charts.part_year_growth_chart,
+        (TRADE_FRAMES.part_year_growth, ENGLISH),
+        ["point"],
+    ),
     Case(
         "trade.projection_chart",
         trade_charts.projection_chart,
         (
-            trade_models.projection_frame(PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd"),
+            trade_models.projection_frame(
+                PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd", ENGLISH
+            ),
             "US$ bn",
+            ENGLISH,
         ),
         ["bar"],
     ),
     Case(
         "trade.russia_share_chart",
         trade_charts.russia_share_chart,
-        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES),),
+        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES), ENGLISH),
         ["point"],
     ),
     # Remittances
