@@ -32,6 +32,23 @@ from dashboard import datasets
 from dashboard.formatting import catalogue
 
 STOP_WORDS = (" the ", " of ", " and ", "Download", "Source")
+
+# English still written by the shared modules of the shell's string pass, as regular expressions a
+# page's test passes as `ignore` until that pass is merged (then this list, and its uses, go).
+SHELL_PENDING = (
+    r"Download brief \(PDF\)",  # views/components.py
+    r"This view on at most two A4 pages[^.]*\.",
+    r"Numbers as a table",
+    r"The numbers behind the chart above, as rows",
+    r"Whose figure: ",
+    r"CSV: ",
+    r"Sources?: ",  # analytics/citations.py
+    r"; and \d+ more \(in the CSV\)",
+    r"Data as of",
+    r"Events: ",  # formatting.event_key
+    r"^(Reported by|Basis|Edition|Year)$",  # charts/theme.py basis_tooltips
+    r"Years \d{4}–\d{4}\.|In \d{4}: |; and \d+ more",  # charts/describe.py
+)
 LINK = re.compile(r"\]\([^)]*\)|https?://\S+")
 WORD = re.compile(r"\w+")
 

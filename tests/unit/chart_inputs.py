@@ -307,13 +307,13 @@ BACI = pd.DataFrame(
 )
 
 PRODUCTS_MODEL = product_models.build_products_model(PRODUCTS, BREAKDOWN, PRODUCT_REPORTERS, SOURCES, BACI)
-COMPLETE_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "ru_to_tj", 2023, 4, 5)
-PARTIAL_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "tj_to_ru", 2023, 4, 5)
+COMPLETE_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "ru_to_tj", 2023, 4, 5, ENGLISH)
+PARTIAL_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "tj_to_ru", 2023, 4, 5, ENGLISH)
 COLOR = product_charts.DIRECTION_COLORS["ru_to_tj"]
 
 
 def published_products(direction: str, measure: str) -> pd.DataFrame:
-    return product_models.build_published_frame(PRODUCTS_MODEL, direction, measure, "")
+    return product_models.build_published_frame(PRODUCTS_MODEL, direction, measure, "", ENGLISH)
 
 
 # --- Partners & region ---------------------------------------------------------------------------
@@ -658,63 +658,68 @@ CASES: list[Case] = [
     Case(
         "products.top_products_chart[complete]",
         product_charts.top_products_chart,
-        (COMPLETE_PANEL.shown, COLOR),
+        (COMPLETE_PANEL.shown, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.top_products_chart[partial]",
         product_charts.top_products_chart,
-        (PARTIAL_PANEL.shown, COLOR),
+        (PARTIAL_PANEL.shown, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.sections_chart",
         product_charts.sections_chart,
-        (COMPLETE_PANEL.sections, COLOR),
+        (COMPLETE_PANEL.sections, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.trend_chart",
         product_charts.trend_chart,
-        (product_models.build_trend_frame(PRODUCTS_MODEL, "")[0],),
+        (product_models.build_trend_frame(PRODUCTS_MODEL, "", ENGLISH)[0], ENGLISH),
         ["point"],
     ),
-    Case("products.coverage_chart", product_charts.coverage_chart, (PRODUCTS_MODEL.coverage,), ["rect"]),
+    Case(
+        "products.coverage_chart",
+        product_charts.coverage_chart,
+        (product_models.build_coverage_frame(PRODUCTS_MODEL, ENGLISH), ENGLISH),
+        ["rect"],
+    ),
     Case(
         "products.coverage_chart[empty]",
         product_charts.coverage_chart,
-        (PRODUCTS_MODEL.coverage.iloc[0:0],),
+        (product_models.build_coverage_frame(PRODUCTS_MODEL, ENGLISH).iloc[0:0], ENGLISH),
         ["rect"],
         edge=True,
     ),
     Case(
         "products.published_chart[share]",
         product_charts.published_chart,
-        (published_products("ru_to_tj", "share_pct"), "Share, %", COLOR),
+        (published_products("ru_to_tj", "share_pct"), "share_pct", "Share, %", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.published_chart[share over 50%]",
         product_charts.published_chart,
-        (published_products("tj_to_ru", "share_pct"), "Share, %", COLOR),
+        (published_products("tj_to_ru", "share_pct"), "share_pct", "Share, %", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.published_chart[values]",
         product_charts.published_chart,
-        (published_products("ru_to_tj", "value_usd_m"), "US$ m", COLOR),
+        (published_products("ru_to_tj", "value_usd_m"), "value_usd_m", "US$ m", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.concentration_chart",
         product_charts.concentration_chart,
-        (product_models.build_concentration_frame(PRODUCTS_MODEL, 4), "hhi", "HHI over HS headings"),
+        (product_models.build_concentration_frame(PRODUCTS_MODEL, 4, ENGLISH), "hhi", "HHI over HS headings", ENGLISH),
         ["line", "point"],
     ),
     Case(
         "products.yearly_chart",
         product_charts.yearly_chart,
-        (product_models.build_baci_trends(PRODUCTS_MODEL, 4, "", 2021),),
+        (product_models.build_baci_trends(PRODUCTS_MODEL, 4, "", 2021, ENGLISH), ENGLISH),
         ["line", "point"],
     ),
     # Partners & region
