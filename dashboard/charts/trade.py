@@ -84,7 +84,7 @@ def annual_measures_chart(
     tooltip = [
         alt.Tooltip("measure_label:N", title=_("Measure")),
         alt.Tooltip("value_text:N", title=_("Value")),
-        alt.Tooltip("figure_id:N", title=_("Figure")),
+        alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
         *basis_tooltips(),
     ]
     data = alt.Chart(annual).encode(x=_year_axis(_("Year")), y=_value_y(unit_label), tooltip=tooltip)
@@ -185,12 +185,14 @@ def published_years_chart(figures: pd.DataFrame, unit_label: str, lang: Language
                 "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
             ),
             shape=alt.Shape(
-                "qualifier_label:N", title=_("Figure"), scale=color_scale(in_language(QUALIFIER_SHAPES, lang))
+                "qualifier_label:N",
+                title=lang.pgettext("qualifier", "Figure"),
+                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
             ),
             tooltip=[
                 alt.Tooltip("value_text:N", title=_("Total trade")),
                 alt.Tooltip("status:N", title=_("Status")),
-                alt.Tooltip("figure_id:N", title=_("Figure")),
+                alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
                 *basis_tooltips(),
             ],
         )
@@ -211,12 +213,14 @@ def part_year_growth_chart(rows: pd.DataFrame, lang: Language) -> alt.Chart:
                 "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
             ),
             shape=alt.Shape(
-                "qualifier_label:N", title=_("Figure"), scale=color_scale(in_language(QUALIFIER_SHAPES, lang))
+                "qualifier_label:N",
+                title=lang.pgettext("qualifier", "Figure"),
+                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
             ),
             tooltip=[
                 alt.Tooltip("period:N", title=_("Period")),
                 alt.Tooltip("growth_text:N", title=_("Growth")),
-                alt.Tooltip("figure_id:N", title=_("Figure")),
+                alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
                 *basis_tooltips(),
             ],
         )

@@ -283,7 +283,7 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
             _("Value"): money,
             _("Growth on a year earlier (published)"): growths,
             _("Reporter"): rows["label"],
-            _("Figure"): rows["figure_id"],
+            lang.pgettext("figure id", "Figure"): rows["figure_id"],
         }
     ).iloc[::-1]
     st.dataframe(table, hide_index=True, width="stretch", height=280)
