@@ -20,6 +20,7 @@ from dashboard.analytics.citations import edition_words, publishers
 from dashboard.formatting import FLOW_LABELS, localized, period_labels
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
+from dashboard.models.trade import period_words
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,6 @@ def qualified(text: str, qualifier: str, lang: Language) -> str:
     """'about 40%' / 'около 40 %': a published figure with its qualifier's word."""
     pattern = localized.QUALIFIED.get(qualifier)
     return lang.gettext(pattern).format(amount=text) if pattern else text
-
-
-def periods_in(rows: pd.DataFrame, lang: Language) -> list[str]:
-    """Each row's published period ('Q1 2022' / '1-й кв. 2022 г.') in the language."""
-    columns = (rows["period_type"], rows["period_start"], rows["period_end"])
-    return [localized.period_label(*period, lang) for period in zip(*columns, strict=True)]
 
 
 def flow_words(directions: pd.Series, lang: Language) -> pd.Series:
@@ -301,7 +296,7 @@ def build_published_frame(
     """The direction's published shares, growth rates or values, ready to draw as labelled bars."""
     rows = model.products[model.products["direction"] == direction]
     figures = prod.published(rows[prod.matches(rows, query)], measure)
-    periods = periods_in(figures, lang)
+    periods = period_words(figures, lang)
     pairs = zip(figures["measure"], figures["qualifier"], strict=True)
     if measure == "value_usd_m":
         text = [localized.money(v, lang, "auto", q) for v, q in pairs]
@@ -387,7 +382,7 @@ def build_direction_tables(model: ProductsModel, direction: str, query: str, lan
         named_by=", ".join(sorted(set(named["publisher"].dropna()))),
         figures=pd.DataFrame(
             {
-                _("Period"): periods_in(figures, lang),
+                _("Period"): period_words(figures, lang),
                 _("Product"): figures["product_name"],
                 _("Value"): [
                     localized.money(v, lang, "auto", q) if pd.notna(v) else "–"
@@ -414,7 +409,7 @@ def build_trend_frame(model: ProductsModel, query: str, lang: Language) -> tuple
         + " (HS "
         + trends["hs_codes"]
         + ")",
-        period=periods_in(trends, lang),
+        period=period_words(trends, lang),
     )
     return frame[["period_end", "value_usd_m", "family", "product_name", "period", "note", *SHOWN]], trends
 
