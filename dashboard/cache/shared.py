@@ -72,6 +72,7 @@ from dashboard.models.products import (
     build_baci_trends,
     build_breakdown_view,
     build_concentration_frame,
+    build_coverage_frame,
     build_direction_tables,
     build_named_flows,
     build_products_model,
@@ -159,10 +160,11 @@ def trade_model() -> TradeModel:
 
 
 @per_edition()
-def trade_frames() -> TradeFrames:
-    """The Trade page's chart frames and projection inputs: an entry of their own, built on that
-    page's first use, so the Overview (which shares the model and opens first) never waits for them."""
-    return build_trade_frames(trade_model())
+def trade_frames(lang: Language) -> TradeFrames:
+    """The Trade page's chart frames and projection inputs in a language: an entry of their own,
+    built on that page's first use, so the Overview (which shares the model and opens first)
+    never waits for them."""
+    return build_trade_frames(trade_model(), lang)
 
 
 @per_edition()
@@ -384,45 +386,51 @@ def products_model() -> ProductsModel:
 
 
 @per_edition(max_entries=256)
-def direction_tables(direction: str, query: str) -> DirectionTables:
-    """One direction's product tables for a search."""
-    return build_direction_tables(products_model(), direction, query)
+def direction_tables(direction: str, query: str, lang: Language) -> DirectionTables:
+    """One direction's product tables for a search, in a language."""
+    return build_direction_tables(products_model(), direction, query, lang)
 
 
 @per_edition(max_entries=128)
-def product_trends(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def product_trends(query: str, lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The product families valued more than once that match a search."""
-    return build_trend_frame(products_model(), query)
+    return build_trend_frame(products_model(), query, lang)
 
 
 @per_edition(max_entries=256)
-def breakdown_view(direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
+def breakdown_view(direction: str, year: int | None, level: int, top: int, lang: Language) -> BreakdownView | None:
     """One direction's breakdown panel for a year, level and top N."""
-    return build_breakdown_view(products_model(), direction, year, level, top)
+    return build_breakdown_view(products_model(), direction, year, level, top, lang)
 
 
 @per_edition(max_entries=256)
-def published_figures(direction: str, measure: str, query: str) -> pd.DataFrame:
+def published_figures(direction: str, measure: str, query: str, lang: Language) -> pd.DataFrame:
     """A direction's published shares, growth rates or values for a search, as bars."""
-    return build_published_frame(products_model(), direction, measure, query)
+    return build_published_frame(products_model(), direction, measure, query, lang)
 
 
 @per_edition(max_entries=8)
-def product_concentration(level: int) -> pd.DataFrame:
+def product_concentration(level: int, lang: Language) -> pd.DataFrame:
     """Top-3 share and HHI by year from BACI at an HS level."""
-    return build_concentration_frame(products_model(), level)
+    return build_concentration_frame(products_model(), level, lang)
 
 
 @per_edition(max_entries=256)
-def baci_trends(level: int, query: str, year: int | None) -> pd.DataFrame:
+def baci_trends(level: int, query: str, year: int | None, lang: Language) -> pd.DataFrame:
     """BACI's values by year for the products a search picks, else the year's largest."""
-    return build_baci_trends(products_model(), level, query, year)
+    return build_baci_trends(products_model(), level, query, year, lang)
 
 
 @per_edition(max_entries=4)
-def named_flows() -> tuple[pd.DataFrame, pd.DataFrame]:
+def named_flows(lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The article's named headings found in BACI: by year, and the latest year's table."""
-    return build_named_flows(products_model())
+    return build_named_flows(products_model(), lang)
+
+
+@per_edition(max_entries=4)
+def product_coverage(lang: Language) -> pd.DataFrame:
+    """What product data each year and direction has, in a language (the coverage strip)."""
+    return build_coverage_frame(products_model(), lang)
 
 
 # --- Overview and Sources ------------------------------------------------------------------

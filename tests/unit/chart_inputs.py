@@ -178,9 +178,9 @@ EVENTS = pd.DataFrame(
 )
 
 TRADE = build_trade_model(REPORTERS, DOTS, PUBLISHED, EVENTS, SOURCES)
-TRADE_FRAMES = build_trade_frames(TRADE)
+TRADE_FRAMES = build_trade_frames(TRADE, ENGLISH)
 TRADE_YEARS = (2017, 2022)
-PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None)
+PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None, ENGLISH)
 
 SHARE_CONTEXT = pd.DataFrame(
     {
@@ -307,13 +307,13 @@ BACI = pd.DataFrame(
 )
 
 PRODUCTS_MODEL = product_models.build_products_model(PRODUCTS, BREAKDOWN, PRODUCT_REPORTERS, SOURCES, BACI)
-COMPLETE_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "ru_to_tj", 2023, 4, 5)
-PARTIAL_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "tj_to_ru", 2023, 4, 5)
+COMPLETE_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "ru_to_tj", 2023, 4, 5, ENGLISH)
+PARTIAL_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "tj_to_ru", 2023, 4, 5, ENGLISH)
 COLOR = product_charts.DIRECTION_COLORS["ru_to_tj"]
 
 
 def published_products(direction: str, measure: str) -> pd.DataFrame:
-    return product_models.build_published_frame(PRODUCTS_MODEL, direction, measure, "")
+    return product_models.build_published_frame(PRODUCTS_MODEL, direction, measure, "", ENGLISH)
 
 
 # --- Partners & region ---------------------------------------------------------------------------
@@ -555,6 +555,7 @@ MAP_GEOMETRY = {**MAP_DATA, **COVERAGE_DATA}
 EMPTY_ANNUAL = trade_models.annual_frame(
     trade.annual_for_side(trade.dots_measures(DOTS.iloc[0:0], REPORTERS), TRADE.published_totals.iloc[0:0], "russia"),
     "busd",
+    ENGLISH,
 )
 
 CASES: list[Case] = [
@@ -565,43 +566,51 @@ CASES: list[Case] = [
     Case(
         "trade.annual_measures_chart",
         trade_charts.annual_measures_chart,
-        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
+        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn", ENGLISH),
         ["rule", "line", "point", "point", *EVENT_MARKS],
     ),
     Case(
         "trade.annual_measures_chart[empty]",
         trade_charts.annual_measures_chart,
-        (EMPTY_ANNUAL, TRADE.events.iloc[0:0], (2000, 2001), "US$ bn"),
+        (EMPTY_ANNUAL, TRADE.events.iloc[0:0], (2000, 2001), "US$ bn", ENGLISH),
         ["rule", "line", "point", "point", *EVENT_MARKS],
         edge=True,
     ),
-    Case("trade.event_rules", trade_charts.event_rules, (TRADE.events, TRADE_YEARS), EVENT_MARKS),
+    Case("trade.event_rules", trade_charts.event_rules, (TRADE.events, TRADE_YEARS, ENGLISH), EVENT_MARKS),
     Case(
         "trade.mirror_chart",
         trade_charts.mirror_chart,
-        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
+        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m", ENGLISH),
         ["line", "bar"],
     ),
     Case(
         "trade.published_years_chart",
         trade_charts.published_years_chart,
-        (TRADE_FRAMES.published_frames["busd"], "US$ bn"),
+        (TRADE_FRAMES.published_frames["busd"], "US$ bn", ENGLISH),
         ["point"],
     ),
-    Case("trade.part_year_growth_chart", trade_charts.part_year_growth_chart, (TRADE.part_year_growth,), ["point"]),
+    Case(
+        "trade.part_year_growth_chart",
+        trade_charts.part_year_growth_chart,
+        (TRADE_FRAMES.part_year_growth, ENGLISH),
+        ["point"],
+    ),
     Case(
         "trade.projection_chart",
         trade_charts.projection_chart,
         (
-            trade_models.projection_frame(PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd"),
+            trade_models.projection_frame(
+                PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd", ENGLISH
+            ),
             "US$ bn",
+            ENGLISH,
         ),
         ["bar"],
     ),
     Case(
         "trade.russia_share_chart",
         trade_charts.russia_share_chart,
-        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES),),
+        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES), ENGLISH),
         ["point"],
     ),
     # Remittances
@@ -654,63 +663,68 @@ CASES: list[Case] = [
     Case(
         "products.top_products_chart[complete]",
         product_charts.top_products_chart,
-        (COMPLETE_PANEL.shown, COLOR),
+        (COMPLETE_PANEL.shown, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.top_products_chart[partial]",
         product_charts.top_products_chart,
-        (PARTIAL_PANEL.shown, COLOR),
+        (PARTIAL_PANEL.shown, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.sections_chart",
         product_charts.sections_chart,
-        (COMPLETE_PANEL.sections, COLOR),
+        (COMPLETE_PANEL.sections, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.trend_chart",
         product_charts.trend_chart,
-        (product_models.build_trend_frame(PRODUCTS_MODEL, "")[0],),
+        (product_models.build_trend_frame(PRODUCTS_MODEL, "", ENGLISH)[0], ENGLISH),
         ["point"],
     ),
-    Case("products.coverage_chart", product_charts.coverage_chart, (PRODUCTS_MODEL.coverage,), ["rect"]),
+    Case(
+        "products.coverage_chart",
+        product_charts.coverage_chart,
+        (product_models.build_coverage_frame(PRODUCTS_MODEL, ENGLISH), ENGLISH),
+        ["rect"],
+    ),
     Case(
         "products.coverage_chart[empty]",
         product_charts.coverage_chart,
-        (PRODUCTS_MODEL.coverage.iloc[0:0],),
+        (product_models.build_coverage_frame(PRODUCTS_MODEL, ENGLISH).iloc[0:0], ENGLISH),
         ["rect"],
         edge=True,
     ),
     Case(
         "products.published_chart[share]",
         product_charts.published_chart,
-        (published_products("ru_to_tj", "share_pct"), "Share, %", COLOR),
+        (published_products("ru_to_tj", "share_pct"), "share_pct", "Share, %", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.published_chart[share over 50%]",
         product_charts.published_chart,
-        (published_products("tj_to_ru", "share_pct"), "Share, %", COLOR),
+        (published_products("tj_to_ru", "share_pct"), "share_pct", "Share, %", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.published_chart[values]",
         product_charts.published_chart,
-        (published_products("ru_to_tj", "value_usd_m"), "US$ m", COLOR),
+        (published_products("ru_to_tj", "value_usd_m"), "value_usd_m", "US$ m", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.concentration_chart",
         product_charts.concentration_chart,
-        (product_models.build_concentration_frame(PRODUCTS_MODEL, 4), "hhi", "HHI over HS headings"),
+        (product_models.build_concentration_frame(PRODUCTS_MODEL, 4, ENGLISH), "hhi", "HHI over HS headings", ENGLISH),
         ["line", "point"],
     ),
     Case(
         "products.yearly_chart",
         product_charts.yearly_chart,
-        (product_models.build_baci_trends(PRODUCTS_MODEL, 4, "", 2021),),
+        (product_models.build_baci_trends(PRODUCTS_MODEL, 4, "", 2021, ENGLISH), ENGLISH),
         ["line", "point"],
     ),
     # Partners & region

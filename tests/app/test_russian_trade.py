@@ -1,0 +1,51 @@
+"""The Trade page in Russian (issue 28): no English left on it, its numbers in Russian formats,
+and its charts' titles and legends in Russian."""
+
+from __future__ import annotations
+
+import json
+
+from tests.app.i18n_walk_trade import SHELL_PENDING, csv_headers, english_in, english_left
+
+
+def test_the_trade_page_in_russian_shows_no_english(open_app, downloads):
+    at = open_app("trade", lang="ru")
+    assert not at.exception
+    assert english_left(at, SHELL_PENDING, sidebar=False) == []
+    assert english_in(csv_headers(downloads), SHELL_PENDING) == []
+
+
+def test_the_trade_page_in_russian_reads_russian(open_app):
+    at = open_app("trade", lang="ru")
+    assert at.title[0].value == "Торговля России и Таджикистана"
+    assert [s.value for s in at.subheader][:2] == [
+        "Годовой товарооборот по данным каждой стороны",
+        "Доля России во внешней торговле Таджикистана",
+    ]
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["Россия: товарооборот за 2024 г.", "Россия: рекордный год"]
+    # Russian officials' US$1.50bn for 2024, +7.1% on 2023, as Russian statistics write them:
+    # decimal comma, no-break spaces, "млрд долл. США", a space before %
+    assert at.metric[0].value == "1,50\u00a0млрд\u00a0долл.\u00a0США"
+    assert at.metric[0].proto.delta == "+7,1\u00a0% к 2023 г."
+    flows = next(w for w in at.button_group if w.label == "Направление")
+    assert list(flows.options) == ["Россия → Таджикистан", "Таджикистан → Россия"]
+
+
+def test_the_trade_charts_in_russian_title_their_axes_and_legends_in_russian(open_app):
+    at = open_app("trade", lang="ru")
+    spec = json.loads(at.main.get("vega_lite_chart")[0].proto.spec)
+    text = json.dumps(spec, ensure_ascii=False)
+    assert '"title": "Год"' in text and '"title": "Показатель"' in text
+    # the legend's entries are the frame's labels in Russian, and so is the colour scale's domain
+    assert '"Товарооборот"' in text and '"Сальдо (в пользу России)"' in text
+    assert "Total trade" not in text
+
+
+def test_the_walk_catches_english_and_leaves_published_data_alone():
+    assert english_in(["Annual trade by reporter", "Годовой товарооборот по данным каждой стороны"]) == [
+        "message 'Annual trade by reporter': Annual trade by reporter"
+    ]
+    # a reporter's name as published is data; the English around it is not
+    assert english_in(["Russian officials; наибольшее значение"]) == []
+    assert english_in(["Whose figure: Russian officials"]) != []
