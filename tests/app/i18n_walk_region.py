@@ -1,4 +1,6 @@
-"""(Issue 28 in progress: the walk the Border, Remittances and Partners tests use; it takes every text value of data/*.csv out before judging, which the shared i18n_walk does not yet do. To be folded into i18n_walk.py.)
+"""(Issue 28 in progress: the walk the Border, Remittances and Partners tests use; it takes every
+text value of data/*.csv out before judging, which the shared i18n_walk does not yet do. To be
+folded into i18n_walk.py.)
 
 Walk a page opened in AppTest and find the English a Russian page still shows.
 
