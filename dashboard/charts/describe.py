@@ -36,7 +36,8 @@ def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Langu
         rows = rows[pd.to_numeric(rows["year"], errors="coerce") == rows["year"].max()]
     items = []
     for _, row in rows.head(MAX_ITEMS).iterrows():
-        name = f"{row[label]} " if label is not None and pd.notna(row[label]) else ""
+        # a label the code wrote ("this dashboard") is a msgid; the data's own names pass unchanged
+        name = f"{lang.gettext(str(row[label]))} " if label is not None and pd.notna(row[label]) else ""
         number = f"{row[value]:,.1f}" if lang.is_source else localized.number(row[value], lang, 1)
         items.append(f"{name}{number}")
     if items:
