@@ -65,5 +65,5 @@ try:
     sources = shared.dataset("sources")
 except DataError:
     sources = None  # the brief then cites no sources; the page has already said which file failed
-words = view_in_words(view_now(), query)
+words = view_in_words(view_now(), query, lang)
 components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources, lang=lang)

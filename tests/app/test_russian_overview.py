@@ -57,3 +57,16 @@ def test_the_overview_brief_in_russian_has_russian_headings(open_app, downloads)
     assert "Товарооборот России и Таджикистана в 2024" in text  # the page's own sentence
     assert re.search(r"Источники \(\d+\)\. Данные на \d{4}-\d\d-\d\d\.", text)
     assert "Этот вид:" in text and "Chart" not in text and "Sources (" not in text
+
+
+def test_the_units_radio_follows_the_language(open_app):
+    """A switch of language gives the Units radio its labels in the new language, on a new widget
+    (a browser keeps showing a radio's old labels when only the labels change), the unit kept."""
+    at = open_app("overview", lang="ru", units="musd")
+    russian = at.radio(key="w_units-ru")
+    # CLDR's "млн" and the catalogue's "долл. США", with no-break spaces
+    assert russian.options == ["млрд\u00a0долл.\u00a0США", "млн\u00a0долл.\u00a0США"] and russian.value == "musd"
+    at = at.segmented_control(key="w_lang").set_value("en").run()
+    english = at.radio(key="w_units")
+    assert english.options == ["US$ bn", "US$ m"] and english.value == "musd"
+    assert not [radio for radio in at.sidebar.radio if radio.key == "w_units-ru"]

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.formatting.language import ENGLISH, RUSSIAN
 from dashboard.session.pages import STATES
 from dashboard.session.pages.border import MAP_LAYERS, RADIUS_KM, BorderState
 from dashboard.session.pages.filters import LANGUAGE_CODES, SIDES, Filters, read_language
@@ -200,8 +201,17 @@ def test_a_pages_years_are_read_when_it_first_asks_and_everything_else_on_openin
 def test_view_in_words_names_the_years_and_every_setting_shown():
     state, _ = read({"years": "2010..2020", "radius": "150"})
     query = to_query(state, BorderState, YEARS)
-    assert view_in_words(state, query) == "Years 2010–2020; radius 150"
-    assert view_in_words(read({})[0], {}) == "Years 1993–2025; every other setting at its default"
+    assert view_in_words(state, query, ENGLISH) == "Years 2010–2020; radius 150"
+    assert view_in_words(read({})[0], {}, ENGLISH) == "Years 1993–2025; every other setting at its default"
+
+
+def test_the_view_in_russian_words():
+    state, _ = read({"years": "2010..2020", "radius": "150", "lang": "ru"})
+    query = to_query(state, BorderState, YEARS)
+    assert query["lang"] == "ru"
+    # the language is the brief's own: not listed; the years as a Russian reader reads a range
+    assert view_in_words(state, query, RUSSIAN) == "Годы: 2010–2020; radius 150"
+    assert view_in_words(read({})[0], {}, RUSSIAN) == "Годы: 1993–2025; остальные настройки — по умолчанию"
 
 
 def test_reset_and_presets_read_the_declarations():
