@@ -17,7 +17,7 @@ from dashboard.datasets import DataError
 from dashboard.session import access
 from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
 from dashboard.session.state import view_in_words
-from dashboard.views import components, sidebar
+from dashboard.views import components, redraw, sidebar
 
 HERE = Path(__file__).parent
 
@@ -52,11 +52,20 @@ collect.begin(f"Russia–Tajikistan: {page.title}")
 page.run()
 for repair in take_repairs():
     repairs_slot.warning(repair.message(), icon=":material/link_off:")
-query = sync_url(bounds, page_name)
-link = sidebar.share_link(link_slot, page.url_path, query)
-try:
-    sources = shared.dataset("sources")
-except DataError:
-    sources = None  # the brief then cites no sources; the page has already said which file failed
-words = view_in_words(view_now(), query)
-components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources)
+
+
+@st.fragment(key=redraw.FRAME)
+def after_the_page() -> None:
+    """The address bar, the share link and the brief, from the view as the page left it: after
+    every full run, and after a section of the page redrawn alone (views/redraw.py)."""
+    query = sync_url(bounds, page_name)
+    link = sidebar.share_link(link_slot, page.url_path, query)
+    try:
+        sources = shared.dataset("sources")
+    except DataError:
+        sources = None  # the brief then cites no sources; the page has already said which file failed
+    words = view_in_words(view_now(), query)
+    components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources)
+
+
+after_the_page()

@@ -29,6 +29,7 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view, 
 from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
 from dashboard.session.state import slider_range
 from dashboard.views import components
+from dashboard.views.redraw import redrawn_alone
 
 LEVEL = f"{sc.LEVEL:.0%}"
 CAVEAT = (
@@ -207,6 +208,17 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
 
 
+@redrawn_alone("sc-scenario")
+def scenario_section(model: ScenariosModel) -> None:
+    """The drivers and what they give: a driver moved redraws this section alone (the sections
+    below do not depend on the drivers; saving a scenario reruns the whole page)."""
+    view = current_view(ScenariosState)
+    drivers_section(model, view)
+    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead))
+    result_section(model, result, view)
+    second_round_section(model, result)
+
+
 def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome]:
     st.subheader("Compare named scenarios")
     saved = list(view.sc_saved)
@@ -297,7 +309,10 @@ def estimates_in_words(model: ScenariosModel) -> str:
     return f"Estimated from the record ({LEVEL} intervals; an association, not a law). " + " ".join(parts)
 
 
-def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
+@redrawn_alone("sc-relationship")
+def relationship_section(model: ScenariosModel) -> None:
+    """The estimates and the record behind them; its axis control redraws this section alone."""
+    view = current_view(ScenariosState)
     st.subheader("The relationship it rests on")
     st.markdown(markdown_text(CAVEAT))
     coefficients = model.coefficients
@@ -381,12 +396,9 @@ def render() -> None:
     model = components.model_or_error(shared.scenarios_model)
     if model is None:
         return
-    drivers_section(model, view)
-    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead))
-    result_section(model, result, view)
-    second_round_section(model, result)
+    scenario_section(model)
     compare_section(model, view)
-    relationship_section(model, view)
+    relationship_section(model)
     track_record_section(model)
     st.caption(
         "Every number comes from the World Bank's World Development Indicators (October 2025 edition, "
