@@ -211,6 +211,11 @@ def charts_sent(frames: list[bytes]) -> int:
     return sent
 
 
+def shared_link(app) -> str:
+    """The sidebar's link to this view, as a viewer would copy it."""
+    return app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+
+
 def test_a_scenario_control_redraws_its_section_alone_and_the_link_and_brief_follow(app, new_session):
     """A driver moved resends the two result charts, not the six that do not depend on it; the
     address, the share link and the brief are this view's, and the numbers a full run's."""
@@ -225,7 +230,7 @@ def test_a_scenario_control_redraws_its_section_alone_and_the_link_and_brief_fol
     app.page.wait_for_url(re.compile(r"sc_ruble=-0.1"))
     app.settle()
     assert charts_sent(frames) == 2 and charts.count() == 8  # the scatters and track records stay drawn
-    link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+    link = shared_link(app)
     assert link == app.url == app.base + "/scenarios?sc_growth=-3&sc_ruble=-0.1&sc_saved=Deep+cut%3A-3%2C-25%2C0"
     tajikistan = app.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2025")
     value = tajikistan.locator("[data-testid=stMetricValue]").inner_text()
@@ -248,14 +253,33 @@ def test_a_scenario_control_redraws_its_section_alone_and_the_link_and_brief_fol
     app.page.wait_for_url(re.compile(r"sc_axis=growth"))
     app.settle()
     assert charts_sent(frames) == 3  # the scatters alone
-    link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+    link = shared_link(app)
     assert link == app.url and "sc_ruble=-0.1" in link
 
     frames.clear()
-    app.page.get_by_role("button", name=re.compile(r"^As in 2015")).click()  # a preset reruns the whole page
+    app.page.locator("[data-testid=stButtonGroup]", has_text="2027").get_by_text("2026", exact=True).click()
+    app.page.wait_for_url(re.compile(r"sc_ahead=2"))
+    app.settle()
+    assert charts_sent(frames) == 2  # the result, and the drivers' heading and caption with it
+    assert app.page.get_by_role("heading", name="Drivers: each year to 2026").is_visible()
+    assert app.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2026").count() == 1
+    assert shared_link(app) == app.url
+
+    frames.clear()
+    app.page.get_by_role("button", name=re.compile(r"^As in 2015")).click()  # the drivers and the result
     app.page.wait_for_url(re.compile(r"sc_growth=-2"))
     app.settle()
-    assert charts_sent(frames) == 8
-    link = app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+    assert charts_sent(frames) == 2
+    assert float(app.page.locator("[data-testid=stSlider]", has_text="Russia's real GDP").get_by_role(
+        "slider").input_value()) == -2.0  # fmt: skip
+    link = shared_link(app)
     assert link == app.url and "sc_axis=growth" in link and "sc_saved=Deep" in link
+
+    frames.clear()
+    app.page.locator("[data-testid=stSidebar] label", has_text="US$ m").click()  # a filter reruns the whole page
+    app.page.wait_for_url(re.compile(r"units=musd"))
+    app.settle()
+    assert charts_sent(frames) == 8
+    link = shared_link(app)
+    assert link == app.url and "sc_growth=-2" in link and "sc_axis=growth" in link
     assert app.console_errors == []
