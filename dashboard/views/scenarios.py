@@ -197,20 +197,21 @@ def russia_share(model: ScenariosModel) -> None:
 def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     st.subheader("Second round: imports and household consumption")
     rounds = second_round(model, result)
-    shown = rounds[rounds["supported"]]
+    rows = rounds.to_dict("records")  # a few rows, read on every slider move: plain dicts, not pandas rows
     lines = [
-        f"- **{row.economy}, {row.measure.lower()}**: {signed(row.change_pts, ' pts')} of GDP "
-        f"({LEVEL}: {signed(row.low_pts, ' pts')} to {signed(row.high_pts, ' pts')}); "
-        f"{row.slope:.2f} pts per point of remittances, N = {row.n}"
-        for row in shown.itertuples()
+        f"- **{row['economy']}, {row['measure'].lower()}**: {signed(row['change_pts'], ' pts')} of GDP "
+        f"({LEVEL}: {signed(row['low_pts'], ' pts')} to {signed(row['high_pts'], ' pts')}); "
+        f"{row['slope']:.2f} pts per point of remittances, N = {row['n']}"
+        for row in rows
+        if row["supported"]
     ]
-    hidden = rounds[~rounds["supported"]]
-    if len(hidden):
+    hidden = [row for row in rows if not row["supported"]]
+    if hidden:
         lines.append(
             "- Not shown, as the record shows no link (the slope's interval includes zero): "
             + "; ".join(
-                f"{row.economy} {row.measure.lower()} ({row.slope_low:.2f} to {row.slope_high:.2f})"
-                for row in hidden.itertuples()
+                f"{row['economy']} {row['measure'].lower()} ({row['slope_low']:.2f} to {row['slope_high']:.2f})"
+                for row in hidden
             )
         )
     st.markdown("\n".join(lines))
