@@ -11,9 +11,7 @@ docs/url-contract.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -24,8 +22,6 @@ from dashboard.session.state import Bounds, ViewState, open_link, read_page, sli
 
 VIEW_KEY = "view_state"
 REPAIRS_KEY = "view_repairs"
-# What a change to a widget bound now does once stored (views/redraw.py: rerun the page's frame too).
-_AFTER_CHANGE: ContextVar[Callable[[], None] | None] = ContextVar("after_change", default=None)
 
 
 def open_view(bounds: Bounds) -> Filters:
@@ -88,25 +84,11 @@ def bound_widget(
     # same value back on every run would make the browser reset a slider the viewer is moving.
     if key not in st.session_state or st.session_state[key] != value:
         st.session_state[key] = value
-    then = _AFTER_CHANGE.get()
 
     def store() -> None:
         update_view(**{name: to_view(st.session_state[key])}, **dict.fromkeys(resets))
-        if then is not None:
-            then()
 
     return widget(*args, key=key, on_change=store, **kwargs)
-
-
-@contextmanager
-def after_each_change(then: Callable[[], None]) -> Iterator[None]:
-    """A widget bound inside calls `then` in its callback, once its change is in the view: a
-    section of the page redrawn alone reruns the page's frame with it (views/redraw.py)."""
-    token = _AFTER_CHANGE.set(then)
-    try:
-        yield
-    finally:
-        _AFTER_CHANGE.reset(token)
 
 
 def bound_slider(name: str, value: float, label: str, **kwargs: Any) -> Any:

@@ -29,7 +29,7 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view, 
 from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
 from dashboard.session.state import slider_range
 from dashboard.views import components
-from dashboard.views.redraw import controls_redraw, redrawn_alone, rerun_sections
+from dashboard.views.redraw import redrawn_alone
 
 LEVEL = f"{sc.LEVEL:.0%}"
 CAVEAT = (
@@ -51,54 +51,56 @@ def horizon_words(model: ScenariosModel, years_ahead: int) -> str:
     )
 
 
-DRIVERS, RESULT, SCATTER = "sc-drivers", "sc-result", "sc-scatter"  # the sections redrawn alone
+DRIVER_COLUMNS = [3, 2]  # the controls beside the presets, in the drivers' heading and in the section below it
 
 
-@redrawn_alone(DRIVERS)
-def drivers_section(model: ScenariosModel) -> None:
-    """The drivers. A slider redraws the result alone (the browser moves the slider itself); the
-    year, a preset and Reset redraw the drivers too, whose heading, caption and sliders follow."""
-    view = current_view(ScenariosState)
+def drivers_heading(model: ScenariosModel, view: ScenariosState) -> None:
+    """The year the scenario is for, and what it assumes: choosing another reruns the whole page."""
     ahead = view.sc_ahead
     st.subheader("Drivers: the year ahead" if ahead == 1 else f"Drivers: each year to {horizon_label(model, ahead)}")
-    left, right = st.columns([3, 2], gap="medium")
+    left, _ = st.columns(DRIVER_COLUMNS, gap="medium")  # as wide as the sliders below
     with left:
-        with controls_redraw(DRIVERS, RESULT):
-            bound_widget(
-                st.segmented_control,
-                "sc_ahead",
-                view.sc_ahead,
-                "Year",
-                options=slider_range("sc_ahead").steps(),
-                format_func=lambda years: horizon_label(model, years),
-                to_view=lambda chosen: chosen or view.sc_ahead,
-                help="How far ahead the scenario reaches: the next year, or up to three years ahead.",
-            )
+        bound_widget(
+            st.segmented_control,
+            "sc_ahead",
+            view.sc_ahead,
+            "Year",
+            options=slider_range("sc_ahead").steps(),
+            format_func=lambda years: horizon_label(model, years),
+            to_view=lambda chosen: chosen or view.sc_ahead,
+            help="How far ahead the scenario reaches: the next year, or up to three years ahead.",
+        )
         st.caption(horizon_words(model, view.sc_ahead))
-        with controls_redraw(RESULT):
-            bound_slider(
-                "sc_growth",
-                float(view.sc_growth),
-                "Russia's real GDP growth, %",
-                format="%+.1f%%",
-                help="WDI NY.GDP.MKTP.KD.ZG for Russia, in each year to the chosen one.",
-            )
-            bound_slider(
-                "sc_ruble",
-                float(view.sc_ruble),
-                "Ruble against the US$, %",
-                format="%+.1f%%",
-                help="Change in US$ per ruble (from WDI PA.NUS.FCRF) in each year to the chosen one: negative = a "
-                "weaker ruble.",
-            )
-            bound_slider(
-                "sc_migrants",
-                float(view.sc_migrants),
-                "Migrant workers, change in number, %",
-                format="%+.0f%%",
-                help="Applied as an assumption, not estimated: each worker sends as much as before; the change is "
-                "taken in each year to the chosen one.",
-            )
+
+
+def drivers(model: ScenariosModel, view: ScenariosState) -> None:
+    """The sliders, and the presets beside them (a preset or Reset sets the sliders, then the
+    section reruns with them)."""
+    left, right = st.columns(DRIVER_COLUMNS, gap="medium")
+    with left:
+        bound_slider(
+            "sc_growth",
+            float(view.sc_growth),
+            "Russia's real GDP growth, %",
+            format="%+.1f%%",
+            help="WDI NY.GDP.MKTP.KD.ZG for Russia, in each year to the chosen one.",
+        )
+        bound_slider(
+            "sc_ruble",
+            float(view.sc_ruble),
+            "Ruble against the US$, %",
+            format="%+.1f%%",
+            help="Change in US$ per ruble (from WDI PA.NUS.FCRF) in each year to the chosen one: negative = a "
+            "weaker ruble.",
+        )
+        bound_slider(
+            "sc_migrants",
+            float(view.sc_migrants),
+            "Migrant workers, change in number, %",
+            format="%+.0f%%",
+            help="Applied as an assumption, not estimated: each worker sends as much as before; the change is "
+            "taken in each year to the chosen one.",
+        )
     with right:
         st.caption("What happened (WDI values for that year against the one before):")
         for year, (growth, ruble) in model.presets.items():
@@ -108,21 +110,15 @@ def drivers_section(model: ScenariosModel) -> None:
                 width="stretch",
                 help=f"Russia's GDP growth {year} (NY.GDP.MKTP.KD.ZG) and the ruble's change {year - 1}→{year} "
                 "(PA.NUS.FCRF), from the World Bank's record.",
-                on_click=set_drivers,
+                on_click=update_view,
                 kwargs={
                     **ScenariosState.clamped(sc_growth=growth, sc_ruble=ruble),
                     **ScenariosState.defaults("sc_migrants"),
                 },
             )
         st.button(
-            "Reset the drivers", key="sc_reset", width="stretch", on_click=set_drivers, kwargs=ScenariosState.defaults()
+            "Reset the drivers", key="sc_reset", width="stretch", on_click=update_view, kwargs=ScenariosState.defaults()
         )
-
-
-def set_drivers(**drivers: float) -> None:
-    """A preset's or Reset's callback: the drivers set, and the drivers and the result redrawn."""
-    update_view(**drivers)
-    rerun_sections(DRIVERS, RESULT)
 
 
 def interval_text(mean: float, low: float, high: float, fmt: Callable[[float], str]) -> str:
@@ -224,11 +220,12 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
 
 
-@redrawn_alone(RESULT)
-def scenario_result(model: ScenariosModel) -> None:
-    """What the drivers give: redrawn alone when a driver moves (the sections below do not depend
-    on the drivers; saving a scenario reruns the whole page)."""
+@redrawn_alone("sc-scenario")
+def scenario_section(model: ScenariosModel) -> None:
+    """The drivers and what they give: a slider, a preset or Reset reruns this section alone (the
+    sections below do not depend on the drivers; saving a scenario reruns the whole page)."""
     view = current_view(ScenariosState)
+    drivers(model, view)
     result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead))
     result_section(model, result, view)
     second_round_section(model, result)
@@ -346,7 +343,7 @@ def relationship_section(model: ScenariosModel) -> None:
     scatter_section(model)
 
 
-@redrawn_alone(SCATTER)
+@redrawn_alone("sc-scatter")
 def scatter_section(model: ScenariosModel) -> None:
     """Each economy's record against the driver chosen for the horizontal axis, with the fit."""
     view = current_view(ScenariosState)
@@ -416,8 +413,8 @@ def render() -> None:
     model = components.model_or_error(shared.scenarios_model)
     if model is None:
         return
-    drivers_section(model)
-    scenario_result(model)
+    drivers_heading(model, view)
+    scenario_section(model)
     compare_section(model, view)
     relationship_section(model)
     track_record_section(model)

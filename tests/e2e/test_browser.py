@@ -217,8 +217,9 @@ def shared_link(app) -> str:
 
 
 def test_a_scenario_control_redraws_its_section_alone_and_the_link_and_brief_follow(app, new_session):
-    """A driver moved resends the two result charts, not the six that do not depend on it; the
-    address, the share link and the brief are this view's, and the numbers a full run's."""
+    """A driver moved reruns the drivers' section alone: the two result charts are resent, not the
+    six that do not depend on it; the address, the share link and the brief are this view's, and
+    the numbers a full run's."""
     frames: list[bytes] = []
     app.page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
     app.open("/scenarios?sc_growth=-3&sc_saved=Deep%20cut:-3,-25,0")
@@ -260,13 +261,13 @@ def test_a_scenario_control_redraws_its_section_alone_and_the_link_and_brief_fol
     app.page.locator("[data-testid=stButtonGroup]", has_text="2027").get_by_text("2026", exact=True).click()
     app.page.wait_for_url(re.compile(r"sc_ahead=2"))
     app.settle()
-    assert charts_sent(frames) == 2  # the result, and the drivers' heading and caption with it
+    assert charts_sent(frames) == 8  # the year reruns the whole page (the heading says what it assumes)
     assert app.page.get_by_role("heading", name="Drivers: each year to 2026").is_visible()
     assert app.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2026").count() == 1
     assert shared_link(app) == app.url
 
     frames.clear()
-    app.page.get_by_role("button", name=re.compile(r"^As in 2015")).click()  # the drivers and the result
+    app.page.get_by_role("button", name=re.compile(r"^As in 2015")).click()  # the drivers' section alone
     app.page.wait_for_url(re.compile(r"sc_growth=-2"))
     app.settle()
     assert charts_sent(frames) == 2
