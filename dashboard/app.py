@@ -12,12 +12,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import navigation
 from dashboard.brief import collect
-from dashboard.cache import shared
+from dashboard.cache import edition, shared
 from dashboard.datasets import DataError
 from dashboard.session import access
 from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
 from dashboard.session.state import view_in_words
-from dashboard.views import components, redraw, sidebar
+from dashboard.views import components, language, redraw, sidebar
 
 HERE = Path(__file__).parent
 
@@ -30,18 +30,22 @@ st.set_page_config(
 
 access.require_sign_in()  # a no-op unless the deployment's secrets ask for sign-in
 access.require_admission()  # a no-op unless the hosted guard found this replica full
-shared.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
+edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
-
-PAGES = {
-    entry.name: st.Page(
-        entry.script, title=entry.title, icon=entry.icon, url_path=entry.url_path, default=entry.default
-    )
-    for entry in navigation.PAGES
-}
 
 bounds = shared.year_bounds()
 filters = open_view(bounds)
+lang = filters.language
+if not lang.is_source:  # the page is served as <html lang="en">: only another language needs setting
+    # (its script loads from a blob: URL, which the hosted CSP refuses; issue 28 has that to settle)
+    language.page_language(lang)
+
+PAGES = {
+    entry.name: st.Page(
+        entry.script, title=entry.title_in(lang), icon=entry.icon, url_path=entry.url_path, default=entry.default
+    )
+    for entry in navigation.PAGES
+}
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
 sidebar.global_filters(filters, bounds)

@@ -14,15 +14,29 @@ The rules, per kind of comparison:
   whole; neither an estimate (an IMF estimate is often made from the other side's figure).
 - share (a part over its whole): same reporter, edition and year; both whole. An estimate may
   stand behind the part or the whole: the share is then marked as resting on one.
+- part (a share applied to a whole, e.g. the part of remittances that came from Russia): the
+  share's rule, for the same reason: a share of one reporter's whole, or of another year's, is
+  not a share of this whole.
+- projection (a growth rate carried onto a level: base × (1 + growth)): the change's rule, the
+  growth's reporter, edition and estimate status those of the base. The growth may be of part of
+  the year: that is what a projection assumes, and the page says so.
+- A length measured here on a map's line against a published length of the border is a gap in
+  kind (one thing, two reporters), and a map and a reference book are never one edition: no
+  ratio; both lengths are shown, each with whose it is (docs/data.md).
+
+Every CSV and every chart tooltip says how its figures stand in the same plain-words columns,
+SHOWN (reported by, basis, edition, year), set by `described` and worded by `standing`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-CHANGE, GAP, SHARE = "change", "gap", "share"
+CHANGE, GAP, SHARE, PART, PROJECTION = "change", "gap", "share", "part", "projection"
 
 
 class Mismatch(ValueError):
@@ -30,7 +44,7 @@ class Mismatch(ValueError):
     expected, a reporter without rows. A data problem (the page names the files), not a fault in code."""
 
 
-KINDS = (CHANGE, GAP, SHARE)
+KINDS = (CHANGE, GAP, SHARE, PART, PROJECTION)
 BASIS_COLUMNS = ("reporter", "edition", "year", "estimate", "partial")
 
 
@@ -69,20 +83,22 @@ class Comparison:
 def why_not(kind: str, first: Basis, second: Basis) -> str:
     """'' when the two figures may be compared as `kind`; else the reason, in plain words.
 
-    `first` is the newer figure of a change, the importer's of a gap, the part of a share.
+    `first` is the newer figure of a change, the importer's of a gap, the part of a share, the
+    share of a part, the growth of a projection; `second` the other.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown comparison {kind!r}; one of {KINDS}")
-    for figure in (first, second):
+    # a projection applies a part-year growth to a full year by design: only the base must be whole
+    for figure in (second,) if kind == PROJECTION else (first, second):
         if figure.partial:
             return f"{figure.reporter}'s {figure.year or ''} figure is partial ({figure.partial})".replace("  ", " ")
+    if kind in (CHANGE, SHARE, PART, PROJECTION) and first.reporter != second.reporter:
+        return f"different reporters ({first.reporter}; {second.reporter})"
     if first.edition != second.edition:
         return f"different editions ({first.edition or 'a statement'}; {second.edition or 'a statement'})"
-    if kind in (CHANGE, SHARE) and first.reporter != second.reporter:
-        return f"different reporters ({first.reporter}; {second.reporter})"
-    if kind in (GAP, SHARE) and first.year != second.year:
+    if kind in (GAP, SHARE, PART) and first.year != second.year:
         return f"different years ({first.year}; {second.year})"
-    if kind == CHANGE and first.estimate != second.estimate:
+    if kind in (CHANGE, PROJECTION) and first.estimate != second.estimate:
         return "one figure rests on an IMF estimate and the other does not"
     if kind == GAP and (first.estimate or second.estimate):
         return "an IMF estimate stands behind one side (often made from the other side's figure)"
@@ -90,15 +106,21 @@ def why_not(kind: str, first: Basis, second: Basis) -> str:
 
 
 def compare(kind: str, first: Figure, second: Figure, percent: bool = False) -> Comparison:
-    """A change (points, or % with `percent`), a gap (% of the exporter's) or a share (%), like with like only.
+    """A change (points, or % with `percent`), a gap (% of the exporter's), a share (%), a part or a
+    projection (in the second figure's unit), like with like only.
 
     change: first − second (or first / second − 1, in %); gap: (importer − exporter) / exporter;
-    share: part / whole. A zero denominator gives no number, with that reason.
+    share: part / whole; part: share % × whole; projection: base × (1 + growth %). A zero
+    denominator gives no number, with that reason.
     """
     reason = why_not(kind, first.basis, second.basis)
     if reason:
         return Comparison(None, reason)
     a, b = float(first.value), float(second.value)
+    if kind == PART:
+        return Comparison(a / 100 * b, estimate=first.basis.estimate or second.basis.estimate)
+    if kind == PROJECTION:
+        return Comparison(b * (1 + a / 100))
     if kind == CHANGE and not percent:
         return Comparison(a - b)
     if b == 0:
@@ -108,6 +130,14 @@ def compare(kind: str, first: Figure, second: Figure, percent: bool = False) -> 
     if kind == GAP:
         return Comparison((a - b) / b * 100)
     return Comparison(a / b * 100, estimate=first.basis.estimate or second.basis.estimate)
+
+
+def change_between(
+    now: Mapping[str, Any], then: Mapping[str, Any], column: str, stands: Callable[[Any], Basis], percent: bool = False
+) -> Comparison:
+    """`compare(CHANGE, ...)` of one column between two rows (a year and the one before), each row
+    standing as `stands` says: in points, or in % with `percent`."""
+    return compare(CHANGE, Figure(float(now[column]), stands(now)), Figure(float(then[column]), stands(then)), percent)
 
 
 def basis_of(row: dict) -> Basis:
@@ -142,4 +172,67 @@ def compare_frames(kind: str, first: pd.DataFrame, second: pd.DataFrame, percent
     return pd.DataFrame(
         {"value": pd.array(values, dtype="Float64").astype(float), "reason": reasons, "estimate": estimates},
         index=first.index,
+    )
+
+
+# ---- how a figure stands, in plain words: the columns every CSV and chart tooltip carries ----
+
+# reported by: whose figure (a reporter or publisher, or "this dashboard" for what is worked out
+# here); basis: how it stands (below); edition: the series or release it comes from; year: the
+# year it is for (empty where it has none, e.g. a site's position or the border's length).
+SHOWN = ("reported_by", "basis", "edition", "year")
+SHOWN_TITLES = {"reported_by": "Reported by", "basis": "Basis", "edition": "Edition", "year": "Year"}
+THIS_DASHBOARD = "this dashboard"
+REPORTED, ESTIMATE, ONE_FLOW = "reported", "IMF estimate", "one flow only"
+WORKED_OUT, MEASURED, SCENARIO = "worked out here", "measured here", "scenario worked out here"
+NOT_COMPARABLE = "not comparable"  # where a gap or ratio would be, with the reason beside it
+
+
+def part_year(period: str) -> str:
+    """A part-year figure's `partial`: 'part-year, Jan–May 2022'."""
+    return f"part-year, {period}"
+
+
+def standing(estimate: bool, partial: str, whole: str = REPORTED) -> str:
+    """How a figure stands in plain words: 'reported', 'IMF estimate', 'one flow only', 'IMF
+    estimate; one flow only', 'part-year, Jan–May 2022'. `whole` is the word for a figure that is
+    neither an estimate nor partial: 'reported' for a published one, 'measured here' and so on."""
+    first = ESTIMATE if estimate else ("" if partial else whole)
+    return "; ".join(part for part in (first, partial) if part)
+
+
+def standings(estimate: pd.Series, partial: pd.Series, whole: str = REPORTED) -> pd.Series:
+    """`standing` row by row."""
+    return pd.Series(
+        [standing(bool(e), str(p or ""), whole) for e, p in zip(estimate, partial.fillna(""), strict=True)],
+        index=estimate.index,
+        dtype=object,
+    )
+
+
+Words = str | int | pd.Series | None
+
+
+def described(
+    rows: pd.DataFrame, reported_by: Words, basis: Words, edition: Words, year: Words = "year"
+) -> pd.DataFrame:
+    """`rows` with the SHOWN columns, the one way every CSV and chart frame says how its figures stand.
+
+    Each is a column of `rows` (its name), a Series aligned with `rows`, one value for every row,
+    or, for the year only, None: figures that are for no year. The columns come last, in order.
+    """
+
+    def column(given: Words) -> pd.Series:
+        if isinstance(given, str) and given in rows.columns:
+            return rows[given]
+        return given if isinstance(given, pd.Series) else pd.Series(given, index=rows.index, dtype=object)
+
+    if year is None or (year == "year" and "year" not in rows.columns):
+        years = pd.Series(pd.NA, index=rows.index, dtype="Int64")
+    else:
+        years = pd.to_numeric(column(year), errors="coerce")
+        # whole years stay plain integers; a year that is missing somewhere makes the column nullable
+        years = years.astype("Int64") if years.isna().any() else years.astype("int64")
+    return rows.drop(columns=[c for c in SHOWN if c in rows.columns]).assign(
+        reported_by=column(reported_by), basis=column(basis), edition=column(edition), year=years
     )

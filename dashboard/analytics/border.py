@@ -3,6 +3,9 @@
 Distances and buffers are computed in a Lambert azimuthal equal-area projection centred on the
 border region (70°E, 37.5°N), where a metre is a metre to within a fraction of a percent across
 Tajikistan; lengths of lines are geodesic on the WGS84 ellipsoid.
+
+A length measured here is the line's, not the border's: a line drawn at any scale smooths the
+rivers' bends, so it is set beside a published length, never as a share of it (`against_published`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ import pandas as pd
 import shapely
 from pyproj import Geod
 from shapely.geometry.base import BaseGeometry
+
+from dashboard.analytics.basis import GAP, SHARE, THIS_DASHBOARD, Basis, Comparison, Figure, compare
 
 METRIC_CRS = "+proj=laea +lat_0=37.5 +lon_0=70 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 WGS84 = "EPSG:4326"
@@ -44,6 +49,18 @@ def distance_to_border_km(points: gpd.GeoDataFrame, border: BaseGeometry) -> pd.
     return to_metric(points.geometry).distance(line) / 1000
 
 
+def against_published(measured: Figure, published: Figure) -> Comparison:
+    """A length measured here on a map's line as % of a published length of the border, where
+    `basis.compare` allows it.
+
+    One thing measured by two reporters is a gap in kind (`basis.GAP`: same year and edition);
+    a map and a reference book are never one edition, so there is no number and the reason says
+    why. The page then shows both lengths side by side, each with whose it is.
+    """
+    gap = compare(GAP, measured, published)
+    return gap if gap.value is None else Comparison(100 + gap.value)
+
+
 @dataclass(frozen=True)
 class Coverage:
     """How much of the border lies within a radius of the covering sites."""
@@ -56,7 +73,11 @@ class Coverage:
 
     @property
     def share(self) -> float:
-        return self.covered_km / self.total_km if self.total_km else 0.0
+        """The covered stretch as a share (0–1) of the line it was measured on: one line, one
+        measurement, so `basis.compare(SHARE, ...)` always allows it (an empty line covers nothing)."""
+        line = Basis(THIS_DASHBOARD, "the line measured")
+        share = compare(SHARE, Figure(self.covered_km, line), Figure(self.total_km, line))
+        return share.value / 100 if share.value is not None else 0.0
 
 
 def border_coverage(border: BaseGeometry, points: gpd.GeoDataFrame, radius_km: float) -> Coverage:
@@ -98,9 +119,27 @@ def farthest_border_point(border: BaseGeometry, points: gpd.GeoDataFrame) -> Far
     return FarthestPoint(float(nearest.max()) / 1000, where.x, where.y)
 
 
-def border_lengths(border_lines: gpd.GeoDataFrame, reference_km: float) -> pd.DataFrame:
-    """Geodesic length of every border line in the data, with its share of a reference length."""
+def border_lengths(border_lines: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Geodesic length of every border line in the data (each the line's, at its map's scale)."""
     out = border_lines.drop(columns="geometry").copy()
     out["length_km"] = border_lines.geometry.map(geodesic_length_km)
-    out["share_of_reference"] = out["length_km"] / reference_km
     return pd.DataFrame(out)
+
+
+# Coordinates drawn, in degrees: 0.001° is about 100 m, some fifteen times finer than a pixel of
+# the widest map. The full precision only made the spec (sent on every redraw) larger.
+DRAWN_DECIMALS = 3
+
+
+def geo_features(frame: gpd.GeoDataFrame, decimals: int = DRAWN_DECIMALS) -> list[dict]:
+    """GeoJSON features with polygon rings wound the way d3 expects, at the precision drawn.
+
+    Coordinates are snapped to a grid of 10^-decimals degrees, which keeps every outline valid
+    (plain rounding can make a ring cross itself); a shape smaller than the grid is left out.
+    GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3's spherical geometry reads that as
+    "everything but this polygon" and fills the globe. Clockwise outer rings draw the shape.
+    Measurements never use these features: they come from the full-precision geometry.
+    """
+    snapped = shapely.set_precision(frame.geometry.to_numpy(), 10.0**-decimals)
+    drawn = frame.set_geometry(shapely.orient_polygons(snapped, exterior_cw=True))
+    return drawn[~shapely.is_empty(snapped)].__geo_interface__["features"]

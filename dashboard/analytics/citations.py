@@ -1,7 +1,8 @@
 """Which sources a set of figures cites, how current they are, and which may be passed on.
 
 Pure pandas: the pages' captions and downloads (views/components.py) and the Sources & data
-catalogue (models/catalogue.py) share it.
+catalogue (models/catalogue.py) share it. Nothing here is cached: a page that asks for the same
+line on every rerun has it cached per data edition (cache/shared.sources_line).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.cache.memo import remembered
+from dashboard.analytics.basis import REPORTED, Words, described
 from dashboard.datasets import redistributable
 
 
@@ -102,18 +103,43 @@ class Citing:
 
 
 def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
-    """The sources line for these ids (and the last year the chart has from each), worked out
-    once per sources table.
-
-    Every chart on every rerun asks for its line, nearly always with ids it has asked for
-    before; the table is a cached model's and lives as long as the model does.
-    """
-    return remembered(sources, ("citing", ids, reach), lambda: _citing(ids, sources, dict(reach)))
-
-
-def _citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: dict[str, int]) -> Citing:
+    """The sources line for these ids (and the last year the chart has from each)."""
     cited = cite(ids, sources)
     as_of = data_as_of(cited)
-    caption = sources_caption(cited, reach=reach) + (f" Data as of {as_of}." if as_of else "")
+    caption = sources_caption(cited, reach=dict(reach)) + (f" Data as of {as_of}." if as_of else "")
     restricted = cited[~redistributable(cited)]
     return Citing(caption, tuple(zip(restricted["publisher"], restricted["url"], strict=True)))
+
+
+def edition_words(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
+    """Each row's edition in plain words, from the source it cites: the edition a refresh recorded;
+    else the publisher and the date it published ("TASS, 2024-01-23"); else, undated, the title up
+    to its first colon ("Direction of Trade Statistics (DOTS)", "The World Factbook"). Empty where
+    nothing is cited."""
+    by_id = sources.drop_duplicates("source_id").set_index("source_id")
+    words = {}
+    for source_id in pd.unique(source_ids.dropna()):
+        if source_id not in by_id.index:
+            continue
+        row = by_id.loc[source_id]
+        edition, published = row.get("edition"), row.get("published_date")
+        if isinstance(edition, str) and edition:
+            words[source_id] = f"{row['publisher']}, {edition}"
+        elif isinstance(published, str) and published:
+            publisher = str(row["publisher"])
+            words[source_id] = publisher if published in publisher else f"{publisher}, {published}"
+        else:
+            words[source_id] = str(row["title"]).split(": ")[0]
+    return source_ids.map(words).fillna("").astype(object)
+
+
+def publishers(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Each row's source's publisher: whose figure a published row is."""
+    by_id = sources.drop_duplicates("source_id").set_index("source_id")["publisher"]
+    return rows["source_id"].map(by_id).fillna("").astype(object)
+
+
+def as_published(rows: pd.DataFrame, sources: pd.DataFrame, year: Words = "year") -> pd.DataFrame:
+    """Rows a source published, said so in `basis.described`'s columns: its publisher's, 'reported',
+    of its edition, for its year (None: figures for no year)."""
+    return described(rows, publishers(rows, sources), REPORTED, edition_words(rows["source_id"], sources), year)

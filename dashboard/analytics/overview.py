@@ -77,9 +77,9 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
     if rows.empty:
         return None
     row = rows.iloc[-1]
-    year, reporter = int(row["year"]), str(row["reporter_label"])
+    year, reporter = int(row["year"]), str(row["reported_by"])
     before = rows[rows["year"] == year - 1]
-    same = before[before["reporter_label"] == reporter]
+    same = before[before["reported_by"] == reporter]
     change, text, whose = None, None, f"per {reporter}"
     if len(same):
         compared = compare(
@@ -91,7 +91,7 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
     elif len(before):
         other = before.iloc[-1]
         text = f"{year - 1}: {other['share_pct']:g}% (another reporter)"
-        whose = f"{year} per {reporter}; {year - 1} per {other['reporter_label']}: two reporters, so no change is drawn"
+        whose = f"{year} per {reporter}; {year - 1} per {other['reported_by']}: two reporters, so no change is drawn"
     sources = [str(row["source_id"])] + ([] if len(same) or before.empty else [str(before["source_id"].iloc[-1])])
     return Headline(
         "russia_share",
@@ -124,7 +124,6 @@ def partner_rank_headline(
         since = f" ({signed(change, ' pts')} since {standing.since_year})"
     elif standing.change is not None:
         since = f" (not compared with {standing.since_year}: {standing.change.reason})"
-    how = "" if standing.basis == partners.REPORTED else f"; {standing.basis}"
     return Headline(
         "partners",
         f"Russia among Tajikistan's partners, {standing.year}",
@@ -135,7 +134,7 @@ def partner_rank_headline(
         "partners",
         source_ids,
         float(standing.rank),
-        basis="; ".join(part for part in (f"{standing.reporter}{how}", edition) if part),
+        basis=partners.share_whose(standing.reporter, standing.basis, edition),
     )
 
 

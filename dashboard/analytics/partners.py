@@ -11,7 +11,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.analytics.basis import CHANGE, SHARE, Comparison, Figure, basis_of, compare, compare_frames
+from dashboard.analytics.basis import (
+    CHANGE,
+    ESTIMATE,
+    ONE_FLOW,
+    REPORTED,
+    SHARE,
+    Comparison,
+    Figure,
+    basis_of,
+    compare,
+    compare_frames,
+    standings,
+)
 from dashboard.analytics.trade import GAP_COLUMNS, gap_by_year
 from dashboard.formatting import signed
 
@@ -27,9 +39,8 @@ NAMES = {
 }
 FLOWS = ("total", "exports", "imports")
 REST = "Rest of world"
-# How a share stands: as reported; resting on an IMF estimate; or a total with one flow missing
-# (no share is computed from it: a part of a total is not the total).
-REPORTED, ESTIMATE, ONE_FLOW = "reported", "IMF estimate", "one flow only"
+# How a share stands (basis.standing's words): as reported; resting on an IMF estimate; or a total
+# with one flow missing (no share is computed from it: a part of a total is not the total).
 ESTIMATE_ONE_FLOW = f"{ESTIMATE}; {ONE_FLOW}"
 BASIS_ORDER = (REPORTED, ESTIMATE, ONE_FLOW, ESTIMATE_ONE_FLOW)
 
@@ -92,9 +103,8 @@ def shares_of_world(flows: pd.DataFrame) -> pd.DataFrame:
 
 
 def basis(estimate: pd.Series, whole: pd.Series) -> pd.Series:
-    """Row by row: 'reported', 'IMF estimate', 'one flow only' or both of the last two."""
-    words = estimate.map({True: ESTIMATE, False: REPORTED})
-    return words.where(whole, estimate.map({True: ESTIMATE_ONE_FLOW, False: ONE_FLOW}))
+    """Row by row: 'reported', 'IMF estimate', 'one flow only' or both of the last two (basis.standings)."""
+    return standings(estimate.astype(bool), partial_words(whole.astype(bool)))
 
 
 def latest_year(shares: pd.DataFrame) -> int | None:
@@ -111,6 +121,20 @@ def ranking(shares: pd.DataFrame, year: int) -> pd.DataFrame:
     rows = shares[(shares["year"] == year) & shares["share_pct"].notna()]
     rows = rows.sort_values(["share_pct", "partner"], ascending=[False, True], ignore_index=True)
     return rows.assign(rank=range(1, len(rows) + 1))
+
+
+def rival(shares: pd.DataFrame, year: int, partner: str = "Russia") -> pd.Series | None:
+    """The largest partner other than `partner` in `year` (its ranking row), if any other has a share."""
+    others = ranking(shares, year)
+    others = others[others["partner"] != partner]
+    return others.iloc[0] if len(others) else None
+
+
+def share_whose(reporter: str, basis: str, edition: str) -> str:
+    """Whose a share is, in the words a card's 'Whose figure' line gives: "Tajikistan's report to the
+    IMF; IMF Direction of Trade Statistics (DOTS)", with the share's basis where it is not a plain report."""
+    how = "" if basis == REPORTED else f"; {basis}"
+    return "; ".join(part for part in (f"{reporter}{how}", edition) if part)
 
 
 def top_partners(shares: pd.DataFrame, n: int, year: int) -> list[str]:
@@ -232,7 +256,8 @@ def changes_since(shares: pd.DataFrame, partners: list[str], since: int, year: i
 
 def mirror(partners: pd.DataFrame, reporter: str, partner_iso3: str) -> pd.DataFrame:
     """One pair's flows as each side reported them: the reporter's imports against the partner's
-    exports to it, and the reporter's exports against the partner's imports from it."""
+    exports to it, and the reporter's exports against the partner's imports from it. `side` names
+    the country, `reported_by` whose figure it is in words."""
     own = partners[(partners["reporter_iso3"] == reporter) & (partners["partner_iso3"] == partner_iso3)]
     other = partners[(partners["reporter_iso3"] == partner_iso3) & (partners["partner_iso3"] == reporter)]
     rows = []
@@ -246,7 +271,8 @@ def mirror(partners: pd.DataFrame, reporter: str, partner_iso3: str) -> pd.DataF
                 pd.DataFrame(
                     {
                         "direction": direction,
-                        "reported_by": side,
+                        "side": side,
+                        "reported_by": reported_by(side),
                         "year": picked["year"],
                         "value_usd_m": picked["value_usd_m"],
                         "basis": picked["imf_estimate"].map({"true": ESTIMATE, "false": REPORTED}),
@@ -254,7 +280,7 @@ def mirror(partners: pd.DataFrame, reporter: str, partner_iso3: str) -> pd.DataF
                     }
                 )
             )
-    return pd.concat(rows, ignore_index=True).sort_values(["direction", "reported_by", "year"], ignore_index=True)
+    return pd.concat(rows, ignore_index=True).sort_values(["direction", "side", "year"], ignore_index=True)
 
 
 def mirror_gaps(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -266,7 +292,7 @@ def mirror_gaps(pairs: pd.DataFrame) -> pd.DataFrame:
     for direction in pairs["direction"].unique():
         exporter, importer = direction.split(" → ")
         rows = pairs[pairs["direction"] == direction].assign(estimate=lambda f: f["basis"].eq(ESTIMATE))
-        frames.append(gap_by_year(rows, "reported_by", importer, exporter).assign(direction=direction))
+        frames.append(gap_by_year(rows, "side", importer, exporter).assign(direction=direction))
     if not frames:
         return pd.DataFrame(columns=["direction", *GAP_COLUMNS])
     return pd.concat(frames, ignore_index=True)[["direction", *GAP_COLUMNS]]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.analytics.basis import CHANGE, PART, Basis, Comparison, Figure, change_between, compare, compare_frames
 from dashboard.formatting import signed
 
 REMITTANCES_USD = "BX.TRF.PWKR.CD.DT"
@@ -34,6 +35,14 @@ def wdi_backbone(wdi: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+WORLD_BANK = "World Bank"
+
+
+def backbone_basis(row: pd.Series) -> Basis:
+    """How a backbone year stands: the World Bank's, of the edition its source names, for its year."""
+    return Basis(WORLD_BANK, str(row.get("source_id", "")), int(row["year"]))
+
+
 @dataclass(frozen=True)
 class Dependency:
     """How dependent on remittances the latest year is, against the years shown."""
@@ -50,16 +59,19 @@ class Dependency:
 
 
 def dependency(backbone: pd.DataFrame) -> Dependency | None:
+    """The latest year's share of GDP, its change in points on the year before (`basis.compare`: one
+    series, one edition; none across a missing year), and the spread of the years given."""
     shown = backbone.dropna(subset=["pct_gdp"])
     if shown.empty:
         return None
     latest = shown.iloc[-1]
     previous = shown[shown["year"] == latest["year"] - 1]
     low, high = shown.loc[shown["pct_gdp"].idxmin()], shown.loc[shown["pct_gdp"].idxmax()]
+    change = change_between(latest, previous.iloc[0], "pct_gdp", backbone_basis).value if len(previous) else None
     return Dependency(
         year=int(latest["year"]),
         pct_gdp=float(latest["pct_gdp"]),
-        change_pts=float(latest["pct_gdp"] - previous["pct_gdp"].iloc[0]) if len(previous) else None,
+        change_pts=change,
         low=float(low["pct_gdp"]),
         low_year=int(low["year"]),
         high=float(high["pct_gdp"]),
@@ -81,6 +93,19 @@ def latest_share_from_russia(figures: pd.DataFrame) -> pd.Series | None:
     return shares.iloc[-1] if len(shares) else None
 
 
+def figure_basis(row: pd.Series) -> Basis:
+    """How a published remittance figure stands: its publisher's, of its source, for its year."""
+    return Basis(str(row["publisher"]), str(row["source_id"]), int(row["year"]))
+
+
+def from_russia(share: Figure, whole: Figure) -> Comparison:
+    """The part of a whole that came from Russia: share % × whole, where `basis.compare(PART, ...)`
+    allows it (the share and the whole the same reporter's, edition's and year's). A published share
+    of one source's remittances applied to the World Bank's total of another year is no figure:
+    the reason says why, and the page shows the two side by side."""
+    return compare(PART, share, whole)
+
+
 @dataclass(frozen=True)
 class ShockResult:
     """First-order effect of a shock to remittances from Russia, all in US$ million."""
@@ -95,7 +120,6 @@ class ShockResult:
     new_pct_gdp: float
     gdp_effect_usd_m: float
     gdp_effect_pct: float
-
 
 
 def shock_parts(shock: ShockResult) -> pd.DataFrame:
@@ -113,6 +137,7 @@ def shock_parts(shock: ShockResult) -> pd.DataFrame:
             ],
         }
     )
+
 
 def remittance_shock(
     base_usd_m: float,
@@ -204,7 +229,7 @@ class ClaimCheck:
     years: pd.DataFrame  # year, remittances_usd_m, change_pct (on the year before)
     first_year: int
     last_year: int
-    overall_pct: float  # last year against the year before the window
+    overall_pct: float | None  # last year against the year before the window (None: not comparable)
     holds: bool  # every year fell
 
 
@@ -213,14 +238,18 @@ def claim_check(backbone: pd.DataFrame, claim_year: int, span: int = 2) -> Claim
     window = backbone[backbone["year"].between(claim_year - span - 1, claim_year - 1)].sort_values("year")
     if len(window) != span + 1 or (window["year"].diff().dropna() != 1).any():
         return None  # a missing year: no change can be computed across it
-    change = window["remittances_usd_m"].pct_change() * 100
+    figures = window.assign(value=window["remittances_usd_m"], reporter=WORLD_BANK, edition=window["source_id"])
+    now, then = figures.iloc[1:].reset_index(drop=True), figures.iloc[:-1].reset_index(drop=True)
+    change = pd.concat(
+        [pd.Series([float("nan")]), compare_frames(CHANGE, now, then, percent=True)["value"]], ignore_index=True
+    ).set_axis(window.index)
     years = window.assign(change_pct=change)[["year", "remittances_usd_m", "change_pct", "source_id"]].iloc[1:]
     first, last = window.iloc[0], window.iloc[-1]
     return ClaimCheck(
         years=years.reset_index(drop=True),
         first_year=int(years["year"].iloc[0]),
         last_year=int(last["year"]),
-        overall_pct=float((last["remittances_usd_m"] / first["remittances_usd_m"] - 1) * 100),
+        overall_pct=change_between(last, first, "remittances_usd_m", backbone_basis, percent=True).value,
         holds=bool((years["change_pct"] < 0).all()),
     )
 
@@ -229,14 +258,16 @@ def claim_verdict(check: ClaimCheck) -> str:
     """'The claim holds', 'holds for 2020 only' or 'does not hold', as the yearly changes decide."""
     fell = check.years[check.years["change_pct"] < 0]["year"].astype(int).tolist()
     rose = check.years[check.years["change_pct"] >= 0]["year"].astype(int).tolist()
-    overall = f"{signed(check.overall_pct, '%')} in {check.last_year} against {check.first_year - 1}"
+    overall = (
+        f"{signed(check.overall_pct, '%')} in {check.last_year} against {check.first_year - 1}"
+        if check.overall_pct is not None
+        else f"{check.last_year} not set against {check.first_year - 1}: two editions"
+    )
     if not rose:
         return f"The claim holds: remittances fell in every one of those years ({overall})."
     if not fell:
         return f"The claim does not hold: remittances did not fall in any of those years ({overall})."
-    return (
-        f"The claim holds only in part: remittances fell in {_years(fell)} but not in {_years(rose)} ({overall})."
-    )
+    return f"The claim holds only in part: remittances fell in {_years(fell)} but not in {_years(rose)} ({overall})."
 
 
 def _years(years: list[int]) -> str:

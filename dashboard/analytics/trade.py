@@ -10,12 +10,24 @@ trade mission quoting Tajik statistics counts as Tajikistan's figure.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
-from dashboard.analytics.basis import CHANGE, GAP, Basis, Figure, Mismatch, compare, compare_frames
+from dashboard.analytics.basis import (
+    GAP,
+    PROJECTION,
+    Basis,
+    Comparison,
+    Figure,
+    Mismatch,
+    change_between,
+    compare,
+    compare_frames,
+    part_year,
+)
 from dashboard.formatting import period_labels
 
 MEASURES = ("total", "ru_to_tj", "tj_to_ru", "balance")
@@ -36,7 +48,20 @@ RANKING_RULE = (
     "before a bound; then the most recently published"
 )
 
-FIGURE_COLUMNS = ["figure_id", "year", "value_usd_m", "qualifier", "label", "side", "kind", "status", "source_id"]
+# how each figure stands (basis.SHOWN but the year), where the model has said so (models.trade.with_standing)
+STANDING = ["reported_by", "basis", "edition"]
+FIGURE_COLUMNS = [
+    "figure_id",
+    "year",
+    "value_usd_m",
+    "qualifier",
+    "label",
+    "side",
+    "kind",
+    "status",
+    "source_id",
+    *STANDING,
+]
 
 
 def with_reporter_info(
@@ -263,13 +288,7 @@ def trade_kpis(headline: pd.DataFrame) -> TradeKpis | None:
     elif latest["source_kind"] == "dots":
         previous = headline[(headline["year"] == latest["year"] - 1) & (headline["source_kind"] == "dots")]
         if len(previous):
-            before = previous.iloc[0]
-            computed = compare(
-                CHANGE,
-                Figure(float(latest["value_usd_m"]), Basis(str(latest["label"]), str(latest.get("source_id", "")))),
-                Figure(float(before["value_usd_m"]), Basis(str(before["label"]), str(before.get("source_id", "")))),
-                percent=True,
-            )
+            computed = change_between(latest, previous.iloc[0], "value_usd_m", figure_basis, percent=True)
             if computed.comparable:
                 change, basis = computed.value, "computed"
     # the record is the highest of the latest figure's own reporter: a reporter's total is not set
@@ -303,11 +322,6 @@ def part_year_figures(
     )
     rows = with_reporter_info(rows, reporters, sources)
     return rows.sort_values(["period_end_date", "figure_id"], ignore_index=True)
-
-
-def project_full_year(previous_full_year_usd_m: float, growth_pct: float) -> float:
-    """Full year if the whole year grows as the part year did: previous × (1 + growth)."""
-    return previous_full_year_usd_m * (1 + growth_pct / 100)
 
 
 def combined_qualifier(*qualifiers: str) -> str:
@@ -352,10 +366,46 @@ def projection_years(dots_long: pd.DataFrame, full_years: pd.DataFrame, part_yea
     return sorted(int(y) for y in set(with_growth) if len(year_totals(dots_long, full_years, int(y) - 1)))
 
 
-def default_growth(growths: pd.DataFrame, side: str) -> pd.Series:
-    """The growth a projection starts from: the latest published on the base figure's side, else the latest."""
-    same_side = growths[growths["side"] == side]
-    return (same_side if len(same_side) else growths).iloc[0]
+def default_growth(growths: pd.DataFrame, base: Mapping[str, Any]) -> pd.Series:
+    """The growth a projection starts from: the latest its base's own reporter published (the one
+    `projected` can apply), else the latest on the base's side, else the latest of all."""
+    for same in (growths["label"] == base["label"], growths["side"] == base["side"]):
+        if same.any():
+            return growths[same].iloc[0]
+    return growths.iloc[0]
+
+
+def default_base(bases: pd.DataFrame, growths: pd.DataFrame) -> pd.Series:
+    """The base a projection starts from: the best-ranked total whose reporter published a growth
+    for the year (so the default projection is like with like), else the best-ranked total."""
+    own = bases[bases["label"].isin(set(growths["label"]))]
+    return (own if len(own) else bases).iloc[0]
+
+
+def figure_basis(row: Mapping[str, Any]) -> Basis:
+    """How a trade figure stands, for `basis.compare`: its reporter (in words), its edition (the
+    IMF series for a DOTS figure; none for a published statement, a one-off), its year; a figure
+    for part of a year is partial."""
+    # a DOTS row says so (source_kind), or its id is its reporter's
+    ids = {row.get("reporter"), row.get("figure_id")}
+    dots = row.get("source_kind") == "dots" or bool(ids & set(DOTS_REPORTER.values()))
+    period = row.get("period")
+    partial = part_year(str(period)) if row.get("period_type", "year") != "year" and isinstance(period, str) else ""
+    edition = str(row.get("edition") or row.get("source_id", "")) if dots else ""
+    return Basis(str(row["label"]), edition, int(row["year"]), False, partial)
+
+
+def projected(base: Mapping[str, Any], growth_pct: float, published: Mapping[str, Any] | None) -> Comparison:
+    """The full year if it grew as a part of it did, previous full year × (1 + growth):
+    `basis.compare(PROJECTION, growth, base)`.
+
+    A published growth must be the base's own reporter's (another's would set one reporter's
+    figure against another's); a growth the viewer set (`published` None) is the viewer's
+    assumption about the base's own figure, and always applies.
+    """
+    base_basis = figure_basis(base)
+    growth_basis = base_basis if published is None else figure_basis(published)
+    return compare(PROJECTION, Figure(growth_pct, growth_basis), Figure(float(base["value_usd_m"]), base_basis))
 
 
 def line_segments(frame: pd.DataFrame, by: list[str]) -> pd.Series:
@@ -460,7 +510,7 @@ def russia_shares(context: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFram
 
     Part-year shares are left out (a quarter's share is not a year's); figures stay points,
     one per reporter, never joined across the years nobody published. Each carries whose
-    figure it is (`reporter_label`), and no change between two of them is computed here.
+    figure it is (`reported_by`), and no change between two of them is computed here.
     """
     rows = context[context["measure"].isin(list(SHARE_MEASURES)) & (context["period_type"] == "year")]
     labels = reporters.set_index("reporter")["label"]
@@ -470,7 +520,7 @@ def russia_shares(context: pd.DataFrame, reporters: pd.DataFrame) -> pd.DataFram
             "measure": rows["measure"],
             "measure_label": rows["measure"].map(SHARE_MEASURES),
             "share_pct": rows["value"].astype(float),
-            "reporter_label": rows["reporter"].map(labels).fillna(rows["reporter"]),
+            "reported_by": rows["reporter"].map(labels).fillna(rows["reporter"]),
             "figure_id": rows["figure_id"],
             "source_id": rows["source_id"],
         }

@@ -23,6 +23,7 @@ import streamlit as st
 
 from dashboard.analytics.citations import cite, data_as_of
 from dashboard.brief.content import Brief, Chart, Figure, Source
+from dashboard.cache.edition import per_edition
 
 KEY = "_brief_record"
 MAX_CHARTS = 4  # a page's main charts: the first ones drawn; two pages hold no more
@@ -195,23 +196,14 @@ def snapshot(link: str, view_text: str, sources: pd.DataFrame | None) -> Brief |
 def cached_png(spec: dict[str, Any]) -> bytes:
     """A chart's picture, rendered once per distinct spec (a brief asked for twice renders nothing again)."""
     key = hashlib.sha256(json.dumps(spec, sort_keys=True, default=_bytes_digest).encode()).hexdigest()
-    return _png(key, spec)
+    return chart_png(key, spec)
 
 
-_PNGS: dict[str, bytes] = {}
-PNG_LIMIT = 64
+@per_edition(max_entries=64)  # keyed by the spec's digest: the spec itself is not hashed again
+def chart_png(key: str, _spec: dict[str, Any]) -> bytes:
+    from dashboard.brief.document import spec_to_png  # the renderer loads on the first click
 
-
-def _png(key: str, spec: dict[str, Any]) -> bytes:
-    image = _PNGS.get(key)
-    if image is None:
-        from dashboard.brief.document import spec_to_png  # the renderer loads on the first click
-
-        image = spec_to_png(spec)
-        if len(_PNGS) >= PNG_LIMIT:
-            _PNGS.clear()
-        _PNGS[key] = image
-    return image
+    return spec_to_png(_spec)
 
 
 def _bytes_digest(value: object) -> str:

@@ -10,6 +10,11 @@ top-level datasets, Streamlit takes it out and puts it back around the pass that
 Altair's generated names: two more JSON round trips of the whole map on every draw, the
 largest single cost of a radius move. Inline in the one layer that draws it, the map is
 serialised once per draw.
+
+Streamlit also writes into a spec it is given: a null colour-legend title becomes " " (a
+Vega-Lite workaround). A cached spec is read-only (readonly.frozen), so that title is set here,
+once, to what Streamlit would write. Both steps lean on how Streamlit 1.x draws a spec (its
+dataframe_util module is not public API): see docs/architecture.md's upgrade checklist.
 """
 
 from __future__ import annotations
@@ -24,6 +29,26 @@ def is_geometry(data: Any) -> bool:
     if isinstance(data, dict):
         return data.get("type") in {"FeatureCollection", "Feature"}
     return isinstance(data, list) and bool(data) and isinstance(data[0], dict) and data[0].get("type") == "Feature"
+
+
+def for_streamlit(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec as Streamlit will draw it, with nothing left for Streamlit to write into it."""
+    return with_null_legend_titles_set(with_arrow_datasets(spec))
+
+
+def with_null_legend_titles_set(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with a null title of its top-level colour channel or legend set to " ", as
+    `st.vega_lite_chart` would set it in place on every draw (streamlit's _patch_null_legend_titles)."""
+    encoding = spec.get("encoding")
+    color = encoding.get("color") if isinstance(encoding, dict) else None
+    if not isinstance(color, dict):
+        return spec
+    legend = color.get("legend")
+    if "title" in color and color["title"] is None:
+        color = {**color, "title": " "}
+    if isinstance(legend, dict) and "title" in legend and legend["title"] is None:
+        color = {**color, "legend": {**legend, "title": " "}}
+    return {**spec, "encoding": {**encoding, "color": color}}
 
 
 def with_arrow_datasets(spec: dict[str, Any]) -> dict[str, Any]:

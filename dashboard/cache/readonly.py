@@ -1,20 +1,29 @@
 """What the cache hands every session, made read-only.
 
-A cached model is one object shared by every viewer's session: a page that wrote into one of
-its frames would change what every other viewer sees. Each frame's numeric, date, boolean,
-category and geometry columns are marked read-only as the frame enters the cache, so an
-in-place write (`frame.loc[i, "value"] = x`) raises instead of leaking. A frame that still
-shares memory with another (pandas' copy-on-write would quietly copy it on a write, into the
-shared object) enters as its own copy first. pandas has no read-only frame, so what stays
-possible (rewriting a text column in place, adding a column) is checked by
-tests/app/test_shared_read_only.py, which runs every page and then finds every shared object
-as it was.
+A cached object is one object shared by every viewer's session: a page that wrote into one of
+its frames, or into a chart spec's dicts, would change what every other viewer sees. So what
+enters the cache is frozen:
+
+- a frame's numeric, date, boolean, category and geometry columns are marked read-only, so an
+  in-place write (`frame.loc[i, "value"] = x`) raises instead of leaking. A frame that still
+  shares memory with another (pandas' copy-on-write would quietly copy it on a write, into the
+  shared object) enters as its own copy first;
+- dicts and lists (a chart spec, a model's frames by key) become ReadOnlyDict and ReadOnlyList:
+  still a dict and a list to json, Streamlit and vl-convert, but refusing every change. A copy
+  (`dict(spec)`, `{**spec}`, `copy.copy`) is an ordinary dict, the caller's own to change. Sets
+  become frozensets; tuples, strings, numbers, bytes and Arrow tables are immutable already.
+
+pandas has no read-only frame, so what stays possible (rewriting a text column in place, adding
+a column) is checked by tests/app/test_shared_read_only.py, which runs every page, moves every
+control, and then finds every shared object as it was. The frame part reaches into pandas'
+internals (no public way reaches a frame's own arrays): see docs/architecture.md's upgrade
+checklist for what a pandas upgrade must re-check.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -22,17 +31,48 @@ import pandas as pd
 T = TypeVar("T")
 
 
+def _refuse(self: object, *args: object, **kwargs: object) -> NoReturn:
+    raise TypeError(
+        f"this {type(self).__name__} is shared by every session and cannot change: copy it first (dict(x), list(x))"
+    )
+
+
+class ReadOnlyDict(dict):
+    """A dict that refuses every change; copies of it are plain dicts."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type, tuple[dict]]:  # copy, deepcopy and pickle give a plain dict
+        return dict, (dict(self),)
+
+
+class ReadOnlyList(list):
+    """A list that refuses every change; copies of it are plain lists."""
+
+    __slots__ = ()
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = clear = extend = insert = pop = remove = reverse = sort = _refuse
+
+    def __reduce__(self) -> tuple[type, tuple[list]]:
+        return list, (list(self),)
+
+
 def frozen(value: T) -> T:
-    """`value` with every frame it holds (in dataclass fields, tuples, lists, dict values) read-only;
-    containers holding a frame that had to be copied come back as new containers."""
+    """`value` made read-only all the way down (dataclass fields, dicts, lists, tuples, frames).
+
+    A dataclass or tuple holding something that had to change comes back as a new one; what was
+    read-only already (a frozen dataclass of scalars, a frame frozen before) comes back as itself.
+    """
     return _frozen(value, {})
 
 
-SCALARS = (str, bytes, int, float, bool, type(None))
+SCALARS = (str, bytes, int, float, bool, type(None), ReadOnlyDict, ReadOnlyList, frozenset)
 
 
 def _frozen(value: Any, done: dict[int, Any]) -> Any:
-    if isinstance(value, SCALARS):
+    if isinstance(value, SCALARS):  # immutable, or frozen when it was made
         return value
     if id(value) in done:  # one object reached twice stays one object
         return done[id(value)]
@@ -46,7 +86,8 @@ def _frozen_one(value: Any, done: dict[int, Any]) -> Any:
     if isinstance(value, (pd.DataFrame, pd.Series)):
         return _frozen_frame(value)
     if isinstance(value, np.ndarray):
-        return _read_only(value) or value
+        _read_only(value)
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
         for field in dataclasses.fields(value):
@@ -56,11 +97,16 @@ def _frozen_one(value: Any, done: dict[int, Any]) -> Any:
                     changes[field.name] = new
         return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, dict):
-        items = {key: _frozen(item, done) for key, item in value.items()}
-        return items if any(items[key] is not value[key] for key in value) else value
-    if isinstance(value, (tuple, list)) and not hasattr(value, "_fields"):  # named tuples stay as they are
+        return ReadOnlyDict((key, _frozen(item, done)) for key, item in value.items())
+    if isinstance(value, list):
+        return ReadOnlyList(_frozen(item, done) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    if isinstance(value, tuple):
         items = [_frozen(item, done) for item in value]
-        return type(value)(items) if any(a is not b for a, b in zip(items, value, strict=True)) else value
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
     return value
 
 

@@ -1,13 +1,16 @@
-"""The border map and the security charts. Geometry arrives in WGS84; the map needs no tiles."""
+"""The border map and the security charts. Geometry arrives in WGS84; the map needs no tiles.
+
+Frames and the map's named datasets come prepared by models.border; these functions only draw.
+"""
 
 from __future__ import annotations
 
 import altair as alt
 import geopandas as gpd
 import pandas as pd
-import shapely
 
-from dashboard.charts.theme import INK, MUTED, SIDE_COLORS
+from dashboard.analytics.border import geo_features
+from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, basis_tooltips
 
 # The map takes its height from its frame (see components.show_map), so a phone gets a map as
 # wide as the screen instead of a strip in a tall empty box.
@@ -24,12 +27,12 @@ BORDER_COLOR = "#111827"
 COVERED_COLOR = "#B3261E"
 RIVER_COLOR = "#6FA8DC"
 
-SITE_STYLE = {  # kind -> (legend label, colour, shape)
-    "russian_base": ("Russian base garrison", SIDE_COLORS["Russia"], "square"),
-    "russian_facility": ("Russian facility", "#E0672B", "diamond"),
-    "border_crossing": ("Border crossing", "#2F6DB5", "triangle-up"),
-    "tajik_city": ("City (Tajikistan)", "#374151", "circle"),
-    "afghan_city": ("City (Afghanistan)", "#6B7280", "circle"),
+SITE_STYLE = {  # kind -> (colour, shape); the legend reads each kind's name from the frame (kind_label)
+    "russian_base": (SIDE_COLORS["Russia"], "square"),
+    "russian_facility": ("#E0672B", "diamond"),
+    "border_crossing": ("#2F6DB5", "triangle-up"),
+    "tajik_city": ("#374151", "circle"),
+    "afghan_city": ("#6B7280", "circle"),
 }
 LAYER_KINDS = {
     "russian": ("russian_base", "russian_facility"),
@@ -38,49 +41,25 @@ LAYER_KINDS = {
 }
 
 
-# Coordinates the map draws, in degrees: 0.001° is about 100 m, some fifteen times finer than a
-# pixel of the widest map. The full precision only made the spec (sent on every redraw) larger.
-DRAWN_DECIMALS = 3
-
-
-def geo_features(frame: gpd.GeoDataFrame, decimals: int = DRAWN_DECIMALS) -> list[dict]:
-    """GeoJSON features with polygon rings wound the way d3 expects, at the precision drawn.
-
-    Coordinates are snapped to a grid of 10^-decimals degrees, which keeps every outline valid
-    (plain rounding can make a ring cross itself); a shape smaller than the grid is left out.
-    GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3's spherical geometry reads that as
-    "everything but this polygon" and fills the globe. Clockwise outer rings draw the shape.
-    Measurements never use these features: they come from the model's full-precision geometry.
-    """
-    snapped = shapely.set_precision(frame.geometry.to_numpy(), 10.0**-decimals)
-    drawn = frame.set_geometry(shapely.orient_polygons(snapped, exterior_cw=True))
-    return drawn[~shapely.is_empty(snapped)].__geo_interface__["features"]
-
-
-def map_datasets(
-    countries: gpd.GeoDataFrame, rivers: gpd.GeoDataFrame, border: gpd.GeoDataFrame, decimals: int = DRAWN_DECIMALS
-) -> dict:
-    """The map's unchanging geometry as named datasets, serialised once rather than on every build."""
-    fill = countries["iso_a3"].map(COUNTRY_FILL).fillna(OTHER_FILL)
-    return {
-        "countries": geo_features(countries.assign(fill=fill)[["name", "iso_a3", "fill", "geometry"]], decimals),
-        "rivers": geo_features(rivers[["level", "river_class", "name_inferred", "geometry"]], decimals),
-        "border": geo_features(border[["tj_region", "geometry"]], decimals),
-    }
-
-
 def with_map_data(spec: dict, datasets: dict) -> dict:
     """A built map spec with the named geometry it refers to."""
     return {**spec, "datasets": {**spec.get("datasets", {}), **datasets}}
 
 
+def _fill_expression() -> str:
+    """Each country's fill, from its ISO code: Tajikistan and Afghanistan stand out, others are pale."""
+    chain = f"'{OTHER_FILL}'"
+    for iso3, colour in reversed(COUNTRY_FILL.items()):
+        chain = f"datum.properties.iso_a3 == '{iso3}' ? '{colour}' : {chain}"
+    return chain
+
+
 def countries_layer(labels: pd.DataFrame) -> alt.LayerChart:
     shapes = (
         alt.Chart(alt.NamedData(name="countries"))
+        .transform_calculate(fill=_fill_expression())
         .mark_geoshape(stroke="#FFFFFF", strokeWidth=1)
-        .encode(
-            fill=alt.Fill("properties.fill:N", scale=None), tooltip=[alt.Tooltip("properties.name:N", title="Country")]
-        )
+        .encode(fill=alt.Fill("fill:N", scale=None), tooltip=[alt.Tooltip("properties.name:N", title="Country")])
     )
     names = (
         alt.Chart(labels[["name", "focus", "label_lon", "label_lat"]])
@@ -150,13 +129,14 @@ LABEL_OFFSETS = {  # label_side -> (align, dx, dy)
 }
 
 
-def sites_layer(sites: pd.DataFrame, named: bool = True) -> alt.LayerChart:
+def sites_layer(sites: pd.DataFrame, site_names: bool = True) -> alt.LayerChart:
     """Sites as markers by kind; the garrison with a troop figure sized by it; former ones faded.
 
-    `named=False` leaves out the eight name layers (a thumbnail has no room for them).
+    `site_names=False` leaves out the eight name layers (a thumbnail has no room for them).
     """
-    kinds = [k for k in SITE_STYLE if k in set(sites["kind"])]
-    labels = [SITE_STYLE[k][0] for k in kinds]
+    named = dict(zip(sites["kind"], sites["kind_label"], strict=True))
+    kinds = [k for k in SITE_STYLE if k in named]
+    labels = [named[k] for k in kinds]
     base = alt.Chart(sites).encode(
         longitude="lon:Q",
         latitude="lat:Q",
@@ -166,22 +146,21 @@ def sites_layer(sites: pd.DataFrame, named: bool = True) -> alt.LayerChart:
             alt.Tooltip("status:N", title="Status"),
             alt.Tooltip("troops_text:N", title="Troops"),
             alt.Tooltip("distance_text:N", title="To the border"),
-            alt.Tooltip("coord_basis:N", title="Coordinate"),
-            alt.Tooltip("publisher:N", title="Source"),
+            *basis_tooltips(year=False),
         ],
     )
     markers = base.mark_point(filled=True, opacity=1, stroke="#FFFFFF", strokeWidth=1).encode(
         color=alt.Color(
-            "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][1] for k in kinds])
+            "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][0] for k in kinds])
         ),
         shape=alt.Shape(
-            "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][2] for k in kinds])
+            "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][1] for k in kinds])
         ),
         size=alt.Size("marker_size:Q", scale=None, legend=None),
         fillOpacity=alt.condition("datum.status == 'former'", alt.value(0.2), alt.value(1)),
     )
     layers = [markers]
-    for side, (align, dx, dy) in LABEL_OFFSETS.items() if named else ():
+    for side, (align, dx, dy) in LABEL_OFFSETS.items() if site_names else ():
         placed = base.transform_filter(f"datum.label_side == '{side}'")
         # An empty text, not a transparent one: hidden names must not widen the drawing's bounds.
         text = alt.condition(f"width >= {LABEL_MIN_WIDTH}", "label:N", alt.value(""))
@@ -228,7 +207,9 @@ def coverage_curve_chart(curve: pd.DataFrame, radius_km: float) -> alt.LayerChar
             ),
             tooltip=[
                 alt.Tooltip("radius_km:Q", title="Radius, km"),
+                alt.Tooltip("covered_km:Q", format=",.0f", title="Covered, km"),
                 alt.Tooltip("share:Q", format=".0%", title="Covered"),
+                *basis_tooltips(year=False),
             ],
         )
     )
@@ -265,10 +246,10 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
             y=alt.Y("low:Q", title="Personnel", scale=y_scale),
             y2="high:Q",
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("low:Q", format=",", title="Lowest"),
                 alt.Tooltip("high:Q", format=",", title="Highest"),
                 alt.Tooltip("sources:Q", title="Figures"),
+                *basis_tooltips(),
             ],
         )
     )
@@ -289,23 +270,22 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
                 scale=alt.Scale(domain=list(FIGURE_SHAPES), range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("figure:N", title="Figure"),
                 alt.Tooltip("estimate:Q", format=",", title="Personnel"),
-                alt.Tooltip("publisher:N", title="Source"),
                 alt.Tooltip("note:N", title="Note"),
+                *basis_tooltips(),
             ],
         )
     )
     claim = (
         alt.Chart(claims)
         .mark_rule(color=INK, strokeDash=[5, 4])
-        .encode(y=alt.Y("value:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title="Claim")])
+        .encode(y=alt.Y("value:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title="Claim"), *basis_tooltips()])
     )
     claim_text = (
         alt.Chart(claims)
         .mark_text(align="right", dy=-8, fontSize=11, color=INK)
-        .encode(y=alt.Y("value:Q", scale=y_scale), x=alt.X("year:Q"), text="label:N")
+        .encode(y=alt.Y("value:Q", scale=y_scale), x=alt.X("at_year:Q"), text="label:N")
     )
     return (spread + points + claim + claim_text).properties(height=280)
 
@@ -336,63 +316,8 @@ def membership_chart(matrix: pd.DataFrame) -> alt.LayerChart:
                 alt.Tooltip("status:N", title="Status"),
                 alt.Tooltip("years:N", title="Years"),
                 alt.Tooltip("note:N", title="Note"),
+                *basis_tooltips(year=False),
             ],
         )
     )
     return cells.properties(height=alt.Step(30))
-
-
-# --- tidy frames for the charts above ---
-
-
-def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Placed sites with what the markers and tooltips show.
-
-    A city at the same point as a garrison (Dushanbe, Bokhtar, Kulob) is left out: the garrison's
-    marker and label stand for both. The one troop figure in the data is for the whole base and
-    sits on the Dushanbe headquarters, which is drawn larger; other Russian sites get a neutral size.
-    """
-    placed = sites.dropna(subset=["lat", "lon"]).merge(sources[["source_id", "publisher"]], on="source_id", how="left")
-    russian = placed["kind"].str.startswith("russian")
-    spot = placed["lat"].round(2).astype(str) + "," + placed["lon"].round(2).astype(str)
-    placed = placed[russian | ~spot.isin(set(spot[russian]))].copy()
-    placed["kind_label"] = placed["kind"].map(lambda kind: SITE_STYLE.get(kind, (kind,))[0])
-    placed["troops_text"] = [
-        f"about {t:,.0f} for the whole base ({int(y)})" if pd.notna(t) else "no published figure for this site"
-        for t, y in zip(placed["troops_estimate"], placed["troops_year"], strict=True)
-    ]
-    placed["distance_text"] = placed["distance_to_border_km"].map(lambda d: f"{d:,.1f} km" if pd.notna(d) else "")
-    placed["marker_size"] = [
-        (60 + t / 35 if pd.notna(t) else 110) if kind.startswith("russian") else 60
-        for kind, t in zip(placed["kind"], placed["troops_estimate"], strict=True)
-    ]
-    placed["label"] = placed["short_name"].fillna("")
-    placed["label_side"] = placed["label_side"].fillna("right")
-    columns = [
-        "site_id",
-        "name",
-        "label",
-        "label_side",
-        "kind",
-        "kind_label",
-        "status",
-        "lat",
-        "lon",
-        "coord_basis",
-        "troops_text",
-        "distance_text",
-        "marker_size",
-        "publisher",
-    ]
-    return placed[columns].reset_index(drop=True)
-
-
-def strength_frame(strength: pd.DataFrame, redeployed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Strength figures with their direction ('at least', 'up to', 'about'), and reported redeployments."""
-    bounds = pd.Series("about", index=strength.index)
-    bounds[strength["low"].eq(strength["estimate"]) & strength["high"].isna()] = "at least"
-    bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = "up to"
-    moved = redeployed.dropna(subset=["estimate"]).assign(figure="sent away")
-    frame = pd.concat([strength.assign(figure=bounds), moved], ignore_index=True)
-    frame = frame.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
-    return frame[["year", "estimate", "figure", "publisher", "note", "source_id"]]

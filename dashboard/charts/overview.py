@@ -5,23 +5,33 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, SIDE_COLORS, SIDE_DASHES, color_scale, dash_scale, line_legend, percent_axis
+from dashboard.charts.theme import (
+    INK,
+    SIDE_COLORS,
+    SIDE_DASHES,
+    basis_tooltips,
+    color_scale,
+    dash_scale,
+    line_legend,
+    percent_axis,
+)
 
 
 def _year_x() -> alt.X:
     return alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
 
 
-def trade_trend(totals: pd.DataFrame) -> alt.Chart:
-    """Annual bilateral trade as each side reports it (columns year, side, value_usd_m, value_text)."""
+def trade_trend(totals: pd.DataFrame, unit_label: str) -> alt.Chart:
+    """Annual bilateral trade as each side reports it, in the viewer's unit (columns year, side, value,
+    value_text and how each figure stands: models.overview.trade_trend_frame)."""
     sides = {side: SIDE_COLORS[side] for side in totals["side"].unique() if side in SIDE_COLORS}
     dashes = {side: SIDE_DASHES[side] for side in sides}
     return (
-        alt.Chart(totals, title="Bilateral trade, US$ bn, by reporter")
+        alt.Chart(totals, title=f"Bilateral trade, {unit_label}, by reporter")
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
             x=_year_x(),
-            y=alt.Y("value_bn:Q", title="US$ bn", axis=alt.Axis(format=",.1f")),
+            y=alt.Y("value:Q", title=unit_label, axis=alt.Axis(format=",.2~f")),
             color=alt.Color(
                 "side:N",
                 title=None,
@@ -35,9 +45,9 @@ def trade_trend(totals: pd.DataFrame) -> alt.Chart:
                 legend=line_legend(orient="top-left", direction="horizontal", fillColor="white"),
             ),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
-                alt.Tooltip("side:N", title="Reported by"),
+                alt.Tooltip("side:N", title="Side"),
                 alt.Tooltip("value_text:N", title="Trade"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=150)
@@ -53,10 +63,7 @@ def remittances_trend(backbone: pd.DataFrame) -> alt.Chart:
             x=_year_x(),
             y=alt.Y("pct_gdp:Q", title="% of GDP", axis=percent_axis(), scale=alt.Scale(zero=True)),
             detail="segment:N",
-            tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
-                alt.Tooltip("pct_gdp:Q", format=".1f", title="% of GDP"),
-            ],
+            tooltip=[alt.Tooltip("pct_gdp:Q", format=".1f", title="% of GDP"), *basis_tooltips()],
         )
         .properties(height=150)
     )

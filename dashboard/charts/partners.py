@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.analytics.partners import ESTIMATE, REPORTED, REST
-from dashboard.charts.theme import MUTED, SIDE_COLORS, dash_cycle, line_legend, percent_axis
+from dashboard.charts.theme import MUTED, SIDE_COLORS, basis_tooltips, dash_cycle, line_legend, percent_axis
 
 # Russia keeps its red on every page; the other large partners get fixed colours of their own.
 PARTNER_COLORS = {
@@ -90,10 +90,9 @@ def share_lines(
     y = alt.Y("share_pct:Q", title=title, axis=percent_axis())
     tooltip = [
         alt.Tooltip("series:N", title=color_title),
-        alt.Tooltip("year:Q", format="d", title="Year"),
         alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
-        alt.Tooltip("basis:N", title="Figure"),
+        *basis_tooltips(),
     ]
     base = alt.Chart(frame)
     lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash, detail="segment:N")
@@ -104,35 +103,29 @@ def share_lines(
 def mirror_chart(pairs: pd.DataFrame, order: list[str]) -> alt.LayerChart:
     """One flow as each side reported it, in US$ m: lines broken at gaps, IMF estimates hollow."""
     scale = alt.Scale(domain=order, range=[SIDE_COLORS["Tajikistan"], PARTNER_COLORS.get(order[-1], "#2F6DB5")])
-    color = alt.Color("reported_by:N", title="Reported by", scale=scale)
+    color = alt.Color("side:N", title="Reported by", scale=scale)
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("value_usd_m:Q", title="US$ m")
-    tooltip = [
-        alt.Tooltip("reported_by:N", title="Reported by"),
-        alt.Tooltip("year:Q", format="d", title="Year"),
-        alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
-        alt.Tooltip("basis:N", title="Figure"),
-    ]
+    tooltip = [alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"), *basis_tooltips()]
     base = alt.Chart(pairs)
     lines = base.mark_line(strokeWidth=2).encode(
-        x=x, y=y, color=color, strokeDash=alt.StrokeDash("reported_by:N", legend=None), detail="segment:N"
+        x=x, y=y, color=color, strokeDash=alt.StrokeDash("side:N", legend=None), detail="segment:N"
     )
     points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip})
     return alt.layer(lines, *points).properties(height=260)
 
 
 def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
-    """The top economies by remittances as % of GDP; the highlighted ones in their colour, flagged values faded."""
-    frame = ranked.assign(
-        label=ranked["country"] + ranked["flag"].fillna("").map(lambda f: " (suspect value)" if f else ""),
-        group=ranked["country"].map(lambda c: c if c in highlight else "Other economies"),
-        flagged=ranked["flag"].fillna("").ne(""),
-    )
+    """The top economies by remittances as % of GDP (models.partners.build_world_view's `top`: its
+    `label` and `flagged`); the highlighted ones in their colour, flagged values faded."""
+    frame = ranked
+    names = ", ".join(f"'{name}'" for name in highlight)
     groups = [*highlight, "Other economies"]
     order = frame["label"].tolist()
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     bars = (
         alt.Chart(frame)
+        .transform_calculate(group=f"indexof([{names}], datum.country) >= 0 ? datum.country : 'Other economies'")
         .mark_bar()
         .encode(
             x=alt.X("value:Q", title="% of GDP", axis=percent_axis()),
@@ -149,6 +142,7 @@ def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
                 alt.Tooltip("country:N", title="Economy"),
                 alt.Tooltip("value:Q", format=".1f", title="% of GDP"),
                 alt.Tooltip("flag:N", title="Caveat"),
+                *basis_tooltips(),
             ],
         )
     )
@@ -188,8 +182,8 @@ def country_lines(frame: pd.DataFrame, title: str) -> alt.LayerChart:
         color=color,
         tooltip=[
             alt.Tooltip("country:N", title="Country"),
-            alt.Tooltip("year:Q", format="d", title="Year"),
             alt.Tooltip("value:Q", format=".1f", title=title),
+            *basis_tooltips(),
         ],
     )
     return alt.layer(lines, points).properties(height=280)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, SIDE_COLORS, percent_axis
+from dashboard.charts.theme import INK, SIDE_COLORS, basis_tooltips, percent_axis
 from dashboard.formatting import FLOW_LABELS
 
 DIRECTION_COLORS = {"ru_to_tj": SIDE_COLORS["Russia"], "tj_to_ru": SIDE_COLORS["Tajikistan"]}
@@ -73,7 +73,7 @@ def top_products_chart(ranked: pd.DataFrame, color: str) -> alt.LayerChart:
         alt.Tooltip("description:N", title="Description"),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
         alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
-        alt.Tooltip("reported_by:N", title="Reported by"),
+        *basis_tooltips(),
     ]
     return labelled_bars(ranked, "label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color)
 
@@ -84,9 +84,11 @@ def sections_chart(sections: pd.DataFrame, color: str) -> alt.LayerChart:
         alt.Tooltip("section_label:N", title="HS section"),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
         alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
+        *basis_tooltips(),
     ]
-    frame = sections.assign(share_text=sections["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""))
-    return labelled_bars(frame, "section_label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color)
+    return labelled_bars(
+        sections, "section_label", "value_usd_m", ("US$ m", money_axis()), "share_text:N", tooltip, color
+    )
 
 
 def trend_chart(trends: pd.DataFrame) -> alt.Chart:
@@ -107,8 +109,8 @@ def trend_chart(trends: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("product_name:N", title="Product"),
                 alt.Tooltip("period:N", title="Period"),
                 alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
-                alt.Tooltip("publisher:N", title="Source"),
                 alt.Tooltip("note:N", title="Note"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=220)
@@ -155,7 +157,7 @@ def published_chart(figures: pd.DataFrame, axis_title: str, color: str) -> alt.L
         alt.Tooltip("period:N", title="Period"),
         alt.Tooltip("text:N", title="As published"),
         alt.Tooltip("base:N", title="Of"),
-        alt.Tooltip("publisher:N", title="Source"),
+        *basis_tooltips(),
     ]
     axis = percent_axis(tickCount=5, labelOverlap=True) if "%" in axis_title else money_axis()
     if axis_title.startswith("Share") and len(figures) and figures["measure"].max() > 50:
@@ -180,10 +182,10 @@ def concentration_chart(frame: pd.DataFrame, field: str, title: str) -> alt.Laye
         ),
         tooltip=[
             alt.Tooltip("direction_label:N", title="Direction"),
-            alt.Tooltip("year:Q", format="d", title="Year"),
             alt.Tooltip("top3_share_pct:Q", format=".1f", title="Top 3 share, %"),
             alt.Tooltip("hhi:Q", format=",.0f", title="HHI"),
             alt.Tooltip("products:Q", format=",d", title="Codes traded"),
+            *basis_tooltips(),
         ],
     )
     return alt.layer(base.mark_line().encode(detail="segment:N"), base.mark_point(filled=True, size=24)).properties(
@@ -201,9 +203,9 @@ def yearly_chart(frame: pd.DataFrame) -> alt.LayerChart:
         color=alt.Color("product:N", title=None, legend=alt.Legend(orient="bottom", columns=1, labelLimit=360)),
         tooltip=[
             alt.Tooltip("product:N", title="Product"),
-            alt.Tooltip("year:Q", format="d", title="Year"),
             alt.Tooltip("value_usd_m:Q", format=",.2f", title="US$ m"),
             alt.Tooltip("share_pct:Q", format=".1f", title="Share of the direction, %"),
+            *basis_tooltips(),
         ],
     )
     return alt.layer(base.mark_line().encode(detail="segment:N"), base.mark_point(filled=True, size=24)).properties(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, percent_axis
+from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, basis_tooltips, percent_axis
 from dashboard.charts.trade import event_rules
 
 WB_COLOR = "#1F2933"
@@ -30,11 +30,7 @@ def remittances_chart(
             x=_year_x(),
             y=y,
             detail="segment:N",
-            tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
-                alt.Tooltip("value_text:N", title=title),
-                alt.Tooltip("series:N", title="Source"),
-            ],
+            tooltip=[alt.Tooltip("value_text:N", title=title), *basis_tooltips()],
         )
     )
     layers: list[alt.TopLevelMixin] = [line]
@@ -46,11 +42,10 @@ def remittances_chart(
                 x=_year_x(),
                 y=y,
                 tooltip=[
-                    alt.Tooltip("year:Q", format="d", title="Year"),
                     alt.Tooltip("value_text:N", title=title),
-                    alt.Tooltip("series:N", title="Source"),
                     alt.Tooltip("figure_id:N", title="Figure"),
                     alt.Tooltip("note:N", title="Note"),
+                    *basis_tooltips(),
                 ],
             )
         )
@@ -75,11 +70,10 @@ def russia_chart(frame: pd.DataFrame) -> alt.Chart:
             ),
             shape=alt.Shape("what:N", legend=None),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("what:N", title="Series"),
                 alt.Tooltip("value:Q", format=",.0f", title="US$ m"),
-                alt.Tooltip("series:N", title="Source"),
                 alt.Tooltip("note:N", title="Note"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=240)
@@ -94,10 +88,9 @@ def migrants_chart(frame: pd.DataFrame) -> alt.Chart:
             x=_year_x(),
             y=alt.Y("value:Q", title="People", axis=alt.Axis(format="~s")),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("value:Q", format=",", title="People"),
-                alt.Tooltip("series:N", title="Source"),
                 alt.Tooltip("note:N", title="What was counted"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=220)
@@ -123,6 +116,7 @@ def shock_chart(bars: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("case:N"),
                 alt.Tooltip("part:N"),
                 alt.Tooltip("value:Q", format=",.0f", title="US$ m"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=alt.Step(34))
@@ -139,7 +133,7 @@ def claim_chart(window: pd.DataFrame) -> alt.LayerChart:
             color=alt.condition(
                 "datum.change_pct < 0", alt.value(SIDE_COLORS["Russia"]), alt.value(SIDE_COLORS["Tajikistan"])
             ),
-            tooltip=[alt.Tooltip("year:O"), alt.Tooltip("change_pct:Q", format="+.1f", title="Change, %")],
+            tooltip=[alt.Tooltip("change_pct:Q", format="+.1f", title="Change, %"), *basis_tooltips()],
         )
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=MUTED).encode(y="y:Q")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, color_scale
+from dashboard.charts.theme import INK, MUTED, basis_tooltips, color_scale
 
 RESULT_COLORS = {"Latest actual": "#1F2933", "Scenario": "#B3261E"}
 EPISODE_COLOR = "#B3261E"
@@ -32,6 +32,7 @@ def result_chart(frame: pd.DataFrame, title: str, value_format: str) -> alt.Laye
         alt.Tooltip("value:Q", title=title, format=value_format),
         alt.Tooltip("low:Q", title="Interval from", format=value_format),
         alt.Tooltip("high:Q", title="Interval to", format=value_format),
+        *basis_tooltips(),
     ]
     base = alt.Chart(frame).encode(y=y, yOffset=offset, color=color, tooltip=tooltip)
     interval = base.mark_rule(strokeWidth=3, opacity=0.45).encode(x=alt.X("low:Q", title=title), x2="high:Q")
@@ -58,6 +59,7 @@ def scatter_chart(points: pd.DataFrame, line: pd.DataFrame, axis: str, title: st
         alt.Tooltip("remittance_growth:Q", format="+.1f", title="Remittances, % change"),
         alt.Tooltip("russia_growth:Q", format="+.1f", title="Russia's GDP growth, %"),
         alt.Tooltip("ruble_change:Q", format="+.1f", title="Ruble vs US$, %"),
+        *basis_tooltips(year=False),  # the year leads the tooltip already
     ]
     colour = alt.condition("datum.episode", alt.value(EPISODE_COLOR), alt.value(YEAR_COLOR))
     dots = alt.Chart(points).mark_point(filled=True, size=45).encode(x=x, y=y, color=colour, tooltip=tooltip)
@@ -84,6 +86,7 @@ def backtest_chart(frame: pd.DataFrame, title: str) -> alt.LayerChart:
         alt.Tooltip("value:Q", format="+.1f", title="Change, %"),
         alt.Tooltip("low:Q", format="+.1f", title="Interval from"),
         alt.Tooltip("high:Q", format="+.1f", title="Interval to"),
+        *basis_tooltips(year=False),
     ]
     base = alt.Chart(frame).encode(y=y, yOffset=offset, color=color, tooltip=tooltip)
     interval = base.mark_rule(strokeWidth=3, opacity=0.45).encode(x=alt.X("low:Q", title=x_title), x2="high:Q")

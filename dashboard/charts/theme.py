@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import altair as alt
 
+from dashboard.analytics.basis import SHOWN, SHOWN_TITLES
+
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 INK = "#1F2933"
 MUTED = "#6B7280"
@@ -36,6 +38,19 @@ QUALIFIER_SHAPES = {
     "lower bound": "triangle-up",
     "upper bound": "triangle-down",
 }
+
+
+def basis_tooltips(year: bool = True) -> list[alt.Tooltip]:
+    """Whose figure it is, its basis, edition and year: the same lines, worded alike, at the end of
+    every chart's tooltip (the frame's `analytics.basis.SHOWN` columns). `year=False` for a chart
+    whose figures are for no year (a map's sites, a length measured on a line)."""
+    fields = [c for c in SHOWN if year or c != "year"]
+    return [
+        alt.Tooltip(f"{c}:Q", format="d", title=SHOWN_TITLES[c])
+        if c == "year"
+        else alt.Tooltip(f"{c}:N", title=SHOWN_TITLES[c])
+        for c in fields
+    ]
 
 
 def percent_axis(**kwargs) -> alt.Axis:

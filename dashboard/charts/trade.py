@@ -1,4 +1,6 @@
-"""Trade charts. Values arrive in US$ million; `unit_divisor` rescales them for display."""
+"""Trade charts: frames in (models.trade prepares them, in the display unit), Altair charts out.
+
+Every tooltip ends with how the figure stands (theme.basis_tooltips)."""
 
 from __future__ import annotations
 
@@ -6,19 +8,18 @@ import altair as alt
 import pandas as pd
 
 from dashboard.analytics.events import events_between
-from dashboard.analytics.trade import MIRROR_ROLES, line_segments
 from dashboard.charts.theme import (
     MEASURE_COLORS,
     MEASURE_DASHES,
     QUALIFIER_SHAPES,
     SIDE_COLORS,
     SIDE_DASHES,
+    basis_tooltips,
     color_scale,
     dash_scale,
     line_legend,
     percent_axis,
 )
-from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, in_unit, money, percent
 
 HEIGHT = 300
 
@@ -61,10 +62,9 @@ def annual_measures_chart(
     color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=line_legend(columns=2))
     tooltip = [
         alt.Tooltip("measure_label:N", title="Measure"),
-        alt.Tooltip("year:Q", title="Year", format="d"),
         alt.Tooltip("value_text:N", title="Value"),
-        alt.Tooltip("label:N", title="Reporter"),
         alt.Tooltip("figure_id:N", title="Figure"),
+        *basis_tooltips(),
     ]
     data = alt.Chart(annual).encode(x=_year_axis(), y=_value_y(unit_label), tooltip=tooltip)
     dash = alt.StrokeDash(
@@ -96,51 +96,48 @@ def annual_measures_chart(
 def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
     """The same flow as each side reported it, and below it the importer-minus-exporter gap.
 
-    `frame` comes from mirror_frame: one row per reporter and year, with line segments worked
-    out per reporter, so a year one side did not report breaks that side's line.
+    `frame` comes from models.trade.mirror_frame: a row per reporter and year (`role` exporter or
+    importer, with that reporter's line segments, so a year one side did not report breaks that
+    side's line) and a row per year for the gap worked out from them (`role` gap).
     """
-    reporters = list(dict.fromkeys(frame["reporter"]))
+    sides = [side for side in dict.fromkeys(frame["side"]) if side]
     years = [int(frame["year"].min()), int(frame["year"].max())] if len(frame) else [0, 1]
     color = alt.Color(
-        "reporter:N",
+        "side:N",
         title="As reported by",
-        scale=color_scale({k: SIDE_COLORS[k] for k in reporters}),
+        scale=color_scale({k: SIDE_COLORS[k] for k in sides}),
         legend=line_legend(),
     )
-    tooltip = [
-        alt.Tooltip("reporter:N", title="Reported by"),
-        alt.Tooltip("year:Q", format="d", title="Year"),
-        alt.Tooltip("value:Q", format=",.3~f", title=unit_label),
-    ]
     lines = (
         alt.Chart(frame)
+        .transform_filter("datum.role != 'gap'")
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
             x=_year_axis(None, years),
             y=_value_y(unit_label),
             color=color,
             strokeDash=alt.StrokeDash(
-                "reporter:N",
+                "side:N",
                 title="As reported by",
-                scale=dash_scale({k: SIDE_DASHES[k] for k in reporters}),
+                scale=dash_scale({k: SIDE_DASHES[k] for k in sides}),
                 legend=line_legend(),
             ),
             detail="segment:N",
-            tooltip=tooltip,
+            tooltip=[alt.Tooltip("value:Q", format=",.3~f", title=unit_label), *basis_tooltips()],
         )
         .properties(height=240)
     )
     bars = (
         alt.Chart(frame)
-        .transform_filter("datum.role == 'importer' && isValid(datum.gap_pct)")
+        .transform_filter("datum.role == 'gap' && isValid(datum.gap_pct)")
         .mark_bar(color="#6B7280")
         .encode(
             x=_year_axis("Year", years),
             y=alt.Y("gap_pct:Q", title="Gap, % of exporter's", axis=percent_axis()),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("gap_pct:Q", format="+.1f", title="Gap %"),
-                alt.Tooltip("gap:Q", format="+,.3~f", title=f"Gap ({unit_label})"),
+                alt.Tooltip("value:Q", format="+,.3~f", title=f"Gap ({unit_label})"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=130)
@@ -159,11 +156,10 @@ def published_years_chart(figures: pd.DataFrame, unit_label: str) -> alt.Chart:
             color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
             shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
             tooltip=[
-                alt.Tooltip("year:O", title="Year"),
                 alt.Tooltip("value_text:N", title="Total trade"),
-                alt.Tooltip("label:N", title="Reporter"),
                 alt.Tooltip("status:N", title="Status"),
                 alt.Tooltip("figure_id:N", title="Figure"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=HEIGHT)
@@ -183,8 +179,8 @@ def part_year_growth_chart(rows: pd.DataFrame) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("period:N", title="Period"),
                 alt.Tooltip("growth_text:N", title="Growth"),
-                alt.Tooltip("label:N", title="Reporter"),
                 alt.Tooltip("figure_id:N", title="Figure"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=260)
@@ -204,149 +200,10 @@ def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
                 title=None,
                 scale=alt.Scale(domain=["Base year", "Projection", "Outcome"], range=["#9CA3AF", "#1F2933", "#2563EB"]),
             ),
-            tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("value_text:N", title="Value")],
+            tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("value_text:N", title="Value"), *basis_tooltips()],
         )
         .properties(height=alt.Step(24))
     )
-
-
-# --- tidy frames for the charts above: display units, readable labels, line segments ---
-
-QUALIFIER_LABELS = {
-    "exact": "exact",
-    "approximate": "approximate",
-    "lower_bound": "lower bound",
-    "upper_bound": "upper bound",
-}
-
-
-def _labels(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
-    out = frame.copy()
-    out["value"] = out["value_usd_m"].map(lambda v: in_unit(v, unit))
-    out["value_text"] = [money(v, unit, q) for v, q in zip(out["value_usd_m"], out["qualifier"], strict=True)]
-    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
-    if "side" in out:
-        out["side_label"] = out["side"].map(SIDE_LABELS)
-    return out
-
-
-# Only the columns a chart encodes travel to the browser (and through Altair's serialiser).
-ANNUAL_FIELDS = [
-    "year",
-    "value",
-    "value_text",
-    "measure",
-    "measure_label",
-    "qualifier_label",
-    "label",
-    "figure_id",
-    "source_kind",
-    "segment",
-]
-PUBLISHED_FIELDS = [
-    "year",
-    "side",
-    "value",
-    "value_text",
-    "side_label",
-    "qualifier_label",
-    "label",
-    "status",
-    "figure_id",
-]
-PART_YEAR_FIELDS = [
-    "year",
-    "side",
-    "period",
-    "period_end_date",
-    "yoy_growth_pct",
-    "growth_text",
-    "side_label",
-    "qualifier_label",
-    "label",
-    "figure_id",
-]
-
-
-def annual_frame(annual: pd.DataFrame, unit: str) -> pd.DataFrame:
-    out = _labels(annual, unit)
-    out["measure_label"] = out["measure"].map(FLOW_LABELS)
-    out["segment"] = line_segments(out, ["source_kind", "measure"]).astype(str)
-    return out[ANNUAL_FIELDS]
-
-
-def mirror_frame(gap: pd.DataFrame, flow: str, unit: str) -> pd.DataFrame:
-    """One row per reporter and year, in display units, with that reporter's line segments."""
-    exporter, importer = (SIDE_LABELS[side] for side in MIRROR_ROLES[flow])
-    long = gap.melt(
-        id_vars=["year", "gap_usd_m", "gap_pct"],
-        value_vars=["exporter_reported", "importer_reported"],
-        var_name="role",
-        value_name="value_usd_m",
-    ).dropna(subset=["value_usd_m"])
-    long["role"] = long["role"].str.removesuffix("_reported")
-    long["reporter"] = long["role"].map({"exporter": exporter, "importer": importer})
-    long["value"] = long["value_usd_m"].map(lambda v: in_unit(v, unit))
-    long["gap"] = long["gap_usd_m"].map(lambda v: in_unit(v, unit))
-    long["segment"] = long["role"] + "-" + line_segments(long, ["role"]).astype(str)
-    return long[["year", "reporter", "role", "value", "gap", "gap_pct", "segment"]].reset_index(drop=True)
-
-
-def projection_frame(
-    base: pd.Series, year: int, projected: float, qualifier: str, outcomes: pd.DataFrame, unit: str
-) -> pd.DataFrame:
-    """Bars for the projection: the base year, the projected year, and each reported outcome.
-
-    Every bar is labelled with its figure id as well as its reporter: one reporter often made
-    several statements about the same year, and bars sharing a label would be stacked.
-    """
-    rows = [
-        {
-            "what": f"{year - 1}: {base['label']} ({base['figure_id']})",
-            "kind": "Base year",
-            "figure_id": base["figure_id"],
-            "value_usd_m": float(base["value_usd_m"]),
-            "qualifier": base["qualifier"],
-            "source_id": base["source_id"],
-        },
-        {
-            "what": f"{year}: projection",
-            "kind": "Projection",
-            "figure_id": None,
-            "value_usd_m": projected,
-            "qualifier": qualifier,
-            "source_id": None,
-        },
-    ]
-    for row in outcomes.itertuples():
-        status = f", {row.status}" if row.status != "final" else ""
-        rows.append(
-            {
-                "what": f"{year}: {row.label} ({row.figure_id}{status})",
-                "kind": "Outcome",
-                "figure_id": row.figure_id,
-                "value_usd_m": row.value_usd_m,
-                "qualifier": row.qualifier,
-                "source_id": row.source_id,
-            }
-        )
-    bars = pd.DataFrame(rows)
-    bars["value"] = bars["value_usd_m"].map(lambda v: in_unit(v, unit))
-    bars["value_text"] = [money(v, unit, q) for v, q in zip(bars["value_usd_m"], bars["qualifier"], strict=True)]
-    return bars
-
-
-def published_frame(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
-    return _labels(figures, unit)[PUBLISHED_FIELDS]
-
-
-def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    out = rows.dropna(subset=["yoy_growth_pct"]).copy()
-    out["qualifier"] = out["growth_qualifier"]
-    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
-    out["side_label"] = out["side"].map(SIDE_LABELS)
-    out["growth_text"] = [percent(g, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)]
-    return out[PART_YEAR_FIELDS]
 
 
 SHARE_COLORS = {
@@ -371,10 +228,9 @@ def russia_share_chart(shares: pd.DataFrame) -> alt.Chart:
             y=alt.Y("share_pct:Q", title="Russia's share", axis=percent_axis(), scale=alt.Scale(domain=[0, 40])),
             color=alt.Color("measure_label:N", title="Share", scale=color_scale(SHARE_COLORS)),
             tooltip=[
-                alt.Tooltip("year:Q", format="d", title="Year"),
                 alt.Tooltip("measure_label:N", title="Share"),
                 alt.Tooltip("share_pct:Q", format=".1f", title="%"),
-                alt.Tooltip("reporter_label:N", title="Reported by"),
+                *basis_tooltips(),
             ],
         )
         .properties(height=220)

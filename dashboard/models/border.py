@@ -1,7 +1,10 @@
-"""Everything the Border & security page shows that does not depend on the viewer, built once.
+"""Everything the Border & security page shows that does not depend on the viewer, built once, and
+the frames and named geometry its charts draw: charts draw, this module prepares.
 
 Geometry is simplified here for drawing only (about 0.5 km for Tajikistan and Afghanistan,
 2 km for their neighbours): every length and distance is measured on the full-resolution data.
+Every frame a chart or a CSV takes says how its figures stand (`analytics.basis.SHOWN`): a
+published figure is its publisher's; a length or distance measured here is this dashboard's.
 """
 
 from __future__ import annotations
@@ -14,7 +17,16 @@ import pandas as pd
 import shapely
 
 from dashboard.analytics import border, security
-from dashboard.charts import border as border_charts
+from dashboard.analytics.basis import (
+    MEASURED,
+    REPORTED,
+    THIS_DASHBOARD,
+    Basis,
+    Comparison,
+    Figure,
+    described,
+)
+from dashboard.analytics.citations import as_published, edition_words, publishers
 from dashboard.datasets import DataError
 from dashboard.formatting import km
 
@@ -36,8 +48,9 @@ class BorderModel:
     border_drawn: gpd.GeoDataFrame  # the border for the map, Khatlon and GBAO stretches
     border_lengths: pd.DataFrame
     reference_km: float  # the length a reference source gives (border_references.csv, first row)
-    references: pd.DataFrame  # every reference length, with its publisher
+    references: pd.DataFrame  # every reference length, with its publisher and how it stands
     drawn_km: float  # length of the line the map draws (DRAWN_BORDER), full resolution
+    drawn_against_reference: Comparison  # the line as % of the reference length, or why there is none
     sites: pd.DataFrame  # every site, with distance to the border where it has a coordinate
     covering: gpd.GeoDataFrame  # active Russian facilities, the points coverage is measured from
     farthest: border.FarthestPoint | None
@@ -48,7 +61,7 @@ class BorderModel:
     troops_redeployed: pd.DataFrame  # reported moves out of the base (e.g. to Ukraine, 2022)
     claims: list[security.ClaimCheck]
     events: pd.DataFrame
-    map_data: dict  # the map's unchanging geometry, serialised once (see charts.border.map_datasets)
+    map_data: dict  # the map's unchanging geometry as named datasets, serialised once (map_datasets)
 
 
 def build_border_model(
@@ -72,7 +85,8 @@ def build_border_model(
     reference = security.reference_border(references)
     if reference is None:
         raise DataError("border_references.csv", "no row gives a reference length of the border")
-    lengths = border.border_lengths(border_lines, float(reference["length_km"]))
+    references = reference_rows(references, sources)
+    lengths = border.border_lengths(border_lines)
     strength = security.base_strength(troops)
     dcw_parts = lines[lines["id"].str.startswith("dcw_") & (lines["segment"] != "full")]
     drawn = gpd.GeoDataFrame(
@@ -82,6 +96,8 @@ def build_border_model(
     )
     drawn_countries, drawn_rivers = map_countries(countries), map_rivers(rivers)
     drawn_km = float(lengths.set_index("id").loc[DRAWN_BORDER, "length_km"])
+    line_source = str(lines.at[DRAWN_BORDER, "source_id"])
+    lengths = measured_rows(lengths, sources)
     return BorderModel(
         sources=sources,
         countries=drawn_countries,
@@ -92,18 +108,145 @@ def build_border_model(
         reference_km=float(reference["length_km"]),
         references=references,
         drawn_km=drawn_km,
+        drawn_against_reference=border.against_published(
+            Figure(drawn_km, line_basis(line_source, sources)),
+            Figure(float(reference["length_km"]), reference_basis(references.iloc[0])),
+        ),
         sites=all_sites,
         covering=covering,
         farthest=border.farthest_border_point(line, covering),
         strength=strength,
-        strength_ranges=security.strength_range_by_year(strength),
+        strength_ranges=range_rows(strength, sources),
         troops=troops,
-        memberships=security.membership_matrix(memberships),
+        memberships=as_published(security.membership_matrix(memberships), sources, year=None),
         troops_redeployed=troops[(troops["force"] == "russia_201st") & (troops["unit"] == "troops_redeployed")],
         claims=security.check_claims(claims, strength, sites, references, drawn_km),
-        events=events[events["themes"].str.split(";").map(lambda themes: "security" in themes)],
-        map_data=border_charts.map_datasets(drawn_countries, drawn_rivers, drawn),
+        events=event_rows(events[events["themes"].str.split(";").map(lambda themes: "security" in themes)], sources),
+        map_data=map_datasets(drawn_countries, drawn_rivers, drawn),
     )
+
+
+def event_rows(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    return as_published(events.assign(year=events["date"].str[:4].astype(int)), sources)
+
+
+def reference_rows(references: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The border's published lengths, each its source's (a length is for no year)."""
+    whose = references["cited_as"].str.removeprefix("the ")
+    return described(references, whose, REPORTED, edition_words(references["source_id"], sources), None)
+
+
+def reference_basis(reference: pd.Series) -> Basis:
+    return Basis(str(reference["reported_by"]), str(reference["edition"]))
+
+
+def line_basis(source_id: str, sources: pd.DataFrame) -> Basis:
+    """A length measured here on one map's line: this dashboard's figure, of that map's edition."""
+    return Basis(THIS_DASHBOARD, str(edition_words(pd.Series([source_id]), sources).iloc[0]))
+
+
+def measured_rows(lengths: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Lengths measured here on each line in the data: this dashboard's, each of its map's edition."""
+    return described(lengths, THIS_DASHBOARD, MEASURED, edition_words(lengths["source_id"], sources), None)
+
+
+def range_rows(strength: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Per year, the lowest and highest of the reports (never averaged), with whose reports they are."""
+    ranges = security.strength_range_by_year(strength)
+    editions = strength.assign(edition=edition_words(strength["source_id"], sources)).groupby("year")["edition"]
+    whose = editions.agg(lambda e: "; ".join(dict.fromkeys(e)))
+    return described(ranges, THIS_DASHBOARD, "lowest and highest of the year's reports", ranges["year"].map(whose))
+
+
+# Each site kind in words (the map's legend and the tables).
+KIND_LABELS = {
+    "russian_base": "Russian base garrison",
+    "russian_facility": "Russian facility",
+    "border_crossing": "Border crossing",
+    "tajik_city": "City (Tajikistan)",
+    "afghan_city": "City (Afghanistan)",
+    "russian_range": "Russian training range",
+    "chinese_post": "Chinese post",
+}
+# How a site's position stands, from its coord_basis.
+POSITION_WORDS = {
+    "published": "position as published",
+    "city_centroid": "placed at its city's centre",
+    "approximate": "approximate position",
+    "none": "no published position",
+}
+
+
+def map_datasets(
+    countries: gpd.GeoDataFrame,
+    rivers: gpd.GeoDataFrame,
+    border_drawn: gpd.GeoDataFrame,
+    decimals: int = border.DRAWN_DECIMALS,
+) -> dict:
+    """The map's unchanging geometry as named datasets, serialised once rather than on every build."""
+    return {
+        "countries": border.geo_features(countries[["name", "iso_a3", "geometry"]], decimals),
+        "rivers": border.geo_features(rivers[["level", "river_class", "name_inferred", "geometry"]], decimals),
+        "border": border.geo_features(border_drawn[["tj_region", "geometry"]], decimals),
+    }
+
+
+def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Placed sites with what the markers and tooltips show, and how each position stands.
+
+    A city at the same point as a garrison (Dushanbe, Bokhtar, Kulob) is left out: the garrison's
+    marker and label stand for both. The one troop figure in the data is for the whole base and
+    sits on the Dushanbe headquarters, which is drawn larger; other Russian sites get a neutral size.
+    """
+    placed = sites.dropna(subset=["lat", "lon"])
+    russian = placed["kind"].str.startswith("russian")
+    spot = placed["lat"].round(2).astype(str) + "," + placed["lon"].round(2).astype(str)
+    placed = placed[russian | ~spot.isin(set(spot[russian]))].copy()
+    placed["kind_label"] = placed["kind"].map(lambda kind: KIND_LABELS.get(kind, kind))
+    placed["troops_text"] = [
+        f"about {t:,.0f} for the whole base ({int(y)})" if pd.notna(t) else "no published figure for this site"
+        for t, y in zip(placed["troops_estimate"], placed["troops_year"], strict=True)
+    ]
+    placed["distance_text"] = placed["distance_to_border_km"].map(lambda d: f"{d:,.1f} km" if pd.notna(d) else "")
+    placed["marker_size"] = [
+        (60 + t / 35 if pd.notna(t) else 110) if kind.startswith("russian") else 60
+        for kind, t in zip(placed["kind"], placed["troops_estimate"], strict=True)
+    ]
+    placed["label"] = placed["short_name"].fillna("")
+    placed["label_side"] = placed["label_side"].fillna("right")
+    columns = [
+        "site_id",
+        "name",
+        "label",
+        "label_side",
+        "kind",
+        "kind_label",
+        "status",
+        "lat",
+        "lon",
+        "troops_text",
+        "distance_text",
+        "marker_size",
+        "source_id",
+    ]
+    placed = placed.reset_index(drop=True)
+    return described(
+        placed[columns],
+        publishers(placed, sources),
+        placed["coord_basis"].map(POSITION_WORDS),
+        edition_words(placed["source_id"], sources),
+        None,
+    )
+
+
+def strength_frame(strength: pd.DataFrame, redeployed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Strength figures with their direction ('at least', 'up to', 'about'), and reported redeployments."""
+    bounds = pd.Series("about", index=strength.index)
+    bounds[strength["low"].eq(strength["estimate"]) & strength["high"].isna()] = "at least"
+    bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = "up to"
+    moved = redeployed.dropna(subset=["estimate"]).assign(figure="sent away")
+    frame = pd.concat([strength.assign(figure=bounds), moved], ignore_index=True)
+    return as_published(frame[["year", "estimate", "figure", "note", "source_id"]], sources)
 
 
 def map_countries(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -140,9 +283,7 @@ def thumbnail_geometry(model: BorderModel) -> dict:
     def coarse(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         return frame.assign(geometry=frame.geometry.simplify(THUMBNAIL_SIMPLIFY_DEG, preserve_topology=True))
 
-    return border_charts.map_datasets(
-        coarse(model.countries), model.rivers, coarse(model.border_drawn), decimals=THUMBNAIL_DECIMALS
-    )
+    return map_datasets(coarse(model.countries), model.rivers, coarse(model.border_drawn), decimals=THUMBNAIL_DECIMALS)
 
 
 def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
@@ -157,13 +298,22 @@ def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
     part (one buffer and intersection per radius): the Overview opens without waiting for it.
     """
     reaches = [border.border_coverage(model.border_line, model.covering, r) for r in COVERAGE_RADII_KM]
-    return pd.DataFrame(
+    curve = pd.DataFrame(
         {
             "radius_km": COVERAGE_RADII_KM,
             "covered_km": [reach.covered_km for reach in reaches],
             "share": [reach.share for reach in reaches],
         }
     )
+    inputs = model.border_drawn["source_id"].iloc[:1].tolist() + model.covering["source_id"].tolist()
+    edition = "; ".join(dict.fromkeys(edition_words(pd.Series(inputs), model.sources)))
+    return described(curve, THIS_DASHBOARD, MEASURED, edition, None)
+
+
+def coverage_at(curve: pd.DataFrame, radius_km: int) -> pd.Series:
+    """The curve's row for a radius: the first radius measured at or beyond it (the slider offers
+    only radii the curve has, so a link's value, clamped to the slider's range, is always one)."""
+    return curve.iloc[min(int(curve["radius_km"].searchsorted(radius_km)), len(curve) - 1)]
 
 
 @dataclass(frozen=True)
@@ -180,8 +330,8 @@ class BorderTables:
     distance_table: pd.DataFrame
     distance_rows: pd.DataFrame
     curve_sources: pd.DataFrame  # what the coverage curve is computed from
-    strength_figures: pd.DataFrame  # every published figure, all years (chart.strength_frame)
-    personnel_claims: tuple[tuple[float, str], ...]  # (troops claimed, "publisher, year: about N")
+    strength_figures: pd.DataFrame  # every published figure, all years (strength_frame)
+    claim_marks: pd.DataFrame  # troops claimed: value, "publisher, year: about N", and whose claim
     claim_publishers: tuple[str, ...]  # who made each of model.claims
     claims_checked: pd.DataFrame
     references_table: pd.DataFrame  # the border's reference lengths, as the page lists them
@@ -189,27 +339,45 @@ class BorderTables:
     unplaced: pd.DataFrame
     lengths_table: pd.DataFrame
     lengths_rows: pd.DataFrame
-
-
-UNPLACED_KINDS = {
-    "russian_range": "Russian training range",
-    "chinese_post": "Chinese post",
-    "border_crossing": "Border crossing",
-}
+    lengths_reason: str  # why no line's length is given as a share of the published one
 
 
 def build_border_tables(model: BorderModel) -> BorderTables:
     sites = model.sites
+    sources = model.sources
     former = sites[(sites["kind"] == "russian_base") & (sites["status"] == "former")]
-    placed = sites.dropna(subset=["lat"])
     geometry_ids = pd.concat(
         [model.countries["source_id"], model.rivers["source_id"], model.border_drawn["source_id"]]
     ).unique()
+    geometry = pd.DataFrame({"source_id": geometry_ids})
+    placed = sites_frame(sites, sources).merge(
+        sites[["site_id", "coord_basis", "distance_to_border_km"]], on="site_id", how="left"
+    )
     map_rows = pd.concat(
         [
-            pd.DataFrame({"source_id": geometry_ids}),
+            described(
+                geometry,
+                publishers(geometry, sources),
+                "map geometry",
+                edition_words(geometry["source_id"], sources),
+                None,
+            ),
             placed[
-                ["site_id", "name", "kind", "status", "lat", "lon", "coord_basis", "distance_to_border_km", "source_id"]
+                [
+                    "site_id",
+                    "name",
+                    "kind",
+                    "status",
+                    "lat",
+                    "lon",
+                    "coord_basis",
+                    "distance_to_border_km",
+                    "reported_by",
+                    "basis",
+                    "edition",
+                    "year",
+                    "source_id",
+                ]
             ],
         ],
         ignore_index=True,
@@ -220,59 +388,94 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         {
             "Site": near["short_name"].fillna(near["name"]),
             "To the border, km": near["distance_to_border_km"].round(1),
-            "Kind": near["kind"].map(lambda k: border_charts.SITE_STYLE[k][0]),
+            "Kind": near["kind"].map(KIND_LABELS),
             "Status": near["status"],
-            "Position": near["coord_basis"].str.replace("_", " "),
+            "Position": near["coord_basis"].map(POSITION_WORDS),
         }
     ).sort_values("To the border, km")
-    by_id = model.sources.set_index("source_id")
-    publishers, dated = by_id["publisher"], by_id["published_date"]
-
-    def claim_source(source_id: str) -> str:
-        return source_name(publishers[source_id], dated[source_id])
-
-    personnel_claims = tuple(
-        (claim.claimed, f"{claim_source(claim.source_id)}: about {claim.claimed:,.0f}")
-        for claim in model.claims
-        if claim.unit == "personnel"
+    line_edition = model.border_lengths.set_index("id").at[DRAWN_BORDER, "edition"]
+    distance_rows = near[["site_id", "name", "kind", "status", "distance_to_border_km", "coord_basis", "source_id"]]
+    distance_rows = described(
+        distance_rows,
+        THIS_DASHBOARD,
+        MEASURED,
+        f"{line_edition}; " + edition_words(distance_rows["source_id"], sources),
+        None,
     )
-    unplaced = sites[sites["lat"].isna()]
+    by_id = sources.set_index("source_id")
+    published_by, dated = by_id["publisher"], by_id["published_date"]
     lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
+    reference = model.references.iloc[0]
+    against = [
+        border.against_published(
+            Figure(length, Basis(THIS_DASHBOARD, edition)), Figure(reference["length_km"], reference_basis(reference))
+        )
+        for length, edition in zip(lengths["length_km"], lengths["edition"], strict=True)
+    ]
+    unplaced = sites[sites["lat"].isna()]
+    claims = claims_frame(model.claims, sources)
     return BorderTables(
         strength=security.strength_summary(model.strength),
         former_bases=", ".join(former["short_name"].fillna(former["name"])),
         map_rows=map_rows,
         distance_table=distance_table,
-        distance_rows=near[["site_id", "name", "kind", "status", "distance_to_border_km", "coord_basis", "source_id"]],
+        distance_rows=distance_rows,
         curve_sources=pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]], ignore_index=True),
-        strength_figures=border_charts.strength_frame(model.strength, model.troops_redeployed, model.sources),
-        personnel_claims=personnel_claims,
-        claim_publishers=tuple(publishers[claim.source_id] for claim in model.claims),
-        claims_checked=pd.DataFrame([vars(claim) for claim in model.claims]),
+        strength_figures=strength_frame(model.strength, model.troops_redeployed, sources),
+        claim_marks=claims[claims["unit"] == "personnel"].assign(
+            value=lambda f: f["claimed"],
+            label=lambda f: [
+                f"{source_name(published_by[i], dated[i])}: about {v:,.0f}"
+                for i, v in zip(f["source_id"], f["claimed"], strict=True)
+            ],
+        )[["value", "label", "reported_by", "basis", "edition", "year", "source_id"]],
+        claim_publishers=tuple(published_by[claim.source_id] for claim in model.claims),
+        claims_checked=claims,
         references_table=pd.DataFrame(
             {
-                "Source": model.references["cited_as"].str.removeprefix("the "),
+                "Source": model.references["reported_by"],
                 "Length": model.references["length_km"].map(km),
                 "Parts": model.references["parts"].fillna(""),
             }
         ),
-        event_years=model.events["date"].str[:4].astype(int),
+        event_years=model.events["year"],
         unplaced=pd.DataFrame(
             {
                 "Site": unplaced["name"],
-                "Kind": unplaced["kind"].map(lambda k: UNPLACED_KINDS.get(k, k)),
+                "Kind": unplaced["kind"].map(lambda k: KIND_LABELS.get(k, k)),
                 "Status": unplaced["status"],
             }
         ),
         lengths_table=pd.DataFrame(
             {
-                "Line": lengths["source"] + ", " + lengths["resolution"],
-                "Length": lengths["length_km"].map(lambda km: f"{km:,.1f} km"),
-                f"Share of {model.reference_km:,.0f} km": lengths["share_of_reference"].map(lambda s: f"{s:.1%}"),
+                "Line (measured here)": lengths["source"] + ", " + lengths["resolution"],
+                "Length": lengths["length_km"].map(lambda length: f"{length:,.1f} km"),
+                f"Published: {reference['reported_by']}": km(float(reference["length_km"])),
             }
         ),
-        lengths_rows=lengths[["id", "source", "resolution", "length_km", "share_of_reference", "source_id"]],
+        lengths_rows=lengths[["id", "source", "resolution", "length_km"]]
+        .assign(
+            published_km=float(reference["length_km"]),
+            published_by=str(reference["reported_by"]),
+            pct_of_published=[a.value for a in against],
+            no_ratio_reason=[a.reason for a in against],
+        )
+        .join(lengths[["reported_by", "basis", "edition", "year", "source_id"]]),
+        lengths_reason=against[0].reason if against else "",
     )
+
+
+def claims_frame(claims: list[security.ClaimCheck], sources: pd.DataFrame) -> pd.DataFrame:
+    """The article's claims as checked, each its publisher's (dated by the claim)."""
+    frame = pd.DataFrame([vars(claim) for claim in claims])
+    if frame.empty:
+        return described(frame.assign(source_id=pd.Series(dtype=object)), "", REPORTED, "", None)
+    return as_published(frame.assign(year=frame["date"].str[:4].astype(int)), sources)
+
+
+def claim_lines(marks: pd.DataFrame, at_year: int) -> pd.DataFrame:
+    """The claimed troop figures as lines across the troop chart, labelled at `at_year` (its right end)."""
+    return marks.assign(at_year=at_year)
 
 
 def source_name(publisher: str, published: object) -> str:

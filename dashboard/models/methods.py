@@ -27,8 +27,10 @@ METHODS: tuple[Method, ...] = (
     Method(
         "Like with like (every change, gap and share)",
         "a change needs one reporter, one edition and the same estimate status; a gap one year and one edition, "
-        "neither side an IMF estimate; a share one reporter, year and edition; none of them a partial figure "
-        "(one flow of two, part of a year). Otherwise no number, and the reason is shown instead",
+        "neither side an IMF estimate; a share, or a share applied to a whole, one reporter, year and edition; a "
+        "projection a growth of the base's own reporter and edition; none of them a partial figure (one flow of "
+        "two, part of a year), but for the part-year growth a projection applies by design. Otherwise no "
+        "number: both figures are shown side by side with the reason",
         "basis.compare",
     ),
     Method(
@@ -52,9 +54,10 @@ METHODS: tuple[Method, ...] = (
     ),
     Method(
         "Full-year projection",
-        "previous full year × (1 + growth); it carries the base's qualifier, and the published growth's "
-        "while the growth is left at it",
-        "trade.project_full_year",
+        "previous full year × (1 + growth), where a published growth is the base's own reporter's (like with "
+        "like; a growth set on the slider always applies); it carries the base's qualifier, and the published "
+        "growth's while the growth is left at it",
+        "trade.projected",
     ),
     Method(
         "Share of a direction's total and concentration (products)",
@@ -102,6 +105,20 @@ METHODS: tuple[Method, ...] = (
         "geodesic length of the border inside the union of R-km circles around Russia's active garrisons and "
         "facilities, and its share of the line's length",
         "border.border_coverage",
+    ),
+    Method(
+        "Border line against a published length",
+        "a length measured here on a map's line as % of a published length of the border, only where both are "
+        "one edition: a map and a reference book never are (a line drawn at any scale smooths the rivers' "
+        "bends), so both lengths are shown side by side, each with whose it is",
+        "border.against_published",
+    ),
+    Method(
+        "Remittances from Russia, % of GDP",
+        "the share of remittances from Russia × remittances as % of GDP, only where the share and the total are "
+        "one reporter's, edition's and year's; else both figures side by side with the reason (the published "
+        "share is of another source and year than the World Bank's total)",
+        "remittances.from_russia",
     ),
     Method(
         "Dependency on remittances",

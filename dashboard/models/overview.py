@@ -12,8 +12,11 @@ import pandas as pd
 
 from dashboard.analytics import overview, security
 from dashboard.analytics import partners as pt
-from dashboard.analytics.citations import with_citation
+from dashboard.analytics.basis import SHOWN
+from dashboard.analytics.citations import as_published, with_citation
 from dashboard.analytics.overview import Headline
+from dashboard.analytics.trade import line_segments
+from dashboard.formatting import in_unit, money, unit_label
 from dashboard.models.border import BorderModel
 from dashboard.models.partners import PartnersModel
 from dashboard.models.remittances import RemittancesModel
@@ -79,3 +82,28 @@ def events_table(listed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     more = listed["other_source_ids"].map(lambda ids: f" (+{ids.count(';') + 1} more)" if ids else "")
     shown = shown.assign(source_publisher=shown["source_publisher"] + more.to_numpy())  # merge keeps the order
     return shown[["date", "category", "title", "source_publisher", "source_url"]]
+
+
+def trade_trend_frame(trade: TradeModel, unit: str) -> pd.DataFrame:
+    """Each side's one total a year (the Trade page's headline series) in the viewer's unit, with
+    whose figure each is: the Overview's small trade chart."""
+    totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
+    totals = totals.assign(
+        value=totals["value_usd_m"].map(lambda v: in_unit(v, unit)),
+        value_text=[money(v, unit, q) for v, q in zip(totals["value_usd_m"], totals["qualifier"], strict=True)],
+        unit=unit_label(unit),
+    )
+    return totals[["side", "value", "value_text", "unit", "source_id", *SHOWN]]
+
+
+def remittances_trend_frame(backbone: pd.DataFrame) -> pd.DataFrame:
+    """The World Bank's remittances as % of GDP, broken where a year is missing: the Overview's small chart."""
+    shown = backbone.dropna(subset=["pct_gdp"])
+    shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))
+    return shown[["pct_gdp", "segment", "source_id", *SHOWN]]
+
+
+def events_rows(events: pd.DataFrame, kinds: tuple[str, ...], sources: pd.DataFrame) -> pd.DataFrame:
+    """Every report of the events of these kinds, each its publisher's (the Overview's events CSV)."""
+    reported = events[events["category"].isin(kinds)]
+    return as_published(reported.assign(year=reported["date"].str[:4].astype(int)), sources)

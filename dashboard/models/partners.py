@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import partners as pt
-from dashboard.analytics.basis import Mismatch
+from dashboard.analytics.basis import REPORTED, SHOWN, Mismatch, described
+from dashboard.analytics.citations import edition_words
 from dashboard.analytics.trade import line_segments
 from dashboard.datasets import IMF_API_SOURCE
 from dashboard.formatting import signed
@@ -44,10 +45,17 @@ def build_partners_model(
     }
     neighbours = pt.neighbour_shares(partners, pt.NEIGHBOURS, NEIGHBOUR_PARTNERS)
     neighbours = neighbours.assign(segment=line_segments(neighbours, ["reporter", "partner"]).astype(str))
+    words = edition(partners, sources)
+    neighbours = described(neighbours, neighbours["reporter_iso3"].map(pt.reported_by), "basis", words)
     mirrors = {}
     for iso3 in NEIGHBOUR_PARTNERS:
         pairs = pt.mirror(partners, "TJK", iso3)
-        mirrors[iso3] = pairs.assign(segment=line_segments(pairs, ["direction", "reported_by"]).astype(str))
+        pairs = pairs.assign(segment=line_segments(pairs, ["direction", "side"]).astype(str))
+        mirrors[iso3] = described(pairs, "reported_by", "basis", words)
+    if world_remittances is not None:
+        world_remittances = described(
+            world_remittances, "World Bank", REPORTED, edition_words(world_remittances["source_id"], sources)
+        )
     return PartnersModel(
         sources=sources,
         tajik_shares=tajik,
@@ -55,7 +63,7 @@ def build_partners_model(
         mirrors=mirrors,
         world_remittances=world_remittances,
         years=own_years(partners, "TJK"),
-        edition=edition(partners, sources),
+        edition=words,
     )
 
 
@@ -88,10 +96,12 @@ def edition(partners: pd.DataFrame, sources: pd.DataFrame) -> str:
     return "IMF Direction of Trade Statistics (DOTS)"
 
 
-def shares_frame(shares: pd.DataFrame, chosen: list[str], years: tuple[int, int]) -> pd.DataFrame:
-    """The chosen partners and the rest of the world in the years shown, ready to draw (gaps break lines)."""
+def shares_frame(shares: pd.DataFrame, chosen: list[str], years: tuple[int, int], edition: str) -> pd.DataFrame:
+    """The chosen partners and the rest of the world in the years shown, ready to draw (gaps break lines),
+    each share with how it stands (whose report, its basis, the edition)."""
     frame = pt.with_rest(shares, chosen)
     frame = frame[frame["year"].between(*years)].rename(columns={"partner": "series"})
+    frame = described(frame, "reporter", "basis", edition).drop(columns="reporter")
     return frame.assign(segment=line_segments(frame, ["series"]).astype(str)).reset_index(drop=True)
 
 
@@ -115,7 +125,7 @@ def build_shares_view(
     if year is None:
         return None
     chosen = pt.top_partners(shares, top, year)
-    frame = shares_frame(shares, chosen, years)
+    frame = shares_frame(shares, chosen, years, model.edition)
     return SharesView(
         year,
         chosen,
@@ -124,6 +134,22 @@ def build_shares_view(
         frame.drop(columns="segment"),
         pt.changes_since(shares, chosen, since, year),
     )
+
+
+def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
+    """The chosen partners' shares then and now and the change, as the page lists them; the column
+    saying why a change is missing appears only where one is (basis.compare gave a reason)."""
+    changes = shown.changes
+    table = pd.DataFrame(
+        {
+            "Partner": changes["partner"],
+            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
+            "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
+            "Why no change": changes["no_change_reason"],
+        }
+    )
+    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
 
 
 @dataclass(frozen=True)
@@ -175,11 +201,32 @@ def build_neighbours_view(
     charts = []
     for partner in ("Russia", "China"):
         frame = shares[shares["partner"] == partner].rename(columns={"reporter": "series"})[
-            ["year", "series", "share_pct", "value_usd_m", "basis", "segment", "source_id"]
+            ["series", "share_pct", "value_usd_m", "segment", "source_id", *SHOWN]
         ]
         charts.append((partner, frame, frame.drop(columns="segment")))
     order = [pt.NAMES[code] for code in pt.NEIGHBOURS if code in codes]
     return NeighboursView(pt.reliance_sentence(shares), order, charts)
+
+
+@dataclass(frozen=True)
+class Headlines:
+    """The page's headline figures (each None where the data has none): Russia's standing since a
+    year, the next largest partner that year, and Tajikistan's place by remittances."""
+
+    russia: pt.Standing | None
+    rival: pd.Series | None
+    remittances: pt.RemittanceRank | None
+
+
+def build_headlines(model: PartnersModel, since: int) -> Headlines:
+    shares = model.tajik_shares["total"]
+    russia = pt.standing(shares, "Russia", since)
+    world = model.world_remittances
+    return Headlines(
+        russia,
+        pt.rival(shares, russia.year) if russia is not None else None,
+        pt.remittance_rank(world, "TJK") if world is not None else None,
+    )
 
 
 WORLD_NAMES = {"Kyrgyz Republic": "Kyrgyzstan"}  # the World Bank's names where the page uses its own
@@ -203,7 +250,11 @@ def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int) -
         return None
     ranked = pt.remittance_ranking(world, rank.year)
     flagged = ranked[ranked["flag"].fillna("").ne("") & (ranked["rank"] < rank.rank)]
-    top = ranked.head(top_n).assign(country=lambda f: f["country"].replace(WORLD_NAMES))
+    top = ranked.head(top_n).assign(
+        country=lambda f: f["country"].replace(WORLD_NAMES),
+        flagged=lambda f: f["flag"].fillna("").ne(""),
+        label=lambda f: f["country"] + f["flagged"].map({True: " (suspect value)", False: ""}),
+    )
     series = world[world["iso3"].isin(pt.NEIGHBOURS) & world["year"].between(*years)]
     series = series.assign(country=series["iso3"].map(pt.NAMES))
     series = series.assign(segment=line_segments(series, ["country"]).astype(str))

@@ -1,5 +1,10 @@
 """What the Products page shows that does not depend on the viewer, built once; and the tables
-one search of it lists, built once per direction and search."""
+one search of it lists, built once per direction and search.
+
+Every frame a chart or CSV takes says how its figures stand (`analytics.basis.SHOWN`): a
+published figure is its publisher's (part of a year said so), BACI's values CEPII's, and the
+shares and concentration worked out from them this dashboard's.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics import products as prod
+from dashboard.analytics.basis import REPORTED, SHOWN, THIS_DASHBOARD, WORKED_OUT, described, part_year, standings
+from dashboard.analytics.citations import edition_words, publishers
 from dashboard.formatting import FLOW_LABELS, money, period_labels
 
 
@@ -37,17 +44,18 @@ def build_products_model(
     baci_codes: pd.DataFrame | None = None,
 ) -> ProductsModel:
     baci_rows = prod.baci_breakdown(baci if baci is not None else pd.DataFrame(columns=BACI_COLUMNS))
-    described = products.assign(
+    named = products.assign(
         hs_description=products["hs_codes"].map(prod.describe_codes),
         year=products["period_start"].str[:4].astype("Int64"),
         publisher=products["source_id"].map(sources.set_index("source_id")["publisher"]),
     )
+    named = as_reported(named, sources)
     coverage = prod.coverage(products, pd.concat([breakdown, baci_rows], ignore_index=True))
     years = tuple(sorted(set(coverage["year"].astype(int))))
     with_breakdown = sorted(set(breakdown["year"].astype(int)) | set(baci_rows["year"].astype(int)))
     return ProductsModel(
         sources=sources,
-        products=described,
+        products=named,
         breakdown=breakdown,
         baci=baci_rows,
         named=prod.named_codes(products),
@@ -57,7 +65,7 @@ def build_products_model(
         cited=pd.concat([products[["source_id"]], breakdown[["source_id"]], baci_rows[["source_id"]]])
         .drop_duplicates()
         .reset_index(drop=True),
-        trends=prod.trends(described),
+        trends=prod.trends(named),
         years=years,
         default_year=with_breakdown[-1] if with_breakdown else (years[-1] if years else None),
         reporter_labels=dict(zip(reporters["reporter"], reporters["label"], strict=True))
@@ -79,6 +87,27 @@ BACI_NOTE = (
 
 
 BACI_COLUMNS = ["direction", "year", "hs6", "value_usd_k", "quantity_t", "source_id"]
+
+
+def as_reported(products: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Published product rows, each its publisher's; a figure for part of a year says which part."""
+    dated = products["period_type"].isin(["half", "quarter", "ytd", "month"]) & products["period_start"].notna()
+    partial = pd.Series("", index=products.index, dtype=object)
+    if dated.any():
+        partial[dated] = [part_year(period) for period in period_labels(products[dated])]
+    basis = standings(pd.Series(False, index=products.index), partial)
+    return described(products, publishers(products, sources), basis, edition_words(products["source_id"], sources))
+
+
+def share_text(shares: pd.Series) -> pd.Series:
+    """'12.5%' beside a bar, or nothing where a partial breakdown has no share."""
+    return shares.map(lambda s: f"{s:.1f}%" if pd.notna(s) else "")
+
+
+def baci_edition(model: ProductsModel) -> str:
+    """The BACI release the figures come from, in words (empty without BACI)."""
+    source = baci_source(model)
+    return str(edition_words(pd.Series([source]), model.sources).iloc[0]) if source else ""
 
 
 def baci_source(model: ProductsModel) -> str:
@@ -120,11 +149,12 @@ def build_breakdown_view(
     reported_by = model.reporter_labels.get(reporter, reporter)
     shown = ranked.head(top).assign(
         label=lambda f: f["hs"] + " " + f["description"],
-        share_text=lambda f: f["share_pct"].map(lambda s: f"{s:.1f}%" if pd.notna(s) else ""),
+        share_text=lambda f: share_text(f["share_pct"]),
         hs_level=f"HS{shown_at}",
-        reported_by=reported_by,
         source_id=rows["source_id"].iloc[0],
     )
+    edition = edition_words(shown["source_id"], model.sources)
+    shown = described(shown, reported_by, REPORTED, edition, int(year))
     note = f"Reported by {reported_by}." + (
         "" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."
     )
@@ -135,7 +165,16 @@ def build_breakdown_view(
         shown=shown,
         note=note,
         concentration=prod.concentration(ranked),
-        sections=prod.section_rollup(rows).assign(section_label=lambda f: f["section"] + " " + f["section_name"]),
+        sections=described(
+            prod.section_rollup(rows).assign(
+                section_label=lambda f: f["section"] + " " + f["section_name"],
+                share_text=lambda f: share_text(f["share_pct"]),
+            ),
+            reported_by,
+            f"{WORKED_OUT}: HS6 rows added up by section",
+            edition.iloc[0] if len(edition) else "",
+            int(year),
+        ),
         rows=baci_table(model, direction, year) if from_baci else rows,
         from_baci=from_baci,
         level=shown_at,
@@ -146,7 +185,7 @@ def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
     """Every HS6 product of a direction and year as BACI publishes it, for the download."""
     rows = model.baci[(model.baci["direction"] == direction) & (model.baci["year"] == year)]
     rows = rows.sort_values("value_usd_m", ascending=False)
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "year": rows["year"],
             "direction": rows["direction"],
@@ -157,21 +196,24 @@ def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
             "source_id": rows["source_id"],
         }
     )
+    return described(table, prod.BACI_LABEL, REPORTED, baci_edition(model))
 
 
 def build_concentration_frame(model: ProductsModel, level: int) -> pd.DataFrame:
     """Top-3 share and HHI by year and direction from BACI (empty without it)."""
     frame = prod.concentration_by_year(model.baci, level)
-    return frame.assign(direction_label=frame["direction"].map(FLOW_LABELS), source_id=baci_source(model))
+    frame = frame.assign(direction_label=frame["direction"].map(FLOW_LABELS), source_id=baci_source(model))
+    return described(frame, THIS_DASHBOARD, f"{WORKED_OUT} from CEPII BACI's values", baci_edition(model))
 
 
 def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]]) -> pd.DataFrame:
     """Values by year for the chosen codes, labelled for the legend, from BACI."""
     frame = prod.yearly_values(model.baci, level, wanted, model.baci_names)
-    return frame.assign(
+    frame = frame.assign(
         product=frame["direction"].map(FLOW_LABELS) + ": " + frame["hs"] + " " + frame["description"].str[:60],
         source_id=baci_source(model),
     )
+    return described(frame, prod.BACI_LABEL, REPORTED, baci_edition(model))
 
 
 def build_baci_trends(model: ProductsModel, level: int, query: str, year: int | None) -> pd.DataFrame:
@@ -243,6 +285,7 @@ def build_published_frame(model: ProductsModel, direction: str, measure: str, qu
             "source_id",
             "hs_codes",
             "note",
+            *SHOWN,
         ]
     ]
 
@@ -263,6 +306,7 @@ CSV_COLUMNS = [
     "share_of",
     "source_id",
     "note",
+    *SHOWN,
 ]
 
 
@@ -321,4 +365,4 @@ def build_trend_frame(model: ProductsModel, query: str) -> tuple[pd.DataFrame, p
         + ")",
         period=period_labels(trends),
     )
-    return frame[["period_end", "value_usd_m", "family", "product_name", "period", "publisher", "note"]], trends
+    return frame[["period_end", "value_usd_m", "family", "product_name", "period", "note", *SHOWN]], trends

@@ -1,27 +1,55 @@
-"""Everything the Remittances page shows that does not depend on the viewer, built once; and what
-one view of it draws (Years, other sources), built once per view."""
+"""Everything the Remittances page shows that does not depend on the viewer, built once; what one
+view of it draws (Years, other sources), built once per view; and the scenario the sliders set.
+
+Every frame says how its figures stand (`analytics.basis.SHOWN`): the World Bank's series, each
+other publisher's figure, and what is worked out here (a change, a scenario) as this dashboard's.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.analytics import remittances as rem
+from dashboard.analytics.basis import (
+    REPORTED,
+    SCENARIO,
+    THIS_DASHBOARD,
+    WORKED_OUT,
+    Comparison,
+    Figure,
+    described,
+)
+from dashboard.analytics.citations import edition_words
 from dashboard.analytics.events import events_between, events_on_axis
 from dashboard.analytics.trade import line_segments
 from dashboard.formatting import money
 
 
 @dataclass(frozen=True)
+class FromRussia:
+    """Remittances from Russia as % of GDP: the latest published share of remittances from Russia
+    applied to the World Bank's latest share of GDP, where the two stand alike (`rem.from_russia`);
+    else both figures, side by side, and why they are not multiplied."""
+
+    share: pd.Series  # the published share: year, value (%), publisher
+    base: pd.Series  # the World Bank year: year, pct_gdp
+    result: Comparison
+
+
+@dataclass(frozen=True)
 class RemittancesModel:
     sources: pd.DataFrame
+    wb_label: str  # the World Bank edition the backbone comes from, in words
     backbone: pd.DataFrame  # World Bank: year, remittances_usd_m, pct_gdp, gdp_usd_m
     figures: pd.DataFrame  # every other published figure, with its publisher
     series: dict[str, pd.DataFrame]  # indicator -> its figures, each source a series (see other_series)
     events: pd.DataFrame
     latest_share: pd.Series | None
+    from_russia: FromRussia | None
     presets: list[rem.Preset]
     claim: pd.Series | None  # the Russia Briefing article's claim that remittances fell (an events.csv row)
     claim_check: rem.ClaimCheck | None  # that claim against the World Bank record
@@ -33,21 +61,50 @@ def build_remittances_model(
 ) -> RemittancesModel:
     backbone = rem.wdi_backbone(wdi)
     backbone["segment"] = line_segments(backbone.assign(k=0), ["k"]).astype(str)
+    label = wb_label(sources, backbone)
+    backbone = described(backbone, rem.WORLD_BANK, REPORTED, label)
     named = figures.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
+    named = described(named, "publisher", REPORTED, edition_words(named["source_id"], sources))
     # the article's claims are events in the remittances pack; this one says remittances fell
     claimed = events["title"].str.startswith("Claim in Russia Briefing")
     claim = events[claimed & events["title"].str.contains("reduced|dropped|fell")]
+    check = rem.claim_check(backbone, int(claim.iloc[0]["date"][:4])) if len(claim) else None
+    if check is not None:
+        years = described(check.years, THIS_DASHBOARD, f"{WORKED_OUT}: change on the year before", label)
+        check = rem.ClaimCheck(years, check.first_year, check.last_year, check.overall_pct, check.holds)
+    latest_share = rem.latest_share_from_russia(named)
     return RemittancesModel(
         sources=sources,
+        wb_label=label,
         backbone=backbone,
         figures=named,
         series={indicator: rem.other_series(named, indicator) for indicator in named["indicator"].unique()},
         events=events_on_axis(events, "remittance_shocks"),
-        latest_share=rem.latest_share_from_russia(named),
+        latest_share=latest_share,
+        from_russia=from_russia(latest_share, backbone, label),
         presets=rem.shock_presets(presets, named),
         claim=claim.iloc[0] if len(claim) else None,
-        claim_check=rem.claim_check(backbone, int(claim.iloc[0]["date"][:4])) if len(claim) else None,
+        claim_check=check,
     )
+
+
+def wb_label(sources: pd.DataFrame, backbone: pd.DataFrame) -> str:
+    """The World Bank edition the backbone comes from: the curated one, or a refresh's access month."""
+    cited = sources[sources["source_id"] == backbone["source_id"].iloc[0]]
+    published = cited["published_date"].dropna()
+    return f"World Bank WDI ({pd.Timestamp(published.iloc[0]):%b %Y})" if len(published) else "World Bank WDI"
+
+
+def from_russia(share: pd.Series | None, backbone: pd.DataFrame, label: str) -> FromRussia | None:
+    known = backbone.dropna(subset=["pct_gdp"])
+    if share is None or known.empty:
+        return None
+    base = known.iloc[-1]
+    result = rem.from_russia(
+        Figure(float(share["value"]), rem.figure_basis(share)),
+        Figure(float(base["pct_gdp"]), rem.backbone_basis(base)),
+    )
+    return FromRussia(share, base, result)
 
 
 EMPTY_SERIES = pd.DataFrame(columns=["year", "value", "series", "note", "figure_id", "source_id"])
@@ -72,13 +129,6 @@ class RemittancesView:
     migrants: pd.DataFrame
 
 
-def wb_label(model: RemittancesModel) -> str:
-    """The World Bank edition the backbone comes from: the curated one, or a refresh's access month."""
-    cited = model.sources[model.sources["source_id"] == model.backbone["source_id"].iloc[0]]
-    published = cited["published_date"].dropna()
-    return f"World Bank WDI ({pd.Timestamp(published.iloc[0]):%b %Y})" if len(published) else "World Bank WDI"
-
-
 def build_remittances_view(model: RemittancesModel, years: tuple[int, int], show_others: bool) -> RemittancesView:
     def in_years(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[frame["year"].between(*years)]
@@ -86,7 +136,7 @@ def build_remittances_view(model: RemittancesModel, years: tuple[int, int], show
     def labelled(frame: pd.DataFrame, value: str, fmt: Callable[[float], str]) -> pd.DataFrame:
         return frame.assign(value=frame[value], value_text=frame[value].map(fmt))
 
-    label = wb_label(model)
+    label = model.wb_label
     shown = in_years(model.backbone)
     others = {}
     for indicator in ("remittances_received_usd_million", "remittances_pct_gdp"):
@@ -120,4 +170,103 @@ def build_remittances_view(model: RemittancesModel, years: tuple[int, int], show
         russia=russia,
         russia_shares=in_years(model.series.get("share_from_russia_pct", EMPTY_SERIES)),
         migrants=in_years(model.series.get("migrants_in_russia_count", EMPTY_SERIES)),
+    )
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """The remittance shock the sliders set, with each input's year and source."""
+
+    year: int  # the World Bank base year (the latest with GDP)
+    gdp_usd_m: float
+    share: float  # Russia's share of remittances used, %
+    share_from: str  # where that share comes from, in words: a publisher and year, a preset, the slider
+    preset: rem.Preset | None  # the preset the values match, if any
+    assumed: Comparison  # the share applied to the base year (rem.from_russia): a figure, or why it is assumed
+    shock: rem.ShockResult
+    basis: str  # whose figure the scenario's cards are, in words
+    bars: pd.DataFrame  # before and after, from Russia and from elsewhere (the chart)
+    rows: pd.DataFrame  # the inputs and results, one row per source cited (the CSV)
+
+
+def matching_preset(
+    presets: list[rem.Preset], change_pct: float, share_pct: float | None, steps: tuple[float, float]
+) -> rem.Preset | None:
+    """The preset whose change and share the view holds, if any, to within half a slider step each
+    (`steps`: the change's and the share's): a link or a slider carries a value on the slider's grid,
+    and a float read back from it need not equal the preset's to the last bit."""
+    if share_pct is None:
+        return None
+    for preset in presets:
+        if math.isclose(change_pct, preset.russia_change_pct, abs_tol=steps[0] / 2) and math.isclose(
+            share_pct, preset.russia_share_pct, abs_tol=steps[1] / 2
+        ):
+            return preset
+    return None
+
+
+def build_scenario(
+    model: RemittancesModel,
+    russia_change_pct: float,
+    ruble_change_pct: float,
+    pass_through_pct: float,
+    share_pct: float | None,
+    multiplier: float,
+    steps: tuple[float, float],
+) -> Scenario:
+    """The shock to the latest World Bank year with GDP, Russia's share the viewer's, a preset's, or
+    (None) the latest published one. The share is usually of an earlier year and another source: it
+    is then an assumption about the base year, and the scenario says so (`rem.from_russia`)."""
+    base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
+    latest = model.latest_share
+    share = share_pct if share_pct is not None else (float(latest["value"]) if latest is not None else 100.0)
+    preset = matching_preset(model.presets, russia_change_pct, share_pct, steps)
+    if share_pct is None and latest is not None:
+        share_from = f"{int(latest['year'])}, {latest['publisher']}"
+        whole = Figure(float(base["remittances_usd_m"]), rem.backbone_basis(base))
+        assumed = rem.from_russia(Figure(share, rem.figure_basis(latest)), whole)
+    else:
+        share_from = "set on the slider" if preset is None else f"the preset {preset.label}"
+        assumed = Comparison(None, f"the share is {share_from}")
+    shock = rem.remittance_shock(
+        float(base["remittances_usd_m"]),
+        float(base["gdp_usd_m"]),
+        share,
+        russia_change_pct,
+        ruble_change_pct,
+        pass_through_pct,
+        multiplier,
+    )
+    year = int(base["year"])
+    basis = f"a scenario worked out here: {model.wb_label} {year} × Russia's share {share:g}% ({share_from})"
+    if not assumed.comparable:
+        basis += f", assumed to hold in {year}"  # why it is no measured share: in the formula, once
+    cited = [str(base["source_id"])]
+    if share_pct is None and latest is not None:
+        cited.append(str(latest["source_id"]))
+    if preset is not None:
+        cited.extend(preset.source_ids)
+    cited = list(dict.fromkeys(cited))
+    inputs = {
+        "base_year": year,
+        "share_from": share_from,
+        "russia_change_pct": russia_change_pct,
+        "ruble_change_pct": ruble_change_pct,
+        "pass_through_pct": pass_through_pct,
+        "russia_share_pct": share,
+        "multiplier": multiplier,
+    }
+    editions = "; ".join(dict.fromkeys(edition_words(pd.Series(cited), model.sources)))
+    rows = pd.DataFrame({"source_id": cited}).assign(**inputs, **vars(shock))
+    return Scenario(
+        year=year,
+        gdp_usd_m=float(base["gdp_usd_m"]),
+        share=share,
+        share_from=share_from,
+        preset=preset,
+        assumed=assumed,
+        shock=shock,
+        basis=basis,
+        bars=described(rem.shock_parts(shock), THIS_DASHBOARD, SCENARIO, editions, year),
+        rows=described(rows, THIS_DASHBOARD, SCENARIO, editions, year),
     )

@@ -15,7 +15,8 @@ import pandas as pd
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics import scenarios as sc
-from dashboard.analytics.basis import Mismatch
+from dashboard.analytics.basis import REPORTED, SCENARIO, THIS_DASHBOARD, WORKED_OUT, Mismatch, described
+from dashboard.analytics.citations import edition_words
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,7 @@ def build_scenarios_model(
     backtests = pd.concat(
         [economy.backtest.assign(economy=economy.name) for economy in economies.values()], ignore_index=True
     ).assign(source_id=str(macro["source_id"].iloc[0]))
-    points = scatter_points(economies, str(macro["source_id"].iloc[0]))
+    points = for_csv(scatter_points(economies, str(macro["source_id"].iloc[0])), sources, "record")
     lines = {
         (iso3, axis): fitted_line(economy.frame, tuple(economy.fit.params), axis)
         for iso3, economy in economies.items()
@@ -197,7 +198,8 @@ def build_scenarios_model(
         lines=lines,
         backtests=backtests,
         backtest_frames={
-            iso3: backtest_frame(economy.backtest.assign(economy=economy.name)) for iso3, economy in economies.items()
+            iso3: for_csv(backtest_frame(economy.backtest.assign(economy=economy.name)), sources, "track_record")
+            for iso3, economy in economies.items()
         },
         points_by_economy={iso3: points[points["iso3"] == iso3] for iso3 in economies},
         broke_2022=broke_2022(events, figures),
@@ -364,4 +366,55 @@ def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
     predicted = backtest.assign(what="Predicted without that year", value=backtest["predicted"])
     frame = pd.concat([happened, predicted], ignore_index=True)
     frame["year_label"] = frame["year"].astype(str)
-    return frame[["economy", "year", "year_label", "what", "value", "low", "high", "inside"]]
+    shown = ["economy", "year", "year_label", "what", "value", "low", "high", "inside"]
+    return frame[shown + [c for c in ("source_id",) if c in frame.columns]]
+
+
+def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
+    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
+    shown = coefficients.assign(
+        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
+        interval=[
+            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
+        ],
+        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
+    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
+    shown = shown.rename(
+        columns={
+            "term_label": "term",
+            "interval": f"{sc.LEVEL:.0%} interval",
+            "n": "N",
+            "years": "years (change on year before)",
+        }
+    )
+    return shown
+
+
+# What each of the page's CSVs is, in the words every CSV's four columns use (analytics.basis):
+# the World Bank's own figures as published, or this dashboard's estimate and scenarios built on them.
+WDI_REPORTER = "World Bank (WDI)"
+ESTIMATED = f"{WORKED_OUT}: estimated from the record"
+CSV_STANDING = {  # kind -> (reported by, basis, year column or None for figures of no one year)
+    "record": (WDI_REPORTER, REPORTED, "year"),
+    "coefficients": (THIS_DASHBOARD, ESTIMATED, None),
+    "scenario": (THIS_DASHBOARD, SCENARIO, "year"),
+    "second_round": (THIS_DASHBOARD, SCENARIO, None),
+    "track_record": (
+        THIS_DASHBOARD,
+        f"{WORKED_OUT}: prediction without that year, beside the World Bank's actual",
+        "year",
+    ),
+}
+
+
+def for_csv(frame: pd.DataFrame, sources: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """A page frame with the four columns every CSV carries; the result chart's rows say which are
+    the World Bank's latest actual year and which the scenario's (its `what`)."""
+    reported_by, basis, year = CSV_STANDING[kind]
+    if kind in ("scenario", "track_record") and "what" in frame.columns:  # a chart's rows: actual beside ours
+        actual = frame["what"].isin(("Latest actual", "What happened"))
+        reported_by = actual.map({True: WDI_REPORTER, False: THIS_DASHBOARD})
+        basis = actual.map({True: REPORTED, False: SCENARIO})
+        year = "when" if kind == "scenario" else "year"
+    editions = edition_words(frame["source_id"], sources) if "source_id" in frame.columns else ""
+    return described(frame, reported_by, basis, editions, year)

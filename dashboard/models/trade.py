@@ -1,27 +1,36 @@
-"""Everything the Trade page shows that does not depend on the viewer's choices, built once.
+"""Everything the Trade page shows that does not depend on the viewer's choices, built once, and the
+frames its charts draw (display units, labels, line segments): charts draw, this module prepares.
 
 A rerun then only filters these frames by the view (years, reporters, unit) and picks the
-projection inputs for one year: the heavy pandas work happens when the data is loaded.
+projection inputs for one year: the heavy pandas work happens when the data is loaded. Every
+frame says how each of its figures stands in the columns `analytics.basis.SHOWN` (whose figure,
+basis, edition, year), which the CSVs and the chart tooltips carry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import pandas as pd
 
 from dashboard.analytics import trade
+from dashboard.analytics.basis import (
+    NOT_COMPARABLE,
+    REPORTED,
+    THIS_DASHBOARD,
+    WORKED_OUT,
+    Comparison,
+    described,
+    part_year,
+    standings,
+)
+from dashboard.analytics.citations import edition_words
 from dashboard.analytics.events import events_on_axis
-from dashboard.cache.readonly import frozen
-from dashboard.charts import trade as frames
-from dashboard.formatting import UNITS
-from dashboard.session.state import MIRROR_FLOWS, Repair
+from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, UNITS, in_unit, money, percent
 
 SIDES_WITH_STATISTICS = ("russia", "tajikistan")
-K = TypeVar("K")
-V = TypeVar("V")
+MIRROR_FLOWS = tuple(trade.MIRROR_ROLES)
 
 
 @dataclass(frozen=True)
@@ -33,34 +42,6 @@ class Projection:
     outcomes: pd.DataFrame  # what each reporter later said the full year was
 
 
-class BuiltOnUse(Mapping[K, V]):
-    """A mapping whose values are each built the first time they are asked for, then kept.
-
-    Only the Trade page asks for its chart frames and projection inputs, and building them is
-    the larger part of the model: the Overview, which shares the model and opens first, does
-    not wait for them. Two threads may build the same value at once; they build the same thing.
-    """
-
-    def __init__(self, keys: Iterable[K], build: Callable[[K], V]) -> None:
-        self._keys = tuple(keys)
-        self._build = build
-        self._built: dict[K, V] = {}
-
-    def __getitem__(self, key: K) -> V:
-        if key not in self._keys:
-            raise KeyError(key)
-        value = self._built.get(key)
-        if value is None:
-            value = self._built[key] = frozen(self._build(key))  # shared like the model that holds it
-        return value
-
-    def __iter__(self) -> Iterator[K]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
 @dataclass(frozen=True)
 class TradeModel:
     """Shared, read-only frames (they live in a resource cache: callers must not mutate them)."""
@@ -70,15 +51,14 @@ class TradeModel:
     dots_years: tuple[int, int]
     year_range: tuple[int, int]
     annual: dict[str, pd.DataFrame]  # side -> DOTS lines plus later statements (US$ m)
-    annual_frames: Mapping[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame, built on use
     headline: dict[str, pd.DataFrame]  # side -> one total per year, for the KPIs
-    mirror: dict[str, pd.DataFrame]  # flow -> both reporters and the gap (US$ m)
-    mirror_frames: Mapping[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame, built on use
+    mirror: dict[str, pd.DataFrame]  # flow -> both reporters and the gap, one row a year (US$ m)
+    mirror_rows: dict[str, pd.DataFrame]  # flow -> each reporter's figure and the gap, a row each (the CSV)
     published_totals: pd.DataFrame  # full-year totals after DOTS, projections included
-    published_frames: Mapping[str, pd.DataFrame]  # unit -> chart frame of the above, built on use
     part_years: pd.DataFrame  # quarters, halves, January-to-month figures
     part_year_growth: pd.DataFrame  # chart frame of their published growth
-    projections: Mapping[int, Projection]  # year -> inputs, built on use; only years that can be projected
+    dots_long: pd.DataFrame  # DOTS as one row per reporter, measure and year: a projection's bases and outcomes
+    full_years: pd.DataFrame  # published full-year figures, projections left out
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     article_claims: trade.ArticleTradeClaims | None
     reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
@@ -92,13 +72,17 @@ def build_trade_model(
     events: pd.DataFrame,
     sources: pd.DataFrame,
 ) -> TradeModel:
-    dots_long = trade.dots_measures(dots, reporters)
-    full_years = trade.published_full_years(published, reporters, sources)
-    full_years_all = trade.published_full_years(published, reporters, sources, include_projections=True)
-    part_years = trade.part_year_figures(published, reporters, sources)
+    dots_long = with_standing(trade.dots_measures(dots, reporters), sources)
+    full_years = with_standing(trade.published_full_years(published, reporters, sources), sources)
+    full_years_all = with_standing(
+        trade.published_full_years(published, reporters, sources, include_projections=True), sources
+    )
+    part_years = with_standing(trade.part_year_figures(published, reporters, sources), sources)
     dots_years = (int(dots["year"].min()), int(dots["year"].max()))
     annual = {side: trade.annual_for_side(dots_long, full_years, side) for side in SIDES_WITH_STATISTICS}
     mirror = {flow: trade.mirror_gap(dots, flow) for flow in MIRROR_FLOWS}
+    dots_labels = reporters.set_index("reporter")["label"]
+    mirror_rows = {flow: mirror_long(gap, flow, dots_labels, sources) for flow, gap in mirror.items()}
     after_dots = (full_years_all["measure"] == "total") & (full_years_all["year"] > dots_years[1])
     published_totals = full_years_all[after_dots]
     years = pd.concat([dots["year"], full_years["year"], part_years["year"]])
@@ -109,31 +93,61 @@ def build_trade_model(
         dots_years=dots_years,
         year_range=(int(years.min()), int(years.max())),
         annual=annual,
-        annual_frames=BuiltOnUse(
-            [(side, unit) for side in annual for unit in UNITS], lambda key: frames.annual_frame(annual[key[0]], key[1])
-        ),
         headline={side: trade.headline_totals(frame) for side, frame in annual.items()},
         mirror=mirror,
-        mirror_frames=BuiltOnUse(
-            [(flow, unit) for flow in mirror for unit in UNITS],
-            lambda key: frames.mirror_frame(mirror[key[0]], *key),
-        ),
+        mirror_rows=mirror_rows,
         published_totals=published_totals,
-        published_frames=BuiltOnUse(UNITS, lambda unit: frames.published_frame(published_totals, unit)),
         part_years=part_years,
-        part_year_growth=frames.part_year_frame(part_years),
-        projections=BuiltOnUse(
-            trade.projection_years(dots_long, full_years, part_years),
-            lambda year: Projection(
-                bases=trade.projection_bases(dots_long, full_years, year),
-                growths=trade.projection_growths(part_years, year),
-                outcomes=trade.full_year_outcomes(dots_long, full_years, year),
-            ),
-        ),
+        part_year_growth=part_year_frame(part_years),
+        dots_long=dots_long,
+        full_years=full_years,
         article_case=article_case,
         article_claims=trade.article_claims(full_years_all, article_case) if article_case else None,
         reporting_note=trade.reporting_stopped(full_years),
     )
+
+
+@dataclass(frozen=True)
+class TradeFrames:
+    """What only the Trade page draws, built on its first use (the cache's own entry, shared.trade_frames):
+    the Overview, which shares the model and opens first, does not wait for them."""
+
+    annual_frames: dict[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame
+    mirror_frames: dict[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame
+    published_frames: dict[str, pd.DataFrame]  # unit -> chart frame of the published totals
+    projections: dict[int, Projection]  # year -> inputs; only years that can be projected
+
+
+def build_trade_frames(model: TradeModel) -> TradeFrames:
+    full_years, part_years = model.full_years, model.part_years
+    return TradeFrames(
+        annual_frames={
+            (side, unit): annual_frame(annual, unit) for side, annual in model.annual.items() for unit in UNITS
+        },
+        mirror_frames={
+            (flow, unit): mirror_frame(rows, unit) for flow, rows in model.mirror_rows.items() for unit in UNITS
+        },
+        published_frames={unit: published_frame(model.published_totals, unit) for unit in UNITS},
+        projections={
+            year: Projection(
+                bases=trade.projection_bases(model.dots_long, full_years, year),
+                growths=trade.projection_growths(part_years, year),
+                outcomes=trade.full_year_outcomes(model.dots_long, full_years, year),
+            )
+            for year in trade.projection_years(model.dots_long, full_years, part_years)
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A value the view asked for that the data cannot use, and the one used instead: the page
+    tells the viewer their link was corrected (the model says what and why, the page how)."""
+
+    param: str
+    given: str
+    used: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -144,9 +158,18 @@ class ProjectionChoice:
     base: pd.Series
     growth: float
     published_growth: pd.Series  # the published part-year figure the growth starts from
-    projected_usd_m: float
+    projection: Comparison  # base × (1 + growth), or why the two do not go together (basis.compare)
     qualifier: str
-    repairs: list[Repair] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
+
+    @property
+    def growth_is_published(self) -> bool:
+        """The growth is the published figure's (not one the viewer set on the slider)."""
+        return self.growth == float(self.published_growth["yoy_growth_pct"])
+
+    @property
+    def projected_usd_m(self) -> float | None:
+        return self.projection.value
 
 
 def choose_projection(
@@ -154,35 +177,258 @@ def choose_projection(
 ) -> ProjectionChoice:
     """Apply the view's choices, falling back to the data's defaults (and saying so) where invalid.
 
-    Defaults: the latest year that can be projected; its best-ranked previous full year; and the
-    latest published part-year growth on that figure's side. The projection carries the base's
-    qualifier, and the published growth's too while the growth is left at that figure.
+    Defaults: the latest year that can be projected; its best-ranked previous full year whose
+    reporter published a growth for the year (else the best-ranked); and the latest growth that
+    reporter published (else the latest on its side). A published growth of another reporter
+    gives no projection (`trade.projected`: the page shows both figures and why). The projection
+    carries the base's qualifier, and the published growth's too while the growth is left at it.
     """
-    repairs = []
+    fallbacks = []
     chosen_year = year if year in projections else max(projections)
     if year is not None and year != chosen_year:
-        repairs.append(
-            Repair("proj_year", str(year), str(chosen_year), "has no part-year growth figure to project from")
+        fallbacks.append(
+            Fallback("proj_year", str(year), str(chosen_year), "has no part-year growth figure to project from")
         )
         base_id, growth = None, None
     inputs = projections[chosen_year]
     bases = inputs.bases.set_index("figure_id", drop=False)
-    chosen_base = base_id if base_id in bases.index else str(inputs.bases["figure_id"].iloc[0])
+    default = str(trade.default_base(inputs.bases, inputs.growths)["figure_id"])
+    chosen_base = base_id if base_id in bases.index else default
     if base_id is not None and base_id != chosen_base:
         reason = f"is not a full-year total for {chosen_year - 1}"
-        repairs.append(Repair("proj_base", base_id, chosen_base, reason))
+        fallbacks.append(Fallback("proj_base", base_id, chosen_base, reason))
     base = bases.loc[chosen_base]
-    published = trade.default_growth(inputs.growths, str(base["side"]))
+    published = trade.default_growth(inputs.growths, base)
     chosen_growth = float(published["yoy_growth_pct"]) if growth is None else growth
+    is_published = chosen_growth == float(published["yoy_growth_pct"])
     qualifiers = [str(base["qualifier"])]
-    if chosen_growth == float(published["yoy_growth_pct"]):
+    if is_published:
         qualifiers.append(str(published["growth_qualifier"]))
     return ProjectionChoice(
         year=chosen_year,
         base=base,
         growth=chosen_growth,
         published_growth=published,
-        projected_usd_m=trade.project_full_year(float(base["value_usd_m"]), chosen_growth),
+        projection=trade.projected(base, chosen_growth, published if is_published else None),
         qualifier=trade.combined_qualifier(*qualifiers),
-        repairs=repairs,
+        fallbacks=fallbacks,
     )
+
+
+# --- how each figure stands, and the frames the charts draw ---
+
+PUBLISHED_PROJECTION, PROJECTED = "published projection", "projection worked out here"
+ONE_SIDE = "no gap: one side has no figure"
+
+
+def with_standing(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Trade figures with the columns that say how each stands: its reporter, 'reported' (a part
+    year says which part; a projection someone published says so), its edition and year."""
+    partial = rows["period"].map(part_year) if "period" in rows else pd.Series("", index=rows.index)
+    basis = standings(pd.Series(False, index=rows.index), partial)
+    if "status" in rows:
+        basis = basis.where(rows["status"] != "projection", PUBLISHED_PROJECTION)
+    return described(rows, "label", basis, edition_words(rows["source_id"], sources))
+
+
+def mirror_long(gap: pd.DataFrame, flow: str, labels: pd.Series, sources: pd.DataFrame) -> pd.DataFrame:
+    """One flow's mirror comparison a row per figure: each reporter's figure for each year, and
+    the gap worked out from them (`trade.gap_by_year`) or, where there is none, why (US$ m)."""
+    rows = []
+    for role, side in zip(("exporter", "importer"), trade.MIRROR_ROLES[flow], strict=True):
+        rows.append(
+            pd.DataFrame(
+                {
+                    "year": gap["year"],
+                    "role": role,
+                    "side": SIDE_LABELS[side],
+                    "value_usd_m": gap[f"{role}_reported"],
+                    "reported_by": labels.get(trade.DOTS_REPORTER[side], SIDE_LABELS[side]),
+                    "basis": REPORTED,
+                    "source_id": gap["source_id"],
+                }
+            ).dropna(subset=["value_usd_m"])
+        )
+    basis = gap["no_gap_reason"].map(lambda reason: NOT_COMPARABLE if reason else WORKED_OUT)
+    basis = basis.where(gap["no_gap_reason"] != "no figure", ONE_SIDE)
+    rows.append(
+        pd.DataFrame(
+            {
+                "year": gap["year"],
+                "role": "gap",
+                "side": "",
+                "value_usd_m": gap["gap_usd_m"],
+                "gap_pct": gap["gap_pct"],
+                "no_gap_reason": gap["no_gap_reason"],
+                "reported_by": THIS_DASHBOARD,
+                "basis": basis,
+                "source_id": gap["source_id"],
+            }
+        )
+    )
+    long = pd.concat(rows, ignore_index=True)
+    long = long.assign(flow=flow).sort_values(["year", "role"], key=_role_order, ignore_index=True)
+    columns = ["flow", "year", "role", "side", "value_usd_m", "gap_pct", "no_gap_reason", "source_id"]
+    return described(
+        long[[*columns, "reported_by", "basis"]], "reported_by", "basis", edition_words(long["source_id"], sources)
+    )
+
+
+def _role_order(column: pd.Series) -> pd.Series:
+    return column.map({"exporter": 0, "importer": 1, "gap": 2}) if column.name == "role" else column
+
+
+QUALIFIER_LABELS = {
+    "exact": "exact",
+    "approximate": "approximate",
+    "lower_bound": "lower bound",
+    "upper_bound": "upper bound",
+}
+SHOWN = ["reported_by", "basis", "edition"]  # with year, which every frame below has anyway
+
+
+def _labels(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    out = frame.copy()
+    out["value"] = out["value_usd_m"].map(lambda v: in_unit(v, unit))
+    out["value_text"] = [money(v, unit, q) for v, q in zip(out["value_usd_m"], out["qualifier"], strict=True)]
+    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
+    if "side" in out:
+        out["side_label"] = out["side"].map(SIDE_LABELS)
+    return out
+
+
+# Only the columns a chart encodes travel to the browser (and through Altair's serialiser).
+ANNUAL_FIELDS = [
+    "year",
+    "value",
+    "value_text",
+    "measure",
+    "measure_label",
+    "qualifier_label",
+    "label",
+    "figure_id",
+    "source_kind",
+    "segment",
+    *SHOWN,
+]
+PUBLISHED_FIELDS = [
+    "year",
+    "side",
+    "value",
+    "value_text",
+    "side_label",
+    "qualifier_label",
+    "label",
+    "status",
+    "figure_id",
+    *SHOWN,
+]
+PART_YEAR_FIELDS = [
+    "year",
+    "side",
+    "period",
+    "period_end_date",
+    "yoy_growth_pct",
+    "growth_text",
+    "side_label",
+    "qualifier_label",
+    "label",
+    "figure_id",
+    *SHOWN,
+]
+
+
+def annual_frame(annual: pd.DataFrame, unit: str) -> pd.DataFrame:
+    out = _labels(annual, unit)
+    out["measure_label"] = out["measure"].map(FLOW_LABELS)
+    out["segment"] = trade.line_segments(out, ["source_kind", "measure"]).astype(str)
+    return out[ANNUAL_FIELDS]
+
+
+def mirror_frame(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """`mirror_long`'s rows in display units, each reporter's line broken where it has no figure."""
+    out = rows.assign(value=rows["value_usd_m"].map(lambda v: in_unit(v, unit)))
+    out["segment"] = out["role"] + "-" + trade.line_segments(out, ["role"]).astype(str)
+    return out[["year", "side", "role", "value", "gap_pct", "segment", *SHOWN]].reset_index(drop=True)
+
+
+def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """Bars for the projection: the base year, the projected year (where the base and the growth
+    go together) and each reported outcome, each with how it stands.
+
+    Every bar is labelled with its figure id as well as its reporter: one reporter often made
+    several statements about the same year, and bars sharing a label would be stacked.
+    """
+    base, year = choice.base, choice.year
+
+    def bar(what: str, kind: str, figure: Mapping, value: float, qualifier: str, **standing: object) -> dict:
+        stands = {key: figure.get(key) for key in ("reported_by", "basis", "edition", "year")}
+        return {
+            "what": what,
+            "kind": kind,
+            "figure_id": figure.get("figure_id"),
+            "value_usd_m": value,
+            "qualifier": qualifier,
+            "source_id": figure.get("source_id"),
+            **stands,
+            **standing,
+        }
+
+    rows = [
+        bar(
+            f"{year - 1}: {base['label']} ({base['figure_id']})",
+            "Base year",
+            base,
+            float(base["value_usd_m"]),
+            str(base["qualifier"]),
+        )
+    ]
+    if choice.projected_usd_m is not None:
+        editions = [base["edition"]] + ([choice.published_growth["edition"]] if choice.growth_is_published else [])
+        rows.append(
+            bar(
+                f"{year}: projection",
+                "Projection",
+                {},
+                choice.projected_usd_m,
+                choice.qualifier,
+                reported_by=THIS_DASHBOARD,
+                basis=PROJECTED,
+                edition="; ".join(dict.fromkeys(editions)),
+                year=year,
+            )
+        )
+    for row in outcomes.to_dict("records"):
+        status = f", {row['status']}" if row["status"] != "final" else ""
+        rows.append(
+            bar(
+                f"{year}: {row['label']} ({row['figure_id']}{status})",
+                "Outcome",
+                row,
+                row["value_usd_m"],
+                row["qualifier"],
+            )
+        )
+    bars = pd.DataFrame(rows)
+    bars["growth_pct"] = bars["kind"].map({"Projection": choice.growth})
+    bars["value"] = bars["value_usd_m"].map(lambda v: in_unit(v, unit))
+    bars["value_text"] = [money(v, unit, q) for v, q in zip(bars["value_usd_m"], bars["qualifier"], strict=True)]
+    return described(bars, "reported_by", "basis", "edition")
+
+
+def published_frame(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
+    return _labels(figures, unit)[PUBLISHED_FIELDS]
+
+
+def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    out = rows.dropna(subset=["yoy_growth_pct"]).copy()
+    out["qualifier"] = out["growth_qualifier"]
+    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
+    out["side_label"] = out["side"].map(SIDE_LABELS)
+    out["growth_text"] = [percent(g, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)]
+    return out[PART_YEAR_FIELDS]
+
+
+def share_rows(shares: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Russia's published shares of Tajikistan's trade (`trade.russia_shares`) with how each stands."""
+    return described(shares, "reported_by", REPORTED, edition_words(shares["source_id"], sources))

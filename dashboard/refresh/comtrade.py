@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.datasets import NOT_REDISTRIBUTABLE
+from dashboard.datasets import COMTRADE_LICENCE
 from dashboard.refresh.http import HttpClient
 from dashboard.refresh.worldbank import ResponseError
 
@@ -35,9 +35,7 @@ PARTNER = {643: 762, 762: 643}
 DIRECTION = {(643, "X"): "ru_to_tj", (643, "M"): "tj_to_ru", (762, "X"): "tj_to_ru", (762, "M"): "ru_to_tj"}
 VALUATION = {"X": "exports, FOB", "M": "imports, CIF"}
 SOURCE_ID = "un-comtrade-api"
-RESTRICTED_LICENCE = (
-    f"{NOT_REDISTRIBUTABLE}: UN Comtrade terms of use; figures shown with attribution, not offered for download"
-)
+RESTRICTED_LICENCE = COMTRADE_LICENCE  # the terms the datasets declare for its files
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dashboard.analytics.security import border_reference_text, membership_summa
 from dashboard.cache import shared
 from dashboard.charts import border as charts
 from dashboard.formatting import km
-from dashboard.models.border import BorderModel, BorderTables
+from dashboard.models.border import BorderModel, BorderTables, claim_lines, coverage_at
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order
@@ -33,13 +33,12 @@ def why_shorter(model: BorderModel) -> str:
 
 
 def reach_at(radius: int) -> pd.Series:
-    """The border's coverage at this radius: covered_km and share, from the curve built once."""
-    curve = shared.coverage_curve()
-    return curve.iloc[int(curve["radius_km"].searchsorted(radius))]
+    """The border's coverage at this radius (covered_km, share), from the curve built once."""
+    return coverage_at(shared.coverage_curve(), radius)
 
 
 def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
-    drawn, strength = model.drawn_km, tables.strength
+    strength = tables.strength
     reach = reach_at(view.radius)
     columns = st.columns(4)
     cited = border_reference_text(model.references)
@@ -54,17 +53,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState) -> None
         basis=f"per {model.references['cited_as'].iloc[0].removeprefix('the ')}, as published",
         help=f"{cited[0].upper()}{cited[1:]}. No map in the data can measure it.",
     )
-    components.metric(
-        columns[1],
-        "Border line on this map",
-        f"{drawn:,.0f} km",
-        delta=f"{drawn / model.reference_km:.0%} of {km(model.reference_km)}",
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
-        basis="measured by this dashboard on the map's line (geodesic, WGS84), set beside the published length",
-        help=why_shorter(model),
-    )
+    line_km(columns[1], model)
     if strength:
         spread = (
             f"{strength.latest_low:,.0f}"
@@ -94,6 +83,29 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState) -> None
         basis="measured by this dashboard on the map's line and the sites' published positions",
         help="Length of border within this distance of Russia's active garrisons and facilities on the map, "
         "and its share of the border line as drawn. Distance only: not a measure of military reach.",
+    )
+
+
+def line_km(where: st.delta_generator.DeltaGenerator, model: BorderModel) -> None:
+    """The map's line beside the published length: a share of it only where basis.compare allows one."""
+    drawn, reference = model.drawn_km, model.references.iloc[0]
+    against = model.drawn_against_reference
+    published = f"{km(model.reference_km)} per {reference['reported_by']}"
+    components.metric(
+        where,
+        "Border line on this map",
+        f"{drawn:,.0f} km",
+        delta=f"{against.value:.0f}% of {published}" if against.comparable else f"beside {published}",
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+        basis="measured by this dashboard on the map's line (geodesic, WGS84); "
+        + (
+            "set against the published length"
+            if against.comparable
+            else f"not a share of the published length: {against.reason}"
+        ),
+        help=why_shorter(model),
     )
 
 
@@ -182,10 +194,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState) 
     if figures.empty:
         components.no_data("No troop figures in the selected years.")
     else:
-        last_year = int(figures["year"].max())
-        claims = pd.DataFrame(
-            [{"value": value, "year": last_year, "label": label} for value, label in tables.personnel_claims]
-        )
+        claims = claim_lines(tables.claim_marks, int(figures["year"].max()))
         chart = shared.chart_spec(charts.troop_chart, figures, ranges, claims)
         components.chart_with_sources(
             chart,
@@ -244,7 +253,9 @@ def lengths_section(model: BorderModel, tables: BorderTables) -> None:
             tables.lengths_rows,
             model.sources,
             "border_lengths.csv",
-            note="Geodesic lengths (WGS84) of each line in the data, computed by the app.",
+            note="Geodesic lengths (WGS84) of each line in the data, measured by this dashboard; each is set beside "
+            f"the published length, not as a share of it ({tables.lengths_reason}): a line drawn at any scale "
+            "smooths the rivers' bends.",
         )
 
 

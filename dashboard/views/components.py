@@ -14,15 +14,13 @@ from dashboard.analytics.citations import (
     cite,
     cited_ids,
     cited_reach,
-    citing,
     data_as_of,
     sources_caption,
     with_citation,
     withheld_rows,
 )
 from dashboard.brief import collect
-from dashboard.cache.memo import remembered
-from dashboard.charts.describe import text_alternative
+from dashboard.cache import shared as cache
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text
 
@@ -45,11 +43,7 @@ def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | Non
     """
     # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
     # passing alt as well would only make Streamlit log that one overrides the other, every draw
-    text = (
-        description
-        if data is None
-        else remembered(data, ("text_alternative", description), lambda: text_alternative(description, data))
-    )
+    text = description if data is None else cache.chart_description(description, data)
     spec = {"autosize": FIT_WIDTH, **chart, "description": text}
     st.vega_lite_chart(spec=spec, theme=None, width="stretch")
     collect.chart(chart, description)
@@ -116,6 +110,12 @@ def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "
         st.caption(note)
     else:
         _cited_caption(data, sources, note)
+
+
+def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
+    """The sources line for these ids, worked out once per data edition (`sources` is that edition's
+    sources table, which every page model holds: the cached line reads the same one)."""
+    return cache.sources_line(ids, reach)
 
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:

@@ -14,13 +14,11 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.analytics.overview import Headline
-from dashboard.analytics.trade import line_segments
 from dashboard.brief import collect
 from dashboard.cache import shared
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
-from dashboard.formatting import markdown_text, money
-from dashboard.models.trade import TradeModel
+from dashboard.formatting import markdown_text, unit_label
 from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
 from dashboard.session.pages.overview import EVENT_CATEGORIES, OverviewState
@@ -65,24 +63,24 @@ def card(column: DeltaGenerator, headline: Headline, sources: pd.DataFrame | Non
         st.page_link(PAGE_BY_NAME[headline.page].script, label="Details", icon=":material/arrow_forward:")
 
 
-def trade_trend(trade: TradeModel, sources: pd.DataFrame | None) -> None:
-    totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
-    totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
+def trade_trend(sources: pd.DataFrame | None, unit: str) -> None:
+    """Each side's totals in the viewer's unit (drawn only once the trade model has loaded)."""
+    totals = shared.overview_trade_trend(unit)
     components.show_chart(
-        shared.chart_spec(charts.trade_trend, totals[["year", "side", "value_bn", "value_text"]]),
-        "Annual Russia–Tajikistan trade as each side reports it, US$ bn",
-        totals[["year", "side", "value_bn"]],
+        shared.chart_spec(charts.trade_trend, totals, unit_label(unit)),
+        f"Annual Russia–Tajikistan trade as each side reports it, {unit_label(unit)}",
+        totals[["year", "side", "value"]],
     )
     components.sources_line(totals, sources, "Each side's own statistics.")
 
 
-def remittances_trend(backbone: pd.DataFrame, sources: pd.DataFrame | None) -> None:
-    shown = backbone.dropna(subset=["pct_gdp"])
+def remittances_trend(sources: pd.DataFrame | None) -> None:
+    """The World Bank's remittances as % of GDP (drawn only once the remittances model has loaded)."""
+    shown = shared.overview_remittances_trend()
     if shown.empty:
         return
-    shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))  # break where % is missing
     components.show_chart(
-        shared.chart_spec(charts.remittances_trend, shown[["year", "pct_gdp", "segment"]]),
+        shared.chart_spec(charts.remittances_trend, shown),
         "Remittances as a share of Tajikistan's GDP, World Bank, %",
         shown[["year", "pct_gdp"]],
     )
@@ -130,7 +128,7 @@ def events_section(view: OverviewState, events: pd.DataFrame | None, sources: pd
             "source_url": st.column_config.LinkColumn("Link", display_text="open"),
         },
     )
-    reported = events[events["category"].isin(kinds)]
+    reported = shared.overview_event_rows(kinds)
     components.sources_and_download(
         reported,
         sources,
@@ -155,11 +153,11 @@ def render() -> None:
     trade = part(shared.trade_model, missing, "Trade")
     if trade is not None:
         with left:
-            trade_trend(trade, sources)
+            trade_trend(sources, view.units)
     remittances = part(shared.remittances_model, missing, "Remittances")
     if remittances is not None:
         with middle:
-            remittances_trend(remittances.backbone, sources)
+            remittances_trend(sources)
     border = part(shared.border_model, missing, "Border & security")
     if border is not None:
         with right:

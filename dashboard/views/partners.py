@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import partners as pt
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import partners as charts
-from dashboard.models.partners import (
-    PartnersModel,
-    SharesView,
-    build_mirror_view,
-    build_neighbours_view,
-    build_shares_view,
-    build_world_view,
-    page_years,
-)
+from dashboard.models.partners import PartnersModel, page_years
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.partners import MIRROR_PARTNERS, NEIGHBOUR_CODES, PARTNER_FLOWS, PartnersState
 from dashboard.session.readers import in_order
@@ -45,24 +35,6 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def headline_figures(model: PartnersModel, since: int) -> tuple:
-    """Russia's standing, the next largest partner and Tajikistan's remittance rank (each may be None)."""
-    shares = model.tajik_shares["total"]
-    russia = pt.standing(shares, "Russia", since)
-    rival = None
-    if russia is not None:
-        ranked = pt.ranking(shares, russia.year)
-        rival = ranked[ranked["partner"] != "Russia"].iloc[0]
-    world = model.world_remittances
-    return russia, rival, pt.remittance_rank(world, "TJK") if world is not None else None
-
-
-def share_basis(reporter: str, basis: str, edition: str) -> str:
-    """'Tajikistan's report to the IMF; IMF DOTS', with the share's basis where it is not a plain report."""
-    how = "" if basis == pt.REPORTED else f"; {basis}"
-    return f"{reporter}{how}; {edition}"
-
-
 def change_words(russia: pt.Standing) -> str | None:
     """The share's change since the compared year, or why there is none: never a number across bases."""
     if russia.change is None:
@@ -73,10 +45,11 @@ def change_words(russia: pt.Standing) -> str | None:
 
 
 def headline(model: PartnersModel, view: PartnersState) -> None:
-    russia, rival, rank = remembered(model, ("headline", view.pt_since), lambda: headline_figures(model, view.pt_since))
+    shown = shared.partners_headline(view.pt_since)
+    russia, rival, rank = shown.russia, shown.rival, shown.remittances
     columns = st.columns(4)
     if russia is not None:
-        basis = share_basis(russia.reporter, russia.basis, model.edition)
+        basis = pt.share_whose(russia.reporter, russia.basis, model.edition)
         unranked = f"; {russia.unranked} more had one flow only and are not ranked" if russia.unranked else ""
         components.metric(
             columns[0],
@@ -102,6 +75,7 @@ def headline(model: PartnersModel, view: PartnersState) -> None:
             help=f"Compared with {view.pt_since} (the 'Compare with' control), only where both years' shares "
             "stand alike; no figure that year shows no change.",
         )
+    if russia is not None and rival is not None:
         components.metric(
             columns[2],
             f"Next largest partner, {russia.year}",
@@ -110,7 +84,7 @@ def headline(model: PartnersModel, view: PartnersState) -> None:
             delta_color="off",
             delta_arrow="off",
             border=True,
-            basis=share_basis(str(rival["reporter"]), str(rival["basis"]), model.edition),
+            basis=pt.share_whose(str(rival["reporter"]), str(rival["basis"]), model.edition),
         )
     if rank is not None:
         aside = (
@@ -170,8 +144,7 @@ def partners_section(model: PartnersModel, view: PartnersState) -> None:
     words = FLOW_WORDS[view.pt_flow]
     st.subheader(f"Tajikistan's partners: share of its {words}")
     years = trade_years(model, view)
-    key = ("shares", view.pt_flow, view.pt_top, view.pt_since, years)
-    shown = remembered(model, key, lambda: build_shares_view(model, view.pt_flow, view.pt_top, view.pt_since, years))
+    shown = shared.partners_shares(view.pt_flow, view.pt_top, view.pt_since, years)
     if shown is None:
         components.no_data("No partner figures in the data.")
         return
@@ -191,22 +164,8 @@ def partners_section(model: PartnersModel, view: PartnersState) -> None:
         description=f"Shares of Tajikistan's {words} by partner over time, {', '.join(shown.order)}",
     )
     st.dataframe(
-        remembered(shown, "table", lambda: changes_table(shown, view.pt_since)), hide_index=True, width="stretch"
+        shared.partners_changes(view.pt_flow, view.pt_top, view.pt_since, years), hide_index=True, width="stretch"
     )
-
-
-def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
-    changes = shown.changes
-    table = pd.DataFrame(
-        {
-            "Partner": changes["partner"],
-            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
-            "Why no change": changes["no_change_reason"],
-        }
-    )
-    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
 
 
 def mirror_section(model: PartnersModel, view: PartnersState) -> None:
@@ -222,7 +181,7 @@ def mirror_section(model: PartnersModel, view: PartnersState) -> None:
     )
     code = current_view(PartnersState).pt_mirror.upper()
     years = trade_years(model, view)
-    shown = remembered(model, ("mirror", code, years), lambda: build_mirror_view(model, code, years))
+    shown = shared.partners_mirror(code, years)
     if not shown.directions:
         components.no_data("No figures for this pair in the selected years.")
         return
@@ -259,11 +218,7 @@ def neighbours_section(model: PartnersModel, view: PartnersState) -> None:
         to_view=lambda chosen: in_order(NEIGHBOUR_CODES, chosen),
     )
     codes = tuple(code.upper() for code in current_view(PartnersState).pt_countries)
-    shown = remembered(
-        model,
-        ("neighbours", codes, trade_years(model, view)),
-        lambda: build_neighbours_view(model, codes, trade_years(model, view)),
-    )
+    shown = shared.partners_neighbours(codes, trade_years(model, view))
     if shown is None:
         components.no_data("Pick a country above, or widen the years: no figures to compare.")
         return
@@ -295,7 +250,7 @@ def remittances_section(model: PartnersModel, view: PartnersState) -> None:
         return
     world = model.world_remittances
     years = page_years((int(world["year"].min()), int(world["year"].max())), view.years, full_range())
-    shown = remembered(model, ("world", years), lambda: build_world_view(model, years, RANKED))
+    shown = shared.partners_world(years, RANKED)
     if shown is None:
         components.no_data("Tajikistan has no remittances figure in the World Bank file.")
         return

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import remittances as rem
+from dashboard.analytics.basis import SHOWN
 from dashboard.cache import shared
 from dashboard.charts import remittances as charts
 from dashboard.formatting import event_key, markdown_text, money, percent, signed
-from dashboard.models.remittances import RemittancesModel, RemittancesView
+from dashboard.models.remittances import RemittancesModel, RemittancesView, Scenario
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
-from dashboard.session.pages.remittances import RemittancesState
+from dashboard.session.pages.remittances import REM_RUSSIA, REM_SHARE, RemittancesState
 from dashboard.views import components
 
 CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
@@ -150,7 +150,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
         return
     with left:
         components.chart_with_sources(
-            shared.chart_spec(charts.russia_chart, frame[["year", "value", "what", "series", "note"]]),
+            shared.chart_spec(charts.russia_chart, frame[["value", "what", "note", *SHOWN]]),
             frame,
             model.sources,
             "transfers_from_russia.csv",
@@ -161,13 +161,14 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
         if len(shares):
             listed = "; ".join(f"{int(r.year)}: {r.value:.0f}% ({r.series})" for r in shares.itertuples())
             st.caption(f"Published share of remittances from Russia — {listed}.")
+        from_russia_sentence(model)
     with right:
         migrants = shown.migrants
         if migrants.empty:
             components.no_data("No migrant counts in the selected years.")
         else:
             components.chart_with_sources(
-                shared.chart_spec(charts.migrants_chart, migrants[["year", "value", "series", "note"]]),
+                shared.chart_spec(charts.migrants_chart, migrants[["value", "note", *SHOWN]]),
                 migrants,
                 model.sources,
                 "migrants_in_russia.csv",
@@ -176,12 +177,32 @@ def russia_section(model: RemittancesModel, shown: RemittancesView) -> None:
             )
 
 
+def from_russia_sentence(model: RemittancesModel) -> None:
+    """How much of GDP came from Russia: a number only where the share and the total stand alike,
+    else both figures side by side and why they are not multiplied (rem.from_russia)."""
+    part = model.from_russia
+    if part is None:
+        return
+    share, base = part.share, part.base
+    if part.result.comparable:
+        components.say(
+            f"About **{part.result.value:.1f}% of GDP** came from Russia in {int(base['year'])}: "
+            f"{share['value']:g}% of remittances worth {base['pct_gdp']:.1f}% of GDP ({share['publisher']})."
+        )
+        return
+    components.say(
+        f"How much of GDP came from Russia is not worked out here: {part.result.reason}. Side by side: "
+        f"remittances were {base['pct_gdp']:.1f}% of GDP in {int(base['year'])} ({model.wb_label}); "
+        f"{share['value']:g}% of remittances came from Russia in {int(share['year'])} ({share['publisher']})."
+    )
+
+
 def scenario_section(model: RemittancesModel, shown: RemittancesView, view: RemittancesState) -> None:
     st.subheader("What if remittances from Russia changed?")
     st.page_link("views/scenarios.py", label="Estimated from Russia's growth and the ruble: Scenarios")
-    base = model.backbone.dropna(subset=["gdp_usd_m"]).iloc[-1]
+    values = (view.rem_russia, view.rem_ruble, view.rem_pass, view.rem_share, view.rem_mult)
+    scenario = shared.remittance_scenario(*values, steps=(REM_RUSSIA.step, REM_SHARE.step))
     share_default = float(model.latest_share["value"]) if model.latest_share is not None else 100.0
-    share = view.rem_share if view.rem_share is not None else share_default
     controls, result = st.columns([2, 3], gap="medium")
     with controls:
         bound_slider(
@@ -208,7 +229,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: Remi
         share_source = model.latest_share
         bound_slider(
             "rem_share",
-            float(share),
+            float(scenario.share),
             "Russia's share of remittances, %",
             format="%.1f%%",
             help=f"Starts at the latest published share: {share_default:.0f}% in "
@@ -243,18 +264,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: Remi
             update_view(**RemittancesState.defaults())
             st.rerun()
         st.caption("Presets load each shock's published size; hover for its source.")
-    shock = rem.remittance_shock(
-        float(base["remittances_usd_m"]),
-        float(base["gdp_usd_m"]),
-        share,
-        view.rem_russia,
-        view.rem_ruble,
-        view.rem_pass,
-        view.rem_mult,
-    )
-    year = int(base["year"])
-    share_from = share_origin(model, view)
-    scenario = f"a scenario worked out here: {shown.wb_label} {year} × Russia's share {share:g}% ({share_from})"
+    shock, year = scenario.shock, scenario.year
     with result:
         a, b, c = st.columns([3, 2, 2])
         components.metric(
@@ -263,7 +273,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: Remi
             money(shock.new_total_usd_m, view.units),
             delta=money(shock.change_usd_m, view.units),
             border=True,
-            basis=scenario,
+            basis=scenario.basis,
             **components.change_style(shock.change_usd_m),
         )
         components.metric(
@@ -272,7 +282,7 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: Remi
             f"{shock.new_pct_gdp:.1f}%",
             delta=signed(shock.new_pct_gdp - shock.base_pct_gdp, " pts"),
             border=True,
-            basis=scenario,
+            basis=scenario.basis,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
         components.metric(
@@ -281,58 +291,15 @@ def scenario_section(model: RemittancesModel, shown: RemittancesView, view: Remi
             signed(shock.gdp_effect_pct, "%"),
             delta=money(shock.gdp_effect_usd_m, view.units),
             border=True,
-            basis=scenario,
+            basis=scenario.basis,
             help="First-order: the multiplier times the change in remittances, against GDP held at its base.",
             **components.change_style(shock.gdp_effect_usd_m),
         )
-        bars = rem.shock_parts(shock)
-        components.show_chart(shared.chart_spec(charts.shock_chart, bars), "Remittances before and after the shock")
-        components.say(formula_text(shock, view, share, year, float(base["gdp_usd_m"]), shown.wb_label, share_from))
-        inputs = {
-            "base_year": year,
-            "share_from": share_from,
-            "russia_change_pct": view.rem_russia,
-            "ruble_change_pct": view.rem_ruble,
-            "pass_through_pct": view.rem_pass,
-            "russia_share_pct": share,
-            "multiplier": view.rem_mult,
-        }
-        cited = scenario_sources(model, view, base["source_id"])
-        components.sources_and_download(
-            pd.DataFrame({"source_id": cited}).assign(**inputs, **vars(shock)), model.sources, "remittance_shock.csv"
+        components.show_chart(
+            shared.chart_spec(charts.shock_chart, scenario.bars), "Remittances before and after the shock"
         )
-
-
-def scenario_sources(model: RemittancesModel, view: RemittancesState, base_source: str) -> list[str]:
-    """What the scenario's inputs come from: the World Bank base, the share used, a loaded preset."""
-    cited = [base_source]
-    if view.rem_share is None and model.latest_share is not None:
-        cited.append(model.latest_share["source_id"])
-    preset = loaded_preset(model, view)
-    if preset is not None:
-        cited.extend(preset.source_ids)
-    return list(dict.fromkeys(cited))
-
-
-def loaded_preset(model: RemittancesModel, view: RemittancesState) -> rem.Preset | None:
-    """The preset whose change and share the view holds, if any (so its sources and name can be given)."""
-    for preset in model.presets:
-        if (view.rem_russia, view.rem_share) == (preset.russia_change_pct, preset.russia_share_pct):
-            return preset
-    return None
-
-
-def share_origin(model: RemittancesModel, view: RemittancesState) -> str:
-    """Where the share from Russia comes from: its year and publisher, a preset, or the viewer's slider.
-
-    The base is the World Bank's latest year; the share is usually of an earlier year and
-    another source. The formula says both years, so nobody takes them for one year's figures.
-    """
-    latest = model.latest_share
-    if view.rem_share is None and latest is not None:
-        return f"{int(latest['year'])}, {latest['publisher']}"
-    preset = loaded_preset(model, view)
-    return "set on the slider" if preset is None else f"the preset {preset.label}"
+        components.say(formula_text(scenario, view, model.wb_label))
+        components.sources_and_download(scenario.rows, model.sources, "remittance_shock.csv")
 
 
 def plus_or_minus(value: float) -> str:
@@ -340,24 +307,18 @@ def plus_or_minus(value: float) -> str:
     return f"{'−' if value < 0 else '+'} {abs(value):.1f}"
 
 
-def formula_text(
-    shock: rem.ShockResult,
-    view: RemittancesState,
-    share: float,
-    year: int,
-    gdp_usd_m: float,
-    edition: str,
-    share_from: str = "set on the slider",
-) -> str:
+def formula_text(scenario: Scenario, view: RemittancesState, edition: str) -> str:
     """The scenario's arithmetic written out with this view's numbers and each input's year and source.
 
     So nobody has to trust a black box, nor take a share of one year for a share of the base's.
     """
     m = lambda value: money(value, "musd")  # noqa: E731
+    shock, share, year, share_from = scenario.shock, scenario.share, scenario.year, scenario.share_from
+    assumed = "" if scenario.assumed.comparable else f", assumed for {year}, not measured: {scenario.assumed.reason}"
     return "  \n".join(
         [
-            f"**Formula** ({edition}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(gdp_usd_m)}; "
-            f"Russia's share {share:g}% ({share_from}))",
+            f"**Formula** ({edition}, {year}: remittances {m(shock.base_usd_m)}, GDP {m(scenario.gdp_usd_m)}; "
+            f"Russia's share {share:g}% ({share_from}){assumed})",
             f"from Russia = {m(shock.base_usd_m)} ({year}) × {share:g}% ({share_from}) = {m(shock.from_russia_usd_m)}",
             f"after = {m(shock.from_russia_usd_m)} × (1 {plus_or_minus(view.rem_russia)}%) × "
             f"(1 + {view.rem_pass:g}% × {signed(view.rem_ruble, '%', 1) or '0%'}) = {m(shock.new_from_russia_usd_m)}",

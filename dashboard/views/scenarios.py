@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import scenarios as charts
 from dashboard.formatting import markdown_text, money, signed
 from dashboard.models.scenarios import (
@@ -20,6 +18,7 @@ from dashboard.models.scenarios import (
     Outcome,
     ScenariosModel,
     apply_scenario,
+    for_csv,
     horizon_label,
     outcomes_frame,
     result_frame,
@@ -164,7 +163,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
         (right, "pct", "Remittances, % of GDP (GDP held at its latest year)", ".1f", "scenario_pct_gdp.csv"),
     ):
         with where:
-            frame = result_frame(result, measure)
+            frame = for_csv(result_frame(result, measure), model.sources, "scenario")
             # The description stays the same as the sliders move (the numbers are in the sentence
             # above and the table below), so the browser only swaps the chart's rows instead of
             # drawing it anew: the spec Streamlit compares is unchanged but for its data.
@@ -217,7 +216,9 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
         "prediction interval at the scenario's central change in remittances, so it leaves out the first step's "
         "own uncertainty. More than a year ahead, the yearly changes add up to the change shown."
     )
-    components.sources_and_download(rounds, model.sources, "scenario_second_round.csv")
+    components.sources_and_download(
+        for_csv(rounds, model.sources, "second_round"), model.sources, "scenario_second_round.csv"
+    )
 
 
 @redrawn_alone("sc-scenario")
@@ -275,7 +276,7 @@ def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome
                 st.rerun()
     table = compared.pivot_table(index="economy", columns="scenario", values="usd_m", sort=False)
     st.dataframe(table.map(lambda v: money(v, "musd")), width="stretch")
-    components.sources_and_download(compared, model.sources, "scenario_compare.csv")
+    components.sources_and_download(for_csv(compared, model.sources, "scenario"), model.sources, "scenario_compare.csv")
     for row in outcomes:
         held = "" if row.years_ahead == 1 else f", each year from {row.base_year + 1} to {row.year}"
         collect.paragraph(
@@ -285,26 +286,6 @@ def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome
             f"{row.pct_gdp:.1f}% of GDP."
         )
     return outcomes
-
-
-def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
-    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
-    shown = coefficients.assign(
-        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
-        interval=[
-            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
-        ],
-        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
-    )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
-    shown = shown.rename(
-        columns={
-            "term_label": "term",
-            "interval": f"{LEVEL} interval",
-            "n": "N",
-            "years": "years (change on year before)",
-        }
-    )
-    return shown
 
 
 def estimates_in_words(model: ScenariosModel) -> str:
@@ -327,7 +308,7 @@ def relationship_section(model: ScenariosModel) -> None:
     st.markdown(markdown_text(CAVEAT))
     coefficients = model.coefficients
     st.dataframe(
-        remembered(model, "coefficients_shown", lambda: coefficients_shown(coefficients)),
+        shared.scenario_coefficients(),
         hide_index=True,
         width="stretch",
     )
@@ -338,8 +319,10 @@ def relationship_section(model: ScenariosModel) -> None:
         f"{int(coefficients['hac_lags'].iloc[0])} lags, small-sample corrected; t-based {LEVEL} intervals "
         "(statsmodels' estimator, checked against statsmodels)."
     )
-    collect.paragraph(remembered(model, "estimates_in_words", lambda: estimates_in_words(model)))
-    components.sources_and_download(coefficients, model.sources, "scenario_coefficients.csv")
+    collect.paragraph(estimates_in_words(model))
+    components.sources_and_download(
+        for_csv(coefficients, model.sources, "coefficients"), model.sources, "scenario_coefficients.csv"
+    )
     scatter_section(model)
 
 
@@ -396,7 +379,9 @@ def track_record_section(model: ScenariosModel) -> None:
                 f"{economy.name}: remittance growth in each episode against the prediction made without it",
                 frame,
             )
-    components.sources_and_download(model.backtests, model.sources, "scenario_track_record.csv")
+    components.sources_and_download(
+        for_csv(model.backtests, model.sources, "track_record"), model.sources, "scenario_track_record.csv"
+    )
     if len(model.broke_2022):
         st.markdown("**What broke in 2022, in the sources' words**")
         st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in model.broke_2022.itertuples()))

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
-from streamlit import dataframe_util
 
-from dashboard.cache import shared
-from dashboard.cache.memo import remembered
+from dashboard.cache import edition, shared
 from dashboard.datasets import DataError, editions_root, locate, refresh_status
 from dashboard.models.catalogue import Entry, last_try
 from dashboard.models.methods import METHODS
@@ -24,22 +22,16 @@ SOURCE_COLUMNS = {
 }
 
 
-def sources_table(sources: pd.DataFrame, height: int | str = "auto") -> None:
+def sources_table(listed: pa.Table, height: int | str = "auto") -> None:
+    """A list of sources as shared.listed_sources prepared it (converted to Arrow once per edition)."""
     st.dataframe(
-        remembered(sources, "listed", lambda: listed_sources(sources)),
+        listed,
         hide_index=True,
         width="stretch",
         height=height,
         column_order=list(SOURCE_COLUMNS),
         column_config=SOURCE_COLUMNS,
     )
-
-
-def listed_sources(sources: pd.DataFrame) -> pa.Table:
-    """A sources table as the page lists it, in Arrow: converted once per (shared) table, since this
-    page draws some twenty of them on every rerun and the tables never change."""
-    listed = sources.assign(published_date=sources["published_date"].fillna("undated"))
-    return dataframe_util.convert_pandas_df_to_arrow_table(listed, preserve_index=False)  # as st.dataframe would
 
 
 def cited_sources(entry: Entry) -> None:
@@ -52,7 +44,7 @@ def cited_sources(entry: Entry) -> None:
     count = len(entry.cited)
     newest = f"; data as of {entry.as_of}" if entry.as_of else ""
     with st.expander(f"Its {count} source{'s' if count != 1 else ''}{newest}"):
-        sources_table(entry.cited, height=min(400, 38 + 35 * count))
+        sources_table(shared.listed_sources(entry.dataset.file), height=min(400, 38 + 35 * count))
 
 
 def catalogue_entry(entry: Entry, status: dict[str, dict[str, str | None]]) -> None:
@@ -88,7 +80,7 @@ def catalogue_entry(entry: Entry, status: dict[str, dict[str, str | None]]) -> N
                 + (links or "See docs/refresh.md on refreshing from UN Comtrade.")
             )
             return
-        path = locate(shared.data_dir(), file)
+        path = locate(edition.data_dir(), file)
         mime = "application/geo+json" if file.endswith(".geojson") else "text/csv"
         st.download_button(
             f"Download {file}", lambda: path.read_bytes(), path.name, mime, key=f"dl_{file}", icon=":material/download:"
@@ -97,7 +89,7 @@ def catalogue_entry(entry: Entry, status: dict[str, dict[str, str | None]]) -> N
 
 def dataset_catalogue() -> None:
     tables, geometry = shared.catalogue()
-    status = refresh_status(editions_root(shared.base_dir()))  # read each time: a failed try makes no edition
+    status = refresh_status(editions_root(edition.base_dir()))  # read each time: a failed try makes no edition
     st.subheader("Datasets")
     for entry in tables:
         catalogue_entry(entry, status)
@@ -114,7 +106,7 @@ def source_list() -> None:
         components.data_error(error)
         return
     st.caption(f"{len(sources)} sources. Each figure in data/ cites one of them by its source_id.")
-    sources_table(sources)
+    sources_table(shared.listed_sources(None))
 
 
 def methods_section() -> None:

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import trade
+from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.events import events_between
 from dashboard.cache import shared
-from dashboard.cache.memo import remembered
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
@@ -20,9 +20,11 @@ from dashboard.models.trade import (
     ProjectionChoice,
     TradeModel,
     choose_projection,
+    projection_frame,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
 from dashboard.session.pages.trade import MIRROR_FLOWS, TradeState
+from dashboard.session.params import Repair
 from dashboard.views import components
 
 MIRROR_NOTE = (
@@ -34,16 +36,10 @@ MIRROR_NOTE = (
 
 
 def in_view(frame: pd.DataFrame, view: TradeState, by_side: bool = False) -> pd.DataFrame:
-    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters'
-    sides): selected once per view and frame, and shared, so callers must not mutate them."""
-    sides = tuple(view.reporters) if by_side else None
-    return remembered(frame, ("in_view", view.years, sides), lambda: _rows_in_view(frame, view.years, sides))
-
-
-def _rows_in_view(frame: pd.DataFrame, years: tuple[int, int], sides: tuple[str, ...] | None) -> pd.DataFrame:
-    keep = frame["year"].between(*years)
-    if sides is not None:
-        keep &= frame["side"].isin(sides)
+    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters' sides)."""
+    keep = frame["year"].between(*view.years)
+    if by_side:
+        keep &= frame["side"].isin(view.reporters)
     return frame[keep]
 
 
@@ -117,13 +113,13 @@ def annual_section(model: TradeModel, view: TradeState) -> None:
     events = events_between(model.events, view.years)
     for side in sides:
         st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
-        frame = in_view(model.annual_frames[(side, view.units)], view)
+        frame = in_view(shared.trade_frames().annual_frames[(side, view.units)], view)
         if frame.empty:
             components.no_data("No annual figures in the selected years.")
             continue
         chart = shared.chart_spec(charts.annual_measures_chart, frame, model.events, view.years, unit_label(view.units))
         data = in_view(model.annual[side], view)[
-            ["year", "measure", "value_usd_m", "qualifier", "label", "figure_id", "status", "source_id"]
+            ["measure", "value_usd_m", "qualifier", "figure_id", "status", *SHOWN, "source_id"]
         ]
         components.chart_with_sources(
             chart,
@@ -163,14 +159,15 @@ def mirror_section(model: TradeModel, view: TradeState) -> None:
             f"{exporter}; {exporter} recorded {money(latest['exporter_reported'])} of exports, a gap of "
             f"{percent(latest['gap_pct'])}. {MIRROR_NOTE}"
         )
-    frame = in_view(model.mirror_frames[(flow, view.units)], view)
+    frame = in_view(shared.trade_frames().mirror_frames[(flow, view.units)], view)
     components.chart_with_sources(
         shared.chart_spec(charts.mirror_chart, frame, unit_label(view.units)),
-        gap.assign(flow=flow),
+        in_view(model.mirror_rows[flow], view),
         model.sources,
         f"mirror_{flow}.csv",
         description=f"{FLOW_LABELS[flow]} as reported by each side, and the gap between them",
-        note="Bars: importer's figure minus exporter's, as % of the exporter's.",
+        note="Bars: importer's figure minus exporter's, as % of the exporter's; no bar where an IMF estimate "
+        "stands behind a side or a side has no figure (the CSV says why).",
     )
 
 
@@ -184,7 +181,7 @@ def article_caption(model: TradeModel, view: TradeState) -> str:
 
 def published_section(model: TradeModel, view: TradeState) -> None:
     st.subheader(f"Full-year totals published since {model.dots_years[1] + 1}")
-    frame = in_view(model.published_frames[view.units], view, by_side=True)
+    frame = in_view(shared.trade_frames().published_frames[view.units], view, by_side=True)
     if frame.empty:
         components.no_data("No published full-year totals for the selected years and reporters.")
         return
@@ -192,7 +189,7 @@ def published_section(model: TradeModel, view: TradeState) -> None:
     if model.reporting_note:
         st.caption(model.reporting_note)
     data = in_view(model.published_totals, view, by_side=True)[
-        ["year", "value_usd_m", "qualifier", "status", "label", "figure_id", "source_id", "note"]
+        ["value_usd_m", "qualifier", "status", "figure_id", *SHOWN, "source_id", "note"]
     ]
     components.chart_with_sources(
         shared.chart_spec(charts.published_years_chart, frame, unit_label(view.units)),
@@ -230,7 +227,7 @@ def part_year_section(model: TradeModel, view: TradeState) -> None:
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
     components.sources_and_download(
-        rows[[*columns, "label", "source_id", "note"]], model.sources, "part_year_figures.csv"
+        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv"
     )
 
 
@@ -241,14 +238,15 @@ def projection_section(model: TradeModel, view: TradeState) -> None:
         "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *Load the Russia "
         "Briefing projection* repeats it."
     )
-    projections = {year: p for year, p in model.projections.items() if view.years[0] <= year <= view.years[1]}
+    every_year = shared.trade_frames().projections
+    projections = {year: p for year, p in every_year.items() if view.years[0] <= year <= view.years[1]}
     if not projections:
         components.no_data("No year in the selected range has a part-year growth figure to project from.")
         return
     choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth)
-    for repair in choice.repairs:
-        report_repair(repair)
-    repaired = {repair.param for repair in choice.repairs}
+    for fallback in choice.fallbacks:
+        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason))
+    repaired = {fallback.param for fallback in choice.fallbacks}
     if "proj_year" in repaired:
         repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
     if repaired:
@@ -258,39 +256,61 @@ def projection_section(model: TradeModel, view: TradeState) -> None:
     left, right = st.columns([2, 3])
     with left:
         projection_controls(model, projections, view, choice)
-    base = choice.base
     outcomes = projections[choice.year].outcomes
     outcomes = outcomes[outcomes["side"].isin(view.reporters)]
     with right:
-        components.metric(
-            st,
-            f"Projected {choice.year} total",
-            money(choice.projected_usd_m, view.units, choice.qualifier),
-            delta=f"{percent(choice.growth)} on {money(float(base['value_usd_m']), view.units)}",
-            border=True,
-            basis=f"a projection worked out here: {base['label']}'s {choice.year - 1} total × (1 + growth; "
-            f"{growth_origin(choice)})",
-            **components.change_style(choice.growth),
-        )
-        components.say(
-            f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if choice.growth >= 0 else '−'} "
-            f"{abs(choice.growth):.1f}%) = **{money(choice.projected_usd_m, 'musd')}**"
-        )
-        bars = charts.projection_frame(
-            base, choice.year, choice.projected_usd_m, choice.qualifier, outcomes, view.units
-        )
-        data = bars.drop(columns=["value", "value_text"]).assign(
-            growth_pct=[None, choice.growth] + [None] * len(outcomes)
-        )
+        if choice.projected_usd_m is None:
+            not_projected(choice, view)
+        else:
+            projected(choice, view)
+        bars = projection_frame(choice, outcomes, view.units)
         components.chart_with_sources(
             shared.chart_spec(charts.projection_chart, bars, unit_label(view.units)),
-            data,
+            bars.drop(columns=["value", "value_text"]),
             model.sources,
             f"projection_{choice.year}.csv",
             description=f"Projected {choice.year} total against the base year and the reported outcomes",
         )
         if outcomes.empty:
             st.caption(f"No full-year figure for {choice.year} from the selected reporters has been published.")
+
+
+def projected(choice: ProjectionChoice, view: TradeState) -> None:
+    """The projection's card and its arithmetic."""
+    base = choice.base
+    components.metric(
+        st,
+        f"Projected {choice.year} total",
+        money(choice.projected_usd_m, view.units, choice.qualifier),
+        delta=f"{percent(choice.growth)} on {money(float(base['value_usd_m']), view.units)}",
+        border=True,
+        basis=f"a projection worked out here: {base['label']}'s {choice.year - 1} total × (1 + growth; "
+        f"{growth_origin(choice)})",
+        **components.change_style(choice.growth),
+    )
+    components.say(
+        f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if choice.growth >= 0 else '−'} "
+        f"{abs(choice.growth):.1f}%) = **{money(choice.projected_usd_m, 'musd')}**"
+    )
+
+
+def not_projected(choice: ProjectionChoice, view: TradeState) -> None:
+    """A base and a growth of two reporters: both figures side by side with the reason, never their product."""
+    base, growth = choice.base, choice.published_growth
+    components.metric(
+        st,
+        f"Projected {choice.year} total",
+        "not projected",
+        border=True,
+        basis=f"{base['label']}'s {choice.year - 1} total and {growth['label']}'s {growth['period']} growth: "
+        f"{choice.projection.reason}",
+    )
+    components.say(
+        f"Not projected: {choice.projection.reason}. Side by side: {base['label']}'s {choice.year - 1} total, "
+        f"{money(float(base['value_usd_m']), view.units, str(base['qualifier']))}; {growth['label']}'s growth in "
+        f"{growth['period']}, {percent(choice.growth, str(growth['growth_qualifier']))}. Choose a previous year "
+        "of the same reporter, or set the growth on the slider."
+    )
 
 
 def projection_controls(
@@ -336,7 +356,7 @@ def projection_controls(
     if model.article_case is None:
         return
     case_year, case_base, case_growth = model.article_case
-    case_value = model.projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
+    case_value = shared.trade_frames().projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
     if st.button(
         "Load the Russia Briefing projection",
         icon=":material/history_edu:",
@@ -390,7 +410,7 @@ def render() -> None:
 def growth_origin(choice: ProjectionChoice) -> str:
     """Whose part-year growth the projection applies, or that the viewer set it."""
     published = choice.published_growth
-    if choice.growth == float(published["yoy_growth_pct"]):
+    if choice.growth_is_published:
         return f"{published['label']}'s {published['period']} growth"
     return "growth set on the slider"
 

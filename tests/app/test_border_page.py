@@ -1,5 +1,7 @@
 """The Border & security page: the radius moves the coverage, toggles change the map, links hold."""
 
+import io
+
 import pandas as pd
 
 from dashboard.datasets import DATA_DIR as DATA
@@ -130,3 +132,19 @@ def test_the_reference_lengths_are_listed_with_their_own_sources(open_app):
     factbook = "https://www.cia.gov/the-world-factbook/countries/tajikistan/"
     assert f"Central Intelligence Agency (CIA) ([link]({factbook}))" in captions
     assert "CSV: border_references.csv" in [b.label for b in at.get("download_button")]
+
+
+def test_the_maps_line_is_set_beside_the_published_length_not_as_a_share_of_it(open_app, downloads):
+    """1,246 km measured on Digital Chart of the World's line, 1,357 km per the CIA World Factbook: two
+    sources' figures, so no '92%' (the old card's 1,246 / 1,357) but both, and why."""
+    at = open_app("border")
+    line = metric(at, "Border line on this map")
+    assert (line.value, line.delta) == ("1,246 km", "beside 1,357 km per CIA World Factbook")
+    whose = [c.value for c in at.caption if c.value.startswith("Whose figure: measured by this dashboard on the map")]
+    assert "not a share of the published length: different editions (Digital Chart of the World" in whose[0]
+    assert "%" not in line.delta
+    lengths = pd.read_csv(io.BytesIO(downloads["border_lengths.csv"])).set_index("id")
+    assert lengths["pct_of_published"].isna().all()  # no line's length as a share of the Factbook's
+    assert lengths.loc["dcw_full", "published_km"] == 1357.0
+    assert lengths.loc["dcw_full", "no_ratio_reason"].startswith("different editions")
+    assert (lengths["reported_by"] == "this dashboard").all() and (lengths["basis"] == "measured here").all()

@@ -44,8 +44,8 @@ def shown(widget, param):
 
 def default_projection_bases() -> tuple[str, str]:
     """The first and last figure the projection's base box offers for its default year."""
-    model = shared.trade_model()
-    bases = model.projections[max(model.projections)].bases["figure_id"]
+    projections = shared.trade_frames().projections
+    bases = projections[max(projections)].bases["figure_id"]
     return str(bases.iloc[0]), str(bases.iloc[-1])
 
 

@@ -1,5 +1,6 @@
 """The Overview: six sourced cards, a narrative from the same numbers, and a filterable timeline."""
 
+import json
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from dashboard import datasets
 from dashboard.analytics import overview, remittances
 from dashboard.cache import shared
 from dashboard.formatting import money
-from tests.app.conftest import APP, url
+from tests.app.conftest import APP, chart_frames, url
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +119,18 @@ def test_every_card_says_whose_figure_it_is(page):
     assert len(whose) == len(page.metric)
     narrative = page.markdown[0].value
     assert "of Tajikistan's trade in 2024 according to Russian officials" in narrative
+
+
+def test_the_trade_chart_follows_the_units_filter(open_app):
+    """Russia's 2024 total is 1,500 (Russian officials, the Trade page's headline figure): 1.5 in US$ bn,
+    1,500 in US$ m, as the Units filter says (the chart was in US$ bn whatever the filter)."""
+    for units, title, value in (("busd", "US$ bn", 1.5), ("musd", "US$ m", 1500.0)):
+        at = open_app("overview", units=units)
+        specs = [json.loads(e.proto.spec) for e in at.main if getattr(e, "type", None) == "vega_lite_chart"]
+        trade = next(spec for spec in specs if spec.get("title", "").startswith("Bilateral trade"))
+        assert trade["title"] == f"Bilateral trade, {title}, by reporter"
+        assert trade["encoding"]["y"]["title"] == title
+        frame = chart_frames(at)[specs.index(trade)]
+        russia_2024 = frame[(frame["side"] == "Russia") & (frame["year"] == 2024)]
+        assert russia_2024["value"].tolist() == [value]
+        assert russia_2024["reported_by"].tolist() == ["Russian officials"]

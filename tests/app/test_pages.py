@@ -38,19 +38,38 @@ def test_trade_page_shows_headline_numbers_from_the_data(open_app):
 
 def test_moving_the_growth_slider_changes_the_projection(open_app):
     at = open_app(proj_year="2022", proj_base="RUTJ-030")
-    before = metric(at, "Projected 2022").value
-    at.slider(key="w_proj_growth").set_value(70.0).run()
-    assert metric(at, "Projected 2022").value == "US$1.92bn" != before
-    assert url(at)["proj_growth"] == "70"
+    # the article's own Q1 growth, 'over 70%': 1,130 × 1.7 = 1,921, a lower bound like the growth
+    assert metric(at, "Projected 2022").value == "over US$1.92bn"
+    at.slider(key="w_proj_growth").set_value(50.0).run()
+    assert metric(at, "Projected 2022").value == "US$1.70bn"  # 1,130 × 1.5 = 1,695, the viewer's growth
+    assert url(at)["proj_growth"] == "50"
     at.slider(key="w_proj_growth").set_value(-100.0).run()
     assert metric(at, "Projected 2022").value == "US$0.00bn"
 
 
-def test_default_growth_is_the_latest_published_part_year_growth(open_app):
+def test_default_growth_is_the_base_reporters_latest_published_growth(open_app):
     at = open_app(proj_year="2022")
-    # Jan–Nov 2022, Russian trade mission: 'almost +35%'
-    assert at.slider(key="w_proj_growth").value == 35.0
+    # base: Russian officials' 2021 total, 1.4bn (RUTJ-038); their latest 2022 growth, Jan–Apr +15.7% (RUTJ-100),
+    # not the Russian trade mission's later +35%: 1,400 × 1.157 = 1,619.8
+    assert at.selectbox(key="w_proj_base-busd").value == "RUTJ-038"
+    assert at.slider(key="w_proj_growth").value == 15.7
+    assert metric(at, "Projected 2022").value == "US$1.62bn"
     assert "proj_growth" not in at.query_params
+
+
+def test_a_base_and_a_growth_of_two_reporters_are_shown_side_by_side_not_multiplied(open_app):
+    # 2014: the best-ranked 2013 total is Russia's IMF figure (762.2m); the only 2014 growths are the Tajik
+    # statistics agency's (Jan–Oct +41.8% the latest): no projection, both figures and the reason instead
+    at = open_app(proj_year="2014")
+    card = metric(at, "Projected 2014")
+    assert card.value == "not projected"
+    text = " ".join(m.value for m in at.markdown)
+    assert "Not projected: different reporters (Tajik statistics agency; Russia (IMF DOTS))" in text
+    assert "US$0.76bn" in text and "+41.8%" in text
+    bars = [frame for frame in chart_frames(at) if "kind" in frame.columns][-1]
+    assert "Projection" not in set(bars["kind"])  # no bar for a product of two reporters' figures
+    at.slider(key="w_proj_growth").set_value(10.0).run()  # the viewer's own growth applies to any base
+    assert metric(at, "Projected 2014").value == "US$0.84bn"  # 762.2 × 1.1 = 838.5
 
 
 def test_article_case_button_loads_the_articles_inputs(open_app):
@@ -59,7 +78,7 @@ def test_article_case_button_loads_the_articles_inputs(open_app):
     assert at.selectbox(key="w_proj_year").value == 2022
     assert at.selectbox(key="w_proj_base-busd").value == "RUTJ-030"
     assert at.slider(key="w_proj_growth").value == 70.0
-    assert metric(at, "Projected 2022").value == "US$1.92bn"
+    assert metric(at, "Projected 2022").value == "over US$1.92bn"  # 1,130 × 1.7, the growth 'over 70%'
     assert url(at) == {"proj_year": "2022", "proj_base": "RUTJ-030", "proj_growth": "70"}
 
 

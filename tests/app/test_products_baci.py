@@ -3,6 +3,8 @@ values in BACI's layout, never real figures), and without one (the shipped data)
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -11,6 +13,7 @@ import pytest
 from dashboard import datasets
 from dashboard.models.products import baci_table, build_products_model
 from tests.app.conftest import chart_frames, url
+from tests.app.test_whose_figure import shows_a_figure, tooltips
 
 # direction, year, hs6, value in US$ thousand, quantity in tonnes ("" = BACI's NA)
 ROWS = [
@@ -136,3 +139,21 @@ def test_without_baci_the_page_draws_what_is_published(open_app):
     assert {"+62%", "+200%", "+11.5%"} <= set(growth["text"])
     assert any("Jan–Sep 2024" in label or "January" in label for label in growth["label"])
     assert not any("Product breakdown" in m.value for m in at.markdown)
+
+
+def test_with_baci_every_csv_and_tooltip_says_whose_each_figure_is(open_app, with_baci, downloads):
+    """BACI's values are CEPII's; the shares and concentration worked out from them are this dashboard's."""
+    at = open_app("products")
+    csvs = {name: pd.read_csv(io.BytesIO(data)) for name, data in downloads.items() if name.endswith(".csv")}
+    assert any(name.startswith("baci_hs6_") for name in csvs) and any(name.startswith("concentration") for name in csvs)
+    for name, frame in csvs.items():
+        assert {"reported_by", "basis", "edition", "year"} <= set(frame.columns), name
+    hs6 = next(frame for name, frame in csvs.items() if name.startswith("baci_hs6_ru_to_tj"))
+    assert set(hs6["reported_by"]) == {"CEPII BACI (reconciled from both countries' declarations)"}
+    assert set(hs6["edition"]) == {"CEPII (BACI), 2026-01-01"}  # the test source's publisher and date
+    concentration = next(frame for name, frame in csvs.items() if name.startswith("concentration"))
+    assert set(concentration["reported_by"]) == {"this dashboard"}
+    specs = [json.loads(e.proto.spec) for e in at.main if getattr(e, "type", None) == "vega_lite_chart"]
+    figures = [tooltip for spec in specs for tooltip, _ in tooltips(spec) if shows_a_figure(tooltip)]
+    assert len(figures) >= 4  # top products, sections, concentration, trends
+    assert all({"Reported by", "Basis", "Edition"} <= {item.get("title") for item in tip} for tip in figures)

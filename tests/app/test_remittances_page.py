@@ -105,3 +105,33 @@ def test_the_formula_gives_each_inputs_year_the_base_and_the_share_are_not_one_y
     at = open_app("remittances", rem_share="40")
     formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
     assert "× 40% (set on the slider)" in formula
+
+
+def test_the_share_of_gdp_from_russia_is_not_multiplied_across_reporters_and_years(open_app):
+    """World Bank 2024: 47.9% of GDP; 58% of remittances from Russia in 2021 (Asia-Plus, citing the World
+    Bank's brief): another source and year, so no '27.8% of GDP from Russia' (58% × 47.9%) but both."""
+    at = open_app("remittances")
+    sentence = next(m.value for m in at.markdown if m.value.startswith("How much of GDP came from Russia"))
+    assert "is not worked out here: different reporters (Asia-Plus" in sentence
+    assert "47.9% of GDP in 2024 (World Bank WDI" in sentence
+    assert "58% of remittances came from Russia in 2021 (Asia-Plus" in sentence
+    assert "27.8" not in sentence
+
+
+def test_the_scenario_says_its_share_is_assumed_for_the_base_year(open_app):
+    at = open_app("remittances")
+    whose = [c.value for c in at.caption if "a scenario worked out here" in c.value]
+    assert all(line.endswith("assumed to hold in 2024.") for line in whose) and len(whose) == 3
+    formula = next(m.value for m in at.markdown if m.value.startswith("**Formula**"))
+    assert "58% (2021, Asia-Plus" in formula and "assumed for 2024, not measured: different reporters" in formula
+    at = open_app("remittances", rem_share="40")  # the viewer's own share: assumed, and said so
+    whose = [c.value for c in at.caption if "a scenario worked out here" in c.value]
+    assert "Russia's share 40% (set on the slider), assumed to hold in 2024" in whose[0]
+
+
+def test_a_link_holding_a_presets_values_names_the_preset(open_app):
+    """The 2015 preset loads −66.6% (CBR transfers 2015 against 2014) and 90% (an IMF paper's upper bound):
+    a link carrying those values names the preset and cites its sources."""
+    at = open_app("remittances", rem_russia="-66.6", rem_share="90")
+    whose = [c.value for c in at.caption if "a scenario worked out here" in c.value]
+    assert "(the preset 2015: ruble collapse and new Russian migration rules)" in whose[0]

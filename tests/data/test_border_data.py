@@ -14,7 +14,7 @@ from dashboard import datasets
 from dashboard.analytics import border
 from dashboard.cache import shared
 from dashboard.charts import border as charts
-from dashboard.models.border import build_border_model, clip_to_map, thumbnail_geometry
+from dashboard.models.border import build_border_model, clip_to_map, sites_frame, thumbnail_geometry
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def model():
 
 
 def test_the_full_map_stays_under_a_megabyte(model):
-    sites = charts.sites_frame(model.sites, model.sources)
+    sites = sites_frame(model.sites, model.sources)
     spec = charts.border_map(model.countries.drop(columns="geometry"), True, True, sites).to_dict(validate=False)
     reach = border.border_coverage(model.border_line, model.covering, 100)
     coverage = (gpd.GeoDataFrame(geometry=[clip_to_map(s)], crs=4326) for s in (reach.buffers, reach.covered_line))
@@ -70,8 +70,17 @@ def test_the_farthest_point_needs_exactly_that_radius(real):
 
 
 def test_real_border_lengths_match_the_data_pack():
-    lengths = border.border_lengths(datasets.load_geo("border_tj_af"), 1357.0).set_index("id")["length_km"]
+    lengths = border.border_lengths(datasets.load_geo("border_tj_af")).set_index("id")["length_km"]
     # the pack documents these geodesic lengths: DCW 1,246.0 km, NE 1:10m 1,172.1 km
     assert lengths["dcw_full"] == pytest.approx(1246.0, abs=0.1)
     assert lengths["ne10m_full"] == pytest.approx(1172.1, abs=0.1)
     assert lengths["dcw_khatlon"] + lengths["dcw_gbao"] == pytest.approx(lengths["dcw_full"], abs=0.5)
+
+
+def test_the_maps_line_is_set_beside_the_factbooks_length_never_as_a_share_of_it(model):
+    # DCW's line measures 1,246.0 km (the pack's figure); the CIA World Factbook publishes 1,357 km.
+    # The old card said "92% of 1,357 km": a map's scale is not the border's length (docs/data.md).
+    assert model.drawn_km == pytest.approx(1246.0, abs=0.1) and model.reference_km == 1357.0
+    against = model.drawn_against_reference
+    assert against.value is None and against.reason.startswith("different editions (Digital Chart of the World")
+    assert against.reason.endswith("; The World Factbook)")

@@ -19,7 +19,8 @@ import shapely
 
 from dashboard.analytics import border, security, trade
 from dashboard.analytics import remittances as rem
-from dashboard.analytics.trade import line_segments
+from dashboard.analytics.basis import MEASURED, SHOWN, THIS_DASHBOARD, described
+from dashboard.analytics.citations import as_published
 from dashboard.charts import border as border_charts
 from dashboard.charts import overview as overview_charts
 from dashboard.charts import partners as partner_charts
@@ -27,13 +28,15 @@ from dashboard.charts import products as product_charts
 from dashboard.charts import remittances as remittance_charts
 from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
-from dashboard.formatting import money
+from dashboard.models import border as border_models
+from dashboard.models import overview as overview_models
 from dashboard.models import partners as partner_models
 from dashboard.models import products as product_models
+from dashboard.models import trade as trade_models
 from dashboard.models.border import clip_to_map
-from dashboard.models.remittances import build_remittances_model, build_remittances_view
-from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, result_frame
-from dashboard.models.trade import build_trade_model, choose_projection
+from dashboard.models.remittances import build_remittances_model, build_remittances_view, build_scenario
+from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, for_csv, result_frame
+from dashboard.models.trade import build_trade_frames, build_trade_model, choose_projection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -174,8 +177,9 @@ EVENTS = pd.DataFrame(
 )
 
 TRADE = build_trade_model(REPORTERS, DOTS, PUBLISHED, EVENTS, SOURCES)
+TRADE_FRAMES = build_trade_frames(TRADE)
 TRADE_YEARS = (2017, 2022)
-PROJECTION = choose_projection(TRADE.projections, None, None, None)
+PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None)
 
 SHARE_CONTEXT = pd.DataFrame(
     {
@@ -192,10 +196,8 @@ SHARE_CONTEXT = pd.DataFrame(
 
 
 def overview_trade_totals() -> pd.DataFrame:
-    """Each side's headline totals as the Overview draws them (views/overview.py trade_trend)."""
-    totals = pd.concat([frame.assign(side=side.title()) for side, frame in TRADE.headline.items()], ignore_index=True)
-    totals = totals.assign(value_bn=totals["value_usd_m"] / 1000, value_text=totals["value_usd_m"].map(money))
-    return totals[["year", "side", "value_bn", "value_text"]]
+    """Each side's headline totals as the Overview draws them, in US$ bn."""
+    return overview_models.trade_trend_frame(TRADE, "busd")
 
 
 # --- Remittances ---------------------------------------------------------------------------------
@@ -255,15 +257,12 @@ REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False)
 
 def shock_bars() -> pd.DataFrame:
     """A third less from Russia, as the Remittances page draws it."""
-    shock = rem.remittance_shock(5700.0, 12100.0, 90.0, -100 / 3, 0.0, 100.0, 1.0)
-    return rem.shock_parts(shock)
+    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1)).bars
 
 
 def overview_backbone() -> pd.DataFrame:
     """The World Bank % of GDP as the Overview draws it: broken where a year is missing."""
-    shown = REMITTANCES.backbone.dropna(subset=["pct_gdp"])
-    shown = shown.assign(segment=line_segments(shown.assign(k=0), ["k"]).astype(str))
-    return shown[["year", "pct_gdp", "segment"]]
+    return overview_models.remittances_trend_frame(REMITTANCES.backbone)
 
 
 # --- Products ------------------------------------------------------------------------------------
@@ -368,6 +367,12 @@ HIGHLIGHT = {name: partner_charts.COUNTRY_COLORS[name] for name in ("Tajikistan"
 
 # --- Border & security ---------------------------------------------------------------------------
 
+
+def membership_rows(memberships: pd.DataFrame) -> pd.DataFrame:
+    """The membership matrix as the Border model holds it: each cell its source's."""
+    return as_published(security.membership_matrix(memberships), SOURCES, None)
+
+
 # A straight border along the 37th parallel from 68°E to 70°E (about 178 km), in two stretches.
 BORDER_LINE = shapely.LineString([(68.0, 37.0), (69.0, 37.0), (70.0, 37.0)])
 BORDER_DRAWN = gpd.GeoDataFrame(
@@ -396,7 +401,7 @@ RIVERS = gpd.GeoDataFrame(
     geometry=[shapely.LineString([(68.0, 37.05), (70.0, 37.05)]), shapely.LineString([(68.8, 38.5), (68.9, 37.1)])],
     crs="EPSG:4326",
 )
-MAP_DATA = border_charts.map_datasets(COUNTRIES, RIVERS, BORDER_DRAWN)
+MAP_DATA = border_models.map_datasets(COUNTRIES, RIVERS, BORDER_DRAWN)
 
 SITE_COLUMNS = [
     "site_id", "name", "short_name", "label_side", "kind", "status", "country_iso3", "lat", "lon", "coord_basis",
@@ -423,7 +428,7 @@ SITES = pd.DataFrame(
     ],
     columns=SITE_COLUMNS,
 )  # fmt: skip
-MAP_SITES = border_charts.sites_frame(SITES, SOURCES)
+MAP_SITES = border_models.sites_frame(SITES, SOURCES)
 COVERING = border.sites_to_points(SITES[SITES["kind"].isin(border.COVERING_KINDS) & (SITES["status"] == "active")])
 
 
@@ -437,12 +442,18 @@ def coverage_frames(radius_km: float) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFram
 
 
 COVERAGE_DATA = border_charts.coverage_datasets(*coverage_frames(100))
-COVERAGE_CURVE = pd.DataFrame(
-    [
-        {"radius_km": radius, "covered_km": reach.covered_km, "share": reach.share}
-        for radius in (0, 50, 100, 150, 200)
-        for reach in [border.border_coverage(BORDER_LINE, COVERING, radius)]
-    ]
+COVERAGE_CURVE = described(
+    pd.DataFrame(
+        [
+            {"radius_km": radius, "covered_km": reach.covered_km, "share": reach.share}
+            for radius in (0, 50, 100, 150, 200)
+            for reach in [border.border_coverage(BORDER_LINE, COVERING, radius)]
+        ]
+    ),
+    THIS_DASHBOARD,
+    MEASURED,
+    "Natural Earth",
+    None,
 )
 
 TROOPS = pd.DataFrame(
@@ -458,11 +469,19 @@ TROOPS = pd.DataFrame(
 )
 STRENGTH = security.base_strength(TROOPS)
 REDEPLOYED = TROOPS[(TROOPS["force"] == "russia_201st") & (TROOPS["unit"] == "troops_redeployed")]
-STRENGTH_FIGURES = border_charts.strength_frame(STRENGTH, REDEPLOYED, SOURCES)
-STRENGTH_RANGES = security.strength_range_by_year(STRENGTH)
-TROOP_CLAIMS = pd.DataFrame({"value": [7000.0], "year": [2022], "label": ["Russia Briefing, 2022: about 7,000"]})
+STRENGTH_FIGURES = border_models.strength_frame(STRENGTH, REDEPLOYED, SOURCES)
+STRENGTH_RANGES = border_models.range_rows(STRENGTH, SOURCES)
+TROOP_CLAIMS = border_models.claim_lines(
+    as_published(
+        pd.DataFrame({"value": [7000.0], "year": [2022], "label": ["Russia Briefing, 2022: about 7,000"]}).assign(
+            source_id="rb"
+        ),
+        SOURCES,
+    ),
+    2022,
+)
 
-MEMBERSHIPS = security.membership_matrix(
+MEMBERSHIPS = membership_rows(
     pd.DataFrame(
         [
             ("CSTO", "UZB", "Uzbekistan", "former", 1992, 1999, "csto", "left"),
@@ -532,20 +551,20 @@ class Case:
 EVENT_MARKS = ["rule", "circle", "text"]
 SITE_MARKS = ["point"] + ["text"] * 2 * len(border_charts.LABEL_OFFSETS)
 MAP_GEOMETRY = {**MAP_DATA, **COVERAGE_DATA}
-EMPTY_ANNUAL = trade_charts.annual_frame(
+EMPTY_ANNUAL = trade_models.annual_frame(
     trade.annual_for_side(trade.dots_measures(DOTS.iloc[0:0], REPORTERS), TRADE.published_totals.iloc[0:0], "russia"),
     "busd",
 )
 
 CASES: list[Case] = [
     # Overview
-    Case("overview.trade_trend", overview_charts.trade_trend, (overview_trade_totals(),), ["line"]),
+    Case("overview.trade_trend", overview_charts.trade_trend, (overview_trade_totals(), "US$ bn"), ["line"]),
     Case("overview.remittances_trend", overview_charts.remittances_trend, (overview_backbone(),), ["line"]),
     # Trade
     Case(
         "trade.annual_measures_chart",
         trade_charts.annual_measures_chart,
-        (TRADE.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
+        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
         ["rule", "line", "point", "point", *EVENT_MARKS],
     ),
     Case(
@@ -559,13 +578,13 @@ CASES: list[Case] = [
     Case(
         "trade.mirror_chart",
         trade_charts.mirror_chart,
-        (TRADE.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
+        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
         ["line", "bar"],
     ),
     Case(
         "trade.published_years_chart",
         trade_charts.published_years_chart,
-        (TRADE.published_frames["busd"], "US$ bn"),
+        (TRADE_FRAMES.published_frames["busd"], "US$ bn"),
         ["point"],
     ),
     Case("trade.part_year_growth_chart", trade_charts.part_year_growth_chart, (TRADE.part_year_growth,), ["point"]),
@@ -573,14 +592,7 @@ CASES: list[Case] = [
         "trade.projection_chart",
         trade_charts.projection_chart,
         (
-            trade_charts.projection_frame(
-                PROJECTION.base,
-                PROJECTION.year,
-                PROJECTION.projected_usd_m,
-                PROJECTION.qualifier,
-                TRADE.projections[PROJECTION.year].outcomes,
-                "busd",
-            ),
+            trade_models.projection_frame(PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd"),
             "US$ bn",
         ),
         ["bar"],
@@ -588,7 +600,7 @@ CASES: list[Case] = [
     Case(
         "trade.russia_share_chart",
         trade_charts.russia_share_chart,
-        (trade.russia_shares(SHARE_CONTEXT, REPORTERS),),
+        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES),),
         ["point"],
     ),
     # Remittances
@@ -607,13 +619,13 @@ CASES: list[Case] = [
     Case(
         "remittances.russia_chart",
         remittance_charts.russia_chart,
-        (REMITTANCES_SHOWN.russia[["year", "value", "what", "series", "note"]],),
+        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]],),
         ["point"],
     ),
     Case(
         "remittances.migrants_chart",
         remittance_charts.migrants_chart,
-        (REMITTANCES_SHOWN.migrants[["year", "value", "series", "note"]],),
+        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]],),
         ["point"],
     ),
     Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(),), ["bar"]),
@@ -770,19 +782,24 @@ CASES: list[Case] = [
     Case(
         "scenarios.result_chart",
         scenario_charts.result_chart,
-        (result_frame(SCENARIO_RESULT, "usd"), "Remittances, US$ m", ",.0f"),
+        (for_csv(result_frame(SCENARIO_RESULT, "usd"), SOURCES, "scenario"), "Remittances, US$ m", ",.0f"),
         ["rule", "point"],
     ),
     Case(
         "scenarios.scatter_chart",
         scenario_charts.scatter_chart,
-        (SCENARIO_POINTS, fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"), "ruble_change", "Tajikistan"),
+        (
+            for_csv(SCENARIO_POINTS, SOURCES, "record"),
+            fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"),
+            "ruble_change",
+            "Tajikistan",
+        ),
         ["line", "point", "text"],
     ),
     Case(
         "scenarios.backtest_chart",
         scenario_charts.backtest_chart,
-        (backtest_frame(SCENARIO_BACKTEST), "Tajikistan"),
+        (for_csv(backtest_frame(SCENARIO_BACKTEST), SOURCES, "track_record"), "Tajikistan"),
         ["rule", "rule", "point"],
     ),
 ]

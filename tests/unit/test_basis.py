@@ -17,7 +17,20 @@ from hypothesis import strategies as st
 
 from dashboard.analytics import partners as pt
 from dashboard.analytics import trade
-from dashboard.analytics.basis import CHANGE, GAP, SHARE, Basis, Figure, compare, compare_frames, why_not
+from dashboard.analytics.basis import (
+    CHANGE,
+    GAP,
+    PART,
+    PROJECTION,
+    SHARE,
+    Basis,
+    Figure,
+    compare,
+    compare_frames,
+    described,
+    standing,
+    why_not,
+)
 
 TJ_STAT = Basis("Tajik statistics agency", year=2023)
 RU_OFF = Basis("Russian officials", year=2024)
@@ -64,6 +77,38 @@ def test_a_share_is_of_one_reporters_whole_and_carries_an_estimate():
     assert compare(SHARE, Figure(30, whole), Figure(0, whole)).reason == "the figure it is measured against is zero"
 
 
+def test_a_part_and_a_projection_are_a_share_applied_and_a_growth_carried_forward():
+    whole, share = Basis("World Bank", "WDI", 2024), Basis("World Bank", "WDI", 2024)
+    assert compare(PART, Figure(58.0, share), Figure(47.9, whole)).value == pytest.approx(27.782)  # 58% × 47.9
+    elsewhere = Basis("Asia-Plus", "Asia-Plus", 2021)
+    assert compare(PART, Figure(58.0, elsewhere), Figure(47.9, whole)).reason == (
+        "different reporters (Asia-Plus; World Bank)"
+    )
+    base = Basis("Russian officials", "", 2021)
+    growth = Basis("Russian officials", "", 2022, partial="part-year, Jan–Apr 2022")
+    assert compare(PROJECTION, Figure(15.7, growth), Figure(1400.0, base)).value == pytest.approx(1619.8)
+    mission = Basis("Russian trade mission", "", 2022, partial="part-year, Jan–Nov 2022")
+    assert compare(PROJECTION, Figure(35.0, mission), Figure(1400.0, base)).reason == (
+        "different reporters (Russian trade mission; Russian officials)"
+    )
+    part_base = Basis("Russian officials", "", 2021, partial="part-year, H1 2021")
+    assert "partial" in compare(PROJECTION, Figure(15.7, growth), Figure(700.0, part_base)).reason
+
+
+def test_how_a_figure_stands_in_plain_words_and_the_same_columns():
+    assert standing(False, "") == "reported"
+    assert standing(True, "") == "IMF estimate"
+    assert standing(False, "one flow only") == "one flow only"
+    assert standing(True, "one flow only") == "IMF estimate; one flow only"
+    assert standing(False, "part-year, Jan–May 2022") == "part-year, Jan–May 2022"
+    assert standing(False, "", whole="measured here") == "measured here"
+    rows = pd.DataFrame({"value": [1.0, 2.0], "year": [2020, 2021], "source_id": ["a", "b"]})
+    out = described(rows, "Tajik statistics", "reported", pd.Series(["X, 2021-01-01", "Y"]))
+    assert list(out.columns) == ["value", "source_id", "reported_by", "basis", "edition", "year"]
+    assert out["edition"].tolist() == ["X, 2021-01-01", "Y"] and out["year"].tolist() == [2020, 2021]
+    assert described(rows, "this dashboard", "measured here", "", None)["year"].isna().all()  # for no year
+
+
 def test_an_unknown_kind_of_comparison_is_an_error():
     with pytest.raises(ValueError, match="unknown comparison"):
         why_not("ratio", TJ_STAT, TJ_STAT)
@@ -79,17 +124,18 @@ VALUES = st.floats(0, 1e4, allow_nan=False)
 
 
 @settings(deadline=None)  # no timing in a test: a slow machine is not a failure
-@given(st.sampled_from([CHANGE, GAP, SHARE]), BASES, BASES, VALUES, VALUES)
+@given(st.sampled_from([CHANGE, GAP, SHARE, PART, PROJECTION]), BASES, BASES, VALUES, VALUES)
 def test_no_comparison_is_ever_made_across_reporters_editions_or_partial_bases(kind, a, b, x, y):
     result = compare(kind, Figure(x, a), Figure(y, b))
     if result.value is not None:
-        assert not a.partial and not b.partial
+        # a projection carries a part-year growth (a) onto a whole year (b) by design; nothing else is partial
+        assert not b.partial and (kind == PROJECTION or not a.partial)
         assert a.edition == b.edition
-        if kind in (CHANGE, SHARE):
+        if kind in (CHANGE, SHARE, PART, PROJECTION):
             assert a.reporter == b.reporter
-        if kind in (GAP, SHARE):
+        if kind in (GAP, SHARE, PART):
             assert a.year == b.year
-        if kind == CHANGE:
+        if kind in (CHANGE, PROJECTION):
             assert a.estimate == b.estimate
         if kind == GAP:
             assert not a.estimate and not b.estimate
@@ -195,3 +241,23 @@ def test_a_second_figure_for_one_reporter_and_year_is_an_error_not_an_average():
     ).assign(source_id="dots")
     with pytest.raises(ValueError, match="A has more than one figure for 2020"):
         trade.gap_by_year(frame, "reporter", "A", "B")
+
+
+# A projection's inputs: (reporter label, DOTS or a statement, year's growth) for the base and the growth.
+LABELS = st.sampled_from(["Russian officials", "Russian trade mission", "Tajik statistics agency"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(LABELS, LABELS, st.booleans(), st.floats(-50, 100, allow_nan=False), st.booleans())
+def test_a_projection_never_carries_one_reporters_growth_onto_anothers_total(base_by, growth_by, dots, growth, own):
+    base = {"label": base_by, "figure_id": "imf_dots_rus" if dots else "B", "year": 2021, "value_usd_m": 1000.0}
+    base["source_id"] = "imf-dots" if dots else "news"
+    published = {"label": growth_by, "figure_id": "G", "year": 2022, "period_type": "ytd", "period": "Jan–May 2022"}
+    result = trade.projected(base, growth, None if own else {**published, "source_id": "news"})
+    if own:  # the viewer's growth: an assumption about the base's own figure, always carried
+        assert result.value == pytest.approx(1000.0 * (1 + growth / 100))
+    elif result.value is not None:
+        assert growth_by == base_by and not dots  # a statement's growth on a statement's total, one reporter
+        assert result.value == pytest.approx(1000.0 * (1 + growth / 100))
+    else:
+        assert growth_by != base_by or dots

@@ -3,10 +3,13 @@
 import itertools
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 import shapely
 
 from dashboard.analytics import border
+from dashboard.analytics.basis import Basis, Figure
+from dashboard.models.border import coverage_at
 
 # A straight east-west line along the 37th parallel, from 68°E to 70°E: about 178 km.
 LINE = shapely.LineString([(68.0, 37.0), (69.0, 37.0), (70.0, 37.0)])
@@ -82,11 +85,29 @@ def test_the_farthest_point_needs_exactly_that_radius():
     assert middle.lon == pytest.approx(69.0) and middle.distance_km == pytest.approx(88.94, rel=0.002)
 
 
-def test_border_lengths_are_geodesic_and_shares_of_the_reference():
+def test_border_lengths_are_geodesic():
     lines = gpd.GeoDataFrame(
         {"id": ["full", "west"]}, geometry=[LINE, shapely.LineString([(68.0, 37.0), (69.0, 37.0)])], crs="EPSG:4326"
     )
-    lengths = border.border_lengths(lines, 356.0).set_index("id")
+    lengths = border.border_lengths(lines).set_index("id")
     assert lengths.loc["full", "length_km"] == pytest.approx(2 * 88.94, rel=0.002)
     assert lengths.loc["west", "length_km"] == pytest.approx(88.94, rel=0.002)
-    assert lengths.loc["full", "share_of_reference"] == pytest.approx(0.5, rel=0.002)  # 178 of 356 km
+    assert "share_of_reference" not in lengths.columns
+
+
+def test_a_length_measured_on_a_map_is_never_a_share_of_a_published_one():
+    measured = Figure(178.0, Basis("this dashboard", "Natural Earth 1:10m"))
+    published = Figure(356.0, Basis("CIA World Factbook", "The World Factbook"))
+    result = border.against_published(measured, published)
+    assert result.value is None
+    assert result.reason == "different editions (Natural Earth 1:10m; The World Factbook)"
+    # the rule, not the numbers, says no: one line measured twice in one edition would give 178 of 356 km
+    same = border.against_published(measured, Figure(356.0, Basis("this dashboard", "Natural Earth 1:10m")))
+    assert same.value == pytest.approx(50.0)
+
+
+def test_the_coverage_at_a_radius_is_the_curves_row_for_it():
+    curve = pd.DataFrame({"radius_km": [0, 10, 20], "covered_km": [0.0, 5.0, 12.0], "share": [0.0, 0.25, 0.6]})
+    assert coverage_at(curve, 10)["covered_km"] == 5.0
+    assert coverage_at(curve, 15)["covered_km"] == 12.0  # the first radius measured beyond it
+    assert coverage_at(curve, 600)["covered_km"] == 12.0  # past the last: the last, never an error

@@ -58,7 +58,7 @@ def rings(feature):
 
 def test_every_polygon_is_wound_clockwise_for_d3():
     assert all(shapely.LinearRing(shape.exterior).is_ccw for shape in COUNTRIES.geometry)  # as GeoJSON winds them
-    features = MAP_DATA["countries"] + charts.geo_features(coverage_frames(200)[0])
+    features = MAP_DATA["countries"] + border.geo_features(coverage_frames(200)[0])
     outer = [ring for feature in features for ring in rings(feature)]
     assert len(outer) == 4  # three countries and the reach
     assert not any(shapely.LinearRing(ring).is_ccw for ring in outer)
@@ -83,7 +83,12 @@ def test_sites_frame_draws_each_spot_once():
     assert sites.loc["ru201_dushanbe", "troops_text"] == "about 7,000 for the whole base (2022)"
     assert sites.loc["ru201_bokhtar", "troops_text"] == "no published figure for this site"
     assert sites.loc["ru201_bokhtar", "distance_text"] == "93.2 km"
-    assert sites.loc["okno", "publisher"] == "Russian defence ministry"
+    # whose each position is, and how it stands, in the columns every tooltip and CSV carries
+    assert sites.loc["okno", "reported_by"] == "Russian defence ministry"
+    assert sites.loc["okno", "basis"] == "position as published"
+    assert sites.loc["ru201_bokhtar", "basis"] == "placed at its city's centre"
+    assert sites.loc["okno", "edition"] == "Russian defence ministry, 2024-01-15"
+    assert sites["year"].isna().all()  # a place is for no year
 
 
 def test_troop_chart_keeps_bounds_and_redeployments_apart():
@@ -135,5 +140,10 @@ def test_drawn_geometry_is_rounded_to_about_100_m_and_keeps_its_shape():
     assert (coordinates.round(3) == coordinates).all()
     for name in full.index:  # outlines move by at most half the rounding step
         assert drawn.geometry[name].hausdorff_distance(full.geometry[name]) < 0.001
-    assert drawn.loc["Tajikistan", "fill"] == charts.COUNTRY_FILL["TJK"]
-    assert drawn.loc["Uzbekistan", "fill"] == charts.OTHER_FILL
+    assert "fill" not in drawn.columns  # colours are the chart's: it fills each country by its code
+    (calculate,) = charts.countries_layer(COUNTRY_LABELS).to_dict(validate=False)["layer"][0]["transform"]
+    assert calculate == {
+        "calculate": "datum.properties.iso_a3 == 'TJK' ? '#F3E9D2' : datum.properties.iso_a3 == 'AFG' ? '#E4DED3' "
+        ": '#F4F5F7'",
+        "as": "fill",
+    }

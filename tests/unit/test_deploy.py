@@ -272,7 +272,7 @@ def test_the_refresh_publishes_editions_where_the_replicas_read_them_and_restart
 
 
 def test_the_app_reads_the_editions_where_rt_editions_dir_says(monkeypatch, tmp_path):
-    """What RT_EDITIONS_DIR relies on: dashboard/datasets.py looks for the editions there."""
+    """What RT_EDITIONS_DIR relies on: dashboard/datasets/editions.py looks for the editions there."""
     from dashboard import datasets
 
     monkeypatch.setenv("RT_EDITIONS_DIR", "/srv/editions")

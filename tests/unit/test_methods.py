@@ -97,10 +97,37 @@ def change_on_the_year_before(trade_kpis: Callable) -> None:
     assert editions.change_pct is None  # nor between two editions of the IMF's series
 
 
-def projection(project_full_year: Callable) -> None:
-    assert project_full_year(1000.0, 20.0) == pytest.approx(1200.0)  # 1000 × (1 + 20%)
-    assert project_full_year(1130.0, 70.0) == pytest.approx(1921.0)
-    assert project_full_year(1000.0, -25.0) == pytest.approx(750.0)
+def projection(projected: Callable) -> None:
+    base = {"label": "Russian officials", "figure_id": "B", "year": 2021, "value_usd_m": 1000.0}
+    own = {"label": "Russian officials", "figure_id": "G", "year": 2022, "period_type": "ytd", "period": "H1 2022"}
+    assert projected(base, 20.0, own).value == pytest.approx(1200.0)  # 1000 × (1 + 20%), one reporter's
+    assert projected(base, -25.0, None).value == pytest.approx(750.0)  # the viewer's growth applies to any base
+    other = {**own, "label": "Tajik statistics agency"}
+    result = projected(base, 20.0, other)  # another reporter's growth: no projection, and why
+    assert result.value is None and result.reason == "different reporters (Tajik statistics agency; Russian officials)"
+
+
+def border_against_published(against_published: Callable) -> None:
+    from dashboard.analytics.basis import Basis, Figure
+
+    # 1,246 km measured here on a map's line, 1,357 km published: two editions, so no 92%
+    line = Figure(1246.0, Basis("this dashboard", "Digital Chart of the World"))
+    factbook = Figure(1357.0, Basis("CIA World Factbook", "The World Factbook"))
+    result = against_published(line, factbook)
+    assert (
+        result.value is None and result.reason == "different editions (Digital Chart of the World; The World Factbook)"
+    )
+
+
+def from_russia(from_russia_of: Callable) -> None:
+    from dashboard.analytics.basis import Basis, Figure
+
+    # 58% of remittances (Asia-Plus, 2021) and 47.9% of GDP (World Bank, 2024): not multiplied
+    whole = Figure(47.9, Basis("World Bank", "WDI", 2024))
+    apart = from_russia_of(Figure(58.0, Basis("Asia-Plus", "Asia-Plus", 2021)), whole)
+    assert apart.value is None and "different reporters" in apart.reason
+    together = from_russia_of(Figure(58.0, Basis("World Bank", "WDI", 2024)), whole)
+    assert together.value == pytest.approx(27.782)  # 58% × 47.9%
 
 
 def breakdown(values: list[float], complete: str) -> pd.DataFrame:
@@ -219,13 +246,15 @@ def scenario_track_record(backtest: Callable) -> None:
 
 
 def like_with_like(compare: Callable) -> None:
-    from dashboard.analytics.basis import CHANGE, Basis, Figure
+    from dashboard.analytics.basis import CHANGE, PART, Basis, Figure
 
     # 22.1% by Russian officials in 2024 against 20.6% by Tajik statistics in 2023: no +1.5 pts
     across = compare(CHANGE, Figure(22.1, Basis("Russian officials")), Figure(20.6, Basis("Tajik statistics")))
     assert across.value is None and "different reporters" in across.reason
     same = compare(CHANGE, Figure(22.1, Basis("Tajik statistics")), Figure(20.6, Basis("Tajik statistics")))
     assert same.value == pytest.approx(1.5)  # 22.1 − 20.6
+    share = compare(PART, Figure(50.0, Basis("WB", "WDI", 2024)), Figure(40.0, Basis("WB", "WDI", 2023)))
+    assert share.value is None and share.reason == "different years (2024; 2023)"  # a share of another year
 
 
 def gap_by_year(gap: Callable) -> None:
@@ -321,6 +350,8 @@ CHECKS: dict[str, Callable[[Callable], None]] = {
     "Border length": border_length,
     "Distance to the border": distance_to_border,
     "Border within R km": border_within_r,
+    "Border line against a published length": border_against_published,
+    "Remittances from Russia, % of GDP": from_russia,
     "Dependency on remittances": dependency,
     "Remittance shock": remittance_shock,
     "Historical shock presets": shock_presets,

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import partners as pt
+from dashboard.models.partners import SharesView, changes_table
 
 
 def cells(*rows: tuple) -> pd.DataFrame:
@@ -126,8 +127,9 @@ def test_mirror_sets_each_sides_report_of_one_flow_side_by_side():
         ]
     )
     pairs = pt.mirror(both, "TJK", "RUS")
-    into = pairs[pairs["direction"] == "Russia → Tajikistan"].set_index(["reported_by", "year"])["value_usd_m"]
+    into = pairs[pairs["direction"] == "Russia → Tajikistan"].set_index(["side", "year"])["value_usd_m"]
     assert into.to_dict() == {("Russia", 2019): 25.0, ("Tajikistan", 2019): 20.0, ("Tajikistan", 2020): 20.0}
+    assert set(pairs["reported_by"]) == {"Russia's report to the IMF", "Tajikistan's report to the IMF"}
     gaps = pt.mirror_gaps(pairs)
     gap = gaps.set_index(["direction", "year"])["gap_pct"]
     assert gap[("Russia → Tajikistan", 2019)] == pytest.approx(-20.0)  # importer 20 against exporter 25
@@ -176,3 +178,42 @@ def test_remittance_rank_with_and_without_flagged_values():
     assert pt.remittance_rank(world.assign(flag=""), "TJK").rank_without_flagged == 2
     assert pt.remittance_rank(world, "TJK", 2023).rank == 1
     assert pt.remittance_rank(world, "UZB") is None
+
+
+def test_the_next_largest_partner_is_the_largest_other_than_russia_or_none():
+    shares = pt.shares_of_world(pt.reporter_flow(TJK, "TJK", "total"))
+    # 2020: Russia 40 of 100 (40%), Spain 30 of 100 (30%): Spain is next
+    rival = pt.rival(shares, 2020)
+    assert rival["partner"] == "Spain" and rival["share_pct"] == pytest.approx(30.0)
+    # 2019: China has one flow only, so no share; Spain 10 of 100 is next after Russia's 30
+    assert pt.rival(shares, 2019)["partner"] == "Spain"
+    alone = shares[shares["partner"] == "Russia"]
+    assert pt.rival(alone, 2020) is None  # nobody else has a share: no card, not an error
+
+
+def test_whose_a_share_is_in_words():
+    assert pt.share_whose("Tajikistan's report to the IMF", pt.REPORTED, "IMF DOTS") == (
+        "Tajikistan's report to the IMF; IMF DOTS"
+    )
+    assert pt.share_whose("Tajikistan's report to the IMF", pt.ESTIMATE, "") == (
+        "Tajikistan's report to the IMF; IMF estimate"
+    )
+
+
+def test_the_changes_table_says_why_only_where_a_change_is_missing():
+    changes = pd.DataFrame(
+        {
+            "partner": ["Russia", "China"],
+            "then_pct": [30.0, None],
+            "now_pct": [40.0, 15.0],
+            "change_pts": [10.0, None],
+            "no_change_reason": ["", ""],
+        }
+    )
+    shown = SharesView(2020, ["Russia", "China"], ["Russia", "China", pt.REST], pd.DataFrame(), pd.DataFrame(), changes)
+    table = changes_table(shown, 2019)
+    assert table.columns.tolist() == ["Partner", "Share 2019", "Share 2020", "Change"]
+    assert table["Change"].tolist() == ["+10.0 pts", "–"] and table["Share 2019"].tolist() == ["30.0%", "no figure"]
+    estimated = changes.assign(no_change_reason=["", "one figure rests on an IMF estimate and the other does not"])
+    table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), estimated), 2019)
+    assert table["Why no change"].tolist() == ["", "one figure rests on an IMF estimate and the other does not"]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import json
+import pickle
+from collections import namedtuple
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -71,7 +75,55 @@ def test_models_are_walked_and_one_object_stays_one_object():
             frame.iloc[0, 0] = 1
 
 
-def test_an_object_with_nothing_to_copy_comes_back_as_itself():
-    model = Model({"a": sample()}, sample(), "x")
+def test_an_object_with_nothing_to_change_comes_back_as_itself():
+    model = frozen(Model({"a": sample()}, sample(), "x"))
     assert frozen(model) is model
-    assert frozen([1, "a", None]) == [1, "a", None]
+    assert frozen(model.frames) is model.frames
+    assert frozen((1, "a", None)) == (1, "a", None)
+
+
+def spec() -> dict:
+    return {"mark": "line", "encoding": {"color": {"title": None}}, "layer": [{"data": {"values": [[1, 2]]}}]}
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: s.__setitem__("mark", "bar"),
+        lambda s: s["encoding"]["color"].__setitem__("title", " "),
+        lambda s: s["encoding"].update(x=1),
+        lambda s: s["encoding"].pop("color"),
+        lambda s: s.setdefault("width", 1),
+        lambda s: s["layer"].append({}),
+        lambda s: s["layer"][0]["data"]["values"][0].__setitem__(0, 9),
+        lambda s: s["layer"].sort(),
+        lambda s: s.__delitem__("mark"),
+    ],
+)
+def test_a_frozen_spec_refuses_every_change_all_the_way_down(change):
+    shared = frozen(spec())
+    with pytest.raises(TypeError, match="shared by every session"):
+        change(shared)
+    assert shared == spec()
+
+
+def test_a_frozen_spec_is_still_a_dict_to_json_and_its_copies_are_the_callers_own():
+    shared = frozen(spec())
+    assert isinstance(shared, dict) and isinstance(shared["layer"], list)
+    assert json.loads(json.dumps(shared)) == spec()
+    for own in (dict(shared), {**shared}, copy.copy(shared)):
+        own["mark"] = "bar"  # a copy is a plain dict
+        assert shared["mark"] == "line"
+    deep = copy.deepcopy(shared)
+    deep["layer"][0]["data"]["values"][0][0] = 9
+    assert type(deep) is dict and shared["layer"][0]["data"]["values"][0][0] == 1
+    assert pickle.loads(pickle.dumps(shared)) == spec()
+
+
+def test_sets_become_frozensets_and_named_tuples_keep_their_type():
+    Pair = namedtuple("Pair", "a b")
+    shared = frozen({"ids": {"x", "y"}, "pair": Pair(sample(), 1)})
+    assert shared["ids"] == frozenset({"x", "y"}) and isinstance(shared["ids"], frozenset)
+    assert isinstance(shared["pair"], Pair)
+    with pytest.raises(ValueError, match="read-only"):
+        shared["pair"].a.loc[0, "year"] = 1

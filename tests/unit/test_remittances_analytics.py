@@ -1,9 +1,12 @@
-"""The shock arithmetic on hand-checked cases, the dependency panel, and the presets."""
+"""The shock arithmetic on hand-checked cases, the dependency panel, the presets, and what is never
+multiplied or subtracted across two sources (basis.compare)."""
 
 import pandas as pd
 import pytest
 
 from dashboard.analytics import remittances as rem
+from dashboard.analytics.basis import Basis, Figure
+from dashboard.models.remittances import matching_preset
 
 
 def shock(**overrides):
@@ -143,3 +146,31 @@ def test_the_verdict_on_the_claim_follows_the_yearly_changes(values, verdict):
     check = rem.claim_check(series(*values), 2022)
     assert rem.claim_verdict(check) == verdict
     assert check.holds is verdict.startswith("The claim holds:")
+
+
+def test_a_change_of_dependency_is_only_worked_out_within_one_edition():
+    # 2020 from one World Bank edition, 2021 from another (a refresh would never mix them, but if it did)
+    two = BACKBONE.assign(source_id=["wdi-2024", "wdi-2024", "wdi-2025", "wdi-2025"])
+    assert rem.dependency(two.iloc[:3]).change_pts is None  # 32.7 (2025 edition) − 30.0 (2024 edition): none
+    one = BACKBONE.assign(source_id="wdi-2025")
+    assert rem.dependency(one.iloc[:3]).change_pts == pytest.approx(2.7)  # 32.7 − 30.0, one edition
+
+
+def test_a_share_from_russia_is_applied_only_to_a_whole_of_its_own_reporter_and_year():
+    share = Figure(58.0, Basis("Asia-Plus", "asia-plus-2022", 2021))
+    world_bank = Figure(47.9, Basis("World Bank", "wdi-2025", 2024))
+    result = rem.from_russia(share, world_bank)
+    assert result.value is None and result.reason == "different reporters (Asia-Plus; World Bank)"
+    own = rem.from_russia(Figure(58.0, Basis("World Bank", "wdi-2025", 2024)), world_bank)
+    assert own.value == pytest.approx(27.782)  # 58% of 47.9% of GDP
+    earlier = rem.from_russia(Figure(58.0, Basis("World Bank", "wdi-2025", 2021)), world_bank)
+    assert earlier.reason == "different years (2021; 2024)"
+
+
+def test_a_preset_is_recognised_to_within_half_a_slider_step():
+    preset = rem.Preset("2015", "2015", -66.6, 90.0, "", "", ())
+    steps = (0.1, 0.1)
+    assert matching_preset([preset], -66.6, 90.0, steps) is preset
+    assert matching_preset([preset], -66.60000000000001, 89.99999999, steps) is preset  # a float read back
+    assert matching_preset([preset], -66.7, 90.0, steps) is None  # one step away: the viewer's own value
+    assert matching_preset([preset], -66.6, None, steps) is None  # the share left at the published one

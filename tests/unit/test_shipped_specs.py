@@ -1,10 +1,14 @@
 """Specs are shipped with their tables already in Arrow: the same data, converted once."""
 
+import copy
 import io
 
 import pyarrow as pa
+import pytest
+from streamlit.elements.vega_charts import _patch_null_legend_titles
 
-from dashboard.cache.arrow_specs import is_geometry, with_arrow_datasets
+from dashboard.cache.arrow_specs import for_streamlit, is_geometry, with_arrow_datasets
+from dashboard.cache.readonly import frozen
 
 RECORDS = [{"year": 2023, "value": 1.5, "source_id": "imf-dots"}, {"year": 2024, "value": None, "source_id": "x"}]
 FEATURES = [{"type": "Feature", "properties": {"name": "A"}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]
@@ -61,3 +65,19 @@ def test_geometry_is_recognised_in_both_geojson_shapes():
     assert is_geometry({"type": "FeatureCollection", "features": FEATURES})
     assert not is_geometry(RECORDS)
     assert not is_geometry([])
+
+
+def test_null_legend_titles_are_set_as_streamlit_sets_them_so_it_writes_nothing_into_a_shared_spec():
+    """st.vega_lite_chart sets a null colour-legend title to " " in place: in a cached spec, which is
+    read-only, that write would fail. for_streamlit sets it first, exactly as Streamlit would."""
+    spec = {"mark": "point", "encoding": {"color": {"field": "a", "title": None, "legend": {"title": None}}}}
+    theirs = copy.deepcopy(spec)
+    _patch_null_legend_titles(theirs)  # Streamlit's own step (private: see the upgrade checklist)
+    ours = for_streamlit(spec)
+    assert ours == theirs and ours["encoding"]["color"]["title"] == " "
+    assert spec["encoding"]["color"]["title"] is None  # the input is left alone
+    shared = frozen(ours)
+    _patch_null_legend_titles(shared)  # finds nothing to write, so a read-only spec goes through
+    assert shared == theirs
+    with pytest.raises(TypeError):  # and would have failed on the spec as Altair wrote it
+        _patch_null_legend_titles(frozen(spec))

@@ -1,11 +1,12 @@
 """The URL contract: parsing, clamping, repairs, and writing back only what differs, page by page."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.session.pages import STATES
 from dashboard.session.pages.border import MAP_LAYERS, RADIUS_KM, BorderState
-from dashboard.session.pages.filters import SIDES, Filters
+from dashboard.session.pages.filters import LANGUAGE_CODES, SIDES, Filters, read_language
 from dashboard.session.pages.overview import EVENT_CATEGORIES, OverviewState
 from dashboard.session.pages.partners import PartnersState
 from dashboard.session.pages.products import ProductsState
@@ -13,6 +14,7 @@ from dashboard.session.pages.remittances import RemittancesState
 from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
 from dashboard.session.pages.trade import GROWTH, TradeState
 from dashboard.session.params import MAX_ECHO, Range, safe_echo, slider
+from dashboard.session.readers import Invalid
 from dashboard.session.state import PARAMS, open_link, read_link, read_page, state_of, to_query, view_in_words
 
 YEARS = (1993, 2025)
@@ -273,7 +275,7 @@ def saved_scenarios() -> st.SearchStrategy:
     return st.lists(item, max_size=MAX_SAVED, unique_by=lambda saved: saved[0]).map(tuple)
 
 
-CUSTOM = {"sc_saved": saved_scenarios()}
+CUSTOM = {"sc_saved": saved_scenarios(), "lang": st.sampled_from(LANGUAGE_CODES)}
 
 
 def test_every_custom_parameter_has_a_strategy():
@@ -306,3 +308,13 @@ def test_no_query_string_can_break_parsing(query):
     assert YEARS[0] <= first <= last <= YEARS[1]
     assert len(repairs) <= len(query)
     assert all(state.of(page) for page in STATES)
+
+
+def test_a_language_reads_as_people_and_browsers_write_it():
+    assert [read_language(text, None) for text in ("ru", "RU", "ru-RU", "ru_RU", " en ")] == ["ru"] * 4 + ["en"]
+    with pytest.raises(Invalid, match="is not one of en, ru"):
+        read_language("fr", None)
+    state, repairs = read({"lang": "ru-RU"})
+    assert not repairs and state.of(Filters).language.code == "ru"
+    state, repairs = read({"lang": "klingon"})
+    assert state.of(Filters).language.code == "en" and [r.param for r in repairs] == ["lang"]

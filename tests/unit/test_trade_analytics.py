@@ -91,9 +91,11 @@ def test_line_segments_break_where_a_year_is_skipped():
 
 
 def test_seed_projection_is_1_92bn():
-    assert trade.project_full_year(1130, 70) == pytest.approx(1921.0)
-    assert trade.project_full_year(1130, 0) == 1130
-    assert trade.project_full_year(1130, -100) == 0
+    base = {"label": "Russia Briefing", "figure_id": "RUTJ-030", "year": 2021, "value_usd_m": 1130.0}
+    growth = {"label": "Russia Briefing", "figure_id": "RUTJ-041", "year": 2022, "period_type": "quarter"}
+    assert trade.projected(base, 70.0, {**growth, "period": "Q1 2022"}).value == pytest.approx(1921.0)  # 1,130 × 1.7
+    assert trade.projected(base, 0.0, None).value == 1130
+    assert trade.projected(base, -100.0, None).value == 0
 
 
 PUBLISHED = published_rows(
@@ -316,8 +318,8 @@ def test_russia_shares_keep_full_years_only_each_report_apart():
     assert sorted(shares["figure_id"]) == ["A", "B", "D"]
     both = shares[shares["year"] == 2023].set_index("figure_id")
     assert both.loc["A", "share_pct"] == 20.6 and both.loc["B", "share_pct"] == 22.0  # two reports, both kept
-    assert both.loc["B", "reporter_label"] == "RU"
-    assert shares.set_index("figure_id").loc["D", "reporter_label"] == "x"  # an unknown reporter keeps its id
+    assert both.loc["B", "reported_by"] == "RU"
+    assert shares.set_index("figure_id").loc["D", "reported_by"] == "x"  # an unknown reporter keeps its id
 
 
 def claims(**overrides) -> trade.ArticleTradeClaims:

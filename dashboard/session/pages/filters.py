@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from dashboard.formatting import UNITS as UNIT_SCALES
-from dashboard.session.params import PageState, Years, choice, subset, year_span
+from dashboard.formatting.language import BY_CODE, DEFAULT, LANGUAGES, Language, from_link
+from dashboard.session.params import PageState, Years, choice, custom, subset, year_span
+from dashboard.session.readers import Invalid
 
 SIDES = ("russia", "tajikistan", "other")
 UNITS = tuple(UNIT_SCALES)
+LANGUAGE_CODES = tuple(language.code for language in LANGUAGES)
+
+
+def read_language(text: str, years: Years | None) -> str:
+    """`ru`, `RU` or `ru-RU` read as Russian (what a browser or a person types); anything else is
+    English, reported like every garbled parameter."""
+    link = from_link(text)
+    if link.rejected is not None:
+        raise Invalid(f"is not one of {', '.join(LANGUAGE_CODES)}")
+    return link.language.code
 
 
 class Filters(PageState, page=""):
@@ -24,3 +36,18 @@ class Filters(PageState, page=""):
     units: str = choice(
         UNITS, default="busd", widget="radio", example="musd", says="Units for values: US$ billion or US$ million"
     )
+    lang: str = custom(
+        parse=read_language,
+        dump=str,
+        fmt=" or ".join(LANGUAGE_CODES) + " (a region, as in ru-RU, is read as its language)",
+        default=DEFAULT.code,
+        default_text=DEFAULT.code,
+        example=LANGUAGE_CODES[-1],
+        says="Interface language: words, number formats and the brief (docs/i18n.md)",
+        ends=lambda years: (LANGUAGE_CODES[0], LANGUAGE_CODES[-1]),
+    )
+
+    @property
+    def language(self) -> Language:
+        """The interface language the page writes in: passed down to whatever writes words or numbers."""
+        return BY_CODE[self.lang]

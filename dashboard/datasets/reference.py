@@ -1,0 +1,73 @@
+"""The tables every other file refers to: the sources it cites, the reporters it names, the dated events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dashboard.datasets.schema import Column, Dataset
+
+SOURCES = Dataset(
+    name="sources",
+    file="sources.csv",
+    title="Sources",
+    description="Every publication a figure in data/ cites: publisher, title, link, date, licence.",
+    columns={
+        "source_id": Column(pattern=r"^[a-z0-9][a-z0-9-]*$"),
+        "publisher": Column(),
+        "title": Column(),
+        "url": Column(pattern=r"^https?://\S+$"),
+        "published_date": Column("date", required=False),
+        "licence": Column(),
+        # how current a refreshed source is, in the source's own terms (its release or last update) and
+        # when it was fetched; curated sources say it in their title and published_date
+        "edition": Column(required=False, may_be_absent=True),
+        "accessed_date": Column("date", required=False, may_be_absent=True),
+    },
+    key=("source_id",),
+    cites_sources=False,
+)
+
+# The refresh's own source rows, beside the curated list so that a new release of the app (new
+# curated sources) and a refreshed edition never overwrite each other: load("sources") reads both.
+SOURCES_REFRESH = replace(
+    SOURCES,
+    name="sources_refresh",
+    file="sources_refresh.csv",
+    title="Sources of the refreshed files",
+    description="The source rows a refresh writes: the API or release, its own edition and the access date.",
+    may_be_empty=True,
+    refresh_source="all",
+)
+
+REPORTERS = Dataset(
+    name="reporters",
+    file="reporters.csv",
+    title="Reporters",
+    description="Who publishes trade figures, which side's statistics they speak for, and how.",
+    columns={
+        "reporter": Column(pattern=r"^[a-z_]+$"),
+        "label": Column(),
+        "side": Column(allowed=frozenset({"russia", "tajikistan", "other"})),
+        "kind": Column(allowed=frozenset({"statistics", "statement", "media"})),
+        "description": Column(),
+    },
+    key=("reporter",),
+    cites_sources=False,
+)
+
+
+EVENTS = Dataset(
+    name="events",
+    file="events.csv",
+    title="Key events",
+    description="Dated events, each with its source: markers on time axes and the Overview's timeline.",
+    columns={
+        "event_id": Column(pattern=r"^[a-z0-9-]+$"),
+        "date": Column("partial_date"),
+        "title": Column(),
+        "category": Column(allowed=frozenset({"economy", "migration", "security", "politics", "diplomacy"})),
+        "themes": Column(),
+        "source_id": Column(),
+    },
+    key=("event_id",),
+)
