@@ -301,9 +301,9 @@ def scenarios_model() -> ScenariosModel:
 
 
 @per_edition()
-def scenario_coefficients() -> pd.DataFrame:
-    """The estimates as the Scenarios page's table shows them."""
-    return coefficients_shown(scenarios_model().coefficients)
+def scenario_coefficients(lang: Language) -> pd.DataFrame:
+    """The estimates as the Scenarios page's table shows them, in the viewer's language."""
+    return coefficients_shown(scenarios_model().coefficients, lang)
 
 
 # --- Partners & region ---------------------------------------------------------------------

@@ -141,6 +141,13 @@ def money(value_usd_m: float | None, lang: Language, unit: str = "auto", qualifi
     return _qualified(text, qualifier, lang)
 
 
+def share(fraction: float, lang: Language) -> str:
+    """A whole-number share of one: '90%' / '90 %' (an interval's level)."""
+    if lang.is_source:
+        return f"{fraction:.0%}"
+    return numbers.format_percent(fraction, locale=lang.locale)
+
+
 def km(value: float, lang: Language) -> str:
     """'1,357 km' / '1 357 км': as precise as published (up to two decimals, no trailing zeros),
     in CLDR's short unit pattern for kilometres."""
