@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.formatting import localized
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 
 # The first of these a frame has is what the chart measures, and what it is measured for.
 VALUE_COLUMNS = ("share_pct", "value_usd_m", "value", "pct_gdp", "value_bn", "change_pct", "length_km", "estimate")
@@ -17,7 +17,7 @@ LABEL_COLUMNS = ("series", "partner", "reported_by", "reporter", "side", "measur
 MAX_ITEMS = 6
 
 
-def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Language = ENGLISH) -> str:
+def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Language) -> str:
     """'Shares of … . Years 1993–2020. In 2020: Russia 24.6; Kazakhstan 23.0; …'"""
     text = description.rstrip(". ") + "."
     if data is None or data.empty:
