@@ -104,6 +104,15 @@ def _font_characters(path: str) -> frozenset[int]:
 
 
 FONT_CHARACTERS = _font_characters(FONT_FILES[""])
+ITALIC_CHARACTERS = _font_characters(FONT_FILES["I"])
+
+
+def italic_or_upright(text: str) -> str:
+    """The style for a line meant in italics: italic if its face has every character, else upright.
+    The italic has no Cyrillic: a line that mixes the upright fallback's Cyrillic with the italic's
+    Latin comes out of fpdf2 with the Latin undecodable (a reader's copy-paste, a screen reader and
+    a search find garbage), so a Russian line is set upright, whole."""
+    return "I" if all(ord(ch) in ITALIC_CHARACTERS or ch.isspace() for ch in text) else ""
 
 
 def printable(text: str) -> str:
@@ -194,9 +203,9 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float, l
         pdf.set_text_color(*MUTED)
         pdf.multi_cell(width - 5, 3.8, figure.note, new_x="LEFT", new_y="NEXT", align="L")
     if figure.basis:
-        pdf.set_font(FONT, "I", 7)
-        pdf.set_text_color(*MUTED)
         whose = lang.gettext("Whose figure: {basis}").format(basis=figure.basis)
+        pdf.set_font(FONT, italic_or_upright(whose), 7)
+        pdf.set_text_color(*MUTED)
         pdf.multi_cell(width - 5, 3.4, whose, new_x="LEFT", new_y="NEXT", align="L")
     height = pdf.get_y() - top + 2
     pdf.set_draw_color(*RULE)
@@ -259,7 +268,7 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
     pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
     pdf.ln(2)
     for line in brief.left_out:
-        pdf.set_font(FONT, "I", 8.5)
+        pdf.set_font(FONT, italic_or_upright(line), 8.5)
         pdf.set_text_color(*INK)
         pdf.multi_cell(0, 4, line, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "B", 9)
