@@ -116,6 +116,8 @@ def _reason_pattern(template: str) -> re.Pattern[str]:
 
 
 REASON_PATTERNS = tuple((template, _reason_pattern(template)) for template in REASONS)
+PART_YEAR = N_("part-year, {period}")
+PART_YEAR_PATTERN = _reason_pattern(PART_YEAR)
 
 
 def reason_in(reason: str, lang: Language) -> str:
@@ -127,9 +129,18 @@ def reason_in(reason: str, lang: Language) -> str:
     for template, pattern in REASON_PATTERNS:
         found = pattern.match(reason)
         if found:
-            fields = {key: lang.gettext(value) for key, value in found.groupdict().items()}
+            fields = {key: _words_in(value, lang) for key, value in found.groupdict().items()}
             return lang.gettext(template).format(**fields)
     return lang.gettext(reason)
+
+
+def _words_in(words: str, lang: Language) -> str:
+    """A reason's field in the viewer's language: a part-year's words ('part-year, Jan–May 2022'),
+    one of this module's plain words, or the figure's own words as they are."""
+    found = PART_YEAR_PATTERN.match(words)
+    if found:
+        return lang.gettext(PART_YEAR).format(period=found["period"])
+    return lang.gettext(words)
 
 
 def why_not(kind: str, first: Basis, second: Basis) -> str:
@@ -245,7 +256,7 @@ NOT_COMPARABLE = N_("not comparable")  # where a gap or ratio would be, with the
 
 def part_year(period: str, *, lang: Language = ENGLISH) -> str:
     """A part-year figure's `partial`: 'part-year, Jan–May 2022'."""
-    return lang.gettext("part-year, {period}").format(period=period)
+    return lang.gettext(PART_YEAR).format(period=period)
 
 
 def standing(estimate: bool, partial: str, whole: str = REPORTED, *, lang: Language = ENGLISH) -> str:

@@ -11,6 +11,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po
@@ -64,17 +65,36 @@ def test_the_template_holds_exactly_what_the_code_marks():
     assert set(entries(template())) == set(CODE), "run `make i18n` and translate what is new"
 
 
-@pytest.mark.parametrize("code", OTHER_LANGUAGES)
-def test_every_message_the_code_marks_is_translated(code):
-    po = entries(catalog(code))
-    missing = [key for key in CODE if key not in po]
+def lacking(po, marked) -> tuple[list, list]:
+    """The messages the code marks that a catalogue lacks, and those it holds untranslated (an
+    empty string, one plural form empty, or a fuzzy guess)."""
+    held = entries(po)
+    missing = [key for key in marked if key not in held]
     untranslated = [
         key
-        for key, message in po.items()
-        if key in CODE and (message.fuzzy or not all(message.string if message.pluralizable else [message.string]))
+        for key, message in held.items()
+        if key in marked and (message.fuzzy or not all(message.string if message.pluralizable else [message.string]))
     ]
+    return missing, untranslated
+
+
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_every_message_the_code_marks_is_translated(code):
+    missing, untranslated = lacking(catalog(code), CODE)
     assert not missing, f"not in the {code} catalogue (run `make i18n`): {missing}"
     assert not untranslated, f"no {code} translation (or a fuzzy one) for: {untranslated}"
+
+
+def test_the_translation_check_catches_a_missing_an_empty_a_fuzzy_and_a_half_plural_message():
+    po = Catalog(locale="ru")
+    po.add("Years", "Годы")
+    po.add("Reset", "")
+    po.add("Source", "Источник", flags=["fuzzy"])
+    po.add(("{count} year", "{count} years"), ("{count} год", "", "{count} лет"))
+    marked = {(None, "Years"), (None, "Reset"), (None, "Source"), (None, "{count} year"), (None, "Units")}
+    missing, untranslated = lacking(po, marked)
+    assert missing == [(None, "Units")]
+    assert sorted(untranslated) == [(None, "Reset"), (None, "Source"), (None, "{count} year")]
 
 
 def brace_fields(text: str) -> list[str]:
