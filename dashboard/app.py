@@ -74,5 +74,5 @@ def after_the_page() -> None:
 redraw.page_frame(after_the_page, link_slot, brief_slot)
 page.run()
 for repair in take_repairs():
-    repairs_slot.warning(repair.message(), icon=":material/link_off:")
+    repairs_slot.warning(repair.message(lang), icon=":material/link_off:")
 after_the_page()

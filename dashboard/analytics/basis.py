@@ -30,14 +30,13 @@ SHOWN (reported by, basis, edition, year), set by `described` and worded by `sta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from dashboard.formatting.catalogue import N_
+from dashboard.formatting.catalogue import N_, from_templates
 from dashboard.formatting.language import ENGLISH, Language
 
 CHANGE, GAP, SHARE, PART, PROJECTION = "change", "gap", "share", "part", "projection"
@@ -109,38 +108,17 @@ REASONS = (
 )
 
 
-def _reason_pattern(template: str) -> re.Pattern[str]:
-    pieces = re.split(r"\{(\w+)\}", template)
-    body = "".join(re.escape(piece) if i % 2 == 0 else f"(?P<{piece}>.+?)" for i, piece in enumerate(pieces))
-    return re.compile(body + "$")
-
-
-REASON_PATTERNS = tuple((template, _reason_pattern(template)) for template in REASONS)
 PART_YEAR = N_("part-year, {period}")
-PART_YEAR_PATTERN = _reason_pattern(PART_YEAR)
 
 
 def reason_in(reason: str, lang: Language) -> str:
     """A reason `why_not` or `compare` gave, in the viewer's language (English: unchanged). Its
-    fields (reporters, editions, years, parts of a year) are the figures' own words: a plain word
-    of this module among them ("this dashboard", "a statement") is translated too."""
+    fields (reporters, editions, years, parts of a year) are the figures' own words: a part-year's
+    words and a plain word of this module among them ("this dashboard", "a statement") are
+    translated too."""
     if lang.is_source or not reason:
         return reason
-    for template, pattern in REASON_PATTERNS:
-        found = pattern.match(reason)
-        if found:
-            fields = {key: _words_in(value, lang) for key, value in found.groupdict().items()}
-            return lang.gettext(template).format(**fields)
-    return lang.gettext(reason)
-
-
-def _words_in(words: str, lang: Language) -> str:
-    """A reason's field in the viewer's language: a part-year's words ('part-year, Jan–May 2022'),
-    one of this module's plain words, or the figure's own words as they are."""
-    found = PART_YEAR_PATTERN.match(words)
-    if found:
-        return lang.gettext(PART_YEAR).format(period=found["period"])
-    return lang.gettext(words)
+    return from_templates(reason, (*REASONS, PART_YEAR), lang.gettext)
 
 
 def why_not(kind: str, first: Basis, second: Basis) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dashboard.formatting import localized
 from dashboard.formatting.language import Language
 from dashboard.session.pages import STATES
 from dashboard.session.pages.filters import Filters
@@ -53,13 +54,16 @@ class Bounds:
 class UnreadLink(Repair):
     """A link too long for the server to read at all: said, rather than opening the defaults silently."""
 
-    def message(self) -> str:
-        count = f"{int(self.given):,}" if self.given.isdigit() else "too many"
-        return (
-            f"This link has {count} parameters, more than the server reads (at most 1,000 parameters and "
+    def message(self, lang: Language) -> str:
+        if not self.given.isdigit():
+            count = lang.gettext("too many")
+        else:
+            count = f"{int(self.given):,}" if lang.is_source else localized.number(int(self.given), lang)
+        return lang.gettext(
+            "This link has {count} parameters, more than the server reads (at most 1,000 parameters and "
             "512 Ki characters), so none of it could be used: showing the default view. "
             "Open the view again and copy its share link, which is short."
-        )
+        ).format(count=count)
 
 
 @dataclass(frozen=True)

@@ -315,7 +315,7 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
         return
     choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth, lang)
     for fallback in choice.fallbacks:
-        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason))
+        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason), lang)
     repaired = {fallback.param for fallback in choice.fallbacks}
     if "proj_year" in repaired:
         repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced

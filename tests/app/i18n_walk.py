@@ -62,6 +62,7 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 LABEL_EXPR_TEXT = re.compile(r"\?\s*'([^']*)'")  # "datum.label == 'x' ? 'shown' : …": the shown text
 CODE = re.compile(r"[a-z0-9_]+")  # a data file's code ("exports", "figure"): no published text
 WORD = re.compile(r"[A-Za-z]+")
+CODE_SPAN = re.compile(r"`[^`\n]*`")  # Markdown code: a parameter's name, a file, a link's own text
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 URL = re.compile(r"https?://\S+?(?=[)\s,;]|$)")
 FILE_NAME = re.compile(r"[\w./-]+\.(?:csv|pdf|geojson|json)\b")
@@ -245,8 +246,8 @@ def _published_pattern(allowed: tuple[str, ...]) -> re.Pattern[str]:
 
 def without_published(text: str, allowed: Iterable[str] = ()) -> str:
     """The text with what stays as published taken out: the data's values, `allowed`, Markdown
-    link targets, addresses and file names."""
-    text = URL.sub(" ", LINK_TARGET.sub("]", text))
+    link targets and code spans (a link's parameter and the value it held), addresses and file names."""
+    text = URL.sub(" ", LINK_TARGET.sub("]", CODE_SPAN.sub(" ", text)))
     text = FILE_NAME.sub(" ", text)
     text = _published_pattern(tuple(allowed)).sub(" ", text)
     return text.replace("**", "").replace("\\", "")

@@ -40,3 +40,12 @@ def test_the_trade_charts_in_russian_title_their_axes_and_legends_in_russian(ope
     # the legend's entries are the frame's labels in Russian, and so is the colour scale's domain
     assert '"Товарооборот"' in text and '"Сальдо (в пользу России)"' in text
     assert "Total trade" not in text
+
+
+def test_a_repaired_link_is_said_in_russian(open_app):
+    # years beyond the data, a figure id the projection does not have: both warnings in Russian
+    at = open_app("trade", lang="ru", years="1900..2100", proj_base="NO-SUCH-ID")
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 2 and all(w.startswith("Значение `") for w in warnings)
+    assert english_left(at) == []
