@@ -284,6 +284,8 @@ def changes_since(shares: pd.DataFrame, partners: list[str], since: int, year: i
     rests on an IMF estimate, another edition) there is no change, and `no_change_reason` says why.
     """
     pick = shares[shares["partner"].isin(partners) & shares["share_pct"].notna()]
+    # a share rests on an IMF estimate when the partner's figure or the World total does
+    pick = pick.assign(estimate=pick["estimate"].astype(bool) | pick["world_estimate"].astype(bool))
     frame = pd.DataFrame({"partner": partners})
     then = frame.merge(pick[pick["year"] == since][["partner", *SHARE_FIGURE]], on="partner", how="left")
     now = frame.merge(pick[pick["year"] == year][["partner", *SHARE_FIGURE]], on="partner", how="left")
