@@ -36,6 +36,7 @@ def language_switch(view: Filters) -> None:
         format_func=lambda code: BY_CODE[code].name,
         selection_mode="single",
         to_view=lambda code: code or view.lang,
+        labels_in_every_language=True,
     )
 
 
