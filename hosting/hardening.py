@@ -11,7 +11,9 @@ Chromium by collecting `securitypolicyviolation` events on every page (tests/e2e
   reports a `wasm-eval` violation without it), which runs no JavaScript from strings;
 - styles 'unsafe-inline': Streamlit's components style themselves at run time (emotion);
 - fonts also as data: URLs (Chromium reports `font-src` violations without it), and images, for
-  the small icons the front end's widgets may inline; no blob: anywhere, as no page needed it;
+  the small icons the front end's widgets may inline; no blob: anywhere, as no page needed it
+  (the page-language setter is a same-origin script file in a same-origin frame, not a blob:
+  script: dashboard/views/language.py);
 - connections ('self' covers the websocket to the same host) and everything else only to the app.
 """
 
