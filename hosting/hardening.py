@@ -94,9 +94,12 @@ class Limits:
     Two request budgets, because a page load has two kinds of request. Measured through the
     proxy in Chromium (docs/hosting.md): a cold page load fetches 122–148 static files (the
     front end's hashed scripts, styles and fonts, cached by the browser afterwards) and 5–8
-    others (the page, health, host-config, the favicon, a media file, the websocket). Slider
-    moves and page changes travel over the websocket and make no request at all.
-    - `app_*` (everything but static files): a burst of 50 covers six cold page loads at once,
+    others (the page, health, host-config, the favicon, a media file, the websocket), plus 3
+    since the page sets its <html lang> (the component's index.html, which Streamlit fetches
+    twice, and its script: counted in Chromium on the plain server), so 8–11. Slider moves and
+    page changes travel over the websocket and make no request at all (the component's frame
+    stays as it is across pages).
+    - `app_*` (everything but static files): a burst of 50 covers four cold page loads at once,
       or the load benchmark's 25 viewers connecting together from one address; hundreds of
       page or API requests at once get 429.
     - `asset_*` (…/static/): a burst of 300 covers two cold page loads at once.
