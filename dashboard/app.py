@@ -39,9 +39,7 @@ access.require_admission()  # a no-op unless the hosted guard found this replica
 edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
-if not lang.is_source:  # the page is served as <html lang="en">: only another language needs setting
-    # (its script loads from a blob: URL, which the hosted CSP refuses; issue 28 has that to settle)
-    language.page_language(lang)
+language.page_language(lang)  # every language: switching back to English resets <html lang> too
 
 PAGES = {
     entry.name: st.Page(

@@ -76,8 +76,30 @@ ACCESSIBILITY_CSS = (
 )
 
 
+# Static CSS (no data reaches it) so that nothing is cut off in either language (Russian runs about
+# a quarter longer; tests/e2e/test_overflow.py). Streamlit ends a card's title, value and badge and
+# a page link's text in "…" on one line, and lays a segmented control's options in one row that
+# runs past a narrow column. Here titles, badges and links wrap at their spaces, and a control's
+# options take a second row. A card's value wraps too, but an amount is one unbreakable word in
+# Russian ("1,50 млрд долл. США", joined by no-break spaces as Russian typesetting wants), about
+# nine times as wide as its font is tall: so the value's font also shrinks with its card, at most
+# 11% of the card's width (a 200 px card: 22 px), never above Streamlit's 2.25rem, and never
+# breaks inside a word (what still did not fit would be clipped, and the test would say so).
+FIT_TEXT_CSS = (
+    "<style>[data-testid='stMetric'] .stMarkdownEllipsis,[data-testid='stMetric'] .stMarkdownEllipsis p,"
+    "[data-testid='stPageLink-NavLink'] span,[data-testid='stPageLink-NavLink'] p"
+    "{white-space:normal;overflow:visible;text-overflow:clip;}"
+    "[data-testid='stMetric'] > div{container-type:inline-size;}"
+    "[data-testid='stMetricValue']{font-size:min(2.25rem,11cqi);}"
+    "[data-testid='stMetricValue'] *{overflow-wrap:normal;word-break:normal;}"
+    "[data-testid='stButtonGroup'] > div{flex-wrap:wrap;}"
+    "</style>"
+)
+
+
 def accessibility_styles() -> None:
-    st.html(ACCESSIBILITY_CSS)
+    """The app's own CSS for contrast, focus and text that fits (WCAG 1.4.3, 2.4.7, 1.4.10)."""
+    st.html(ACCESSIBILITY_CSS + FIT_TEXT_CSS)
 
 
 def show_map(chart: dict[str, Any], description: str, key: str, *, lang: Language) -> None:

@@ -161,7 +161,8 @@ def trade_years(model: PartnersModel, view: PartnersState) -> tuple[int, int]:
 
 def controls(model: PartnersModel, view: PartnersState, lang: Language) -> None:
     _ = lang.gettext
-    flow, top, since = st.columns([3, 2, 2])
+    # the flow's three options in one row at laptop width in both languages (Russian's are 490 px)
+    flow, top, since = st.columns([5, 2, 2])
     with flow:
         bound_widget(
             st.segmented_control,

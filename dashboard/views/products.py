@@ -34,7 +34,9 @@ def controls(model: ProductsModel, view: ProductsState, lang: Language) -> tuple
     _ = lang.gettext
     years = list(model.years)
     year = view.prod_year if view.prod_year in years else model.default_year
-    first, second = st.columns([3, 2]), st.columns([3, 2])
+    # at laptop width each control's options in one row in both languages (Russian's directions are
+    # 490 px, its levels 250 px)
+    first, second = st.columns([5, 4]), st.columns([3, 2])
     with first[0]:
         bound_widget(
             st.segmented_control,
@@ -46,7 +48,7 @@ def controls(model: ProductsModel, view: ProductsState, lang: Language) -> tuple
             to_view=lambda v: v or view.prod_focus,
         )
     with first[1]:
-        level, year_box = st.columns(2)
+        level, year_box = st.columns([2, 1])
         with level:
             bound_widget(
                 st.segmented_control,

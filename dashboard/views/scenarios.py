@@ -91,7 +91,6 @@ def drivers_heading(model: ScenariosModel, view: ScenariosState, lang: Language)
             format_func=lambda years: horizon_label(model, years, lang),
             to_view=lambda chosen: chosen or view.sc_ahead,
             help=_("How far ahead the scenario reaches: the next year, or up to three years ahead."),
-            labels_from="" if lang.is_source else lang.code,
         )
         st.caption(horizon_words(model, view.sc_ahead, lang))
 
@@ -516,7 +515,6 @@ def scatter_section(model: ScenariosModel) -> None:
         options=["ruble", "growth"],
         format_func=lambda driver: _(DRIVER_NAMES[driver]),
         to_view=lambda chosen: chosen or view.sc_axis,
-        labels_from="" if lang.is_source else lang.code,  # new labels, a new widget (a browser keeps old ones)
     )
     driver = "ruble_change" if (axis or view.sc_axis) == "ruble" else "russia_growth"
     columns = st.columns(len(model.economies))

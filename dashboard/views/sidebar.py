@@ -36,6 +36,7 @@ def language_switch(view: Filters) -> None:
         format_func=lambda code: BY_CODE[code].name,
         selection_mode="single",
         to_view=lambda code: code or view.lang,
+        labels_in_every_language=True,
     )
 
 
@@ -90,10 +91,7 @@ def global_filters(view: Filters, bounds: Bounds, link_has_lang: bool = True) ->
             _("Units"),
             options=list(UNITS),
             format_func=lambda unit: localized.unit_label(unit, lang),
-            horizontal=True,
-            # the options' labels are in the language: a new label set, a new widget (a browser keeps
-            # showing a radio's old labels when only they change); English keeps its key, "w_units"
-            labels_from="" if lang.is_source else lang.code,
+            horizontal=True,  # its labels are in the language: a key per language (bound_widget)
         )
 
 

@@ -447,8 +447,8 @@ def projection_controls(
         _("Previous full year ({year})").format(year=choice.year - 1),
         options=list(base_labels),
         format_func=base_labels.get,
-        # the labels name amounts in the unit and words of the language: a new label set, a new widget
-        labels_from=view.units if lang.is_source else f"{view.units}-{lang.code}",
+        # the labels name amounts in the unit: a new label set, a new widget (bound_widget adds the language)
+        labels_from=view.units,
         help=_("Every published total for that year, best-ranked first: {rule}.").format(rule=_(trade.RANKING_RULE)),
     )
     bound_slider(
