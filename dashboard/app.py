@@ -21,8 +21,14 @@ from dashboard.views import components, language, redraw, sidebar
 
 HERE = Path(__file__).parent
 
+link_has_lang = "lang" in st.query_params  # before the view is opened: the link as it came
+bounds = shared.year_bounds()
+filters = open_view(bounds)
+lang = filters.language
+_ = lang.gettext
+
 st.set_page_config(
-    page_title="Russia–Tajikistan dashboard",
+    page_title=_("Russia–Tajikistan dashboard"),
     page_icon=str(HERE / "static" / "favicon.png"),  # a local file: material icons load from a CDN
     layout="wide",
     initial_sidebar_state="auto",  # open on a laptop, folded away on a phone,
@@ -33,12 +39,7 @@ access.require_admission()  # a no-op unless the hosted guard found this replica
 edition.pin_data_dir()  # one data edition for the whole rerun, even if a refresh switches it meanwhile
 components.accessibility_styles()
 
-bounds = shared.year_bounds()
-filters = open_view(bounds)
-lang = filters.language
-if not lang.is_source:  # the page is served as <html lang="en">: only another language needs setting
-    # (its script loads from a blob: URL, which the hosted CSP refuses; issue 28 has that to settle)
-    language.page_language(lang)
+language.page_language(lang)  # every language: switching back to English resets <html lang> too
 
 PAGES = {
     entry.name: st.Page(
@@ -48,28 +49,28 @@ PAGES = {
 }
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
-sidebar.global_filters(filters, bounds)
+sidebar.global_filters(filters, bounds, link_has_lang)
 link_slot = st.sidebar.empty()  # the frame's slots: views/redraw.py
 repairs_slot = st.container()  # filled after the page has run: it reads its year parameters as it draws
 brief_slot = st.empty()
-collect.begin(f"Russia–Tajikistan: {page.title}")
+collect.begin(_("Russia–Tajikistan: {title}").format(title=page.title))
 
 
 def after_the_page() -> None:
     """The address bar, the share link and the brief, from the view as the page left it: after
     every full run, and after a section of the page redrawn alone (views/redraw.py)."""
     query = sync_url(bounds, page_name)
-    link = sidebar.share_link(link_slot.container(), page.url_path, query)
+    link = sidebar.share_link(link_slot.container(), page.url_path, query, lang)
     try:
         sources = shared.dataset("sources")
     except DataError:
         sources = None  # the brief then cites no sources; the page has already said which file failed
-    words = view_in_words(view_now(), query)
-    components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources)
+    words = view_in_words(view_now(), query, lang)
+    components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources, lang=lang)
 
 
 redraw.page_frame(after_the_page, link_slot, brief_slot)
 page.run()
 for repair in take_repairs():
-    repairs_slot.warning(repair.message(), icon=":material/link_off:")
+    repairs_slot.warning(repair.message(lang), icon=":material/link_off:")
 after_the_page()

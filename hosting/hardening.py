@@ -11,7 +11,9 @@ Chromium by collecting `securitypolicyviolation` events on every page (tests/e2e
   reports a `wasm-eval` violation without it), which runs no JavaScript from strings;
 - styles 'unsafe-inline': Streamlit's components style themselves at run time (emotion);
 - fonts also as data: URLs (Chromium reports `font-src` violations without it), and images, for
-  the small icons the front end's widgets may inline; no blob: anywhere, as no page needed it;
+  the small icons the front end's widgets may inline; no blob: anywhere, as no page needed it
+  (the page-language setter is a same-origin script file in a same-origin frame, not a blob:
+  script: dashboard/views/language.py);
 - connections ('self' covers the websocket to the same host) and everything else only to the app.
 """
 
@@ -92,9 +94,12 @@ class Limits:
     Two request budgets, because a page load has two kinds of request. Measured through the
     proxy in Chromium (docs/hosting.md): a cold page load fetches 122–148 static files (the
     front end's hashed scripts, styles and fonts, cached by the browser afterwards) and 5–8
-    others (the page, health, host-config, the favicon, a media file, the websocket). Slider
-    moves and page changes travel over the websocket and make no request at all.
-    - `app_*` (everything but static files): a burst of 50 covers six cold page loads at once,
+    others (the page, health, host-config, the favicon, a media file, the websocket), plus 3
+    since the page sets its <html lang> (the component's index.html, which Streamlit fetches
+    twice, and its script: counted in Chromium on the plain server), so 8–11. Slider moves and
+    page changes travel over the websocket and make no request at all (the component's frame
+    stays as it is across pages).
+    - `app_*` (everything but static files): a burst of 50 covers four cold page loads at once,
       or the load benchmark's 25 viewers connecting together from one address; hundreds of
       page or API requests at once get 429.
     - `asset_*` (…/static/): a burst of 300 covers two cold page loads at once.

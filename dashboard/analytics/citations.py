@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.analytics.basis import REPORTED, Words, described
 from dashboard.datasets import redistributable
+from dashboard.formatting.language import ENGLISH, Language
 
 
 def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
@@ -24,28 +25,39 @@ def cite(source_ids: Iterable[str], sources: pd.DataFrame) -> pd.DataFrame:
     return sources.iloc[positions[positions >= 0]]
 
 
-def sources_caption(cited: pd.DataFrame, limit: int = 6, reach: dict[str, int] | None = None) -> str:
+def sources_caption(
+    cited: pd.DataFrame, limit: int = 6, reach: dict[str, int] | None = None, *, lang: Language = ENGLISH
+) -> str:
     """Each source once, with how current it is: its own edition and access date where a refresh
-    recorded them, and the last year the chart has from it."""
+    recorded them, and the last year the chart has from it. Publishers stay as published."""
+    _ = lang.gettext
     reach = reach or {}
+    link = _("link")
     names = [
-        f"{row.publisher} ([link]({row.url})){_currency(row, reach.get(row.source_id))}" for row in cited.itertuples()
+        f"{row.publisher} ([{link}]({row.url})){_currency(row, reach.get(row.source_id), lang)}"
+        for row in cited.itertuples()
     ]
     shown = "; ".join(names[:limit])
-    more = f"; and {len(names) - limit} more (in the CSV)" if len(names) > limit else ""
-    return f"Sources: {shown}{more}." if names else "Sources: none."
+    # Translators: the sources past the first six, listed only in the CSV
+    more = _("; and {count} more (in the CSV)").format(count=len(names) - limit) if len(names) > limit else ""
+    if not names:
+        return _("Sources: none.")
+    line = _("Sources: {sources}.").format(sources=shown + more)
+    # a list ending in an abbreviation ("по 2020 г.") takes no second full stop
+    return line[:-1] if line.endswith("..") else line
 
 
-def currency_words(edition: Any, accessed: Any) -> list[str]:
+def currency_words(edition: Any, accessed: Any, lang: Language = ENGLISH) -> list[str]:
     """A source's own edition and its access date, as far as they are known, in words."""
     words = [str(edition)] if pd.notna(edition) and edition else []
-    return words + ([f"accessed {accessed}"] if pd.notna(accessed) and accessed else [])
+    return words + ([lang.gettext("accessed {date}").format(date=accessed)] if pd.notna(accessed) and accessed else [])
 
 
-def _currency(row: Any, last_year: int | None) -> str:
+def _currency(row: Any, last_year: int | None, lang: Language) -> str:
     """': WDI database updated 2025-10-15, accessed 2026-12-07, to 2024', or nothing to say."""
-    parts = currency_words(getattr(row, "edition", None), getattr(row, "accessed_date", None))
-    parts += [f"to {last_year}"] if last_year else []
+    parts = currency_words(getattr(row, "edition", None), getattr(row, "accessed_date", None), lang)
+    # Translators: the last year a chart has from this source
+    parts += [lang.gettext("to {year}").format(year=last_year)] if last_year else []
     return f": {', '.join(parts)}" if parts else ""
 
 
@@ -102,11 +114,14 @@ class Citing:
     restricted: tuple[tuple[str, str], ...]  # (publisher, url) of each source whose terms forbid sharing
 
 
-def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
+def citing(
+    ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = (), *, lang: Language = ENGLISH
+) -> Citing:
     """The sources line for these ids (and the last year the chart has from each)."""
     cited = cite(ids, sources)
     as_of = data_as_of(cited)
-    caption = sources_caption(cited, reach=dict(reach)) + (f" Data as of {as_of}." if as_of else "")
+    as_of_text = " " + lang.gettext("Data as of {date}.").format(date=as_of) if as_of else ""
+    caption = sources_caption(cited, reach=dict(reach), lang=lang) + as_of_text
     restricted = cited[~redistributable(cited)]
     return Citing(caption, tuple(zip(restricted["publisher"], restricted["url"], strict=True)))
 

@@ -10,10 +10,49 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from babel import numbers
 
 from dashboard.analytics import partners, remittances, security, trade
-from dashboard.analytics.basis import CHANGE, Basis, Figure, compare
-from dashboard.formatting import km, money, percent, signed
+from dashboard.analytics.basis import CHANGE, Basis, Figure, compare, reason_in
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
+
+# Each reporter side's words, whole, so a language can decline the country's name ("by Russia's
+# count": "по данным России"); a side without its own words takes the general form.
+SIDE_COUNTS = {"russia": N_("{amount} by Russia's count"), "tajikistan": N_("{amount} by Tajikistan's count")}
+SIDE_WHOSE = {"russia": N_("Russia's count: {label}"), "tajikistan": N_("Tajikistan's count: {label}")}
+
+
+def side_name(side: str, lang: Language) -> str:
+    """'Russia' from 'russia', in the viewer's language."""
+    return lang.gettext(side.title())
+
+
+def side_count(side: str, amount: str, lang: Language) -> str:
+    """'US$1.50bn by Russia's count' / '1,50 млрд долл. США по данным России'."""
+    if side in SIDE_COUNTS:
+        return lang.gettext(SIDE_COUNTS[side]).format(amount=amount)
+    return lang.gettext("{amount} by {side}'s count").format(amount=amount, side=side_name(side, lang))
+
+
+def side_whose(side: str, label: str, lang: Language) -> str:
+    """ "Russia's count: Russian officials" / "по данным России: Russian officials" (the label as published)."""
+    if side in SIDE_WHOSE:
+        return lang.gettext(SIDE_WHOSE[side]).format(label=label)
+    return lang.gettext("{side}'s count: {label}").format(side=side_name(side, lang), label=label)
+
+
+def both(first: str, second: str, lang: Language) -> str:
+    """'A and B' / 'A и B'."""
+    return lang.gettext("{first} and {second}").format(first=first, second=second)
+
+
+def share_text(value: float, lang: Language) -> str:
+    """A published share as precise as published: '22.1%' / '22,1 %' ('25%' / '25 %')."""
+    if lang.is_source:
+        return f"{value:g}%"
+    return f"{numbers.format_decimal(value, locale=lang.locale)}{localized.NBSP}%"
 
 
 @dataclass(frozen=True)
@@ -39,22 +78,25 @@ def trade_sides(headline: dict[str, pd.DataFrame]) -> dict[str, trade.TradeKpis]
     return {side: k for side, k in kpis.items() if k is not None}
 
 
-def trade_headline(headline: dict[str, pd.DataFrame]) -> Headline | None:
+def trade_headline(headline: dict[str, pd.DataFrame], lang: Language) -> Headline | None:
     """The latest year either side reports; both sides' totals where both report it."""
+    _ = lang.gettext
     sides = trade_sides(headline)
     if not sides:
         return None
     year = max(k.year for k in sides.values())
     latest = {side: k for side, k in sides.items() if k.year == year}
     low, high = min(k.value_usd_m for k in latest.values()), max(k.value_usd_m for k in latest.values())
-    value = money(low) if low == high else f"{money(low)}–{money(high).removeprefix('US$')}"
+    value = money_range(low, high, lang)
     changes = [(side, k) for side, k in latest.items() if k.change_pct is not None]
-    change = "; ".join(f"{percent(k.change_pct, k.change_qualifier)} ({side.title()})" for side, k in changes)
+    change = "; ".join(
+        f"{localized.percent(k.change_pct, lang, k.change_qualifier)} ({side_name(side, lang)})" for side, k in changes
+    )
     sources = tuple(str(headline[side].loc[headline[side]["year"] == year, "source_id"].iloc[-1]) for side in latest)
-    whose = "; ".join(f"{side.title()}'s count: {k.figure_label}" for side, k in latest.items())
+    whose = "; ".join(side_whose(side, k.figure_label, lang) for side, k in latest.items())
     return Headline(
         "trade",
-        f"Bilateral trade, {year}",
+        _("Bilateral trade, {year}").format(year=year),
         value,
         year,
         change or None,
@@ -62,17 +104,29 @@ def trade_headline(headline: dict[str, pd.DataFrame]) -> Headline | None:
         "trade",
         sources,
         high,
-        basis=f"{whose}; each side's change is on its own figures",
+        basis=_("{whose}; each side's change is on its own figures").format(whose=whose),
     )
 
 
-def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
+def money_range(low: float, high: float, lang: Language) -> str:
+    """'US$1.50bn–1.90bn' / '1,50–1,90 млрд долл. США': the unit once where both ends share it."""
+    if low == high:
+        return localized.money(low, lang)
+    if lang.is_source:
+        return f"{localized.money(low, lang)}–{localized.money(high, lang).removeprefix('US$')}"
+    if min(abs(low), abs(high)) >= 1000:  # both in billions, two decimals: the number alone for the low end
+        return f"{localized.number(low / 1000, lang, 2)}–{localized.money(high, lang)}"
+    return f"{localized.money(low, lang)} – {localized.money(high, lang)}"
+
+
+def russia_share_headline(shares: pd.DataFrame, lang: Language) -> Headline | None:
     """Russia's share of Tajikistan's total trade in the latest year anyone published one, and whose it is.
 
     `shares` is `trade.russia_shares`. The change is on the same reporter's figure of the year
     before (`basis.compare`); where only another reporter published the year before, both
     figures stand side by side and no change is drawn between them.
     """
+    _ = lang.gettext
     rows = shares[shares["measure"] == trade.TOTAL_SHARE].sort_values(["year", "figure_id"])
     if rows.empty:
         return None
@@ -80,23 +134,28 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
     year, reporter = int(row["year"]), str(row["reported_by"])
     before = rows[rows["year"] == year - 1]
     same = before[before["reported_by"] == reporter]
-    change, text, whose = None, None, f"per {reporter}"
+    change, text, whose = None, None, _("per {reporter}").format(reporter=reporter)
     if len(same):
         compared = compare(
             CHANGE,
             Figure(float(row["share_pct"]), Basis(reporter)),
             Figure(float(same["share_pct"].iloc[-1]), Basis(reporter)),
         )
-        change, text = compared.value, f"{signed(compared.value, ' pts')} vs {year - 1}, same reporter"
+        change = compared.value
+        text = _("{change} vs {year}, same reporter").format(change=localized.points(change, lang), year=year - 1)
     elif len(before):
         other = before.iloc[-1]
-        text = f"{year - 1}: {other['share_pct']:g}% (another reporter)"
-        whose = f"{year} per {reporter}; {year - 1} per {other['reported_by']}: two reporters, so no change is drawn"
+        text = _("{year}: {share} (another reporter)").format(
+            year=year - 1, share=share_text(float(other["share_pct"]), lang)
+        )
+        whose = _("{year} per {reporter}; {before} per {other}: two reporters, so no change is drawn").format(
+            year=year, reporter=reporter, before=year - 1, other=other["reported_by"]
+        )
     sources = [str(row["source_id"])] + ([] if len(same) or before.empty else [str(before["source_id"].iloc[-1])])
     return Headline(
         "russia_share",
-        f"Russia's share of Tajik trade, {year}",
-        f"{row['share_pct']:g}%",
+        _("Russia's share of Tajik trade, {year}").format(year=year),
+        share_text(float(row["share_pct"]), lang),
         year,
         text,
         change,
@@ -109,7 +168,7 @@ def russia_share_headline(shares: pd.DataFrame) -> Headline | None:
 
 
 def partner_rank_headline(
-    standing: partners.Standing | None, source_ids: tuple[str, ...], edition: str = ""
+    standing: partners.Standing | None, source_ids: tuple[str, ...], edition: str, lang: Language
 ) -> Headline | None:
     """Russia's place among Tajikistan's partners in the latest IMF year, with its share then.
 
@@ -118,138 +177,177 @@ def partner_rank_headline(
     """
     if standing is None:
         return None
+    _ = lang.gettext
     since, change = "", None
     if standing.change is not None and standing.change.comparable:
         change = standing.change.value
-        since = f" ({signed(change, ' pts')} since {standing.since_year})"
+        since = " " + _("({change} since {year})").format(
+            change=localized.points(change, lang), year=standing.since_year
+        )
     elif standing.change is not None:
-        since = f" (not compared with {standing.since_year}: {standing.change.reason})"
+        since = " " + _("(not compared with {year}: {reason})").format(
+            year=standing.since_year, reason=reason_in(standing.change.reason, lang)
+        )
+    share = localized.percent(standing.share_pct, lang, signed=False)
     return Headline(
         "partners",
-        f"Russia among Tajikistan's partners, {standing.year}",
-        f"No. {standing.rank} of {standing.of}",
+        _("Russia among Tajikistan's partners, {year}").format(year=standing.year),
+        _("No. {rank} of {count}").format(rank=standing.rank, count=standing.of),
         standing.year,
-        f"{standing.share_pct:.1f}% of its trade{since}",
+        _("{share} of its trade{since}").format(share=share, since=since),
         change,
         "partners",
         source_ids,
         float(standing.rank),
-        basis=partners.share_whose(standing.reporter, standing.basis, edition),
+        basis=partners.share_whose_in(standing.reporter, standing.basis, edition, lang),
     )
 
 
-def remittances_headline(backbone: pd.DataFrame) -> Headline | None:
+def remittances_headline(backbone: pd.DataFrame, lang: Language) -> Headline | None:
     """The Remittances page's dependency figure: World Bank remittances as % of GDP."""
+    _ = lang.gettext
     dep = remittances.dependency(backbone)
     if dep is None:
         return None
     source = backbone.loc[backbone["year"] == dep.year, "source_id"]
+    change = None
+    if dep.change_pts is not None:
+        change = _("{change} vs {year}").format(change=localized.points(dep.change_pts, lang), year=dep.year - 1)
     return Headline(
         "remittances",
-        f"Remittances, % of GDP, {dep.year}",
-        f"{dep.pct_gdp:.1f}%",
+        _("Remittances, % of GDP, {year}").format(year=dep.year),
+        localized.percent(dep.pct_gdp, lang, signed=False),
         dep.year,
-        None if dep.change_pts is None else f"{signed(dep.change_pts, ' pts')} vs {dep.year - 1}",
+        change,
         dep.change_pts,
         "remittances",
         tuple(str(s) for s in source.unique()),
         dep.pct_gdp,
-        basis="World Bank: personal remittances received from all countries, % of GDP; change on its year before",
+        basis=_("World Bank: personal remittances received from all countries, % of GDP; change on its year before"),
     )
 
 
-def troops_headline(strength: pd.DataFrame) -> Headline | None:
+def troops_headline(strength: pd.DataFrame, lang: Language) -> Headline | None:
     """The latest year's reported strength of the 201st base, as a range where reports differ."""
+    _ = lang.gettext
     summary = security.strength_summary(strength)
     if summary is None:
         return None
     low, high = summary.latest_low, summary.latest_high
-    value = f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
+    value = (
+        localized.number(low, lang) if low == high else f"{localized.number(low, lang)}–{localized.number(high, lang)}"
+    )
     sources = strength.loc[strength["year"] == summary.latest_year, "source_id"]
-    reports = "report" if summary.latest_sources == 1 else "reports"
+    count = summary.latest_sources
     return Headline(
         "troops",
-        f"Russian troops in Tajikistan, {summary.latest_year}",
+        _("Russian troops in Tajikistan, {year}").format(year=summary.latest_year),
         value,
         summary.latest_year,
-        f"{summary.latest_sources} {reports}",
+        lang.ngettext("{count} report", "{count} reports", count).format(count=count),
         None,
         "border",
         tuple(str(s) for s in sources.unique()),
         high,
-        basis="the lowest and highest of the year's published reports; reports are not averaged",
+        basis=_("the lowest and highest of the year's published reports; reports are not averaged"),
     )
 
 
-def border_headline(references: pd.DataFrame, drawn_km: float) -> Headline:
+def border_headline(references: pd.DataFrame, drawn_km: float, lang: Language) -> Headline:
     """A reference source's length (never the article's own figure) beside what the map's line measures."""
+    _ = lang.gettext
     lead = references.iloc[0]
+    source = lead["cited_as"].removeprefix("the ")
+    drawn = f"{drawn_km:,.0f} km" if lang.is_source else localized.km(round(drawn_km), lang)
     return Headline(
         "border",
-        "Tajik–Afghan border",
-        km(float(lead["length_km"])),
+        lang.pgettext("card", "Tajik–Afghan border"),
+        localized.km(float(lead["length_km"]), lang),
         None,
-        f"per {lead['cited_as'].removeprefix('the ')}; {drawn_km:,.0f} km as drawn",
+        _("per {source}; {length} as drawn").format(source=source, length=drawn),
         None,
         "border",
         tuple(str(s) for s in references["source_id"]),
         float(lead["length_km"]),
         str(lead["cited_as"]),
-        basis=f"per {lead['cited_as'].removeprefix('the ')}; the map's line is measured separately",
+        basis=_("per {source}; the map's line is measured separately").format(source=source),
     )
 
 
-def migrants_headline(migrants: pd.DataFrame) -> Headline | None:
+def migrants_headline(migrants: pd.DataFrame, lang: Language) -> Headline | None:
     """The latest year's counts of Tajik workers in Russia; counts differ in kind, so a range."""
+    _ = lang.gettext
     if migrants.empty:
         return None
     year = int(migrants["year"].max())
     latest = migrants[migrants["year"] == year]
     low, high = float(latest["value"].min()), float(latest["value"].max())
-    value = f"{low / 1e6:.1f}m" if low == high else f"{low / 1e6:.1f}–{high / 1e6:.1f}m"
-    counts = "estimate" if len(latest) == 1 else "estimates"
+    millions = [f"{v / 1e6:.1f}" if lang.is_source else localized.number(v / 1e6, lang, 1) for v in (low, high)]
+    # Translators: millions of people ("1,2 млн")
+    value = _("{value}m").format(value=millions[0] if low == high else "–".join(millions))
     return Headline(
         "migrants",
-        f"Tajik migrant workers in Russia, {year}",
+        _("Tajik migrant workers in Russia, {year}").format(year=year),
         value,
         year,
-        f"{len(latest)} {counts}",
+        lang.ngettext("{count} estimate", "{count} estimates", len(latest)).format(count=len(latest)),
         None,
         "remittances",
         tuple(str(s) for s in latest["source_id"].unique()),
         high,
-        basis="the lowest and highest of the year's estimates, which count in different ways",
+        basis=_("the lowest and highest of the year's estimates, which count in different ways"),
     )
 
 
-def narrative(cards: dict[str, Headline], sides: dict[str, trade.TradeKpis], memberships: str) -> list[str]:
-    """Three to five sentences built from the headline numbers: they change when the data does."""
+def narrative(
+    cards: dict[str, Headline], sides: dict[str, trade.TradeKpis], memberships: str, lang: Language
+) -> list[str]:
+    """Three to five sentences built from the headline numbers: they change when the data does.
+    Each sentence is one message, whole, so a language can order it its own way."""
+    _ = lang.gettext
     sentences = []
     if "trade" in cards:
         year = cards["trade"].year
         latest = {side: k for side, k in sides.items() if k.year == year}
-        told = " and ".join(
-            f"{money(k.value_usd_m, qualifier=k.qualifier)} by {side.title()}'s count" for side, k in latest.items()
-        )
-        sentence = f"Goods trade between Russia and Tajikistan was {told} in {year}"
+        counts = [
+            side_count(side, localized.money(k.value_usd_m, lang, qualifier=k.qualifier), lang)
+            for side, k in latest.items()
+        ]
+        told = counts[0]
+        for more in counts[1:]:
+            told = both(told, more, lang)
+        sentence = _("Goods trade between Russia and Tajikistan was {told} in {year}").format(told=told, year=year)
         if "russia_share" in cards:
             share = cards["russia_share"]
-            sentence += f"; Russia took {share.value} of Tajikistan's trade in {share.year}"
-            sentence += f" according to {share.cited_as}" if share.cited_as else ""
+            sentence += _("; Russia took {share} of Tajikistan's trade in {year}").format(
+                share=share.value, year=share.year
+            )
+            sentence += " " + _("according to {reporter}").format(reporter=share.cited_as) if share.cited_as else ""
         sentences.append(sentence + ".")
     if "remittances" in cards:
         rem = cards["remittances"]
-        sentences.append(
-            f"Money sent home by migrant workers came to {rem.value} of Tajikistan's GDP in {rem.year}"
-            + (f" ({rem.change})." if rem.change else ".")
+        said = _("Money sent home by migrant workers came to {share} of Tajikistan's GDP in {year}").format(
+            share=rem.value, year=rem.year
         )
+        sentences.append(said + (f" ({rem.change})." if rem.change else "."))
     if "migrants" in cards:
         mig = cards["migrants"]
-        sentences.append(f"Estimates put Tajik migrant workers in Russia at {mig.value} in {mig.year}.")
+        sentences.append(
+            _("Estimates put Tajik migrant workers in Russia at {count} in {year}.").format(
+                count=mig.value, year=mig.year
+            )
+        )
     if "troops" in cards and "border" in cards:
         sentences.append(
-            f"Russia's 201st base was reported at {cards['troops'].value} troops in {cards['troops'].year}, "
-            f"guarding a border with Afghanistan that {cards['border'].cited_as} puts at {cards['border'].value}."
+            _(
+                "Russia's 201st base was reported at {troops} troops in {year}, "
+                "guarding a border with Afghanistan that {source} puts at {length}."
+            ).format(
+                troops=cards["troops"].value,
+                year=cards["troops"].year,
+                source=cards["border"].cited_as if lang.is_source else cards["border"].cited_as.removeprefix("the "),
+                length=cards["border"].value,
+            )
         )
     if memberships:
         sentences.append(memberships)

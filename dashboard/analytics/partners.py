@@ -25,7 +25,10 @@ from dashboard.analytics.basis import (
     standings,
 )
 from dashboard.analytics.trade import GAP_COLUMNS, gap_by_year
-from dashboard.formatting import signed
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.countries import country
+from dashboard.formatting.language import Language
 
 NEIGHBOURS = ("TJK", "KAZ", "KGZ", "UZB", "TKM")
 NAMES = {
@@ -38,16 +41,46 @@ NAMES = {
     "CHN": "China",
 }
 FLOWS = ("total", "exports", "imports")
-REST = "Rest of world"
+REST = N_("Rest of world")  # a msgid: the data writes it in English, the page in the viewer's language
 # How a share stands (basis.standing's words): as reported; resting on an IMF estimate; or a total
 # with one flow missing (no share is computed from it: a part of a total is not the total).
 ESTIMATE_ONE_FLOW = f"{ESTIMATE}; {ONE_FLOW}"
 BASIS_ORDER = (REPORTED, ESTIMATE, ONE_FLOW, ESTIMATE_ONE_FLOW)
+# basis.standing's words, marked for the catalogue where this page writes them in a sentence
+BASIS_WORDS = (N_("reported"), N_("IMF estimate"), N_("one flow only"))
+
+
+def basis_in(basis: str, lang: Language) -> str:
+    """How a share stands ('IMF estimate; one flow only'), in the viewer's language."""
+    return "; ".join(lang.gettext(word) for word in basis.split("; "))
+
+
+def name_in(iso3: str, english: str, lang: Language) -> str:
+    """A country's name in the viewer's language: the name the data gives in English (as every
+    English page has shown it), CLDR's in any other language ('RUS' -> 'Россия')."""
+    return english if lang.is_source else country(iso3, lang, english)
+
+
+def names_in(frame: pd.DataFrame, names: str, codes: str, lang: Language) -> dict[str, str]:
+    """English name -> the name in `lang`, for the countries a frame names (`names`, by `codes`);
+    the rest of the world by the catalogue."""
+    pairs = frame[[names, codes]].dropna().drop_duplicates(names)
+    mapping = {name: name_in(str(code), str(name), lang) for name, code in zip(pairs[names], pairs[codes], strict=True)}
+    return {**mapping, REST: lang.gettext(REST)}
 
 
 def reported_by(reporter: str) -> str:
     """Whose figure a partner cell is, in plain words."""
     return f"{NAMES.get(reporter, reporter)}'s report to the IMF"
+
+
+def reported_by_in(iso3: str, lang: Language) -> str:
+    """`reported_by` in the viewer's language: "Tajikistan's report to the IMF" / "Таджикистан: данные,
+    представленные в МВФ"."""
+    english = NAMES.get(iso3, iso3)
+    if lang.is_source:
+        return reported_by(english)
+    return lang.gettext("{country}'s report to the IMF").format(country=name_in(iso3, english, lang))
 
 
 def reporter_flow(partners: pd.DataFrame, reporter: str, flow: str) -> pd.DataFrame:
@@ -135,6 +168,17 @@ def share_whose(reporter: str, basis: str, edition: str) -> str:
     IMF; IMF Direction of Trade Statistics (DOTS)", with the share's basis where it is not a plain report."""
     how = "" if basis == REPORTED else f"; {basis}"
     return "; ".join(part for part in (f"{reporter}{how}", edition) if part)
+
+
+def share_whose_in(reporter: str, basis: str, edition: str, lang: Language) -> str:
+    """`share_whose` in the viewer's language (English: exactly `share_whose`); `edition` is
+    already in that language (the model's `edition_in`)."""
+    if lang.is_source:
+        return share_whose(reporter, basis, edition)
+    iso3 = next((code for code, name in NAMES.items() if reporter in (name, reported_by(name))), reporter)
+    whose = reported_by_in(iso3, lang)
+    how = "" if basis == REPORTED else f"; {basis_in(basis, lang)}"
+    return "; ".join(part for part in (f"{whose}{how}", edition) if part)
 
 
 def top_partners(shares: pd.DataFrame, n: int, year: int) -> list[str]:
@@ -240,6 +284,8 @@ def changes_since(shares: pd.DataFrame, partners: list[str], since: int, year: i
     rests on an IMF estimate, another edition) there is no change, and `no_change_reason` says why.
     """
     pick = shares[shares["partner"].isin(partners) & shares["share_pct"].notna()]
+    # a share rests on an IMF estimate when the partner's figure or the World total does
+    pick = pick.assign(estimate=pick["estimate"].astype(bool) | pick["world_estimate"].astype(bool))
     frame = pd.DataFrame({"partner": partners})
     then = frame.merge(pick[pick["year"] == since][["partner", *SHARE_FIGURE]], on="partner", how="left")
     now = frame.merge(pick[pick["year"] == year][["partner", *SHARE_FIGURE]], on="partner", how="left")
@@ -313,35 +359,54 @@ def neighbour_shares(partners: pd.DataFrame, reporters: tuple[str, ...], toward:
     return pd.concat(frames, ignore_index=True)
 
 
-def reliance_sentence(shares: pd.DataFrame) -> str:
+def reliance_sentence(shares: pd.DataFrame, lang: Language) -> str:
     """Who relies most on Russia and who on China in the latest year, and how that changed.
 
     Written from the numbers: the leaders, their shares and the change since each one's first
     year with a share that stands as the latest one does (`basis.compare`), so the sentence
     follows the data, says when there is none, and never sets an estimate against a report.
     """
+    _ = lang.gettext
     shares = shares[shares["share_pct"].notna()]
     if shares.empty:
-        return "No neighbour's trade with Russia or China is in the data for the years chosen."
+        return _("No neighbour's trade with Russia or China is in the data for the years chosen.")
     year = int(shares["year"].max())
-    parts = []
-    for partner in ("Russia", "China"):
+    parts: list[str] = []
+    for partner, code in (("Russia", "RUS"), ("China", "CHN")):
         now = shares[(shares["partner"] == partner) & (shares["year"] == year)]
         if now.empty:
             continue
         lead = now.sort_values("share_pct", ascending=False).iloc[0]
-        notes = [f"{lead['share_pct']:.1f}% of its trade"]
+        notes = [
+            _("{share} of its trade").format(share=localized.percent(float(lead["share_pct"]), lang, signed=False))
+        ]
         if lead["basis"] != REPORTED:
-            notes.append(f"resting on an {ESTIMATE}" if lead["basis"] == ESTIMATE else lead["basis"])
+            notes.append(
+                _("resting on an IMF estimate")  # ESTIMATE, in a phrase of its own
+                if lead["basis"] == ESTIMATE
+                else basis_in(str(lead["basis"]), lang)
+            )
         series = shares[(shares["partner"] == partner) & (shares["reporter"] == lead["reporter"])]
         since = first_comparable(series.sort_values("year"), lead)
         if since is not None:
-            notes.append(f"{signed(since[1], ' pts')} since {since[0]}")
-        verb = "relied most" if not parts else "most"
-        parts.append(f"{lead['reporter']} {verb} on {partner} ({', '.join(notes)})")
+            notes.append(_("{change} since {year}").format(change=localized.points(since[1], lang), year=since[0]))
+        # Translators: the first of two clauses ("Kyrgyzstan relied most on Russia (…)")
+        verb = (
+            _("{country} relied most on {partner} ({notes})")
+            if not parts
+            else _("{country} most on {partner} ({notes})")
+        )
+        parts.append(
+            verb.format(
+                country=name_in(str(lead.get("reporter_iso3", "")), str(lead["reporter"]), lang),
+                partner=name_in(code, partner, lang),
+                notes=", ".join(notes),
+            )
+        )
     if not parts:
-        return f"No country shown reported trade with Russia or China in {year}."
-    return f"In {year}, of the countries shown, {' and '.join(parts)}."
+        return _("No country shown reported trade with Russia or China in {year}.").format(year=year)
+    joined = parts[0] if len(parts) == 1 else _("{first} and {second}").format(first=parts[0], second=parts[1])
+    return _("In {year}, of the countries shown, {parts}.").format(year=year, parts=joined)
 
 
 def first_comparable(series: pd.DataFrame, latest: pd.Series) -> tuple[int, float] | None:

@@ -156,6 +156,9 @@ def coverage(products: pd.DataFrame, breakdown: pd.DataFrame) -> pd.DataFrame:
                 "direction": direction,
                 "status": "some values" if valued.any() else "growth or mention only",
                 "detail": f"{int(valued.sum())} of {len(group)} rows with a value or share",
+                "valued": int(valued.sum()),
+                "rows": len(group),
+                "reporter": "",
             }
         )
     for (year, direction, reporter), group in breakdown.groupby(["year", "direction", "reporter"]):
@@ -166,9 +169,13 @@ def coverage(products: pd.DataFrame, breakdown: pd.DataFrame) -> pd.DataFrame:
                 "direction": direction,
                 "status": status,
                 "detail": f"{len(group)} headings reported by {reporter}",
+                "valued": len(group),
+                "rows": len(group),
+                "reporter": reporter,
             }
         )
-    frame = pd.DataFrame(rows, columns=["year", "direction", "status", "detail"])
+    # the counts behind `detail`, so a page can say it in its own language (models.products)
+    frame = pd.DataFrame(rows, columns=["year", "direction", "status", "detail", "valued", "rows", "reporter"])
     order = {"full breakdown": 0, "partial breakdown": 1, "some values": 2, "growth or mention only": 3}
     frame = frame.assign(rank=frame["status"].map(order)).sort_values(["year", "direction", "rank"])
     return frame.drop_duplicates(["year", "direction"]).drop(columns="rank").reset_index(drop=True)

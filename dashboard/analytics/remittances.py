@@ -13,7 +13,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.analytics.basis import CHANGE, PART, Basis, Comparison, Figure, change_between, compare, compare_frames
-from dashboard.formatting import signed
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 REMITTANCES_USD = "BX.TRF.PWKR.CD.DT"
 REMITTANCES_PCT_GDP = "BX.TRF.PWKR.DT.GD.ZS"
@@ -122,13 +124,19 @@ class ShockResult:
     gdp_effect_pct: float
 
 
-def shock_parts(shock: ShockResult) -> pd.DataFrame:
+# the shock chart's bars and legend, in this order (charts.remittances.shock_chart sorts and colours by them)
+CASES = (N_("Before"), N_("After the shock"))
+PARTS = (N_("From Russia"), N_("From elsewhere"))
+
+
+def shock_parts(shock: ShockResult, lang: Language) -> pd.DataFrame:
     """Remittances before and after the shock, split into what comes from Russia and from
     elsewhere: the bars the Remittances page draws (elsewhere is the same in both)."""
+    before, after = (lang.gettext(case) for case in CASES)
     return pd.DataFrame(
         {
-            "case": ["Before", "Before", "After the shock", "After the shock"],
-            "part": ["From Russia", "From elsewhere"] * 2,
+            "case": [before, before, after, after],
+            "part": [lang.gettext(part) for part in PARTS] * 2,
             "value": [
                 shock.from_russia_usd_m,
                 shock.from_elsewhere_usd_m,
@@ -193,6 +201,10 @@ class Preset:
     source_ids: tuple[str, ...]
 
 
+# the share note of a preset whose change covers every origin (translated where it is shown)
+ALL_ORIGINS = N_("set to 100%: the change covers remittances from all origins")
+
+
 def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
     """Each preset's sizes, computed from the figures it names (a change, or two levels).
 
@@ -211,7 +223,7 @@ def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
         else:
             change_pct = float(change["value"])
         if row.applies_to == "all":
-            share, share_note = 100.0, "set to 100%: the change covers remittances from all origins"
+            share, share_note = 100.0, ALL_ORIGINS
         else:
             figure = by_id.loc[row.share_figure_id]
             share, share_note = float(figure["value"]), str(figure["note"])
@@ -254,21 +266,35 @@ def claim_check(backbone: pd.DataFrame, claim_year: int, span: int = 2) -> Claim
     )
 
 
-def claim_verdict(check: ClaimCheck) -> str:
+def claim_verdict(check: ClaimCheck, lang: Language) -> str:
     """'The claim holds', 'holds for 2020 only' or 'does not hold', as the yearly changes decide."""
+    _ = lang.gettext
     fell = check.years[check.years["change_pct"] < 0]["year"].astype(int).tolist()
     rose = check.years[check.years["change_pct"] >= 0]["year"].astype(int).tolist()
+    since = check.first_year - 1
     overall = (
-        f"{signed(check.overall_pct, '%')} in {check.last_year} against {check.first_year - 1}"
+        _("{change} in {year} against {since}").format(
+            change=localized.percent(check.overall_pct, lang),
+            year=check.last_year,
+            since=since,
+        )
         if check.overall_pct is not None
-        else f"{check.last_year} not set against {check.first_year - 1}: two editions"
+        else _("{year} not set against {since}: two editions").format(year=check.last_year, since=since)
     )
     if not rose:
-        return f"The claim holds: remittances fell in every one of those years ({overall})."
+        return _("The claim holds: remittances fell in every one of those years ({overall}).").format(overall=overall)
     if not fell:
-        return f"The claim does not hold: remittances did not fall in any of those years ({overall})."
-    return f"The claim holds only in part: remittances fell in {_years(fell)} but not in {_years(rose)} ({overall})."
+        return _("The claim does not hold: remittances did not fall in any of those years ({overall}).").format(
+            overall=overall
+        )
+    return _("The claim holds only in part: remittances fell in {fell} but not in {rose} ({overall}).").format(
+        fell=_years(fell, lang), rose=_years(rose, lang), overall=overall
+    )
 
 
-def _years(years: list[int]) -> str:
-    return " and ".join(str(year) for year in years)
+def _years(years: list[int], lang: Language) -> str:
+    """'2019 and 2020' / '2019 и 2020': the years named one after another."""
+    text = str(years[0])
+    for year in years[1:]:
+        text = lang.gettext("{first} and {second}").format(first=text, second=year)
+    return text

@@ -7,7 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.formatting import km
+from dashboard.formatting import localized
+from dashboard.formatting.countries import country
+from dashboard.formatting.language import ENGLISH, Language
 
 BASE_STRENGTH_UNIT = "personnel"  # reported strength, as opposed to plans, drills or redeployments
 
@@ -58,8 +60,6 @@ def years_text(spans: list[tuple[float, float]]) -> str:
         else:
             parts.append(f"{start}–{int(until)}")
     return ", ".join(p for p in parts if p)
-
-
 
 
 def membership_matrix(memberships: pd.DataFrame) -> pd.DataFrame:
@@ -131,30 +131,63 @@ def check_claims(
 def _record_for(
     claim: Any, strength: pd.DataFrame, sites: pd.DataFrame, references: pd.DataFrame, drawn_border_km: float
 ) -> tuple[str, bool | None]:
-    year = int(claim.date[:4])
-    if claim.unit == "personnel":
+    """The record in English: the claims' CSV keeps it as the figures' basis (`claim_record` writes
+    it in the viewer's language for the page)."""
+    return claim_record(
+        claim.unit, float(claim.value), claim.date, strength, sites, references, drawn_border_km, ENGLISH
+    )
+
+
+def claim_record(
+    unit: str,
+    value: float,
+    date: str,
+    strength: pd.DataFrame,
+    sites: pd.DataFrame,
+    references: pd.DataFrame,
+    drawn_border_km: float,
+    lang: Language,
+) -> tuple[str, bool | None]:
+    """A claim of `value` `unit` made on `date` against the record, in words built from the data's numbers."""
+    _ = lang.gettext
+    number = lambda v: localized.number(v, lang)  # noqa: E731
+    year = int(date[:4])
+    if unit == "personnel":
         around = strength_range_by_year(strength[strength["year"].between(year - 1, year)])
         if around.empty:
-            return "No strength figure was published around that date.", None
+            return _("No strength figure was published around that date."), None
         low, high = around["low"].min(), around["high"].max()
-        same = strength[strength["estimate"] == claim.value]["year"]
-        repeated = f" The same {claim.value:,.0f} has been published since {int(same.min())}." if len(same) else ""
-        return (
-            f"Figures published in {year - 1}–{year} range from {low:,.0f} to {high:,.0f}.{repeated}",
-            bool(low <= claim.value <= high),
+        same = strength[strength["estimate"] == value]["year"]
+        repeated = (
+            " "
+            + _("The same {value} has been published since {year}.").format(value=number(value), year=int(same.min()))
+            if len(same)
+            else ""
         )
-    if claim.unit == "facilities":
+        return (
+            _("Figures published in {first}–{last} range from {low} to {high}.").format(
+                first=year - 1, last=year, low=number(low), high=number(high)
+            )
+            + repeated,
+            bool(low <= value <= high),
+        )
+    if unit == "facilities":
         garrisons = sites[sites["kind"] == "russian_base"]
         active = garrisons[garrisons["status"] == "active"]
         former = garrisons[garrisons["status"] == "former"]
         names = "; ".join(active["short_name"].fillna(active["name"]))
         gone = "; ".join(former["short_name"].fillna(former["name"]))
+        # Translators: English keeps "garrisons" for one too, as the page always has
         return (
-            f"{len(active)} active garrisons ({names}); {len(former)} former ({gone}).",
-            len(active) == claim.value,
+            lang.ngettext(
+                "{active} active garrisons ({names}); {former} former ({gone}).",
+                "{active} active garrisons ({names}); {former} former ({gone}).",
+                len(active),
+            ).format(active=len(active), names=names, former=len(former), gone=gone),
+            len(active) == value,
         )
-    if claim.unit == "km":
-        return length_record(claim.value, references, drawn_border_km)
+    if unit == "km":
+        return length_record(value, references, drawn_border_km, lang)
     return "", None
 
 
@@ -162,34 +195,58 @@ def _record_for(
 SAME_LENGTH_KM = 0.5
 
 
-def length_record(claimed_km: float, references: pd.DataFrame, drawn_border_km: float) -> tuple[str, bool | None]:
+def length_record(
+    claimed_km: float, references: pd.DataFrame, drawn_border_km: float, lang: Language
+) -> tuple[str, bool | None]:
     """A quoted border length against the reference lengths (never against itself).
 
     It holds when the first reference (the one the pages quote) gives the same figure; the map
     cannot decide, because a drawn river line is always shorter than the surveyed one.
     """
+    _ = lang.gettext
     if references.empty:
-        return "No reference length of the border is in the data to check it against.", None
+        return _("No reference length of the border is in the data to check it against."), None
     parts = []
     for ref in references.itertuples():
         gap = ref.length_km - claimed_km
         same = abs(gap) <= SAME_LENGTH_KM
-        comparison = "the same figure" if same else f"{abs(gap):,.0f} km {'more' if gap > 0 else 'less'}"
-        detail = f" ({ref.parts})" if isinstance(ref.parts, str) and ref.parts else ""
-        parts.append(f"{ref.cited_as} gives {km(ref.length_km)}{detail}: {comparison}")
+        difference = localized.km(round(abs(gap)), lang)
+        comparison = (
+            _("the same figure")
+            if same
+            else (_("{difference} more") if gap > 0 else _("{difference} less")).format(difference=difference)
+        )
+        detail = f" ({ref.parts})" if isinstance(ref.parts, str) and ref.parts else ""  # as published
+        parts.append(
+            _("{source} gives {length}{detail}: {comparison}").format(
+                source=ref.cited_as, length=localized.km(ref.length_km, lang), detail=detail, comparison=comparison
+            )
+        )
     lead = references.iloc[0]
     holds = bool(abs(lead["length_km"] - claimed_km) <= SAME_LENGTH_KM)
     text = "; ".join(parts)
+    share = drawn_border_km / claimed_km
+    share_text = f"{share:.0%}" if lang.is_source else f"{localized.number(round(share * 100), lang)}{localized.NBSP}%"
     return (
-        f"{text[0].upper()}{text[1:]}. No map in the data can settle it: the most detailed line measures "
-        f"{drawn_border_km:,.0f} km ({drawn_border_km / claimed_km:.0%}), because maps smooth the river's meanders.",
+        _(
+            "{references}. No map in the data can settle it: the most detailed line measures "
+            "{length} ({share}), because maps smooth the river's meanders."
+        ).format(
+            references=f"{text[0].upper()}{text[1:]}",
+            length=localized.km(round(drawn_border_km), lang),
+            share=share_text,
+        ),
         holds,
     )
 
 
-def border_reference_text(references: pd.DataFrame) -> str:
-    """'the CIA World Factbook gives 1,357 km; Tajikistan's foreign ministry gives 1,344.15 km'."""
-    return "; ".join(f"{ref.cited_as} gives {km(ref.length_km)}" for ref in references.itertuples())
+def border_reference_text(references: pd.DataFrame, lang: Language) -> str:
+    """'the CIA World Factbook gives 1,357 km; Tajikistan's foreign ministry gives 1,344.15 km'
+    (each reference's name as published)."""
+    return "; ".join(
+        lang.gettext("{source} gives {length}").format(source=ref.cited_as, length=localized.km(ref.length_km, lang))
+        for ref in references.itertuples()
+    )
 
 
 def reference_border(references: pd.DataFrame) -> pd.Series | None:
@@ -197,17 +254,22 @@ def reference_border(references: pd.DataFrame) -> pd.Series | None:
     return references.iloc[0] if len(references) else None
 
 
-def membership_summary(matrix: pd.DataFrame, iso3: str) -> str:
-    """'Tajikistan is a member of the CIS, CSTO and SCO; not in the EAEU.' from the matrix."""
+def membership_summary(matrix: pd.DataFrame, iso3: str, lang: Language) -> str:
+    """'Tajikistan is a member of the CIS, CSTO and SCO; not in the EAEU.' from the matrix; the
+    country named by CLDR and the organisations by the catalogue in another language."""
+    _ = lang.gettext
     rows = matrix[matrix["country_iso3"] == iso3]
     if rows.empty:
         return ""
-    name = rows["country_name"].iloc[0]
-    members = sorted(rows.loc[rows["status"] == "member", "organization"])
-    others = sorted(set(matrix["organization"]) - set(rows["organization"]))
-    text = (
-        f"{name} is a member of the {', '.join(members[:-1])} and {members[-1]}"
-        if len(members) > 1
-        else (f"{name} is a member of the {members[0]}" if members else f"{name} is a member of none of these")
-    )
-    return text + (f"; not in the {', '.join(others)}." if others else ".")
+    name = rows["country_name"].iloc[0] if lang.is_source else country(iso3, lang, rows["country_name"].iloc[0])
+    members = [_(org) for org in sorted(rows.loc[rows["status"] == "member", "organization"])]
+    others = [_(org) for org in sorted(set(matrix["organization"]) - set(rows["organization"]))]
+    if len(members) > 1:
+        text = _("{country} is a member of the {organisations} and {last}").format(
+            country=name, organisations=", ".join(members[:-1]), last=members[-1]
+        )
+    elif members:
+        text = _("{country} is a member of the {organisation}").format(country=name, organisation=members[0])
+    else:
+        text = _("{country} is a member of none of these").format(country=name)
+    return text + (_("; not in the {organisations}.").format(organisations=", ".join(others)) if others else ".")

@@ -29,6 +29,8 @@ from dashboard.analytics.basis import (
     part_year,
 )
 from dashboard.formatting import period_labels
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 MEASURES = ("total", "ru_to_tj", "tj_to_ru", "balance")
 
@@ -43,7 +45,7 @@ DOTS_REPORTER = {"russia": "imf_dots_rus", "tajikistan": "imf_dots_tjk"}
 STATUS_RANK = {"final": 0, "preliminary": 1, "unverified": 2, "projection": 3}
 KIND_RANK = {"statistics": 0, "statement": 1, "media": 2}
 QUALIFIER_RANK = {"exact": 0, "approximate": 1, "lower_bound": 2, "upper_bound": 3}
-RANKING_RULE = (
+RANKING_RULE = N_(
     "final before preliminary; statistics before officials before media; exact before approximate "
     "before a bound; then the most recently published"
 )
@@ -119,7 +121,7 @@ def published_full_years(
 COMTRADE_REPORTERS = ("un_comtrade_rus", "un_comtrade_tjk")
 
 
-def reporting_stopped(full_years: pd.DataFrame, reporters: tuple[str, ...] = COMTRADE_REPORTERS) -> str:
+def reporting_stopped(full_years: pd.DataFrame, lang: Language, reporters: tuple[str, ...] = COMTRADE_REPORTERS) -> str:
     """When one reporter's statistics end years before the other's (Russia has reported nothing to
     UN Comtrade since about 2021), say so: the later years have one side only, a gap, not a fall."""
     rows = full_years[full_years["reporter"].isin(reporters)]
@@ -129,9 +131,17 @@ def reporting_stopped(full_years: pd.DataFrame, reporters: tuple[str, ...] = COM
     if len(last) < 2 or last.iloc[0] == last.iloc[-1]:
         return ""
     behind, ahead = last.index[0], last.index[-1]
-    return (
-        f"{behind} ends in {last.iloc[0]} while {ahead} runs to {last.iloc[-1]}: no later year was reported, "
-        f"so {last.iloc[0] + 1}–{last.iloc[-1]} show one side only (a gap, not a fall)."
+    # Translators: {behind} and {ahead} are reporters' names as published ("Russia (UN Comtrade)");
+    # {years} is a span of years ("2022–2024")
+    return lang.gettext(
+        "{behind} ends in {last} while {ahead} runs to {latest}: no later year was reported, "
+        "so {years} show one side only (a gap, not a fall)."
+    ).format(
+        behind=behind,
+        ahead=ahead,
+        last=last.iloc[0],
+        latest=last.iloc[-1],
+        years=f"{last.iloc[0] + 1}–{last.iloc[-1]}",
     )
 
 
@@ -470,38 +480,70 @@ def article_claims(full_years_all: pd.DataFrame, article_case: tuple[int, str, f
     )
 
 
-def article_trade_sentence(claims: ArticleTradeClaims, money: Callable[[float], str]) -> str:
+# The article's figure against the later record: (said while early?, where it falls) -> verdict
+ARTICLE_VERDICTS = {
+    (False, "below"): N_("below every later statement"),
+    (False, "above"): N_("above every later statement"),
+    (False, "within"): N_("within the later statements"),
+    (True, "below"): N_("an early estimate, below every later statement"),
+    (True, "above"): N_("an early estimate, above every later statement"),
+    (True, "within"): N_("an early estimate, within the later statements"),
+}
+
+
+def article_trade_sentence(claims: ArticleTradeClaims, money: Callable[[float], str], lang: Language) -> str:
     """The article's trade figures against the later record, every verdict decided by the numbers."""
-    base = f"The Russia Briefing article's {money(claims.base_usd_m)} for {claims.base_year}"
+    _ = lang.gettext
+    said = {"amount": money(claims.base_usd_m), "year": claims.base_year}
     if claims.later_min_usd_m is None or claims.later_max_usd_m is None:
-        sentence = f"{base}: no later statement of that year's total is in the data."
+        sentence = _(
+            "The Russia Briefing article's {amount} for {year}: no later statement of that year's total is in the data."
+        ).format(**said)
     else:
-        later = f"{money(claims.later_min_usd_m)} to {money(claims.later_max_usd_m)}"
-        if claims.later_min_usd_m == claims.later_max_usd_m:
-            later = money(claims.later_min_usd_m)
+        later = money_range(claims.later_min_usd_m, claims.later_max_usd_m, money, lang)
         if claims.base_usd_m < claims.later_min_usd_m:
-            verdict = "below every later statement"
+            where = "below"
         elif claims.base_usd_m > claims.later_max_usd_m:
-            verdict = "above every later statement"
+            where = "above"
         else:
-            verdict = "within the later statements"
-        early = "an early estimate, " if claims.base_status == "preliminary" else ""
-        sentence = f"{base} was {early}{verdict} ({later})."
+            where = "within"
+        verdict = _(ARTICLE_VERDICTS[(claims.base_status == "preliminary", where)])
+        sentence = _("The Russia Briefing article's {amount} for {year} was {verdict} ({later}).").format(
+            **said, verdict=verdict, later=later
+        )
     if claims.projected_usd_m is not None and claims.outcome_min_usd_m is not None:
         reached = claims.outcome_max_usd_m >= claims.projected_usd_m
-        sentence += (
-            f" Its projection of about {money(claims.projected_usd_m)} for {claims.projected_year} "
-            f"(shown as a projection) {'was' if reached else 'was not'} reached: reporters later gave "
-            f"{money(claims.outcome_min_usd_m)} to {money(claims.outcome_max_usd_m)}."
+        outcome = (
+            _(
+                "Its projection of about {amount} for {year} (shown as a projection) was reached: "
+                "reporters later gave {outcomes}."
+            )
+            if reached
+            else _(
+                "Its projection of about {amount} for {year} (shown as a projection) was not reached: "
+                "reporters later gave {outcomes}."
+            )
+        )
+        sentence += " " + outcome.format(
+            amount=money(claims.projected_usd_m),
+            year=claims.projected_year,
+            outcomes=money_range(claims.outcome_min_usd_m, claims.outcome_max_usd_m, money, lang),
         )
     return sentence
 
 
+def money_range(low: float, high: float, money: Callable[[float], str], lang: Language) -> str:
+    """'$1,200m to $1,400m' / 'от … до …'; one amount when both ends are the same."""
+    if low == high:
+        return money(low)
+    return lang.gettext("{low} to {high}").format(low=money(low), high=money(high))
+
+
 TOTAL_SHARE = "ru_share_of_tj_total_trade"
 SHARE_MEASURES = {
-    TOTAL_SHARE: "Of Tajikistan's total trade",
-    "ru_share_of_tj_imports": "Of Tajikistan's imports",
-    "ru_share_of_tj_exports": "Of Tajikistan's exports",
+    TOTAL_SHARE: N_("Of Tajikistan's total trade"),
+    "ru_share_of_tj_imports": N_("Of Tajikistan's imports"),
+    "ru_share_of_tj_exports": N_("Of Tajikistan's exports"),
 }
 
 

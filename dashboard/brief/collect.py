@@ -24,6 +24,7 @@ import streamlit as st
 from dashboard.analytics.citations import cite, data_as_of
 from dashboard.brief.content import Brief, Chart, Figure, Source
 from dashboard.cache.edition import per_edition
+from dashboard.formatting.language import ENGLISH, Language
 
 KEY = "_brief_record"
 MAX_CHARTS = 4  # a page's main charts: the first ones drawn; two pages hold no more
@@ -156,23 +157,27 @@ def cited(source_ids: tuple[str, ...], caption: str, restricted: tuple[str, ...]
 
 def _plain(caption: str) -> str:
     """A sources line without its Markdown links (the PDF lists each source with its address)."""
-    return re.sub(r"\s*\(\[link\]\([^)]*\)\)", "", caption).replace("\\$", "$")
+    return re.sub(r"\s*\(\[[^\]]+\]\([^)]*\)\)", "", caption).replace("\\$", "$")  # "([link](…))" in any language
 
 
-def snapshot(link: str, view_text: str, sources: pd.DataFrame | None) -> Brief | None:
-    """The brief of what this run drew, ready to render (None when nothing was recorded)."""
+def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Language = ENGLISH) -> Brief | None:
+    """The brief of what this run drew, ready to render (None when nothing was recorded), its fixed
+    words in the viewer's language."""
     record = _record()
     if record is None:
         return None
     shown = [i for i in range(len(record.charts)) if i not in record.restricted][:MAX_CHARTS]
     withheld = sorted({publisher for publishers in record.restricted.values() for publisher in publishers})
-    left_out = [
-        f"Left out of this brief: {len(record.restricted)} chart(s) with {', '.join(withheld)} figures, whose "
-        "publisher's terms forbid passing them on; the sources are cited below and the charts are at the link."
-    ] if withheld else []  # fmt: skip
+    left_out = [left_out_line(len(record.restricted), ", ".join(withheld), lang)] if withheld else []
     others = len(record.charts) - len(record.restricted) - len(shown)
     if others > 0:
-        left_out.append(f"The page's other {others} chart(s) are at the link below.")
+        left_out.append(
+            lang.ngettext(
+                "The page's other {count} chart(s) are at the link below.",
+                "The page's other {count} chart(s) are at the link below.",
+                others,
+            ).format(count=others)
+        )
     # withheld charts' sources first: they must be cited even when the list is cut to fit
     ids = [i for index in record.restricted for i in record.chart_sources[index]]
     ids += [*record.figure_sources, *(i for index in shown for i in record.chart_sources[index])]
@@ -190,7 +195,20 @@ def snapshot(link: str, view_text: str, sources: pd.DataFrame | None) -> Brief |
         else (),
         data_as_of=data_as_of(cited_rows) if cited_rows is not None else None,
         left_out=tuple(left_out),
+        lang=lang,
     )
+
+
+def left_out_line(charts: int, publishers: str, lang: Language) -> str:
+    """What the brief leaves out because its publisher's terms forbid passing it on."""
+    # Translators: the English keeps "chart(s)" for every count; Russian needs its three forms
+    return lang.ngettext(
+        "Left out of this brief: {count} chart(s) with {publishers} figures, whose publisher's terms forbid "
+        "passing them on; the sources are cited below and the charts are at the link.",
+        "Left out of this brief: {count} chart(s) with {publishers} figures, whose publisher's terms forbid "
+        "passing them on; the sources are cited below and the charts are at the link.",
+        charts,
+    ).format(count=charts, publishers=publishers)
 
 
 def cached_png(spec: dict[str, Any]) -> bytes:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.formatting.language import ENGLISH, Language
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -48,3 +50,4 @@ class Brief:
     sources: tuple[Source, ...] = ()
     data_as_of: str | None = None
     left_out: tuple[str, ...] = field(default=())  # lines saying what was withheld and why
+    lang: Language = ENGLISH  # the language of its fixed labels and headings (the page's own words come in it)

@@ -27,6 +27,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from dashboard.brief.content import Brief, Chart, Figure
+from dashboard.formatting.language import Language
 
 FONT = "SourceSans"
 UPRIGHT = "SourceSansUpright"  # the fallback for what the italic lacks (Cyrillic)
@@ -40,6 +41,11 @@ PAGE_W, MARGIN = 210.0, 14.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 MAX_PAGES = 2
 CHART_SCALE = 3  # pixels per CSS pixel: sharp when printed
+# How the charts are printed, tried in turn (each with fewer sources listed before the next):
+# full width with their captions first; a brief whose words run longer (Russian's run about a
+# quarter longer than English) gets smaller charts, and at last charts without their captions
+# (each caption's sources are in the closing list), before it would need a third page.
+LAYOUTS = ((1.0, True), (0.85, True), (0.7, True), (0.85, False))
 
 vl_convert.register_font_directory(font_source_sans_pro.font_directory)
 
@@ -52,10 +58,11 @@ def render_pdf(brief: Brief, chart_png: Any = None) -> bytes:
     """The brief's PDF: at most two A4 pages, sources shortened if that is what it takes."""
     render_chart = chart_png or spec_to_png
     images = [render_chart(chart.spec) for chart in brief.charts]
-    for shown_sources in _source_counts(len(brief.sources)):
-        pdf = _layout(brief, images, shown_sources)
-        if pdf.pages_count <= MAX_PAGES:
-            return bytes(pdf.output())
+    for chart_scale, captions in LAYOUTS:
+        for shown_sources in _source_counts(len(brief.sources)):
+            pdf = _layout(brief, images, shown_sources, chart_scale, captions)
+            if pdf.pages_count <= MAX_PAGES:
+                return bytes(pdf.output())
     raise TooLong(f"'{brief.title}' needs more than {MAX_PAGES} pages")
 
 
@@ -97,6 +104,15 @@ def _font_characters(path: str) -> frozenset[int]:
 
 
 FONT_CHARACTERS = _font_characters(FONT_FILES[""])
+ITALIC_CHARACTERS = _font_characters(FONT_FILES["I"])
+
+
+def italic_or_upright(text: str) -> str:
+    """The style for a line meant in italics: italic if its face has every character, else upright.
+    The italic has no Cyrillic: a line that mixes the upright fallback's Cyrillic with the italic's
+    Latin comes out of fpdf2 with the Latin undecodable (a reader's copy-paste, a screen reader and
+    a search find garbage), so a Russian line is set upright, whole."""
+    return "I" if all(ord(ch) in ITALIC_CHARACTERS or ch.isspace() for ch in text) else ""
 
 
 def printable(text: str) -> str:
@@ -116,8 +132,9 @@ class _Page(FPDF):
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(True, margin=14)
         self.set_title(brief.title)
-        self.set_author("Russia–Tajikistan dashboard")
-        self.set_creator("Russia–Tajikistan dashboard")
+        self.set_author(brief.lang.gettext("Russia–Tajikistan dashboard"))
+        self.set_creator(brief.lang.gettext("Russia–Tajikistan dashboard"))
+        self.set_lang(brief.lang.code)  # the document's language, for screen readers
 
     def normalize_text(self, text: str) -> str:
         return super().normalize_text(printable(text))
@@ -126,16 +143,19 @@ class _Page(FPDF):
         self.set_y(-10)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        self.cell(0, 4, f"{self.brief.title} · {self.brief.made_on} · page {self.page_no()}", align="R")
+        page = self.brief.lang.gettext("page {number}").format(number=self.page_no())
+        self.cell(0, 4, f"{self.brief.title} · {self.brief.made_on} · {page}", align="R")
 
 
-def _layout(brief: Brief, images: list[bytes], shown_sources: int) -> FPDF:
+def _layout(
+    brief: Brief, images: list[bytes], shown_sources: int, chart_scale: float = 1.0, captions: bool = True
+) -> FPDF:
     pdf = _Page(brief)
     pdf.add_page()
     _header(pdf, brief)
-    _figures(pdf, brief.figures)
+    _figures(pdf, brief.figures, brief.lang)
     _paragraphs(pdf, brief.paragraphs)
-    _charts(pdf, brief.charts, images)
+    _charts(pdf, brief.charts, images, chart_scale, captions)
     _closing(pdf, brief, shown_sources)
     return pdf
 
@@ -143,17 +163,19 @@ def _layout(brief: Brief, images: list[bytes], shown_sources: int) -> FPDF:
 def _header(pdf: FPDF, brief: Brief) -> None:
     pdf.set_text_color(*ACCENT)
     pdf.set_font(FONT, "B", 8.5)
-    pdf.cell(0, 5, "RUSSIA–TAJIKISTAN DASHBOARD · BRIEF", new_x="LMARGIN", new_y="NEXT", align="L")
+    _ = brief.lang.gettext
+    pdf.cell(0, 5, _("RUSSIA–TAJIKISTAN DASHBOARD · BRIEF"), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_text_color(*INK)
     pdf.set_font(FONT, "B", 19)
     pdf.multi_cell(0, 8.5, brief.title, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*MUTED)
-    pdf.multi_cell(0, 4.4, f"Made {brief.made_on} · {brief.view}", new_x="LMARGIN", new_y="NEXT", align="L")
+    made = _("Made {date} · {view}").format(date=brief.made_on, view=brief.view)
+    pdf.multi_cell(0, 4.4, made, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(2)
 
 
-def _figures(pdf: FPDF, figures: tuple[Figure, ...]) -> None:
+def _figures(pdf: FPDF, figures: tuple[Figure, ...], lang: Language) -> None:
     if not figures:
         return
     per_row = 3 if len(figures) != 4 else 2
@@ -164,11 +186,11 @@ def _figures(pdf: FPDF, figures: tuple[Figure, ...]) -> None:
         heights = []
         for i, figure in enumerate(row):
             x = MARGIN + i * (width + 3)
-            heights.append(_figure_box(pdf, figure, x, top, width))
+            heights.append(_figure_box(pdf, figure, x, top, width, lang))
         pdf.set_y(top + max(heights) + 3)
 
 
-def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float) -> float:
+def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float, lang: Language) -> float:
     pdf.set_xy(x + 2.5, top + 2)
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*MUTED)
@@ -181,9 +203,10 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float) -
         pdf.set_text_color(*MUTED)
         pdf.multi_cell(width - 5, 3.8, figure.note, new_x="LEFT", new_y="NEXT", align="L")
     if figure.basis:
-        pdf.set_font(FONT, "I", 7)
+        whose = lang.gettext("Whose figure: {basis}").format(basis=figure.basis)
+        pdf.set_font(FONT, italic_or_upright(whose), 7)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(width - 5, 3.4, f"Whose figure: {figure.basis}", new_x="LEFT", new_y="NEXT", align="L")
+        pdf.multi_cell(width - 5, 3.4, whose, new_x="LEFT", new_y="NEXT", align="L")
     height = pdf.get_y() - top + 2
     pdf.set_draw_color(*RULE)
     pdf.rect(x, top, width, height)
@@ -198,13 +221,18 @@ def _paragraphs(pdf: FPDF, paragraphs: tuple[str, ...]) -> None:
         pdf.ln(1.5)
 
 
-def _charts(pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes]) -> None:
-    """Two charts a row (one when alone), each with its title and sources line."""
+def _charts(
+    pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes], scale: float = 1.0, captions: bool = True
+) -> None:
+    """Two charts a row (one when alone), each with its title and sources line; `scale` shrinks
+    the images (not the words) and `captions=False` leaves the lines out, for a brief that would
+    not fit otherwise."""
     width = (CONTENT_W - 6) / 2
     for start in range(0, len(charts), 2):
         pair = list(zip(charts[start : start + 2], images[start : start + 2], strict=True))
         w = CONTENT_W if len(pair) == 1 else width
-        heights = [_image_height(image, min(w, 120 if len(pair) == 1 else w)) for _, image in pair]
+        image_w = (min(w, 120) if len(pair) == 1 else w) * scale
+        heights = [_image_height(image, image_w) for _, image in pair]
         needed = max(heights) + 16
         if pdf.get_y() + needed > pdf.h - 14:
             pdf.add_page()
@@ -216,10 +244,9 @@ def _charts(pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes]) -> None:
             pdf.set_font(FONT, "B", 9.5)
             pdf.set_text_color(*INK)
             pdf.multi_cell(w, 4.4, chart.description, new_x="LEFT", new_y="NEXT", align="L")
-            image_w = min(w, 120) if len(pair) == 1 else w
             pdf.image(io.BytesIO(image), x=x, y=pdf.get_y() + 1, w=image_w)
             pdf.set_xy(x, pdf.get_y() + 1 + height + 1)
-            if chart.caption:
+            if chart.caption and captions:
                 pdf.set_font(FONT, "", 7.5)
                 pdf.set_text_color(*MUTED)
                 pdf.multi_cell(w, 3.4, chart.caption, new_x="LEFT", new_y="NEXT", align="L")
@@ -241,13 +268,15 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
     pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
     pdf.ln(2)
     for line in brief.left_out:
-        pdf.set_font(FONT, "I", 8.5)
+        pdf.set_font(FONT, italic_or_upright(line), 8.5)
         pdf.set_text_color(*INK)
         pdf.multi_cell(0, 4, line, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "B", 9)
     pdf.set_text_color(*INK)
-    as_of = f" Data as of {brief.data_as_of}." if brief.data_as_of else ""
-    pdf.multi_cell(0, 4.4, f"Sources ({len(brief.sources)}).{as_of}", new_x="LMARGIN", new_y="NEXT", align="L")
+    _ = brief.lang.gettext
+    as_of = " " + _("Data as of {date}.").format(date=brief.data_as_of) if brief.data_as_of else ""
+    heading = _("Sources ({count}).").format(count=len(brief.sources)) + as_of
+    pdf.multi_cell(0, 4.4, heading, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 7.5)
     pdf.set_text_color(*MUTED)
     for source in brief.sources[:shown_sources]:
@@ -256,12 +285,13 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
         )
     if shown_sources < len(brief.sources):
         more = len(brief.sources) - shown_sources
-        pdf.multi_cell(0, 3.4, f"… and {more} more: every one is listed under its chart at the link below.",
-                       new_x="LMARGIN", new_y="NEXT", align="L")  # fmt: skip
+        said = _("… and {count} more: every one is listed under its chart at the link below.").format(count=more)
+        pdf.multi_cell(0, 3.4, said, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(1.5)
     pdf.set_font(FONT, "B", 9)
     pdf.set_text_color(*INK)
-    pdf.cell(pdf.get_string_width("This view: ") + 1, 4.4, "This view: ")
+    this_view = _("This view: ")
+    pdf.cell(pdf.get_string_width(this_view) + 1, 4.4, this_view)
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*ACCENT)
     pdf.multi_cell(0, 4.4, brief.link, link=brief.link, new_x="LMARGIN", new_y="NEXT", align="L")

@@ -29,6 +29,7 @@ from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
 from dashboard.charts import border as border_charts
 from dashboard.charts.describe import text_alternative
+from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
@@ -37,6 +38,7 @@ from dashboard.models.border import (
     build_coverage_curve,
     clip_to_map,
     sites_frame,
+    sites_in,
     thumbnail_geometry,
 )
 from dashboard.models.catalogue import Entry, build_catalogue
@@ -70,6 +72,7 @@ from dashboard.models.products import (
     build_baci_trends,
     build_breakdown_view,
     build_concentration_frame,
+    build_coverage_frame,
     build_direction_tables,
     build_named_flows,
     build_products_model,
@@ -157,10 +160,11 @@ def trade_model() -> TradeModel:
 
 
 @per_edition()
-def trade_frames() -> TradeFrames:
-    """The Trade page's chart frames and projection inputs: an entry of their own, built on that
-    page's first use, so the Overview (which shares the model and opens first) never waits for them."""
-    return build_trade_frames(trade_model())
+def trade_frames(lang: Language) -> TradeFrames:
+    """The Trade page's chart frames and projection inputs in a language: an entry of their own,
+    built on that page's first use, so the Overview (which shares the model and opens first)
+    never waits for them."""
+    return build_trade_frames(trade_model(), lang)
 
 
 @per_edition()
@@ -206,16 +210,16 @@ def coverage_curve() -> pd.DataFrame:
     return build_coverage_curve(border_model())
 
 
-def border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+def border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     """The map's Vega-Lite spec for one radius and set of layers (the radius only matters when reach is drawn)."""
-    return _border_map_spec(radius_km if "coverage" in layers else 0, layers)
+    return _border_map_spec(radius_km if "coverage" in layers else 0, layers, lang)
 
 
 # The spec carries the map's geometry: shared, never copied per rerun (see arrow_specs).
 @per_edition(max_entries=256)
-def _border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
+def _border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     model = border_model()
-    spec = _border_map_layers(layers)
+    spec = _border_map_layers(layers, lang)
     if "coverage" not in layers:
         return spec
     reach = border.border_coverage(model.border_line, model.covering, radius_km)
@@ -227,12 +231,12 @@ def _border_map_spec(radius_km: int, layers: tuple[str, ...]) -> dict:
 
 
 @per_edition(max_entries=32)
-def _border_map_layers(layers: tuple[str, ...]) -> dict:
+def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = border_model()
-    sites = _map_sites(model, layers)
+    sites = sites_in(_map_sites(model, layers), model.sites, lang)
     labels = model.countries.drop(columns="geometry")
-    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites)
+    chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
 
 
@@ -243,12 +247,15 @@ def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
 
 
 @per_edition(max_entries=4)
-def border_thumbnail_spec(height: int) -> dict:
+def border_thumbnail_spec(height: int, lang: Language) -> dict:
     """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
     model = border_model()
-    sites = _map_sites(model, ("russian",))
-    chart = border_charts.border_map(model.countries.drop(columns="geometry"), False, False, sites, site_names=False)
-    chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
+    sites = sites_in(_map_sites(model, ("russian",)), model.sites, lang)
+    labels = model.countries.drop(columns="geometry")
+    chart = border_charts.border_map(labels, False, False, sites, lang, site_names=False)
+    chart = chart.properties(height=height, title=lang.gettext("Border and Russian sites")).configure_legend(
+        disable=True
+    )
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
 
 
@@ -265,9 +272,9 @@ def remittances_model() -> RemittancesModel:
 
 
 @per_edition(max_entries=256)
-def remittances_view(years: tuple[int, int], show_others: bool) -> RemittancesView:
-    """What the Remittances page draws for these years."""
-    return build_remittances_view(remittances_model(), years, show_others)
+def remittances_view(years: tuple[int, int], show_others: bool, lang: Language) -> RemittancesView:
+    """What the Remittances page draws for these years, in the viewer's language."""
+    return build_remittances_view(remittances_model(), years, show_others, lang)
 
 
 @per_edition(max_entries=256)
@@ -278,10 +285,11 @@ def remittance_scenario(
     share_pct: float | None,
     multiplier: float,
     steps: tuple[float, float],
+    lang: Language,
 ) -> Scenario:
     """The shock the Remittances page's sliders set, with each input's year and source."""
     return build_scenario(
-        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps
+        remittances_model(), russia_change_pct, ruble_change_pct, pass_through_pct, share_pct, multiplier, steps, lang
     )
 
 
@@ -293,9 +301,9 @@ def scenarios_model() -> ScenariosModel:
 
 
 @per_edition()
-def scenario_coefficients() -> pd.DataFrame:
-    """The estimates as the Scenarios page's table shows them."""
-    return coefficients_shown(scenarios_model().coefficients)
+def scenario_coefficients(lang: Language) -> pd.DataFrame:
+    """The estimates as the Scenarios page's table shows them, in the viewer's language."""
+    return coefficients_shown(scenarios_model().coefficients, lang)
 
 
 # --- Partners & region ---------------------------------------------------------------------
@@ -335,33 +343,33 @@ def partners_headline(since: int) -> Headlines:
 
 
 @per_edition(max_entries=256)
-def partners_shares(flow: str, top: int, since: int, years: tuple[int, int]) -> SharesView | None:
+def partners_shares(flow: str, top: int, since: int, years: tuple[int, int], lang: Language) -> SharesView | None:
     """Tajikistan's partners' shares for a flow, the top N, the compared year and the years shown."""
-    return build_shares_view(partners_model(), flow, top, since, years)
+    return build_shares_view(partners_model(), flow, top, since, years, lang)
 
 
 @per_edition(max_entries=256)
-def partners_changes(flow: str, top: int, since: int, years: tuple[int, int]) -> pd.DataFrame:
+def partners_changes(flow: str, top: int, since: int, years: tuple[int, int], lang: Language) -> pd.DataFrame:
     """The same view's changes since the compared year, as the page's table."""
-    return changes_table(partners_shares(flow, top, since, years), since)
+    return changes_table(partners_shares(flow, top, since, years, lang), since, lang)
 
 
 @per_edition(max_entries=256)
-def partners_mirror(code: str, years: tuple[int, int]) -> MirrorView:
+def partners_mirror(code: str, years: tuple[int, int], lang: Language) -> MirrorView:
     """The flows between Tajikistan and one partner as each side reported them."""
-    return build_mirror_view(partners_model(), code, years)
+    return build_mirror_view(partners_model(), code, years, lang)
 
 
 @per_edition(max_entries=256)
-def partners_neighbours(codes: tuple[str, ...], years: tuple[int, int]) -> NeighboursView | None:
+def partners_neighbours(codes: tuple[str, ...], years: tuple[int, int], lang: Language) -> NeighboursView | None:
     """The chosen neighbours' trade with Russia and with China."""
-    return build_neighbours_view(partners_model(), codes, years)
+    return build_neighbours_view(partners_model(), codes, years, lang)
 
 
 @per_edition(max_entries=64)
-def partners_world(years: tuple[int, int], ranked: int) -> WorldView | None:
+def partners_world(years: tuple[int, int], ranked: int, lang: Language) -> WorldView | None:
     """Remittance dependency in the world: the top `ranked` economies and the region over the years."""
-    return build_world_view(partners_model(), years, ranked)
+    return build_world_view(partners_model(), years, ranked, lang)
 
 
 # --- Products ------------------------------------------------------------------------------
@@ -378,45 +386,51 @@ def products_model() -> ProductsModel:
 
 
 @per_edition(max_entries=256)
-def direction_tables(direction: str, query: str) -> DirectionTables:
-    """One direction's product tables for a search."""
-    return build_direction_tables(products_model(), direction, query)
+def direction_tables(direction: str, query: str, lang: Language) -> DirectionTables:
+    """One direction's product tables for a search, in a language."""
+    return build_direction_tables(products_model(), direction, query, lang)
 
 
 @per_edition(max_entries=128)
-def product_trends(query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def product_trends(query: str, lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The product families valued more than once that match a search."""
-    return build_trend_frame(products_model(), query)
+    return build_trend_frame(products_model(), query, lang)
 
 
 @per_edition(max_entries=256)
-def breakdown_view(direction: str, year: int | None, level: int, top: int) -> BreakdownView | None:
+def breakdown_view(direction: str, year: int | None, level: int, top: int, lang: Language) -> BreakdownView | None:
     """One direction's breakdown panel for a year, level and top N."""
-    return build_breakdown_view(products_model(), direction, year, level, top)
+    return build_breakdown_view(products_model(), direction, year, level, top, lang)
 
 
 @per_edition(max_entries=256)
-def published_figures(direction: str, measure: str, query: str) -> pd.DataFrame:
+def published_figures(direction: str, measure: str, query: str, lang: Language) -> pd.DataFrame:
     """A direction's published shares, growth rates or values for a search, as bars."""
-    return build_published_frame(products_model(), direction, measure, query)
+    return build_published_frame(products_model(), direction, measure, query, lang)
 
 
 @per_edition(max_entries=8)
-def product_concentration(level: int) -> pd.DataFrame:
+def product_concentration(level: int, lang: Language) -> pd.DataFrame:
     """Top-3 share and HHI by year from BACI at an HS level."""
-    return build_concentration_frame(products_model(), level)
+    return build_concentration_frame(products_model(), level, lang)
 
 
 @per_edition(max_entries=256)
-def baci_trends(level: int, query: str, year: int | None) -> pd.DataFrame:
+def baci_trends(level: int, query: str, year: int | None, lang: Language) -> pd.DataFrame:
     """BACI's values by year for the products a search picks, else the year's largest."""
-    return build_baci_trends(products_model(), level, query, year)
+    return build_baci_trends(products_model(), level, query, year, lang)
 
 
 @per_edition(max_entries=4)
-def named_flows() -> tuple[pd.DataFrame, pd.DataFrame]:
+def named_flows(lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The article's named headings found in BACI: by year, and the latest year's table."""
-    return build_named_flows(products_model())
+    return build_named_flows(products_model(), lang)
+
+
+@per_edition(max_entries=4)
+def product_coverage(lang: Language) -> pd.DataFrame:
+    """What product data each year and direction has, in a language (the coverage strip)."""
+    return build_coverage_frame(products_model(), lang)
 
 
 # --- Overview and Sources ------------------------------------------------------------------
@@ -427,30 +441,32 @@ def overview_model(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
-    partners: PartnersModel | None = None,
+    partners: PartnersModel | None,
+    lang: Language,
 ) -> OverviewModel:
     """The Overview's cards and narrative, built once per set of models that loaded (the page
-    passes each model it could load, None for one that failed)."""
+    passes each model it could load, None for one that failed) and per language."""
     present = tuple(part is not None for part in (trade, context, remittances, border, partners))
-    return _overview_model(present, trade, context, remittances, border, partners)
+    return _overview_model(present, lang, trade, context, remittances, border, partners)
 
 
 @per_edition(max_entries=16)  # keyed by which models are present: the models are this edition's own
 def _overview_model(
     present: tuple[bool, ...],
+    lang: Language,
     _trade: TradeModel | None,
     _context: pd.DataFrame | None,
     _remittances: RemittancesModel | None,
     _border: BorderModel | None,
     _partners: PartnersModel | None,
 ) -> OverviewModel:
-    return build_overview_model(_trade, _context, _remittances, _border, _partners)
+    return build_overview_model(_trade, _context, _remittances, _border, _partners, lang)
 
 
 @per_edition(max_entries=4)
-def overview_trade_trend(unit: str) -> pd.DataFrame:
-    """The Overview's trade chart frame in the viewer's unit (DataError if the trade files fail)."""
-    return trade_trend_frame(trade_model(), unit)
+def overview_trade_trend(unit: str, lang: Language) -> pd.DataFrame:
+    """The Overview's trade chart frame in the viewer's unit and language (DataError if the trade files fail)."""
+    return trade_trend_frame(trade_model(), unit, lang)
 
 
 @per_edition()
@@ -466,10 +482,12 @@ def overview_event_rows(kinds: tuple[str, ...]) -> pd.DataFrame:
 
 
 @per_edition(max_entries=1024)
-def sources_line(ids: tuple[str, ...], reach: tuple[tuple[str, int], ...] = ()) -> citations.Citing:
-    """A chart's sources line for these ids (and the last year it has from each): every chart asks on
-    every rerun, nearly always with ids it has asked for before."""
-    return citations.citing(ids, dataset("sources"), reach)
+def sources_line(
+    ids: tuple[str, ...], reach: tuple[tuple[str, int], ...] = (), lang: Language = ENGLISH
+) -> citations.Citing:
+    """A chart's sources line for these ids (and the last year it has from each), in the viewer's
+    language: every chart asks on every rerun, nearly always with ids it has asked for before."""
+    return citations.citing(ids, dataset("sources"), reach, lang=lang)
 
 
 @per_edition(max_entries=64)
@@ -479,28 +497,28 @@ def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
 
 
 @per_edition(max_entries=64)
-def overview_events_table(kinds: tuple[str, ...]) -> pd.DataFrame:
+def overview_events_table(kinds: tuple[str, ...], lang: Language) -> pd.DataFrame:
     """The Overview's events of these kinds as listed: each with its source and "(+N more)"."""
-    return events_table(overview_timeline(kinds), dataset("sources"))
+    return events_table(overview_timeline(kinds), dataset("sources"), lang)
 
 
 @per_edition(max_entries=8)
-def catalogue() -> tuple[list[Entry], list[Entry]]:
-    """The Sources & data page's entries: tables, then geometry."""
-    return build_catalogue(data_dir())
+def catalogue(lang: Language) -> tuple[list[Entry], list[Entry]]:
+    """The Sources & data page's entries: tables, then geometry, in the viewer's language."""
+    return build_catalogue(data_dir(), lang)
 
 
 @per_edition(max_entries=64)
-def listed_sources(file: str | None) -> pa.Table:
+def listed_sources(file: str | None, lang: Language) -> pa.Table:
     """A list of sources as the Sources page shows it, in Arrow as st.dataframe would convert it
     (the page draws some twenty of them on every rerun): the whole list, or the sources one
-    data file cites."""
+    data file cites. The rows stay as published; a missing date says so in the viewer's language."""
     if file is None:
         sources = dataset("sources")
     else:
-        tables, geometry = catalogue()
+        tables, geometry = catalogue(lang)
         sources = next(entry.cited for entry in (*tables, *geometry) if entry.dataset.file == file)
-    listed = sources.assign(published_date=sources["published_date"].fillna("undated"))
+    listed = sources.assign(published_date=sources["published_date"].fillna(lang.gettext("undated")))
     return dataframe_util.convert_pandas_df_to_arrow_table(listed, preserve_index=False)
 
 
@@ -547,7 +565,7 @@ def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.Dat
 
 
 @per_edition(max_entries=512, hash_funcs=BY_CONTENT)
-def chart_description(description: str, data: pd.DataFrame) -> str:
+def chart_description(description: str, data: pd.DataFrame, lang: Language = ENGLISH) -> str:
     """A chart's text alternative with the key numbers of its rows (charts.describe), worked out
-    once per description and rows."""
-    return text_alternative(description, data)
+    once per description, rows and language."""
+    return text_alternative(description, data, lang=lang)

@@ -11,6 +11,8 @@ import pandas as pd
 
 from dashboard.analytics.border import geo_features
 from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, basis_tooltips
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 # The map takes its height from its frame (see components.show_map), so a phone gets a map as
 # wide as the screen instead of a strip in a tall empty box.
@@ -54,12 +56,15 @@ def _fill_expression() -> str:
     return chain
 
 
-def countries_layer(labels: pd.DataFrame) -> alt.LayerChart:
+def countries_layer(labels: pd.DataFrame, lang: Language) -> alt.LayerChart:
     shapes = (
         alt.Chart(alt.NamedData(name="countries"))
         .transform_calculate(fill=_fill_expression())
         .mark_geoshape(stroke="#FFFFFF", strokeWidth=1)
-        .encode(fill=alt.Fill("fill:N", scale=None), tooltip=[alt.Tooltip("properties.name:N", title="Country")])
+        .encode(
+            fill=alt.Fill("fill:N", scale=None),
+            tooltip=[alt.Tooltip("properties.name:N", title=lang.gettext("Country"))],
+        )
     )
     names = (
         alt.Chart(labels[["name", "focus", "label_lon", "label_lat"]])
@@ -74,7 +79,7 @@ def countries_layer(labels: pd.DataFrame) -> alt.LayerChart:
     return shapes + names
 
 
-def rivers_layer() -> alt.Chart:
+def rivers_layer(lang: Language) -> alt.Chart:
     return (
         alt.Chart(alt.NamedData(name="rivers"))
         .mark_geoshape(filled=False, stroke=RIVER_COLOR)
@@ -83,18 +88,18 @@ def rivers_layer() -> alt.Chart:
                 "properties.level:O", scale=alt.Scale(domain=[1, 2, 3], range=[1.6, 1.0, 0.6]), legend=None
             ),
             tooltip=[
-                alt.Tooltip("properties.name_inferred:N", title="River"),
-                alt.Tooltip("properties.river_class:N", title="Class"),
+                alt.Tooltip("properties.name_inferred:N", title=lang.gettext("River")),
+                alt.Tooltip("properties.river_class:N", title=lang.gettext("Class")),
             ],
         )
     )
 
 
-def border_layer() -> alt.Chart:
+def border_layer(lang: Language) -> alt.Chart:
     return (
         alt.Chart(alt.NamedData(name="border"))
         .mark_geoshape(filled=False, stroke=BORDER_COLOR, strokeWidth=3)
-        .encode(tooltip=[alt.Tooltip("properties.tj_region:N", title="Tajik–Afghan border, Tajik side")])
+        .encode(tooltip=[alt.Tooltip("properties.tj_region:N", title=lang.gettext("Tajik–Afghan border, Tajik side"))])
     )
 
 
@@ -129,7 +134,7 @@ LABEL_OFFSETS = {  # label_side -> (align, dx, dy)
 }
 
 
-def sites_layer(sites: pd.DataFrame, site_names: bool = True) -> alt.LayerChart:
+def sites_layer(sites: pd.DataFrame, site_names: bool, lang: Language) -> alt.LayerChart:
     """Sites as markers by kind; the garrison with a troop figure sized by it; former ones faded.
 
     `site_names=False` leaves out the eight name layers (a thumbnail has no room for them).
@@ -141,20 +146,24 @@ def sites_layer(sites: pd.DataFrame, site_names: bool = True) -> alt.LayerChart:
         longitude="lon:Q",
         latitude="lat:Q",
         tooltip=[
-            alt.Tooltip("name:N", title="Site"),
-            alt.Tooltip("kind_label:N", title="Kind"),
-            alt.Tooltip("status:N", title="Status"),
-            alt.Tooltip("troops_text:N", title="Troops"),
-            alt.Tooltip("distance_text:N", title="To the border"),
-            *basis_tooltips(year=False),
+            alt.Tooltip("name:N", title=lang.gettext("Site")),
+            alt.Tooltip("kind_label:N", title=lang.gettext("Kind")),
+            alt.Tooltip("status:N", title=lang.gettext("Status")),
+            alt.Tooltip("troops_text:N", title=lang.gettext("Troops")),
+            alt.Tooltip("distance_text:N", title=lang.gettext("To the border")),
+            *basis_tooltips(year=False, lang=lang),
         ],
     )
     markers = base.mark_point(filled=True, opacity=1, stroke="#FFFFFF", strokeWidth=1).encode(
         color=alt.Color(
-            "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][0] for k in kinds])
+            "kind_label:N",
+            title=lang.gettext("Sites"),
+            scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][0] for k in kinds]),
         ),
         shape=alt.Shape(
-            "kind_label:N", title="Sites", scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][1] for k in kinds])
+            "kind_label:N",
+            title=lang.gettext("Sites"),
+            scale=alt.Scale(domain=labels, range=[SITE_STYLE[k][1] for k in kinds]),
         ),
         size=alt.Size("marker_size:Q", scale=None, legend=None),
         fillOpacity=alt.condition("datum.status == 'former'", alt.value(0.2), alt.value(1)),
@@ -175,6 +184,7 @@ def border_map(
     show_rivers: bool,
     show_coverage: bool,
     sites: pd.DataFrame,
+    lang: Language,
     site_names: bool = True,
 ) -> alt.LayerChart:
     """The region without tiles: countries, rivers, the border in bold, reach and covered stretch, sites.
@@ -182,34 +192,37 @@ def border_map(
     Countries, rivers and the border are named datasets ("countries", "rivers", "border"): add them
     with `with_map_data(spec, map_datasets(...))`; with coverage, also `coverage_datasets(...)`.
     """
-    layers: list[alt.TopLevelMixin] = [countries_layer(country_labels)]
+    layers: list[alt.TopLevelMixin] = [countries_layer(country_labels, lang)]
     if show_rivers:
-        layers.append(rivers_layer())
+        layers.append(rivers_layer(lang))
     if show_coverage:
         layers.append(reach_layer())
-    layers.append(border_layer())
+    layers.append(border_layer(lang))
     if show_coverage:
         layers.append(covered_layer())
     if len(sites):
-        layers.append(sites_layer(sites, site_names))
+        layers.append(sites_layer(sites, site_names, lang))
     return alt.layer(*layers).project(**PROJECTION).properties(height=MAP_HEIGHT)
 
 
-def coverage_curve_chart(curve: pd.DataFrame, radius_km: float) -> alt.LayerChart:
+def coverage_curve_chart(curve: pd.DataFrame, radius_km: float, lang: Language) -> alt.LayerChart:
     """Share of the border within reach as the radius grows, with the chosen radius marked."""
     line = (
         alt.Chart(curve)
         .mark_line(color=COVERED_COLOR)
         .encode(
-            x=alt.X("radius_km:Q", title="Distance from Russia's active sites, km"),
+            x=alt.X("radius_km:Q", title=lang.gettext("Distance from Russia's active sites, km")),
             y=alt.Y(
-                "share:Q", title="Share of the border line", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])
+                "share:Q",
+                title=lang.gettext("Share of the border line"),
+                axis=alt.Axis(format="%"),
+                scale=alt.Scale(domain=[0, 1]),
             ),
             tooltip=[
-                alt.Tooltip("radius_km:Q", title="Radius, km"),
-                alt.Tooltip("covered_km:Q", format=",.0f", title="Covered, km"),
-                alt.Tooltip("share:Q", format=".0%", title="Covered"),
-                *basis_tooltips(year=False),
+                alt.Tooltip("radius_km:Q", title=lang.gettext("Radius, km")),
+                alt.Tooltip("covered_km:Q", format=",.0f", title=lang.gettext("Covered, km")),
+                alt.Tooltip("share:Q", format=".0%", title=lang.gettext("Covered")),
+                *basis_tooltips(year=False, lang=lang),
             ],
         )
     )
@@ -221,19 +234,27 @@ def coverage_curve_chart(curve: pd.DataFrame, radius_km: float) -> alt.LayerChar
     return (line + rule).properties(height=220)
 
 
-FIGURE_SHAPES = {"about": "circle", "at least": "triangle-up", "up to": "triangle-down", "sent away": "cross"}
+# the troop figures' kinds (the frame's words, shown in the viewer's language) and their marks
+FIGURE_SHAPES = {
+    N_("about"): "circle",
+    N_("at least"): "triangle-up",
+    N_("up to"): "triangle-down",
+    N_("sent away"): "cross",
+}
 
 
-def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame) -> alt.LayerChart:
+def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame, lang: Language) -> alt.LayerChart:
     """Reported strength of the 201st base: each source's figure, the spread per year, the claim.
 
     `figures` comes from strength_frame: bounds ("more than 6,000", "up to 7,000") keep their
     direction, and reported redeployments are drawn apart from strength.
     """
     top = max(figures["estimate"].max(), ranges["high"].max(), claims["value"].max() if len(claims) else 0)
+    figures = figures.assign(figure=figures["figure"].map(lang.gettext))
+    kinds = [lang.gettext(kind) for kind in FIGURE_SHAPES]
     x = alt.X(
         "year:Q",
-        title="Year reported",
+        title=lang.gettext("Year reported"),
         axis=alt.Axis(format="d", tickMinStep=1),
         scale=alt.Scale(nice=False, zero=False, padding=14),
     )
@@ -243,13 +264,13 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
         .mark_rule(color="#9CA3AF", strokeWidth=10, opacity=0.45)
         .encode(
             x=x,
-            y=alt.Y("low:Q", title="Personnel", scale=y_scale),
+            y=alt.Y("low:Q", title=lang.gettext("Personnel"), scale=y_scale),
             y2="high:Q",
             tooltip=[
-                alt.Tooltip("low:Q", format=",", title="Lowest"),
-                alt.Tooltip("high:Q", format=",", title="Highest"),
-                alt.Tooltip("sources:Q", title="Figures"),
-                *basis_tooltips(),
+                alt.Tooltip("low:Q", format=",", title=lang.gettext("Lowest")),
+                alt.Tooltip("high:Q", format=",", title=lang.gettext("Highest")),
+                alt.Tooltip("sources:Q", title=lang.gettext("Figures")),
+                *basis_tooltips(lang=lang),
             ],
         )
     )
@@ -261,26 +282,29 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
             y=alt.Y("estimate:Q", scale=y_scale),
             shape=alt.Shape(
                 "figure:N",
-                title="Figure",
-                scale=alt.Scale(domain=list(FIGURE_SHAPES), range=list(FIGURE_SHAPES.values())),
+                title=lang.gettext("Figure"),
+                scale=alt.Scale(domain=kinds, range=list(FIGURE_SHAPES.values())),
             ),
             color=alt.Color(
                 "figure:N",
-                title="Figure",
-                scale=alt.Scale(domain=list(FIGURE_SHAPES), range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
+                title=lang.gettext("Figure"),
+                scale=alt.Scale(domain=kinds, range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
             ),
             tooltip=[
-                alt.Tooltip("figure:N", title="Figure"),
-                alt.Tooltip("estimate:Q", format=",", title="Personnel"),
-                alt.Tooltip("note:N", title="Note"),
-                *basis_tooltips(),
+                alt.Tooltip("figure:N", title=lang.gettext("Figure")),
+                alt.Tooltip("estimate:Q", format=",", title=lang.gettext("Personnel")),
+                alt.Tooltip("note:N", title=lang.gettext("Note")),
+                *basis_tooltips(lang=lang),
             ],
         )
     )
     claim = (
         alt.Chart(claims)
         .mark_rule(color=INK, strokeDash=[5, 4])
-        .encode(y=alt.Y("value:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title="Claim"), *basis_tooltips()])
+        .encode(
+            y=alt.Y("value:Q", scale=y_scale),
+            tooltip=[alt.Tooltip("label:N", title=lang.gettext("Claim")), *basis_tooltips(lang=lang)],
+        )
     )
     claim_text = (
         alt.Chart(claims)
@@ -293,7 +317,7 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
 STATUS_COLORS = {"member": "#1F2933", "suspended": "#8E7CC3", "observer": "#9CB8DA", "former": "#E5E7EB"}
 
 
-def membership_chart(matrix: pd.DataFrame) -> alt.LayerChart:
+def membership_chart(matrix: pd.DataFrame, lang: Language) -> alt.LayerChart:
     """Organisations × countries, coloured by status, Russia and Tajikistan first."""
     names = matrix.drop_duplicates("country_iso3").set_index("country_iso3")["country_name"]
     order = ["RUS", "TJK", *sorted(set(names.index) - {"RUS", "TJK"}, key=names.get)]
@@ -307,16 +331,16 @@ def membership_chart(matrix: pd.DataFrame) -> alt.LayerChart:
             y=y,
             color=alt.Color(
                 "status:N",
-                title="Status",
+                title=lang.gettext("Status"),
                 scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
             ),
             tooltip=[
-                alt.Tooltip("organization:N", title="Organisation"),
-                alt.Tooltip("country_name:N", title="Country"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("years:N", title="Years"),
-                alt.Tooltip("note:N", title="Note"),
-                *basis_tooltips(year=False),
+                alt.Tooltip("organization:N", title=lang.gettext("Organisation")),
+                alt.Tooltip("country_name:N", title=lang.gettext("Country")),
+                alt.Tooltip("status:N", title=lang.gettext("Status")),
+                alt.Tooltip("years:N", title=lang.gettext("Years")),
+                alt.Tooltip("note:N", title=lang.gettext("Note")),
+                *basis_tooltips(year=False, lang=lang),
             ],
         )
     )

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.formatting import localized
+from dashboard.formatting.language import Language
+
 # The first of these a frame has is what the chart measures, and what it is measured for.
 VALUE_COLUMNS = ("share_pct", "value_usd_m", "value", "pct_gdp", "value_bn", "change_pct", "length_km", "estimate")
 LABEL_COLUMNS = ("series", "partner", "reported_by", "reporter", "side", "measure_label", "label", "country", "what")
 MAX_ITEMS = 6
 
 
-def text_alternative(description: str, data: pd.DataFrame | None) -> str:
+def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Language) -> str:
     """'Shares of … . Years 1993–2020. In 2020: Russia 24.6; Kazakhstan 23.0; …'"""
     text = description.rstrip(". ") + "."
     if data is None or data.empty:
@@ -24,7 +27,8 @@ def text_alternative(description: str, data: pd.DataFrame | None) -> str:
     years = pd.to_numeric(data["year"], errors="coerce").dropna() if "year" in data.columns else pd.Series(dtype=float)
     if len(years):
         first, last = int(years.min()), int(years.max())
-        text += f" Years {first}–{last}." if first != last else f" {first}."
+        years_text = lang.gettext("Years {first}–{last}.").format(first=first, last=last)
+        text += " " + (years_text if first != last else f"{first}.")
     if value is None:
         return text
     rows = data.dropna(subset=[value])
@@ -32,10 +36,12 @@ def text_alternative(description: str, data: pd.DataFrame | None) -> str:
         rows = rows[pd.to_numeric(rows["year"], errors="coerce") == rows["year"].max()]
     items = []
     for _, row in rows.head(MAX_ITEMS).iterrows():
-        name = f"{row[label]} " if label is not None and pd.notna(row[label]) else ""
-        items.append(f"{name}{row[value]:,.1f}")
+        # a label the code wrote ("this dashboard") is a msgid; the data's own names pass unchanged
+        name = f"{lang.gettext(str(row[label]))} " if label is not None and pd.notna(row[label]) else ""
+        number = f"{row[value]:,.1f}" if lang.is_source else localized.number(row[value], lang, 1)
+        items.append(f"{name}{number}")
     if items:
-        when = f"In {int(rows['year'].max())}: " if len(years) and len(rows) else ""
-        more = f"; and {len(rows) - MAX_ITEMS} more" if len(rows) > MAX_ITEMS else ""
+        when = lang.gettext("In {year}: ").format(year=int(rows["year"].max())) if len(years) and len(rows) else ""
+        more = lang.gettext("; and {count} more").format(count=len(rows) - MAX_ITEMS) if len(rows) > MAX_ITEMS else ""
         text += f" {when}{'; '.join(items)}{more}."
     return text

@@ -15,19 +15,24 @@ from dashboard.charts.theme import (
     line_legend,
     percent_axis,
 )
+from dashboard.formatting.language import Language
 
 
 def _year_x() -> alt.X:
     return alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True))
 
 
-def trade_trend(totals: pd.DataFrame, unit_label: str) -> alt.Chart:
+def trade_trend(totals: pd.DataFrame, unit_label: str, lang: Language) -> alt.Chart:
     """Annual bilateral trade as each side reports it, in the viewer's unit (columns year, side, value,
-    value_text and how each figure stands: models.overview.trade_trend_frame)."""
-    sides = {side: SIDE_COLORS[side] for side in totals["side"].unique() if side in SIDE_COLORS}
-    dashes = {side: SIDE_DASHES[side] for side in sides}
+    value_text and how each figure stands: models.overview.trade_trend_frame; `side` in the
+    viewer's language, so the reporters' fixed colours are looked up by their name in it)."""
+    _ = lang.gettext
+    colors = {_(side): color for side, color in SIDE_COLORS.items()}
+    side_dashes = {_(side): dash for side, dash in SIDE_DASHES.items()}
+    sides = {side: colors[side] for side in totals["side"].unique() if side in colors}
+    dashes = {side: side_dashes[side] for side in sides}
     return (
-        alt.Chart(totals, title=f"Bilateral trade, {unit_label}, by reporter")
+        alt.Chart(totals, title=_("Bilateral trade, {unit}, by reporter").format(unit=unit_label))
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
             x=_year_x(),
@@ -45,25 +50,26 @@ def trade_trend(totals: pd.DataFrame, unit_label: str) -> alt.Chart:
                 legend=line_legend(orient="top-left", direction="horizontal", fillColor="white"),
             ),
             tooltip=[
-                alt.Tooltip("side:N", title="Side"),
-                alt.Tooltip("value_text:N", title="Trade"),
-                *basis_tooltips(),
+                alt.Tooltip("side:N", title=_("Side")),
+                alt.Tooltip("value_text:N", title=_("Trade")),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=150)
     )
 
 
-def remittances_trend(backbone: pd.DataFrame) -> alt.Chart:
+def remittances_trend(backbone: pd.DataFrame, lang: Language) -> alt.Chart:
     """Remittances as % of GDP, World Bank (columns year, pct_gdp, segment): broken where a year is missing."""
+    _ = lang.gettext
     return (
-        alt.Chart(backbone, title="Remittances, % of GDP (World Bank)")
+        alt.Chart(backbone, title=_("Remittances, % of GDP (World Bank)"))
         .mark_line(color=INK, point=alt.OverlayMarkDef(size=18, color=INK))
         .encode(
             x=_year_x(),
-            y=alt.Y("pct_gdp:Q", title="% of GDP", axis=percent_axis(), scale=alt.Scale(zero=True)),
+            y=alt.Y("pct_gdp:Q", title=_("% of GDP"), axis=percent_axis(lang=lang), scale=alt.Scale(zero=True)),
             detail="segment:N",
-            tooltip=[alt.Tooltip("pct_gdp:Q", format=".1f", title="% of GDP"), *basis_tooltips()],
+            tooltip=[alt.Tooltip("pct_gdp:Q", format=".1f", title=_("% of GDP")), *basis_tooltips(lang=lang)],
         )
         .properties(height=150)
     )

@@ -12,6 +12,9 @@ import pandas as pd
 
 from dashboard.analytics.partners import ESTIMATE, REPORTED, REST
 from dashboard.charts.theme import MUTED, SIDE_COLORS, basis_tooltips, dash_cycle, line_legend, percent_axis
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.countries import country
+from dashboard.formatting.language import Language
 
 # Russia keeps its red on every page; the other large partners get fixed colours of their own.
 PARTNER_COLORS = {
@@ -30,6 +33,8 @@ SPARE_COLORS = ["#762A83", "#01665E", "#A6611A", "#9E0142", "#3288BD", "#66A61E"
 REST_COLOR = "#6B7280"
 # A one-flow total has no share and a one-flow cell no gap (analytics.basis): neither is ever drawn.
 BASIS_SHAPES = {REPORTED: "circle", ESTIMATE: "circle"}
+US_M = N_("US$ m")
+PCT_GDP = N_("% of GDP")
 COUNTRY_COLORS = {
     "Tajikistan": SIDE_COLORS["Tajikistan"],
     "Kazakhstan": "#8C510A",
@@ -39,15 +44,39 @@ COUNTRY_COLORS = {
 }
 
 
-def partner_scale(names: list[str], palette: dict[str, str] | None = None) -> alt.Scale:
+# the palettes' countries by ISO code: their names in another language come from CLDR
+CODES = {
+    "Russia": "RUS",
+    "Kazakhstan": "KAZ",
+    "China": "CHN",
+    "Uzbekistan": "UZB",
+    "Turkey": "TUR",
+    "Switzerland": "CHE",
+    "Kyrgyzstan": "KGZ",
+    "Turkmenistan": "TKM",
+    "Iran": "IRN",
+    "Afghanistan": "AFG",
+    "Tajikistan": "TJK",
+}
+
+
+def palette_in(palette: dict[str, str], lang: Language) -> dict[str, str]:
+    """A palette keyed by the countries' names in the viewer's language (the same colours)."""
+    if lang.is_source:
+        return palette
+    return {country(CODES[name], lang, name): color for name, color in palette.items()}
+
+
+def partner_scale(names: list[str], palette: dict[str, str], lang: Language) -> alt.Scale:
     """Fixed colours for the names shown, in the order given; spares for others, grey for the rest of the world."""
-    palette = PARTNER_COLORS if palette is None else palette
+    palette = palette_in(palette, lang)
+    rest = lang.gettext(REST)
     spare = iter(SPARE_COLORS * 3)
-    colors = [REST_COLOR if name == REST else palette.get(name) or next(spare) for name in names]
+    colors = [REST_COLOR if name == rest else palette.get(name) or next(spare) for name in names]
     return alt.Scale(domain=names, range=colors)
 
 
-BASIS_LABELS = {REPORTED: "reported (filled)", ESTIMATE: "IMF estimate (hollow)"}
+BASIS_LABELS = {REPORTED: N_("reported (filled)"), ESTIMATE: N_("IMF estimate (hollow)")}
 
 
 def _label_expr(labels: dict[str, str]) -> str:
@@ -58,7 +87,7 @@ def _label_expr(labels: dict[str, str]) -> str:
     return chain
 
 
-def _marks_by_basis(base: alt.Chart, encodings: dict) -> list[alt.Chart]:
+def _marks_by_basis(base: alt.Chart, encodings: dict, lang: Language) -> list[alt.Chart]:
     """Filled marks where the reporter's own figures stand behind a value, hollow ones elsewhere.
 
     Two layers rather than a fill encoding: a fill on the colour's field would merge into, and
@@ -67,9 +96,13 @@ def _marks_by_basis(base: alt.Chart, encodings: dict) -> list[alt.Chart]:
     domain = list(BASIS_SHAPES)
     shape = alt.Shape(
         "basis:N",
-        title="How the figure stands",
+        title=lang.gettext("How the figure stands"),
         scale=alt.Scale(domain=domain, range=list(BASIS_SHAPES.values())),
-        legend=alt.Legend(labelExpr=_label_expr(BASIS_LABELS), symbolStrokeColor=MUTED, symbolFillColor=MUTED),
+        legend=alt.Legend(
+            labelExpr=_label_expr({key: lang.gettext(label) for key, label in BASIS_LABELS.items()}),
+            symbolStrokeColor=MUTED,
+            symbolFillColor=MUTED,
+        ),
     )
     reported = base.transform_filter(f"datum.basis == '{REPORTED}'").mark_point(filled=True, size=40)
     other = base.transform_filter(f"datum.basis != '{REPORTED}'").mark_point(filled=False, size=50, strokeWidth=1.6)
@@ -77,58 +110,65 @@ def _marks_by_basis(base: alt.Chart, encodings: dict) -> list[alt.Chart]:
 
 
 def share_lines(
-    frame: pd.DataFrame, order: list[str], title: str, color_title: str = "Partner", palette: str = "partners"
+    frame: pd.DataFrame, order: list[str], title: str, color_title: str, palette: str, lang: Language
 ) -> alt.LayerChart:
     """Shares over time, one line per series (column `series`), broken at gaps, marks by basis.
 
-    `palette` is "partners" (Tajikistan's partners) or "countries" (the Central Asian reporters).
+    `palette` is "partners" (Tajikistan's partners) or "countries" (the Central Asian reporters);
+    `color_title` is already in the viewer's language.
     """
-    scale = partner_scale(order, COUNTRY_COLORS if palette == "countries" else PARTNER_COLORS)
+    _ = lang.gettext
+    scale = partner_scale(order, COUNTRY_COLORS if palette == "countries" else PARTNER_COLORS, lang)
     color = alt.Color("series:N", title=color_title, scale=scale, sort=order, legend=line_legend())
     dash = alt.StrokeDash("series:N", title=color_title, scale=dash_cycle(order), sort=order, legend=line_legend())
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("share_pct:Q", title=title, axis=percent_axis())
+    y = alt.Y("share_pct:Q", title=title, axis=percent_axis(lang=lang))
     tooltip = [
         alt.Tooltip("series:N", title=color_title),
-        alt.Tooltip("share_pct:Q", format=".1f", title="Share, %"),
-        alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"),
-        *basis_tooltips(),
+        alt.Tooltip("share_pct:Q", format=".1f", title=_("Share, %")),
+        alt.Tooltip("value_usd_m:Q", format=",.1f", title=_(US_M)),
+        *basis_tooltips(lang=lang),
     ]
     base = alt.Chart(frame)
     lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash, detail="segment:N")
-    points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip})
+    points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip}, lang)
     return alt.layer(lines, *points).properties(height=300)
 
 
-def mirror_chart(pairs: pd.DataFrame, order: list[str]) -> alt.LayerChart:
+def mirror_chart(pairs: pd.DataFrame, order: list[str], lang: Language) -> alt.LayerChart:
     """One flow as each side reported it, in US$ m: lines broken at gaps, IMF estimates hollow."""
-    scale = alt.Scale(domain=order, range=[SIDE_COLORS["Tajikistan"], PARTNER_COLORS.get(order[-1], "#2F6DB5")])
-    color = alt.Color("side:N", title="Reported by", scale=scale)
+    _ = lang.gettext
+    partner = palette_in(PARTNER_COLORS, lang).get(order[-1], "#2F6DB5")
+    scale = alt.Scale(domain=order, range=[SIDE_COLORS["Tajikistan"], partner])
+    color = alt.Color("side:N", title=_("Reported by"), scale=scale)
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value_usd_m:Q", title="US$ m")
-    tooltip = [alt.Tooltip("value_usd_m:Q", format=",.1f", title="US$ m"), *basis_tooltips()]
+    y = alt.Y("value_usd_m:Q", title=_(US_M))
+    tooltip = [alt.Tooltip("value_usd_m:Q", format=",.1f", title=_(US_M)), *basis_tooltips(lang=lang)]
     base = alt.Chart(pairs)
     lines = base.mark_line(strokeWidth=2).encode(
         x=x, y=y, color=color, strokeDash=alt.StrokeDash("side:N", legend=None), detail="segment:N"
     )
-    points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip})
+    points = _marks_by_basis(base, {"x": x, "y": y, "color": color, "tooltip": tooltip}, lang)
     return alt.layer(lines, *points).properties(height=260)
 
 
-def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
+def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str], lang: Language) -> alt.Chart:
     """The top economies by remittances as % of GDP (models.partners.build_world_view's `top`: its
-    `label` and `flagged`); the highlighted ones in their colour, flagged values faded."""
+    `label` and `flagged`); the highlighted ones in their colour, flagged values faded. `highlight`
+    names the countries as the frame does (in the viewer's language)."""
+    _ = lang.gettext
     frame = ranked
     names = ", ".join(f"'{name}'" for name in highlight)
-    groups = [*highlight, "Other economies"]
+    others = _("Other economies")
+    groups = [*highlight, others]
     order = frame["label"].tolist()
     y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=220))
     bars = (
         alt.Chart(frame)
-        .transform_calculate(group=f"indexof([{names}], datum.country) >= 0 ? datum.country : 'Other economies'")
+        .transform_calculate(group=f"indexof([{names}], datum.country) >= 0 ? datum.country : '{others}'")
         .mark_bar()
         .encode(
-            x=alt.X("value:Q", title="% of GDP", axis=percent_axis()),
+            x=alt.X("value:Q", title=_(PCT_GDP), axis=percent_axis(lang=lang)),
             y=y,
             color=alt.Color(
                 "group:N",
@@ -138,11 +178,11 @@ def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
             ),
             opacity=alt.condition("datum.flagged", alt.value(0.45), alt.value(1.0)),
             tooltip=[
-                alt.Tooltip("rank:Q", title="Rank"),
-                alt.Tooltip("country:N", title="Economy"),
-                alt.Tooltip("value:Q", format=".1f", title="% of GDP"),
-                alt.Tooltip("flag:N", title="Caveat"),
-                *basis_tooltips(),
+                alt.Tooltip("rank:Q", title=_("Rank")),
+                alt.Tooltip("country:N", title=_("Economy")),
+                alt.Tooltip("value:Q", format=".1f", title=_(PCT_GDP)),
+                alt.Tooltip("flag:N", title=_("Caveat")),
+                *basis_tooltips(lang=lang),
             ],
         )
     )
@@ -154,19 +194,22 @@ def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str]) -> alt.Chart:
     return alt.layer(bars, text).properties(height=alt.Step(20))
 
 
-def country_lines(frame: pd.DataFrame, title: str) -> alt.LayerChart:
-    """A value per country over time (column `country`), broken at gaps; Tajikistan drawn heavier."""
-    order = [c for c in COUNTRY_COLORS if c in set(frame["country"])]
+def country_lines(frame: pd.DataFrame, title: str, lang: Language) -> alt.LayerChart:
+    """A value per country over time (column `country`, named in the viewer's language), broken at
+    gaps; Tajikistan drawn heavier."""
+    palette = palette_in(COUNTRY_COLORS, lang)
+    tajikistan = next(iter(palette))  # COUNTRY_COLORS starts with Tajikistan
+    order = [c for c in palette if c in set(frame["country"])]
     color = alt.Color(
         "country:N",
         title=None,
         sort=order,
-        scale=alt.Scale(domain=order, range=[COUNTRY_COLORS[c] for c in order]),
+        scale=alt.Scale(domain=order, range=[palette[c] for c in order]),
         legend=line_legend(),
     )
     dash = alt.StrokeDash("country:N", title=None, sort=order, scale=dash_cycle(order), legend=line_legend())
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value:Q", title=title, axis=percent_axis())
+    y = alt.Y("value:Q", title=title, axis=percent_axis(lang=lang))
     base = alt.Chart(frame)
     lines = base.mark_line().encode(
         x=x,
@@ -174,16 +217,16 @@ def country_lines(frame: pd.DataFrame, title: str) -> alt.LayerChart:
         color=color,
         strokeDash=dash,
         detail="segment:N",
-        strokeWidth=alt.condition("datum.country == 'Tajikistan'", alt.value(3), alt.value(1.6)),
+        strokeWidth=alt.condition(f"datum.country == '{tajikistan}'", alt.value(3), alt.value(1.6)),
     )
     points = base.mark_point(size=18, filled=True).encode(
         x=x,
         y=y,
         color=color,
         tooltip=[
-            alt.Tooltip("country:N", title="Country"),
+            alt.Tooltip("country:N", title=lang.gettext("Country")),
             alt.Tooltip("value:Q", format=".1f", title=title),
-            *basis_tooltips(),
+            *basis_tooltips(lang=lang),
         ],
     )
     return alt.layer(lines, points).properties(height=280)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 
 from dashboard.analytics.basis import SHOWN, SHOWN_TITLES
+from dashboard.formatting.language import Language
 
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 INK = "#1F2933"
@@ -40,22 +41,24 @@ QUALIFIER_SHAPES = {
 }
 
 
-def basis_tooltips(year: bool = True) -> list[alt.Tooltip]:
+def basis_tooltips(year: bool = True, *, lang: Language) -> list[alt.Tooltip]:
     """Whose figure it is, its basis, edition and year: the same lines, worded alike, at the end of
     every chart's tooltip (the frame's `analytics.basis.SHOWN` columns). `year=False` for a chart
     whose figures are for no year (a map's sites, a length measured on a line)."""
     fields = [c for c in SHOWN if year or c != "year"]
     return [
-        alt.Tooltip(f"{c}:Q", format="d", title=SHOWN_TITLES[c])
+        alt.Tooltip(f"{c}:Q", format="d", title=lang.gettext(SHOWN_TITLES[c]))
         if c == "year"
-        else alt.Tooltip(f"{c}:N", title=SHOWN_TITLES[c])
+        else alt.Tooltip(f"{c}:N", title=lang.gettext(SHOWN_TITLES[c]))
         for c in fields
     ]
 
 
-def percent_axis(**kwargs) -> alt.Axis:
-    """An axis for values already in percent (12.5 means 12.5%): labels carry the sign."""
-    return alt.Axis(labelExpr="datum.label + '%'", **kwargs)
+def percent_axis(*, lang: Language, **kwargs) -> alt.Axis:
+    """An axis for values already in percent (12.5 means 12.5%): labels carry the sign, as the
+    language writes it ("12.5%", "12,5 %" with a no-break space: CLDR's percent pattern)."""
+    sign = "%" if lang.is_source else "\u00a0%"
+    return alt.Axis(labelExpr=f"datum.label + '{sign}'", **kwargs)
 
 
 def color_scale(mapping: dict[str, str]) -> alt.Scale:

@@ -1,4 +1,5 @@
-"""Trade charts: frames in (models.trade prepares them, in the display unit), Altair charts out.
+"""Trade charts: frames in (models.trade prepares them, in the display unit and the viewer's
+language), Altair charts out, their titles in that language.
 
 Every tooltip ends with how the figure stands (theme.basis_tooltips)."""
 
@@ -8,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard.analytics.events import events_between
+from dashboard.analytics.trade import SHARE_MEASURES
 from dashboard.charts.theme import (
     MEASURE_COLORS,
     MEASURE_DASHES,
@@ -20,11 +22,19 @@ from dashboard.charts.theme import (
     line_legend,
     percent_axis,
 )
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 HEIGHT = 300
 
 
-def _year_axis(title: str | None = "Year", domain: list[int] | None = None) -> alt.X:
+def in_language(mapping: dict[str, object], lang: Language) -> dict[str, object]:
+    """A scale's mapping keyed by the English words the theme uses, keyed by the words the
+    frames carry in `lang` (the frames' labels are translated, so must the scale's domain be)."""
+    return {lang.gettext(key): value for key, value in mapping.items()}
+
+
+def _year_axis(title: str | None, domain: list[int] | None = None) -> alt.X:
     scale = alt.Scale(nice=False, zero=False, domain=domain) if domain else alt.Scale(nice=False, zero=False)
     return alt.X("year:Q", title=title, axis=alt.Axis(format="d", tickMinStep=1), scale=scale)
 
@@ -33,15 +43,19 @@ def _value_y(unit_label: str, title: str | None = None) -> alt.Y:
     return alt.Y("value:Q", title=title or unit_label, axis=alt.Axis(format=",.2~f"))
 
 
-def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.LayerChart:
+def event_rules(events: pd.DataFrame, year_range: tuple[int, int], lang: Language) -> alt.LayerChart:
     """Dashed rules at each event's date, numbered at the top; the caption lists the numbers.
 
     Numbers rather than titles: events cluster (four between 2020 and 2022) and titles would
-    overprint each other and the data.
+    overprint each other and the data. The Remittances page draws them too.
     """
     inside = events_between(events, year_range)[["x", "n", "title", "date"]]
     base = alt.Chart(inside).encode(
-        x="x:Q", tooltip=[alt.Tooltip("title:N", title="Event"), alt.Tooltip("date:N", title="Date")]
+        x="x:Q",
+        tooltip=[
+            alt.Tooltip("title:N", title=lang.gettext("Event")),
+            alt.Tooltip("date:N", title=lang.gettext("Date")),
+        ],
     )
     rules = base.mark_rule(strokeDash=[3, 3], color="#9CA3AF")
     badges = base.mark_circle(size=150, color="#FFFFFF", stroke="#6B7280", strokeWidth=1, opacity=1).encode(
@@ -52,23 +66,32 @@ def event_rules(events: pd.DataFrame, year_range: tuple[int, int]) -> alt.LayerC
 
 
 def annual_measures_chart(
-    annual: pd.DataFrame, events: pd.DataFrame, year_range: tuple[int, int], unit_label: str
+    annual: pd.DataFrame, events: pd.DataFrame, year_range: tuple[int, int], unit_label: str, lang: Language
 ) -> alt.LayerChart:
     """Four measures for one side: DOTS as lines (broken at missing years), statements as points.
 
     A line connects only consecutive years (the `segment` column breaks it elsewhere), so a
     missing year is drawn as a gap, never bridged.
     """
-    color = alt.Color("measure_label:N", title=None, scale=color_scale(MEASURE_COLORS), legend=line_legend(columns=2))
+    _ = lang.gettext
+    color = alt.Color(
+        "measure_label:N",
+        title=None,
+        scale=color_scale(in_language(MEASURE_COLORS, lang)),
+        legend=line_legend(columns=2),
+    )
     tooltip = [
-        alt.Tooltip("measure_label:N", title="Measure"),
-        alt.Tooltip("value_text:N", title="Value"),
-        alt.Tooltip("figure_id:N", title="Figure"),
-        *basis_tooltips(),
+        alt.Tooltip("measure_label:N", title=_("Measure")),
+        alt.Tooltip("value_text:N", title=_("Value")),
+        alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
+        *basis_tooltips(lang=lang),
     ]
-    data = alt.Chart(annual).encode(x=_year_axis(), y=_value_y(unit_label), tooltip=tooltip)
+    data = alt.Chart(annual).encode(x=_year_axis(_("Year")), y=_value_y(unit_label), tooltip=tooltip)
     dash = alt.StrokeDash(
-        "measure_label:N", title=None, scale=dash_scale(MEASURE_DASHES), legend=line_legend(columns=2)
+        "measure_label:N",
+        title=None,
+        scale=dash_scale(in_language(MEASURE_DASHES, lang)),
+        legend=line_legend(columns=2),
     )
     lines = (
         data.transform_filter("datum.source_kind == 'dots'")
@@ -83,29 +106,32 @@ def annual_measures_chart(
             color=color,
             shape=alt.Shape(
                 "qualifier_label:N",
-                title="Published figure",
-                scale=color_scale(QUALIFIER_SHAPES),
+                title=_("Published figure"),
+                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
                 legend=alt.Legend(columns=2, symbolFillColor="transparent"),
             ),
         )
     )
     zero = alt.Chart(pd.DataFrame({"value": [0]})).mark_rule(color="#9CA3AF").encode(y="value:Q")
-    return alt.layer(zero, lines, dots, statements, event_rules(events, year_range)).properties(height=HEIGHT)
+    layers = (zero, lines, dots, statements, event_rules(events, year_range, lang))
+    return alt.layer(*layers).properties(height=HEIGHT)
 
 
-def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
+def mirror_chart(frame: pd.DataFrame, unit_label: str, lang: Language) -> alt.VConcatChart:
     """The same flow as each side reported it, and below it the importer-minus-exporter gap.
 
     `frame` comes from models.trade.mirror_frame: a row per reporter and year (`role` exporter or
     importer, with that reporter's line segments, so a year one side did not report breaks that
     side's line) and a row per year for the gap worked out from them (`role` gap).
     """
+    _ = lang.gettext
     sides = [side for side in dict.fromkeys(frame["side"]) if side]
     years = [int(frame["year"].min()), int(frame["year"].max())] if len(frame) else [0, 1]
+    colors, dashes = in_language(SIDE_COLORS, lang), in_language(SIDE_DASHES, lang)
     color = alt.Color(
         "side:N",
-        title="As reported by",
-        scale=color_scale({k: SIDE_COLORS[k] for k in sides}),
+        title=_("As reported by"),
+        scale=color_scale({k: colors[k] for k in sides}),
         legend=line_legend(),
     )
     lines = (
@@ -118,12 +144,12 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
             color=color,
             strokeDash=alt.StrokeDash(
                 "side:N",
-                title="As reported by",
-                scale=dash_scale({k: SIDE_DASHES[k] for k in sides}),
+                title=_("As reported by"),
+                scale=dash_scale({k: dashes[k] for k in sides}),
                 legend=line_legend(),
             ),
             detail="segment:N",
-            tooltip=[alt.Tooltip("value:Q", format=",.3~f", title=unit_label), *basis_tooltips()],
+            tooltip=[alt.Tooltip("value:Q", format=",.3~f", title=unit_label), *basis_tooltips(lang=lang)],
         )
         .properties(height=240)
     )
@@ -132,12 +158,12 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
         .transform_filter("datum.role == 'gap' && isValid(datum.gap_pct)")
         .mark_bar(color="#6B7280")
         .encode(
-            x=_year_axis("Year", years),
-            y=alt.Y("gap_pct:Q", title="Gap, % of exporter's", axis=percent_axis()),
+            x=_year_axis(_("Year"), years),
+            y=alt.Y("gap_pct:Q", title=_("Gap, % of exporter's"), axis=percent_axis(lang=lang)),
             tooltip=[
-                alt.Tooltip("gap_pct:Q", format="+.1f", title="Gap %"),
-                alt.Tooltip("value:Q", format="+,.3~f", title=f"Gap ({unit_label})"),
-                *basis_tooltips(),
+                alt.Tooltip("gap_pct:Q", format="+.1f", title=_("Gap %")),
+                alt.Tooltip("value:Q", format="+,.3~f", title=_("Gap ({unit})").format(unit=unit_label)),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=130)
@@ -145,49 +171,66 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str) -> alt.VConcatChart:
     return alt.vconcat(lines, bars, spacing=8)
 
 
-def published_years_chart(figures: pd.DataFrame, unit_label: str) -> alt.Chart:
+def published_years_chart(figures: pd.DataFrame, unit_label: str, lang: Language) -> alt.Chart:
     """Every published full-year total after DOTS ends, one point per statement: the disagreement."""
+    _ = lang.gettext
     return (
         alt.Chart(figures)
         .mark_point(size=90, filled=False, strokeWidth=2)
         .encode(
-            x=alt.X("year:O", title="Year", axis=alt.Axis(labelAngle=0)),
+            x=alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0)),
             y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False, nice=True)),
-            color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
-            shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
+            color=alt.Color(
+                "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
+            ),
+            shape=alt.Shape(
+                "qualifier_label:N",
+                title=lang.pgettext("qualifier", "Figure"),
+                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
+            ),
             tooltip=[
-                alt.Tooltip("value_text:N", title="Total trade"),
-                alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("figure_id:N", title="Figure"),
-                *basis_tooltips(),
+                alt.Tooltip("value_text:N", title=_("Total trade")),
+                alt.Tooltip("status:N", title=_("Status")),
+                alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=HEIGHT)
     )
 
 
-def part_year_growth_chart(rows: pd.DataFrame) -> alt.Chart:
+def part_year_growth_chart(rows: pd.DataFrame, lang: Language) -> alt.Chart:
     """Published year-on-year growth of part-year totals, placed at each period's end."""
+    _ = lang.gettext
     return (
         alt.Chart(rows)
         .mark_point(size=70, filled=True)
         .encode(
-            x=alt.X("period_end_date:T", title="End of period"),
-            y=alt.Y("yoy_growth_pct:Q", title="Growth on a year earlier", axis=percent_axis()),
-            color=alt.Color("side_label:N", title="Reporter's side", scale=color_scale(SIDE_COLORS)),
-            shape=alt.Shape("qualifier_label:N", title="Figure", scale=color_scale(QUALIFIER_SHAPES)),
+            x=alt.X("period_end_date:T", title=_("End of period")),
+            y=alt.Y("yoy_growth_pct:Q", title=_("Growth on a year earlier"), axis=percent_axis(lang=lang)),
+            color=alt.Color(
+                "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
+            ),
+            shape=alt.Shape(
+                "qualifier_label:N",
+                title=lang.pgettext("qualifier", "Figure"),
+                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
+            ),
             tooltip=[
-                alt.Tooltip("period:N", title="Period"),
-                alt.Tooltip("growth_text:N", title="Growth"),
-                alt.Tooltip("figure_id:N", title="Figure"),
-                *basis_tooltips(),
+                alt.Tooltip("period:N", title=_("Period")),
+                alt.Tooltip("growth_text:N", title=_("Growth")),
+                alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=260)
     )
 
 
-def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
+PROJECTION_KINDS = {N_("Base year"): "#9CA3AF", N_("Projection"): "#1F2933", N_("Outcome"): "#2563EB"}
+
+
+def projection_chart(bars: pd.DataFrame, unit_label: str, lang: Language) -> alt.Chart:
     """Base year, projected full year, and what each reporter later said the year was."""
     return (
         alt.Chart(bars)
@@ -198,39 +241,42 @@ def projection_chart(bars: pd.DataFrame, unit_label: str) -> alt.Chart:
             color=alt.Color(
                 "kind:N",
                 title=None,
-                scale=alt.Scale(domain=["Base year", "Projection", "Outcome"], range=["#9CA3AF", "#1F2933", "#2563EB"]),
+                scale=color_scale(in_language(PROJECTION_KINDS, lang)),
             ),
-            tooltip=[alt.Tooltip("what:N", title=" "), alt.Tooltip("value_text:N", title="Value"), *basis_tooltips()],
+            tooltip=[
+                alt.Tooltip("what:N", title=" "),
+                alt.Tooltip("value_text:N", title=lang.gettext("Value")),
+                *basis_tooltips(lang=lang),
+            ],
         )
         .properties(height=alt.Step(24))
     )
 
 
-SHARE_COLORS = {
-    "Of Tajikistan's total trade": "#1F2933",
-    "Of Tajikistan's imports": "#2F6DB5",
-    "Of Tajikistan's exports": "#D9822B",
-}
+SHARE_COLORS = dict(zip(SHARE_MEASURES.values(), ("#1F2933", "#2F6DB5", "#D9822B"), strict=True))
 
 
-def russia_share_chart(shares: pd.DataFrame) -> alt.Chart:
+def russia_share_chart(shares: pd.DataFrame, lang: Language) -> alt.Chart:
     """Russia's share of Tajikistan's trade per published full-year figure: points only, gaps stay gaps."""
+    _ = lang.gettext
     return (
         alt.Chart(shares)
         .mark_point(filled=True, size=70)
         .encode(
             x=alt.X(
                 "year:Q",
-                title="Year",
+                title=_("Year"),
                 axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(zero=False, padding=12),
             ),
-            y=alt.Y("share_pct:Q", title="Russia's share", axis=percent_axis(), scale=alt.Scale(domain=[0, 40])),
-            color=alt.Color("measure_label:N", title="Share", scale=color_scale(SHARE_COLORS)),
+            y=alt.Y(
+                "share_pct:Q", title=_("Russia's share"), axis=percent_axis(lang=lang), scale=alt.Scale(domain=[0, 40])
+            ),
+            color=alt.Color("measure_label:N", title=_("Share"), scale=color_scale(in_language(SHARE_COLORS, lang))),
             tooltip=[
-                alt.Tooltip("measure_label:N", title="Share"),
+                alt.Tooltip("measure_label:N", title=_("Share")),
                 alt.Tooltip("share_pct:Q", format=".1f", title="%"),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=220)

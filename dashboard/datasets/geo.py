@@ -15,6 +15,7 @@ from dashboard.datasets.loading import check_references, known_keys
 from dashboard.datasets.reference import SOURCES
 from dashboard.datasets.schema import Column, DataError, DataFile, first_problem
 from dashboard.datasets.validation import check_column
+from dashboard.formatting.catalogue import N_
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,10 +36,10 @@ REGION_BOUNDS = (52.0, 29.0, 80.0, 45.0)  # west, south, east, north
 GEO_COUNTRIES = GeoDataset(
     name="countries",
     file="geo/countries.geojson",
-    title="Country polygons",
-    caveat="Simplified for drawing; lengths and distances are measured on the full-resolution border line.",
+    title=N_("Country polygons"),
+    caveat=N_("Simplified for drawing; lengths and distances are measured on the full-resolution border line."),
     description=(
-        "The countries around Tajikistan, Digital Chart of the World (1:1,000,000), clipped to 52–80°E, 29–45°N."
+        N_("The countries around Tajikistan, Digital Chart of the World (1:1,000,000), clipped to 52–80°E, 29–45°N.")
     ),
     geometry_types=frozenset({"Polygon", "MultiPolygon"}),
     properties={"iso_a3": Column(pattern=r"^[A-Z]{3}$"), "name": Column(), "source_id": Column()},
@@ -47,11 +48,15 @@ GEO_COUNTRIES = GeoDataset(
 GEO_BORDER = GeoDataset(
     name="border_tj_af",
     file="geo/border_tj_af.geojson",
-    title="Tajik–Afghan border line",
-    caveat="A digitised line measures shorter than the surveyed river border: the official length is quoted beside it.",
+    title=N_("Tajik–Afghan border line"),
+    caveat=N_(
+        "A digitised line measures shorter than the surveyed river border: the official length is quoted beside it."
+    ),
     description=(
-        "The border from the Uzbek tripoint to the Chinese tripoint, west to east: the DCW line (the "
-        "one drawn) and Natural Earth lines at three scales, whole and split at the Khatlon/GBAO boundary."
+        N_(
+            "The border from the Uzbek tripoint to the Chinese tripoint, west to east: the DCW line (the "
+            "one drawn) and Natural Earth lines at three scales, whole and split at the Khatlon/GBAO boundary."
+        )
     ),
     geometry_types=frozenset({"LineString"}),
     key="id",
@@ -69,8 +74,10 @@ GEO_BORDER = GeoDataset(
 GEO_RIVERS = GeoDataset(
     name="rivers",
     file="geo/rivers.geojson",
-    title="Rivers",
-    description="Permanent and additional major rivers (WDBII levels 1–3) near Tajikistan; names only where inferred.",
+    title=N_("Rivers"),
+    description=N_(
+        "Permanent and additional major rivers (WDBII levels 1–3) near Tajikistan; names only where inferred."
+    ),
     geometry_types=frozenset({"LineString"}),
     properties={
         "level": Column("integer", minimum=0, maximum=10),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.datasets.schema import Column, Dataset, Problem, first_problem
+from dashboard.formatting.catalogue import N_
 
 MACRO_ECONOMIES = frozenset({"RUS", "TJK", "KGZ", "UZB", "KAZ"})
 MACRO_SIGNED = frozenset({"NY.GDP.MKTP.KD.ZG", "FP.CPI.TOTL.ZG"})  # growth rates: the only series that may fall below 0
@@ -38,16 +39,20 @@ def _one_name_per_indicator(df: pd.DataFrame) -> Problem | None:
 WDI_MACRO = Dataset(
     name="wdi_macro",
     file="wdi_macro.csv",
-    title="World Bank macro series: Russia and four Central Asian economies",
+    title=N_("World Bank macro series: Russia and four Central Asian economies"),
     caveat=(
-        "One vintage of World Development Indicators (October 2025). The ruble has no 2024 rate; Kyrgyzstan's "
-        "2023–2024 remittances are round numbers (probably estimates); 1990s values jump and are not used by "
-        "the scenario model; poverty exists only for survey years."
+        N_(
+            "One vintage of World Development Indicators (October 2025). The ruble has no 2024 rate; Kyrgyzstan's "
+            "2023–2024 remittances are round numbers (probably estimates); 1990s values jump and are not used by "
+            "the scenario model; poverty exists only for survey years."
+        )
     ),
     description=(
-        "Real GDP growth, GDP (US$), official exchange rate, remittances received (US$, % of GDP) and paid, "
-        "imports and household consumption (% of GDP), inflation, poverty and population for Russia, "
-        "Tajikistan, Kyrgyzstan, Uzbekistan and Kazakhstan, 1990–2024, values as stored."
+        N_(
+            "Real GDP growth, GDP (US$), official exchange rate, remittances received (US$, % of GDP) and paid, "
+            "imports and household consumption (% of GDP), inflation, poverty and population for Russia, "
+            "Tajikistan, Kyrgyzstan, Uzbekistan and Kazakhstan, 1990–2024, values as stored."
+        )
     ),
     columns={
         "indicator": Column(allowed=MACRO_INDICATORS),

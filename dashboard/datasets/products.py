@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.datasets.schema import DIRECTIONS, QUALIFIERS, Column, Dataset, Problem, first_problem
 from dashboard.datasets.sources import COMTRADE_LICENCE
 from dashboard.datasets.trade import COMTRADE_REPORTERS, TRADE_COMTRADE, qualifier_matches_value
+from dashboard.formatting.catalogue import N_
 
 
 def _one_measure_at_least(df: pd.DataFrame) -> Problem | None:
@@ -48,14 +49,18 @@ HS_CODES = r"^(\d{2}(\d{2}){0,2}(-\d{2})?)(;\d{2}(\d{2}){0,2})*$"
 PRODUCTS = Dataset(
     name="products",
     file="products.csv",
-    title="Products named and valued",
+    title=N_("Products named and valued"),
     caveat=(
-        "Shares are of different bases (Russia's exports, Tajikistan's imports of a good …) and are never "
-        "compared or summed."
+        N_(
+            "Shares are of different bases (Russia's exports, Tajikistan's imports of a good …) and are never "
+            "compared or summed."
+        )
     ),
     description=(
-        "Products each side's sources name as main flows (the Russia Briefing article's OEC headings) and every "
-        "published value or share for a product or product group, with its period."
+        N_(
+            "Products each side's sources name as main flows (the Russia Briefing article's OEC headings) and every "
+            "published value or share for a product or product group, with its period."
+        )
     ),
     columns={
         "product_id": Column(pattern=r"^PRD-\d{3}$"),
@@ -84,10 +89,12 @@ PRODUCTS = Dataset(
 BREAKDOWN = Dataset(
     name="product_breakdown",
     file="product_breakdown.csv",
-    title="Product breakdowns",
+    title=N_("Product breakdowns"),
     description=(
-        "Values by HS heading for one direction, year and reporter (e.g. from a UN Comtrade refresh); "
-        "'complete' when the rows cover the whole direction, so shares of its total can be computed."
+        N_(
+            "Values by HS heading for one direction, year and reporter (e.g. from a UN Comtrade refresh); "
+            "'complete' when the rows cover the whole direction, so shares of its total can be computed."
+        )
     ),
     columns={
         "direction": Column(allowed=DIRECTIONS),
@@ -108,15 +115,19 @@ BREAKDOWN = Dataset(
 BACI_PRODUCTS = Dataset(
     name="baci_products",
     file="baci_products.csv",
-    title="Products in full, CEPII BACI (refreshed)",
+    title=N_("Products in full, CEPII BACI (refreshed)"),
     description=(
-        "Every HS6 product Russia sold Tajikistan and Tajikistan sold Russia, per year: value in US$ thousand "
-        "and quantity in tonnes as BACI publishes them (quantity empty where BACI has none)."
+        N_(
+            "Every HS6 product Russia sold Tajikistan and Tajikistan sold Russia, per year: value in US$ thousand "
+            "and quantity in tonnes as BACI publishes them (quantity empty where BACI has none)."
+        )
     ),
     caveat=(
-        "Filled by `python -m dashboard.refresh baci` (see docs/refresh.md); empty in a fresh checkout. "
-        "BACI reconciles the exporter's and the importer's declarations (imports brought to FOB): it is neither "
-        "side's own figure."
+        N_(
+            "Filled by `python -m dashboard.refresh baci` (see docs/refresh.md); empty in a fresh checkout. "
+            "BACI reconciles the exporter's and the importer's declarations (imports brought to FOB): it is neither "
+            "side's own figure."
+        )
     ),
     columns={
         "direction": Column(allowed=DIRECTIONS),
@@ -135,12 +146,14 @@ BACI_PRODUCTS = Dataset(
 BACI_PRODUCT_CODES = Dataset(
     name="baci_product_codes",
     file="baci_product_codes.csv",
-    title="HS6 product descriptions, CEPII BACI (refreshed)",
+    title=N_("HS6 product descriptions, CEPII BACI (refreshed)"),
     description=(
-        "BACI's own description of each HS6 code in baci_products.csv, in the release's HS revision (HS92 codes "
-        "are not all in today's nomenclature)."
+        N_(
+            "BACI's own description of each HS6 code in baci_products.csv, in the release's HS revision (HS92 codes "
+            "are not all in today's nomenclature)."
+        )
     ),
-    caveat="Filled by `python -m dashboard.refresh baci` with baci_products.csv; empty in a fresh checkout.",
+    caveat=N_("Filled by `python -m dashboard.refresh baci` with baci_products.csv; empty in a fresh checkout."),
     columns={"hs6": Column(pattern=r"^(\d{6}|\d{4}[0-9A-Z]{2})$"), "description": Column(), "source_id": Column()},
     key=("hs6",),
     may_be_empty=True,
@@ -152,8 +165,8 @@ COMTRADE_PRODUCTS = replace(
     BREAKDOWN,
     name="comtrade_products",
     file="comtrade_products.csv",
-    title="Product breakdowns, UN Comtrade (refreshed)",
-    description="Values by HS4 heading per direction, year and reporter, from UN Comtrade with a subscription key.",
+    title=N_("Product breakdowns, UN Comtrade (refreshed)"),
+    description=N_("Values by HS4 heading per direction, year and reporter, from UN Comtrade with a subscription key."),
     caveat=TRADE_COMTRADE.caveat,
     columns={**BREAKDOWN.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
     licence=COMTRADE_LICENCE,

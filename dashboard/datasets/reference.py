@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dashboard.datasets.schema import Column, Dataset
+from dashboard.formatting.catalogue import N_
 
 SOURCES = Dataset(
     name="sources",
     file="sources.csv",
-    title="Sources",
-    description="Every publication a figure in data/ cites: publisher, title, link, date, licence.",
+    title=N_("Sources"),
+    description=N_("Every publication a figure in data/ cites: publisher, title, link, date, licence."),
     columns={
         "source_id": Column(pattern=r"^[a-z0-9][a-z0-9-]*$"),
         "publisher": Column(),
@@ -33,8 +34,8 @@ SOURCES_REFRESH = replace(
     SOURCES,
     name="sources_refresh",
     file="sources_refresh.csv",
-    title="Sources of the refreshed files",
-    description="The source rows a refresh writes: the API or release, its own edition and the access date.",
+    title=N_("Sources of the refreshed files"),
+    description=N_("The source rows a refresh writes: the API or release, its own edition and the access date."),
     may_be_empty=True,
     refresh_source="all",
 )
@@ -42,8 +43,8 @@ SOURCES_REFRESH = replace(
 REPORTERS = Dataset(
     name="reporters",
     file="reporters.csv",
-    title="Reporters",
-    description="Who publishes trade figures, which side's statistics they speak for, and how.",
+    title=N_("Reporters"),
+    description=N_("Who publishes trade figures, which side's statistics they speak for, and how."),
     columns={
         "reporter": Column(pattern=r"^[a-z_]+$"),
         "label": Column(),
@@ -59,8 +60,8 @@ REPORTERS = Dataset(
 EVENTS = Dataset(
     name="events",
     file="events.csv",
-    title="Key events",
-    description="Dated events, each with its source: markers on time axes and the Overview's timeline.",
+    title=N_("Key events"),
+    description=N_("Dated events, each with its source: markers on time axes and the Overview's timeline."),
     columns={
         "event_id": Column(pattern=r"^[a-z0-9-]+$"),
         "date": Column("partial_date"),

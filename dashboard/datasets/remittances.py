@@ -7,17 +7,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 from dashboard.datasets.schema import REFRESH_CAVEAT, Column, Dataset
+from dashboard.formatting.catalogue import N_
 
 WDI_INDICATORS = frozenset({"BX.TRF.PWKR.CD.DT", "BX.TRF.PWKR.DT.GD.ZS", "NY.GDP.MKTP.CD", "SP.POP.TOTL"})
 
 WDI = Dataset(
     name="wdi",
     file="wdi.csv",
-    title="World Bank indicators for Tajikistan",
-    caveat="One vintage of World Development Indicators (October 2025); later editions revise past years.",
+    title=N_("World Bank indicators for Tajikistan"),
+    caveat=N_("One vintage of World Development Indicators (October 2025); later editions revise past years."),
     description=(
-        "Personal remittances received (current US$ and % of GDP), GDP (current US$) and population, "
-        "World Development Indicators, October 2025 edition, values as stored."
+        N_(
+            "Personal remittances received (current US$ and % of GDP), GDP (current US$) and population, "
+            "World Development Indicators, October 2025 edition, values as stored."
+        )
     ),
     columns={
         "indicator": Column(allowed=WDI_INDICATORS),
@@ -46,14 +49,18 @@ REMITTANCE_INDICATORS = frozenset(
 REMITTANCES = Dataset(
     name="remittances",
     file="remittances.csv",
-    title="Remittance, migration and exchange-rate figures",
+    title=N_("Remittance, migration and exchange-rate figures"),
     caveat=(
-        "Migrant counts mix departures and stock estimates; the National Bank of Tajikistan stopped "
-        "publishing remittance data in 2013; Russian transfer figures have gaps (none for 2020, 2022, 2023)."
+        N_(
+            "Migrant counts mix departures and stock estimates; the National Bank of Tajikistan stopped "
+            "publishing remittance data in 2013; Russian transfer figures have gaps (none for 2020, 2022, 2023)."
+        )
     ),
     description=(
-        "Every published figure on money sent home to Tajikistan, transfers from Russia, migrant counts and "
-        "the ruble, one row per source and vintage (never averaged)."
+        N_(
+            "Every published figure on money sent home to Tajikistan, transfers from Russia, migrant counts and "
+            "the ruble, one row per source and vintage (never averaged)."
+        )
     ),
     columns={
         "figure_id": Column(pattern=r"^[A-Z]{2,3}-\d{3}$"),
@@ -73,8 +80,8 @@ REMITTANCES = Dataset(
 PRESETS = Dataset(
     name="shock_presets",
     file="shock_presets.csv",
-    title="Historical shocks for the scenario",
-    description="Which published figures give the size of each historical shock the remittance scenario can load.",
+    title=N_("Historical shocks for the scenario"),
+    description=N_("Which published figures give the size of each historical shock the remittance scenario can load."),
     columns={
         "preset_id": Column(pattern=r"^[a-z0-9-]+$"),
         "label": Column(),
@@ -93,9 +100,9 @@ WDI_API = replace(
     WDI,
     name="wdi_api",
     file="wdi_api.csv",
-    title="World Bank indicators for Tajikistan, refreshed from the API",
-    description="The same four indicators as wdi.csv, as the World Bank's API served them on the access date.",
-    caveat=REFRESH_CAVEAT + " When present, the Remittances page's World Bank line is this newer edition, whole.",
+    title=N_("World Bank indicators for Tajikistan, refreshed from the API"),
+    description=N_("The same four indicators as wdi.csv, as the World Bank's API served them on the access date."),
+    caveat=REFRESH_CAVEAT + N_(" When present, the Remittances page's World Bank line is this newer edition, whole."),
     may_be_empty=True,
     refresh_source="worldbank",
 )

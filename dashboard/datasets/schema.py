@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.datasets.sources import may_be_redistributed
+from dashboard.formatting.catalogue import N_
 
 
 class DataError(Exception):
@@ -95,4 +96,4 @@ class Dataset(DataFile):
 # Words several domains' tables share.
 QUALIFIERS = frozenset({"exact", "approximate", "lower_bound", "upper_bound"})
 DIRECTIONS = frozenset({"ru_to_tj", "tj_to_ru"})
-REFRESH_CAVEAT = "Filled by `python -m dashboard.refresh` (see docs/refresh.md); empty in a fresh checkout."
+REFRESH_CAVEAT = N_("Filled by `python -m dashboard.refresh` (see docs/refresh.md); empty in a fresh checkout.")

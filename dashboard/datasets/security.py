@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, first_problem
+from dashboard.formatting.catalogue import N_
 
 
 def _located_sites_have_both_coordinates(df: pd.DataFrame) -> Problem | None:
@@ -59,11 +60,13 @@ TROOP_UNITS = frozenset(
 SITES = Dataset(
     name="security_sites",
     file="security_sites.csv",
-    title="Security sites",
-    caveat="Coordinates differ in precision; the coord_basis column says how each was obtained.",
+    title=N_("Security sites"),
+    caveat=N_("Coordinates differ in precision; the coord_basis column says how each was obtained."),
     description=(
-        "Russian base garrisons and facilities, training ranges, Chinese posts, Tajik–Afghan "
-        "crossings and reference cities, with coordinates and how each was obtained."
+        N_(
+            "Russian base garrisons and facilities, training ranges, Chinese posts, Tajik–Afghan "
+            "crossings and reference cities, with coordinates and how each was obtained."
+        )
     ),
     columns={
         "site_id": Column(pattern=r"^[a-z0-9_]+$"),
@@ -88,11 +91,13 @@ SITES = Dataset(
 TROOPS = Dataset(
     name="troop_estimates",
     file="troop_estimates.csv",
-    title="Troop estimates",
-    caveat="Sources give different figures for the same year; each is kept and the pages show the range.",
+    title=N_("Troop estimates"),
+    caveat=N_("Sources give different figures for the same year; each is kept and the pages show the range."),
     description=(
-        "Dated figures for Russia's 201st base, CSTO forces and others: the estimate where a "
-        "number was given, its range where sources give one, and what was counted (unit)."
+        N_(
+            "Dated figures for Russia's 201st base, CSTO forces and others: the estimate where a "
+            "number was given, its range where sources give one, and what was counted (unit)."
+        )
     ),
     columns={
         "estimate_id": Column(pattern=r"^tr-\d{3}$"),
@@ -112,8 +117,8 @@ TROOPS = Dataset(
 MEMBERSHIPS = Dataset(
     name="memberships",
     file="memberships.csv",
-    title="Memberships",
-    description="Who belongs to the CSTO, CIS, EAEU and SCO: member, observer, suspended or former, with years.",
+    title=N_("Memberships"),
+    description=N_("Who belongs to the CSTO, CIS, EAEU and SCO: member, observer, suspended or former, with years."),
     columns={
         "organization": Column(allowed=frozenset({"CSTO", "CIS", "EAEU", "SCO"})),
         "country_iso3": Column(pattern=r"^[A-Z]{3}$"),
@@ -131,10 +136,12 @@ MEMBERSHIPS = Dataset(
 CLAIMS = Dataset(
     name="claims",
     file="claims.csv",
-    title="Claims to check",
+    title=N_("Claims to check"),
     description=(
-        "Figures the Russia Briefing article of 29 June 2022 states, with their date and source, for the pages to "
-        "set against the record."
+        N_(
+            "Figures the Russia Briefing article of 29 June 2022 states, with their date and source, for the pages to "
+            "set against the record."
+        )
     ),
     columns={
         "claim_id": Column(pattern=r"^[a-z0-9-]+$"),
@@ -151,12 +158,14 @@ CLAIMS = Dataset(
 BORDER_REFERENCES = Dataset(
     name="border_references",
     file="border_references.csv",
-    title="Reference lengths of the Tajik–Afghan border",
+    title=N_("Reference lengths of the Tajik–Afghan border"),
     description=(
-        "The border's length as reference sources publish it (the CIA World Factbook, Tajikistan's foreign "
-        "ministry), with its parts where given; the article's figure is checked against the first row."
+        N_(
+            "The border's length as reference sources publish it (the CIA World Factbook, Tajikistan's foreign "
+            "ministry), with its parts where given; the article's figure is checked against the first row."
+        )
     ),
-    caveat="Published lengths differ with how a river border is measured; no map in the data can settle them.",
+    caveat=N_("Published lengths differ with how a river border is measured; no map in the data can settle them."),
     columns={
         "reference_id": Column(pattern=r"^[a-z0-9-]+$"),
         "cited_as": Column(),

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.datasets.schema import DIRECTIONS, QUALIFIERS, REFRESH_CAVEAT, Column, Dataset, Problem, first_problem
 from dashboard.datasets.sources import COMTRADE_LICENCE
+from dashboard.formatting.catalogue import N_
 
 FLOWS = frozenset({"total", "ru_to_tj", "tj_to_ru"})
 PERIOD_MONTHS = {"quarter": 3, "half": 6}
@@ -82,14 +83,18 @@ def _valuation_matches_flow(df: pd.DataFrame) -> Problem | None:
 TRADE_DOTS = Dataset(
     name="trade_dots",
     file="trade_dots.csv",
-    title="Annual trade, IMF Direction of Trade Statistics",
+    title=N_("Annual trade, IMF Direction of Trade Statistics"),
     caveat=(
-        "Each side's customs report of the same flow differs (exports FOB, imports CIF, timing, re-exports); "
-        "both are kept. The series ends in 2020."
+        N_(
+            "Each side's customs report of the same flow differs (exports FOB, imports CIF, timing, re-exports); "
+            "both are kept. The series ends in 2020."
+        )
     ),
     description=(
-        "Annual goods trade between Russia and Tajikistan as each country reported it to the "
-        "IMF, 1993–2020, in US$ million. Exports are valued FOB, imports CIF."
+        N_(
+            "Annual goods trade between Russia and Tajikistan as each country reported it to the "
+            "IMF, 1993–2020, in US$ million. Exports are valued FOB, imports CIF."
+        )
     ),
     columns={
         "year": Column("integer", minimum=1990, maximum=2100),
@@ -106,14 +111,18 @@ TRADE_DOTS = Dataset(
 TRADE_PUBLISHED = Dataset(
     name="trade_published",
     file="trade_published.csv",
-    title="Published trade figures",
+    title=N_("Published trade figures"),
     caveat=(
-        "Reporters disagree and early figures are revised: every statement is kept with its status, none is "
-        "averaged or filled."
+        N_(
+            "Reporters disagree and early figures are revised: every statement is kept with its status, none is "
+            "averaged or filled."
+        )
     ),
     description=(
-        "Each bilateral trade figure as a reporter published it: full years and part years "
-        "(quarters, halves, January to month N), in US$ million and/or year-on-year growth."
+        N_(
+            "Each bilateral trade figure as a reporter published it: full years and part years "
+            "(quarters, halves, January to month N), in US$ million and/or year-on-year growth."
+        )
     ),
     columns={
         "figure_id": Column(pattern=r"^[A-Za-z0-9-]+$"),
@@ -139,11 +148,13 @@ TRADE_PUBLISHED = Dataset(
 TRADE_CONTEXT = Dataset(
     name="trade_context",
     file="trade_context.csv",
-    title="Tajikistan's foreign trade and Russia's share",
-    caveat="Tajik statistics, customs and officials can differ; part-year periods are not full years.",
+    title=N_("Tajikistan's foreign trade and Russia's share"),
+    caveat=N_("Tajik statistics, customs and officials can differ; part-year periods are not full years."),
     description=(
-        "Tajikistan's total trade, exports and imports, and Russia's share of them, as each reporter "
-        "published them (US$ million or %)."
+        N_(
+            "Tajikistan's total trade, exports and imports, and Russia's share of them, as each reporter "
+            "published them (US$ million or %)."
+        )
     ),
     columns={
         "figure_id": Column(pattern=r"^[A-Za-z0-9-]+$"),
@@ -179,12 +190,15 @@ TRADE_COMTRADE = replace(
     TRADE_PUBLISHED,
     name="trade_comtrade",
     file="trade_comtrade.csv",
-    title="Annual trade, UN Comtrade (refreshed)",
+    title=N_("Annual trade, UN Comtrade (refreshed)"),
     description=(
-        "Each reporter's exports (FOB) and imports (CIF) with the other, and their sum, as reported to UN "
-        "Comtrade; full years in US$ million."
+        N_(
+            "Each reporter's exports (FOB) and imports (CIF) with the other, and their sum, as reported to UN "
+            "Comtrade; full years in US$ million."
+        )
     ),
-    caveat=REFRESH_CAVEAT + " UN Comtrade's terms forbid redistribution: shown with attribution, never downloadable.",
+    caveat=REFRESH_CAVEAT
+    + N_(" UN Comtrade's terms forbid redistribution: shown with attribution, never downloadable."),
     columns={**TRADE_PUBLISHED.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
     may_be_empty=True,
     licence=COMTRADE_LICENCE,

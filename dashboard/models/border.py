@@ -28,7 +28,9 @@ from dashboard.analytics.basis import (
 )
 from dashboard.analytics.citations import as_published, edition_words, publishers
 from dashboard.datasets import DataError
-from dashboard.formatting import km
+from dashboard.formatting import km, localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
 MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
@@ -158,23 +160,47 @@ def range_rows(strength: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return described(ranges, THIS_DASHBOARD, "lowest and highest of the year's reports", ranges["year"].map(whose))
 
 
+# The page's own CSV column names the shared ones (views.components.CSV_COLUMNS) do not hold:
+# marked for the catalogue, so each CSV's header row is in the viewer's language.
+CSV_COLUMNS = (N_("years"), N_("source"))
+
 # Each site kind in words (the map's legend and the tables).
 KIND_LABELS = {
-    "russian_base": "Russian base garrison",
-    "russian_facility": "Russian facility",
-    "border_crossing": "Border crossing",
-    "tajik_city": "City (Tajikistan)",
-    "afghan_city": "City (Afghanistan)",
-    "russian_range": "Russian training range",
-    "chinese_post": "Chinese post",
+    "russian_base": N_("Russian base garrison"),
+    "russian_facility": N_("Russian facility"),
+    "border_crossing": N_("Border crossing"),
+    "tajik_city": N_("City (Tajikistan)"),
+    "afghan_city": N_("City (Afghanistan)"),
+    "russian_range": N_("Russian training range"),
+    "chinese_post": N_("Chinese post"),
 }
 # How a site's position stands, from its coord_basis.
 POSITION_WORDS = {
-    "published": "position as published",
-    "city_centroid": "placed at its city's centre",
-    "approximate": "approximate position",
-    "none": "no published position",
+    "published": N_("position as published"),
+    "city_centroid": N_("placed at its city's centre"),
+    "approximate": N_("approximate position"),
+    "none": N_("no published position"),
 }
+
+
+def sites_in(placed: pd.DataFrame, sites: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """`sites_frame`'s words for the map (the legend's kinds, the tooltips' troops and distances)
+    in the viewer's language, from the model's `sites`; the frame is English, as its CSV is."""
+    if lang.is_source:
+        return placed
+    _ = lang.gettext
+    by_id = sites.set_index("site_id").loc[placed["site_id"]]
+    troops = zip(by_id["troops_estimate"], by_id["troops_year"], strict=True)
+    return placed.assign(
+        kind_label=placed["kind"].map(lambda kind: _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind),
+        troops_text=[
+            _("about {troops} for the whole base ({year})").format(troops=localized.number(t, lang), year=int(y))
+            if pd.notna(t)
+            else _("no published figure for this site")
+            for t, y in troops
+        ],
+        distance_text=[localized.km(round(d, 1), lang) if pd.notna(d) else "" for d in by_id["distance_to_border_km"]],
+    )
 
 
 def map_datasets(

@@ -1,7 +1,7 @@
 """The Sources & data catalogue: each file's status, coverage, sources and terms, worked out once.
 
-None of it depends on the viewer, so the page builds it once per data folder and only lays it
-out on a rerun.
+Only its words depend on the viewer (the language), so the page builds it once per data folder
+and language, and only lays it out on a rerun.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import pandas as pd
 from dashboard import datasets
 from dashboard.analytics.citations import cite, currency_words, data_as_of, withheld_rows
 from dashboard.datasets import DATASETS, GEO_DATASETS, DataError, Dataset, GeoDataset
+from dashboard.formatting import localized
+from dashboard.formatting.language import Language
 
 
 @dataclass(frozen=True)
@@ -38,48 +40,62 @@ def last_year(frame: pd.DataFrame) -> int | None:
     return int(years.max()) if len(years) else None
 
 
-def currency(cited: pd.DataFrame, last: int | None) -> str:
+def currency(cited: pd.DataFrame, last: int | None, lang: Language) -> str:
     """'Data to 2024. WDI database updated 2025-10-15 (World Bank), accessed 2026-12-07.'"""
-    parts = [f"Data to {last}."] if last else []
+    parts = [lang.gettext("Data to {year}.").format(year=last)] if last else []
     for row in cited.itertuples():
-        said = currency_words(getattr(row, "edition", None), getattr(row, "accessed_date", None))
+        said = currency_words(getattr(row, "edition", None), getattr(row, "accessed_date", None), lang)
         if said:
             parts.append(f"{row.publisher}: {', '.join(said)}.")
     return " ".join(parts)
 
 
-def last_try(dataset: Dataset | GeoDataset, status: dict[str, dict[str, str | None]]) -> tuple[str, bool]:
+def last_try(
+    dataset: Dataset | GeoDataset, status: dict[str, dict[str, str | None]], lang: Language
+) -> tuple[str, bool]:
     """How the refresh that writes this file last went, in words ('' for a curated file), and
-    whether it failed."""
+    whether it failed. The refresh's own error message stays as the refresh wrote it."""
+    _ = lang.gettext
     source = getattr(dataset, "refresh_source", "")
     tried = status.get(source) if source else None
     if not tried or not tried.get("tried"):
-        return ("Not refreshed yet on this deployment." if source and source != "all" else ""), False
+        return (_("Not refreshed yet on this deployment.") if source and source != "all" else ""), False
     when = str(tried["tried"])[:16].replace("T", " ") + " UTC"
     if tried.get("error"):
-        said = f"The last refresh try, {when}, failed: {tried['error']}. The figures shown are the previous edition's."
+        said = _("The last refresh try, {when}, failed: {error}. The figures shown are the previous edition's.").format(
+            when=when, error=tried["error"]
+        )
         return said, True
-    return f"Last refreshed {when}.", False
+    return _("Last refreshed {when}.").format(when=when), False
 
 
-def table_summary(frame: pd.DataFrame, cites: bool = True) -> str:
+def table_summary(frame: pd.DataFrame, lang: Language, cites: bool = True) -> str:
+    """'1,234 rows, years 1993–2024, citing 12 sources' in the viewer's language."""
+    _ = lang.gettext
     if frame.empty:
-        return "No rows yet: the header is in place for a refresh to fill."
+        return _("No rows yet: the header is in place for a refresh to fill.")
     coverage = ""
     if "year" in frame.columns:
-        coverage = f", years {int(frame['year'].min())}–{int(frame['year'].max())}"
+        coverage = _(", years {first}–{last}").format(first=int(frame["year"].min()), last=int(frame["year"].max()))
     elif "period_start" in frame.columns:
-        coverage = f", periods {frame['period_start'].min()[:4]}–{frame['period_end'].max()[:4]}"
+        coverage = _(", periods {first}–{last}").format(
+            first=frame["period_start"].min()[:4], last=frame["period_end"].max()[:4]
+        )
     cited = frame["source_id"].nunique() if cites and "source_id" in frame.columns else 0
-    citing = f", citing {cited} source{'s' if cited != 1 else ''}" if cited else ""
-    return f"{len(frame):,} rows{coverage}{citing}"
+    citing = lang.ngettext(", citing {count} source", ", citing {count} sources", cited).format(count=cited)
+    rows = lang.ngettext("{count} row", "{count} rows", len(frame)).format(count=localized.number(len(frame), lang))
+    return f"{rows}{coverage}{citing if cited else ''}"
 
 
-def geometry_summary(frame: pd.DataFrame) -> str:
-    return f"{len(frame):,} features, WGS84 longitude/latitude; cites {', '.join(sorted(set(frame['source_id'])))}"
+def geometry_summary(frame: pd.DataFrame, lang: Language) -> str:
+    return lang.ngettext(
+        "{count} feature, WGS84 longitude/latitude; cites {sources}",
+        "{count} features, WGS84 longitude/latitude; cites {sources}",
+        len(frame),
+    ).format(count=localized.number(len(frame), lang), sources=", ".join(sorted(set(frame["source_id"]))))
 
 
-def entry(dataset: Dataset | GeoDataset, folder: Path, sources: pd.DataFrame | None) -> Entry:
+def entry(dataset: Dataset | GeoDataset, folder: Path, sources: pd.DataFrame | None, lang: Language) -> Entry:
     geo = isinstance(dataset, GeoDataset)
     cites = getattr(dataset, "cites_sources", True)  # the source lists name sources; they do not cite them
     try:
@@ -89,21 +105,21 @@ def entry(dataset: Dataset | GeoDataset, folder: Path, sources: pd.DataFrame | N
             frame = datasets.load(dataset.name, folder) if cites else datasets.read_csv(dataset, folder)
     except DataError as error:
         return Entry(dataset, str(error), "", None, None, not dataset.redistributable)
-    summary = geometry_summary(frame) if geo else table_summary(frame, cites)
+    summary = geometry_summary(frame, lang) if geo else table_summary(frame, lang, cites)
     if sources is None or not cites or "source_id" not in frame.columns or frame.empty:
         return Entry(dataset, None, summary, None, None, not dataset.redistributable)
     cited = cite(frame["source_id"], sources)
     # the file's kind decides, not only the rows read: a refresh may fill it later
     withheld = not dataset.redistributable or bool(withheld_rows(frame, sources).any())
-    return Entry(dataset, None, summary, cited, data_as_of(cited), withheld, currency(cited, last_year(frame)))
+    return Entry(dataset, None, summary, cited, data_as_of(cited), withheld, currency(cited, last_year(frame), lang))
 
 
-def build_catalogue(folder: Path) -> tuple[list[Entry], list[Entry]]:
+def build_catalogue(folder: Path, lang: Language) -> tuple[list[Entry], list[Entry]]:
     """Entries for the tables and for the geometry, in the order the data dictionary lists them."""
     try:
         sources = datasets.load("sources", folder)
     except DataError:
         sources = None  # its own entry shows the error
-    tables = [entry(d, folder, sources) for d in DATASETS.values()]
-    geometry = [entry(d, folder, sources) for d in GEO_DATASETS.values()]
+    tables = [entry(d, folder, sources, lang) for d in DATASETS.values()]
+    geometry = [entry(d, folder, sources, lang) for d in GEO_DATASETS.values()]
     return tables, geometry

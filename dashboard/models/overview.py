@@ -16,7 +16,9 @@ from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.citations import as_published, with_citation
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
-from dashboard.formatting import in_unit, money, unit_label
+from dashboard.formatting import in_unit, localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 from dashboard.models.border import BorderModel
 from dashboard.models.partners import PartnersModel
 from dashboard.models.remittances import RemittancesModel
@@ -24,6 +26,14 @@ from dashboard.models.trade import TradeModel
 
 CARD_ORDER = ("trade", "russia_share", "partners", "remittances", "migrants", "troops", "border")
 SHARE_SINCE = 2000  # the partner card's share is compared with this year, as the Partners page's default
+# The kinds of event (events.csv's `category`), as the Overview's filter and table name them.
+CATEGORY_NAMES = {
+    "diplomacy": N_("Diplomacy"),
+    "economy": N_("Economy"),
+    "migration": N_("Migration"),
+    "politics": N_("Politics"),
+    "security": N_("Security"),
+}
 
 
 @dataclass(frozen=True)
@@ -37,13 +47,14 @@ def build_overview_model(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
-    partners: PartnersModel | None = None,
+    partners: PartnersModel | None,
+    lang: Language,
 ) -> OverviewModel:
     """`context` is Russia's shares of Tajik trade as `analytics.trade.russia_shares` labels them."""
-    cards = headlines(trade, context, remittances, border, partners)
+    cards = headlines(trade, context, remittances, border, partners, lang)
     sides = overview.trade_sides(trade.headline) if trade is not None else {}
-    memberships = security.membership_summary(border.memberships, "TJK") if border is not None else ""
-    return OverviewModel(cards, overview.narrative(cards, sides, memberships))
+    memberships = security.membership_summary(border.memberships, "TJK", lang) if border is not None else ""
+    return OverviewModel(cards, overview.narrative(cards, sides, memberships, lang))
 
 
 def headlines(
@@ -51,47 +62,59 @@ def headlines(
     context: pd.DataFrame | None,
     remittances: RemittancesModel | None,
     border: BorderModel | None,
-    partners: PartnersModel | None = None,
+    partners: PartnersModel | None,
+    lang: Language,
 ) -> dict[str, Headline]:
     """The cards that have data, in reading order."""
     cards: dict[str, Headline | None] = {}
     if partners is not None:
         shares = partners.tajik_shares["total"]
         cards["partners"] = overview.partner_rank_headline(
-            pt.standing(shares, "Russia", SHARE_SINCE), tuple(dict.fromkeys(shares["source_id"])), partners.edition
+            pt.standing(shares, "Russia", SHARE_SINCE),
+            tuple(dict.fromkeys(shares["source_id"])),
+            partners.edition_in(lang),
+            lang,
         )
     if trade is not None:
-        cards["trade"] = overview.trade_headline(trade.headline)
+        cards["trade"] = overview.trade_headline(trade.headline, lang)
     if context is not None:
-        cards["russia_share"] = overview.russia_share_headline(context)  # trade.russia_shares
+        cards["russia_share"] = overview.russia_share_headline(context, lang)  # trade.russia_shares
     if remittances is not None:
-        cards["remittances"] = overview.remittances_headline(remittances.backbone)
+        cards["remittances"] = overview.remittances_headline(remittances.backbone, lang)
         figures = remittances.figures
         cards["migrants"] = overview.migrants_headline(
-            figures[(figures["indicator"] == "migrants_in_russia_count") & (figures["unit"] == "persons")]
+            figures[(figures["indicator"] == "migrants_in_russia_count") & (figures["unit"] == "persons")], lang
         )
     if border is not None:
-        cards["troops"] = overview.troops_headline(border.strength)
-        cards["border"] = overview.border_headline(border.references, border.drawn_km)
+        cards["troops"] = overview.troops_headline(border.strength, lang)
+        cards["border"] = overview.border_headline(border.references, border.drawn_km, lang)
     return {key: cards[key] for key in CARD_ORDER if cards.get(key) is not None}
 
 
-def events_table(listed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Listed events with the publisher and link of each one's source, and how many more reported it."""
+def events_table(listed: pd.DataFrame, sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """Listed events with the publisher and link of each one's source, and how many more reported it.
+    Titles and publishers stay as published; the kind of event is in the viewer's language."""
     shown = with_citation(listed[["date", "category", "title", "source_id"]], sources)
-    more = listed["other_source_ids"].map(lambda ids: f" (+{ids.count(';') + 1} more)" if ids else "")
+    more_text = lang.gettext(" (+{count} more)")
+    more = listed["other_source_ids"].map(lambda ids: more_text.format(count=ids.count(";") + 1) if ids else "")
     shown = shown.assign(source_publisher=shown["source_publisher"] + more.to_numpy())  # merge keeps the order
+    if not lang.is_source:
+        shown = shown.assign(category=shown["category"].map(lambda c: lang.gettext(CATEGORY_NAMES.get(c, c))))
     return shown[["date", "category", "title", "source_publisher", "source_url"]]
 
 
-def trade_trend_frame(trade: TradeModel, unit: str) -> pd.DataFrame:
+def trade_trend_frame(trade: TradeModel, unit: str, lang: Language) -> pd.DataFrame:
     """Each side's one total a year (the Trade page's headline series) in the viewer's unit, with
-    whose figure each is: the Overview's small trade chart."""
-    totals = pd.concat([frame.assign(side=side.title()) for side, frame in trade.headline.items()], ignore_index=True)
+    whose figure each is: the Overview's small trade chart (side names in the viewer's language)."""
+    totals = pd.concat(
+        [frame.assign(side=lang.gettext(side.title())) for side, frame in trade.headline.items()], ignore_index=True
+    )
     totals = totals.assign(
         value=totals["value_usd_m"].map(lambda v: in_unit(v, unit)),
-        value_text=[money(v, unit, q) for v, q in zip(totals["value_usd_m"], totals["qualifier"], strict=True)],
-        unit=unit_label(unit),
+        value_text=[
+            localized.money(v, lang, unit, q) for v, q in zip(totals["value_usd_m"], totals["qualifier"], strict=True)
+        ],
+        unit=localized.unit_label(unit, lang),
     )
     return totals[["side", "value", "value_text", "unit", "source_id", *SHOWN]]
 
@@ -107,3 +130,12 @@ def events_rows(events: pd.DataFrame, kinds: tuple[str, ...], sources: pd.DataFr
     """Every report of the events of these kinds, each its publisher's (the Overview's events CSV)."""
     reported = events[events["category"].isin(kinds)]
     return as_published(reported.assign(year=reported["date"].str[:4].astype(int)), sources)
+
+
+def events_note(listed: int, reported: int, lang: Language) -> str:
+    """'88 events; the CSV has every report of them (95 rows) with its source.' in the viewer's language."""
+    events = lang.ngettext("{count} event", "{count} events", listed).format(count=localized.number(listed, lang))
+    rows = lang.ngettext("{count} row", "{count} rows", reported).format(count=localized.number(reported, lang))
+    return lang.gettext("{events}; the CSV has every report of them ({rows}) with its source.").format(
+        events=events, rows=rows
+    )

@@ -15,7 +15,9 @@ from dashboard.analytics.basis import REPORTED, SHOWN, Mismatch, described
 from dashboard.analytics.citations import edition_words
 from dashboard.analytics.trade import line_segments
 from dashboard.datasets import IMF_API_SOURCE
-from dashboard.formatting import signed
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import ENGLISH, Language
 
 NEIGHBOUR_PARTNERS = ("RUS", "CHN")
 SHARES_UNUSED = ["partner_label", "partner_kind"]  # columns of the shares no view reads
@@ -33,6 +35,11 @@ class PartnersModel:
     years: tuple[int, int]  # first and last year of Tajikistan's own rows (China's reach back to 1961)
     edition: str  # which IMF edition the trade figures are, for the page to say
     set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
+    accessed: str | None = None  # when a refresh read the IMF's API (None: the shipped DOTS edition)
+
+    def edition_in(self, lang: Language) -> str:
+        """The IMF edition in the viewer's language (`edition` stays English: it is the figures' basis)."""
+        return imf_edition(self.accessed, lang)
 
 
 def build_partners_model(
@@ -64,6 +71,7 @@ def build_partners_model(
         world_remittances=world_remittances,
         years=own_years(partners, "TJK"),
         edition=words,
+        accessed=accessed(partners, sources),
     )
 
 
@@ -84,16 +92,28 @@ def page_years(model_years: tuple[int, int], chosen: tuple[int, int], full: tupl
     return model_years if tuple(chosen) == tuple(full) else chosen
 
 
-def edition(partners: pd.DataFrame, sources: pd.DataFrame) -> str:
-    """The IMF edition the rows come from, named as a reader knows it; a refresh says when it was read.
+DOTS = N_("IMF Direction of Trade Statistics (DOTS)")
+IMTS = N_("IMF International Trade in Goods by partner country (IMTS), as read from the IMF's API on {date}")
+
+
+def accessed(partners: pd.DataFrame, sources: pd.DataFrame) -> str | None:
+    """When a refresh read the rows from the IMF's API; None for the shipped DOTS edition.
 
     The page shows one edition whole, so the rows cite one source.
     """
-    cited = set(partners["source_id"])
-    if cited == {IMF_API_SOURCE}:
-        accessed = sources.set_index("source_id").at[IMF_API_SOURCE, "published_date"]
-        return f"IMF International Trade in Goods by partner country (IMTS), as read from the IMF's API on {accessed}"
-    return "IMF Direction of Trade Statistics (DOTS)"
+    if set(partners["source_id"]) == {IMF_API_SOURCE}:
+        return str(sources.set_index("source_id").at[IMF_API_SOURCE, "published_date"])
+    return None
+
+
+def imf_edition(when: str | None, lang: Language) -> str:
+    """The IMF edition named as a reader knows it; a refresh says when it was read."""
+    return lang.gettext(DOTS) if when is None else lang.gettext(IMTS).format(date=when)
+
+
+def edition(partners: pd.DataFrame, sources: pd.DataFrame) -> str:
+    """The IMF edition the rows come from, in English: the figures' basis, as every page cites it."""
+    return imf_edition(accessed(partners, sources), ENGLISH)
 
 
 def shares_frame(shares: pd.DataFrame, chosen: list[str], years: tuple[int, int], edition: str) -> pd.DataFrame:
@@ -118,38 +138,68 @@ class SharesView:
 
 
 def build_shares_view(
-    model: PartnersModel, flow: str, top: int, since: int, years: tuple[int, int]
+    model: PartnersModel, flow: str, top: int, since: int, years: tuple[int, int], lang: Language
 ) -> SharesView | None:
+    """The view with every partner named in the viewer's language (the chart's series, its order,
+    the changes table); the figures are the same in every language."""
     shares = model.tajik_shares[flow]
     year = pt.latest_year(shares)
     if year is None:
         return None
     chosen = pt.top_partners(shares, top, year)
     frame = shares_frame(shares, chosen, years, model.edition)
+    names = pt.names_in(shares, "partner", "partner_iso3", lang)
+    frame = frame.assign(series=frame["series"].map(lambda name: names.get(name, name)))
+    changes = pt.changes_since(shares, chosen, since, year)
     return SharesView(
         year,
-        chosen,
-        [*chosen, pt.REST],
+        [names.get(name, name) for name in chosen],
+        [names.get(name, name) for name in [*chosen, pt.REST]],
         frame,
         frame.drop(columns="segment"),
-        pt.changes_since(shares, chosen, since, year),
+        changes.assign(partner=changes["partner"].map(lambda name: names.get(name, name))),
     )
 
 
-def changes_table(shown: SharesView, since: int) -> pd.DataFrame:
+def ordinal(n: int, lang: Language) -> str:
+    """'1st', '22nd' / '1-е', '22-е': a place in a ranking."""
+    if not lang.is_source:
+        return lang.gettext("{n}th").format(n=n)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def place(rank: int, of: int, lang: Language) -> str:
+    """'3rd of 150' / '3-е из 150': a place among so many."""
+    return lang.gettext("{place} of {count}").format(place=ordinal(rank, lang), count=localized.number(of, lang))
+
+
+def page_points(value: float, lang: Language) -> str:
+    """'+1.5 pts', with the hyphen-minus this page has always written in English; '+1,5 п. п.'."""
+    return f"{value:+.1f} pts" if lang.is_source else localized.points(value, lang)
+
+
+def changes_table(shown: SharesView, since: int, lang: Language) -> pd.DataFrame:
     """The chosen partners' shares then and now and the change, as the page lists them; the column
     saying why a change is missing appears only where one is (basis.compare gave a reason)."""
+    _ = lang.gettext
     changes = shown.changes
+    no_figure = _("no figure")
+
+    def share(value: float) -> str:
+        return no_figure if pd.isna(value) else localized.percent(value, lang, signed=False)
+
+    why = _("Why no change")
     table = pd.DataFrame(
         {
-            "Partner": changes["partner"],
-            f"Share {since}": changes["then_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            f"Share {shown.year}": changes["now_pct"].map(lambda v: "no figure" if pd.isna(v) else f"{v:.1f}%"),
-            "Change": changes["change_pts"].map(lambda v: "–" if pd.isna(v) else f"{v:+.1f} pts"),
-            "Why no change": changes["no_change_reason"],
+            _("Partner"): changes["partner"],
+            _("Share {year}").format(year=since): changes["then_pct"].map(share),
+            _("Share {year}").format(year=shown.year): changes["now_pct"].map(share),
+            _("Change"): changes["change_pts"].map(lambda v: "–" if pd.isna(v) else page_points(v, lang)),
+            why: changes["no_change_reason"],
         }
     )
-    return table if table["Why no change"].ne("").any() else table.drop(columns="Why no change")
+    return table if table[why].ne("").any() else table.drop(columns=why)
 
 
 @dataclass(frozen=True)
@@ -159,28 +209,47 @@ class MirrorView:
     directions: list[tuple[str, pd.DataFrame, pd.DataFrame, str]]  # (direction, to draw, rows, gap note)
 
 
-def build_mirror_view(model: PartnersModel, iso3: str, years: tuple[int, int]) -> MirrorView:
+def build_mirror_view(model: PartnersModel, iso3: str, years: tuple[int, int], lang: Language) -> MirrorView:
+    """One partner's flows, each direction and side named in the viewer's language (the gap is
+    worked out on the data's own names first: only the words change)."""
     pairs = model.mirrors[iso3]
     pairs = pairs[pairs["year"].between(*years)]
+    names = {pt.NAMES[code]: pt.name_in(code, pt.NAMES[code], lang) for code in ("TJK", iso3)}
+    whose = {pt.reported_by(pt.NAMES[code]): pt.reported_by_in(code, lang) for code in ("TJK", iso3)}
+
+    def direction_in(direction: str) -> str:
+        return " → ".join(names.get(side, side) for side in direction.split(" → "))
+
     directions = []
     for direction in pairs["direction"].unique():
         rows = pairs[pairs["direction"] == direction]
-        directions.append((direction, rows, rows.drop(columns="segment"), gap_note(rows)))
+        note = gap_note(rows, names, lang)
+        rows = rows.assign(
+            direction=direction_in(direction),
+            side=rows["side"].map(lambda s: names.get(s, s)),
+            reported_by=rows["reported_by"].map(lambda w: whose.get(w, w)),
+        )
+        directions.append((direction_in(direction), rows, rows.drop(columns="segment"), note))
     return MirrorView(directions)
 
 
-def gap_note(rows: pd.DataFrame) -> str:
+def gap_note(rows: pd.DataFrame, names: dict[str, str], lang: Language) -> str:
     """The latest year with a mirror gap (as `trade.gap_by_year` defines it for every page), in words."""
+    _ = lang.gettext
     gaps = pt.mirror_gaps(rows).dropna(subset=["gap_pct"])
     if gaps.empty:
-        return "No year has both sides' own figures (an IMF estimate is not set against a report)."
+        return _("No year has both sides' own figures (an IMF estimate is not set against a report).")
     latest = gaps.iloc[-1]
-    exporter, importer = str(latest["direction"]).split(" → ")
-    usd = signed(latest["gap_usd_m"], "m", digits=0).replace("+", "+US$").replace("−", "−US$")
-    return (
-        f"{int(latest['year'])}: {importer}'s figure (the importer's) minus {exporter}'s is {usd}, "
-        f"{signed(latest['gap_pct'], '%', digits=0)} of {exporter}'s."
-    )
+    exporter, importer = (names.get(side, side) for side in str(latest["direction"]).split(" → "))
+    if lang.is_source:
+        usd = localized.signed(latest["gap_usd_m"], lang, "m", digits=0).replace("+", "+US$").replace("−", "−US$")
+    else:
+        gap = float(latest["gap_usd_m"])
+        usd = ("+" if gap > 0 else "−" if gap < 0 else "") + localized.money(abs(gap), lang, "musd")
+    percent = localized.signed(latest["gap_pct"], lang, "%" if lang.is_source else f"{localized.NBSP}%", digits=0)
+    return _(
+        "{year}: {importer}'s figure (the importer's) minus {exporter}'s is {usd}, {percent} of {exporter}'s."
+    ).format(year=int(latest["year"]), importer=importer, exporter=exporter, usd=usd, percent=percent)
 
 
 @dataclass(frozen=True)
@@ -193,19 +262,22 @@ class NeighboursView:
 
 
 def build_neighbours_view(
-    model: PartnersModel, codes: tuple[str, ...], years: tuple[int, int]
+    model: PartnersModel, codes: tuple[str, ...], years: tuple[int, int], lang: Language
 ) -> NeighboursView | None:
+    """The chosen neighbours' shares with Russia and China, the countries named in the viewer's language."""
     shares = model.neighbours[model.neighbours["reporter_iso3"].isin(codes) & model.neighbours["year"].between(*years)]
     if shares.empty:
         return None
+    names = {pt.NAMES[code]: pt.name_in(code, pt.NAMES[code], lang) for code in pt.NAMES}
     charts = []
     for partner in ("Russia", "China"):
         frame = shares[shares["partner"] == partner].rename(columns={"reporter": "series"})[
             ["series", "share_pct", "value_usd_m", "segment", "source_id", *SHOWN]
         ]
-        charts.append((partner, frame, frame.drop(columns="segment")))
-    order = [pt.NAMES[code] for code in pt.NEIGHBOURS if code in codes]
-    return NeighboursView(pt.reliance_sentence(shares), order, charts)
+        frame = frame.assign(series=frame["series"].map(lambda name: names.get(name, name)))
+        charts.append((names[partner], frame, frame.drop(columns="segment")))
+    order = [names[pt.NAMES[code]] for code in pt.NEIGHBOURS if code in codes]
+    return NeighboursView(pt.reliance_sentence(shares, lang), order, charts)
 
 
 @dataclass(frozen=True)
@@ -230,6 +302,7 @@ def build_headlines(model: PartnersModel, since: int) -> Headlines:
 
 
 WORLD_NAMES = {"Kyrgyz Republic": "Kyrgyzstan"}  # the World Bank's names where the page uses its own
+SUSPECT = N_(" (suspect value)")
 
 
 @dataclass(frozen=True)
@@ -243,7 +316,9 @@ class WorldView:
     series_rows: pd.DataFrame
 
 
-def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int) -> WorldView | None:
+def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int, lang: Language) -> WorldView | None:
+    """Tajikistan's place by remittances; every economy named in the viewer's language (CLDR by its
+    code; in English the World Bank's name, as the page has always shown it)."""
     world = model.world_remittances
     rank = pt.remittance_rank(world, "TJK") if world is not None else None
     if rank is None:
@@ -251,11 +326,14 @@ def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int) -
     ranked = pt.remittance_ranking(world, rank.year)
     flagged = ranked[ranked["flag"].fillna("").ne("") & (ranked["rank"] < rank.rank)]
     top = ranked.head(top_n).assign(
-        country=lambda f: f["country"].replace(WORLD_NAMES),
+        country=lambda f: [
+            pt.name_in(code, WORLD_NAMES.get(name, name), lang)
+            for code, name in zip(f["iso3"], f["country"], strict=True)
+        ],
         flagged=lambda f: f["flag"].fillna("").ne(""),
-        label=lambda f: f["country"] + f["flagged"].map({True: " (suspect value)", False: ""}),
+        label=lambda f: f["country"] + f["flagged"].map({True: lang.gettext(SUSPECT), False: ""}),
     )
     series = world[world["iso3"].isin(pt.NEIGHBOURS) & world["year"].between(*years)]
-    series = series.assign(country=series["iso3"].map(pt.NAMES))
+    series = series.assign(country=series["iso3"].map(lambda code: pt.name_in(code, pt.NAMES[code], lang)))
     series = series.assign(segment=line_segments(series, ["country"]).astype(str))
     return WorldView(rank, flagged, top, series, series.drop(columns="segment"))

@@ -9,13 +9,18 @@ shares and concentration worked out from them this dashboard's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
+from babel import numbers
 
 from dashboard.analytics import products as prod
 from dashboard.analytics.basis import REPORTED, SHOWN, THIS_DASHBOARD, WORKED_OUT, described, part_year, standings
 from dashboard.analytics.citations import edition_words, publishers
-from dashboard.formatting import FLOW_LABELS, money, period_labels
+from dashboard.formatting import FLOW_LABELS, localized, period_labels
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
+from dashboard.models.trade import period_words
 
 
 @dataclass(frozen=True)
@@ -74,11 +79,11 @@ def build_products_model(
 
 
 # What the page says with and without BACI's table.
-GET_BACI = (
+GET_BACI = N_(
     "The full table — every HS6 product both ways, every year since 1995, from CEPII's BACI — is not in this copy "
     "of the data: run `make refresh SOURCE=baci` on a machine with internet (see docs/refresh.md)."
 )
-BACI_NOTE = (
+BACI_NOTE = N_(
     "Product values are CEPII BACI's: CEPII reconciles Russia's and Tajikistan's declarations of each flow (imports "
     "brought to FOB), so they are neither side's own figures and differ from the Trade page's. The published "
     "statements are kept beside them as their own series. BACI: Licence Ouverte / Etalab 2.0 — the CSVs may be "
@@ -99,9 +104,31 @@ def as_reported(products: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return described(products, publishers(products, sources), basis, edition_words(products["source_id"], sources))
 
 
-def share_text(shares: pd.Series) -> pd.Series:
-    """'12.5%' beside a bar, or nothing where a partial breakdown has no share."""
-    return shares.map(lambda s: f"{s:.1f}%" if pd.notna(s) else "")
+def share_text(shares: pd.Series, lang: Language) -> pd.Series:
+    """'12.5%' / '12,5 %' beside a bar, or nothing where a partial breakdown has no share."""
+    return shares.map(lambda s: localized.percent(s, lang, signed=False) if pd.notna(s) else "")
+
+
+def as_published_percent(value: float, lang: Language, signed: bool = False) -> str:
+    """A published percentage with the digits it was published with ('40%', '+12.5%' / '40 %',
+    '+12,5 %'): no rounding to one decimal, which would add a precision the source did not give."""
+    text = f"{value:{'+' if signed else ''}g}"
+    if lang.is_source:
+        return f"{text}%"
+    sign = localized.PLUS if value > 0 and signed else localized.MINUS if value < 0 else ""
+    digits = numbers.format_decimal(Decimal(text.lstrip("+-")), locale=lang.locale, decimal_quantization=False)
+    return f"{sign}{digits}{localized.NBSP}%"
+
+
+def qualified(text: str, qualifier: str, lang: Language) -> str:
+    """'about 40%' / 'около 40 %': a published figure with its qualifier's word."""
+    pattern = localized.QUALIFIED.get(qualifier)
+    return lang.gettext(pattern).format(amount=text) if pattern else text
+
+
+def flow_words(directions: pd.Series, lang: Language) -> pd.Series:
+    """'Russia → Tajikistan' for each direction code, in the language."""
+    return directions.map(lambda d: lang.gettext(FLOW_LABELS[d]) if d in FLOW_LABELS else d)
 
 
 def baci_edition(model: ProductsModel) -> str:
@@ -138,7 +165,7 @@ class BreakdownView:
 
 
 def build_breakdown_view(
-    model: ProductsModel, direction: str, year: int | None, level: int, top: int
+    model: ProductsModel, direction: str, year: int | None, level: int, top: int, lang: Language
 ) -> BreakdownView | None:
     rows = breakdown_rows(model, direction, year)
     if rows.empty:
@@ -149,17 +176,23 @@ def build_breakdown_view(
     reported_by = model.reporter_labels.get(reporter, reporter)
     shown = ranked.head(top).assign(
         label=lambda f: f["hs"] + " " + f["description"],
-        share_text=lambda f: share_text(f["share_pct"]),
+        share_text=lambda f: share_text(f["share_pct"], lang),
         hs_level=f"HS{shown_at}",
         source_id=rows["source_id"].iloc[0],
     )
     edition = edition_words(shown["source_id"], model.sources)
     shown = described(shown, reported_by, REPORTED, edition, int(year))
-    note = f"Reported by {reported_by}." + (
-        "" if (rows["complete"] == "true").all() else " A partial breakdown: values only, no shares of a total."
-    )
+    _ = lang.gettext
+    notes = [_("Reported by {reporter}.").format(reporter=reported_by)]
+    if not (rows["complete"] == "true").all():
+        notes.append(_("A partial breakdown: values only, no shares of a total."))
     if shown_at < level:
-        note += f" This breakdown goes down to {shown_at}-digit HS headings only: shown as headings, not HS{level}."
+        notes.append(
+            _("This breakdown goes down to {digits}-digit HS headings only: shown as headings, not HS{level}.").format(
+                digits=shown_at, level=level
+            )
+        )
+    note = " ".join(notes)
     from_baci = reporter == prod.BACI_REPORTER
     return BreakdownView(
         shown=shown,
@@ -168,7 +201,7 @@ def build_breakdown_view(
         sections=described(
             prod.section_rollup(rows).assign(
                 section_label=lambda f: f["section"] + " " + f["section_name"],
-                share_text=lambda f: share_text(f["share_pct"]),
+                share_text=lambda f: share_text(f["share_pct"], lang),
             ),
             reported_by,
             f"{WORKED_OUT}: HS6 rows added up by section",
@@ -199,31 +232,33 @@ def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
     return described(table, prod.BACI_LABEL, REPORTED, baci_edition(model))
 
 
-def build_concentration_frame(model: ProductsModel, level: int) -> pd.DataFrame:
+def build_concentration_frame(model: ProductsModel, level: int, lang: Language) -> pd.DataFrame:
     """Top-3 share and HHI by year and direction from BACI (empty without it)."""
     frame = prod.concentration_by_year(model.baci, level)
-    frame = frame.assign(direction_label=frame["direction"].map(FLOW_LABELS), source_id=baci_source(model))
+    frame = frame.assign(direction_label=flow_words(frame["direction"], lang), source_id=baci_source(model))
     return described(frame, THIS_DASHBOARD, f"{WORKED_OUT} from CEPII BACI's values", baci_edition(model))
 
 
-def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]]) -> pd.DataFrame:
+def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]], lang: Language) -> pd.DataFrame:
     """Values by year for the chosen codes, labelled for the legend, from BACI."""
     frame = prod.yearly_values(model.baci, level, wanted, model.baci_names)
     frame = frame.assign(
-        product=frame["direction"].map(FLOW_LABELS) + ": " + frame["hs"] + " " + frame["description"].str[:60],
+        product=flow_words(frame["direction"], lang) + ": " + frame["hs"] + " " + frame["description"].str[:60],
         source_id=baci_source(model),
     )
     return described(frame, prod.BACI_LABEL, REPORTED, baci_edition(model))
 
 
-def build_baci_trends(model: ProductsModel, level: int, query: str, year: int | None) -> pd.DataFrame:
+def build_baci_trends(model: ProductsModel, level: int, query: str, year: int | None, lang: Language) -> pd.DataFrame:
     """The products the trend chart follows: a search's matches, else the year's largest."""
-    return build_yearly_frame(model, level, prod.trend_codes(model.baci, level, query, year, names=model.baci_names))
+    wanted = prod.trend_codes(model.baci, level, query, year, names=model.baci_names)
+    return build_yearly_frame(model, level, wanted, lang)
 
 
-def build_named_flows(model: ProductsModel) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build_named_flows(model: ProductsModel, lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The headings the Russia Briefing article names, found in BACI: (by year, the latest year's table)."""
-    by_year = build_yearly_frame(model, 4, model.named)
+    _ = lang.gettext
+    by_year = build_yearly_frame(model, 4, model.named, lang)
     if by_year.empty:
         return by_year, by_year
     latest = int(model.baci["year"].max())
@@ -235,12 +270,18 @@ def build_named_flows(model: ProductsModel) -> tuple[pd.DataFrame, pd.DataFrame]
             value = by_year[(by_year["direction"] == direction) & (by_year["hs"] == code) & (by_year["year"] == latest)]
             rows.append(
                 {
-                    "Direction": FLOW_LABELS[direction],
-                    "Named as": names.loc[(direction, code), "product_name"],
-                    "HS": code,
-                    f"Value {latest}": money(value["value_usd_m"].iloc[0]) if len(value) else "not traded",
-                    "Share of the direction": f"{value['share_pct'].iloc[0]:.1f}%" if len(value) else "–",
-                    "Rank among headings": f"{ranked[(direction, code)]:,}" if (direction, code) in ranked else "–",
+                    _("Direction"): _(FLOW_LABELS[direction]),
+                    _("Named as"): names.loc[(direction, code), "product_name"],
+                    _("HS"): code,
+                    _("Value {year}").format(year=latest): localized.money(value["value_usd_m"].iloc[0], lang)
+                    if len(value)
+                    else _("not traded"),
+                    _("Share of the direction"): localized.percent(value["share_pct"].iloc[0], lang, signed=False)
+                    if len(value)
+                    else "–",
+                    _("Rank among headings"): localized.number(ranked[(direction, code)], lang)
+                    if (direction, code) in ranked
+                    else "–",
                 }
             )
     return by_year, pd.DataFrame(rows)
@@ -249,19 +290,22 @@ def build_named_flows(model: ProductsModel) -> tuple[pd.DataFrame, pd.DataFrame]
 PUBLISHED_UNITS = {"share_pct": "%", "yoy_growth_pct": "%", "value_usd_m": ""}
 
 
-def build_published_frame(model: ProductsModel, direction: str, measure: str, query: str) -> pd.DataFrame:
+def build_published_frame(
+    model: ProductsModel, direction: str, measure: str, query: str, lang: Language
+) -> pd.DataFrame:
     """The direction's published shares, growth rates or values, ready to draw as labelled bars."""
     rows = model.products[model.products["direction"] == direction]
     figures = prod.published(rows[prod.matches(rows, query)], measure)
-    periods = period_labels(figures)
+    periods = period_words(figures, lang)
+    pairs = zip(figures["measure"], figures["qualifier"], strict=True)
     if measure == "value_usd_m":
-        text = [money(v, "auto", q) for v, q in zip(figures["measure"], figures["qualifier"], strict=True)]
+        text = [localized.money(v, lang, "auto", q) for v, q in pairs]
     else:
-        sign = "+" if measure == "yoy_growth_pct" else ""
-        text = [f"{w}{v:{sign}g}%" for w, v in zip(figures["qualifier_word"], figures["measure"], strict=True)]
+        signed = measure == "yoy_growth_pct"
+        text = [qualified(as_published_percent(v, lang, signed), q, lang) for v, q in pairs]
     base = {
         "share_pct": figures["share_of"].fillna("–"),
-        "yoy_growth_pct": "the same period a year before",
+        "yoy_growth_pct": lang.gettext("the same period a year before"),
         "value_usd_m": "–",
     }[measure]
     return figures.assign(
@@ -320,7 +364,8 @@ class DirectionTables:
     rows: pd.DataFrame  # the direction's CSV
 
 
-def build_direction_tables(model: ProductsModel, direction: str, query: str) -> DirectionTables:
+def build_direction_tables(model: ProductsModel, direction: str, query: str, lang: Language) -> DirectionTables:
+    _ = lang.gettext
     products = model.products
     in_direction = products[products["direction"] == direction]
     matching = in_direction[prod.matches(in_direction, query)]
@@ -329,40 +374,77 @@ def build_direction_tables(model: ProductsModel, direction: str, query: str) -> 
     return DirectionTables(
         named=pd.DataFrame(
             {
-                "Product (as published)": named["product_name"],
-                "HS": named["hs_codes"],
-                "Official HS description": named["hs_description"],
+                _("Product (as published)"): named["product_name"],
+                _("HS"): named["hs_codes"],
+                _("Official HS description"): named["hs_description"],
             }
         ),
         named_by=", ".join(sorted(set(named["publisher"].dropna()))),
         figures=pd.DataFrame(
             {
-                "Period": period_labels(figures),
-                "Product": figures["product_name"],
-                "Value": [
-                    money(v, "auto", q) if pd.notna(v) else "–"
+                _("Period"): period_words(figures, lang),
+                _("Product"): figures["product_name"],
+                _("Value"): [
+                    localized.money(v, lang, "auto", q) if pd.notna(v) else "–"
                     for v, q in zip(figures["value_usd_m"], figures["value_qualifier"], strict=True)
                 ],
-                "Share": [f"{s:g}%" if pd.notna(s) else "–" for s in figures["share_pct"]],
-                "Share of": figures["share_of"].fillna("–"),
-                "HS": figures["hs_codes"].fillna("–"),
-                "Source": figures["publisher"],
+                _("Share"): [as_published_percent(s, lang) if pd.notna(s) else "–" for s in figures["share_pct"]],
+                _("Share of"): figures["share_of"].fillna("–"),
+                _("HS"): figures["hs_codes"].fillna("–"),
+                # Translators: the column of who published a figure (a publisher's name)
+                _("Source"): figures["publisher"],
             }
         ),
         rows=in_direction[CSV_COLUMNS],
     )
 
 
-def build_trend_frame(model: ProductsModel, query: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+def build_trend_frame(model: ProductsModel, query: str, lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The product families valued more than once that match a search: (chart frame, CSV rows)."""
     trends = model.trends[prod.matches(model.trends, query)]
     frame = trends.assign(
-        family=trends["direction"].map(FLOW_LABELS)
+        family=flow_words(trends["direction"], lang)
         + ", "
         + trends.groupby(["direction", "hs_codes"])["product_name"].transform("first")
         + " (HS "
         + trends["hs_codes"]
         + ")",
-        period=period_labels(trends),
+        period=period_words(trends, lang),
     )
     return frame[["period_end", "value_usd_m", "family", "product_name", "period", "note", *SHOWN]], trends
+
+
+# How much product data a year has, in words (analytics.products.coverage's statuses)
+COVERAGE_STATUS = {
+    "full breakdown": N_("full breakdown"),
+    "partial breakdown": N_("partial breakdown"),
+    "some values": N_("some values"),
+    "growth or mention only": N_("growth or mention only"),
+}
+
+
+def build_coverage_frame(model: ProductsModel, lang: Language) -> pd.DataFrame:
+    """The coverage strip's rows in the language: the direction, the status and its detail."""
+    coverage = model.coverage
+    detail = [
+        # English says "headings" and "rows" for one as well (as it always has); Russian needs its three forms
+        lang.ngettext(
+            "{count} headings reported by {reporter}", "{count} headings reported by {reporter}", rows
+        ).format(count=count_text(rows, lang), reporter=reporter)
+        if reporter
+        else lang.ngettext(
+            "{valued} of {count} rows with a value or share", "{valued} of {count} rows with a value or share", rows
+        ).format(valued=count_text(valued, lang), count=count_text(rows, lang))
+        for valued, rows, reporter in zip(coverage["valued"], coverage["rows"], coverage["reporter"], strict=True)
+    ]
+    return coverage.assign(
+        direction_label=flow_words(coverage["direction"], lang),
+        status=coverage["status"].map(lambda status: lang.gettext(COVERAGE_STATUS.get(status, status))),
+        detail=detail,
+    )
+
+
+def count_text(count: int, lang: Language) -> str:
+    """A count in a sentence: ungrouped in English, as the page has always written it ('1200'),
+    grouped as the language writes numbers otherwise ('1 200')."""
+    return str(count) if lang.is_source else localized.number(count, lang)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
+from babel import dates
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics.basis import (
@@ -26,7 +27,9 @@ from dashboard.analytics.basis import (
 from dashboard.analytics.citations import edition_words
 from dashboard.analytics.events import events_between, events_on_axis
 from dashboard.analytics.trade import line_segments
-from dashboard.formatting import money
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import ENGLISH, Language
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class FromRussia:
 @dataclass(frozen=True)
 class RemittancesModel:
     sources: pd.DataFrame
-    wb_label: str  # the World Bank edition the backbone comes from, in words
+    wb_label: str  # the World Bank edition the backbone comes from, in words (English: citations and bases)
     backbone: pd.DataFrame  # World Bank: year, remittances_usd_m, pct_gdp, gdp_usd_m
     figures: pd.DataFrame  # every other published figure, with its publisher
     series: dict[str, pd.DataFrame]  # indicator -> its figures, each source a series (see other_series)
@@ -54,6 +57,11 @@ class RemittancesModel:
     claim: pd.Series | None  # the Russia Briefing article's claim that remittances fell (an events.csv row)
     claim_check: rem.ClaimCheck | None  # that claim against the World Bank record
     set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
+    wb_published: str | None = None  # the World Bank edition's publication date, if the sources give one
+
+    def wb_label_in(self, lang: Language) -> str:
+        """The World Bank edition in the viewer's language: its month in the language's words."""
+        return edition_label(self.wb_published, lang)
 
 
 def build_remittances_model(
@@ -61,7 +69,8 @@ def build_remittances_model(
 ) -> RemittancesModel:
     backbone = rem.wdi_backbone(wdi)
     backbone["segment"] = line_segments(backbone.assign(k=0), ["k"]).astype(str)
-    label = wb_label(sources, backbone)
+    published = wb_published(sources, backbone)
+    label = edition_label(published, ENGLISH)
     backbone = described(backbone, rem.WORLD_BANK, REPORTED, label)
     named = figures.merge(sources[["source_id", "publisher"]], on="source_id", how="left")
     named = described(named, "publisher", REPORTED, edition_words(named["source_id"], sources))
@@ -85,14 +94,26 @@ def build_remittances_model(
         presets=rem.shock_presets(presets, named),
         claim=claim.iloc[0] if len(claim) else None,
         claim_check=check,
+        wb_published=published,
     )
 
 
-def wb_label(sources: pd.DataFrame, backbone: pd.DataFrame) -> str:
-    """The World Bank edition the backbone comes from: the curated one, or a refresh's access month."""
+def wb_published(sources: pd.DataFrame, backbone: pd.DataFrame) -> str | None:
+    """When the World Bank edition the backbone comes from was published: the curated one, or a
+    refresh's access month."""
     cited = sources[sources["source_id"] == backbone["source_id"].iloc[0]]
     published = cited["published_date"].dropna()
-    return f"World Bank WDI ({pd.Timestamp(published.iloc[0]):%b %Y})" if len(published) else "World Bank WDI"
+    return str(published.iloc[0]) if len(published) else None
+
+
+def edition_label(published: str | None, lang: Language) -> str:
+    """'World Bank WDI (Jun 2025)' / 'World Bank WDI (июнь 2025 г.)': the edition by its month."""
+    if published is None:
+        return "World Bank WDI"
+    month = pd.Timestamp(published)
+    if lang.is_source:
+        return f"World Bank WDI ({month:%b %Y})"
+    return f"World Bank WDI ({dates.format_skeleton('yMMMM', month.date(), locale=lang.locale)})"
 
 
 def from_russia(share: pd.Series | None, backbone: pd.DataFrame, label: str) -> FromRussia | None:
@@ -129,14 +150,21 @@ class RemittancesView:
     migrants: pd.DataFrame
 
 
-def build_remittances_view(model: RemittancesModel, years: tuple[int, int], show_others: bool) -> RemittancesView:
+# the Russia chart's two series (charts.remittances.russia_chart colours by them)
+SENT_FROM_RUSSIA = N_("Sent from Russia (as published)")
+ALL_REMITTANCES = N_("World Bank: all remittances")
+
+
+def build_remittances_view(
+    model: RemittancesModel, years: tuple[int, int], show_others: bool, lang: Language
+) -> RemittancesView:
     def in_years(frame: pd.DataFrame) -> pd.DataFrame:
         return frame[frame["year"].between(*years)]
 
     def labelled(frame: pd.DataFrame, value: str, fmt: Callable[[float], str]) -> pd.DataFrame:
         return frame.assign(value=frame[value], value_text=frame[value].map(fmt))
 
-    label = model.wb_label
+    label = model.wb_label_in(lang)
     shown = in_years(model.backbone)
     others = {}
     for indicator in ("remittances_received_usd_million", "remittances_pct_gdp"):
@@ -155,8 +183,8 @@ def build_remittances_view(model: RemittancesModel, years: tuple[int, int], show
     sent = in_years(model.series.get("transfers_from_russia_usd_million", EMPTY_SERIES))
     russia = pd.concat(
         [
-            sent.assign(what="Sent from Russia (as published)", value=sent["value"]),
-            shown.assign(what="World Bank: all remittances", value=shown["remittances_usd_m"], series=label),
+            sent.assign(what=lang.gettext(SENT_FROM_RUSSIA), value=sent["value"]),
+            shown.assign(what=lang.gettext(ALL_REMITTANCES), value=shown["remittances_usd_m"], series=label),
         ],
         ignore_index=True,
     )
@@ -165,8 +193,8 @@ def build_remittances_view(model: RemittancesModel, years: tuple[int, int], show
         shown=shown,
         dependency=rem.dependency(shown),
         events=events_between(model.events, years),
-        usd=pair("remittances_usd_m", "remittances_received_usd_million", lambda v: money(v, "musd")),
-        pct=pair("pct_gdp", "remittances_pct_gdp", lambda v: f"{v:.1f}%"),
+        usd=pair("remittances_usd_m", "remittances_received_usd_million", lambda v: localized.money(v, lang, "musd")),
+        pct=pair("pct_gdp", "remittances_pct_gdp", lambda v: localized.percent(v, lang, signed=False)),
         russia=russia,
         russia_shares=in_years(model.series.get("share_from_russia_pct", EMPTY_SERIES)),
         migrants=in_years(model.series.get("migrants_in_russia_count", EMPTY_SERIES)),
@@ -213,6 +241,7 @@ def build_scenario(
     share_pct: float | None,
     multiplier: float,
     steps: tuple[float, float],
+    lang: Language,
 ) -> Scenario:
     """The shock to the latest World Bank year with GDP, Russia's share the viewer's, a preset's, or
     (None) the latest published one. The share is usually of an earlier year and another source: it
@@ -221,13 +250,14 @@ def build_scenario(
     latest = model.latest_share
     share = share_pct if share_pct is not None else (float(latest["value"]) if latest is not None else 100.0)
     preset = matching_preset(model.presets, russia_change_pct, share_pct, steps)
+    _ = lang.gettext
     if share_pct is None and latest is not None:
         share_from = f"{int(latest['year'])}, {latest['publisher']}"
         whole = Figure(float(base["remittances_usd_m"]), rem.backbone_basis(base))
         assumed = rem.from_russia(Figure(share, rem.figure_basis(latest)), whole)
     else:
-        share_from = "set on the slider" if preset is None else f"the preset {preset.label}"
-        assumed = Comparison(None, f"the share is {share_from}")
+        share_from = _("set on the slider") if preset is None else _("the preset {label}").format(label=preset.label)
+        assumed = Comparison(None, _("the share is {share_from}").format(share_from=share_from))
     shock = rem.remittance_shock(
         float(base["remittances_usd_m"]),
         float(base["gdp_usd_m"]),
@@ -238,9 +268,12 @@ def build_scenario(
         multiplier,
     )
     year = int(base["year"])
-    basis = f"a scenario worked out here: {model.wb_label} {year} × Russia's share {share:g}% ({share_from})"
+    basis = _("a scenario worked out here: {edition} {year} × Russia's share {share} ({share_from})").format(
+        edition=model.wb_label_in(lang), year=year, share=share_percent(share, lang), share_from=share_from
+    )
     if not assumed.comparable:
-        basis += f", assumed to hold in {year}"  # why it is no measured share: in the formula, once
+        # why it is no measured share: in the formula, once
+        basis += _(", assumed to hold in {year}").format(year=year)
     cited = [str(base["source_id"])]
     if share_pct is None and latest is not None:
         cited.append(str(latest["source_id"]))
@@ -267,6 +300,12 @@ def build_scenario(
         assumed=assumed,
         shock=shock,
         basis=basis,
-        bars=described(rem.shock_parts(shock), THIS_DASHBOARD, SCENARIO, editions, year),
+        bars=described(rem.shock_parts(shock, lang), THIS_DASHBOARD, SCENARIO, editions, year),
         rows=described(rows, THIS_DASHBOARD, SCENARIO, editions, year),
     )
+
+
+def share_percent(share: float, lang: Language) -> str:
+    """'58%' / '58 %', '57.5%' / '57,5 %': a share as given, no trailing zeros (a slider's value)."""
+    text = f"{share:g}"
+    return f"{text}%" if lang.is_source else f"{text.replace('.', ',')}{localized.NBSP}%"

@@ -27,7 +27,9 @@ from dashboard.analytics.basis import (
 )
 from dashboard.analytics.citations import edition_words
 from dashboard.analytics.events import events_on_axis
-from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, UNITS, in_unit, money, percent
+from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, UNITS, in_unit, localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 SIDES_WITH_STATISTICS = ("russia", "tajikistan")
 MIRROR_FLOWS = tuple(trade.MIRROR_ROLES)
@@ -56,12 +58,10 @@ class TradeModel:
     mirror_rows: dict[str, pd.DataFrame]  # flow -> each reporter's figure and the gap, a row each (the CSV)
     published_totals: pd.DataFrame  # full-year totals after DOTS, projections included
     part_years: pd.DataFrame  # quarters, halves, January-to-month figures
-    part_year_growth: pd.DataFrame  # chart frame of their published growth
     dots_long: pd.DataFrame  # DOTS as one row per reporter, measure and year: a projection's bases and outcomes
     full_years: pd.DataFrame  # published full-year figures, projections left out
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
     article_claims: trade.ArticleTradeClaims | None
-    reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
     set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
@@ -98,36 +98,40 @@ def build_trade_model(
         mirror_rows=mirror_rows,
         published_totals=published_totals,
         part_years=part_years,
-        part_year_growth=part_year_frame(part_years),
         dots_long=dots_long,
         full_years=full_years,
         article_case=article_case,
         article_claims=trade.article_claims(full_years_all, article_case) if article_case else None,
-        reporting_note=trade.reporting_stopped(full_years),
     )
 
 
 @dataclass(frozen=True)
 class TradeFrames:
-    """What only the Trade page draws, built on its first use (the cache's own entry, shared.trade_frames):
-    the Overview, which shares the model and opens first, does not wait for them."""
+    """What only the Trade page draws, in one language, built on its first use (the cache's own
+    entry, shared.trade_frames): the Overview, which shares the model and opens first, does not
+    wait for them. The frames carry their labels and amounts as text in that language (legends,
+    tooltips), so a cached frame is never shown in the other one."""
 
     annual_frames: dict[tuple[str, str], pd.DataFrame]  # (side, unit) -> chart frame
     mirror_frames: dict[tuple[str, str], pd.DataFrame]  # (flow, unit) -> chart frame
     published_frames: dict[str, pd.DataFrame]  # unit -> chart frame of the published totals
+    part_year_growth: pd.DataFrame  # chart frame of the published part-year growth
     projections: dict[int, Projection]  # year -> inputs; only years that can be projected
+    reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
 
 
-def build_trade_frames(model: TradeModel) -> TradeFrames:
+def build_trade_frames(model: TradeModel, lang: Language) -> TradeFrames:
     full_years, part_years = model.full_years, model.part_years
     return TradeFrames(
         annual_frames={
-            (side, unit): annual_frame(annual, unit) for side, annual in model.annual.items() for unit in UNITS
+            (side, unit): annual_frame(annual, unit, lang) for side, annual in model.annual.items() for unit in UNITS
         },
         mirror_frames={
-            (flow, unit): mirror_frame(rows, unit) for flow, rows in model.mirror_rows.items() for unit in UNITS
+            (flow, unit): mirror_frame(rows, unit, lang) for flow, rows in model.mirror_rows.items() for unit in UNITS
         },
-        published_frames={unit: published_frame(model.published_totals, unit) for unit in UNITS},
+        published_frames={unit: published_frame(model.published_totals, unit, lang) for unit in UNITS},
+        part_year_growth=part_year_frame(part_years, lang),
+        reporting_note=trade.reporting_stopped(full_years, lang),
         projections={
             year: Projection(
                 bases=trade.projection_bases(model.dots_long, full_years, year),
@@ -173,7 +177,7 @@ class ProjectionChoice:
 
 
 def choose_projection(
-    projections: Mapping[int, Projection], year: int | None, base_id: str | None, growth: float | None
+    projections: Mapping[int, Projection], year: int | None, base_id: str | None, growth: float | None, lang: Language
 ) -> ProjectionChoice:
     """Apply the view's choices, falling back to the data's defaults (and saying so) where invalid.
 
@@ -187,7 +191,12 @@ def choose_projection(
     chosen_year = year if year in projections else max(projections)
     if year is not None and year != chosen_year:
         fallbacks.append(
-            Fallback("proj_year", str(year), str(chosen_year), "has no part-year growth figure to project from")
+            Fallback(
+                "proj_year",
+                str(year),
+                str(chosen_year),
+                lang.gettext("has no part-year growth figure to project from"),
+            )
         )
         base_id, growth = None, None
     inputs = projections[chosen_year]
@@ -195,7 +204,7 @@ def choose_projection(
     default = str(trade.default_base(inputs.bases, inputs.growths)["figure_id"])
     chosen_base = base_id if base_id in bases.index else default
     if base_id is not None and base_id != chosen_base:
-        reason = f"is not a full-year total for {chosen_year - 1}"
+        reason = lang.gettext("is not a full-year total for {year}").format(year=chosen_year - 1)
         fallbacks.append(Fallback("proj_base", base_id, chosen_base, reason))
     base = bases.loc[chosen_base]
     published = trade.default_growth(inputs.growths, base)
@@ -279,21 +288,42 @@ def _role_order(column: pd.Series) -> pd.Series:
 
 
 QUALIFIER_LABELS = {
-    "exact": "exact",
-    "approximate": "approximate",
-    "lower_bound": "lower bound",
-    "upper_bound": "upper bound",
+    "exact": N_("exact"),
+    "approximate": N_("approximate"),
+    "lower_bound": N_("lower bound"),
+    "upper_bound": N_("upper bound"),
 }
+# a figure's status as the data gives it, in words
+STATUS_LABELS = {
+    "final": N_("final"),
+    "preliminary": N_("preliminary"),
+    "unverified": N_("unverified"),
+    "projection": N_("projection"),
+}
+
+
+def in_words(codes: pd.Series, labels: Mapping[str, str], lang: Language) -> pd.Series:
+    """A column of codes in the language's words (a code without words, or none, stays as it is)."""
+    return codes.map(lambda code: lang.gettext(labels[code]) if code in labels else code)
+
+
+def status_words(status: str, lang: Language) -> str:
+    """A figure's status ("preliminary") in the language's words."""
+    return lang.gettext(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+
+
 SHOWN = ["reported_by", "basis", "edition"]  # with year, which every frame below has anyway
 
 
-def _labels(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+def _labels(frame: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
     out = frame.copy()
     out["value"] = out["value_usd_m"].map(lambda v: in_unit(v, unit))
-    out["value_text"] = [money(v, unit, q) for v, q in zip(out["value_usd_m"], out["qualifier"], strict=True)]
-    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
+    out["value_text"] = [
+        localized.money(v, lang, unit, q) for v, q in zip(out["value_usd_m"], out["qualifier"], strict=True)
+    ]
+    out["qualifier_label"] = in_words(out["qualifier"], QUALIFIER_LABELS, lang)
     if "side" in out:
-        out["side_label"] = out["side"].map(SIDE_LABELS)
+        out["side_label"] = in_words(out["side"], SIDE_LABELS, lang)
     return out
 
 
@@ -338,21 +368,25 @@ PART_YEAR_FIELDS = [
 ]
 
 
-def annual_frame(annual: pd.DataFrame, unit: str) -> pd.DataFrame:
-    out = _labels(annual, unit)
-    out["measure_label"] = out["measure"].map(FLOW_LABELS)
+def annual_frame(annual: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
+    out = _labels(annual, unit, lang)
+    out["measure_label"] = in_words(out["measure"], FLOW_LABELS, lang)
     out["segment"] = trade.line_segments(out, ["source_kind", "measure"]).astype(str)
     return out[ANNUAL_FIELDS]
 
 
-def mirror_frame(rows: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """`mirror_long`'s rows in display units, each reporter's line broken where it has no figure."""
-    out = rows.assign(value=rows["value_usd_m"].map(lambda v: in_unit(v, unit)))
+def mirror_frame(rows: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
+    """`mirror_long`'s rows in display units and the language's words for each side, each
+    reporter's line broken where it has no figure."""
+    out = rows.assign(
+        value=rows["value_usd_m"].map(lambda v: in_unit(v, unit)),
+        side=rows["side"].map(lambda side: lang.gettext(side) if side else side),
+    )
     out["segment"] = out["role"] + "-" + trade.line_segments(out, ["role"]).astype(str)
     return out[["year", "side", "role", "value", "gap_pct", "segment", *SHOWN]].reset_index(drop=True)
 
 
-def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str) -> pd.DataFrame:
+def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
     """Bars for the projection: the base year, the projected year (where the base and the growth
     go together) and each reported outcome, each with how it stands.
 
@@ -360,6 +394,7 @@ def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str
     several statements about the same year, and bars sharing a label would be stacked.
     """
     base, year = choice.base, choice.year
+    _ = lang.gettext
 
     def bar(what: str, kind: str, figure: Mapping, value: float, qualifier: str, **standing: object) -> dict:
         stands = {key: figure.get(key) for key in ("reported_by", "basis", "edition", "year")}
@@ -377,7 +412,7 @@ def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str
     rows = [
         bar(
             f"{year - 1}: {base['label']} ({base['figure_id']})",
-            "Base year",
+            _("Base year"),
             base,
             float(base["value_usd_m"]),
             str(base["qualifier"]),
@@ -387,8 +422,8 @@ def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str
         editions = [base["edition"]] + ([choice.published_growth["edition"]] if choice.growth_is_published else [])
         rows.append(
             bar(
-                f"{year}: projection",
-                "Projection",
+                _("{year}: projection").format(year=year),
+                _("Projection"),
                 {},
                 choice.projected_usd_m,
                 choice.qualifier,
@@ -399,34 +434,51 @@ def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str
             )
         )
     for row in outcomes.to_dict("records"):
-        status = f", {row['status']}" if row["status"] != "final" else ""
+        status = f", {status_words(row['status'], lang)}" if row["status"] != "final" else ""
         rows.append(
             bar(
                 f"{year}: {row['label']} ({row['figure_id']}{status})",
-                "Outcome",
+                _("Outcome"),
                 row,
                 row["value_usd_m"],
                 row["qualifier"],
             )
         )
     bars = pd.DataFrame(rows)
-    bars["growth_pct"] = bars["kind"].map({"Projection": choice.growth})
+    bars["growth_pct"] = bars["kind"].map({_("Projection"): choice.growth})
     bars["value"] = bars["value_usd_m"].map(lambda v: in_unit(v, unit))
-    bars["value_text"] = [money(v, unit, q) for v, q in zip(bars["value_usd_m"], bars["qualifier"], strict=True)]
+    bars["value_text"] = [
+        localized.money(v, lang, unit, q) for v, q in zip(bars["value_usd_m"], bars["qualifier"], strict=True)
+    ]
     return described(bars, "reported_by", "basis", "edition")
 
 
-def published_frame(figures: pd.DataFrame, unit: str) -> pd.DataFrame:
-    return _labels(figures, unit)[PUBLISHED_FIELDS]
+def published_frame(figures: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
+    out = _labels(figures, unit, lang)
+    return out.assign(status=in_words(out["status"], STATUS_LABELS, lang))[PUBLISHED_FIELDS]
 
 
-def part_year_frame(rows: pd.DataFrame) -> pd.DataFrame:
+def part_year_frame(rows: pd.DataFrame, lang: Language) -> pd.DataFrame:
     out = rows.dropna(subset=["yoy_growth_pct"]).copy()
     out["qualifier"] = out["growth_qualifier"]
-    out["qualifier_label"] = out["qualifier"].map(QUALIFIER_LABELS)
-    out["side_label"] = out["side"].map(SIDE_LABELS)
-    out["growth_text"] = [percent(g, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)]
+    out["qualifier_label"] = in_words(out["qualifier"], QUALIFIER_LABELS, lang)
+    out["side_label"] = in_words(out["side"], SIDE_LABELS, lang)
+    out["period"] = period_words(out, lang)
+    out["growth_text"] = [
+        localized.percent(g, lang, q) for g, q in zip(out["yoy_growth_pct"], out["growth_qualifier"], strict=True)
+    ]
     return out[PART_YEAR_FIELDS]
+
+
+def period_words(rows: pd.DataFrame, lang: Language) -> list[str]:
+    """Each row's published period ('Q1 2022' / '1-й кв. 2022 г.') in the language."""
+    columns = (rows["period_type"], rows["period_start"], rows["period_end"])
+    return [localized.period_label(*period, lang) for period in zip(*columns, strict=True)]
+
+
+def share_chart_frame(shares: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """Russia's shares (`share_rows`) with the measure in the language's words, for the chart."""
+    return shares.assign(measure_label=in_words(shares["measure"], trade.SHARE_MEASURES, lang))
 
 
 def share_rows(shares: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.formatting.language import Language
 from dashboard.session.pages.filters import Filters
 from dashboard.session.params import Repair, S, Years
 from dashboard.session.state import Bounds, ViewState, open_link, read_page, slider_range, state_of, to_query
@@ -51,9 +52,9 @@ def take_repairs() -> list[Repair]:
     return st.session_state.pop(REPAIRS_KEY, [])
 
 
-def report_repair(repair: Repair) -> None:
+def report_repair(repair: Repair, lang: Language) -> None:
     """Let a page report a value it could only check against the data (e.g. a figure id)."""
-    st.warning(repair.message(), icon=":material/link_off:")
+    st.warning(repair.message(lang), icon=":material/link_off:")
 
 
 def update_view(**changes: Any) -> None:
@@ -70,6 +71,7 @@ def bound_widget(
     to_view: Callable[[Any], Any] = lambda v: v,
     resets: tuple[str, ...] = (),
     labels_from: str = "",
+    labels_in_every_language: bool = False,
     **kwargs: Any,
 ) -> Any:
     """Draw `widget` showing `value`, and store the viewer's changes in view field `name`.
@@ -78,8 +80,19 @@ def bound_widget(
     projection year has its own base and growth). `labels_from` is what the option labels are
     written in (a unit): the widget gets a key per value of it, because a browser keeps showing
     the chosen option's old label when only the labels change.
+
+    The language is one such thing for every widget whose options are labelled (a
+    `format_func`), so those get a key per language too. Without it the browser keeps the
+    chosen option's label in the language just left and sends it back on the next rerun, which
+    Streamlit cannot map to an option any more: switching Russian -> English turned `units`
+    into "US$ bn" and broke every page (tests/e2e/test_languages.py). English keeps the plain
+    key. `labels_in_every_language` is for a widget whose labels are the same in every
+    language (the language switch itself: each language in its own name).
     """
-    key = f"w_{name}" + (f"-{labels_from}" if labels_from else "")
+    language = st.session_state[VIEW_KEY].of(Filters).language
+    in_language = "format_func" in kwargs and not labels_in_every_language and not language.is_source
+    suffixes = [part for part in (labels_from, language.code if in_language else "") if part]
+    key = "-".join([f"w_{name}", *suffixes])
     # Seed only when the view and the widget disagree (a link, a reset, a button): writing the
     # same value back on every run would make the browser reset a slider the viewer is moving.
     if key not in st.session_state or st.session_state[key] != value:

@@ -5,31 +5,79 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analytics.security import border_reference_text, membership_summary
+from dashboard.analytics.basis import reason_in
+from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
 from dashboard.cache import shared
 from dashboard.charts import border as charts
-from dashboard.formatting import km
-from dashboard.models.border import BorderModel, BorderTables, claim_lines, coverage_at
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
+from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables, claim_lines, coverage_at
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order
 from dashboard.views import components
 
 LAYER_LABELS = {
-    "russian": "Russian sites",
-    "crossings": "Crossings",
-    "cities": "Cities",
-    "rivers": "Rivers",
-    "coverage": "Reach",
+    "russian": N_("Russian sites"),
+    "crossings": N_("Crossings"),
+    "cities": N_("Cities"),
+    "rivers": N_("Rivers"),
+    "coverage": N_("Reach"),
 }
 
 
-def why_shorter(model: BorderModel) -> str:
-    return (
-        f"Why the map's line is shorter than {model.reference_km:,.0f} km: the border follows the Panj and "
+# The Border tables' headers (models.border.build_border_tables writes them in English, once for
+# every language): the page shows them, and the site kinds and positions, in the viewer's language.
+TABLE_HEADERS = (
+    N_("Site"),
+    N_("To the border, km"),
+    N_("Kind"),
+    N_("Status"),
+    N_("Position"),
+    N_("Source"),
+    N_("Length"),
+    N_("Parts"),
+    N_("Line (measured here)"),
+)
+PUBLISHED_HEADER = "Published: "  # the lengths table's last column: "Published: <the reference>"
+
+
+def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """A table as the page shows it: headers, site kinds and positions in the viewer's language
+    (names, statuses and figures as the data gives them)."""
+    if lang.is_source:
+        return table
+    _ = lang.gettext
+    words = {english: _(english) for english in (*KIND_LABELS.values(), *POSITION_WORDS.values())}
+    shown = table.assign(
+        **{column: table[column].map(lambda v: words.get(v, v)) for column in ("Kind", "Position") if column in table}
+    )
+    return shown.rename(
+        columns=lambda column: (
+            _("Published: {source}").format(source=column.removeprefix(PUBLISHED_HEADER))
+            if column.startswith(PUBLISHED_HEADER)
+            else _(column)
+        )
+    )
+
+
+def length(value: float, lang: Language) -> str:
+    """'1,234 km' / '1 234 км': a length this dashboard measured, to the kilometre."""
+    return localized.km(round(value), lang)
+
+
+def whole_percent(value: float, lang: Language) -> str:
+    """'47%' / '47 %': a share in percent, to the unit."""
+    return f"{value:.0f}%" if lang.is_source else f"{localized.number(round(value), lang)}{localized.NBSP}%"
+
+
+def why_shorter(model: BorderModel, lang: Language) -> str:
+    return lang.gettext(
+        "Why the map's line is shorter than {length}: the border follows the Panj and "
         "Amu Darya, and a map at any scale smooths the river's bends — the more detailed the map, the "
         "longer the line."
-    )
+    ).format(length=length(model.reference_km, lang))
 
 
 def reach_at(radius: int) -> pd.Series:
@@ -37,250 +85,334 @@ def reach_at(radius: int) -> pd.Series:
     return coverage_at(shared.coverage_curve(), radius)
 
 
-def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
+def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
+    _ = lang.gettext
     strength = tables.strength
     reach = reach_at(view.radius)
     columns = st.columns(4)
-    cited = border_reference_text(model.references)
+    cited = border_reference_text(model.references, lang)
+    per = model.references["cited_as"].iloc[0].removeprefix("the ")  # a source's name, as published
     components.metric(
         columns[0],
-        "Tajik–Afghan border",
-        km(model.reference_km),
-        delta=f"per {model.references['cited_as'].iloc[0].removeprefix('the ')}",
+        lang.pgettext("heading", "Tajik–Afghan border"),
+        localized.km(model.reference_km, lang),
+        delta=_("per {source}").format(source=per),
         delta_color="off",
         delta_arrow="off",
         border=True,
-        basis=f"per {model.references['cited_as'].iloc[0].removeprefix('the ')}, as published",
-        help=f"{cited[0].upper()}{cited[1:]}. No map in the data can measure it.",
+        basis=_("per {source}, as published").format(source=per),
+        help=_("{references}. No map in the data can measure it.").format(references=f"{cited[0].upper()}{cited[1:]}"),
+        lang=lang,
     )
-    line_km(columns[1], model)
+    line_km(columns[1], model, lang)
     if strength:
-        spread = (
-            f"{strength.latest_low:,.0f}"
-            if strength.latest_low == strength.latest_high
-            else (f"{strength.latest_low:,.0f}–{strength.latest_high:,.0f}")
-        )
+        low, high = localized.number(strength.latest_low, lang), localized.number(strength.latest_high, lang)
         components.metric(
             columns[2],
-            f"Russian troops, {strength.latest_year} reports",
-            spread,
-            delta=f"{strength.latest_sources} sources",
+            _("Russian troops, {year} reports").format(year=strength.latest_year),
+            low if strength.latest_low == strength.latest_high else f"{low}–{high}",
+            delta=lang.ngettext("{count} source", "{count} sources", strength.latest_sources).format(
+                count=strength.latest_sources
+            ),
             delta_color="off",
             delta_arrow="off",
             border=True,
-            basis="the lowest and highest of the year's published reports; reports are not averaged",
-            help="Reported strength of the 201st base, lowest to highest figure published that year; "
-            "the chart below shows each source.",
+            basis=_("the lowest and highest of the year's published reports; reports are not averaged"),
+            help=_(
+                "Reported strength of the 201st base, lowest to highest figure published that year; "
+                "the chart below shows each source."
+            ),
+            lang=lang,
         )
     components.metric(
         columns[3],
-        f"Border within {view.radius} km",
-        f"{reach['covered_km']:,.0f} km",
-        delta=f"{reach['share']:.0%} of the line",
+        _("Border within {distance}").format(distance=localized.km(view.radius, lang)),
+        length(reach["covered_km"], lang),
+        delta=_("{share} of the line").format(share=whole_percent(reach["share"] * 100, lang)),
         delta_color="off",
         delta_arrow="off",
         border=True,
-        basis="measured by this dashboard on the map's line and the sites' published positions",
-        help="Length of border within this distance of Russia's active garrisons and facilities on the map, "
-        "and its share of the border line as drawn. Distance only: not a measure of military reach.",
+        basis=_("measured by this dashboard on the map's line and the sites' published positions"),
+        help=_(
+            "Length of border within this distance of Russia's active garrisons and facilities on the map, "
+            "and its share of the border line as drawn. Distance only: not a measure of military reach."
+        ),
+        lang=lang,
     )
 
 
-def line_km(where: st.delta_generator.DeltaGenerator, model: BorderModel) -> None:
+def line_km(where: st.delta_generator.DeltaGenerator, model: BorderModel, lang: Language) -> None:
     """The map's line beside the published length: a share of it only where basis.compare allows one."""
+    _ = lang.gettext
     drawn, reference = model.drawn_km, model.references.iloc[0]
     against = model.drawn_against_reference
-    published = f"{km(model.reference_km)} per {reference['reported_by']}"
+    published = _("{length} per {source}").format(
+        length=localized.km(model.reference_km, lang), source=reference["reported_by"]
+    )
     components.metric(
         where,
-        "Border line on this map",
-        f"{drawn:,.0f} km",
-        delta=f"{against.value:.0f}% of {published}" if against.comparable else f"beside {published}",
+        _("Border line on this map"),
+        length(drawn, lang),
+        delta=_("{share} of {published}").format(share=whole_percent(against.value, lang), published=published)
+        if against.comparable
+        else _("beside {published}").format(published=published),
         delta_color="off",
         delta_arrow="off",
         border=True,
-        basis="measured by this dashboard on the map's line (geodesic, WGS84); "
-        + (
-            "set against the published length"
+        basis=_("measured by this dashboard on the map's line (geodesic, WGS84); {against}").format(
+            against=_("set against the published length")
             if against.comparable
-            else f"not a share of the published length: {against.reason}"
+            else _("not a share of the published length: {reason}").format(reason=reason_in(against.reason, lang))
         ),
-        help=why_shorter(model),
+        help=why_shorter(model, lang),
+        lang=lang,
     )
 
 
-def map_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
-    st.subheader("The border and Russia's forces")
+def map_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("The border and Russia's forces"))
     controls, notes = st.columns([3, 2])
     with controls:
         bound_slider(
             "radius",
             int(view.radius),
-            "Distance from Russia's active sites, km",
-            help="Which stretch of the border lies within this distance of a Russian garrison or facility "
-            "(straight-line distance, not operational reach).",
+            _("Distance from Russia's active sites, km"),
+            help=_(
+                "Which stretch of the border lies within this distance of a Russian garrison or facility "
+                "(straight-line distance, not operational reach)."
+            ),
         )
         bound_widget(
             st.pills,
             "layers",
             list(view.layers),
-            "Show on the map",
+            _("Show on the map"),
             options=list(MAP_LAYERS),
             selection_mode="multi",
-            format_func=LAYER_LABELS.get,
+            format_func=lambda layer: _(LAYER_LABELS[layer]),
             to_view=lambda chosen: in_order(MAP_LAYERS, chosen),
         )
     with notes:
         # the key lists only what the chosen layers draw
-        key = ["**━** Tajik–Afghan border"]
+        border_name = lang.pgettext("heading", "Tajik–Afghan border")
+        key = [f"**━** {border_name}"]
         if "coverage" in view.layers:
             reach = reach_at(view.radius)
             key += [
-                f":red[**━**] border within {view.radius} km of a Russian site: {reach['covered_km']:,.0f} km, "
-                f"{reach['share']:.0%} of the line",
-                ":red[**◌**] the area within that distance",
+                ":red[**━**] "
+                + _("border within {distance} of a Russian site: {length}, {share} of the line").format(
+                    distance=localized.km(view.radius, lang),
+                    length=length(reach["covered_km"], lang),
+                    share=whole_percent(reach["share"] * 100, lang),
+                ),
+                ":red[**◌**] " + _("the area within that distance"),
             ]
         if "russian" in view.layers:
             key.append(
-                "**■** 201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
-                "for the whole base); faded: " + tables.former_bases
+                "**■** "
+                + _(
+                    "201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
+                    "for the whole base); faded: {former}"
+                ).format(former=tables.former_bases)
             )
         st.markdown("  \n".join(key))
-        st.caption("Garrisons marked 'city centroid' are placed at their city, not the compound. " + why_shorter(model))
-    spec = shared.border_map_spec(int(view.radius), tuple(view.layers))
+        st.caption(
+            _("Garrisons marked 'city centroid' are placed at their city, not the compound.")
+            + " "
+            + why_shorter(model, lang)
+        )
+    spec = shared.border_map_spec(int(view.radius), tuple(view.layers), lang)
     components.show_map(
         spec,
-        "Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers",
+        _("Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers"),
         key="border",
+        lang=lang,
     )
     components.sources_and_download(
         tables.map_rows,
         model.sources,
         "border_sites.csv",
-        note="Drawn without map tiles; on a narrow screen the site names are in each marker's tooltip "
-        "and the table below.",
+        note=_(
+            "Drawn without map tiles; on a narrow screen the site names are in each marker's tooltip "
+            "and the table below."
+        ),
+        lang=lang,
     )
 
 
-def distances_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
-    st.subheader("How far from the border")
-    st.dataframe(tables.distance_table, hide_index=True, width="stretch")
+def distances_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("How far from the border"))
+    st.dataframe(shown_table(tables.distance_table, lang), hide_index=True, width="stretch")
     components.sources_and_download(
         tables.distance_rows,
         model.sources,
         "distances_to_border.csv",
-        note="Shortest distance to the border line, measured in an equal-area projection of the region.",
+        note=_("Shortest distance to the border line, measured in an equal-area projection of the region."),
+        lang=lang,
     )
-    st.markdown("**Share of the border within each distance of Russia's active sites**")
-    curve = shared.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius)
-    components.show_chart(curve, "Share of the border line within each distance of Russia's active sites")
+    st.markdown("**" + _("Share of the border within each distance of Russia's active sites") + "**")
+    curve = shared.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius, lang)
+    components.show_chart(curve, _("Share of the border line within each distance of Russia's active sites"), lang=lang)
     components.sources_line(
         tables.curve_sources,
         model.sources,
-        "Computed from the border line and the active sites on the map.",
+        _("Computed from the border line and the active sites on the map."),
+        lang=lang,
     )
     far = model.farthest
     if far is not None:
         st.caption(
-            f"Every point of the border line is within {far.distance_km:,.0f} km of an active Russian garrison "
-            f"or facility; the farthest point is at {far.lon:.1f}°E, {far.lat:.1f}°N."
+            _(
+                "Every point of the border line is within {distance} of an active Russian garrison "
+                "or facility; the farthest point is at {lon}°E, {lat}°N."
+            ).format(
+                distance=length(far.distance_km, lang),
+                lon=localized.number(far.lon, lang, 1),
+                lat=localized.number(far.lat, lang, 1),
+            )
         )
 
 
-def troops_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
-    st.subheader("Russian troops: claims against the record")
+def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Russian troops: claims against the record"))
     figures = tables.strength_figures[tables.strength_figures["year"].between(*view.years)]
     ranges = model.strength_ranges[model.strength_ranges["year"].between(*view.years)]
     if figures.empty:
-        components.no_data("No troop figures in the selected years.")
+        components.no_data(_("No troop figures in the selected years."))
     else:
         claims = claim_lines(tables.claim_marks, int(figures["year"].max()))
-        chart = shared.chart_spec(charts.troop_chart, figures, ranges, claims)
+        chart = shared.chart_spec(charts.troop_chart, figures, ranges, claims, lang)
         components.chart_with_sources(
             chart,
             figures,
             model.sources,
             "troop_estimates_201st.csv",
-            description="Reported strength of Russia's 201st base by year, with the spread between sources",
-            note="Each mark is one published figure; triangles are bounds ('more than', 'up to'); the grey bar "
-            "spans the figures of a year where they differ; crosses are troops reported sent away. "
-            "The dashed line is the figure in the Russia Briefing article of 29 June 2022.",
+            description=_("Reported strength of Russia's 201st base by year, with the spread between sources"),
+            note=_(
+                "Each mark is one published figure; triangles are bounds ('more than', 'up to'); the grey bar "
+                "spans the figures of a year where they differ; crosses are troops reported sent away. "
+                "The dashed line is the figure in the Russia Briefing article of 29 June 2022."
+            ),
+            lang=lang,
         )
-    verdicts = {True: ":green[holds]", False: ":red[no longer holds]", None: ":gray[cannot be checked]"}
+    holds, gone, unknown = _("holds"), _("no longer holds"), _("cannot be checked")
+    verdicts = {True: f":green[{holds}]", False: f":red[{gone}]", None: f":gray[{unknown}]"}
     for claim, publisher in zip(model.claims, tables.claim_publishers, strict=True):
         st.markdown(
-            f"- **{claim.subject}**: {publisher} ({claim.date}) says "
-            f"{claim.claimed:,.0f} {claim.unit} — {verdicts[claim.holds]}. {claim.record}"
+            "- "
+            + _("**{subject}**: {publisher} ({date}) says {claimed} {unit} — {verdict}. {record}").format(
+                subject=claim.subject,
+                publisher=publisher,
+                date=claim.date,
+                claimed=localized.number(claim.claimed, lang),
+                unit=claim.unit,
+                verdict=verdicts[claim.holds],
+                # the model's record is English (the CSV's); another language writes it again
+                record=claim.record
+                if lang.is_source
+                else claim_record(
+                    claim.unit,
+                    claim.claimed,
+                    claim.date,
+                    model.strength,
+                    model.sites,
+                    model.references,
+                    model.drawn_km,
+                    lang,
+                )[0],
+            )
         )
-    components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv")
-    st.markdown("**The border's length as reference sources give it**, which the article's figure is checked against:")
-    st.dataframe(tables.references_table, hide_index=True, width="stretch")
-    components.sources_and_download(model.references, model.sources, "border_references.csv")
+    components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv", lang=lang)
+    st.markdown(
+        _("**The border's length as reference sources give it**, which the article's figure is checked against:")
+    )
+    st.dataframe(shown_table(tables.references_table, lang), hide_index=True, width="stretch")
+    components.sources_and_download(model.references, model.sources, "border_references.csv", lang=lang)
 
 
-def memberships_section(model: BorderModel) -> None:
-    st.subheader("Who belongs to what")
-    st.caption(membership_summary(model.memberships, "TJK"))
-    chart = shared.chart_spec(charts.membership_chart, model.memberships)
+def memberships_section(model: BorderModel, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Who belongs to what"))
+    st.caption(membership_summary(model.memberships, "TJK", lang))
+    chart = shared.chart_spec(charts.membership_chart, model.memberships, lang)
     components.chart_with_sources(
         chart,
         model.memberships,
         model.sources,
         "memberships.csv",
-        description="Membership of CSTO, CIS, EAEU and SCO by country",
+        description=_("Membership of CSTO, CIS, EAEU and SCO by country"),
+        lang=lang,
     )
 
 
-def events_section(model: BorderModel, tables: BorderTables, view: BorderState) -> None:
-    st.subheader("Security and political events")
+def events_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Security and political events"))
     events = model.events[tables.event_years.between(*view.years)].sort_values("date", ascending=False)
-    table = pd.DataFrame({"Date": events["date"], "Event": events["title"], "Category": events["category"]})
+    table = pd.DataFrame({_("Date"): events["date"], _("Event"): events["title"], _("Category"): events["category"]})
     st.dataframe(table, hide_index=True, width="stretch", height=320)
-    components.sources_and_download(events, model.sources, "security_events.csv")
+    components.sources_and_download(events, model.sources, "security_events.csv", lang=lang)
 
 
-def unplaced_section(tables: BorderTables) -> None:
+def unplaced_section(tables: BorderTables, lang: Language) -> None:
     if tables.unplaced.empty:
         return
-    with st.expander(f"Not on the map: {len(tables.unplaced)} sites with no published coordinate"):
-        st.dataframe(tables.unplaced, hide_index=True, width="stretch")
+    count = len(tables.unplaced)
+    title = lang.ngettext(
+        "Not on the map: {count} site with no published coordinate",
+        "Not on the map: {count} sites with no published coordinate",
+        count,
+    )
+    with st.expander(title.format(count=count)):
+        st.dataframe(shown_table(tables.unplaced, lang), hide_index=True, width="stretch")
 
 
-def lengths_section(model: BorderModel, tables: BorderTables) -> None:
-    with st.expander("The border's length at each map scale"):
-        st.dataframe(tables.lengths_table, hide_index=True, width="stretch")
+def lengths_section(model: BorderModel, tables: BorderTables, lang: Language) -> None:
+    _ = lang.gettext
+    with st.expander(_("The border's length at each map scale")):
+        st.dataframe(shown_table(tables.lengths_table, lang), hide_index=True, width="stretch")
         components.sources_and_download(
             tables.lengths_rows,
             model.sources,
             "border_lengths.csv",
-            note="Geodesic lengths (WGS84) of each line in the data, measured by this dashboard; each is set beside "
-            f"the published length, not as a share of it ({tables.lengths_reason}): a line drawn at any scale "
-            "smooths the rivers' bends.",
+            note=_(
+                "Geodesic lengths (WGS84) of each line in the data, measured by this dashboard; each is set beside "
+                "the published length, not as a share of it ({reason}): a line drawn at any scale "
+                "smooths the rivers' bends."
+            ).format(reason=reason_in(tables.lengths_reason, lang)),
+            lang=lang,
         )
 
 
 def render() -> None:
-    st.title("Border & security")
-    st.caption(
-        "The border between Tajikistan and Taliban-run Afghanistan, Russia's 201st base, and the alliances "
-        "around them. The sidebar's Years filter applies to the troop chart and the events; Reporters and "
-        "Units belong to the trade pages."
-    )
     view = current_view(BorderState)
-    model = components.model_or_error(shared.border_model)
+    lang = view.language
+    _ = lang.gettext
+    st.title(_("Border & security"))
+    st.caption(
+        _(
+            "The border between Tajikistan and Taliban-run Afghanistan, Russia's 201st base, and the alliances "
+            "around them. The sidebar's Years filter applies to the troop chart and the events; Reporters and "
+            "Units belong to the trade pages."
+        )
+    )
+    model = components.model_or_error(shared.border_model, lang=lang)
     if model is None:
         return
-    tables = components.model_or_error(shared.border_tables)
+    tables = components.model_or_error(shared.border_tables, lang=lang)
     if tables is None:
         return
-    kpi_row(model, tables, view)
-    map_section(model, tables, view)
-    distances_section(model, tables, view)
-    troops_section(model, tables, view)
-    memberships_section(model)
-    events_section(model, tables, view)
-    unplaced_section(tables)
-    lengths_section(model, tables)
+    kpi_row(model, tables, view, lang)
+    map_section(model, tables, view, lang)
+    distances_section(model, tables, view, lang)
+    troops_section(model, tables, view, lang)
+    memberships_section(model, lang)
+    events_section(model, tables, view, lang)
+    unplaced_section(tables, lang)
+    lengths_section(model, tables, lang)
 
 
 render()

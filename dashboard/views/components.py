@@ -22,7 +22,9 @@ from dashboard.analytics.citations import (
 from dashboard.brief import collect
 from dashboard.cache import shared as cache
 from dashboard.datasets import DataError
-from dashboard.formatting import markdown_text
+from dashboard.formatting import markdown_text, vega
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
@@ -35,18 +37,21 @@ LOG = logging.getLogger(__name__)
 FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
-def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | None = None) -> None:
-    """A chart as wide as its column, with the plot as tall as its spec says.
+def show_chart(
+    chart: dict[str, Any], description: str, data: pd.DataFrame | None = None, *, lang: Language
+) -> None:
+    """A chart as wide as its column, with the plot as tall as its spec says, its numbers and
+    dates in the viewer's language (the spec's Vega locale).
 
     Its description, with the key numbers of `data` (the chart's own rows), is what a screen
     reader announces for it.
     """
     # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
     # passing alt as well would only make Streamlit log that one overrides the other, every draw
-    text = description if data is None else cache.chart_description(description, data)
-    spec = {"autosize": FIT_WIDTH, **chart, "description": text}
-    st.vega_lite_chart(spec=spec, theme=None, width="stretch")
-    collect.chart(chart, description)
+    text = description if data is None else cache.chart_description(description, data, lang)
+    spec = vega.localized_spec({"autosize": FIT_WIDTH, **chart, "description": text}, lang)
+    st.vega_lite_chart(spec=dict(spec), theme=None, width="stretch")
+    collect.chart(dict(vega.localized_spec(chart, lang)), description)
 
 
 # A map frame keeps the map's shape at every width; the map fills it (height "container").
@@ -71,16 +76,39 @@ ACCESSIBILITY_CSS = (
 )
 
 
+# Static CSS (no data reaches it) so that nothing is cut off in either language (Russian runs about
+# a quarter longer; tests/e2e/test_overflow.py). Streamlit ends a card's title, value and badge and
+# a page link's text in "…" on one line, and lays a segmented control's options in one row that
+# runs past a narrow column. Here titles, badges and links wrap at their spaces, and a control's
+# options take a second row. A card's value wraps too, but an amount is one unbreakable word in
+# Russian ("1,50 млрд долл. США", joined by no-break spaces as Russian typesetting wants), about
+# nine times as wide as its font is tall: so the value's font also shrinks with its card, at most
+# 11% of the card's width (a 200 px card: 22 px), never above Streamlit's 2.25rem, and never
+# breaks inside a word (what still did not fit would be clipped, and the test would say so).
+FIT_TEXT_CSS = (
+    "<style>[data-testid='stMetric'] .stMarkdownEllipsis,[data-testid='stMetric'] .stMarkdownEllipsis p,"
+    "[data-testid='stPageLink-NavLink'] span,[data-testid='stPageLink-NavLink'] p"
+    "{white-space:normal;overflow:visible;text-overflow:clip;}"
+    "[data-testid='stMetric'] > div{container-type:inline-size;}"
+    "[data-testid='stMetricValue']{font-size:min(2.25rem,11cqi);}"
+    "[data-testid='stMetricValue'] *{overflow-wrap:normal;word-break:normal;}"
+    "[data-testid='stButtonGroup'] > div{flex-wrap:wrap;}"
+    "</style>"
+)
+
+
 def accessibility_styles() -> None:
-    st.html(ACCESSIBILITY_CSS)
+    """The app's own CSS for contrast, focus and text that fits (WCAG 1.4.3, 2.4.7, 1.4.10)."""
+    st.html(ACCESSIBILITY_CSS + FIT_TEXT_CSS)
 
 
-def show_map(chart: dict[str, Any], description: str, key: str) -> None:
+def show_map(chart: dict[str, Any], description: str, key: str, *, lang: Language) -> None:
     """A map whose height follows its width, so it fills a phone screen as well as a laptop's."""
     st.html(MAP_FRAME_CSS)
+    spec = dict(vega.localized_spec(chart, lang))
     with st.container(key=f"map-frame-{key}"):
-        st.vega_lite_chart(spec=chart, theme=None, width="stretch", height="stretch", alt=description)
-    collect.chart(chart, description)
+        st.vega_lite_chart(spec=spec, theme=None, width="stretch", height="stretch", alt=description)
+    collect.chart(spec, description)
 
 
 def chart_with_sources(
@@ -90,63 +118,118 @@ def chart_with_sources(
     file_name: str,
     description: str,
     note: str = "",
+    *,
+    lang: Language,
 ) -> None:
     """A chart, the line that says where its numbers come from, a CSV of those numbers, and the
     same numbers as a table on the page for whoever cannot read the chart (built only when asked)."""
-    show_chart(chart, description, data)
-    sources_and_download(data, sources, file_name, note)
-    numbers_as_table(data, file_name)
+    show_chart(chart, description, data, lang=lang)
+    sources_and_download(data, sources, file_name, note, lang=lang)
+    numbers_as_table(data, file_name, lang=lang)
 
 
-def numbers_as_table(data: pd.DataFrame, name: str) -> None:
+def numbers_as_table(data: pd.DataFrame, name: str, *, lang: Language) -> None:
     """A switch that shows the chart's numbers as a table, without downloading a file."""
-    if st.toggle("Numbers as a table", key=f"table_{name}", help="The numbers behind the chart above, as rows"):
-        st.dataframe(data, hide_index=True, width="stretch")
+    _ = lang.gettext
+    if st.toggle(_("Numbers as a table"), key=f"table_{name}", help=_("The numbers behind the chart above, as rows")):
+        st.dataframe(csv_headers(data, lang), hide_index=True, width="stretch")
 
 
-def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "") -> None:
+def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "", *, lang: Language) -> None:
     """The caption under a chart: where its numbers come from and how current they are."""
     if sources is None:
         st.caption(note)
     else:
-        _cited_caption(data, sources, note)
+        _cited_caption(data, sources, note, lang)
 
 
-def citing(ids: tuple[str, ...], sources: pd.DataFrame, reach: tuple[tuple[str, int], ...] = ()) -> Citing:
+def citing(
+    ids: tuple[str, ...],
+    sources: pd.DataFrame,
+    reach: tuple[tuple[str, int], ...] = (),
+    *,
+    lang: Language,
+) -> Citing:
     """The sources line for these ids, worked out once per data edition (`sources` is that edition's
     sources table, which every page model holds: the cached line reads the same one)."""
-    return cache.sources_line(ids, reach)
+    return cache.sources_line(ids, reach, lang)
 
 
-def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str) -> Citing:
+def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str, lang: Language) -> Citing:
     ids = cited_ids(data)
-    summary = citing(ids, sources, cited_reach(data))
+    summary = citing(ids, sources, cited_reach(data), lang=lang)
     caption = " ".join(part for part in (note, summary.caption) if part)
     st.caption(caption)
     collect.cited(ids, caption, tuple(publisher for publisher, _ in summary.restricted))
     return summary
 
 
-def sources_and_download(data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "") -> None:
+def withheld_note(count: int, links: str, lang: Language) -> str:
+    """The note under a CSV some of whose figures may not be passed on."""
+    # Translators: Russian needs all three forms (1 показатель, 2 показателя, 5 показателей).
+    return lang.ngettext(
+        "{count} figure is left out of the CSV: its publisher's terms forbid passing it on. "
+        "Get it from the publisher: {links}.",
+        "{count} figures are left out of the CSV: their publisher's terms forbid passing them on. "
+        "Get them from the publisher: {links}.",
+        count,
+    ).format(count=count, links=links)
+
+
+# The column names most CSVs share (citations, how a figure stands, the usual measures): shown
+# in the viewer's language as the CSV's and the table's headers. A page's own columns join by
+# being marked N_ in its module; a name the catalogue does not know stays as it is.
+CSV_COLUMNS = (
+    N_("source_id"),
+    N_("source_publisher"),
+    N_("source_url"),
+    N_("source_licence"),
+    N_("reported_by"),
+    N_("basis"),
+    N_("edition"),
+    N_("year"),
+    N_("value"),
+    N_("value_usd_m"),
+    N_("value_text"),
+    N_("unit"),
+    N_("side"),
+    N_("pct_gdp"),
+    N_("segment"),
+    N_("qualifier"),
+    N_("date"),
+    N_("category"),
+    N_("title"),
+    N_("event_id"),
+)
+
+
+def csv_headers(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The frame with its column names in the viewer's language (English: unchanged). The values
+    stay as published: only the headers are the dashboard's words."""
+    if lang.is_source:
+        return frame
+    return frame.rename(columns={column: lang.gettext(column) for column in frame.columns})
+
+
+def sources_and_download(
+    data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "", *, lang: Language
+) -> None:
     """The sources line under a chart or table, and the CSV of its numbers with their citations.
 
     The CSV is only built when the viewer clicks: most reruns never need it.
     """
-    summary = _cited_caption(data, sources, note)
+    summary = _cited_caption(data, sources, note, lang)
     shared = data
     if summary.restricted:
         withheld = withheld_rows(data, sources)
         links = ", ".join(f"[{publisher}]({url})" for publisher, url in summary.restricted)
-        st.caption(
-            f"{int(withheld.sum())} figures are left out of the CSV: their publisher's terms forbid passing them "
-            f"on. Get them from the publisher: {links}."
-        )
+        st.caption(withheld_note(int(withheld.sum()), links, lang))
         shared = data[~withheld]
         if shared.empty:
             return  # nothing left that may be passed on
     st.download_button(
-        f"CSV: {file_name}",
-        lambda: with_citation(shared, sources).to_csv(index=False).encode("utf-8"),
+        lang.gettext("CSV: {file_name}").format(file_name=file_name),
+        lambda: csv_headers(with_citation(shared, sources), lang).to_csv(index=False).encode("utf-8"),
         file_name=file_name,
         mime="text/csv",
         key=f"dl_{file_name}",
@@ -162,6 +245,8 @@ def metric(
     delta: str | None = None,
     source_ids: tuple[str, ...] = (),
     basis: str = "",
+    *,
+    lang: Language,
     **kwargs: Any,
 ) -> None:
     """A headline number, drawn and noted for the page's brief (with the sources behind it, if given).
@@ -171,7 +256,7 @@ def metric(
     """
     where.metric(label, value, delta=delta, **kwargs)
     if basis:
-        where.caption(markdown_text(f"Whose figure: {basis}."))
+        where.caption(markdown_text(lang.gettext("Whose figure: {basis}.").format(basis=basis)))
     collect.figure(label, value, delta, source_ids, basis)
 
 
@@ -181,21 +266,24 @@ def say(text: str) -> None:
     collect.paragraph(text.replace("**", ""))
 
 
-def brief_button(slot: Any, link: str, view_text: str, file_name: str, sources: pd.DataFrame | None) -> None:
+def brief_button(
+    slot: Any, link: str, view_text: str, file_name: str, sources: pd.DataFrame | None, *, lang: Language
+) -> None:
     """The page's brief as a PDF, one click away: built only when the viewer clicks."""
-    brief = collect.snapshot(link, view_text, sources)
+    _ = lang.gettext
+    brief = collect.snapshot(link, view_text, sources, lang)
     if brief is None:
         return
     with slot:
         st.download_button(
-            "Download brief (PDF)",
+            _("Download brief (PDF)"),
             lambda: collect.pdf_bytes(brief),
             file_name=file_name,
             mime="application/pdf",
             key="brief_pdf",
             icon=":material/picture_as_pdf:",
             on_click="ignore",
-            help="This view on at most two A4 pages: its headline numbers, main charts, sources and a link back.",
+            help=_("This view on at most two A4 pages: its headline numbers, main charts, sources and a link back."),
         )
 
 
@@ -203,29 +291,34 @@ def brief_button(slot: Any, link: str, view_text: str, file_name: str, sources: 
 CODE_FAULTS = (ArithmeticError, AssertionError, AttributeError, LookupError, NameError, TypeError, ValueError)
 
 
-def our_side(what: str) -> str:
-    """What a viewer is told when our code failed: ours, logged, and nothing about data files."""
-    return f"Something went wrong on our side while preparing {what}; it has been logged for us to fix"
+def our_side(what: str, lang: Language) -> str:
+    """What a viewer is told when our code failed: ours, logged, and nothing about data files.
+    `what` is already in the viewer's language."""
+    # Translators: {what} is a phrase such as "this page's figures", in the genitive in Russian
+    return lang.gettext(
+        "Something went wrong on our side while preparing {what}; it has been logged for us to fix"
+    ).format(what=what)
 
 
-def model_or_error(load: Callable[[], T]) -> T | None:
+def model_or_error(load: Callable[[], T], *, lang: Language) -> T | None:
     """A page's data model, or None after telling the viewer what failed (the page then stops).
 
     A data file that fails its checks is named; a fault in our code is logged with its traceback
     and the viewer told it is ours, never dressed up as a data error. Optional files that were
     corrupt and left out (the model's `set_aside`) are named in a warning; the page still draws.
     """
+    _ = lang.gettext
     try:
         model = load()
     except DataError as error:
-        data_error(error)
+        data_error(error, lang=lang)
         return None
     except CODE_FAULTS:
         LOG.exception("building a page's model failed")
-        st.error(our_side("this page's figures") + ". Other pages still work.", icon=":material/error:")
+        st.error(our_side(_("this page's figures"), lang) + _(". Other pages still work."), icon=":material/error:")
         return None
     for note in set_aside(model):
-        st.warning(f"{note}. The rest of the page is shown.", icon=":material/warning:")
+        st.warning(_("{note}. The rest of the page is shown.").format(note=note), icon=":material/warning:")
     return model
 
 
@@ -234,12 +327,14 @@ def set_aside(model: Any) -> tuple[str, ...]:
     return tuple(getattr(model, "set_aside", ()))
 
 
-def data_error(error: DataError) -> None:
-    """The page's data cannot be used: say which file and where, and nothing more."""
+def data_error(error: DataError, *, lang: Language) -> None:
+    """The page's data cannot be used: say which file and where, and nothing more (the check's
+    own message, which names the row and column, stays as the checks write it)."""
+    _ = lang.gettext
     st.error(
-        f"This page cannot be shown: **data/{error.file}** failed its checks. {error}\n\n"
-        "Other pages that do not use this file still work; the Sources & data page lists "
-        "every dataset's status.",
+        _("This page cannot be shown: **data/{file}** failed its checks. {error}").format(file=error.file, error=error)
+        + "\n\n"
+        + _("Other pages that do not use this file still work; the Sources & data page lists every dataset's status."),
         icon=":material/error:",
     )
 

@@ -8,31 +8,61 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import trade
-from dashboard.analytics.basis import SHOWN
+from dashboard.analytics.basis import SHOWN, reason_in
 from dashboard.analytics.events import events_between
 from dashboard.cache import shared
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
-from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, money, percent, unit_label
+from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 from dashboard.models.trade import (
     SIDES_WITH_STATISTICS,
     Projection,
     ProjectionChoice,
     TradeModel,
     choose_projection,
+    period_words,
     projection_frame,
+    share_chart_frame,
+    status_words,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
+from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.trade import MIRROR_FLOWS, TradeState
 from dashboard.session.params import Repair
 from dashboard.views import components
 
-MIRROR_NOTE = (
+MIRROR_NOTE = N_(
     "Why the two sides differ: exports are valued FOB (at the border) and imports CIF "
     "(including freight and insurance), so the importer's figure is normally higher; goods "
     "shipped in December may be counted in different years; and goods routed through third "
     "countries (re-exports, e.g. via Kazakhstan) may be assigned to another partner by one side."
 )
+# Phrases naming a side whole, because Russian declines the country's name in each of them
+STATISTICS_OF = {"russia": N_("Russia's statistics"), "tajikistan": N_("Tajikistan's statistics")}
+ON_STATISTICS_OF = {"russia": N_("on Russia's statistics"), "tajikistan": N_("on Tajikistan's statistics")}
+AS_REPORTED_BY = {"russia": N_("As reported by Russia"), "tajikistan": N_("As reported by Tajikistan")}
+ANNUAL_DESCRIPTION = {
+    "russia": N_("Annual trade as reported by Russia: total, both flows and the balance"),
+    "tajikistan": N_("Annual trade as reported by Tajikistan: total, both flows and the balance"),
+}
+# The latest mirror year in words, per flow (the importer and the exporter take different cases)
+MIRROR_SENTENCE = {
+    "ru_to_tj": N_(
+        "In {year} Tajikistan recorded {imports} of imports from Russia; Russia recorded {exports} of exports, "
+        "a gap of {gap}."
+    ),
+    "tj_to_ru": N_(
+        "In {year} Russia recorded {imports} of imports from Tajikistan; Tajikistan recorded {exports} of exports, "
+        "a gap of {gap}."
+    ),
+}
+MIRROR_DESCRIPTION = {
+    "ru_to_tj": N_("Russia → Tajikistan as reported by each side, and the gap between them"),
+    "tj_to_ru": N_("Tajikistan → Russia as reported by each side, and the gap between them"),
+}
+CHANGE_BASIS = {"published": N_("as published with it"), "computed": N_("computed from the two IMF years")}
 
 
 def in_view(frame: pd.DataFrame, view: TradeState, by_side: bool = False) -> pd.DataFrame:
@@ -47,77 +77,97 @@ def statistics_sides(view: TradeState) -> list[str]:
     return [side for side in SIDES_WITH_STATISTICS if side in view.reporters]
 
 
-def kpi_row(model: TradeModel, view: TradeState) -> None:
+def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
+    _ = lang.gettext
     sides = statistics_sides(view)
     if not sides:
         return
     columns = st.columns(2 * len(sides))
     for i, side in enumerate(sides):
-        name = SIDE_LABELS[side]
+        name = _(SIDE_LABELS[side])
         kpis = trade.trade_kpis(in_view(model.headline[side], view))
         if kpis is None:
             components.metric(
                 columns[2 * i],
-                f"{name}: latest total",
+                _("{side}: latest total").format(side=name),
                 "–",
                 border=True,
-                basis=f"{name}'s statistics",
-                help="No annual figure in these years.",
+                basis=_(STATISTICS_OF[side]),
+                help=_("No annual figure in these years."),
+                lang=lang,
             )
             continue
         change = (
-            None if kpis.change_pct is None else f"{percent(kpis.change_pct, kpis.change_qualifier)} vs {kpis.year - 1}"
+            None
+            if kpis.change_pct is None
+            else _("{change} vs {year}").format(
+                change=localized.percent(kpis.change_pct, lang, kpis.change_qualifier), year=kpis.year - 1
+            )
         )
-        basis = {"published": "as published with it", "computed": "computed from the two IMF years"}
+        how = CHANGE_BASIS.get(kpis.change_basis or "")
+        change_basis = _("change {how}").format(how=_(how)) if how else _("change not published")
         components.metric(
             columns[2 * i],
-            f"{name}: total trade {kpis.year}",
-            money(kpis.value_usd_m, view.units, kpis.qualifier),
+            _("{side}: total trade {year}").format(side=name, year=kpis.year),
+            localized.money(kpis.value_usd_m, lang, view.units, kpis.qualifier),
             delta=change,
-            basis=f"{kpis.figure_label}; change {basis.get(kpis.change_basis or '', 'not published')}",
-            help=(
-                f"Figure from: {kpis.figure_label}; change {basis.get(kpis.change_basis or '', 'not published')}. "
-                f"One figure per year on {name}'s statistics: IMF DOTS up to {model.dots_years[1]}, then the "
-                f"best-ranked published statement ({trade.RANKING_RULE})."
+            basis=f"{kpis.figure_label}; {change_basis}",
+            help=_(
+                "Figure from: {figure}; {change}. One figure per year {on_statistics}: IMF DOTS up to {last}, "
+                "then the best-ranked published statement ({rule})."
+            ).format(
+                figure=kpis.figure_label,
+                change=change_basis,
+                on_statistics=_(ON_STATISTICS_OF[side]),
+                last=model.dots_years[1],
+                rule=_(trade.RANKING_RULE),
             ),
             border=True,
+            lang=lang,
             **components.change_style(kpis.change_pct),
         )
         components.metric(
             columns[2 * i + 1],
-            f"{name}: record year",
+            _("{side}: record year").format(side=name),
             str(kpis.record_year),
-            delta=money(kpis.record_value_usd_m, view.units, kpis.record_qualifier),
+            delta=localized.money(kpis.record_value_usd_m, lang, view.units, kpis.record_qualifier),
             delta_color="off",
             delta_arrow="off",
-            help=f"Highest total in the selected years among the figures of {kpis.record_label}, the reporter "
-            "of the latest total; other reporters' figures are not ranked against them.",
+            help=_(
+                "Highest total in the selected years among the figures of {reporter}, the reporter "
+                "of the latest total; other reporters' figures are not ranked against them."
+            ).format(reporter=kpis.record_label),
             border=True,
-            basis=f"{kpis.record_label}; the highest of its own figures in the years shown",
+            basis=_("{reporter}; the highest of its own figures in the years shown").format(reporter=kpis.record_label),
+            lang=lang,
         )
 
 
-def annual_section(model: TradeModel, view: TradeState) -> None:
-    st.subheader("Annual trade by reporter")
+def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Annual trade by reporter"))
     first, last = model.dots_years
     st.caption(
-        f"Lines: IMF Direction of Trade Statistics as each country reported it ({first}–{last}); a break "
-        f"in a line is a year with no figure. Hollow marks: full-year figures published after {last} "
-        "on that side's statistics — several per year where statements disagree; triangles are lower "
-        "bounds ('over …'), diamonds approximations. Numbered markers are events; hover for details."
+        _(
+            "Lines: IMF Direction of Trade Statistics as each country reported it ({first}–{last}); a break "
+            "in a line is a year with no figure. Hollow marks: full-year figures published after {last} "
+            "on that side's statistics — several per year where statements disagree; triangles are lower "
+            "bounds ('over …'), diamonds approximations. Numbered markers are events; hover for details."
+        ).format(first=first, last=last)
     )
     sides = statistics_sides(view)
     if not sides:
-        components.no_data("Select Russia or Tajikistan under Reporters to see the annual series.")
+        components.no_data(_("Select Russia or Tajikistan under Reporters to see the annual series."))
         return
     events = events_between(model.events, view.years)
+    units = localized.unit_label(view.units, lang)
     for side in sides:
-        st.markdown(f"**As reported by {SIDE_LABELS[side]}**")
-        frame = in_view(shared.trade_frames().annual_frames[(side, view.units)], view)
+        st.markdown(f"**{_(AS_REPORTED_BY[side])}**")
+        frame = in_view(shared.trade_frames(lang).annual_frames[(side, view.units)], view)
         if frame.empty:
-            components.no_data("No annual figures in the selected years.")
+            components.no_data(_("No annual figures in the selected years."))
             continue
-        chart = shared.chart_spec(charts.annual_measures_chart, frame, model.events, view.years, unit_label(view.units))
+        chart = shared.chart_spec(charts.annual_measures_chart, frame, model.events, view.years, units, lang)
         data = in_view(model.annual[side], view)[
             ["measure", "value_usd_m", "qualifier", "figure_id", "status", *SHOWN, "source_id"]
         ]
@@ -126,126 +176,146 @@ def annual_section(model: TradeModel, view: TradeState) -> None:
             data,
             model.sources,
             f"annual_trade_{side}.csv",
-            description=f"Annual trade as reported by {SIDE_LABELS[side]}: total, both flows and the balance",
-            note=event_key(events),
+            description=_(ANNUAL_DESCRIPTION[side]),
+            note=localized.event_key(events, lang),
+            lang=lang,
         )
 
 
-def mirror_section(model: TradeModel, view: TradeState) -> None:
-    st.subheader("Mirror statistics: one flow, two reporters")
+def mirror_section(model: TradeModel, view: TradeState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Mirror statistics: one flow, two reporters"))
     flow = (
         bound_widget(
             st.segmented_control,
             "flow",
             view.flow,
-            "Flow",
+            _("Flow"),
             options=list(MIRROR_FLOWS),
-            format_func=FLOW_LABELS.get,
+            format_func=lambda chosen: _(FLOW_LABELS[chosen]),
             to_view=lambda chosen: chosen or view.flow,
         )
         or view.flow
     )
-    exporter, importer = (SIDE_LABELS[side] for side in trade.MIRROR_ROLES[flow])
     gap = in_view(model.mirror[flow], view)
     if gap.empty:
         first, last = model.dots_years
-        components.no_data(f"IMF DOTS covers {first}–{last}; the selected years hold no mirror figures.")
+        components.no_data(
+            _("IMF DOTS covers {first}–{last}; the selected years hold no mirror figures.").format(
+                first=first, last=last
+            )
+        )
         return
     compared = gap.dropna(subset=["gap_pct"])
     if len(compared):
         latest = compared.iloc[-1]
-        st.caption(
-            f"In {int(latest['year'])} {importer} recorded {money(latest['importer_reported'])} of imports from "
-            f"{exporter}; {exporter} recorded {money(latest['exporter_reported'])} of exports, a gap of "
-            f"{percent(latest['gap_pct'])}. {MIRROR_NOTE}"
+        latest_year = _(MIRROR_SENTENCE[flow]).format(
+            year=int(latest["year"]),
+            imports=localized.money(latest["importer_reported"], lang),
+            exports=localized.money(latest["exporter_reported"], lang),
+            gap=localized.percent(latest["gap_pct"], lang),
         )
-    frame = in_view(shared.trade_frames().mirror_frames[(flow, view.units)], view)
+        st.caption(f"{latest_year} {_(MIRROR_NOTE)}")
+    frame = in_view(shared.trade_frames(lang).mirror_frames[(flow, view.units)], view)
     components.chart_with_sources(
-        shared.chart_spec(charts.mirror_chart, frame, unit_label(view.units)),
+        shared.chart_spec(charts.mirror_chart, frame, localized.unit_label(view.units, lang), lang),
         in_view(model.mirror_rows[flow], view),
         model.sources,
         f"mirror_{flow}.csv",
-        description=f"{FLOW_LABELS[flow]} as reported by each side, and the gap between them",
-        note="Bars: importer's figure minus exporter's, as % of the exporter's; no bar where an IMF estimate "
-        "stands behind a side or a side has no figure (the CSV says why).",
+        description=_(MIRROR_DESCRIPTION[flow]),
+        note=_(
+            "Bars: importer's figure minus exporter's, as % of the exporter's; no bar where an IMF estimate "
+            "stands behind a side or a side has no figure (the CSV says why)."
+        ),
+        lang=lang,
     )
 
 
-def article_caption(model: TradeModel, view: TradeState) -> str:
+def article_caption(model: TradeModel, view: TradeState, lang: Language) -> str:
     """What the article said about trade, set against the later record, in numbers from the data."""
     claims = model.article_claims
     if claims is None:
         return ""
-    return trade.article_trade_sentence(claims, lambda value: money(value, view.units))
+    return trade.article_trade_sentence(claims, lambda value: localized.money(value, lang, view.units), lang)
 
 
-def published_section(model: TradeModel, view: TradeState) -> None:
-    st.subheader(f"Full-year totals published since {model.dots_years[1] + 1}")
-    frame = in_view(shared.trade_frames().published_frames[view.units], view, by_side=True)
+def published_section(model: TradeModel, view: TradeState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Full-year totals published since {year}").format(year=model.dots_years[1] + 1))
+    frames = shared.trade_frames(lang)
+    frame = in_view(frames.published_frames[view.units], view, by_side=True)
     if frame.empty:
-        components.no_data("No published full-year totals for the selected years and reporters.")
+        components.no_data(_("No published full-year totals for the selected years and reporters."))
         return
-    st.caption(f"Every published figure for the year's total, one mark per statement. {article_caption(model, view)}")
-    if model.reporting_note:
-        st.caption(model.reporting_note)
+    every = _("Every published figure for the year's total, one mark per statement.")
+    st.caption(f"{every} {article_caption(model, view, lang)}")
+    if frames.reporting_note:
+        st.caption(frames.reporting_note)
     data = in_view(model.published_totals, view, by_side=True)[
         ["value_usd_m", "qualifier", "status", "figure_id", *SHOWN, "source_id", "note"]
     ]
     components.chart_with_sources(
-        shared.chart_spec(charts.published_years_chart, frame, unit_label(view.units)),
+        shared.chart_spec(charts.published_years_chart, frame, localized.unit_label(view.units, lang), lang),
         data,
         model.sources,
         "published_full_years.csv",
-        description="Every published full-year total, by year and reporter",
+        description=_("Every published full-year total, by year and reporter"),
+        lang=lang,
     )
 
 
-def part_year_section(model: TradeModel, view: TradeState) -> None:
-    st.subheader("Part-year figures and their published growth")
+def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Part-year figures and their published growth"))
     rows = in_view(model.part_years, view, by_side=True)
     if rows.empty:
-        components.no_data("No part-year figures for the selected years and reporters.")
+        components.no_data(_("No part-year figures for the selected years and reporters."))
         return
-    growth = in_view(model.part_year_growth, view, by_side=True)
+    growth = in_view(shared.trade_frames(lang).part_year_growth, view, by_side=True)
     if not growth.empty:
-        chart = shared.chart_spec(charts.part_year_growth_chart, growth)
-        components.show_chart(chart, "Published part-year growth on a year earlier, by end of period")
+        chart = shared.chart_spec(charts.part_year_growth_chart, growth, lang)
+        components.show_chart(chart, _("Published part-year growth on a year earlier, by end of period"), lang=lang)
+    money = [
+        localized.money(v, lang, view.units, q)
+        for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
+    ]
+    growths = [
+        localized.percent(g, lang, q) for g, q in zip(rows["yoy_growth_pct"], rows["growth_qualifier"], strict=True)
+    ]
     table = pd.DataFrame(
         {
-            "Period": rows["period"],
-            "Flow": rows["flow"].map(FLOW_LABELS),
-            "Value": [
-                money(v, view.units, q) for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
-            ],
-            "Growth on a year earlier (published)": [
-                percent(g, q) for g, q in zip(rows["yoy_growth_pct"], rows["growth_qualifier"], strict=True)
-            ],
-            "Reporter": rows["label"],
-            "Figure": rows["figure_id"],
+            _("Period"): period_words(rows, lang),
+            _("Flow"): rows["flow"].map(lambda flow: _(FLOW_LABELS[flow]) if flow in FLOW_LABELS else flow),
+            _("Value"): money,
+            _("Growth on a year earlier (published)"): growths,
+            _("Reporter"): rows["label"],
+            lang.pgettext("figure id", "Figure"): rows["figure_id"],
         }
     ).iloc[::-1]
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
     components.sources_and_download(
-        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv"
+        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv", lang=lang
     )
 
 
-def projection_section(model: TradeModel, view: TradeState) -> None:
-    st.subheader("Full-year projection")
+def projection_section(model: TradeModel, view: TradeState, lang: Language) -> None:
+    _ = lang.gettext
+    st.subheader(_("Full-year projection"))
     st.caption(
-        "If the whole year grew as a part of it did: projected full year = previous full year × "
-        "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *Load the Russia "
-        "Briefing projection* repeats it."
+        _(
+            "If the whole year grew as a part of it did: projected full year = previous full year × "
+            "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *{button}* repeats it."
+        ).format(button=_(LOAD_ARTICLE))
     )
-    every_year = shared.trade_frames().projections
+    every_year = shared.trade_frames(lang).projections
     projections = {year: p for year, p in every_year.items() if view.years[0] <= year <= view.years[1]}
     if not projections:
-        components.no_data("No year in the selected range has a part-year growth figure to project from.")
+        components.no_data(_("No year in the selected range has a part-year growth figure to project from."))
         return
-    choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth)
+    choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth, lang)
     for fallback in choice.fallbacks:
-        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason))
+        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason), lang)
     repaired = {fallback.param for fallback in choice.fallbacks}
     if "proj_year" in repaired:
         repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
@@ -255,164 +325,228 @@ def projection_section(model: TradeModel, view: TradeState) -> None:
 
     left, right = st.columns([2, 3])
     with left:
-        projection_controls(model, projections, view, choice)
+        projection_controls(model, projections, view, choice, lang)
     outcomes = projections[choice.year].outcomes
     outcomes = outcomes[outcomes["side"].isin(view.reporters)]
     with right:
         if choice.projected_usd_m is None:
-            not_projected(choice, view)
+            not_projected(choice, view, lang)
         else:
-            projected(choice, view)
-        bars = projection_frame(choice, outcomes, view.units)
+            projected(choice, view, lang)
+        bars = projection_frame(choice, outcomes, view.units, lang)
         components.chart_with_sources(
-            shared.chart_spec(charts.projection_chart, bars, unit_label(view.units)),
+            shared.chart_spec(charts.projection_chart, bars, localized.unit_label(view.units, lang), lang),
             bars.drop(columns=["value", "value_text"]),
             model.sources,
             f"projection_{choice.year}.csv",
-            description=f"Projected {choice.year} total against the base year and the reported outcomes",
+            description=_("Projected {year} total against the base year and the reported outcomes").format(
+                year=choice.year
+            ),
+            lang=lang,
         )
         if outcomes.empty:
-            st.caption(f"No full-year figure for {choice.year} from the selected reporters has been published.")
+            st.caption(
+                _("No full-year figure for {year} from the selected reporters has been published.").format(
+                    year=choice.year
+                )
+            )
 
 
-def projected(choice: ProjectionChoice, view: TradeState) -> None:
+def projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> None:
     """The projection's card and its arithmetic."""
+    _ = lang.gettext
     base = choice.base
+    base_value = float(base["value_usd_m"])
     components.metric(
         st,
-        f"Projected {choice.year} total",
-        money(choice.projected_usd_m, view.units, choice.qualifier),
-        delta=f"{percent(choice.growth)} on {money(float(base['value_usd_m']), view.units)}",
+        _("Projected {year} total").format(year=choice.year),
+        localized.money(choice.projected_usd_m, lang, view.units, choice.qualifier),
+        delta=_("{growth} on {base}").format(
+            growth=localized.percent(choice.growth, lang), base=localized.money(base_value, lang, view.units)
+        ),
         border=True,
-        basis=f"a projection worked out here: {base['label']}'s {choice.year - 1} total × (1 + growth; "
-        f"{growth_origin(choice)})",
+        basis=_("a projection worked out here: {reporter}'s {year} total × (1 + growth; {origin})").format(
+            reporter=base["label"], year=choice.year - 1, origin=growth_origin(choice, lang)
+        ),
+        lang=lang,
         **components.change_style(choice.growth),
     )
     components.say(
-        f"Formula: {money(float(base['value_usd_m']), 'musd')} × (1 {'+' if choice.growth >= 0 else '−'} "
-        f"{abs(choice.growth):.1f}%) = **{money(choice.projected_usd_m, 'musd')}**"
+        _("Formula: {base} × (1 {sign} {growth}) = **{projected}**").format(
+            base=localized.money(base_value, lang, "musd"),
+            sign="+" if choice.growth >= 0 else "−",
+            growth=localized.percent(abs(choice.growth), lang, signed=False),
+            projected=localized.money(choice.projected_usd_m, lang, "musd"),
+        )
     )
 
 
-def not_projected(choice: ProjectionChoice, view: TradeState) -> None:
+def not_projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> None:
     """A base and a growth of two reporters: both figures side by side with the reason, never their product."""
+    _ = lang.gettext
     base, growth = choice.base, choice.published_growth
+    period = localized_period(growth, lang)
     components.metric(
         st,
-        f"Projected {choice.year} total",
-        "not projected",
+        _("Projected {year} total").format(year=choice.year),
+        _("not projected"),
         border=True,
-        basis=f"{base['label']}'s {choice.year - 1} total and {growth['label']}'s {growth['period']} growth: "
-        f"{choice.projection.reason}",
+        basis=_("{base_reporter}'s {year} total and {growth_reporter}'s {period} growth: {reason}").format(
+            base_reporter=base["label"],
+            year=choice.year - 1,
+            growth_reporter=growth["label"],
+            period=period,
+            reason=reason_in(choice.projection.reason, lang),
+        ),
+        lang=lang,
     )
     components.say(
-        f"Not projected: {choice.projection.reason}. Side by side: {base['label']}'s {choice.year - 1} total, "
-        f"{money(float(base['value_usd_m']), view.units, str(base['qualifier']))}; {growth['label']}'s growth in "
-        f"{growth['period']}, {percent(choice.growth, str(growth['growth_qualifier']))}. Choose a previous year "
-        "of the same reporter, or set the growth on the slider."
+        _(
+            "Not projected: {reason}. Side by side: {base_reporter}'s {year} total, {base}; {growth_reporter}'s "
+            "growth in {period}, {growth}. Choose a previous year of the same reporter, or set the growth on the "
+            "slider."
+        ).format(
+            reason=reason_in(choice.projection.reason, lang),
+            base_reporter=base["label"],
+            year=choice.year - 1,
+            base=localized.money(float(base["value_usd_m"]), lang, view.units, str(base["qualifier"])),
+            growth_reporter=growth["label"],
+            period=period,
+            growth=localized.percent(choice.growth, lang, str(growth["growth_qualifier"])),
+        )
     )
 
 
 def projection_controls(
-    model: TradeModel, projections: Mapping[int, Projection], view: TradeState, choice: ProjectionChoice
+    model: TradeModel,
+    projections: Mapping[int, Projection],
+    view: TradeState,
+    choice: ProjectionChoice,
+    lang: Language,
 ) -> None:
+    _ = lang.gettext
     inputs = projections[choice.year]
     bound_widget(
         st.selectbox,
         "proj_year",
         choice.year,
-        "Year to project",
+        _("Year to project"),
         options=list(projections),
         index=None,
         resets=("proj_base", "proj_growth"),
     )
     base_labels = {
-        row.figure_id: f"{money(row.value_usd_m, view.units, row.qualifier)}, {row.label}"
-        + (f" ({row.status})" if row.status != "final" else "")
+        row.figure_id: f"{localized.money(row.value_usd_m, lang, view.units, row.qualifier)}, {row.label}"
+        + (f" ({status_words(row.status, lang)})" if row.status != "final" else "")
         for row in inputs.bases.itertuples()
     }
     bound_widget(
         st.selectbox,
         "proj_base",
         str(choice.base["figure_id"]),
-        f"Previous full year ({choice.year - 1})",
+        _("Previous full year ({year})").format(year=choice.year - 1),
         options=list(base_labels),
         format_func=base_labels.get,
+        # the labels name amounts in the unit: a new label set, a new widget (bound_widget adds the language)
         labels_from=view.units,
-        help="Every published total for that year, best-ranked first: " + trade.RANKING_RULE + ".",
+        help=_("Every published total for that year, best-ranked first: {rule}.").format(rule=_(trade.RANKING_RULE)),
     )
     bound_slider(
         "proj_growth",
         float(choice.growth),
-        "Growth for the whole year, %",
+        _("Growth for the whole year, %"),
         format="%+.1f%%",
-        help="Starts at the latest published part-year growth on the same side as the chosen figure.",
+        help=_("Starts at the latest published part-year growth on the same side as the chosen figure."),
     )
+    latest = inputs.growths.head(6)
     published = "; ".join(
-        f"{r.period}: {percent(r.yoy_growth_pct, r.growth_qualifier)} ({r.label})"
-        for r in inputs.growths.head(6).itertuples()
+        f"{period}: {localized.percent(r.yoy_growth_pct, lang, r.growth_qualifier)} ({r.label})"
+        for period, r in zip(period_words(latest, lang), latest.itertuples(), strict=True)
     )
-    st.caption(f"Published part-year growth for {choice.year}, latest first: {published}.")
+    st.caption(
+        _("Published part-year growth for {year}, latest first: {figures}.").format(year=choice.year, figures=published)
+    )
     if model.article_case is None:
         return
     case_year, case_base, case_growth = model.article_case
-    case_value = shared.trade_frames().projections[case_year].bases.set_index("figure_id").loc[case_base, "value_usd_m"]
+    case_bases = shared.trade_frames(lang).projections[case_year].bases
+    case_value = case_bases.set_index("figure_id").loc[case_base, "value_usd_m"]
     if st.button(
-        "Load the Russia Briefing projection",
+        _(LOAD_ARTICLE),
         icon=":material/history_edu:",
-        help=f"The article of 29 June 2022 projected {case_year} from {money(case_value)} in {case_year - 1} "
-        f"at {percent(case_growth)}",
+        help=_("The article of 29 June 2022 projected {year} from {base} in {base_year} at {growth}").format(
+            year=case_year,
+            base=localized.money(case_value, lang),
+            base_year=case_year - 1,
+            growth=localized.percent(case_growth, lang),
+        ),
     ):
         years = (min(view.years[0], case_year), max(view.years[1], case_year))  # widen only if needed
         update_view(proj_year=case_year, proj_base=case_base, proj_growth=case_growth, years=years)
         st.rerun()
 
 
-def share_section(view: TradeState) -> None:
+def share_section(view: TradeState, lang: Language) -> None:
     """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
-    st.subheader("Russia's share of Tajikistan's trade")
+    _ = lang.gettext
+    st.subheader(_("Russia's share of Tajikistan's trade"))
     try:
         shares = shared.russia_shares()
         sources = shared.dataset("sources")
     except DataError as error:
-        components.data_error(error)
+        components.data_error(error, lang=lang)
         return
     shown = shares[shares["year"].between(*view.years)]
     if shown.empty:
-        components.no_data("No full-year share is published for the selected years.")
+        components.no_data(_("No full-year share is published for the selected years."))
         return
     components.chart_with_sources(
-        shared.chart_spec(charts.russia_share_chart, shown),
+        shared.chart_spec(charts.russia_share_chart, share_chart_frame(shown, lang), lang),
         shown,
         sources,
         "russia_share_of_tajik_trade.csv",
-        description="Russia's share of Tajikistan's total trade, imports and exports, by year",
-        note="Full-year figures as published, one point per report; part-year shares are left out.",
+        description=_("Russia's share of Tajikistan's total trade, imports and exports, by year"),
+        note=_("Full-year figures as published, one point per report; part-year shares are left out."),
+        lang=lang,
     )
 
 
 def render() -> None:
-    st.title("Russia–Tajikistan trade")
-    st.caption("Goods trade between the two countries in US$, as each side and its officials report it.")
-    model = components.model_or_error(shared.trade_model)
+    # the title comes before the page's own view can be read (it needs the data's years): the
+    # language is the shared filters', which app.py has read already
+    lang = current_view(Filters).language
+    _ = lang.gettext
+    st.title(_("Russia–Tajikistan trade"))
+    st.caption(_("Goods trade between the two countries in US$, as each side and its officials report it."))
+    model = components.model_or_error(shared.trade_model, lang=lang)
     if model is None:
         return
     view = current_view(TradeState, model.year_range)
-    kpi_row(model, view)
-    annual_section(model, view)
-    share_section(view)
-    mirror_section(model, view)
-    published_section(model, view)
-    part_year_section(model, view)
-    projection_section(model, view)
+    kpi_row(model, view, lang)
+    annual_section(model, view, lang)
+    share_section(view, lang)
+    mirror_section(model, view, lang)
+    published_section(model, view, lang)
+    part_year_section(model, view, lang)
+    projection_section(model, view, lang)
 
 
-def growth_origin(choice: ProjectionChoice) -> str:
+LOAD_ARTICLE = N_("Load the Russia Briefing projection")
+
+
+def localized_period(row: pd.Series, lang: Language) -> str:
+    """One published figure's period in the language."""
+    return localized.period_label(str(row["period_type"]), str(row["period_start"]), str(row["period_end"]), lang)
+
+
+def growth_origin(choice: ProjectionChoice, lang: Language) -> str:
     """Whose part-year growth the projection applies, or that the viewer set it."""
     published = choice.published_growth
     if choice.growth_is_published:
-        return f"{published['label']}'s {published['period']} growth"
-    return "growth set on the slider"
+        return lang.gettext("{reporter}'s {period} growth").format(
+            reporter=published["label"], period=localized_period(published, lang)
+        )
+    return lang.gettext("growth set on the slider")
 
 
 render()

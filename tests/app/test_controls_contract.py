@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.cache import shared
+from dashboard.formatting.language import ENGLISH
 from dashboard.navigation import PAGE_BY_NAME, PAGES
 from dashboard.session.pages import STATES
 from dashboard.session.pages.remittances import RemittancesState
@@ -44,7 +45,7 @@ def shown(widget, param):
 
 def default_projection_bases() -> tuple[str, str]:
     """The first and last figure the projection's base box offers for its default year."""
-    projections = shared.trade_frames().projections
+    projections = shared.trade_frames(ENGLISH).projections
     bases = projections[max(projections)].bases["figure_id"]
     return str(bases.iloc[0]), str(bases.iloc[-1])
 

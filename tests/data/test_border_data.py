@@ -14,6 +14,7 @@ from dashboard import datasets
 from dashboard.analytics import border
 from dashboard.cache import shared
 from dashboard.charts import border as charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.border import build_border_model, clip_to_map, sites_frame, thumbnail_geometry
 
 
@@ -29,7 +30,9 @@ def model():
 
 def test_the_full_map_stays_under_a_megabyte(model):
     sites = sites_frame(model.sites, model.sources)
-    spec = charts.border_map(model.countries.drop(columns="geometry"), True, True, sites).to_dict(validate=False)
+    spec = charts.border_map(model.countries.drop(columns="geometry"), True, True, sites, ENGLISH).to_dict(
+        validate=False
+    )
     reach = border.border_coverage(model.border_line, model.covering, 100)
     coverage = (gpd.GeoDataFrame(geometry=[clip_to_map(s)], crs=4326) for s in (reach.buffers, reach.covered_line))
     spec = charts.with_map_data(charts.with_map_data(spec, model.map_data), charts.coverage_datasets(*coverage))

@@ -8,6 +8,7 @@ import pytest
 
 from dashboard import datasets
 from dashboard.analytics import trade
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.trade import build_trade_frames, build_trade_model, choose_projection
 
 
@@ -19,7 +20,7 @@ def model():
 
 @pytest.fixture(scope="module")
 def frames(model):
-    return build_trade_frames(model)
+    return build_trade_frames(model, ENGLISH)
 
 
 def test_article_case_comes_from_the_articles_rows(model, frames):
@@ -59,7 +60,7 @@ def test_trade_mission_quoting_tajik_statistics_counts_as_tajikistans_figure(mod
 
 
 def test_default_projection_uses_growth_from_the_bases_own_reporter(frames):
-    choice = choose_projection(frames.projections, None, None, None)
+    choice = choose_projection(frames.projections, None, None, None, ENGLISH)
     assert choice.year == 2025
     # Russian officials' 2024 total, 1.5bn (RUTJ-081), and their latest 2025 growth, Jan–Sep +17% (RUTJ-095)
     assert (choice.base["figure_id"], choice.published_growth["figure_id"]) == ("RUTJ-081", "RUTJ-095")
@@ -68,17 +69,17 @@ def test_default_projection_uses_growth_from_the_bases_own_reporter(frames):
 
 
 def test_seed_projection_is_1_92bn(frames):
-    choice = choose_projection(frames.projections, 2022, "RUTJ-030", 70.0)
+    choice = choose_projection(frames.projections, 2022, "RUTJ-030", 70.0, ENGLISH)
     assert choice.projected_usd_m == pytest.approx(1921.0)
     assert choice.growth == 70.0 and choice.growth_is_published  # the article's own Q1 'over 70%'
     assert choice.fallbacks == []
 
 
 def test_invalid_choices_are_repaired_with_reasons(frames):
-    choice = choose_projection(frames.projections, 1999, "RUTJ-030", 12.0)
+    choice = choose_projection(frames.projections, 1999, "RUTJ-030", 12.0, ENGLISH)
     assert choice.year == 2025 and [r.param for r in choice.fallbacks] == ["proj_year"]
     assert choice.growth != 12.0  # a new year starts from its own published growth
-    choice = choose_projection(frames.projections, 2022, "RUTJ-081", None)
+    choice = choose_projection(frames.projections, 2022, "RUTJ-081", None, ENGLISH)
     assert [r.param for r in choice.fallbacks] == ["proj_base"]
     assert choice.base["year"] == 2021
 
@@ -113,7 +114,7 @@ def test_the_shipped_series_as_the_charts_draw_them(model, frames):
         "US$1.13bn",
         "Media & unattributed",
     )
-    growth = model.part_year_growth.set_index("figure_id")
+    growth = frames.part_year_growth.set_index("figure_id")
     assert len(growth) == model.part_years["yoy_growth_pct"].notna().sum()
     assert tuple(growth.loc["RUTJ-041", ["period", "growth_text"]]) == ("Q1 2022", "over +70.0%")
     assert len(trade.russia_shares(datasets.load("trade_context"), datasets.load("reporters"))) > 0

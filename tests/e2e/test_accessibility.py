@@ -1,5 +1,5 @@
-"""WCAG 2.1 AA in a real browser: axe-core on every page at laptop and phone width, after
-interactions too, and the keyboard alone reaching and moving the controls.
+"""WCAG 2.1 AA in a real browser: axe-core on every page at laptop and phone width, in English
+and Russian, after interactions too, and the keyboard alone reaching and moving the controls.
 
 axe-core comes inside the axe-playwright-python wheel (no download). Serious and critical
 findings fail; the rules are axe's WCAG 2.0/2.1 A and AA tags.
@@ -31,11 +31,15 @@ def serious_findings(app: AppPage) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("width", [1440, 390])
 @pytest.mark.parametrize("path", PATHS)
-def test_no_serious_accessibility_finding(app, path, width):
+def test_no_serious_accessibility_finding(app, path, width, lang):
+    """Each page in each language; the page says its language first (<html lang>, WCAG 3.1.1),
+    so axe and a screen reader read the Russian page as Russian."""
     app.page.set_viewport_size({"width": width, "height": 900})
-    app.open(path)
+    app.open(f"{path}?lang={lang}")
+    app.page.wait_for_function("code => document.documentElement.lang === code", arg=lang)
     assert serious_findings(app) == []
 
 

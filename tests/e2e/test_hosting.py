@@ -122,6 +122,24 @@ def test_every_page_works_under_the_path(browser, proxied, path, title):
     assert app.console_errors == []
 
 
+def test_the_page_says_its_language_under_the_policy(browser, proxied):
+    """<html lang> follows the view's language through the proxy, with the policy as strict as it is.
+
+    The setter (dashboard/views/language.py) is a script file from the app itself: no inline
+    script, no blob: URL. Russian from the link, English again after the sidebar's switch.
+    """
+    app = viewer(browser, proxied).open("/border?lang=ru&radius=150")
+    app.page.wait_for_function("() => document.documentElement.lang === 'ru'")
+    before = app.url
+    app.page.locator("[data-testid=stSidebar]").get_by_role("radio", name="English", exact=True).click()
+    app.page.wait_for_function("before => window.location.href !== before", arg=before)
+    app.settle()
+    app.page.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert app.url == proxied.url.rstrip("/") + "/border?radius=150"
+    assert violations(app) == []
+    assert app.console_errors == []
+
+
 def security_headers_of(headers: dict[str, str]) -> dict[str, str]:
     """The security headers among `headers` (names in any case), as hardening.security_headers names them."""
     lower = {name.lower(): value for name, value in headers.items()}

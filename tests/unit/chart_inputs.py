@@ -28,6 +28,7 @@ from dashboard.charts import products as product_charts
 from dashboard.charts import remittances as remittance_charts
 from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models import border as border_models
 from dashboard.models import overview as overview_models
 from dashboard.models import partners as partner_models
@@ -177,9 +178,9 @@ EVENTS = pd.DataFrame(
 )
 
 TRADE = build_trade_model(REPORTERS, DOTS, PUBLISHED, EVENTS, SOURCES)
-TRADE_FRAMES = build_trade_frames(TRADE)
+TRADE_FRAMES = build_trade_frames(TRADE, ENGLISH)
 TRADE_YEARS = (2017, 2022)
-PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None)
+PROJECTION = choose_projection(TRADE_FRAMES.projections, None, None, None, ENGLISH)
 
 SHARE_CONTEXT = pd.DataFrame(
     {
@@ -197,7 +198,7 @@ SHARE_CONTEXT = pd.DataFrame(
 
 def overview_trade_totals() -> pd.DataFrame:
     """Each side's headline totals as the Overview draws them, in US$ bn."""
-    return overview_models.trade_trend_frame(TRADE, "busd")
+    return overview_models.trade_trend_frame(TRADE, "busd", ENGLISH)
 
 
 # --- Remittances ---------------------------------------------------------------------------------
@@ -251,13 +252,13 @@ PRESETS = pd.DataFrame(
 
 REMITTANCES = build_remittances_model(WDI, REMITTANCE_FIGURES, PRESETS, EVENTS, SOURCES)
 REMITTANCE_YEARS = (2018, 2023)
-REMITTANCES_SHOWN = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, True)
-REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False)
+REMITTANCES_SHOWN = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, True, ENGLISH)
+REMITTANCES_ALONE = build_remittances_view(REMITTANCES, REMITTANCE_YEARS, False, ENGLISH)
 
 
 def shock_bars() -> pd.DataFrame:
     """A third less from Russia, as the Remittances page draws it."""
-    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1)).bars
+    return build_scenario(REMITTANCES, -100 / 3, 0.0, 100.0, None, 1.0, (0.1, 0.1), ENGLISH).bars
 
 
 def overview_backbone() -> pd.DataFrame:
@@ -306,13 +307,13 @@ BACI = pd.DataFrame(
 )
 
 PRODUCTS_MODEL = product_models.build_products_model(PRODUCTS, BREAKDOWN, PRODUCT_REPORTERS, SOURCES, BACI)
-COMPLETE_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "ru_to_tj", 2023, 4, 5)
-PARTIAL_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "tj_to_ru", 2023, 4, 5)
+COMPLETE_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "ru_to_tj", 2023, 4, 5, ENGLISH)
+PARTIAL_PANEL = product_models.build_breakdown_view(PRODUCTS_MODEL, "tj_to_ru", 2023, 4, 5, ENGLISH)
 COLOR = product_charts.DIRECTION_COLORS["ru_to_tj"]
 
 
 def published_products(direction: str, measure: str) -> pd.DataFrame:
-    return product_models.build_published_frame(PRODUCTS_MODEL, direction, measure, "")
+    return product_models.build_published_frame(PRODUCTS_MODEL, direction, measure, "", ENGLISH)
 
 
 # --- Partners & region ---------------------------------------------------------------------------
@@ -358,10 +359,10 @@ WORLD_REMITTANCES = pd.DataFrame(
 
 PARTNERS_MODEL = partner_models.build_partners_model(PARTNERS, WORLD_REMITTANCES, SOURCES)
 PARTNER_YEARS = (2018, 2020)
-SHARES = partner_models.build_shares_view(PARTNERS_MODEL, "total", 3, 2018, PARTNER_YEARS)
-MIRROR = partner_models.build_mirror_view(PARTNERS_MODEL, "RUS", PARTNER_YEARS)
-NEIGHBOURS = partner_models.build_neighbours_view(PARTNERS_MODEL, ("TJK", "KGZ"), PARTNER_YEARS)
-WORLD = partner_models.build_world_view(PARTNERS_MODEL, (2022, 2023), 4)
+SHARES = partner_models.build_shares_view(PARTNERS_MODEL, "total", 3, 2018, PARTNER_YEARS, ENGLISH)
+MIRROR = partner_models.build_mirror_view(PARTNERS_MODEL, "RUS", PARTNER_YEARS, ENGLISH)
+NEIGHBOURS = partner_models.build_neighbours_view(PARTNERS_MODEL, ("TJK", "KGZ"), PARTNER_YEARS, ENGLISH)
+WORLD = partner_models.build_world_view(PARTNERS_MODEL, (2022, 2023), 4, ENGLISH)
 HIGHLIGHT = {name: partner_charts.COUNTRY_COLORS[name] for name in ("Tajikistan", "Kyrgyzstan", "Uzbekistan")}
 
 
@@ -554,82 +555,96 @@ MAP_GEOMETRY = {**MAP_DATA, **COVERAGE_DATA}
 EMPTY_ANNUAL = trade_models.annual_frame(
     trade.annual_for_side(trade.dots_measures(DOTS.iloc[0:0], REPORTERS), TRADE.published_totals.iloc[0:0], "russia"),
     "busd",
+    ENGLISH,
 )
 
 CASES: list[Case] = [
     # Overview
-    Case("overview.trade_trend", overview_charts.trade_trend, (overview_trade_totals(), "US$ bn"), ["line"]),
-    Case("overview.remittances_trend", overview_charts.remittances_trend, (overview_backbone(),), ["line"]),
+    Case("overview.trade_trend", overview_charts.trade_trend, (overview_trade_totals(), "US$ bn", ENGLISH), ["line"]),
+    Case("overview.remittances_trend", overview_charts.remittances_trend, (overview_backbone(), ENGLISH), ["line"]),
     # Trade
     Case(
         "trade.annual_measures_chart",
         trade_charts.annual_measures_chart,
-        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn"),
+        (TRADE_FRAMES.annual_frames[("russia", "busd")], TRADE.events, TRADE_YEARS, "US$ bn", ENGLISH),
         ["rule", "line", "point", "point", *EVENT_MARKS],
     ),
     Case(
         "trade.annual_measures_chart[empty]",
         trade_charts.annual_measures_chart,
-        (EMPTY_ANNUAL, TRADE.events.iloc[0:0], (2000, 2001), "US$ bn"),
+        (EMPTY_ANNUAL, TRADE.events.iloc[0:0], (2000, 2001), "US$ bn", ENGLISH),
         ["rule", "line", "point", "point", *EVENT_MARKS],
         edge=True,
     ),
-    Case("trade.event_rules", trade_charts.event_rules, (TRADE.events, TRADE_YEARS), EVENT_MARKS),
+    Case("trade.event_rules", trade_charts.event_rules, (TRADE.events, TRADE_YEARS, ENGLISH), EVENT_MARKS),
     Case(
         "trade.mirror_chart",
         trade_charts.mirror_chart,
-        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m"),
+        (TRADE_FRAMES.mirror_frames[("ru_to_tj", "musd")], "US$ m", ENGLISH),
         ["line", "bar"],
     ),
     Case(
         "trade.published_years_chart",
         trade_charts.published_years_chart,
-        (TRADE_FRAMES.published_frames["busd"], "US$ bn"),
+        (TRADE_FRAMES.published_frames["busd"], "US$ bn", ENGLISH),
         ["point"],
     ),
-    Case("trade.part_year_growth_chart", trade_charts.part_year_growth_chart, (TRADE.part_year_growth,), ["point"]),
+    Case(
+        "trade.part_year_growth_chart",
+        trade_charts.part_year_growth_chart,
+        (TRADE_FRAMES.part_year_growth, ENGLISH),
+        ["point"],
+    ),
     Case(
         "trade.projection_chart",
         trade_charts.projection_chart,
         (
-            trade_models.projection_frame(PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd"),
+            trade_models.projection_frame(
+                PROJECTION, TRADE_FRAMES.projections[PROJECTION.year].outcomes, "busd", ENGLISH
+            ),
             "US$ bn",
+            ENGLISH,
         ),
         ["bar"],
     ),
     Case(
         "trade.russia_share_chart",
         trade_charts.russia_share_chart,
-        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES),),
+        (trade_models.share_rows(trade.russia_shares(SHARE_CONTEXT, REPORTERS), SOURCES), ENGLISH),
         ["point"],
     ),
     # Remittances
     Case(
         "remittances.remittances_chart[usd]",
         remittance_charts.remittances_chart,
-        (*REMITTANCES_SHOWN.usd[:2], REMITTANCES_SHOWN.events, REMITTANCE_YEARS, "remittances_usd", "US$ m"),
+        (*REMITTANCES_SHOWN.usd[:2], REMITTANCES_SHOWN.events, REMITTANCE_YEARS, "remittances_usd", "US$ m", ENGLISH),
         ["line", "point", *EVENT_MARKS],
     ),
     Case(
         "remittances.remittances_chart[pct, World Bank only]",
         remittance_charts.remittances_chart,
-        (*REMITTANCES_ALONE.pct[:2], REMITTANCES_ALONE.events, REMITTANCE_YEARS, "pct_gdp", "% of GDP"),
+        (*REMITTANCES_ALONE.pct[:2], REMITTANCES_ALONE.events, REMITTANCE_YEARS, "pct_gdp", "% of GDP", ENGLISH),
         ["line", *EVENT_MARKS],
     ),
     Case(
         "remittances.russia_chart",
         remittance_charts.russia_chart,
-        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]],),
+        (REMITTANCES_SHOWN.russia[["value", "what", "note", *SHOWN]], ENGLISH),
         ["point"],
     ),
     Case(
         "remittances.migrants_chart",
         remittance_charts.migrants_chart,
-        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]],),
+        (REMITTANCES_SHOWN.migrants[["value", "note", *SHOWN]], ENGLISH),
         ["point"],
     ),
-    Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(),), ["bar"]),
-    Case("remittances.claim_chart", remittance_charts.claim_chart, (REMITTANCES.claim_check.years,), ["bar", "rule"]),
+    Case("remittances.shock_chart", remittance_charts.shock_chart, (shock_bars(), ENGLISH), ["bar"]),
+    Case(
+        "remittances.claim_chart",
+        remittance_charts.claim_chart,
+        (REMITTANCES.claim_check.years, ENGLISH),
+        ["bar", "rule"],
+    ),
     # Products
     Case(
         "products.labelled_bars",
@@ -648,141 +663,153 @@ CASES: list[Case] = [
     Case(
         "products.top_products_chart[complete]",
         product_charts.top_products_chart,
-        (COMPLETE_PANEL.shown, COLOR),
+        (COMPLETE_PANEL.shown, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.top_products_chart[partial]",
         product_charts.top_products_chart,
-        (PARTIAL_PANEL.shown, COLOR),
+        (PARTIAL_PANEL.shown, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.sections_chart",
         product_charts.sections_chart,
-        (COMPLETE_PANEL.sections, COLOR),
+        (COMPLETE_PANEL.sections, COLOR, ENGLISH),
         ["bar", "text", "text"],
     ),
     Case(
         "products.trend_chart",
         product_charts.trend_chart,
-        (product_models.build_trend_frame(PRODUCTS_MODEL, "")[0],),
+        (product_models.build_trend_frame(PRODUCTS_MODEL, "", ENGLISH)[0], ENGLISH),
         ["point"],
     ),
-    Case("products.coverage_chart", product_charts.coverage_chart, (PRODUCTS_MODEL.coverage,), ["rect"]),
+    Case(
+        "products.coverage_chart",
+        product_charts.coverage_chart,
+        (product_models.build_coverage_frame(PRODUCTS_MODEL, ENGLISH), ENGLISH),
+        ["rect"],
+    ),
     Case(
         "products.coverage_chart[empty]",
         product_charts.coverage_chart,
-        (PRODUCTS_MODEL.coverage.iloc[0:0],),
+        (product_models.build_coverage_frame(PRODUCTS_MODEL, ENGLISH).iloc[0:0], ENGLISH),
         ["rect"],
         edge=True,
     ),
     Case(
         "products.published_chart[share]",
         product_charts.published_chart,
-        (published_products("ru_to_tj", "share_pct"), "Share, %", COLOR),
+        (published_products("ru_to_tj", "share_pct"), "share_pct", "Share, %", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.published_chart[share over 50%]",
         product_charts.published_chart,
-        (published_products("tj_to_ru", "share_pct"), "Share, %", COLOR),
+        (published_products("tj_to_ru", "share_pct"), "share_pct", "Share, %", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.published_chart[values]",
         product_charts.published_chart,
-        (published_products("ru_to_tj", "value_usd_m"), "US$ m", COLOR),
+        (published_products("ru_to_tj", "value_usd_m"), "value_usd_m", "US$ m", COLOR, ENGLISH),
         ["bar", "bar", "text", "text"],
     ),
     Case(
         "products.concentration_chart",
         product_charts.concentration_chart,
-        (product_models.build_concentration_frame(PRODUCTS_MODEL, 4), "hhi", "HHI over HS headings"),
+        (product_models.build_concentration_frame(PRODUCTS_MODEL, 4, ENGLISH), "hhi", "HHI over HS headings", ENGLISH),
         ["line", "point"],
     ),
     Case(
         "products.yearly_chart",
         product_charts.yearly_chart,
-        (product_models.build_baci_trends(PRODUCTS_MODEL, 4, "", 2021),),
+        (product_models.build_baci_trends(PRODUCTS_MODEL, 4, "", 2021, ENGLISH), ENGLISH),
         ["line", "point"],
     ),
     # Partners & region
     Case(
         "partners.share_lines[partners]",
         partner_charts.share_lines,
-        (SHARES.frame, SHARES.order, "% of Tajikistan's trade"),
+        (SHARES.frame, SHARES.order, "% of Tajikistan's trade", "Partner", "partners", ENGLISH),
         ["line", "point", "point"],
     ),
     Case(
         "partners.share_lines[countries]",
         partner_charts.share_lines,
-        (NEIGHBOURS.charts[0][1], NEIGHBOURS.order, "% of trade with Russia", "Country", "countries"),
+        (NEIGHBOURS.charts[0][1], NEIGHBOURS.order, "% of trade with Russia", "Country", "countries", ENGLISH),
         ["line", "point", "point"],
     ),
     Case(
         "partners.mirror_chart",
         partner_charts.mirror_chart,
-        (MIRROR.directions[0][1], ["Tajikistan", "Russia"]),
+        (MIRROR.directions[0][1], ["Tajikistan", "Russia"], ENGLISH),
         ["line", "point", "point"],
     ),
-    Case("partners.ranking_bars", partner_charts.ranking_bars, (WORLD.top, HIGHLIGHT), ["bar", "text"]),
-    Case("partners.country_lines", partner_charts.country_lines, (WORLD.series, "% of GDP"), ["line", "point"]),
+    Case("partners.ranking_bars", partner_charts.ranking_bars, (WORLD.top, HIGHLIGHT, ENGLISH), ["bar", "text"]),
+    Case(
+        "partners.country_lines", partner_charts.country_lines, (WORLD.series, "% of GDP", ENGLISH), ["line", "point"]
+    ),
     # Border & security
     Case(
         "border.border_map[every layer]",
         border_charts.border_map,
-        (COUNTRY_LABELS, True, True, MAP_SITES),
+        (COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH),
         ["geoshape", "text", "geoshape", "geoshape", "geoshape", "geoshape", *SITE_MARKS],
         datasets=MAP_GEOMETRY,
     ),
     Case(
         "border.border_map[no layers]",
         border_charts.border_map,
-        (COUNTRY_LABELS, False, False, MAP_SITES.iloc[0:0]),
+        (COUNTRY_LABELS, False, False, MAP_SITES.iloc[0:0], ENGLISH),
         ["geoshape", "text", "geoshape"],
         datasets=MAP_DATA,
     ),
     Case(
         "border.border_map[thumbnail]",
         border_charts.border_map,
-        (COUNTRY_LABELS, False, False, MAP_SITES, False),
+        (COUNTRY_LABELS, False, False, MAP_SITES, ENGLISH, False),
         ["geoshape", "text", "geoshape", "point"],
         datasets=MAP_DATA,
     ),
     Case(
         "border.countries_layer",
         border_charts.countries_layer,
-        (COUNTRY_LABELS,),
+        (COUNTRY_LABELS, ENGLISH),
         ["geoshape", "text"],
         datasets=MAP_DATA,
     ),
-    Case("border.rivers_layer", border_charts.rivers_layer, (), ["geoshape"], datasets=MAP_DATA),
-    Case("border.border_layer", border_charts.border_layer, (), ["geoshape"], datasets=MAP_DATA),
+    Case("border.rivers_layer", border_charts.rivers_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
+    Case("border.border_layer", border_charts.border_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
     Case("border.reach_layer", border_charts.reach_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
     Case("border.covered_layer", border_charts.covered_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
-    Case("border.sites_layer", border_charts.sites_layer, (MAP_SITES,), SITE_MARKS),
-    Case("border.sites_layer[unnamed]", border_charts.sites_layer, (MAP_SITES, False), ["point"]),
-    Case("border.coverage_curve_chart", border_charts.coverage_curve_chart, (COVERAGE_CURVE, 100.0), ["line", "rule"]),
+    Case("border.sites_layer", border_charts.sites_layer, (MAP_SITES, True, ENGLISH), SITE_MARKS),
+    Case("border.sites_layer[unnamed]", border_charts.sites_layer, (MAP_SITES, False, ENGLISH), ["point"]),
+    Case(
+        "border.coverage_curve_chart",
+        border_charts.coverage_curve_chart,
+        (COVERAGE_CURVE, 100.0, ENGLISH),
+        ["line", "rule"],
+    ),
     Case(
         "border.troop_chart",
         border_charts.troop_chart,
-        (STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS),
+        (STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS, ENGLISH),
         ["rule", "point", "rule", "text"],
     ),
     Case(
         "border.troop_chart[no claims]",
         border_charts.troop_chart,
-        (STRENGTH_FIGURES, STRENGTH_RANGES, pd.DataFrame([])),
+        (STRENGTH_FIGURES, STRENGTH_RANGES, pd.DataFrame([]), ENGLISH),
         ["rule", "point", "rule", "text"],
         edge=True,
     ),
-    Case("border.membership_chart", border_charts.membership_chart, (MEMBERSHIPS,), ["rect"]),
+    Case("border.membership_chart", border_charts.membership_chart, (MEMBERSHIPS, ENGLISH), ["rect"]),
     # Scenarios
     Case(
         "scenarios.result_chart",
         scenario_charts.result_chart,
-        (for_csv(result_frame(SCENARIO_RESULT, "usd"), SOURCES, "scenario"), "Remittances, US$ m", ",.0f"),
+        (for_csv(result_frame(SCENARIO_RESULT, "usd"), SOURCES, "scenario"), "Remittances, US$ m", ",.0f", ENGLISH),
         ["rule", "point"],
     ),
     Case(
@@ -793,13 +820,14 @@ CASES: list[Case] = [
             fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"),
             "ruble_change",
             "Tajikistan",
+            ENGLISH,
         ),
         ["line", "point", "text"],
     ),
     Case(
         "scenarios.backtest_chart",
         scenario_charts.backtest_chart,
-        (for_csv(backtest_frame(SCENARIO_BACKTEST), SOURCES, "track_record"), "Tajikistan"),
+        (for_csv(backtest_frame(SCENARIO_BACKTEST), SOURCES, "track_record"), "Tajikistan", ENGLISH),
         ["rule", "rule", "point"],
     ),
 ]

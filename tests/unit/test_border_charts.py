@@ -9,6 +9,7 @@ import shapely
 
 from dashboard.analytics import border
 from dashboard.charts import border as charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.border import MAP_BOX
 from tests.unit.chart_inputs import (
     BORDER_LINE,
@@ -34,7 +35,7 @@ def layer_marks(spec):
 
 
 def test_map_draws_offline_from_its_named_geometry():
-    spec = charts.border_map(COUNTRY_LABELS, True, True, MAP_SITES).to_dict(validate=False)
+    spec = charts.border_map(COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH).to_dict(validate=False)
     spec = charts.with_map_data(charts.with_map_data(spec, MAP_DATA), charts.coverage_datasets(*coverage_frames(100)))
     assert spec["projection"] == {"type": "conicConformal", "parallels": [35, 41], "rotate": [-68.5, 0, 0]}
     assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered"}
@@ -100,7 +101,7 @@ def test_troop_chart_keeps_bounds_and_redeployments_apart():
         (2022, "about"): 7500,
         (2022, "sent away"): 1500,  # a redeployment, not a strength
     }
-    spec = charts.troop_chart(STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS).to_dict(validate=False)
+    spec = charts.troop_chart(STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS, ENGLISH).to_dict(validate=False)
     assert spec["layer"][1]["encoding"]["y"]["scale"]["domain"] == [0, 7500 * 1.15]  # room above the largest
     spread = spec["datasets"][spec["layer"][0]["data"]["name"]]
     assert [(row["year"], row["low"], row["high"]) for row in spread] == [
@@ -109,21 +110,21 @@ def test_troop_chart_keeps_bounds_and_redeployments_apart():
 
 
 def test_membership_chart_puts_russia_and_tajikistan_first():
-    spec = charts.membership_chart(MEMBERSHIPS).to_dict(validate=False)
+    spec = charts.membership_chart(MEMBERSHIPS, ENGLISH).to_dict(validate=False)
     assert spec["encoding"]["x"]["sort"] == ["Russia", "Tajikistan", "Afghanistan", "China", "Uzbekistan"]
     assert spec["encoding"]["y"]["sort"] == ["CSTO", "CIS", "EAEU", "SCO"]
 
 
 def test_coverage_curve_marks_the_chosen_radius():
-    spec = charts.coverage_curve_chart(COVERAGE_CURVE, 150).to_dict(validate=False)
+    spec = charts.coverage_curve_chart(COVERAGE_CURVE, 150, ENGLISH).to_dict(validate=False)
     assert spec["layer"][1]["mark"]["type"] == "rule"
     assert spec["datasets"][spec["layer"][1]["data"]["name"]] == [{"radius_km": 150}]
 
 
 def test_a_thumbnail_map_draws_sites_without_their_name_layers():
-    named = layer_marks(charts.border_map(COUNTRY_LABELS, False, False, MAP_SITES).to_dict(validate=False))
+    named = layer_marks(charts.border_map(COUNTRY_LABELS, False, False, MAP_SITES, ENGLISH).to_dict(validate=False))
     bare = layer_marks(
-        charts.border_map(COUNTRY_LABELS, False, False, MAP_SITES, site_names=False).to_dict(validate=False)
+        charts.border_map(COUNTRY_LABELS, False, False, MAP_SITES, ENGLISH, site_names=False).to_dict(validate=False)
     )
     # the country names stay; the sites lose a halo and a text layer per label side
     assert named.count("text") - bare.count("text") == 2 * len(charts.LABEL_OFFSETS)
@@ -141,7 +142,7 @@ def test_drawn_geometry_is_rounded_to_about_100_m_and_keeps_its_shape():
     for name in full.index:  # outlines move by at most half the rounding step
         assert drawn.geometry[name].hausdorff_distance(full.geometry[name]) < 0.001
     assert "fill" not in drawn.columns  # colours are the chart's: it fills each country by its code
-    (calculate,) = charts.countries_layer(COUNTRY_LABELS).to_dict(validate=False)["layer"][0]["transform"]
+    (calculate,) = charts.countries_layer(COUNTRY_LABELS, ENGLISH).to_dict(validate=False)["layer"][0]["transform"]
     assert calculate == {
         "calculate": "datum.properties.iso_a3 == 'TJK' ? '#F3E9D2' : datum.properties.iso_a3 == 'AFG' ? '#E4DED3' "
         ": '#F4F5F7'",

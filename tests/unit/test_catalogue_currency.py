@@ -3,6 +3,7 @@
 import pandas as pd
 
 from dashboard import datasets
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.catalogue import currency, last_try, last_year
 
 
@@ -15,10 +16,10 @@ def test_a_files_currency_names_each_sources_edition_and_the_last_year():
         }
     )
     assert (
-        currency(cited, 2024)
+        currency(cited, 2024, ENGLISH)
         == "Data to 2024. World Bank (WDI API): WDI database updated 2025-10-15, accessed 2026-12-07."
     )
-    assert currency(cited.iloc[1:], None) == ""
+    assert currency(cited.iloc[1:], None, ENGLISH) == ""
 
 
 def test_the_last_year_comes_from_years_or_period_ends():
@@ -30,14 +31,14 @@ def test_the_last_year_comes_from_years_or_period_ends():
 def test_a_failed_try_is_said_with_its_reason_and_a_curated_file_says_nothing():
     imf = datasets.DATASETS["trade_partners_api"]
     failed = {"imf": {"tried": "2026-12-07T05:30:12+00:00", "error": "api.imf.org answered HTTP 503"}}
-    assert last_try(imf, failed) == (
+    assert last_try(imf, failed, ENGLISH) == (
         "The last refresh try, 2026-12-07 05:30 UTC, failed: api.imf.org answered HTTP 503. "
         "The figures shown are the previous edition's.",
         True,
     )
-    assert last_try(imf, {"imf": {"tried": "2026-12-07T05:30:12+00:00", "error": None}}) == (
+    assert last_try(imf, {"imf": {"tried": "2026-12-07T05:30:12+00:00", "error": None}}, ENGLISH) == (
         "Last refreshed 2026-12-07 05:30 UTC.",
         False,
     )
-    assert last_try(imf, {}) == ("Not refreshed yet on this deployment.", False)
-    assert last_try(datasets.DATASETS["trade_dots"], failed) == ("", False)
+    assert last_try(imf, {}, ENGLISH) == ("Not refreshed yet on this deployment.", False)
+    assert last_try(datasets.DATASETS["trade_dots"], failed, ENGLISH) == ("", False)

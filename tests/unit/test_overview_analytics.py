@@ -3,6 +3,7 @@
 import pandas as pd
 
 from dashboard.analytics import overview, trade
+from dashboard.formatting.language import ENGLISH
 
 
 def headline_frame(rows):
@@ -34,7 +35,7 @@ BACKBONE = pd.DataFrame({"year": [2022, 2023, 2024], "pct_gdp": [51.0, 38.0, 45.
 
 
 def test_trade_card_spans_both_reporters_of_the_latest_year_and_cites_each():
-    card = overview.trade_headline(SIDES)
+    card = overview.trade_headline(SIDES, ENGLISH)
     assert card.year == 2024
     assert card.value == "US$1.50bn–1.90bn"
     assert card.number == 1900.0
@@ -43,7 +44,7 @@ def test_trade_card_spans_both_reporters_of_the_latest_year_and_cites_each():
 
 
 def test_trade_card_is_absent_without_any_totals():
-    assert overview.trade_headline({"russia": SIDES["russia"].iloc[0:0]}) is None
+    assert overview.trade_headline({"russia": SIDES["russia"].iloc[0:0]}, ENGLISH) is None
 
 
 def share_context(*rows: tuple) -> pd.DataFrame:
@@ -68,7 +69,7 @@ def test_russia_share_change_is_on_the_same_reporters_year_before():
         ("b", "tj_stat", "year", 2023, 23.5, "s2"),
         ("c", "tj_stat", "half", 2024, 30.0, "s3"),  # a half year is not a year's share
     )
-    card = overview.russia_share_headline(shares)
+    card = overview.russia_share_headline(shares, ENGLISH)
     assert (card.year, card.value, card.source_ids) == (2023, "23.5%", ("s2",))
     assert (card.change, card.change_number) == ("+3.5 pts vs 2022, same reporter", 3.5)  # 23.5 − 20.0
     assert card.cited_as == "Tajik statistics agency" and card.basis == "per Tajik statistics agency"
@@ -80,7 +81,7 @@ def test_russia_share_from_another_reporter_than_the_year_before_shows_both_and_
         ("CTX-037", "tj_stat", "year", 2023, 20.6, "tass"),
         ("CTX-047", "ru_off", "year", 2024, 22.1, "prime"),
     )
-    card = overview.russia_share_headline(shares)
+    card = overview.russia_share_headline(shares, ENGLISH)
     assert (card.year, card.value, card.change_number) == (2024, "22.1%", None)
     assert "+1.5" not in card.change and "pts" not in card.change
     assert card.change == "2023: 20.6% (another reporter)"
@@ -95,22 +96,22 @@ def test_the_shipped_share_card_draws_no_change_across_reporters():
     from dashboard import datasets
 
     shares = trade.russia_shares(datasets.load("trade_context"), datasets.load("reporters"))
-    card = overview.russia_share_headline(shares)
+    card = overview.russia_share_headline(shares, ENGLISH)
     assert card.change_number is None or "same reporter" in card.change
 
 
 def test_remittances_card_is_the_latest_world_bank_share_and_its_change():
-    card = overview.remittances_headline(BACKBONE)
+    card = overview.remittances_headline(BACKBONE, ENGLISH)
     assert (card.value, card.number, card.year, card.source_ids) == ("45.5%", 45.5, 2024, ("wb",))
     assert (card.change, card.change_number) == ("+7.5 pts vs 2023", 7.5)  # 45.5 − 38.0
-    gap = overview.remittances_headline(BACKBONE[BACKBONE["year"] != 2023])
+    gap = overview.remittances_headline(BACKBONE[BACKBONE["year"] != 2023], ENGLISH)
     assert (gap.value, gap.change) == ("45.5%", None)  # 2023 missing: no change across the gap
-    assert overview.remittances_headline(BACKBONE.assign(pct_gdp=None)) is None
+    assert overview.remittances_headline(BACKBONE.assign(pct_gdp=None), ENGLISH) is None
 
 
 def test_migrant_counts_of_the_latest_year_show_as_a_range():
     counts = pd.DataFrame({"year": [2023, 2024, 2024], "value": [627e3, 1.2e6, 1.5e6], "source_id": ["a", "b", "c"]})
-    card = overview.migrants_headline(counts)
+    card = overview.migrants_headline(counts, ENGLISH)
     assert (card.value, card.year, card.change, card.source_ids) == ("1.2–1.5m", 2024, "2 estimates", ("b", "c"))
 
 
@@ -124,11 +125,11 @@ def test_troop_card_uses_the_border_pages_strength_summary():
             "source_id": ["a", "b", "c"],
         }
     )
-    card = overview.troops_headline(strength)
+    card = overview.troops_headline(strength, ENGLISH)
     # 2022: one source says 7,000, another 6,000 to 7,500: the card spans 6,000 to 7,500
     assert (card.year, card.value, card.number) == (2022, "6,000–7,500", 7500.0)
     assert (card.change, card.source_ids) == ("2 reports", ("b", "c"))
-    single = overview.troops_headline(strength[strength["year"] == 2021])
+    single = overview.troops_headline(strength[strength["year"] == 2021], ENGLISH)
     assert (single.year, single.value, single.change) == (2021, "7,000", "1 report")
 
 
@@ -142,36 +143,36 @@ REFERENCES = pd.DataFrame(
 
 
 def test_the_border_card_gives_a_reference_figure_and_says_whose_it_is():
-    card = overview.border_headline(REFERENCES, 1246.0)
+    card = overview.border_headline(REFERENCES, 1246.0, ENGLISH)
     assert (card.value, card.change, card.source_ids) == (
         "1,357 km",
         "per CIA World Factbook; 1,246 km as drawn",
         ("cia", "mfa"),
     )
-    other = overview.border_headline(REFERENCES.iloc[::-1], 1246.0)
+    other = overview.border_headline(REFERENCES.iloc[::-1], 1246.0, ENGLISH)
     assert (other.value, other.change) == ("1,344.15 km", "per Tajikistan's foreign ministry; 1,246 km as drawn")
 
 
 def test_narrative_names_each_number_and_year_and_follows_the_data():
     sides = overview.trade_sides(SIDES)
     cards = {
-        "trade": overview.trade_headline(SIDES),
-        "remittances": overview.remittances_headline(BACKBONE),
-        "border": overview.border_headline(REFERENCES, 1246.0),
+        "trade": overview.trade_headline(SIDES, ENGLISH),
+        "remittances": overview.remittances_headline(BACKBONE, ENGLISH),
+        "border": overview.border_headline(REFERENCES, 1246.0, ENGLISH),
     }
-    text = " ".join(overview.narrative(cards, sides, "Tajikistan is a member of the CSTO."))
+    text = " ".join(overview.narrative(cards, sides, "Tajikistan is a member of the CSTO.", ENGLISH))
     assert "US$1.50bn" in text and "US$1.90bn" in text  # Russia's and Tajikistan's 2024 totals
     assert "in 2024" in text and "45.5% of Tajikistan's GDP in 2024" in text
     assert text.endswith("Tajikistan is a member of the CSTO.")
 
     revised = BACKBONE.assign(pct_gdp=[51.0, 38.0, 40.2])
-    cards["remittances"] = overview.remittances_headline(revised)
-    assert "40.2% of Tajikistan's GDP" in " ".join(overview.narrative(cards, sides, ""))
+    cards["remittances"] = overview.remittances_headline(revised, ENGLISH)
+    assert "40.2% of Tajikistan's GDP" in " ".join(overview.narrative(cards, sides, "", ENGLISH))
 
 
 def test_narrative_says_nothing_it_has_no_number_for():
-    assert overview.narrative({}, {}, "") == []
-    sentences = overview.narrative({"border": overview.border_headline(REFERENCES, 1246.0)}, {}, "")
+    assert overview.narrative({}, {}, "", ENGLISH) == []
+    sentences = overview.narrative({"border": overview.border_headline(REFERENCES, 1246.0, ENGLISH)}, {}, "", ENGLISH)
     assert sentences == []  # the border sentence needs the troop figure beside it
 
 

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import partners as pt
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.partners import SharesView, changes_table
 
 
@@ -116,6 +117,19 @@ def test_standing_and_change_since_a_year():
     assert pd.isna(changes.loc["China", "now_pct"]) and pd.isna(changes.loc["China", "change_pts"])
 
 
+def test_no_change_in_share_across_an_estimated_world_total():
+    """2019's World total is an IMF estimate, 2020's is reported: Russia's 2019 share (30/100) rests
+    on the estimate, its 2020 share (40/100) does not, so no change is worked out between them,
+    although Russia's own figures are reported in both years."""
+    estimated_world = TJK.assign(
+        imf_estimate=TJK["imf_estimate"].where(~((TJK["partner"] == "World") & (TJK["year"] == 2019)), "true")
+    )
+    shares = pt.shares_of_world(pt.reporter_flow(estimated_world, "TJK", "total"))
+    changes = pt.changes_since(shares, ["Russia"], 2019, 2020).set_index("partner")
+    assert changes.loc["Russia", "then_pct"] == pytest.approx(30.0) and changes.loc["Russia", "now_pct"] == 40.0
+    assert pd.isna(changes.loc["Russia", "change_pts"]) and changes.loc["Russia", "no_change_reason"]
+
+
 def test_mirror_sets_each_sides_report_of_one_flow_side_by_side():
     both = pd.concat(
         [
@@ -151,14 +165,14 @@ def test_the_reliance_sentence_follows_the_numbers():
             ("Tajikistan", "China", 2020, 11.9, pt.REPORTED),
         ]
     )
-    assert pt.reliance_sentence(frame) == (
+    assert pt.reliance_sentence(frame, ENGLISH) == (
         "In 2020, of the countries shown, Kyrgyzstan relied most on Russia (27.6% of its trade, −2.4 pts since "
         "2000) and Turkmenistan most on China (49.8% of its trade, resting on an IMF estimate, +39.8 pts since 2005)."
     )
     flipped = frame.assign(share_pct=frame["share_pct"].where(frame["reporter"] != "Tajikistan", 60.0))
-    assert "Tajikistan relied most on Russia (60.0%" in pt.reliance_sentence(flipped)
-    assert "Tajikistan most on China (60.0%" in pt.reliance_sentence(flipped)
-    assert pt.reliance_sentence(frame.iloc[0:0]).startswith("No neighbour")
+    assert "Tajikistan relied most on Russia (60.0%" in pt.reliance_sentence(flipped, ENGLISH)
+    assert "Tajikistan most on China (60.0%" in pt.reliance_sentence(flipped, ENGLISH)
+    assert pt.reliance_sentence(frame.iloc[0:0], ENGLISH).startswith("No neighbour")
 
 
 def test_remittance_rank_with_and_without_flagged_values():
@@ -211,9 +225,9 @@ def test_the_changes_table_says_why_only_where_a_change_is_missing():
         }
     )
     shown = SharesView(2020, ["Russia", "China"], ["Russia", "China", pt.REST], pd.DataFrame(), pd.DataFrame(), changes)
-    table = changes_table(shown, 2019)
+    table = changes_table(shown, 2019, ENGLISH)
     assert table.columns.tolist() == ["Partner", "Share 2019", "Share 2020", "Change"]
     assert table["Change"].tolist() == ["+10.0 pts", "–"] and table["Share 2019"].tolist() == ["30.0%", "no figure"]
     estimated = changes.assign(no_change_reason=["", "one figure rests on an IMF estimate and the other does not"])
-    table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), estimated), 2019)
+    table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), estimated), 2019, ENGLISH)
     assert table["Why no change"].tolist() == ["", "one figure rests on an IMF estimate and the other does not"]

@@ -12,6 +12,7 @@ from dashboard import datasets
 from dashboard.cache import edition, shared
 from dashboard.cache.edition import per_edition
 from dashboard.cache.readonly import ReadOnlyDict
+from dashboard.formatting.language import ENGLISH
 
 CALLS: list[tuple] = []
 
@@ -100,6 +101,6 @@ def test_the_trade_pages_frames_are_an_entry_of_their_own():
     """The Overview shares the trade model and opens first: it never waits for the Trade page's frames."""
     shared.trade_frames.clear()
     model = shared.trade_model()
-    frames = shared.trade_frames()
+    frames = shared.trade_frames(ENGLISH)
     assert set(frames.annual_frames) == {(side, unit) for side in model.annual for unit in ("busd", "musd")}
-    assert shared.trade_frames() is frames and shared.trade_model() is model
+    assert shared.trade_frames(ENGLISH) is frames and shared.trade_model() is model

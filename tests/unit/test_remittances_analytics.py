@@ -6,6 +6,7 @@ import pytest
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics.basis import Basis, Figure
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.remittances import matching_preset
 
 
@@ -144,7 +145,7 @@ def series(*values: float) -> pd.DataFrame:
 )
 def test_the_verdict_on_the_claim_follows_the_yearly_changes(values, verdict):
     check = rem.claim_check(series(*values), 2022)
-    assert rem.claim_verdict(check) == verdict
+    assert rem.claim_verdict(check, ENGLISH) == verdict
     assert check.holds is verdict.startswith("The claim holds:")
 
 

@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import security
+from dashboard.formatting.language import ENGLISH
 
 
 def troops(rows):
@@ -101,7 +102,7 @@ REFERENCES = pd.DataFrame(
 
 
 def test_a_quoted_length_is_checked_against_the_references_not_itself():
-    record, holds = security.length_record(1357.0, REFERENCES, 1246.0)
+    record, holds = security.length_record(1357.0, REFERENCES, 1246.0, ENGLISH)
     assert holds is True
     assert record.startswith("The CIA World Factbook gives 1,357 km: the same figure; ")
     assert "Tajikistan's foreign ministry gives 1,344.15 km (1,135.3 km along rivers): 13 km less" in record
@@ -109,17 +110,17 @@ def test_a_quoted_length_is_checked_against_the_references_not_itself():
 
 
 def test_a_length_the_reference_does_not_give_does_not_hold():
-    record, holds = security.length_record(1400.0, REFERENCES, 1246.0)
+    record, holds = security.length_record(1400.0, REFERENCES, 1246.0, ENGLISH)
     assert holds is False
     assert "The CIA World Factbook gives 1,357 km: 43 km less" in record
 
 
 def test_without_a_reference_the_length_cannot_be_checked():
-    record, holds = security.length_record(1357.0, REFERENCES.iloc[0:0], 1246.0)
+    record, holds = security.length_record(1357.0, REFERENCES.iloc[0:0], 1246.0, ENGLISH)
     assert holds is None and "No reference length" in record
 
 
 def test_the_reference_text_names_every_source_with_its_figure():
-    assert security.border_reference_text(REFERENCES) == (
+    assert security.border_reference_text(REFERENCES, ENGLISH) == (
         "the CIA World Factbook gives 1,357 km; Tajikistan's foreign ministry gives 1,344.15 km"
     )

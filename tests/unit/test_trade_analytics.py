@@ -7,6 +7,7 @@ import pytest
 
 from dashboard.analytics import trade
 from dashboard.analytics.events import decimal_year, events_on_axis
+from dashboard.formatting.language import ENGLISH
 
 REPORTERS = pd.DataFrame(
     {
@@ -369,13 +370,13 @@ def usd(value: float) -> str:
     ],
 )
 def test_the_articles_trade_figure_is_judged_by_the_later_record(overrides, first_sentence):
-    sentence = trade.article_trade_sentence(claims(**overrides), usd)
+    sentence = trade.article_trade_sentence(claims(**overrides), usd, ENGLISH)
     assert sentence.startswith(first_sentence + " Its projection")
 
 
 @pytest.mark.parametrize(("outcome_max", "reached"), [(1700.0, "was not reached"), (2100.0, "was reached")])
 def test_the_projection_verdict_follows_the_outcome(outcome_max, reached):
-    sentence = trade.article_trade_sentence(claims(outcome_max_usd_m=outcome_max), usd)
+    sentence = trade.article_trade_sentence(claims(outcome_max_usd_m=outcome_max), usd, ENGLISH)
     assert (
         f"Its projection of about $2,000m for 2022 (shown as a projection) {reached}: reporters later gave" in sentence
     )

@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.analytics import trade
 from dashboard.charts import trade as charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.trade import choose_projection, projection_frame
 from tests.unit.chart_inputs import PROJECTION, REPORTERS, SHARE_CONTEXT, TRADE, TRADE_FRAMES
 
@@ -24,7 +25,7 @@ def test_annual_chart_breaks_lines_at_missing_years():
     assert dots["value"].tolist() == pytest.approx([0.8, 0.9, 0.98])  # 700 + 100, 800 + 100, 900 + 80
     imports = frame[frame["measure"] == "tj_to_ru"]
     assert imports["year"].tolist() == [2017, 2018, 2019, 2020] and imports["segment"].nunique() == 1
-    spec = charts.annual_measures_chart(frame, TRADE.events, (2017, 2022), "US$ bn").to_dict(validate=False)
+    spec = charts.annual_measures_chart(frame, TRADE.events, (2017, 2022), "US$ bn", ENGLISH).to_dict(validate=False)
     assert spec["layer"][1]["encoding"]["detail"]["field"] == "segment"
 
 
@@ -54,7 +55,7 @@ def test_mirror_frame_pairs_each_sides_report_and_breaks_where_one_is_missing():
     assert (gaps.loc[2018, "value"], gaps.loc[2018, "gap_pct"]) == (80.0, pytest.approx(10.0))  # 880 against 800
     assert gaps.loc[2018, ["reported_by", "basis"]].tolist() == ["this dashboard", "worked out here"]
     assert pd.isna(gaps.loc[2019, "value"]) and gaps.loc[2019, "basis"] == "no gap: one side has no figure"
-    spec = charts.mirror_chart(frame, "US$ m").to_dict(validate=False)
+    spec = charts.mirror_chart(frame, "US$ m", ENGLISH).to_dict(validate=False)
     assert spec["vconcat"][1]["transform"] == [{"filter": "datum.role == 'gap' && isValid(datum.gap_pct)"}]
 
 
@@ -74,16 +75,18 @@ def test_published_totals_chart_labels_each_statement():
         "Media & unattributed",
     ]
     assert frame.loc["RT-6", ["status", "value_text"]].tolist() == ["projection", "about US$2.00bn"]
-    spec = charts.published_years_chart(TRADE_FRAMES.published_frames["busd"], "US$ bn").to_dict(validate=False)
+    spec = charts.published_years_chart(TRADE_FRAMES.published_frames["busd"], "US$ bn", ENGLISH).to_dict(
+        validate=False
+    )
     assert spec["encoding"]["shape"]["field"] == "qualifier_label"
 
 
 def test_part_year_growth_keeps_only_figures_with_a_growth():
-    growth = TRADE.part_year_growth
+    growth = TRADE_FRAMES.part_year_growth
     assert growth["figure_id"].tolist() == ["RT-4", "RT-5"]
     assert growth["period"].tolist() == ["Q1 2022", "Jan–Apr 2022"]
     assert growth["growth_text"].tolist() == ["over +70.0%", "+15.7%"]
-    spec = charts.part_year_growth_chart(growth).to_dict(validate=False)
+    spec = charts.part_year_growth_chart(growth, ENGLISH).to_dict(validate=False)
     assert spec["encoding"]["x"]["field"] == "period_end_date"
 
 
@@ -92,7 +95,7 @@ def test_projection_bars_show_the_base_the_projection_and_each_outcome():
     # (customs' 1,180 ranks first, but customs published no growth), grown by their own Jan–Apr +15.7%:
     # 1,200 × 1.157 = 1,388.4, a lower bound like its base
     assert (PROJECTION.base["figure_id"], PROJECTION.growth) == ("RT-2", 15.7)
-    bars = projection_frame(PROJECTION, TRADE_FRAMES.projections[2022].outcomes, "busd")
+    bars = projection_frame(PROJECTION, TRADE_FRAMES.projections[2022].outcomes, "busd", ENGLISH)
     assert bars["what"].tolist() == [
         "2021: Russian officials (RT-2)",
         "2022: projection",
@@ -108,10 +111,10 @@ def test_projection_bars_show_the_base_the_projection_and_each_outcome():
 
 def test_a_base_and_a_growth_of_two_reporters_give_no_projection_bar():
     # the customs' 1,180 with the only growth on its side, Russian officials' +15.7%: two reporters
-    choice = choose_projection(TRADE_FRAMES.projections, 2022, "RT-1", None)
+    choice = choose_projection(TRADE_FRAMES.projections, 2022, "RT-1", None, ENGLISH)
     assert choice.projected_usd_m is None
     assert choice.projection.reason == "different reporters (Russian officials; Russian customs (FCS))"
-    bars = projection_frame(choice, TRADE_FRAMES.projections[2022].outcomes, "busd")
+    bars = projection_frame(choice, TRADE_FRAMES.projections[2022].outcomes, "busd", ENGLISH)
     assert bars["kind"].tolist() == ["Base year", "Outcome"]
 
 
@@ -121,7 +124,7 @@ def test_theme_is_registered_and_active():
 
 def test_russia_share_chart_draws_points_only_on_a_percent_axis():
     shares = trade.russia_shares(SHARE_CONTEXT, REPORTERS)
-    spec = charts.russia_share_chart(shares).to_dict(validate=False)
+    spec = charts.russia_share_chart(shares, ENGLISH).to_dict(validate=False)
     assert spec["mark"]["type"] == "point"  # sparse years: never joined by a line
     assert "%" in spec["encoding"]["y"]["axis"]["labelExpr"]
     drawn = spec["datasets"][spec["data"]["name"]]

@@ -1,0 +1,47 @@
+"""The walk that finds English on a Russian page must itself find English, and only English."""
+
+from tests.app.i18n_walk import english_in, spec_texts, without_published
+
+
+def test_a_translated_msgid_is_found_by_its_words_between_placeholders():
+    # "Whose figure: {basis}." is in the catalogue: its words are found whatever fills the field
+    assert "Whose figure" in english_in("Whose figure: Tajik officials.")
+    assert "Reporters" in english_in("Reporters")
+    assert english_in("Отчитывающиеся стороны") == []
+
+
+def test_a_msgid_is_found_as_whole_words_only():
+    # "CIS" is a glossary msgid: it is not inside "CISCO", nor "Russia" inside "Russian"
+    assert "CIS" not in english_in("CISCO")
+    assert "Russia" not in english_in("Russian")
+
+
+def test_stop_words_are_found_in_any_text():
+    assert english_in("Pages of the ledger") == ["the", "of"]
+    assert "Source" in english_in("Sources: МВФ")
+
+
+def test_published_source_titles_links_and_addresses_are_not_counted():
+    text = "Источники: IMF ([link](https://example.org/the-world-of-trade)); Data from https://a.b/of/the"
+    left = without_published(text)
+    assert "example.org" not in left and "a.b" not in left
+    assert english_in(without_published("24.kg (2020-10-12) on Rahmon re-elected for a fifth term")) == []
+
+
+def test_the_datas_own_words_are_taken_out_and_the_codes_are_not():
+    # "Russian officials" is a reporter's name in data/reporters.csv; "Whose figure" is the code's
+    assert english_in(without_published("Russian officials; наибольшее значение")) == []
+    assert english_in(without_published("Whose figure: Russian officials")) == ["Whose figure"]
+    # a value that starts a sentence is capitalised: still the data's ("the CIA World Factbook")
+    assert english_in(without_published("The CIA World Factbook: 1\u00a0357 км")) == []
+
+
+def test_a_specs_titles_and_description_are_read_and_its_data_is_not():
+    spec = {
+        "title": {"text": "Trade", "subtitle": "by reporter"},
+        "description": "Annual trade",
+        "data": {"values": [{"title": "a data value"}]},
+        "encoding": {"y": {"field": "value", "title": "US$ bn"}, "tooltip": [{"field": "x", "title": "Year"}]},
+        "layer": [{"mark": "text", "encoding": {"text": {"value": "Today"}}}],
+    }
+    assert sorted(spec_texts(spec)) == sorted(["Trade", "by reporter", "Annual trade", "US$ bn", "Year", "Today"])

@@ -1,0 +1,30 @@
+"""The Remittances page in Russian: no English UI string left, the same numbers in Russian form."""
+
+from tests.app.i18n_walk import english_left, visible_texts
+
+
+def test_the_remittances_page_in_russian_shows_no_english(open_app, downloads):
+    at = open_app("remittances", lang="ru")
+    assert not at.exception
+    assert downloads  # the walk reads the CSVs' headers too
+    assert english_left(at, downloads) == []
+
+
+def test_the_remittances_page_in_russian_writes_russian_numbers(open_app):
+    at = open_app("remittances", lang="ru", units="musd")
+    texts = visible_texts(at)
+    # World Bank 2024: 47.9% of GDP (the English page's "47.9%")
+    card = next(m for m in at.metric if m.label == "Денежные переводы, % ВВП, 2024\u202fг.")
+    assert card.value == "47,9\u00a0%"
+    assert any(text.startswith("**Расчёт**") for text in texts)
+
+
+def test_a_scenario_in_russian_keeps_the_english_numbers(open_app):
+    english = open_app("remittances", rem_russia="-100", rem_share="58", units="musd")
+    russian = open_app("remittances", rem_russia="-100", rem_share="58", units="musd", lang="ru")
+    assert next(m.value for m in english.metric if m.label == "Remittances, 2024 + shock") == "US$2,857m"
+    # the same 2,857 in Russian: a no-break space groups thousands, "млн долл. США" after it
+    assert (
+        next(m.value for m in russian.metric if m.label == "Переводы, 2024 г. + шок")
+        == "2\u00a0857\u00a0млн\u00a0долл.\u00a0США"
+    )
