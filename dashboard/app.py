@@ -17,7 +17,7 @@ from dashboard.datasets import DataError
 from dashboard.session import access
 from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
 from dashboard.session.state import view_in_words
-from dashboard.views import components, language, sidebar
+from dashboard.views import components, language, redraw, sidebar
 
 HERE = Path(__file__).parent
 
@@ -52,18 +52,27 @@ PAGES = {
 page = st.navigation(list(PAGES.values()))
 page_name = next(name for name, candidate in PAGES.items() if candidate.url_path == page.url_path)
 sidebar.global_filters(filters, bounds, link_has_lang)
-link_slot = st.sidebar.container()
+link_slot = st.sidebar.empty()  # the frame's slots: views/redraw.py
 repairs_slot = st.container()  # filled after the page has run: it reads its year parameters as it draws
-brief_slot = st.container()
+brief_slot = st.empty()
 collect.begin(_("Russia–Tajikistan: {title}").format(title=page.title))
+
+
+def after_the_page() -> None:
+    """The address bar, the share link and the brief, from the view as the page left it: after
+    every full run, and after a section of the page redrawn alone (views/redraw.py)."""
+    query = sync_url(bounds, page_name)
+    link = sidebar.share_link(link_slot.container(), page.url_path, query, lang)
+    try:
+        sources = shared.dataset("sources")
+    except DataError:
+        sources = None  # the brief then cites no sources; the page has already said which file failed
+    words = view_in_words(view_now(), query)
+    components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources, lang=lang)
+
+
+redraw.page_frame(after_the_page, link_slot, brief_slot)
 page.run()
 for repair in take_repairs():
     repairs_slot.warning(repair.message(), icon=":material/link_off:")
-query = sync_url(bounds, page_name)
-link = sidebar.share_link(link_slot, page.url_path, query, lang)
-try:
-    sources = shared.dataset("sources")
-except DataError:
-    sources = None  # the brief then cites no sources; the page has already said which file failed
-words = view_in_words(view_now(), query)
-components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources, lang=lang)
+after_the_page()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -26,6 +28,9 @@ from dashboard.formatting.language import ENGLISH, Language
 
 KEY = "_brief_record"
 MAX_CHARTS = 4  # a page's main charts: the first ones drawn; two pages hold no more
+# The record's lists, in step with the page's order; a section is a slice of each.
+ITEMS = ("figures", "paragraphs", "charts", "chart_sources", "figure_sources")
+Marks = tuple[int, ...]  # a length of each of ITEMS
 
 
 @dataclass
@@ -39,10 +44,66 @@ class Record:
     figure_sources: list[str] = field(default_factory=list)  # source ids behind the headline figures
     restricted: dict[int, tuple[str, ...]] = field(default_factory=dict)  # chart -> publishers not to pass on
     pending: int | None = None  # the chart drawn last, until its sources line (or anything else) follows
+    sections: dict[str, tuple[Marks, Marks]] = field(default_factory=dict)  # in page order: where each starts, ends
 
 
 def begin(title: str) -> None:
     st.session_state[KEY] = Record(title)
+
+
+def _marks(record: Record) -> Marks:
+    return tuple(len(getattr(record, items)) for items in ITEMS)
+
+
+@contextmanager
+def section(name: str, redrawn: bool) -> Iterator[None]:
+    """What is recorded inside is the page's section `name`. Drawn with the page, its place in
+    the record is noted; `redrawn` alone (a fragment rerun, views/redraw.py), what it records
+    replaces what it recorded before, and the rest of the page's record stays as it was drawn.
+    A section that stops halfway (a rerun of the whole page) changes nothing."""
+    record = _record()
+    if record is None:
+        yield
+        return
+    if not redrawn:
+        start = _marks(record)
+        yield
+        record.sections[name] = (start, _marks(record))
+        record.pending = None
+        return
+    fresh = Record(record.title)
+    st.session_state[KEY] = fresh
+    try:
+        yield
+    finally:
+        st.session_state[KEY] = record
+    if name in record.sections:
+        _splice(record, name, fresh)
+
+
+def _splice(record: Record, name: str, fresh: Record) -> None:
+    """`fresh`'s items in place of section `name`'s; the sections after it move with them."""
+    start, end = record.sections[name]
+    for index, items in enumerate(ITEMS):
+        getattr(record, items)[start[index] : end[index]] = getattr(fresh, items)
+    first, last = start[2], end[2]  # the section's charts: `restricted` is keyed by chart
+    shift = len(fresh.charts) - (last - first)
+    record.restricted = {
+        chart + (shift if chart >= last else 0): who
+        for chart, who in record.restricted.items()
+        if not first <= chart < last
+    } | {first + chart: who for chart, who in fresh.restricted.items()}
+    moved = tuple(len(getattr(fresh, items)) - (end[i] - start[i]) for i, items in enumerate(ITEMS))
+    names = list(record.sections)
+    for later in names[names.index(name) + 1 :]:
+        later_start, later_end = record.sections[later]
+        record.sections[later] = (_moved(later_start, moved), _moved(later_end, moved))
+    record.sections[name] = (start, _moved(start, _marks(fresh)))
+    record.pending = None
+
+
+def _moved(marks: Marks, by: Marks) -> Marks:
+    return tuple(mark + step for mark, step in zip(marks, by, strict=True))
 
 
 def _record() -> Record | None:

@@ -28,6 +28,7 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view, 
 from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
 from dashboard.session.state import slider_range
 from dashboard.views import components
+from dashboard.views.redraw import redrawn_alone
 
 LEVEL = f"{sc.LEVEL:.0%}"
 CAVEAT = (
@@ -49,10 +50,14 @@ def horizon_words(model: ScenariosModel, years_ahead: int) -> str:
     )
 
 
-def drivers_section(model: ScenariosModel, view: ScenariosState) -> None:
+DRIVER_COLUMNS = [3, 2]  # the controls beside the presets, in the drivers' heading and in the section below it
+
+
+def drivers_heading(model: ScenariosModel, view: ScenariosState) -> None:
+    """The year the scenario is for, and what it assumes: choosing another reruns the whole page."""
     ahead = view.sc_ahead
     st.subheader("Drivers: the year ahead" if ahead == 1 else f"Drivers: each year to {horizon_label(model, ahead)}")
-    left, right = st.columns([3, 2], gap="medium")
+    left, _ = st.columns(DRIVER_COLUMNS, gap="medium")  # as wide as the sliders below
     with left:
         bound_widget(
             st.segmented_control,
@@ -65,6 +70,13 @@ def drivers_section(model: ScenariosModel, view: ScenariosState) -> None:
             help="How far ahead the scenario reaches: the next year, or up to three years ahead.",
         )
         st.caption(horizon_words(model, view.sc_ahead))
+
+
+def drivers(model: ScenariosModel, view: ScenariosState) -> None:
+    """The sliders, and the presets beside them (a preset or Reset sets the sliders, then the
+    section reruns with them)."""
+    left, right = st.columns(DRIVER_COLUMNS, gap="medium")
+    with left:
         bound_slider(
             "sc_growth",
             float(view.sc_growth),
@@ -91,21 +103,21 @@ def drivers_section(model: ScenariosModel, view: ScenariosState) -> None:
     with right:
         st.caption("What happened (WDI values for that year against the one before):")
         for year, (growth, ruble) in model.presets.items():
-            if st.button(
+            st.button(
                 f"As in {year}: Russia {signed(growth, '%')}, ruble {signed(ruble, '%')}",
                 key=f"sc_preset_{year}",
                 width="stretch",
                 help=f"Russia's GDP growth {year} (NY.GDP.MKTP.KD.ZG) and the ruble's change {year - 1}→{year} "
                 "(PA.NUS.FCRF), from the World Bank's record.",
-            ):
-                update_view(
+                on_click=update_view,
+                kwargs={
                     **ScenariosState.clamped(sc_growth=growth, sc_ruble=ruble),
                     **ScenariosState.defaults("sc_migrants"),
-                )
-                st.rerun()
-        if st.button("Reset the drivers", key="sc_reset", width="stretch"):
-            update_view(**ScenariosState.defaults())
-            st.rerun()
+                },
+            )
+        st.button(
+            "Reset the drivers", key="sc_reset", width="stretch", on_click=update_view, kwargs=ScenariosState.defaults()
+        )
 
 
 def interval_text(mean: float, low: float, high: float, fmt: Callable[[float], str]) -> str:
@@ -180,20 +192,21 @@ def russia_share(model: ScenariosModel) -> None:
 def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     st.subheader("Second round: imports and household consumption")
     rounds = second_round(model, result)
-    shown = rounds[rounds["supported"]]
+    rows = rounds.to_dict("records")  # a few rows, read on every slider move: plain dicts, not pandas rows
     lines = [
-        f"- **{row.economy}, {row.measure.lower()}**: {signed(row.change_pts, ' pts')} of GDP "
-        f"({LEVEL}: {signed(row.low_pts, ' pts')} to {signed(row.high_pts, ' pts')}); "
-        f"{row.slope:.2f} pts per point of remittances, N = {row.n}"
-        for row in shown.itertuples()
+        f"- **{row['economy']}, {row['measure'].lower()}**: {signed(row['change_pts'], ' pts')} of GDP "
+        f"({LEVEL}: {signed(row['low_pts'], ' pts')} to {signed(row['high_pts'], ' pts')}); "
+        f"{row['slope']:.2f} pts per point of remittances, N = {row['n']}"
+        for row in rows
+        if row["supported"]
     ]
-    hidden = rounds[~rounds["supported"]]
-    if len(hidden):
+    hidden = [row for row in rows if not row["supported"]]
+    if hidden:
         lines.append(
             "- Not shown, as the record shows no link (the slope's interval includes zero): "
             + "; ".join(
-                f"{row.economy} {row.measure.lower()} ({row.slope_low:.2f} to {row.slope_high:.2f})"
-                for row in hidden.itertuples()
+                f"{row['economy']} {row['measure'].lower()} ({row['slope_low']:.2f} to {row['slope_high']:.2f})"
+                for row in hidden
             )
         )
     st.markdown("\n".join(lines))
@@ -206,6 +219,17 @@ def second_round_section(model: ScenariosModel, result: list[Outcome]) -> None:
     components.sources_and_download(
         for_csv(rounds, model.sources, "second_round"), model.sources, "scenario_second_round.csv"
     )
+
+
+@redrawn_alone("sc-scenario")
+def scenario_section(model: ScenariosModel) -> None:
+    """The drivers and what they give: a slider, a preset or Reset reruns this section alone (the
+    sections below do not depend on the drivers; saving a scenario reruns the whole page)."""
+    view = current_view(ScenariosState)
+    drivers(model, view)
+    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead))
+    result_section(model, result, view)
+    second_round_section(model, result)
 
 
 def compare_section(model: ScenariosModel, view: ScenariosState) -> list[Outcome]:
@@ -278,7 +302,8 @@ def estimates_in_words(model: ScenariosModel) -> str:
     return f"Estimated from the record ({LEVEL} intervals; an association, not a law). " + " ".join(parts)
 
 
-def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
+def relationship_section(model: ScenariosModel) -> None:
+    """The estimates, and the record behind them (whose axis control redraws the scatters alone)."""
     st.subheader("The relationship it rests on")
     st.markdown(markdown_text(CAVEAT))
     coefficients = model.coefficients
@@ -298,6 +323,13 @@ def relationship_section(model: ScenariosModel, view: ScenariosState) -> None:
     components.sources_and_download(
         for_csv(coefficients, model.sources, "coefficients"), model.sources, "scenario_coefficients.csv"
     )
+    scatter_section(model)
+
+
+@redrawn_alone("sc-scatter")
+def scatter_section(model: ScenariosModel) -> None:
+    """Each economy's record against the driver chosen for the horizontal axis, with the fit."""
+    view = current_view(ScenariosState)
     axis = bound_widget(
         st.segmented_control,
         "sc_axis",
@@ -366,12 +398,10 @@ def render() -> None:
     model = components.model_or_error(shared.scenarios_model)
     if model is None:
         return
-    drivers_section(model, view)
-    result = apply_scenario(model, Drivers(view.sc_growth, view.sc_ruble, view.sc_migrants, view.sc_ahead))
-    result_section(model, result, view)
-    second_round_section(model, result)
+    drivers_heading(model, view)
+    scenario_section(model)
     compare_section(model, view)
-    relationship_section(model, view)
+    relationship_section(model)
     track_record_section(model)
     st.caption(
         "Every number comes from the World Bank's World Development Indicators (October 2025 edition, "

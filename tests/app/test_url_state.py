@@ -1,5 +1,7 @@
 """A link opened in a fresh session shows the view it encodes; bad links fall back with a warning."""
 
+from urllib.parse import parse_qsl
+
 from tests.app.conftest import PAGES, url
 
 
@@ -83,3 +85,25 @@ def test_a_year_without_part_year_growth_is_repaired(open_app):
     at = open_app(proj_year="1999")
     assert any("`proj_year`" in w.value for w in at.warning)
     assert not at.exception
+
+
+def test_the_scenarios_share_link_is_the_address_after_each_kind_of_control(open_app):
+    """Each Scenarios control redraws its own section in a browser (views/redraw.py) and the share
+    link with it; here, as after a full run, the link box must say what the address bar says."""
+    at = open_app("scenarios")
+
+    def link_matches_address() -> bool:
+        (box,) = [code.value for code in at.sidebar.code]
+        path, _, query = box.partition("?")
+        return path.endswith("/scenarios") and dict(parse_qsl(query)) == url(at)
+
+    at.slider(key="w_sc_ruble").set_value(-12.5).run()  # a slider
+    assert url(at) == {"sc_ruble": "-12.5"} and link_matches_address()
+    at.button(key="sc_preset_2009").click().run()  # a preset's callback
+    assert url(at)["sc_growth"] == "-7.8" and "sc_ruble" in url(at) and link_matches_address()
+    at.segmented_control(key="w_sc_ahead").set_value(3).run()  # the year
+    assert url(at)["sc_ahead"] == "3" and link_matches_address()
+    at.get("button_group")[-1].set_value("growth").run()  # the scatter's axis
+    assert url(at)["sc_axis"] == "growth" and link_matches_address()
+    at.button(key="sc_reset").click().run()
+    assert url(at) == {"sc_ahead": "3", "sc_axis": "growth"} and link_matches_address()

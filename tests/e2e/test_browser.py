@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from tests.app.conftest import pdf_text
 
@@ -197,3 +198,99 @@ def test_a_scenario_link_reopens_the_drivers_the_result_and_the_named_scenarios(
     assert other.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2025").inner_text() == result
     assert other.page.get_by_text("Deep cut", exact=True).first.is_visible()
     assert other.console_errors == []
+
+
+def charts_sent(frames: list[bytes], charts_seen: set[str] | None = None) -> int:
+    """How many charts the server sent in these websocket frames. A full run sends a chart the
+    browser already holds, unchanged, as a reference to its copy (Streamlit's message cache:
+    `ref_hash`); given the hashes of every chart seen so far, those count too."""
+    sent = 0
+    for frame in frames:
+        message = ForwardMsg()
+        message.ParseFromString(frame)
+        if message.WhichOneof("type") == "ref_hash":
+            sent += charts_seen is not None and message.ref_hash in charts_seen
+            continue
+        element = message.delta.new_element if message.WhichOneof("type") == "delta" else None
+        if element is not None and element.WhichOneof("type") == "vega_lite_chart":
+            sent += 1
+            if charts_seen is not None and message.hash:
+                charts_seen.add(message.hash)
+    return sent
+
+
+def shared_link(app) -> str:
+    """The sidebar's link to this view, as a viewer would copy it."""
+    return app.page.locator("[data-testid=stSidebar] [data-testid=stCode] code").inner_text().replace("\n", "")
+
+
+def test_a_scenario_control_redraws_its_section_alone_and_the_link_and_brief_follow(app, new_session):
+    """A driver moved reruns the drivers' section alone: the two result charts are resent, not the
+    six that do not depend on it; the address, the share link and the brief are this view's, and
+    the numbers a full run's."""
+    frames: list[bytes] = []
+    app.page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
+    app.open("/scenarios?sc_growth=-3&sc_saved=Deep%20cut:-3,-25,0")
+    seen: set[str] = set()
+    assert charts_sent(frames, seen) == 8  # the first run draws every chart
+    charts = app.page.locator("[data-testid=stVegaLiteChart]")
+    handle = app.page.locator("[data-testid=stSlider]", has_text="Ruble against the US$").get_by_role("slider")
+    handle.focus()
+    frames.clear()
+    handle.press("ArrowLeft")
+    app.page.wait_for_url(re.compile(r"sc_ruble=-0.1"))
+    app.settle()
+    assert charts_sent(frames, seen) == 2 and charts.count() == 8  # the scatters and track records stay drawn
+    link = shared_link(app)
+    assert link == app.url == app.base + "/scenarios?sc_growth=-3&sc_ruble=-0.1&sc_saved=Deep+cut%3A-3%2C-25%2C0"
+    tajikistan = app.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2025")
+    value = tajikistan.locator("[data-testid=stMetricValue]").inner_text()
+    assert app.page.get_by_text("Deep cut", exact=True).first.is_visible()  # the compared scenarios stay
+
+    with app.page.expect_download() as download:
+        app.page.get_by_role("button", name="Download brief (PDF)").click()
+    text = " ".join(pdf_text(Path(download.value.path()).read_bytes()).split())
+    assert f"Tajikistan, 2025 {value}" in text  # the moved driver's result, not the page's first
+    assert link in text.replace(" ", "")
+
+    other = new_session().open(link.removeprefix(app.base))  # a full run of the same view
+    assert other.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2025").inner_text() == (
+        tajikistan.inner_text()
+    )
+
+    frames.clear()
+    axis = app.page.locator("[data-testid=stButtonGroup]", has_text="Russia's growth")
+    axis.get_by_text("Russia's growth", exact=True).click()
+    app.page.wait_for_url(re.compile(r"sc_axis=growth"))
+    app.settle()
+    assert charts_sent(frames, seen) == 3  # the scatters alone
+    link = shared_link(app)
+    assert link == app.url and "sc_ruble=-0.1" in link
+
+    frames.clear()
+    app.page.locator("[data-testid=stButtonGroup]", has_text="2027").get_by_text("2026", exact=True).click()
+    app.page.wait_for_url(re.compile(r"sc_ahead=2"))
+    app.settle()
+    assert charts_sent(frames, seen) == 8  # the year reruns the whole page (the heading says what it assumes)
+    assert app.page.get_by_role("heading", name="Drivers: each year to 2026").is_visible()
+    assert app.page.locator("[data-testid=stMetric]", has_text="Tajikistan, 2026").count() == 1
+    assert shared_link(app) == app.url
+
+    frames.clear()
+    app.page.get_by_role("button", name=re.compile(r"^As in 2015")).click()  # the drivers' section alone
+    app.page.wait_for_url(re.compile(r"sc_growth=-2"))
+    app.settle()
+    assert charts_sent(frames, seen) == 2
+    assert float(app.page.locator("[data-testid=stSlider]", has_text="Russia's real GDP").get_by_role(
+        "slider").input_value()) == -2.0  # fmt: skip
+    link = shared_link(app)
+    assert link == app.url and "sc_axis=growth" in link and "sc_saved=Deep" in link
+
+    frames.clear()
+    app.page.locator("[data-testid=stSidebar] label", has_text="US$ m").click()  # a filter reruns the whole page
+    app.page.wait_for_url(re.compile(r"units=musd"))
+    app.settle()
+    assert charts_sent(frames, seen) == 8
+    link = shared_link(app)
+    assert link == app.url and "sc_growth=-2" in link and "sc_axis=growth" in link
+    assert app.console_errors == []

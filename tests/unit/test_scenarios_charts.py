@@ -10,8 +10,8 @@ import pyarrow as pa
 
 from dashboard.cache import shared
 from dashboard.charts import scenarios as charts
-from dashboard.models.scenarios import result_frame
-from tests.unit.chart_inputs import SCENARIO_RESULT
+from dashboard.models.scenarios import backtest_frame, fitted_line, result_frame
+from tests.unit.chart_inputs import SCENARIO_BACKTEST, SCENARIO_POINTS, SCENARIO_RESULT
 
 
 def rows_of(spec: dict) -> list[pd.DataFrame]:
@@ -41,3 +41,15 @@ def _same_but_dataset_name(a: dict, b: dict) -> bool:
     (name_a,), (name_b,) = a["datasets"], b["datasets"]
     text = lambda spec: str({k: v for k, v in spec.items() if k != "datasets"})  # noqa: E731
     return text(a).replace(name_a, "DATA") == text(b).replace(name_b, "DATA")
+
+
+def test_every_scenario_chart_is_drawn_on_a_canvas():
+    """Streamlit hands usermeta.embedOptions.renderer to vega-embed: one canvas, not hundreds of SVG
+    elements restyled on every slider move (docs/performance.md, Scenarios)."""
+    line = fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change")
+    specs = [
+        charts.result_chart(result_frame(SCENARIO_RESULT, "usd"), "t", ",.0f").to_dict(),
+        charts.scatter_chart(SCENARIO_POINTS, line, "ruble_change", "Tajikistan").to_dict(),
+        charts.backtest_chart(backtest_frame(SCENARIO_BACKTEST), "Tajikistan").to_dict(),
+    ]
+    assert [spec["usermeta"]["embedOptions"]["renderer"] for spec in specs] == ["canvas"] * 3
