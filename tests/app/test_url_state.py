@@ -103,7 +103,7 @@ def test_the_scenarios_share_link_is_the_address_after_each_kind_of_control(open
     assert url(at)["sc_growth"] == "-7.8" and "sc_ruble" in url(at) and link_matches_address()
     at.segmented_control(key="w_sc_ahead").set_value(3).run()  # the year
     assert url(at)["sc_ahead"] == "3" and link_matches_address()
-    at.get("button_group")[-1].set_value("growth").run()  # the scatter's axis
+    at.segmented_control(key="w_sc_axis").set_value("growth").run()  # the scatter's axis
     assert url(at)["sc_axis"] == "growth" and link_matches_address()
     at.button(key="sc_reset").click().run()
     assert url(at) == {"sc_ahead": "3", "sc_axis": "growth"} and link_matches_address()
