@@ -70,6 +70,7 @@ def bound_widget(
     to_view: Callable[[Any], Any] = lambda v: v,
     resets: tuple[str, ...] = (),
     labels_from: str = "",
+    then: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> Any:
     """Draw `widget` showing `value`, and store the viewer's changes in view field `name`.
@@ -77,7 +78,8 @@ def bound_widget(
     `resets` names fields that go back to their data default when this one changes (a new
     projection year has its own base and growth). `labels_from` is what the option labels are
     written in (a unit): the widget gets a key per value of it, because a browser keeps showing
-    the chosen option's old label when only the labels change.
+    the chosen option's old label when only the labels change. `then` runs after the view is
+    stored (views/redraw.whole_page: the change shows beyond the control's section).
     """
     key = f"w_{name}" + (f"-{labels_from}" if labels_from else "")
     # Seed only when the view and the widget disagree (a link, a reset, a button): writing the
@@ -87,6 +89,8 @@ def bound_widget(
 
     def store() -> None:
         update_view(**{name: to_view(st.session_state[key])}, **dict.fromkeys(resets))
+        if then is not None:
+            then()
 
     return widget(*args, key=key, on_change=store, **kwargs)
 
