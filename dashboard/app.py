@@ -67,12 +67,12 @@ def after_the_page() -> None:
         sources = shared.dataset("sources")
     except DataError:
         sources = None  # the brief then cites no sources; the page has already said which file failed
-    words = view_in_words(view_now(), query)
+    words = view_in_words(view_now(), query, lang)
     components.brief_button(brief_slot, link, words, f"brief-{page_name}.pdf", sources, lang=lang)
 
 
 redraw.page_frame(after_the_page, link_slot, brief_slot)
 page.run()
 for repair in take_repairs():
-    repairs_slot.warning(repair.message(), icon=":material/link_off:")
+    repairs_slot.warning(repair.message(lang), icon=":material/link_off:")
 after_the_page()

@@ -36,7 +36,7 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.formatting.catalogue import N_
+from dashboard.formatting.catalogue import N_, from_templates
 from dashboard.formatting.language import ENGLISH, Language
 
 CHANGE, GAP, SHARE, PART, PROJECTION = "change", "gap", "share", "part", "projection"
@@ -83,6 +83,44 @@ class Comparison:
         return self.value is not None
 
 
+# Every reason `why_not` and `compare` give, as msgids: a reason is worked out (and cached, and
+# written to CSVs) in English, and shown in the viewer's language by `reason_in`.
+PARTIAL_REASON = N_("{reporter}'s {year} figure is partial ({partial})")
+PARTIAL_REASON_UNDATED = N_("{reporter}'s figure is partial ({partial})")
+REPORTERS_REASON = N_("different reporters ({first}; {second})")
+EDITIONS_REASON = N_("different editions ({first}; {second})")
+YEARS_REASON = N_("different years ({first}; {second})")
+ESTIMATE_REASON = N_("one figure rests on an IMF estimate and the other does not")
+GAP_ESTIMATE_REASON = N_("an IMF estimate stands behind one side (often made from the other side's figure)")
+ZERO_REASON = N_("the figure it is measured against is zero")
+NO_FIGURE = N_("no figure")
+A_STATEMENT = N_("a statement")  # a published statement has no edition
+REASONS = (
+    PARTIAL_REASON,
+    PARTIAL_REASON_UNDATED,
+    REPORTERS_REASON,
+    EDITIONS_REASON,
+    YEARS_REASON,
+    ESTIMATE_REASON,
+    GAP_ESTIMATE_REASON,
+    ZERO_REASON,
+    NO_FIGURE,
+)
+
+
+PART_YEAR = N_("part-year, {period}")
+
+
+def reason_in(reason: str, lang: Language) -> str:
+    """A reason `why_not` or `compare` gave, in the viewer's language (English: unchanged). Its
+    fields (reporters, editions, years, parts of a year) are the figures' own words: a part-year's
+    words and a plain word of this module among them ("this dashboard", "a statement") are
+    translated too."""
+    if lang.is_source or not reason:
+        return reason
+    return from_templates(reason, (*REASONS, PART_YEAR), lang.gettext)
+
+
 def why_not(kind: str, first: Basis, second: Basis) -> str:
     """'' when the two figures may be compared as `kind`; else the reason, in plain words.
 
@@ -94,17 +132,18 @@ def why_not(kind: str, first: Basis, second: Basis) -> str:
     # a projection applies a part-year growth to a full year by design: only the base must be whole
     for figure in (second,) if kind == PROJECTION else (first, second):
         if figure.partial:
-            return f"{figure.reporter}'s {figure.year or ''} figure is partial ({figure.partial})".replace("  ", " ")
+            template = PARTIAL_REASON if figure.year else PARTIAL_REASON_UNDATED
+            return template.format(reporter=figure.reporter, year=figure.year, partial=figure.partial)
     if kind in (CHANGE, SHARE, PART, PROJECTION) and first.reporter != second.reporter:
-        return f"different reporters ({first.reporter}; {second.reporter})"
+        return REPORTERS_REASON.format(first=first.reporter, second=second.reporter)
     if first.edition != second.edition:
-        return f"different editions ({first.edition or 'a statement'}; {second.edition or 'a statement'})"
+        return EDITIONS_REASON.format(first=first.edition or A_STATEMENT, second=second.edition or A_STATEMENT)
     if kind in (GAP, SHARE, PART) and first.year != second.year:
-        return f"different years ({first.year}; {second.year})"
+        return YEARS_REASON.format(first=first.year, second=second.year)
     if kind in (CHANGE, PROJECTION) and first.estimate != second.estimate:
-        return "one figure rests on an IMF estimate and the other does not"
+        return ESTIMATE_REASON
     if kind == GAP and (first.estimate or second.estimate):
-        return "an IMF estimate stands behind one side (often made from the other side's figure)"
+        return GAP_ESTIMATE_REASON
     return ""
 
 
@@ -127,7 +166,7 @@ def compare(kind: str, first: Figure, second: Figure, percent: bool = False) -> 
     if kind == CHANGE and not percent:
         return Comparison(a - b)
     if b == 0:
-        return Comparison(None, "the figure it is measured against is zero")
+        return Comparison(None, ZERO_REASON)
     if kind == CHANGE:
         return Comparison((a / b - 1) * 100)
     if kind == GAP:
@@ -165,7 +204,7 @@ def compare_frames(kind: str, first: pd.DataFrame, second: pd.DataFrame, percent
     for a, b in zip(first.to_dict("records"), second.to_dict("records"), strict=True):
         if pd.isna(a.get("value")) or pd.isna(b.get("value")):
             values.append(None)
-            reasons.append("no figure")
+            reasons.append(NO_FIGURE)
             estimates.append(False)
             continue
         result = compare(kind, Figure(a["value"], basis_of(a)), Figure(b["value"], basis_of(b)), percent)
@@ -195,7 +234,7 @@ NOT_COMPARABLE = N_("not comparable")  # where a gap or ratio would be, with the
 
 def part_year(period: str, *, lang: Language = ENGLISH) -> str:
     """A part-year figure's `partial`: 'part-year, Jan–May 2022'."""
-    return lang.gettext("part-year, {period}").format(period=period)
+    return lang.gettext(PART_YEAR).format(period=period)
 
 
 def standing(estimate: bool, partial: str, whole: str = REPORTED, *, lang: Language = ENGLISH) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 from babel import numbers
 
 from dashboard.analytics import partners, remittances, security, trade
-from dashboard.analytics.basis import CHANGE, Basis, Figure, compare
+from dashboard.analytics.basis import CHANGE, Basis, Figure, compare, reason_in
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -186,7 +186,7 @@ def partner_rank_headline(
         )
     elif standing.change is not None:
         since = " " + _("(not compared with {year}: {reason})").format(
-            year=standing.since_year, reason=standing.change.reason
+            year=standing.since_year, reason=reason_in(standing.change.reason, lang)
         )
     share = localized.percent(standing.share_pct, lang, signed=False)
     return Headline(
@@ -199,7 +199,7 @@ def partner_rank_headline(
         "partners",
         source_ids,
         float(standing.rank),
-        basis=partners.share_whose(standing.reporter, standing.basis, edition),
+        basis=partners.share_whose_in(standing.reporter, standing.basis, edition, lang),
     )
 
 

@@ -74,6 +74,15 @@ def reported_by(reporter: str) -> str:
     return f"{NAMES.get(reporter, reporter)}'s report to the IMF"
 
 
+def reported_by_in(iso3: str, lang: Language) -> str:
+    """`reported_by` in the viewer's language: "Tajikistan's report to the IMF" / "Таджикистан: данные,
+    представленные в МВФ"."""
+    english = NAMES.get(iso3, iso3)
+    if lang.is_source:
+        return reported_by(english)
+    return lang.gettext("{country}'s report to the IMF").format(country=name_in(iso3, english, lang))
+
+
 def reporter_flow(partners: pd.DataFrame, reporter: str, flow: str) -> pd.DataFrame:
     """One reporter's trade with each partner and year, for exports, imports or both added.
 
@@ -159,6 +168,17 @@ def share_whose(reporter: str, basis: str, edition: str) -> str:
     IMF; IMF Direction of Trade Statistics (DOTS)", with the share's basis where it is not a plain report."""
     how = "" if basis == REPORTED else f"; {basis}"
     return "; ".join(part for part in (f"{reporter}{how}", edition) if part)
+
+
+def share_whose_in(reporter: str, basis: str, edition: str, lang: Language) -> str:
+    """`share_whose` in the viewer's language (English: exactly `share_whose`); `edition` is
+    already in that language (the model's `edition_in`)."""
+    if lang.is_source:
+        return share_whose(reporter, basis, edition)
+    iso3 = next((code for code, name in NAMES.items() if reporter in (name, reported_by(name))), reporter)
+    whose = reported_by_in(iso3, lang)
+    how = "" if basis == REPORTED else f"; {basis_in(basis, lang)}"
+    return "; ".join(part for part in (f"{whose}{how}", edition) if part)
 
 
 def top_partners(shares: pd.DataFrame, n: int, year: int) -> list[str]:
@@ -264,6 +284,8 @@ def changes_since(shares: pd.DataFrame, partners: list[str], since: int, year: i
     rests on an IMF estimate, another edition) there is no change, and `no_change_reason` says why.
     """
     pick = shares[shares["partner"].isin(partners) & shares["share_pct"].notna()]
+    # a share rests on an IMF estimate when the partner's figure or the World total does
+    pick = pick.assign(estimate=pick["estimate"].astype(bool) | pick["world_estimate"].astype(bool))
     frame = pd.DataFrame({"partner": partners})
     then = frame.merge(pick[pick["year"] == since][["partner", *SHARE_FIGURE]], on="partner", how="left")
     now = frame.merge(pick[pick["year"] == year][["partner", *SHARE_FIGURE]], on="partner", how="left")

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.analytics.basis import Mismatch
+from dashboard.formatting.catalogue import N_
 
 RUSSIA = "RUS"
 ECONOMIES = {"TJK": "Tajikistan", "KGZ": "Kyrgyzstan", "UZB": "Uzbekistan"}
@@ -33,7 +34,7 @@ REMITTANCES_PCT_GDP = "BX.TRF.PWKR.DT.GD.ZS"
 GDP_USD = "NY.GDP.MKTP.CD"
 IMPORTS = "NE.IMP.GNFS.ZS"
 CONSUMPTION = "NE.CON.PRVT.ZS"
-SECOND_ROUND = {IMPORTS: "Imports of goods and services", CONSUMPTION: "Household consumption"}
+SECOND_ROUND = {IMPORTS: N_("Imports of goods and services"), CONSUMPTION: N_("Household consumption")}
 SAMPLE_FROM = 2000  # the first year a change may be dated: the 1990s values jump (data pack README)
 EPISODES = (2009, 2015, 2020, 2022)
 MIN_YEARS = 8  # fewer yearly observations than this leave too few degrees of freedom to say anything

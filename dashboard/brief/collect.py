@@ -157,7 +157,7 @@ def cited(source_ids: tuple[str, ...], caption: str, restricted: tuple[str, ...]
 
 def _plain(caption: str) -> str:
     """A sources line without its Markdown links (the PDF lists each source with its address)."""
-    return re.sub(r"\s*\(\[link\]\([^)]*\)\)", "", caption).replace("\\$", "$")
+    return re.sub(r"\s*\(\[[^\]]+\]\([^)]*\)\)", "", caption).replace("\\$", "$")  # "([link](…))" in any language
 
 
 def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Language = ENGLISH) -> Brief | None:

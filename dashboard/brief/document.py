@@ -41,6 +41,11 @@ PAGE_W, MARGIN = 210.0, 14.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 MAX_PAGES = 2
 CHART_SCALE = 3  # pixels per CSS pixel: sharp when printed
+# How the charts are printed, tried in turn (each with fewer sources listed before the next):
+# full width with their captions first; a brief whose words run longer (Russian's run about a
+# quarter longer than English) gets smaller charts, and at last charts without their captions
+# (each caption's sources are in the closing list), before it would need a third page.
+LAYOUTS = ((1.0, True), (0.85, True), (0.7, True), (0.85, False))
 
 vl_convert.register_font_directory(font_source_sans_pro.font_directory)
 
@@ -53,10 +58,11 @@ def render_pdf(brief: Brief, chart_png: Any = None) -> bytes:
     """The brief's PDF: at most two A4 pages, sources shortened if that is what it takes."""
     render_chart = chart_png or spec_to_png
     images = [render_chart(chart.spec) for chart in brief.charts]
-    for shown_sources in _source_counts(len(brief.sources)):
-        pdf = _layout(brief, images, shown_sources)
-        if pdf.pages_count <= MAX_PAGES:
-            return bytes(pdf.output())
+    for chart_scale, captions in LAYOUTS:
+        for shown_sources in _source_counts(len(brief.sources)):
+            pdf = _layout(brief, images, shown_sources, chart_scale, captions)
+            if pdf.pages_count <= MAX_PAGES:
+                return bytes(pdf.output())
     raise TooLong(f"'{brief.title}' needs more than {MAX_PAGES} pages")
 
 
@@ -98,6 +104,15 @@ def _font_characters(path: str) -> frozenset[int]:
 
 
 FONT_CHARACTERS = _font_characters(FONT_FILES[""])
+ITALIC_CHARACTERS = _font_characters(FONT_FILES["I"])
+
+
+def italic_or_upright(text: str) -> str:
+    """The style for a line meant in italics: italic if its face has every character, else upright.
+    The italic has no Cyrillic: a line that mixes the upright fallback's Cyrillic with the italic's
+    Latin comes out of fpdf2 with the Latin undecodable (a reader's copy-paste, a screen reader and
+    a search find garbage), so a Russian line is set upright, whole."""
+    return "I" if all(ord(ch) in ITALIC_CHARACTERS or ch.isspace() for ch in text) else ""
 
 
 def printable(text: str) -> str:
@@ -128,16 +143,19 @@ class _Page(FPDF):
         self.set_y(-10)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
-        self.cell(0, 4, f"{self.brief.title} · {self.brief.made_on} · page {self.page_no()}", align="R")
+        page = self.brief.lang.gettext("page {number}").format(number=self.page_no())
+        self.cell(0, 4, f"{self.brief.title} · {self.brief.made_on} · {page}", align="R")
 
 
-def _layout(brief: Brief, images: list[bytes], shown_sources: int) -> FPDF:
+def _layout(
+    brief: Brief, images: list[bytes], shown_sources: int, chart_scale: float = 1.0, captions: bool = True
+) -> FPDF:
     pdf = _Page(brief)
     pdf.add_page()
     _header(pdf, brief)
     _figures(pdf, brief.figures, brief.lang)
     _paragraphs(pdf, brief.paragraphs)
-    _charts(pdf, brief.charts, images)
+    _charts(pdf, brief.charts, images, chart_scale, captions)
     _closing(pdf, brief, shown_sources)
     return pdf
 
@@ -185,9 +203,9 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float, l
         pdf.set_text_color(*MUTED)
         pdf.multi_cell(width - 5, 3.8, figure.note, new_x="LEFT", new_y="NEXT", align="L")
     if figure.basis:
-        pdf.set_font(FONT, "I", 7)
-        pdf.set_text_color(*MUTED)
         whose = lang.gettext("Whose figure: {basis}").format(basis=figure.basis)
+        pdf.set_font(FONT, italic_or_upright(whose), 7)
+        pdf.set_text_color(*MUTED)
         pdf.multi_cell(width - 5, 3.4, whose, new_x="LEFT", new_y="NEXT", align="L")
     height = pdf.get_y() - top + 2
     pdf.set_draw_color(*RULE)
@@ -203,13 +221,18 @@ def _paragraphs(pdf: FPDF, paragraphs: tuple[str, ...]) -> None:
         pdf.ln(1.5)
 
 
-def _charts(pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes]) -> None:
-    """Two charts a row (one when alone), each with its title and sources line."""
+def _charts(
+    pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes], scale: float = 1.0, captions: bool = True
+) -> None:
+    """Two charts a row (one when alone), each with its title and sources line; `scale` shrinks
+    the images (not the words) and `captions=False` leaves the lines out, for a brief that would
+    not fit otherwise."""
     width = (CONTENT_W - 6) / 2
     for start in range(0, len(charts), 2):
         pair = list(zip(charts[start : start + 2], images[start : start + 2], strict=True))
         w = CONTENT_W if len(pair) == 1 else width
-        heights = [_image_height(image, min(w, 120 if len(pair) == 1 else w)) for _, image in pair]
+        image_w = (min(w, 120) if len(pair) == 1 else w) * scale
+        heights = [_image_height(image, image_w) for _, image in pair]
         needed = max(heights) + 16
         if pdf.get_y() + needed > pdf.h - 14:
             pdf.add_page()
@@ -221,10 +244,9 @@ def _charts(pdf: FPDF, charts: tuple[Chart, ...], images: list[bytes]) -> None:
             pdf.set_font(FONT, "B", 9.5)
             pdf.set_text_color(*INK)
             pdf.multi_cell(w, 4.4, chart.description, new_x="LEFT", new_y="NEXT", align="L")
-            image_w = min(w, 120) if len(pair) == 1 else w
             pdf.image(io.BytesIO(image), x=x, y=pdf.get_y() + 1, w=image_w)
             pdf.set_xy(x, pdf.get_y() + 1 + height + 1)
-            if chart.caption:
+            if chart.caption and captions:
                 pdf.set_font(FONT, "", 7.5)
                 pdf.set_text_color(*MUTED)
                 pdf.multi_cell(w, 3.4, chart.caption, new_x="LEFT", new_y="NEXT", align="L")
@@ -246,7 +268,7 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
     pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
     pdf.ln(2)
     for line in brief.left_out:
-        pdf.set_font(FONT, "I", 8.5)
+        pdf.set_font(FONT, italic_or_upright(line), 8.5)
         pdf.set_text_color(*INK)
         pdf.multi_cell(0, 4, line, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "B", 9)

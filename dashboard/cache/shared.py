@@ -247,15 +247,15 @@ def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
 
 
 @per_edition(max_entries=4)
-def border_thumbnail_spec(height: int) -> dict:
+def border_thumbnail_spec(height: int, lang: Language) -> dict:
     """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
     model = border_model()
-    sites = _map_sites(model, ("russian",))
-    # the Overview's thumbnail: no words but its tooltips' titles, English until the Overview's pass
-    chart = border_charts.border_map(
-        model.countries.drop(columns="geometry"), False, False, sites, ENGLISH, site_names=False
+    sites = sites_in(_map_sites(model, ("russian",)), model.sites, lang)
+    labels = model.countries.drop(columns="geometry")
+    chart = border_charts.border_map(labels, False, False, sites, lang, site_names=False)
+    chart = chart.properties(height=height, title=lang.gettext("Border and Russian sites")).configure_legend(
+        disable=True
     )
-    chart = chart.properties(height=height, title="Border and Russian sites").configure_legend(disable=True)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), thumbnail_geometry(model)))
 
 
@@ -301,9 +301,9 @@ def scenarios_model() -> ScenariosModel:
 
 
 @per_edition()
-def scenario_coefficients() -> pd.DataFrame:
-    """The estimates as the Scenarios page's table shows them."""
-    return coefficients_shown(scenarios_model().coefficients)
+def scenario_coefficients(lang: Language) -> pd.DataFrame:
+    """The estimates as the Scenarios page's table shows them, in the viewer's language."""
+    return coefficients_shown(scenarios_model().coefficients, lang)
 
 
 # --- Partners & region ---------------------------------------------------------------------

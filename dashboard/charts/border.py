@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard.analytics.border import geo_features
 from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, basis_tooltips
+from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 
 # The map takes its height from its frame (see components.show_map), so a phone gets a map as
@@ -150,7 +151,7 @@ def sites_layer(sites: pd.DataFrame, site_names: bool, lang: Language) -> alt.La
             alt.Tooltip("status:N", title=lang.gettext("Status")),
             alt.Tooltip("troops_text:N", title=lang.gettext("Troops")),
             alt.Tooltip("distance_text:N", title=lang.gettext("To the border")),
-            *basis_tooltips(year=False),
+            *basis_tooltips(year=False, lang=lang),
         ],
     )
     markers = base.mark_point(filled=True, opacity=1, stroke="#FFFFFF", strokeWidth=1).encode(
@@ -221,7 +222,7 @@ def coverage_curve_chart(curve: pd.DataFrame, radius_km: float, lang: Language) 
                 alt.Tooltip("radius_km:Q", title=lang.gettext("Radius, km")),
                 alt.Tooltip("covered_km:Q", format=",.0f", title=lang.gettext("Covered, km")),
                 alt.Tooltip("share:Q", format=".0%", title=lang.gettext("Covered")),
-                *basis_tooltips(year=False),
+                *basis_tooltips(year=False, lang=lang),
             ],
         )
     )
@@ -233,7 +234,13 @@ def coverage_curve_chart(curve: pd.DataFrame, radius_km: float, lang: Language) 
     return (line + rule).properties(height=220)
 
 
-FIGURE_SHAPES = {"about": "circle", "at least": "triangle-up", "up to": "triangle-down", "sent away": "cross"}
+# the troop figures' kinds (the frame's words, shown in the viewer's language) and their marks
+FIGURE_SHAPES = {
+    N_("about"): "circle",
+    N_("at least"): "triangle-up",
+    N_("up to"): "triangle-down",
+    N_("sent away"): "cross",
+}
 
 
 def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame, lang: Language) -> alt.LayerChart:
@@ -243,6 +250,8 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
     direction, and reported redeployments are drawn apart from strength.
     """
     top = max(figures["estimate"].max(), ranges["high"].max(), claims["value"].max() if len(claims) else 0)
+    figures = figures.assign(figure=figures["figure"].map(lang.gettext))
+    kinds = [lang.gettext(kind) for kind in FIGURE_SHAPES]
     x = alt.X(
         "year:Q",
         title=lang.gettext("Year reported"),
@@ -261,7 +270,7 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
                 alt.Tooltip("low:Q", format=",", title=lang.gettext("Lowest")),
                 alt.Tooltip("high:Q", format=",", title=lang.gettext("Highest")),
                 alt.Tooltip("sources:Q", title=lang.gettext("Figures")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
     )
@@ -274,18 +283,18 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
             shape=alt.Shape(
                 "figure:N",
                 title=lang.gettext("Figure"),
-                scale=alt.Scale(domain=list(FIGURE_SHAPES), range=list(FIGURE_SHAPES.values())),
+                scale=alt.Scale(domain=kinds, range=list(FIGURE_SHAPES.values())),
             ),
             color=alt.Color(
                 "figure:N",
                 title=lang.gettext("Figure"),
-                scale=alt.Scale(domain=list(FIGURE_SHAPES), range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
+                scale=alt.Scale(domain=kinds, range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
             ),
             tooltip=[
                 alt.Tooltip("figure:N", title=lang.gettext("Figure")),
                 alt.Tooltip("estimate:Q", format=",", title=lang.gettext("Personnel")),
                 alt.Tooltip("note:N", title=lang.gettext("Note")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
     )
@@ -294,7 +303,7 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
         .mark_rule(color=INK, strokeDash=[5, 4])
         .encode(
             y=alt.Y("value:Q", scale=y_scale),
-            tooltip=[alt.Tooltip("label:N", title=lang.gettext("Claim")), *basis_tooltips()],
+            tooltip=[alt.Tooltip("label:N", title=lang.gettext("Claim")), *basis_tooltips(lang=lang)],
         )
     )
     claim_text = (
@@ -331,7 +340,7 @@ def membership_chart(matrix: pd.DataFrame, lang: Language) -> alt.LayerChart:
                 alt.Tooltip("status:N", title=lang.gettext("Status")),
                 alt.Tooltip("years:N", title=lang.gettext("Years")),
                 alt.Tooltip("note:N", title=lang.gettext("Note")),
-                *basis_tooltips(year=False),
+                *basis_tooltips(year=False, lang=lang),
             ],
         )
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.formatting import localized
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 
 # The first of these a frame has is what the chart measures, and what it is measured for.
 VALUE_COLUMNS = ("share_pct", "value_usd_m", "value", "pct_gdp", "value_bn", "change_pct", "length_km", "estimate")
@@ -17,7 +17,7 @@ LABEL_COLUMNS = ("series", "partner", "reported_by", "reporter", "side", "measur
 MAX_ITEMS = 6
 
 
-def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Language = ENGLISH) -> str:
+def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Language) -> str:
     """'Shares of … . Years 1993–2020. In 2020: Russia 24.6; Kazakhstan 23.0; …'"""
     text = description.rstrip(". ") + "."
     if data is None or data.empty:
@@ -36,7 +36,8 @@ def text_alternative(description: str, data: pd.DataFrame | None, *, lang: Langu
         rows = rows[pd.to_numeric(rows["year"], errors="coerce") == rows["year"].max()]
     items = []
     for _, row in rows.head(MAX_ITEMS).iterrows():
-        name = f"{row[label]} " if label is not None and pd.notna(row[label]) else ""
+        # a label the code wrote ("this dashboard") is a msgid; the data's own names pass unchanged
+        name = f"{lang.gettext(str(row[label]))} " if label is not None and pd.notna(row[label]) else ""
         number = f"{row[value]:,.1f}" if lang.is_source else localized.number(row[value], lang, 1)
         items.append(f"{name}{number}")
     if items:

@@ -122,12 +122,12 @@ def share_lines(
     color = alt.Color("series:N", title=color_title, scale=scale, sort=order, legend=line_legend())
     dash = alt.StrokeDash("series:N", title=color_title, scale=dash_cycle(order), sort=order, legend=line_legend())
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("share_pct:Q", title=title, axis=percent_axis())
+    y = alt.Y("share_pct:Q", title=title, axis=percent_axis(lang=lang))
     tooltip = [
         alt.Tooltip("series:N", title=color_title),
         alt.Tooltip("share_pct:Q", format=".1f", title=_("Share, %")),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title=_(US_M)),
-        *basis_tooltips(),
+        *basis_tooltips(lang=lang),
     ]
     base = alt.Chart(frame)
     lines = base.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash, detail="segment:N")
@@ -143,7 +143,7 @@ def mirror_chart(pairs: pd.DataFrame, order: list[str], lang: Language) -> alt.L
     color = alt.Color("side:N", title=_("Reported by"), scale=scale)
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("value_usd_m:Q", title=_(US_M))
-    tooltip = [alt.Tooltip("value_usd_m:Q", format=",.1f", title=_(US_M)), *basis_tooltips()]
+    tooltip = [alt.Tooltip("value_usd_m:Q", format=",.1f", title=_(US_M)), *basis_tooltips(lang=lang)]
     base = alt.Chart(pairs)
     lines = base.mark_line(strokeWidth=2).encode(
         x=x, y=y, color=color, strokeDash=alt.StrokeDash("side:N", legend=None), detail="segment:N"
@@ -168,7 +168,7 @@ def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str], lang: Language
         .transform_calculate(group=f"indexof([{names}], datum.country) >= 0 ? datum.country : '{others}'")
         .mark_bar()
         .encode(
-            x=alt.X("value:Q", title=_(PCT_GDP), axis=percent_axis()),
+            x=alt.X("value:Q", title=_(PCT_GDP), axis=percent_axis(lang=lang)),
             y=y,
             color=alt.Color(
                 "group:N",
@@ -182,7 +182,7 @@ def ranking_bars(ranked: pd.DataFrame, highlight: dict[str, str], lang: Language
                 alt.Tooltip("country:N", title=_("Economy")),
                 alt.Tooltip("value:Q", format=".1f", title=_(PCT_GDP)),
                 alt.Tooltip("flag:N", title=_("Caveat")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
     )
@@ -209,7 +209,7 @@ def country_lines(frame: pd.DataFrame, title: str, lang: Language) -> alt.LayerC
     )
     dash = alt.StrokeDash("country:N", title=None, sort=order, scale=dash_cycle(order), legend=line_legend())
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value:Q", title=title, axis=percent_axis())
+    y = alt.Y("value:Q", title=title, axis=percent_axis(lang=lang))
     base = alt.Chart(frame)
     lines = base.mark_line().encode(
         x=x,
@@ -226,7 +226,7 @@ def country_lines(frame: pd.DataFrame, title: str, lang: Language) -> alt.LayerC
         tooltip=[
             alt.Tooltip("country:N", title=lang.gettext("Country")),
             alt.Tooltip("value:Q", format=".1f", title=title),
-            *basis_tooltips(),
+            *basis_tooltips(lang=lang),
         ],
     )
     return alt.layer(lines, points).properties(height=280)

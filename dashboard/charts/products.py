@@ -87,7 +87,7 @@ def top_products_chart(ranked: pd.DataFrame, color: str, lang: Language) -> alt.
         alt.Tooltip("description:N", title=_("Description")),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title=musd(lang)),
         alt.Tooltip("share_pct:Q", format=".1f", title=_("Share of the direction, %")),
-        *basis_tooltips(),
+        *basis_tooltips(lang=lang),
     ]
     axis = (musd(lang), money_axis())
     return labelled_bars(ranked, "label", "value_usd_m", axis, "share_text:N", tooltip, color)
@@ -100,7 +100,7 @@ def sections_chart(sections: pd.DataFrame, color: str, lang: Language) -> alt.La
         alt.Tooltip("section_label:N", title=_("HS section")),
         alt.Tooltip("value_usd_m:Q", format=",.1f", title=musd(lang)),
         alt.Tooltip("share_pct:Q", format=".1f", title=_("Share, %")),
-        *basis_tooltips(),
+        *basis_tooltips(lang=lang),
     ]
     return labelled_bars(
         sections, "section_label", "value_usd_m", (musd(lang), money_axis()), "share_text:N", tooltip, color
@@ -127,7 +127,7 @@ def trend_chart(trends: pd.DataFrame, lang: Language) -> alt.Chart:
                 alt.Tooltip("period:N", title=_("Period")),
                 alt.Tooltip("value_usd_m:Q", format=",.1f", title=musd(lang)),
                 alt.Tooltip("note:N", title=_("Note")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=220)
@@ -180,11 +180,11 @@ def published_chart(figures: pd.DataFrame, measure: str, axis_title: str, color:
         alt.Tooltip("text:N", title=_("As published")),
         # Translators: what a published share is a share of ("Of: Tajikistan's imports")
         alt.Tooltip("base:N", title=_("Of")),
-        *basis_tooltips(),
+        *basis_tooltips(lang=lang),
     ]
-    axis = percent_axis(tickCount=5, labelOverlap=True) if measure != "value_usd_m" else money_axis()
+    axis = percent_axis(tickCount=5, labelOverlap=True, lang=lang) if measure != "value_usd_m" else money_axis()
     if measure == "share_pct" and len(figures) and figures["measure"].max() > 50:
-        axis = percent_axis(values=list(range(0, 101, 20)))  # room for the labels, but no tick past 100%
+        axis = percent_axis(values=list(range(0, 101, 20)), lang=lang)  # room for the labels, but no tick past 100%
     return labelled_bars(
         figures, "label", "measure", (axis_title, axis), "text:N", tooltip, color, hollow="datum.qualifier != 'exact'"
     )
@@ -199,7 +199,9 @@ def concentration_chart(frame: pd.DataFrame, field: str, title: str, lang: Langu
             "year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False, nice=False)
         ),
         y=alt.Y(
-            f"{field}:Q", title=title, axis=percent_axis() if field == "top3_share_pct" else alt.Axis(format=",~f")
+            f"{field}:Q",
+            title=title,
+            axis=percent_axis(lang=lang) if field == "top3_share_pct" else alt.Axis(format=",~f"),
         ),
         color=alt.Color(
             "direction_label:N",
@@ -212,7 +214,7 @@ def concentration_chart(frame: pd.DataFrame, field: str, title: str, lang: Langu
             alt.Tooltip("top3_share_pct:Q", format=".1f", title=_("Top 3 share, %")),
             alt.Tooltip("hhi:Q", format=",.0f", title=_("HHI")),
             alt.Tooltip("products:Q", format=",d", title=_("Codes traded")),
-            *basis_tooltips(),
+            *basis_tooltips(lang=lang),
         ],
     )
     return alt.layer(base.mark_line().encode(detail="segment:N"), base.mark_point(filled=True, size=24)).properties(
@@ -233,7 +235,7 @@ def yearly_chart(frame: pd.DataFrame, lang: Language) -> alt.LayerChart:
             alt.Tooltip("product:N", title=_("Product")),
             alt.Tooltip("value_usd_m:Q", format=",.2f", title=musd(lang)),
             alt.Tooltip("share_pct:Q", format=".1f", title=_("Share of the direction, %")),
-            *basis_tooltips(),
+            *basis_tooltips(lang=lang),
         ],
     )
     return alt.layer(base.mark_line().encode(detail="segment:N"), base.mark_point(filled=True, size=24)).properties(

@@ -36,7 +36,7 @@ def remittances_chart(
     lang: Language,
 ) -> alt.LayerChart:
     """One measure over time: the World Bank line (broken at gaps), other sources as points, events numbered."""
-    y = alt.Y("value:Q", title=title, axis=percent_axis() if measure == "pct_gdp" else alt.Axis(format=",.0f"))
+    y = alt.Y("value:Q", title=title, axis=percent_axis(lang=lang) if measure == "pct_gdp" else alt.Axis(format=",.0f"))
     line = (
         alt.Chart(backbone)
         .mark_line(color=WB_COLOR, point=alt.OverlayMarkDef(color=WB_COLOR, size=22))
@@ -44,7 +44,7 @@ def remittances_chart(
             x=_year_x(lang),
             y=y,
             detail="segment:N",
-            tooltip=[alt.Tooltip("value_text:N", title=title), *basis_tooltips()],
+            tooltip=[alt.Tooltip("value_text:N", title=title), *basis_tooltips(lang=lang)],
         )
     )
     layers: list[alt.TopLevelMixin] = [line]
@@ -59,11 +59,11 @@ def remittances_chart(
                     alt.Tooltip("value_text:N", title=title),
                     alt.Tooltip("figure_id:N", title=lang.gettext("Figure")),
                     alt.Tooltip("note:N", title=lang.gettext("Note")),
-                    *basis_tooltips(),
+                    *basis_tooltips(lang=lang),
                 ],
             )
         )
-    layers.append(event_rules(events, years))
+    layers.append(event_rules(events, years, lang))
     return alt.layer(*layers).properties(height=260).resolve_scale(y="shared")
 
 
@@ -88,7 +88,7 @@ def russia_chart(frame: pd.DataFrame, lang: Language) -> alt.Chart:
                 alt.Tooltip("what:N", title=_("Series")),
                 alt.Tooltip("value:Q", format=",.0f", title=_(US_M)),
                 alt.Tooltip("note:N", title=_("Note")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=240)
@@ -108,7 +108,7 @@ def migrants_chart(frame: pd.DataFrame, lang: Language) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("value:Q", format=",", title=_("People")),
                 alt.Tooltip("note:N", title=_("What was counted")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=220)
@@ -136,7 +136,7 @@ def shock_chart(bars: pd.DataFrame, lang: Language) -> alt.Chart:
                 alt.Tooltip("case:N", **({} if lang.is_source else {"title": _("Case")})),
                 alt.Tooltip("part:N", **({} if lang.is_source else {"title": _("Part")})),
                 alt.Tooltip("value:Q", format=",.0f", title=_(US_M)),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=alt.Step(34))
@@ -151,11 +151,11 @@ def claim_chart(window: pd.DataFrame, lang: Language) -> alt.LayerChart:
         .mark_bar(color=INK)
         .encode(
             x=alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("change_pct:Q", title=_("Change on the year before"), axis=percent_axis()),
+            y=alt.Y("change_pct:Q", title=_("Change on the year before"), axis=percent_axis(lang=lang)),
             color=alt.condition(
                 "datum.change_pct < 0", alt.value(SIDE_COLORS["Russia"]), alt.value(SIDE_COLORS["Tajikistan"])
             ),
-            tooltip=[alt.Tooltip("change_pct:Q", format="+.1f", title=_("Change, %")), *basis_tooltips()],
+            tooltip=[alt.Tooltip("change_pct:Q", format="+.1f", title=_("Change, %")), *basis_tooltips(lang=lang)],
         )
     )
     zero = alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color=MUTED).encode(y="y:Q")

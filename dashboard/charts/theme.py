@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 
 from dashboard.analytics.basis import SHOWN, SHOWN_TITLES
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 
 FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 INK = "#1F2933"
@@ -41,7 +41,7 @@ QUALIFIER_SHAPES = {
 }
 
 
-def basis_tooltips(year: bool = True, *, lang: Language = ENGLISH) -> list[alt.Tooltip]:
+def basis_tooltips(year: bool = True, *, lang: Language) -> list[alt.Tooltip]:
     """Whose figure it is, its basis, edition and year: the same lines, worded alike, at the end of
     every chart's tooltip (the frame's `analytics.basis.SHOWN` columns). `year=False` for a chart
     whose figures are for no year (a map's sites, a length measured on a line)."""
@@ -54,7 +54,7 @@ def basis_tooltips(year: bool = True, *, lang: Language = ENGLISH) -> list[alt.T
     ]
 
 
-def percent_axis(*, lang: Language = ENGLISH, **kwargs) -> alt.Axis:
+def percent_axis(*, lang: Language, **kwargs) -> alt.Axis:
     """An axis for values already in percent (12.5 means 12.5%): labels carry the sign, as the
     language writes it ("12.5%", "12,5 %" with a no-break space: CLDR's percent pattern)."""
     sign = "%" if lang.is_source else "\u00a0%"

@@ -23,7 +23,7 @@ from dashboard.charts.theme import (
     percent_axis,
 )
 from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 
 HEIGHT = 300
 
@@ -43,12 +43,11 @@ def _value_y(unit_label: str, title: str | None = None) -> alt.Y:
     return alt.Y("value:Q", title=title or unit_label, axis=alt.Axis(format=",.2~f"))
 
 
-def event_rules(events: pd.DataFrame, year_range: tuple[int, int], lang: Language = ENGLISH) -> alt.LayerChart:
+def event_rules(events: pd.DataFrame, year_range: tuple[int, int], lang: Language) -> alt.LayerChart:
     """Dashed rules at each event's date, numbered at the top; the caption lists the numbers.
 
     Numbers rather than titles: events cluster (four between 2020 and 2022) and titles would
-    overprint each other and the data. The Remittances page draws them too: `lang` defaults to
-    English only until that page's string pass hands it its own (issue 28).
+    overprint each other and the data. The Remittances page draws them too.
     """
     inside = events_between(events, year_range)[["x", "n", "title", "date"]]
     base = alt.Chart(inside).encode(
@@ -85,7 +84,7 @@ def annual_measures_chart(
         alt.Tooltip("measure_label:N", title=_("Measure")),
         alt.Tooltip("value_text:N", title=_("Value")),
         alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
-        *basis_tooltips(),
+        *basis_tooltips(lang=lang),
     ]
     data = alt.Chart(annual).encode(x=_year_axis(_("Year")), y=_value_y(unit_label), tooltip=tooltip)
     dash = alt.StrokeDash(
@@ -150,7 +149,7 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str, lang: Language) -> alt.VC
                 legend=line_legend(),
             ),
             detail="segment:N",
-            tooltip=[alt.Tooltip("value:Q", format=",.3~f", title=unit_label), *basis_tooltips()],
+            tooltip=[alt.Tooltip("value:Q", format=",.3~f", title=unit_label), *basis_tooltips(lang=lang)],
         )
         .properties(height=240)
     )
@@ -160,11 +159,11 @@ def mirror_chart(frame: pd.DataFrame, unit_label: str, lang: Language) -> alt.VC
         .mark_bar(color="#6B7280")
         .encode(
             x=_year_axis(_("Year"), years),
-            y=alt.Y("gap_pct:Q", title=_("Gap, % of exporter's"), axis=percent_axis()),
+            y=alt.Y("gap_pct:Q", title=_("Gap, % of exporter's"), axis=percent_axis(lang=lang)),
             tooltip=[
                 alt.Tooltip("gap_pct:Q", format="+.1f", title=_("Gap %")),
                 alt.Tooltip("value:Q", format="+,.3~f", title=_("Gap ({unit})").format(unit=unit_label)),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=130)
@@ -193,7 +192,7 @@ def published_years_chart(figures: pd.DataFrame, unit_label: str, lang: Language
                 alt.Tooltip("value_text:N", title=_("Total trade")),
                 alt.Tooltip("status:N", title=_("Status")),
                 alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=HEIGHT)
@@ -208,7 +207,7 @@ def part_year_growth_chart(rows: pd.DataFrame, lang: Language) -> alt.Chart:
         .mark_point(size=70, filled=True)
         .encode(
             x=alt.X("period_end_date:T", title=_("End of period")),
-            y=alt.Y("yoy_growth_pct:Q", title=_("Growth on a year earlier"), axis=percent_axis()),
+            y=alt.Y("yoy_growth_pct:Q", title=_("Growth on a year earlier"), axis=percent_axis(lang=lang)),
             color=alt.Color(
                 "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
             ),
@@ -221,7 +220,7 @@ def part_year_growth_chart(rows: pd.DataFrame, lang: Language) -> alt.Chart:
                 alt.Tooltip("period:N", title=_("Period")),
                 alt.Tooltip("growth_text:N", title=_("Growth")),
                 alt.Tooltip("figure_id:N", title=lang.pgettext("figure id", "Figure")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=260)
@@ -247,7 +246,7 @@ def projection_chart(bars: pd.DataFrame, unit_label: str, lang: Language) -> alt
             tooltip=[
                 alt.Tooltip("what:N", title=" "),
                 alt.Tooltip("value_text:N", title=lang.gettext("Value")),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=alt.Step(24))
@@ -270,12 +269,14 @@ def russia_share_chart(shares: pd.DataFrame, lang: Language) -> alt.Chart:
                 axis=alt.Axis(format="d", tickMinStep=1),
                 scale=alt.Scale(zero=False, padding=12),
             ),
-            y=alt.Y("share_pct:Q", title=_("Russia's share"), axis=percent_axis(), scale=alt.Scale(domain=[0, 40])),
+            y=alt.Y(
+                "share_pct:Q", title=_("Russia's share"), axis=percent_axis(lang=lang), scale=alt.Scale(domain=[0, 40])
+            ),
             color=alt.Color("measure_label:N", title=_("Share"), scale=color_scale(in_language(SHARE_COLORS, lang))),
             tooltip=[
                 alt.Tooltip("measure_label:N", title=_("Share")),
                 alt.Tooltip("share_pct:Q", format=".1f", title="%"),
-                *basis_tooltips(),
+                *basis_tooltips(lang=lang),
             ],
         )
         .properties(height=220)

@@ -6,24 +6,28 @@ import math
 
 import pandas as pd
 
+from dashboard.formatting.catalogue import N_
+
 UNITS = {"busd": ("US$ bn", 1000.0), "musd": ("US$ m", 1.0)}  # display label, US$ m per unit
 
 QUALIFIER_WORDS = {"exact": "", "approximate": "about ", "lower_bound": "over ", "upper_bound": "under "}
 
+# English names, marked for the catalogue: a page shows them through `lang.gettext`.
 FLOW_LABELS = {
-    "total": "Total trade",
-    "ru_to_tj": "Russia → Tajikistan",
-    "tj_to_ru": "Tajikistan → Russia",
-    "balance": "Balance (Russia's surplus)",
+    "total": N_("Total trade"),
+    "ru_to_tj": N_("Russia → Tajikistan"),
+    "tj_to_ru": N_("Tajikistan → Russia"),
+    "balance": N_("Balance (Russia's surplus)"),
 }
 
-SIDE_LABELS = {"russia": "Russia", "tajikistan": "Tajikistan", "other": "Media & unattributed"}
+SIDE_LABELS = {"russia": N_("Russia"), "tajikistan": N_("Tajikistan"), "other": N_("Media & unattributed")}
+EVENTS_LEAD = N_("Events: ")
 
 
 def event_key(events: pd.DataFrame) -> str:
     """'Events: 1 Ruble crisis (2014-12-16); 2 …' for the numbered markers on a time axis."""
     items = [f"{row.n} {row.title} ({row.date})" for row in events.itertuples()]
-    return "Events: " + "; ".join(items) + "." if items else ""
+    return EVENTS_LEAD + "; ".join(items) + "." if items else ""
 
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

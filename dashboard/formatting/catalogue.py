@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +36,30 @@ def N_(message: str) -> str:
 
 
 @cache
+@cache
+def template_pattern(template: str) -> re.Pattern[str]:
+    """What a brace template wrote: 'different years ({first}; {second})' matches 'different years
+    (2020; 2019)', each field a named group."""
+    pieces = re.split(r"\{(\w+)\}", template)
+    body = "".join(re.escape(piece) if i % 2 == 0 else f"(?P<{piece}>.+?)" for i, piece in enumerate(pieces))
+    return re.compile(body + "$", re.DOTALL)
+
+
+def from_templates(text: str, templates: Iterable[str], gettext_: Callable[[str], str]) -> str:
+    """A text the code wrote in English from one of `templates` (msgids), in the language
+    `gettext_` reads: the template translated, and each of its fields in turn (a field written
+    from a template, or a marked word, is translated; a figure's own words pass unchanged). A text
+    from no template goes through `gettext_` whole. For words worked out once in English (cached,
+    written to CSVs) and shown in the viewer's language."""
+    templates = tuple(templates)
+    for template in templates:
+        found = template_pattern(template).match(text)
+        if found:
+            fields = {key: from_templates(value, templates, gettext_) for key, value in found.groupdict().items()}
+            return gettext_(template).format(**fields)
+    return gettext_(text)
+
+
 def translations(code: str) -> gettext.NullTranslations:
     """The catalogue of one language, read once per process.
 

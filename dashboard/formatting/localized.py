@@ -141,6 +141,13 @@ def money(value_usd_m: float | None, lang: Language, unit: str = "auto", qualifi
     return _qualified(text, qualifier, lang)
 
 
+def share(fraction: float, lang: Language) -> str:
+    """A whole-number share of one: '90%' / '90 %' (an interval's level)."""
+    if lang.is_source:
+        return f"{fraction:.0%}"
+    return numbers.format_percent(fraction, locale=lang.locale)
+
+
 def km(value: float, lang: Language) -> str:
     """'1,357 km' / '1 357 км': as precise as published (up to two decimals, no trailing zeros),
     in CLDR's short unit pattern for kilometres."""
@@ -178,7 +185,13 @@ def period_label(period_type: str, start: str, end: str, lang: Language) -> str:
     return dates.format_interval(s.date(), e.date(), "yMMM", locale=lang.locale)
 
 
-
 def years(count: int, lang: Language) -> str:
     """'1 year', '5 years' / '1 год', '2 года', '5 лет', '21 год': the catalogue's plural rule."""
     return lang.ngettext("{count} year", "{count} years", count).format(count=number(count, lang))
+
+
+def event_key(events: pd.DataFrame, lang: Language) -> str:
+    """`formatting.event_key` in the language: 'Events: 1 Ruble crisis (2014-12-16); …' / 'События: 1 …'.
+    The events' titles stay as their sources wrote them (data), their dates ISO in every language."""
+    english = formatting.event_key(events)
+    return english.replace(formatting.EVENTS_LEAD, lang.gettext(formatting.EVENTS_LEAD), 1) if english else ""

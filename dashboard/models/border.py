@@ -160,6 +160,10 @@ def range_rows(strength: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return described(ranges, THIS_DASHBOARD, "lowest and highest of the year's reports", ranges["year"].map(whose))
 
 
+# The page's own CSV column names the shared ones (views.components.CSV_COLUMNS) do not hold:
+# marked for the catalogue, so each CSV's header row is in the viewer's language.
+CSV_COLUMNS = (N_("years"), N_("source"))
+
 # Each site kind in words (the map's legend and the tables).
 KIND_LABELS = {
     "russian_base": N_("Russian base garrison"),

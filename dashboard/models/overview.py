@@ -72,7 +72,7 @@ def headlines(
         cards["partners"] = overview.partner_rank_headline(
             pt.standing(shares, "Russia", SHARE_SINCE),
             tuple(dict.fromkeys(shares["source_id"])),
-            partners.edition,
+            partners.edition_in(lang),
             lang,
         )
     if trade is not None:

@@ -215,6 +215,7 @@ def build_mirror_view(model: PartnersModel, iso3: str, years: tuple[int, int], l
     pairs = model.mirrors[iso3]
     pairs = pairs[pairs["year"].between(*years)]
     names = {pt.NAMES[code]: pt.name_in(code, pt.NAMES[code], lang) for code in ("TJK", iso3)}
+    whose = {pt.reported_by(pt.NAMES[code]): pt.reported_by_in(code, lang) for code in ("TJK", iso3)}
 
     def direction_in(direction: str) -> str:
         return " → ".join(names.get(side, side) for side in direction.split(" → "))
@@ -223,7 +224,11 @@ def build_mirror_view(model: PartnersModel, iso3: str, years: tuple[int, int], l
     for direction in pairs["direction"].unique():
         rows = pairs[pairs["direction"] == direction]
         note = gap_note(rows, names, lang)
-        rows = rows.assign(direction=direction_in(direction), side=rows["side"].map(lambda s: names.get(s, s)))
+        rows = rows.assign(
+            direction=direction_in(direction),
+            side=rows["side"].map(lambda s: names.get(s, s)),
+            reported_by=rows["reported_by"].map(lambda w: whose.get(w, w)),
+        )
         directions.append((direction_in(direction), rows, rows.drop(columns="segment"), note))
     return MirrorView(directions)
 

@@ -17,6 +17,10 @@ from dashboard.analytics import remittances as rem
 from dashboard.analytics import scenarios as sc
 from dashboard.analytics.basis import REPORTED, SCENARIO, THIS_DASHBOARD, WORKED_OUT, Mismatch, described
 from dashboard.analytics.citations import edition_words
+from dashboard.formatting import localized
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.countries import country
+from dashboard.formatting.language import Language
 
 
 @dataclass(frozen=True)
@@ -101,9 +105,9 @@ def _build_economy(macro: pd.DataFrame, iso3: str) -> Economy:
 
 
 TERM_LABELS = {
-    "const": "Constant (Russia 0%, ruble flat)",
-    "russia_growth": "Russia's real GDP growth, per point",
-    "ruble_change": "Ruble against the US$, per %",
+    "const": N_("Constant (Russia 0%, ruble flat)"),
+    "russia_growth": N_("Russia's real GDP growth, per point"),
+    "ruble_change": N_("Ruble against the US$, per %"),
 }
 
 
@@ -207,13 +211,37 @@ def build_scenarios_model(
     )
 
 
-def horizon_label(model: ScenariosModel, years_ahead: int) -> str:
+def horizon_label(model: ScenariosModel, years_ahead: int, lang: Language) -> str:
     """The chosen year as the control names it: '2026' when every economy's latest actual year is
-    the same, else '2 years ahead'."""
+    the same, else '2 years ahead' (in the viewer's language)."""
     latest = {economy.base.year for economy in model.economies.values()}
     if len(latest) == 1:
         return str(latest.pop() + years_ahead)
-    return "the next year" if years_ahead == 1 else f"{years_ahead} years ahead"
+    if years_ahead == 1:
+        return lang.gettext("the next year")
+    return lang.ngettext("{count} years ahead", "{count} years ahead", years_ahead).format(count=years_ahead)
+
+
+def economy_in(name: str, lang: Language) -> str:
+    """One of the page's economies in the viewer's language: the name the page has always shown
+    in English, CLDR's in any other ('Tajikistan' -> 'Таджикистан')."""
+    codes = {english: iso3 for iso3, english in sc.ECONOMIES.items()}
+    return name if lang.is_source or name not in codes else country(codes[name], lang, name)
+
+
+def rows_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """A chart's rows (and its CSV's) with the page's words in the viewer's language: the
+    economies, what each row is ('Latest actual', 'Scenario') and the label built from them.
+    Worked out after `for_csv`, which reads the English `what`."""
+    if lang.is_source:
+        return frame
+    out = frame.assign(economy=frame["economy"].map(lambda name: economy_in(name, lang)))
+    if "what" in out.columns:
+        out = out.assign(what=out["what"].map(lang.gettext))
+    if "label" in out.columns and "when" in out.columns:
+        labels = [f"{economy}, {when}" for economy, when in zip(out["economy"], out["when"], strict=True)]
+        out = out.assign(label=labels)
+    return out
 
 
 def shocked(base: Base, change_pct: float) -> rem.ShockResult:
@@ -370,24 +398,36 @@ def backtest_frame(backtest: pd.DataFrame) -> pd.DataFrame:
     return frame[shown + [c for c in ("source_id",) if c in frame.columns]]
 
 
-def coefficients_shown(coefficients: pd.DataFrame) -> pd.DataFrame:
-    """The estimates as the page's table shows them: signed, with their interval, N, years and fit."""
+COEFFICIENT_COLUMNS = {
+    "economy": N_("economy"),
+    "term": N_("term"),
+    "estimate": N_("estimate"),
+    "interval": N_("{level} interval"),
+    "n": N_("N"),
+    "years": N_("years (change on year before)"),
+    "fit": N_("fit"),
+}
+
+
+def coefficients_shown(coefficients: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The estimates as the page's table shows them: signed, with their interval, N, years and fit,
+    in the viewer's language (English: the columns' names as the page has always shown them)."""
+    _ = lang.gettext
+    signed = (lambda v: f"{v:+.2f}") if lang.is_source else (lambda v: localized.signed(v, lang, digits=2))
+    between = _("{low} to {high}")
     shown = coefficients.assign(
-        estimate=coefficients["coef"].map(lambda v: f"{v:+.2f}"),
+        economy=coefficients["economy"].map(lambda name: economy_in(name, lang)),
+        term_label=coefficients["term_label"].map(_),
+        estimate=coefficients["coef"].map(signed),
         interval=[
-            f"{low:+.2f} to {high:+.2f}" for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
+            between.format(low=signed(low), high=signed(high))
+            for low, high in zip(coefficients["low"], coefficients["high"], strict=True)
         ],
-        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}"),
+        fit=coefficients["r2"].map(lambda v: f"R² {v:.2f}" if lang.is_source else f"R² {localized.number(v, lang, 2)}"),
     )[["economy", "term_label", "estimate", "interval", "n", "years", "fit"]]
-    shown = shown.rename(
-        columns={
-            "term_label": "term",
-            "interval": f"{sc.LEVEL:.0%} interval",
-            "n": "N",
-            "years": "years (change on year before)",
-        }
-    )
-    return shown
+    level = localized.share(sc.LEVEL, lang)
+    shown = shown.rename(columns={"term_label": "term"})
+    return shown.rename(columns={key: _(name).format(level=level) for key, name in COEFFICIENT_COLUMNS.items()})
 
 
 # What each of the page's CSVs is, in the words every CSV's four columns use (analytics.basis):

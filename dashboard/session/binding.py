@@ -16,6 +16,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.formatting.language import Language
 from dashboard.session.pages.filters import Filters
 from dashboard.session.params import Repair, S, Years
 from dashboard.session.state import Bounds, ViewState, open_link, read_page, slider_range, state_of, to_query
@@ -51,9 +52,9 @@ def take_repairs() -> list[Repair]:
     return st.session_state.pop(REPAIRS_KEY, [])
 
 
-def report_repair(repair: Repair) -> None:
+def report_repair(repair: Repair, lang: Language) -> None:
     """Let a page report a value it could only check against the data (e.g. a figure id)."""
-    st.warning(repair.message(), icon=":material/link_off:")
+    st.warning(repair.message(lang), icon=":material/link_off:")
 
 
 def update_view(**changes: Any) -> None:

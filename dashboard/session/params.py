@@ -22,7 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform
 
+from dashboard.formatting.catalogue import N_, from_templates
+from dashboard.formatting.language import Language
 from dashboard.session.readers import (
+    READER_REASONS,
     Invalid,
     Parser,
     Range,
@@ -51,9 +54,42 @@ class Repair:
     used: str
     reason: str
 
-    def message(self) -> str:
-        shown = safe_echo(self.given)
-        return f"The link's `{self.param}` value `{shown}` {self.reason}; showing {self.used} instead."
+    def message(self, lang: Language) -> str:
+        """The warning, in the viewer's language: the reason and the value used are worked out in
+        English from the readers' templates (READER_REASONS) and read back in the language."""
+        reason, used = (
+            (self.reason, self.used)
+            if lang.is_source
+            else (
+                from_templates(self.reason, READER_REASONS, lang.gettext),
+                from_templates(self.used, (THE_DEFAULT,), lang.gettext),
+            )
+        )
+        return lang.gettext(REPAIRED).format(param=self.param, given=safe_echo(self.given), reason=reason, used=used)
+
+
+REPAIRED = N_("The link's `{param}` value `{given}` {reason}; showing {used} instead.")
+THE_DEFAULT = N_("the default ({value})")
+# The words a page's declarations put into a warning (`within`, `noun`, a default in words):
+# marked here so the catalogue holds them.
+DECLARED_WORDS = (
+    N_("the data"),
+    N_("the partner data"),
+    N_("the product data"),
+    N_("layer"),
+    N_("reporter"),
+    N_("category"),
+    N_("country"),
+    N_("km"),
+    N_("all years in the data"),
+    N_("empty"),
+    N_("none"),
+    N_("latest year with a breakdown, else with any product data"),
+    N_("latest published share"),
+    N_("latest year with a part-year growth figure"),
+    N_("best-ranked figure for the previous year"),
+    N_("latest published part-year growth for that year"),
+)
 
 
 def safe_echo(text: str) -> str:
@@ -117,7 +153,7 @@ class Param:
         except Invalid as problem:
             if problem.clamped is not None:
                 return problem.clamped, Repair(self.name, text, self.dump(problem.clamped), problem.reason)
-            return default, Repair(self.name, text, f"the default ({self.describe(default)})", problem.reason)
+            return default, Repair(self.name, text, THE_DEFAULT.format(value=self.describe(default)), problem.reason)
 
     def nearest(self, value: float) -> float:
         """A number brought inside the slider's limits and to its precision, as a link's would be (presets)."""

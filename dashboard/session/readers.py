@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dashboard.formatting.catalogue import N_
+
 Years = tuple[int, int]  # the first and last year of a page's data: what its year parameters may name
 Parser = Callable[[str, "Years | None"], Any]
 
@@ -44,6 +46,40 @@ class Range:
         return list(range(int(self.low), int(self.high) + 1, int(self.step)))
 
 
+# Why a link's value could not be used, as msgids: a repair is worked out in English (its words go
+# into the warning's template) and said in the viewer's language (`params.Repair.message`).
+NOT_WHOLE = N_("is not a whole number")
+NOT_NUMBER = N_("is not a number")
+NOT_FINITE = N_("is not a finite number")
+OUTSIDE_IN = N_("lies outside {low}..{high} {unit}")
+OUTSIDE_YEARS = N_("lies outside {within}'s years ({first}–{last})")
+OUTSIDE = N_("lies outside {low}..{high}")
+NOT_NUMBER_OF = N_("is not a number of {unit}")
+NOT_MULTIPLE = N_("is not a multiple of {step} {unit}")
+NOT_ONE_OF = N_("is not one of {options}")
+NAMES_NO_KNOWN = N_("names no known {noun} (use {options})")
+NAMES_UNKNOWN = N_("names an unknown {noun}")
+NAMES_NO = N_("names no {noun}")
+YEAR_BUT_NONE = N_("names a year, and {within} has none")
+YEARS_BUT_NONE = N_("names years, and {within} has none")
+NOT_A_RANGE = N_("is not a year range like 2010..2024")
+BEYOND_YEARS = N_("reaches beyond {within}'s years ({first}–{last})")
+SEARCH_CHARACTERS = N_("has characters a search does not use")
+NOT_AN_ID = N_("is not a figure id")
+# the Scenarios page's saved list (session/pages/scenarios.py)
+NOT_AN_ITEM = N_("has an item that is not NAME:GROWTH,RUBLE,MIGRANTS[,YEARS AHEAD]")
+A_NUMBER_THAT = N_("has a number that {reason}")
+UNREADABLE_ITEM = N_("has an item whose numbers cannot be read")
+NAMED_TWICE = N_("names the scenario {name} twice")
+TOO_MANY = N_("holds more than {count} scenarios")
+# most specific first: a text is read back by the first template that matches it
+READER_REASONS = (
+    NOT_WHOLE, NOT_NUMBER, NOT_FINITE, OUTSIDE_YEARS, OUTSIDE_IN, OUTSIDE, NOT_NUMBER_OF, NOT_MULTIPLE,
+    NOT_ONE_OF, NAMES_NO_KNOWN, NAMES_UNKNOWN, NAMES_NO, YEAR_BUT_NONE, YEARS_BUT_NONE, NOT_A_RANGE,
+    BEYOND_YEARS, SEARCH_CHARACTERS, NOT_AN_ID, NOT_AN_ITEM, A_NUMBER_THAT, UNREADABLE_ITEM, NAMED_TWICE, TOO_MANY,
+)  # fmt: skip
+
+
 class Invalid(ValueError):
     """A URL value that cannot be read; `clamped` carries a usable nearby value if there is one."""
 
@@ -54,7 +90,7 @@ class Invalid(ValueError):
 
 def _whole(text: str) -> int:
     if not re.fullmatch(r"[+-]?\d{1,6}", text.strip()):
-        raise Invalid("is not a whole number")
+        raise Invalid(NOT_WHOLE)
     return int(text)
 
 
@@ -66,11 +102,12 @@ def number_in(limits: Range) -> Parser:
         try:
             value = float(text.strip().rstrip("%"))
         except ValueError:
-            raise Invalid("is not a number") from None
+            raise Invalid(NOT_NUMBER) from None
         if not math.isfinite(value):
-            raise Invalid("is not a finite number")
+            raise Invalid(NOT_FINITE)
         if not low <= value <= high:
-            raise Invalid(f"lies outside {low:g}..{high:g}", clamped=round(min(max(value, low), high), digits))
+            clamped = round(min(max(value, low), high), digits)
+            raise Invalid(OUTSIDE.format(low=f"{low:g}", high=f"{high:g}"), clamped=clamped)
         return round(value, digits)
 
     return parse
@@ -83,7 +120,7 @@ def whole_number_in(limits: Range) -> Parser:
     def parse(text: str, years: Years | None) -> int:
         value = _whole(text)
         if not low <= value <= high:
-            raise Invalid(f"lies outside {low}..{high}", clamped=min(max(value, low), high))
+            raise Invalid(OUTSIDE.format(low=low, high=high), clamped=min(max(value, low), high))
         return value
 
     return parse
@@ -97,14 +134,14 @@ def steps_of(limits: Range, unit: str) -> Parser:
         try:
             value = float(text.strip())
         except ValueError:
-            raise Invalid(f"is not a number of {unit}") from None
+            raise Invalid(NOT_NUMBER_OF.format(unit=unit)) from None
         if not math.isfinite(value):
-            raise Invalid("is not a finite number")
+            raise Invalid(NOT_FINITE)
         snapped = int(round(limits.clamp(value) / step) * step)
         if not limits.low <= value <= limits.high:
-            raise Invalid(f"lies outside {limits.low}..{limits.high} {unit}", clamped=snapped)
+            raise Invalid(OUTSIDE_IN.format(low=limits.low, high=limits.high, unit=unit), clamped=snapped)
         if snapped != value:
-            raise Invalid(f"is not a multiple of {step} {unit}", clamped=snapped)
+            raise Invalid(NOT_MULTIPLE.format(step=step, unit=unit), clamped=snapped)
         return snapped
 
     return parse
@@ -114,7 +151,7 @@ def one_of(options: tuple[str, ...]) -> Parser:
     def parse(text: str, years: Years | None) -> str:
         value = text.strip().lower()
         if value not in options:
-            raise Invalid(f"is not one of {', '.join(options)}")
+            raise Invalid(NOT_ONE_OF.format(options=", ".join(options)))
         return value
 
     return parse
@@ -132,12 +169,12 @@ def some_of(options: tuple[str, ...], noun: str, empty: bool) -> Parser:
     def parse(text: str, years: Years | None) -> tuple[str, ...]:
         items = {item.strip().lower() for item in text.split(",") if item.strip()}
         if not items and not empty:
-            raise Invalid(f"names no {noun}")
+            raise Invalid(NAMES_NO.format(noun=noun))
         known = in_order(options, items)
         if items - set(options):
             if not known:
-                raise Invalid(f"names no known {noun} (use {', '.join(options)})")
-            raise Invalid(f"names an unknown {noun}", clamped=known)
+                raise Invalid(NAMES_NO_KNOWN.format(noun=noun, options=", ".join(options)))
+            raise Invalid(NAMES_UNKNOWN.format(noun=noun), clamped=known)
         return known
 
     return parse
@@ -149,9 +186,9 @@ def year_within(within: str) -> Parser:
     def parse(text: str, years: Years | None) -> int:
         year = _whole(text)
         if years is None:
-            raise Invalid(f"names a year, and {within} has none")
+            raise Invalid(YEAR_BUT_NONE.format(within=within))
         if not years[0] <= year <= years[1]:
-            raise Invalid(f"lies outside {within}'s years ({years[0]}–{years[1]})")
+            raise Invalid(OUTSIDE_YEARS.format(within=within, first=years[0], last=years[1]))
         return year
 
     return parse
@@ -163,15 +200,15 @@ def span_within(within: str) -> Parser:
     def parse(text: str, years: Years | None) -> Years:
         match = re.fullmatch(r"\s*(\d{4})\s*(?:\.\.|-|–|,)\s*(\d{4})\s*", text)
         if not match:
-            raise Invalid("is not a year range like 2010..2024")
+            raise Invalid(NOT_A_RANGE)
         if years is None:
-            raise Invalid(f"names years, and {within} has none")
+            raise Invalid(YEARS_BUT_NONE.format(within=within))
         start, end = sorted((int(match.group(1)), int(match.group(2))))
         lo, hi = max(start, years[0]), min(end, years[1])
         if lo > hi:
-            raise Invalid(f"lies outside {within}'s years ({years[0]}–{years[1]})")
+            raise Invalid(OUTSIDE_YEARS.format(within=within, first=years[0], last=years[1]))
         if (lo, hi) != (start, end):
-            raise Invalid(f"reaches beyond {within}'s years ({years[0]}–{years[1]})", clamped=(lo, hi))
+            raise Invalid(BEYOND_YEARS.format(within=within, first=years[0], last=years[1]), clamped=(lo, hi))
         return (start, end)
 
     return parse
@@ -183,7 +220,7 @@ def search_text(limit: int) -> Parser:
     def parse(text: str, years: Years | None) -> str:
         kept = re.sub(r"[^\w\s.,;'-]", "", text, flags=re.UNICODE).strip()[:limit]
         if kept != text.strip():
-            raise Invalid("has characters a search does not use", clamped=kept)
+            raise Invalid(SEARCH_CHARACTERS, clamped=kept)
         return kept
 
     return parse
@@ -191,7 +228,7 @@ def search_text(limit: int) -> Parser:
 
 def an_id(text: str, years: Years | None) -> str:
     if not re.fullmatch(r"[A-Za-z0-9_-]{1,40}", text.strip()):
-        raise Invalid("is not a figure id")
+        raise Invalid(NOT_AN_ID)
     return text.strip()
 
 

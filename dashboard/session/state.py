@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dashboard.formatting import localized
+from dashboard.formatting.language import Language
 from dashboard.session.pages import STATES
 from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.trade import MIRROR_FLOWS as MIRROR_FLOWS  # models/trade.py builds one gap per flow
@@ -52,13 +54,16 @@ class Bounds:
 class UnreadLink(Repair):
     """A link too long for the server to read at all: said, rather than opening the defaults silently."""
 
-    def message(self) -> str:
-        count = f"{int(self.given):,}" if self.given.isdigit() else "too many"
-        return (
-            f"This link has {count} parameters, more than the server reads (at most 1,000 parameters and "
+    def message(self, lang: Language) -> str:
+        if not self.given.isdigit():
+            count = lang.gettext("too many")
+        else:
+            count = f"{int(self.given):,}" if lang.is_source else localized.number(int(self.given), lang)
+        return lang.gettext(
+            "This link has {count} parameters, more than the server reads (at most 1,000 parameters and "
             "512 Ki characters), so none of it could be used: showing the default view. "
             "Open the view again and copy its share link, which is short."
-        )
+        ).format(count=count)
 
 
 @dataclass(frozen=True)
@@ -157,12 +162,16 @@ def to_query(state: ViewState, page: type[PageState], years: Years) -> dict[str,
     return query
 
 
-def view_in_words(state: ViewState, query: Mapping[str, str]) -> str:
-    """'Years 2010–2020; radius 150': the filters and settings of a view, for a printed brief."""
+def view_in_words(state: ViewState, query: Mapping[str, str], lang: Language) -> str:
+    """'Years 2010–2020; radius 150': the filters and settings of a view, for a printed brief, in
+    the viewer's language ('Годы: 2010–2020; radius 150'). The other settings are named as the
+    link names them (a reader can find them in it); the language is the brief's own, not listed."""
     first, last = state.values["years"]
-    parts = [f"Years {first}–{last}"]
-    parts += [f"{name} {value}" for name, value in query.items() if name != "years"]
-    return "; ".join(parts) if len(parts) > 1 else parts[0] + "; every other setting at its default"
+    parts = [lang.gettext("Years {first}–{last}").format(first=first, last=last)]
+    parts += [f"{name} {value}" for name, value in query.items() if name not in ("years", "lang")]
+    if len(parts) > 1:
+        return "; ".join(parts)
+    return lang.gettext("{years}; every other setting at its default").format(years=parts[0])
 
 
 def slider_range(name: str) -> Range:

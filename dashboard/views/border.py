@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.analytics.basis import reason_in
 from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
 from dashboard.cache import shared
 from dashboard.charts import border as charts
@@ -111,6 +112,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
         border=True,
         basis=_("per {source}, as published").format(source=per),
         help=_("{references}. No map in the data can measure it.").format(references=f"{cited[0].upper()}{cited[1:]}"),
+        lang=lang,
     )
     line_km(columns[1], model, lang)
     if strength:
@@ -130,6 +132,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
                 "Reported strength of the 201st base, lowest to highest figure published that year; "
                 "the chart below shows each source."
             ),
+            lang=lang,
         )
     components.metric(
         columns[3],
@@ -144,6 +147,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
             "Length of border within this distance of Russia's active garrisons and facilities on the map, "
             "and its share of the border line as drawn. Distance only: not a measure of military reach."
         ),
+        lang=lang,
     )
 
 
@@ -168,9 +172,10 @@ def line_km(where: st.delta_generator.DeltaGenerator, model: BorderModel, lang: 
         basis=_("measured by this dashboard on the map's line (geodesic, WGS84); {against}").format(
             against=_("set against the published length")
             if against.comparable
-            else _("not a share of the published length: {reason}").format(reason=against.reason)
+            else _("not a share of the published length: {reason}").format(reason=reason_in(against.reason, lang))
         ),
         help=why_shorter(model, lang),
+        lang=lang,
     )
 
 
@@ -232,6 +237,7 @@ def map_section(model: BorderModel, tables: BorderTables, view: BorderState, lan
         spec,
         _("Map of the Tajik–Afghan border region with Russian sites, crossings, cities and rivers"),
         key="border",
+        lang=lang,
     )
     components.sources_and_download(
         tables.map_rows,
@@ -241,6 +247,7 @@ def map_section(model: BorderModel, tables: BorderTables, view: BorderState, lan
             "Drawn without map tiles; on a narrow screen the site names are in each marker's tooltip "
             "and the table below."
         ),
+        lang=lang,
     )
 
 
@@ -253,14 +260,16 @@ def distances_section(model: BorderModel, tables: BorderTables, view: BorderStat
         model.sources,
         "distances_to_border.csv",
         note=_("Shortest distance to the border line, measured in an equal-area projection of the region."),
+        lang=lang,
     )
     st.markdown("**" + _("Share of the border within each distance of Russia's active sites") + "**")
     curve = shared.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius, lang)
-    components.show_chart(curve, _("Share of the border line within each distance of Russia's active sites"))
+    components.show_chart(curve, _("Share of the border line within each distance of Russia's active sites"), lang=lang)
     components.sources_line(
         tables.curve_sources,
         model.sources,
         _("Computed from the border line and the active sites on the map."),
+        lang=lang,
     )
     far = model.farthest
     if far is not None:
@@ -297,6 +306,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
                 "spans the figures of a year where they differ; crosses are troops reported sent away. "
                 "The dashed line is the figure in the Russia Briefing article of 29 June 2022."
             ),
+            lang=lang,
         )
     holds, gone, unknown = _("holds"), _("no longer holds"), _("cannot be checked")
     verdicts = {True: f":green[{holds}]", False: f":red[{gone}]", None: f":gray[{unknown}]"}
@@ -325,12 +335,12 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
                 )[0],
             )
         )
-    components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv")
+    components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv", lang=lang)
     st.markdown(
         _("**The border's length as reference sources give it**, which the article's figure is checked against:")
     )
     st.dataframe(shown_table(tables.references_table, lang), hide_index=True, width="stretch")
-    components.sources_and_download(model.references, model.sources, "border_references.csv")
+    components.sources_and_download(model.references, model.sources, "border_references.csv", lang=lang)
 
 
 def memberships_section(model: BorderModel, lang: Language) -> None:
@@ -344,6 +354,7 @@ def memberships_section(model: BorderModel, lang: Language) -> None:
         model.sources,
         "memberships.csv",
         description=_("Membership of CSTO, CIS, EAEU and SCO by country"),
+        lang=lang,
     )
 
 
@@ -353,7 +364,7 @@ def events_section(model: BorderModel, tables: BorderTables, view: BorderState, 
     events = model.events[tables.event_years.between(*view.years)].sort_values("date", ascending=False)
     table = pd.DataFrame({_("Date"): events["date"], _("Event"): events["title"], _("Category"): events["category"]})
     st.dataframe(table, hide_index=True, width="stretch", height=320)
-    components.sources_and_download(events, model.sources, "security_events.csv")
+    components.sources_and_download(events, model.sources, "security_events.csv", lang=lang)
 
 
 def unplaced_section(tables: BorderTables, lang: Language) -> None:
@@ -381,7 +392,8 @@ def lengths_section(model: BorderModel, tables: BorderTables, lang: Language) ->
                 "Geodesic lengths (WGS84) of each line in the data, measured by this dashboard; each is set beside "
                 "the published length, not as a share of it ({reason}): a line drawn at any scale "
                 "smooths the rivers' bends."
-            ).format(reason=tables.lengths_reason),
+            ).format(reason=reason_in(tables.lengths_reason, lang)),
+            lang=lang,
         )
 
 
@@ -397,10 +409,10 @@ def render() -> None:
             "Units belong to the trade pages."
         )
     )
-    model = components.model_or_error(shared.border_model)
+    model = components.model_or_error(shared.border_model, lang=lang)
     if model is None:
         return
-    tables = components.model_or_error(shared.border_tables)
+    tables = components.model_or_error(shared.border_tables, lang=lang)
     if tables is None:
         return
     reach_part(model, tables, lang)

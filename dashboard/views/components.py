@@ -25,7 +25,7 @@ from dashboard.charts.theme import ON_CANVAS
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, vega
 from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
 
@@ -39,7 +39,7 @@ FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
 def show_chart(
-    chart: dict[str, Any], description: str, data: pd.DataFrame | None = None, *, lang: Language = ENGLISH
+    chart: dict[str, Any], description: str, data: pd.DataFrame | None = None, *, lang: Language
 ) -> None:
     """A chart as wide as its column, with the plot as tall as its spec says, its numbers and
     dates in the viewer's language (the spec's Vega locale).
@@ -81,7 +81,7 @@ def accessibility_styles() -> None:
     st.html(ACCESSIBILITY_CSS)
 
 
-def show_map(chart: dict[str, Any], description: str, key: str, *, lang: Language = ENGLISH) -> None:
+def show_map(chart: dict[str, Any], description: str, key: str, *, lang: Language) -> None:
     """A map whose height follows its width, so it fills a phone screen as well as a laptop's."""
     st.html(MAP_FRAME_CSS)
     spec = dict(vega.localized_spec({"usermeta": ON_CANVAS, **chart}, lang))
@@ -98,7 +98,7 @@ def chart_with_sources(
     description: str,
     note: str = "",
     *,
-    lang: Language = ENGLISH,
+    lang: Language,
 ) -> None:
     """A chart, the line that says where its numbers come from, a CSV of those numbers, and the
     same numbers as a table on the page for whoever cannot read the chart (built only when asked)."""
@@ -107,14 +107,14 @@ def chart_with_sources(
     numbers_as_table(data, file_name, lang=lang)
 
 
-def numbers_as_table(data: pd.DataFrame, name: str, *, lang: Language = ENGLISH) -> None:
+def numbers_as_table(data: pd.DataFrame, name: str, *, lang: Language) -> None:
     """A switch that shows the chart's numbers as a table, without downloading a file."""
     _ = lang.gettext
     if st.toggle(_("Numbers as a table"), key=f"table_{name}", help=_("The numbers behind the chart above, as rows")):
         st.dataframe(csv_headers(data, lang), hide_index=True, width="stretch")
 
 
-def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "", *, lang: Language = ENGLISH) -> None:
+def sources_line(data: pd.DataFrame, sources: pd.DataFrame | None, note: str = "", *, lang: Language) -> None:
     """The caption under a chart: where its numbers come from and how current they are."""
     if sources is None:
         st.caption(note)
@@ -127,7 +127,7 @@ def citing(
     sources: pd.DataFrame,
     reach: tuple[tuple[str, int], ...] = (),
     *,
-    lang: Language = ENGLISH,
+    lang: Language,
 ) -> Citing:
     """The sources line for these ids, worked out once per data edition (`sources` is that edition's
     sources table, which every page model holds: the cached line reads the same one)."""
@@ -191,7 +191,7 @@ def csv_headers(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 
 def sources_and_download(
-    data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "", *, lang: Language = ENGLISH
+    data: pd.DataFrame, sources: pd.DataFrame, file_name: str, note: str = "", *, lang: Language
 ) -> None:
     """The sources line under a chart or table, and the CSV of its numbers with their citations.
 
@@ -225,7 +225,7 @@ def metric(
     source_ids: tuple[str, ...] = (),
     basis: str = "",
     *,
-    lang: Language = ENGLISH,
+    lang: Language,
     **kwargs: Any,
 ) -> None:
     """A headline number, drawn and noted for the page's brief (with the sources behind it, if given).
@@ -246,7 +246,7 @@ def say(text: str) -> None:
 
 
 def brief_button(
-    slot: Any, link: str, view_text: str, file_name: str, sources: pd.DataFrame | None, *, lang: Language = ENGLISH
+    slot: Any, link: str, view_text: str, file_name: str, sources: pd.DataFrame | None, *, lang: Language
 ) -> None:
     """The page's brief as a PDF, one click away: built only when the viewer clicks."""
     _ = lang.gettext
@@ -270,7 +270,7 @@ def brief_button(
 CODE_FAULTS = (ArithmeticError, AssertionError, AttributeError, LookupError, NameError, TypeError, ValueError)
 
 
-def our_side(what: str, lang: Language = ENGLISH) -> str:
+def our_side(what: str, lang: Language) -> str:
     """What a viewer is told when our code failed: ours, logged, and nothing about data files.
     `what` is already in the viewer's language."""
     # Translators: {what} is a phrase such as "this page's figures", in the genitive in Russian
@@ -279,7 +279,7 @@ def our_side(what: str, lang: Language = ENGLISH) -> str:
     ).format(what=what)
 
 
-def model_or_error(load: Callable[[], T], *, lang: Language = ENGLISH) -> T | None:
+def model_or_error(load: Callable[[], T], *, lang: Language) -> T | None:
     """A page's data model, or None after telling the viewer what failed (the page then stops).
 
     A data file that fails its checks is named; a fault in our code is logged with its traceback
@@ -306,7 +306,7 @@ def set_aside(model: Any) -> tuple[str, ...]:
     return tuple(getattr(model, "set_aside", ()))
 
 
-def data_error(error: DataError, *, lang: Language = ENGLISH) -> None:
+def data_error(error: DataError, *, lang: Language) -> None:
     """The page's data cannot be used: say which file and where, and nothing more (the check's
     own message, which names the row and column, stays as the checks write it)."""
     _ = lang.gettext

@@ -101,7 +101,7 @@ def remittances_trend(sources: pd.DataFrame | None, lang: Language) -> None:
 def map_thumbnail(lang: Language) -> None:
     """The Border page's map with Russia's facilities only, small: where the base sits on the border."""
     _ = lang.gettext
-    spec = shared.border_thumbnail_spec(THUMB_HEIGHT)  # the Border page's map: its words are that page's
+    spec = shared.border_thumbnail_spec(THUMB_HEIGHT, lang)  # the Border page's map, in the viewer's language
     components.show_chart(
         spec, _("Map of Tajikistan's border with Afghanistan and Russia's military facilities"), lang=lang
     )

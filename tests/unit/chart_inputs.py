@@ -809,7 +809,7 @@ CASES: list[Case] = [
     Case(
         "scenarios.result_chart",
         scenario_charts.result_chart,
-        (for_csv(result_frame(SCENARIO_RESULT, "usd"), SOURCES, "scenario"), "Remittances, US$ m", ",.0f"),
+        (for_csv(result_frame(SCENARIO_RESULT, "usd"), SOURCES, "scenario"), "Remittances, US$ m", ",.0f", ENGLISH),
         ["rule", "point"],
     ),
     Case(
@@ -820,13 +820,14 @@ CASES: list[Case] = [
             fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change"),
             "ruble_change",
             "Tajikistan",
+            ENGLISH,
         ),
         ["line", "point", "text"],
     ),
     Case(
         "scenarios.backtest_chart",
         scenario_charts.backtest_chart,
-        (for_csv(backtest_frame(SCENARIO_BACKTEST), SOURCES, "track_record"), "Tajikistan"),
+        (for_csv(backtest_frame(SCENARIO_BACKTEST), SOURCES, "track_record"), "Tajikistan", ENGLISH),
         ["rule", "rule", "point"],
     ),
 ]

@@ -258,7 +258,7 @@ def test_the_locale_is_a_valid_vega_lite_config_and_the_spec_given_is_not_change
 
 
 def test_the_formatting_package_stays_free_of_streamlit():
-    modules = ["catalogue", "countries", "language", "localized", "pending", "vega"]
+    modules = ["catalogue", "countries", "glossary", "language", "localized", "vega"]
     code = "import sys\n" + "".join(f"import dashboard.formatting.{m}\n" for m in modules)
     code += "print('streamlit' in sys.modules)"
     root = Path(__file__).resolve().parents[2]

@@ -117,6 +117,19 @@ def test_standing_and_change_since_a_year():
     assert pd.isna(changes.loc["China", "now_pct"]) and pd.isna(changes.loc["China", "change_pts"])
 
 
+def test_no_change_in_share_across_an_estimated_world_total():
+    """2019's World total is an IMF estimate, 2020's is reported: Russia's 2019 share (30/100) rests
+    on the estimate, its 2020 share (40/100) does not, so no change is worked out between them,
+    although Russia's own figures are reported in both years."""
+    estimated_world = TJK.assign(
+        imf_estimate=TJK["imf_estimate"].where(~((TJK["partner"] == "World") & (TJK["year"] == 2019)), "true")
+    )
+    shares = pt.shares_of_world(pt.reporter_flow(estimated_world, "TJK", "total"))
+    changes = pt.changes_since(shares, ["Russia"], 2019, 2020).set_index("partner")
+    assert changes.loc["Russia", "then_pct"] == pytest.approx(30.0) and changes.loc["Russia", "now_pct"] == 40.0
+    assert pd.isna(changes.loc["Russia", "change_pts"]) and changes.loc["Russia", "no_change_reason"]
+
+
 def test_mirror_sets_each_sides_report_of_one_flow_side_by_side():
     both = pd.concat(
         [

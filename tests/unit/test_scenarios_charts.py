@@ -10,6 +10,7 @@ import pyarrow as pa
 
 from dashboard.cache import shared
 from dashboard.charts import scenarios as charts
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.scenarios import backtest_frame, fitted_line, result_frame
 from tests.unit.chart_inputs import SCENARIO_BACKTEST, SCENARIO_POINTS, SCENARIO_RESULT
 
@@ -22,13 +23,15 @@ def test_swapping_the_rows_gives_the_spec_built_from_them():
     moved = [SCENARIO_RESULT[0]._replace(usd_m=5000.0, usd_low=2000.0, usd_high=9000.0)]
     for result in (SCENARIO_RESULT, moved):
         frame = result_frame(result, "usd")
-        swapped = shared.chart_spec_for_rows(charts.result_chart, frame, "Remittances, US$ m", ",.0f")
-        built = shared.chart_spec(charts.result_chart, frame, "Remittances, US$ m", ",.0f")
+        swapped = shared.chart_spec_for_rows(charts.result_chart, frame, "Remittances, US$ m", ",.0f", ENGLISH)
+        built = shared.chart_spec(charts.result_chart, frame, "Remittances, US$ m", ",.0f", ENGLISH)
         assert _same_but_dataset_name(swapped, built)
         (swapped_rows,), (built_rows,) = rows_of(swapped), rows_of(built)
         pd.testing.assert_frame_equal(swapped_rows, built_rows)
     # the moved scenario's rows are what is drawn: 5,000 m between 2,000 and 9,000
-    scenario = rows_of(shared.chart_spec_for_rows(charts.result_chart, result_frame(moved, "usd"), "t", ",.0f"))[0]
+    scenario = rows_of(
+        shared.chart_spec_for_rows(charts.result_chart, result_frame(moved, "usd"), "t", ",.0f", ENGLISH)
+    )[0]
     assert scenario[scenario["what"] == "Scenario"][["value", "low", "high"]].iloc[0].tolist() == [
         5000.0,
         2000.0,
@@ -48,8 +51,8 @@ def test_every_scenario_chart_is_drawn_on_a_canvas():
     elements restyled on every slider move (docs/performance.md, Scenarios)."""
     line = fitted_line(SCENARIO_POINTS, (20.0, 3.0, 1.5), "ruble_change")
     specs = [
-        charts.result_chart(result_frame(SCENARIO_RESULT, "usd"), "t", ",.0f").to_dict(),
-        charts.scatter_chart(SCENARIO_POINTS, line, "ruble_change", "Tajikistan").to_dict(),
-        charts.backtest_chart(backtest_frame(SCENARIO_BACKTEST), "Tajikistan").to_dict(),
+        charts.result_chart(result_frame(SCENARIO_RESULT, "usd"), "t", ",.0f", ENGLISH).to_dict(),
+        charts.scatter_chart(SCENARIO_POINTS, line, "ruble_change", "Tajikistan", ENGLISH).to_dict(),
+        charts.backtest_chart(backtest_frame(SCENARIO_BACKTEST), "Tajikistan", ENGLISH).to_dict(),
     ]
     assert [spec["usermeta"]["embedOptions"]["renderer"] for spec in specs] == ["canvas"] * 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dashboard.formatting.language import ENGLISH
 from dashboard.session.pages.remittances import RemittancesState
 from dashboard.session.pages.scenarios import MAX_SAVED, ScenariosState
 from dashboard.session.state import read_link, to_query
@@ -45,7 +46,7 @@ def test_a_link_with_nothing_usable_falls_back_to_no_scenarios_and_says_so():
     view, repairs = parse_query({"sc_saved": "<script>:1,2,3", "sc_ruble": "weak"})
     assert view.sc_saved == () and view.sc_ruble == 0.0
     assert {r.param for r in repairs} == {"sc_saved", "sc_ruble"}
-    assert "showing the default (none)" in next(r.message() for r in repairs if r.param == "sc_saved")
+    assert "showing the default (none)" in next(r.message(ENGLISH) for r in repairs if r.param == "sc_saved")
 
 
 def test_the_year_ahead_is_read_clamped_and_written_only_when_not_the_next():
@@ -54,7 +55,7 @@ def test_the_year_ahead_is_read_clamped_and_written_only_when_not_the_next():
     view, repairs = parse_query({"sc_ahead": "7"})
     assert view.sc_ahead == 3 and repairs[0].used == "3" and "outside 1..3" in repairs[0].reason
     view, repairs = parse_query({"sc_ahead": "next"})
-    assert view.sc_ahead == 1 and "showing the default (1)" in repairs[0].message()
+    assert view.sc_ahead == 1 and "showing the default (1)" in repairs[0].message(ENGLISH)
     state, _ = read_link({"sc_ahead": "1"}, {"": YEARS})
     assert to_query(state, ScenariosState, YEARS) == {}
 

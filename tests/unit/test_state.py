@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.formatting.language import ENGLISH, RUSSIAN
 from dashboard.session.pages import STATES
 from dashboard.session.pages.border import MAP_LAYERS, RADIUS_KM, BorderState
 from dashboard.session.pages.filters import LANGUAGE_CODES, SIDES, Filters, read_language
@@ -72,7 +73,7 @@ def test_years_beyond_the_data_are_clamped_and_reported():
     view, repairs = view_of(Filters, {"years": "1900..2100"})
     assert view.years == (1993, 2025)
     assert [r.param for r in repairs] == ["years"]
-    assert "1900..2100" in repairs[0].message()
+    assert "1900..2100" in repairs[0].message(ENGLISH)
 
 
 def test_growth_out_of_range_is_clamped_to_the_slider_ends():
@@ -111,7 +112,7 @@ def test_hostile_values_are_not_echoed_raw():
     _, repairs = read({"proj_base": hostile, "years": hostile})
     assert len(repairs) == 2
     for repair in repairs:
-        message = repair.message()
+        message = repair.message(ENGLISH)
         shown = message.split("`")[3]  # the value sits in the second code span
         assert len(shown) <= MAX_ECHO
         assert "\n" not in message
@@ -135,7 +136,7 @@ def test_event_categories_keep_the_known_ones_in_order():
     view, repairs = view_of(OverviewState, {"ov_cats": "security,gossip"})
     assert view.ov_cats == ("security",) and repairs[0].param == "ov_cats"
     view, repairs = view_of(OverviewState, {"ov_cats": "gossip"})
-    assert view.ov_cats == EVENT_CATEGORIES and "no known category" in repairs[0].message()
+    assert view.ov_cats == EVENT_CATEGORIES and "no known category" in repairs[0].message(ENGLISH)
 
 
 def test_layers_keep_the_known_ones_and_may_be_empty():
@@ -164,7 +165,7 @@ def test_a_link_the_server_could_not_read_says_so_and_opens_the_defaults():
     state, repairs = read({"unread_link": "1200"})
     assert state == read({})[0]  # the notice itself is no parameter of the view
     assert len(repairs) == 1
-    assert "1,200 parameters" in repairs[0].message() and "default view" in repairs[0].message()
+    assert "1,200 parameters" in repairs[0].message(ENGLISH) and "default view" in repairs[0].message(ENGLISH)
 
 
 def test_pt_since_is_bounded_by_the_partner_datas_years_not_the_trade_datas():
@@ -200,8 +201,17 @@ def test_a_pages_years_are_read_when_it_first_asks_and_everything_else_on_openin
 def test_view_in_words_names_the_years_and_every_setting_shown():
     state, _ = read({"years": "2010..2020", "radius": "150"})
     query = to_query(state, BorderState, YEARS)
-    assert view_in_words(state, query) == "Years 2010–2020; radius 150"
-    assert view_in_words(read({})[0], {}) == "Years 1993–2025; every other setting at its default"
+    assert view_in_words(state, query, ENGLISH) == "Years 2010–2020; radius 150"
+    assert view_in_words(read({})[0], {}, ENGLISH) == "Years 1993–2025; every other setting at its default"
+
+
+def test_the_view_in_russian_words():
+    state, _ = read({"years": "2010..2020", "radius": "150", "lang": "ru"})
+    query = to_query(state, BorderState, YEARS)
+    assert query["lang"] == "ru"
+    # the language is the brief's own: not listed; the years as a Russian reader reads a range
+    assert view_in_words(state, query, RUSSIAN) == "Годы: 2010–2020; radius 150"
+    assert view_in_words(read({})[0], {}, RUSSIAN) == "Годы: 1993–2025; остальные настройки — по умолчанию"
 
 
 def test_reset_and_presets_read_the_declarations():
@@ -228,7 +238,7 @@ def test_a_new_parameter_is_one_field_in_its_pages_class():
     state, _ = open_link({"demo_level": "9"}, YEARS)
     state, repairs = read_page(state, Demo)
     assert state.of(Demo).demo_level == 5.0
-    assert repairs[0].message() == "The link's `demo_level` value `9` lies outside 0..5; showing 5 instead."
+    assert repairs[0].message(ENGLISH) == "The link's `demo_level` value `9` lies outside 0..5; showing 5 instead."
     assert to_query(state, Demo, YEARS) == {"demo_level": "5"}
     assert Demo.param("demo_level").fmt == "% (0..5)" and Demo.demo_level == 2.0
 
@@ -318,3 +328,26 @@ def test_a_language_reads_as_people_and_browsers_write_it():
     assert not repairs and state.of(Filters).language.code == "ru"
     state, repairs = read({"lang": "klingon"})
     assert state.of(Filters).language.code == "en" and [r.param for r in repairs] == ["lang"]
+
+
+def test_a_repaired_link_is_said_in_russian():
+    """The warning's template, the reason and the value used, in Russian (worked out by hand);
+    the link's own text and the parameter's name as they are."""
+    _, repairs = read({"years": "1900..2100", "radius": "abc", "sc_saved": "Deep cut:-3,-99,0"})
+    said = {repair.param: repair.message(RUSSIAN) for repair in repairs}
+    assert said["years"] == (
+        "Значение `1900..2100` параметра `years` в ссылке выходит за пределы периода, который охватывают "
+        "данные (1993–2025); вместо него показано: 1993..2025."
+    )
+    assert said["radius"] == (
+        "Значение `abc` параметра `radius` в ссылке не является числом (км); вместо него показано: "
+        "значение по умолчанию (100)."
+    )
+    assert said["sc_saved"] == (
+        "Значение `Deep cut:-3,-99,0` параметра `sc_saved` в ссылке содержит число, которое лежит вне "
+        "диапазона -60..60; вместо него показано: Deep cut:-3,-60,0."
+    )
+    # English: as it always was
+    assert {repair.param: repair.message(ENGLISH) for repair in repairs}["radius"] == (
+        "The link's `radius` value `abc` is not a number of km; showing the default (100) instead."
+    )

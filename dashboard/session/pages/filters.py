@@ -5,7 +5,7 @@ from __future__ import annotations
 from dashboard.formatting import UNITS as UNIT_SCALES
 from dashboard.formatting.language import BY_CODE, DEFAULT, LANGUAGES, Language, from_link
 from dashboard.session.params import PageState, Years, choice, custom, subset, year_span
-from dashboard.session.readers import Invalid
+from dashboard.session.readers import NOT_ONE_OF, Invalid
 
 SIDES = ("russia", "tajikistan", "other")
 UNITS = tuple(UNIT_SCALES)
@@ -17,7 +17,7 @@ def read_language(text: str, years: Years | None) -> str:
     English, reported like every garbled parameter."""
     link = from_link(text)
     if link.rejected is not None:
-        raise Invalid(f"is not one of {', '.join(LANGUAGE_CODES)}")
+        raise Invalid(NOT_ONE_OF.format(options=", ".join(LANGUAGE_CODES)))
     return link.language.code
 
 

@@ -6,7 +6,17 @@ import re
 
 from dashboard.session.pages.filters import Filters
 from dashboard.session.params import Range, choice, custom, slider
-from dashboard.session.readers import Invalid, Years, number_in, whole_number_in
+from dashboard.session.readers import (
+    A_NUMBER_THAT,
+    NAMED_TWICE,
+    NOT_AN_ITEM,
+    TOO_MANY,
+    UNREADABLE_ITEM,
+    Invalid,
+    Years,
+    number_in,
+    whole_number_in,
+)
 
 SC_GROWTH = Range(-15.0, 10.0, 0.1)
 SC_RUBLE = Range(-60.0, 60.0, 0.1)
@@ -29,7 +39,7 @@ def parse_saved(text: str, years: Years | None) -> tuple[Saved, ...]:
     for item in items:
         match = re.fullmatch(rf"\s*({SAVED_NAME})\s*:\s*([^,]+),([^,]+),([^,]+)(?:,([^,]+))?\s*", item)
         if not match:
-            problems.append("has an item that is not NAME:GROWTH,RUBLE,MIGRANTS[,YEARS AHEAD]")
+            problems.append(NOT_AN_ITEM)
             continue
         name = match.group(1).strip()
         numbers = []
@@ -40,13 +50,13 @@ def parse_saved(text: str, years: Years | None) -> tuple[Saved, ...]:
                 if problem.clamped is None:
                     break
                 numbers.append(problem.clamped)
-                problems.append(f"has a number that {problem.reason}")
+                problems.append(A_NUMBER_THAT.format(reason=problem.reason))
         if len(numbers) < len(SAVED_READERS):
-            problems.append("has an item whose numbers cannot be read")
+            problems.append(UNREADABLE_ITEM)
         elif name in {saved[0] for saved in kept}:
-            problems.append(f"names the scenario {name} twice")
+            problems.append(NAMED_TWICE.format(name=name))
         elif len(kept) == MAX_SAVED:
-            problems.append(f"holds more than {MAX_SAVED} scenarios")
+            problems.append(TOO_MANY.format(count=MAX_SAVED))
         else:
             kept.append((name, *numbers))
     if problems:

@@ -1,35 +1,17 @@
-"""Strings the interface shows today whose call sites are not wrapped in gettext yet.
+"""The glossary's terms (../shared/i18n/GLOSSARY-ru.md), marked for the catalogue.
 
-Listed here, each exactly as its file writes it (a test finds every one there), so that the
-catalogue already holds their Russian and the string pass only has to wrap the call site:
-`st.caption(_("No reporter was selected, so all are shown."))`. An f-string's fields become named
-placeholders (`f"CSV: {file_name}"` -> `_("CSV: {file_name}").format(file_name=...)`), and Markdown
-around a whole string stays in the code (`"**{}**".format(_("Link to this view"))`: pybabel does
-not read an f-string's fields). Delete a line when its call site is wrapped; the module goes when
-the pass is done (docs/i18n.md).
+Some terms are no string the code writes on its own (a page writes "share of trade" inside a
+longer sentence): listing them here keeps their Russian in the catalogue, so a translator and a
+test (tests/unit/test_i18n_catalogue.py) use one Russian for one English on every page.
 
-The glossary's terms (../shared/i18n/GLOSSARY-ru.md) are in the catalogue too, so the pass and
-the translator use the same Russian for the same English.
+Every string the interface shows is wrapped at its call site (`lang.gettext`, `N_`): the
+English-only strings that used to wait here for the string pass (pending.py) are all wrapped,
+and tests/unit/test_i18n_catalogue.py fails if a view writes an unwrapped one again.
 """
 
 from __future__ import annotations
 
 from dashboard.formatting.catalogue import N_
-
-# file (under dashboard/) -> its strings; the test reads each file for each string, the fields
-# of an f-string written {like_this}
-IN_CODE: dict[str, tuple[str, ...]] = {
-    "formatting/__init__.py": (
-        N_("Total trade"),
-        N_("Russia → Tajikistan"),
-        N_("Tajikistan → Russia"),
-        N_("Balance (Russia's surplus)"),
-        N_("Russia"),
-        N_("Tajikistan"),
-        N_("Media & unattributed"),
-        N_("Events: "),
-    ),
-}
 
 # The glossary's terms (pages and controls, trade and economy, security and geography,
 # institutions): one Russian for each English, whatever page it appears on.
