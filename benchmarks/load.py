@@ -1,8 +1,9 @@
 """Concurrent viewers as websocket clients speaking Streamlit's own protocol.
 
 Each client is one viewer session. It asks for every page in turn, as the browser does on
-navigation, then moves the Border page's radius slider 5 times. An action's latency is from
-sending the request to the server's "script finished" message. Errors are exception elements,
+navigation, then moves the Border page's radius slider 5 times as a browser does (the slider's
+own section reruns alone: a fragment run). An action's latency is from sending the request to
+the server's "script finished" message. Errors are exception elements,
 runs that do not finish successfully, and timeouts.
 
 Twenty-five headless browsers on a 2-core machine mostly measure the browsers: they compete
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from benchmarks.stats import summary
 from hosting.process import free_port, health_url, start_streamlit, stop, wait_for
-from hosting.session import PAGES, run_blocking, run_page, session, warm
+from hosting.session import PAGES, Run, run_blocking, run_page, session, warm
 
 SLIDER_LABEL = "Distance from Russia"
 BUSY = "serving as many viewers as it can"
@@ -47,24 +48,25 @@ async def viewer(base: str, tally: Tally, moves: int) -> None:
             if any(BUSY in text for text in first.warnings):
                 tally.busy += 1
                 return
-            sliders: dict[str, tuple[str, float]] = {}
-            for page in (*PAGES, "border"):
-                sliders.update(await timed(socket, tally, page))
-            widget, value = next(v for label, v in sliders.items() if label.startswith(SLIDER_LABEL))
-            for step in range(1, moves + 1):
-                await timed(socket, tally, "border", [(widget, value + 10 * step)])
+            for page in PAGES:
+                await timed(socket, tally, page)
+            border = await timed(socket, tally, "border")
+            label = next(label for label in border.sliders if label.startswith(SLIDER_LABEL))
+            widget, value = border.sliders[label]
+            for step in range(1, moves + 1):  # as a browser moves it: the slider's own section reruns
+                await timed(socket, tally, "border", [(widget, value + 10 * step)], border.fragments.get(label, ""))
     except Exception as error:  # a benchmark counts failures rather than stopping at the first
         tally.errors.append(f"{type(error).__name__}: {error}".splitlines()[0])
 
 
-async def timed(socket, tally: Tally, page: str, widgets: list[tuple[str, float]] = ()) -> dict:
+async def timed(socket, tally: Tally, page: str, widgets: list[tuple[str, float]] = (), fragment: str = "") -> Run:
     start = time.perf_counter()
-    run = await run_page(socket, page, widgets)
+    run = await run_page(socket, page, widgets, fragment)
     tally.latencies_ms.append((time.perf_counter() - start) * 1000)
     tally.errors += [f"exception on /{page}: {message}" for message in run.exceptions]
     if not run.finished:
         tally.errors.append(f"/{page} did not finish successfully")
-    return run.sliders
+    return run
 
 
 async def viewers(base: str, count: int, moves: int) -> tuple[Tally, float]:

@@ -223,6 +223,14 @@ def run(targets: list[Target], rounds: int, moves: int, trace: bool) -> dict:
     return report
 
 
+def measure_pages(rounds: int = 2, moves: int = 10) -> dict:
+    """Every page's slider (benchmarks/browser.SLIDERS) beside the floor's, in one run: what
+    `make bench` reports as "slider to last change" (issue 30's budgets)."""
+    targets = [Target("floor", ROOT, "benchmarks/floor_app.py", "/?slider=1", FLOOR_SLIDER)]
+    targets += [Target(path, ROOT, "hosting/app.py", path, label) for path, (label, _) in SLIDERS.items()]
+    return run(targets, rounds, moves, trace=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--page", default="/scenarios", help="a page with a slider in benchmarks/browser.SLIDERS")

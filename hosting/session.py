@@ -25,6 +25,7 @@ from dashboard import navigation
 T = TypeVar("T")
 PAGES = tuple(page.path for page in navigation.PAGES)  # url paths; "" is the Overview
 TIMEOUT_S = 120
+FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Run:
 
     exceptions: list[str] = field(default_factory=list)
     sliders: dict[str, tuple[str, float]] = field(default_factory=dict)
+    fragments: dict[str, str] = field(default_factory=dict)  # slider label -> the section it reruns alone
     query: str | None = None  # the query string the run wrote into the address, if it wrote one
     warnings: list[str] = field(default_factory=list)  # st.warning texts (e.g. the busy notice)
     new_session: NewSession | None = None  # what the server told the session about itself
@@ -51,10 +53,15 @@ async def session(base: str) -> AsyncIterator[websockets.ClientConnection]:
         yield socket
 
 
-async def run_page(socket: websockets.ClientConnection, page: str, widgets: Iterable[tuple[str, float]] = ()) -> Run:
-    """Ask for a page (with slider values: (widget id, value)) and read until its run ends."""
+async def run_page(
+    socket: websockets.ClientConnection, page: str, widgets: Iterable[tuple[str, float]] = (), fragment: str = ""
+) -> Run:
+    """Ask for a page (with slider values: (widget id, value)) and read until its run ends. With
+    `fragment` (a slider's, from `Run.fragments`), only that section reruns, as a browser asks
+    when the slider sits in a section redrawn alone (dashboard/views/redraw.py)."""
     message = BackMsg()
     message.rerun_script.page_name = page
+    message.rerun_script.fragment_id = fragment
     for widget_id, value in widgets:
         state = message.rerun_script.widget_states.widgets.add()
         state.id = widget_id
@@ -73,12 +80,14 @@ async def run_page(socket: websockets.ClientConnection, page: str, widgets: Iter
                 run.warnings.append(element.alert.body)
             elif element.WhichOneof("type") == "slider" and element.slider.set_value:
                 run.sliders[element.slider.label] = (element.slider.id, element.slider.value[0])
+                if forward.delta.fragment_id:
+                    run.fragments[element.slider.label] = forward.delta.fragment_id
         if kind == "new_session":
             run.new_session = forward.new_session
         if kind == "page_info_changed":
             run.query = forward.page_info_changed.query_string
         if kind == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-            run.finished = forward.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+            run.finished = forward.script_finished in FINISHED
             return run
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, basis_tooltips, color_scale
+from dashboard.charts.theme import INK, MUTED, ON_CANVAS, basis_tooltips, color_scale
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 
@@ -15,13 +15,6 @@ RESULT_COLORS = {N_("Latest actual"): "#1F2933", N_("Scenario"): "#B3261E"}
 EPISODE_COLOR = "#B3261E"
 YEAR_COLOR = "#6B7280"
 BACKTEST_COLORS = {N_("What happened"): "#1F2933", N_("Predicted without that year"): "#2166AC"}
-# Drawn on a canvas, not in SVG: an SVG chart is hundreds of page elements that the browser
-# restyles and repaints whenever anything on the page changes (Streamlit marks what is being
-# redrawn on every slider move), a canvas is one. Measured on this page's sliders: about 25 ms
-# less per move (docs/performance.md). Nothing is lost for a screen reader: the marks are hidden
-# from it (theme: aria false) and the chart is announced by its description, on the container.
-# Streamlit passes the spec's usermeta.embedOptions.renderer to vega-embed.
-ON_CANVAS = {"embedOptions": {"renderer": "canvas"}}
 
 
 def in_language(colors: dict[str, str], lang: Language) -> dict[str, str]:

@@ -114,3 +114,14 @@ def rt_dashboard() -> alt.theme.ThemeConfig:
             "point": {"size": 55, "filled": True},
         }
     }
+
+
+# Drawn on a canvas, not in SVG: an SVG chart is hundreds of page elements that the browser
+# restyles and repaints whenever anything on the page changes (Streamlit marks what is being
+# redrawn on every slider move), a canvas is one. Measured on the Scenarios sliders: about 25 ms
+# less per move; the map rewrote about 1,400 SVG elements per radius (docs/performance.md).
+# Nothing is lost for a screen reader: the marks are hidden from it (theme: aria false) and the
+# chart is announced by its description, on the container.
+# Streamlit passes the spec's usermeta.embedOptions.renderer to vega-embed; views/components.py
+# draws every chart and map this way.
+ON_CANVAS = {"embedOptions": {"renderer": "canvas"}}

@@ -72,6 +72,7 @@ def bound_widget(
     resets: tuple[str, ...] = (),
     labels_from: str = "",
     labels_in_every_language: bool = False,
+    then: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> Any:
     """Draw `widget` showing `value`, and store the viewer's changes in view field `name`.
@@ -88,6 +89,9 @@ def bound_widget(
     into "US$ bn" and broke every page (tests/e2e/test_languages.py). English keeps the plain
     key. `labels_in_every_language` is for a widget whose labels are the same in every
     language (the language switch itself: each language in its own name).
+
+    `then` runs after the view is stored (views/redraw.whole_page: the change shows beyond the
+    control's section).
     """
     language = st.session_state[VIEW_KEY].of(Filters).language
     in_language = "format_func" in kwargs and not labels_in_every_language and not language.is_source
@@ -100,6 +104,8 @@ def bound_widget(
 
     def store() -> None:
         update_view(**{name: to_view(st.session_state[key])}, **dict.fromkeys(resets))
+        if then is not None:
+            then()
 
     return widget(*args, key=key, on_change=store, **kwargs)
 

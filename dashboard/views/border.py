@@ -16,7 +16,7 @@ from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, Bo
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order
-from dashboard.views import components
+from dashboard.views import components, redraw
 
 LAYER_LABELS = {
     "russian": N_("Russian sites"),
@@ -83,6 +83,16 @@ def why_shorter(model: BorderModel, lang: Language) -> str:
 def reach_at(radius: int) -> pd.Series:
     """The border's coverage at this radius (covered_km, share), from the curve built once."""
     return coverage_at(shared.coverage_curve(), radius)
+
+
+@redraw.redrawn_alone("bd-reach")
+def reach_part(model: BorderModel, tables: BorderTables, lang: Language) -> None:
+    """The cards, the map and the distances: a radius or the map's layers moved redraw these alone
+    (views/redraw.py); the troops, events and lengths below do not depend on them."""
+    view = current_view(BorderState)
+    kpi_row(model, tables, view, lang)
+    map_section(model, tables, view, lang)
+    distances_section(model, tables, view, lang)
 
 
 def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
@@ -405,9 +415,7 @@ def render() -> None:
     tables = components.model_or_error(shared.border_tables, lang=lang)
     if tables is None:
         return
-    kpi_row(model, tables, view, lang)
-    map_section(model, tables, view, lang)
-    distances_section(model, tables, view, lang)
+    reach_part(model, tables, lang)
     troops_section(model, tables, view, lang)
     memberships_section(model, lang)
     events_section(model, tables, view, lang)

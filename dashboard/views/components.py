@@ -21,6 +21,7 @@ from dashboard.analytics.citations import (
 )
 from dashboard.brief import collect
 from dashboard.cache import shared as cache
+from dashboard.charts.theme import ON_CANVAS
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, vega
 from dashboard.formatting.catalogue import N_
@@ -49,7 +50,7 @@ def show_chart(
     # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
     # passing alt as well would only make Streamlit log that one overrides the other, every draw
     text = description if data is None else cache.chart_description(description, data, lang)
-    spec = vega.localized_spec({"autosize": FIT_WIDTH, **chart, "description": text}, lang)
+    spec = vega.localized_spec({"autosize": FIT_WIDTH, "usermeta": ON_CANVAS, **chart, "description": text}, lang)
     st.vega_lite_chart(spec=dict(spec), theme=None, width="stretch")
     collect.chart(dict(vega.localized_spec(chart, lang)), description)
 
@@ -105,7 +106,7 @@ def accessibility_styles() -> None:
 def show_map(chart: dict[str, Any], description: str, key: str, *, lang: Language) -> None:
     """A map whose height follows its width, so it fills a phone screen as well as a laptop's."""
     st.html(MAP_FRAME_CSS)
-    spec = dict(vega.localized_spec(chart, lang))
+    spec = dict(vega.localized_spec({"usermeta": ON_CANVAS, **chart}, lang))
     with st.container(key=f"map-frame-{key}"):
         st.vega_lite_chart(spec=spec, theme=None, width="stretch", height="stretch", alt=description)
     collect.chart(spec, description)

@@ -16,7 +16,7 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.partners import MIRROR_PARTNERS, NEIGHBOUR_CODES, PARTNER_FLOWS, PartnersState
 from dashboard.session.readers import in_order
-from dashboard.views import components
+from dashboard.views import components, redraw
 
 FLOW_NAMES = {
     "total": N_("Exports + imports"),
@@ -183,7 +183,15 @@ def controls(model: PartnersModel, view: PartnersState, lang: Language) -> None:
     with since:
         years = list(range(model.years[0], model.years[1] + 1))
         chosen = view.pt_since if view.pt_since in years else years[0]
-        bound_widget(st.selectbox, "pt_since", chosen, _("Compare with"), options=years, index=None)
+        bound_widget(
+            st.selectbox,
+            "pt_since",
+            chosen,
+            _("Compare with"),
+            options=years,
+            index=None,
+            then=redraw.whole_page,  # the cards above compare with it too
+        )
 
 
 # Each flow's heading, caption, axis and description, whole: Russian words them differently.
@@ -218,6 +226,14 @@ FLOW_TEXTS = {
 }
 
 
+@redraw.redrawn_alone("pt-partners")
+def partners_part(model: PartnersModel, lang: Language) -> None:
+    """The partners' controls and the chart and table they change: a flow or the number of
+    partners moved redraws this part alone (views/redraw.py)."""
+    controls(model, current_view(PartnersState), lang)
+    partners_section(model, current_view(PartnersState), lang)
+
+
 def partners_section(model: PartnersModel, view: PartnersState, lang: Language) -> None:
     _ = lang.gettext
     heading, caption, axis, description = (_(text) for text in FLOW_TEXTS[view.pt_flow])
@@ -241,11 +257,21 @@ def partners_section(model: PartnersModel, view: PartnersState, lang: Language) 
         description=description.format(partners=", ".join(shown.order)),
         lang=lang,
     )
-    st.dataframe(
-        shared.partners_changes(view.pt_flow, view.pt_top, view.pt_since, years, lang),
-        hide_index=True,
-        width="stretch",
-    )
+    # a plain table, not a data grid: its rows change with every move of the slider, and the grid
+    # redraws its canvas and its screen-reader table for about 300 ms after (docs/performance.md)
+    st.table(shared.partners_changes(view.pt_flow, view.pt_top, view.pt_since, years, lang), hide_index=True)
+
+
+@redraw.redrawn_alone("pt-mirror")
+def mirror_part(model: PartnersModel, lang: Language) -> None:
+    """The partner chosen for the mirror comparison redraws its charts alone."""
+    mirror_section(model, current_view(PartnersState), lang)
+
+
+@redraw.redrawn_alone("pt-neighbours")
+def neighbours_part(model: PartnersModel, lang: Language) -> None:
+    """The economies chosen for the comparison redraw its charts alone."""
+    neighbours_section(model, current_view(PartnersState), lang)
 
 
 def mirror_section(model: PartnersModel, view: PartnersState, lang: Language) -> None:
@@ -428,11 +454,10 @@ def render() -> None:
     )
     st.caption(_(YEARS_REACH).format(first=model.years[0]))
     headline(model, view, lang)
-    controls(model, view, lang)
+    partners_part(model, lang)
+    mirror_part(model, lang)
+    neighbours_part(model, lang)
     view = current_view(PartnersState)
-    partners_section(model, view, lang)
-    mirror_section(model, view, lang)
-    neighbours_section(model, view, lang)
     remittances_section(model, view, lang)
 
 

@@ -14,7 +14,7 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.products import ProductsState
 from dashboard.session.readers import span_of
-from dashboard.views import components
+from dashboard.views import components, redraw
 
 DIRECTIONS = ("ru_to_tj", "tj_to_ru")
 DIRECTION_OPTIONS = {"both": N_("Both"), **FLOW_LABELS}
@@ -371,11 +371,20 @@ def render() -> None:
     model = components.model_or_error(shared.products_model, lang=lang)
     if model is None:
         return
-    view = current_view(ProductsState, span_of(model.years))
+    current_view(ProductsState, span_of(model.years))  # the year parameters, read against the data's years
     if len(model.baci):
         st.caption(_(BACI_NOTE))
     else:
         components.no_data(_(GET_BACI))
+    products_part(model, lang)
+    coverage_section(model, lang)
+
+
+@redraw.redrawn_alone("pr-products")
+def products_part(model: ProductsModel, lang: Language) -> None:
+    """The controls and everything they change redraw alone (views/redraw.py): the page's title,
+    notes and the coverage strip below do not depend on them."""
+    view = current_view(ProductsState)
     year, query = controls(model, view, lang)
     directions = DIRECTIONS if view.prod_focus == "both" else (view.prod_focus,)
     for column, direction in zip(st.columns(len(directions)), directions, strict=True):
@@ -386,7 +395,6 @@ def render() -> None:
         baci_trends_section(model, year, query, view, lang)
         named_flows_section(model, lang)
     trends_section(model, query, lang)
-    coverage_section(model, lang)
 
 
 render()

@@ -13,8 +13,8 @@ A section's rules, so that the page stays exactly what a full run would draw:
 - it reads the view inside (`current_view`), never as an argument: a fragment rerun is called
   with the arguments of the last full run (the model passed in stays that run's data edition,
   as the rest of the page does);
-- a control whose change shows outside the section stays outside it (a full rerun), or its
-  callback calls `st.rerun()`;
+- a control whose change shows outside the section stays outside it (a full rerun), or is
+  bound with `then=redraw.whole_page` (its section then reruns the whole page instead);
 - what it records for the brief replaces, on its own rerun, what it recorded before
   (brief.collect.section), so the brief is always the page on screen.
 
@@ -42,6 +42,7 @@ from dashboard.brief import collect
 
 P = ParamSpec("P")
 FRAME_KEY = "_page_frame"
+WHOLE_PAGE_KEY = "_redraw_whole_page"
 _called = threading.local()  # set while a full run calls a section: its fragment then runs inline
 
 
@@ -64,6 +65,12 @@ def page_frame(draw: Callable[[], None], *slots: Any) -> None:
     st.session_state[FRAME_KEY] = Frame(draw, slots)
 
 
+def whole_page() -> None:
+    """A control's callback, for a control inside a section whose change shows outside it too
+    (Partners' "Compare with" year is in its cards): the section's rerun becomes the page's."""
+    st.session_state[WHOLE_PAGE_KEY] = True
+
+
 def redrawn_alone(key: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
     """`draw` as a section its own controls rerun alone, the page's frame after it; `key` names
     it (unique on the page) in the brief's record."""
@@ -72,6 +79,8 @@ def redrawn_alone(key: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
         @st.fragment
         def section(*args: P.args, **kwargs: P.kwargs) -> None:
             full_run, _called.full_run = getattr(_called, "full_run", False), False
+            if st.session_state.pop(WHOLE_PAGE_KEY, False) and not full_run:
+                st.rerun(scope="app")
             with collect.section(key, redrawn=not full_run):
                 draw(*args, **kwargs)
             frame = st.session_state.get(FRAME_KEY)

@@ -16,7 +16,7 @@ from dashboard.formatting.language import Language
 from dashboard.models.remittances import RemittancesModel, RemittancesView, Scenario, share_percent
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
 from dashboard.session.pages.remittances import REM_RUSSIA, REM_SHARE, RemittancesState
-from dashboard.views import components
+from dashboard.views import components, redraw
 
 CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
 
@@ -457,7 +457,14 @@ def render() -> None:
     series_section(model, shown, view, lang)
     claim_section(model, lang)
     russia_section(model, shown, lang)
-    scenario_section(model, view, lang)
+    scenario_part(model, lang)
+
+
+@redraw.redrawn_alone("rm-scenario")
+def scenario_part(model: RemittancesModel, lang: Language) -> None:
+    """The shock's sliders and presets redraw the scenario alone (views/redraw.py): nothing above
+    depends on them."""
+    scenario_section(model, current_view(RemittancesState), lang)
 
 
 render()

@@ -31,7 +31,7 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view, 
 from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.trade import MIRROR_FLOWS, TradeState
 from dashboard.session.params import Repair
-from dashboard.views import components
+from dashboard.views import components, redraw
 
 MIRROR_NOTE = N_(
     "Why the two sides differ: exports are valued FOB (at the border) and imports CIF "
@@ -525,10 +525,23 @@ def render() -> None:
     kpi_row(model, view, lang)
     annual_section(model, view, lang)
     share_section(view, lang)
-    mirror_section(model, view, lang)
+    mirror_part(model, lang)
     published_section(model, view, lang)
     part_year_section(model, view, lang)
-    projection_section(model, view, lang)
+    projection_part(model, lang)
+
+
+@redraw.redrawn_alone("tr-mirror")
+def mirror_part(model: TradeModel, lang: Language) -> None:
+    """The flow chosen for the mirror comparison redraws its chart alone (views/redraw.py)."""
+    mirror_section(model, current_view(TradeState), lang)
+
+
+@redraw.redrawn_alone("tr-projection")
+def projection_part(model: TradeModel, lang: Language) -> None:
+    """The projection's year, base and growth redraw the projection alone; loading the article's
+    case widens the Years filter, and reruns the whole page."""
+    projection_section(model, current_view(TradeState), lang)
 
 
 LOAD_ARTICLE = N_("Load the Russia Briefing projection")

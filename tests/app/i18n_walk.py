@@ -133,7 +133,7 @@ def table_headers(node: Any) -> list[str]:
     """A table's headers as shown: the columns it shows (`column_order`), each by its configured
     label where the page gives one, else its name; and a link column's display text."""
     config = json.loads(node.proto.columns) if getattr(node.proto, "columns", "") else {}
-    shown = list(node.proto.column_order) or [str(column) for column in node.value.columns]
+    shown = list(getattr(node.proto, "column_order", ())) or [str(column) for column in node.value.columns]
     texts = []
     for column in shown:
         settings = config.get(column, {})
@@ -157,7 +157,7 @@ def _located_texts(at: Any) -> Iterator[tuple[str, str]]:
             if kind == "vega_lite_chart":
                 texts: Iterable[str] = spec_texts(json.loads(proto.spec) if proto.spec else {})
                 kind = "chart"
-            elif kind in {"dataframe", "arrow_data_frame"}:  # a table: its headers (its cells are data)
+            elif kind in {"dataframe", "arrow_data_frame", "table"}:  # a table: its headers (its cells are data)
                 texts = table_headers(node)
                 kind = "table"
             else:

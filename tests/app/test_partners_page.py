@@ -51,7 +51,7 @@ def test_top_n_draws_that_many_partners_and_the_rest(open_app):
 def test_flow_and_since_change_the_view_and_the_link(open_app):
     at = open_app("partners", pt_flow="exports", pt_since="2010")
     assert "share of its exports" in next(s.value for s in at.subheader)
-    table = next(t.value for t in at.dataframe if "Partner" in t.value.columns)
+    table = next(t.value for t in at.table if "Partner" in t.value.columns)
     assert list(table.columns) == ["Partner", "Share 2010", "Share 2020", "Change"]
     assert url(at) == {"pt_flow": "exports", "pt_since": "2010"}
 
@@ -105,7 +105,7 @@ def test_a_link_comparing_with_1992_reopens_on_1992(open_app):
     at = open_app("partners", pt_since="1992")
     assert not at.warning
     assert at.selectbox(key="w_pt_since").value == 1992
-    table = next(t.value for t in at.dataframe if "Partner" in t.value.columns)
+    table = next(t.value for t in at.table if "Partner" in t.value.columns)
     assert "Share 1992" in table.columns
     assert url(at) == {"pt_since": "1992"}
     outside = open_app("partners", pt_since="1961")  # China's rows go back to 1961; Tajikistan's do not

@@ -25,13 +25,17 @@ def test_a_page_run_reports_its_sliders_and_takes_new_values(server):
             first = await run_page(socket, "border")
             widget, value = first.sliders[RADIUS]
             moved = await run_page(socket, "border", [(widget, value + 50)])
-            return first, moved
+            alone = await run_page(socket, "border", [(widget, value + 60)], first.fragments[RADIUS])
+            return first, moved, alone
 
-    first, moved = run_blocking(visit())
+    first, moved, alone = run_blocking(visit())
     assert first.finished and not first.exceptions
     assert first.sliders[RADIUS][1] == BorderState.radius
     assert moved.finished and not moved.exceptions
     assert f"radius={BorderState.radius + 50}" in moved.query  # the view followed the slider into the address
+    # as a browser moves it: the radius's section alone (the load benchmark's action), the address follows
+    assert alone.finished and not alone.exceptions
+    assert f"radius={BorderState.radius + 60}" in alone.query
 
 
 RUBLE = "Ruble against the US$, %"

@@ -1,6 +1,6 @@
 """The benchmark's tables in docs/: written between their markers, the rest of the file untouched."""
 
-from benchmarks.run import HOSTING, PERFORMANCE, ROOT, between, budget_table, load_table
+from benchmarks.run import HOSTING, PERFORMANCE, ROOT, between, budget_table, load_table, slider_rows, throughput
 
 
 def test_a_table_replaces_only_what_lies_between_its_markers():
@@ -26,3 +26,23 @@ def test_each_table_has_its_markers_once_in_the_doc_the_benchmark_writes():
     docs = [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
     for marker, home in (("bench", PERFORMANCE), ("hosting-load", HOSTING)):
         assert [d for d in docs if f"<!-- {marker}:start -->" in d.read_text()] == [home]  # no stale copy elsewhere
+
+
+def test_a_slider_meets_its_budget_only_within_all_three_limits():
+    """Issue 30: to the last change, median ≤ 120 ms and p95 ≤ 200 ms, and ≤ 2.5x the floor app."""
+    floor = {"last_median_ms": 50.0, "last_p95_ms": 80.0, "last_ratio_to_floor": 1.0}
+    measured = {
+        "floor": floor,
+        "/quick": {"last_median_ms": 110.0, "last_p95_ms": 190.0, "last_ratio_to_floor": 2.2},
+        "/jumpy": {"last_median_ms": 110.0, "last_p95_ms": 240.0, "last_ratio_to_floor": 2.2},
+        "/far_from_floor": {"last_median_ms": 118.0, "last_p95_ms": 150.0, "last_ratio_to_floor": 2.6},
+        "/slow": {"last_median_ms": 121.0, "last_p95_ms": 150.0, "last_ratio_to_floor": 2.0},
+    }
+    rows = {measure: (value, met) for measure, value, _, met in slider_rows(measured)}
+    assert rows["slider to last change, floor app (one slider, one chart)"] == ("50.0 ms (p95 80.0)", None)
+    assert rows["slider to last change, /quick"] == ("110.0 ms (p95 190.0; 2.2x floor)", True)
+    assert [rows[f"slider to last change, /{page}"][1] for page in ("jumpy", "far_from_floor", "slow")] == [False] * 3
+
+
+def test_the_hosted_load_meets_its_budget_at_60_actions_a_second():
+    assert throughput({"actions": 300, "wall_s": 5.0}) == 60.0
