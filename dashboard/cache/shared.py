@@ -25,6 +25,7 @@ from dashboard import datasets
 from dashboard.analytics import border, citations, overview
 from dashboard.analytics import trade as trade_analytics
 from dashboard.analytics.basis import Mismatch
+from dashboard.analytics.partners import name_in
 from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
 from dashboard.charts import border as border_charts
@@ -235,9 +236,16 @@ def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = border_model()
     sites = sites_in(_map_sites(model, layers), model.sites, lang)
-    labels = model.countries.drop(columns="geometry")
+    labels = country_labels(model, lang)
     chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
     return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
+
+
+def country_labels(model: BorderModel, lang: Language) -> pd.DataFrame:
+    """The map's country names, in the viewer's language (CLDR's, by ISO code, but in English)."""
+    labels = model.countries.drop(columns="geometry")
+    names = [name_in(iso3, name, lang) for iso3, name in zip(labels["iso_a3"], labels["name"], strict=True)]
+    return labels.assign(name=names)
 
 
 def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
@@ -251,7 +259,7 @@ def border_thumbnail_spec(height: int, lang: Language) -> dict:
     """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
     model = border_model()
     sites = sites_in(_map_sites(model, ("russian",)), model.sites, lang)
-    labels = model.countries.drop(columns="geometry")
+    labels = country_labels(model, lang)
     chart = border_charts.border_map(labels, False, False, sites, lang, site_names=False)
     chart = chart.properties(height=height, title=lang.gettext("Border and Russian sites")).configure_legend(
         disable=True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -98,9 +99,33 @@ FIT_TEXT_CSS = (
 )
 
 
+# A card's value must stay whole: Russian amounts are one unbreakable string ("20,64 млрд долл.
+# США", no-break spaces), and a browser left to itself broke it inside a word ("СШ|А"). Its font
+# follows the card's width (FIT_TEXT_CSS) and, here, its length: a value of up to n characters
+# gets at most 100 / (0.6 n) % of the card's width per em (0.6 em: a wide average character of the
+# app's font), so it fits on its line. Static CSS, keyed to the metric's container class.
+VALUE_WIDTHS = tuple(range(12, 45, 4))
+
+
+def value_width(value: str) -> int:
+    """The smallest of VALUE_WIDTHS that holds `value` (the longest for anything longer)."""
+    return next((width for width in VALUE_WIDTHS if len(value) <= width), VALUE_WIDTHS[-1])
+
+
+FIT_VALUE_CSS = (
+    "<style>[data-testid='stMetricValue'],[data-testid='stMetricValue'] *{overflow-wrap:normal;word-break:normal;}"
+    + "".join(
+        f"[class*='st-key-fit-{width}-'] [data-testid='stMetricValue']"
+        f"{{font-size:min(2.25rem,11cqi,{100 / (0.6 * width):.2f}cqi);}}"
+        for width in VALUE_WIDTHS
+    )
+    + "</style>"
+)
+
+
 def accessibility_styles() -> None:
     """The app's own CSS for contrast, focus and text that fits (WCAG 1.4.3, 2.4.7, 1.4.10)."""
-    st.html(ACCESSIBILITY_CSS + FIT_TEXT_CSS)
+    st.html(ACCESSIBILITY_CSS + FIT_TEXT_CSS + FIT_VALUE_CSS)
 
 
 def show_map(chart: dict[str, Any], description: str, key: str, *, lang: Language) -> None:
@@ -255,7 +280,9 @@ def metric(
     `basis` says whose figure it is and on what basis, under the number and in the brief: a
     number without it says more than it knows.
     """
-    where.metric(label, value, delta=delta, **kwargs)
+    # the key's class sizes the value to its length (FIT_VALUE_CSS); hashed, so a rerun keeps the element
+    digest = hashlib.sha1(f"{label}|{value}|{delta}|{basis}".encode()).hexdigest()[:12]
+    where.container(key=f"fit-{value_width(value)}-{digest}").metric(label, value, delta=delta, **kwargs)
     if basis:
         where.caption(markdown_text(lang.gettext("Whose figure: {basis}.").format(basis=basis)))
     collect.figure(label, value, delta, source_ids, basis)

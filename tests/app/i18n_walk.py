@@ -42,7 +42,7 @@ from dashboard.formatting import catalogue
 # Words no Russian sentence holds: a page in Russian showing one still shows an English string.
 STOP_WORDS = (" the ", " of ", " and ", "Download", "Source")
 # Elements whose text is no interface words: page styling and scripts, the link in a code box.
-NOT_TEXT = frozenset({"html", "bidi_component", "code"})
+NOT_TEXT = frozenset({"html", "bidi_component", "component_instance", "code"})  # a component: a hidden frame
 # Proto fields that hold no words a viewer reads (identifiers, addresses, formats; a chart's spec
 # and a table's data are read separately).
 NOT_WORDS = frozenset(

@@ -28,3 +28,21 @@ def test_the_border_figures_read_in_russian(open_app):
     # the article's 7,000 troops, checked against the published figures
     assert any("7\u00a0000" in text and "подтверждается" in text for text in texts)
     assert "До границы, км" in texts  # the distances table's header
+
+
+def test_the_map_names_the_countries_in_russian(open_app):
+    """The country names drawn on the map are data values only in English; in Russian they are
+    CLDR's names, by ISO code (Казахстан, not Kazakhstan)."""
+    import pyarrow as pa
+
+    at = open_app("border", lang="ru")
+    (chart,) = [chart for chart in at.get("vega_lite_chart") if "geoshape" in chart.proto.spec]
+    drawn = set()
+    for dataset in chart.proto.datasets:
+        table = pa.ipc.open_stream(dataset.data.data).read_all()
+        if "label_lon" in table.column_names:
+            drawn |= set(table.column("name").to_pylist())
+    assert drawn == {
+        *("Афганистан", "Китай", "Казахстан", "Киргизия"),
+        *("Пакистан", "Таджикистан", "Туркменистан", "Узбекистан"),
+    }
