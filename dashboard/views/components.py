@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitDuplicateElementKey
 
 from dashboard.analytics.citations import (
     Citing,
@@ -280,12 +282,23 @@ def metric(
     `basis` says whose figure it is and on what basis, under the number and in the brief: a
     number without it says more than it knows.
     """
-    # the key's class sizes the value to its length (FIT_VALUE_CSS); hashed, so a rerun keeps the element
-    digest = hashlib.sha1(f"{label}|{value}|{delta}|{basis}".encode()).hexdigest()[:12]
-    where.container(key=f"fit-{value_width(value)}-{digest}").metric(label, value, delta=delta, **kwargs)
+    fitted_box(where, f"{label}|{value}|{delta}|{basis}", value).metric(label, value, delta=delta, **kwargs)
     if basis:
         where.caption(markdown_text(lang.gettext("Whose figure: {basis}.").format(basis=basis)))
     collect.figure(label, value, delta, source_ids, basis)
+
+
+def fitted_box(where: Any, what: str, value: str) -> Any:
+    """A container whose key's class sizes `value` to its length (FIT_VALUE_CSS). The key is a
+    hash of what the card shows, so a rerun keeps the element; the same card twice on a page
+    (Products' two directions can agree) takes the next free number."""
+    digest = hashlib.sha1(what.encode()).hexdigest()[:12]
+    for occurrence in itertools.count():
+        try:
+            return where.container(key=f"fit-{value_width(value)}-{digest}-{occurrence}")
+        except StreamlitDuplicateElementKey:  # raised before anything is drawn or registered
+            continue
+    raise AssertionError("unreachable")
 
 
 def say(text: str) -> None:
