@@ -5,8 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, SIDE_COLORS, basis_tooltips, percent_axis
-from dashboard.charts.trade import in_language
+from dashboard.charts.theme import INK, SIDE_COLORS, basis_tooltips, in_language, percent_axis
 from dashboard.formatting import FLOW_LABELS, localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.charts.theme import INK, MUTED, ON_CANVAS, basis_tooltips, color_scale
+from dashboard.charts.theme import INK, MUTED, ON_CANVAS, basis_tooltips, color_scale, in_language
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 
@@ -15,11 +15,6 @@ RESULT_COLORS = {N_("Latest actual"): "#1F2933", N_("Scenario"): "#B3261E"}
 EPISODE_COLOR = "#B3261E"
 YEAR_COLOR = "#6B7280"
 BACKTEST_COLORS = {N_("What happened"): "#1F2933", N_("Predicted without that year"): "#2166AC"}
-
-
-def in_language(colors: dict[str, str], lang: Language) -> dict[str, str]:
-    """A legend's colours keyed by its entries in the viewer's language (the frame's `what` is too)."""
-    return {lang.gettext(what): color for what, color in colors.items()}
 
 
 def result_chart(frame: pd.DataFrame, title: str, value_format: str, lang: Language) -> alt.LayerChart:

@@ -125,3 +125,9 @@ def rt_dashboard() -> alt.theme.ThemeConfig:
 # Streamlit passes the spec's usermeta.embedOptions.renderer to vega-embed; views/components.py
 # draws every chart and map this way.
 ON_CANVAS = {"embedOptions": {"renderer": "canvas"}}
+
+
+def in_language(mapping: dict[str, object], lang: Language) -> dict[str, object]:
+    """A scale's mapping keyed by the English words the theme uses, keyed by the words the
+    frames carry in `lang` (the frames' labels are translated, so must the scale's domain be)."""
+    return {lang.gettext(key): value for key, value in mapping.items()}

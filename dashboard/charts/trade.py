@@ -19,6 +19,7 @@ from dashboard.charts.theme import (
     basis_tooltips,
     color_scale,
     dash_scale,
+    in_language,
     line_legend,
     percent_axis,
 )
@@ -28,10 +29,20 @@ from dashboard.formatting.language import Language
 HEIGHT = 300
 
 
-def in_language(mapping: dict[str, object], lang: Language) -> dict[str, object]:
-    """A scale's mapping keyed by the English words the theme uses, keyed by the words the
-    frames carry in `lang` (the frames' labels are translated, so must the scale's domain be)."""
-    return {lang.gettext(key): value for key, value in mapping.items()}
+def side_color(lang: Language) -> alt.Color:
+    """Each published figure coloured by the reporter's side, in the viewer's language."""
+    return alt.Color(
+        "side_label:N", title=lang.gettext("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
+    )
+
+
+def qualifier_shape(lang: Language) -> alt.Shape:
+    """Each published figure shaped by its qualifier ('about', 'over'...), in the viewer's language."""
+    return alt.Shape(
+        "qualifier_label:N",
+        title=lang.pgettext("qualifier", "Figure"),
+        scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
+    )
 
 
 def _year_axis(title: str | None, domain: list[int] | None = None) -> alt.X:
@@ -180,14 +191,8 @@ def published_years_chart(figures: pd.DataFrame, unit_label: str, lang: Language
         .encode(
             x=alt.X("year:O", title=_("Year"), axis=alt.Axis(labelAngle=0)),
             y=alt.Y("value:Q", title=unit_label, scale=alt.Scale(zero=False, nice=True)),
-            color=alt.Color(
-                "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
-            ),
-            shape=alt.Shape(
-                "qualifier_label:N",
-                title=lang.pgettext("qualifier", "Figure"),
-                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
-            ),
+            color=side_color(lang),
+            shape=qualifier_shape(lang),
             tooltip=[
                 alt.Tooltip("value_text:N", title=_("Total trade")),
                 alt.Tooltip("status:N", title=_("Status")),
@@ -208,14 +213,8 @@ def part_year_growth_chart(rows: pd.DataFrame, lang: Language) -> alt.Chart:
         .encode(
             x=alt.X("period_end_date:T", title=_("End of period")),
             y=alt.Y("yoy_growth_pct:Q", title=_("Growth on a year earlier"), axis=percent_axis(lang=lang)),
-            color=alt.Color(
-                "side_label:N", title=_("Reporter's side"), scale=color_scale(in_language(SIDE_COLORS, lang))
-            ),
-            shape=alt.Shape(
-                "qualifier_label:N",
-                title=lang.pgettext("qualifier", "Figure"),
-                scale=color_scale(in_language(QUALIFIER_SHAPES, lang)),
-            ),
+            color=side_color(lang),
+            shape=qualifier_shape(lang),
             tooltip=[
                 alt.Tooltip("period:N", title=_("Period")),
                 alt.Tooltip("growth_text:N", title=_("Growth")),
