@@ -98,21 +98,28 @@ class _Recent:
     Streamlit's cache keys a call by hashing every argument its own way and inspecting the
     function's signature, about 0.2 ms a call here, and a page makes thirty such calls a rerun
     for results it already has. Where every argument is hashable (the view's values, a language,
-    a tuple of ids), this finds the same object in a couple of microseconds, and asks Streamlit's
-    cache only on a miss. The key holds each argument's type beside its value, so 1 and 1.0 or
-    True stay apart as they do in Streamlit's key. Errors are never kept (nothing is put).
+    a tuple of ids) or has a `hash_funcs` entry (a chart's frame, by its content digest), this finds
+    the same object in microseconds, and asks Streamlit's cache only on a miss. The key holds
+    each argument's type beside its value, so 1 and 1.0 or True stay apart as they do in
+    Streamlit's key. Errors are never kept (nothing is put).
     """
 
-    def __init__(self, max_entries: int) -> None:
+    def __init__(self, max_entries: int, hash_funcs: dict[type, Callable[[Any], Any]] | None) -> None:
         self.max_entries = max_entries
         self.entries: dict[tuple, Any] = {}
+        self.hash_funcs = hash_funcs or {}
 
-    @staticmethod
-    def key(folder: str, args: tuple, kwargs: dict[str, Any]) -> tuple | None:
+    def _part(self, value: Any) -> Any:
+        """An argument as the key holds it: by `hash_funcs` where its type has one (a frame by its
+        content digest, as Streamlit's key has it), else itself."""
+        by = self.hash_funcs.get(type(value))
+        return value if by is None else by(value)
+
+    def key(self, folder: str, args: tuple, kwargs: dict[str, Any]) -> tuple | None:
         key = (
             folder,
-            tuple((type(arg), arg) for arg in args),
-            tuple((name, type(value), value) for name, value in sorted(kwargs.items())),
+            tuple((type(arg), self._part(arg)) for arg in args),
+            tuple((name, type(value), self._part(value)) for name, value in sorted(kwargs.items())),
         )
         try:
             hash(key)
@@ -159,13 +166,13 @@ def per_edition(
                 return frozen(build(*args, **kwargs))
 
         cached = st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=hash_funcs)(build_frozen)
-        recent = _Recent(max_entries or _RECENT_ENTRIES)
+        recent = _Recent(max_entries or _RECENT_ENTRIES, hash_funcs)
 
         @functools.wraps(build)
         def shared(*args: P.args, **kwargs: P.kwargs) -> T:
             folder = str(data_dir())
             key = recent.key(folder, args, kwargs)
-            if key is None:  # an argument only Streamlit's hashing can key (a frame)
+            if key is None:  # an argument only Streamlit's hashing can key
                 return cached(*args, edition_folder=folder, **kwargs)
             found = recent.get(key)
             if found is _MISSING:

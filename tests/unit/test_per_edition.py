@@ -127,7 +127,7 @@ def test_a_repeated_call_is_served_without_building_again_and_each_argument_type
     assert echo(1) == "int:1" and TYPED == [1, 1.0, True, 1]  # now served
 
 
-def test_an_unhashable_argument_goes_to_streamlits_cache_and_clear_empties_both(two_editions):
+def test_a_frame_is_keyed_by_its_hash_func_and_clear_empties_both_caches(two_editions):
     frame = pd.DataFrame({"year": [2020]})
 
     @per_edition(hash_funcs={pd.DataFrame: lambda f: f.to_csv()})
@@ -136,10 +136,22 @@ def test_an_unhashable_argument_goes_to_streamlits_cache_and_clear_empties_both(
         return len(table)
 
     TYPED.clear()
-    assert rows(frame) == 1 and rows(frame) == 1 and TYPED == ["built"]
+    assert rows(frame) == 1 and rows(frame.copy()) == 1 and TYPED == ["built"]  # keyed by content
+    assert rows(pd.DataFrame({"year": [2020, 2021]})) == 2 and TYPED == ["built", "built"]
     echo.clear()
     echo("a")
     echo.clear()
     TYPED.clear()
     echo("a")
     assert TYPED == ["a"]  # cleared, so built again
+
+
+def test_an_argument_python_cannot_hash_is_keyed_by_streamlits_cache(two_editions):
+    @per_edition()
+    def total(values: list[int]) -> int:
+        TYPED.append("summed")
+        return sum(values)
+
+    TYPED.clear()
+    assert total([1, 2]) == 3 and total([1, 2]) == 3 and total([2, 2]) == 4
+    assert TYPED == ["summed", "summed"]
