@@ -160,6 +160,13 @@ def _plain(caption: str) -> str:
     return re.sub(r"\s*\(\[[^\]]+\]\([^)]*\)\)", "", caption).replace("\\$", "$")  # "([link](…))" in any language
 
 
+def _listed(cited: pd.DataFrame) -> tuple[Source, ...]:
+    """The cited sources as the PDF lists them (columns read whole: itertuples over Arrow text
+    cost about a millisecond a rerun)."""
+    columns = (cited[name].tolist() for name in ("publisher", "title", "url"))
+    return tuple(Source(*row) for row in zip(*columns, strict=True))
+
+
 def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Language = ENGLISH) -> Brief | None:
     """The brief of what this run drew, ready to render (None when nothing was recorded), its fixed
     words in the viewer's language."""
@@ -190,9 +197,7 @@ def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Lang
         figures=tuple(record.figures),
         paragraphs=tuple(record.paragraphs),
         charts=tuple(record.charts[index] for index in shown),
-        sources=tuple(Source(r.publisher, r.title, r.url) for r in cited_rows.itertuples())
-        if cited_rows is not None
-        else (),
+        sources=_listed(cited_rows) if cited_rows is not None else (),
         data_as_of=data_as_of(cited_rows) if cited_rows is not None else None,
         left_out=tuple(left_out),
         lang=lang,
