@@ -133,27 +133,41 @@ def edition_words(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
     else the publisher and the date it published ("TASS, 2024-01-23"); else, undated, the title up
     to its first colon ("Direction of Trade Statistics (DOTS)", "The World Factbook"). Empty where
     nothing is cited."""
-    by_id = sources.drop_duplicates("source_id").set_index("source_id")
-    words = {}
-    for source_id in pd.unique(source_ids.dropna()):
-        if source_id not in by_id.index:
-            continue
-        row = by_id.loc[source_id]
-        edition, published = row.get("edition"), row.get("published_date")
-        if isinstance(edition, str) and edition:
-            words[source_id] = f"{row['publisher']}, {edition}"
-        elif isinstance(published, str) and published:
-            publisher = str(row["publisher"])
-            words[source_id] = publisher if published in publisher else f"{publisher}, {published}"
-        else:
-            words[source_id] = str(row["title"]).split(": ")[0]
-    return source_ids.map(words).fillna("").astype(object)
+    # Plain lists, not pandas row lookups and frame filters: pages ask on every slider move, and
+    # the pandas way cost several milliseconds a call over the sources table's Arrow text
+    wanted = set(source_ids.dropna().tolist())
+    nothing = [None] * len(sources)
+    columns = [sources[name].tolist() if name in sources.columns else nothing for name in EDITION_COLUMNS]
+    words: dict[str, str] = {}
+    for source_id, *rest in zip(*columns, strict=True):
+        if source_id in wanted and source_id not in words:  # a repeated id: its first row, as before
+            words[source_id] = _edition_word(*rest)
+    return pd.Series([words.get(value, "") for value in source_ids.tolist()], index=source_ids.index, dtype=object)
+
+
+EDITION_COLUMNS = ("source_id", "publisher", "edition", "published_date", "title")
+
+
+def _edition_word(publisher: object, edition: object, published: object, title: object) -> str:
+    if isinstance(edition, str) and edition:
+        return f"{publisher}, {edition}"
+    if isinstance(published, str) and published:
+        return str(publisher) if published in str(publisher) else f"{publisher}, {published}"
+    return str(title).split(": ")[0]
+
+
+def _text(value: object) -> str:
+    """A looked-up text, or "" where there is none (an unknown id, an empty cell)."""
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 def publishers(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """Each row's source's publisher: whose figure a published row is."""
-    by_id = sources.drop_duplicates("source_id").set_index("source_id")["publisher"]
-    return rows["source_id"].map(by_id).fillna("").astype(object)
+    by_id: dict[str, str] = {}
+    for source_id, publisher in zip(sources["source_id"].tolist(), sources["publisher"].tolist(), strict=True):
+        by_id.setdefault(source_id, publisher)  # a repeated id: its first row
+    cited = rows["source_id"].tolist()
+    return pd.Series([_text(by_id.get(value)) for value in cited], index=rows.index, dtype=object)
 
 
 def as_published(rows: pd.DataFrame, sources: pd.DataFrame, year: Words = "year") -> pd.DataFrame:
