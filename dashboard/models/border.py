@@ -317,12 +317,26 @@ def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.clip_by_rect(geometry, *MAP_BOX)
 
 
-def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
-    """Share of the border covered at every radius the slider offers.
+# The reach is drawn simplified like the focus countries (about 0.5 km): a pixel of the widest map is about 1 km.
+REACH_SIMPLIFY_DEG = SIMPLIFY_DEG["focus"]
+
+
+@dataclass(frozen=True)
+class Coverages:
+    """The border's coverage at every radius the slider offers, measured and drawn, built once.
 
     Apart from the model because only the Border page needs it and it is the model's slowest
     part (one buffer and intersection per radius): the Overview opens without waiting for it.
+    The drawing is the same for every radius, so a radius move only changes which radius the
+    browser picks from it (charts.border.radius_dataset); the numbers stay the server's, in `curve`.
     """
+
+    curve: pd.DataFrame  # radius_km, covered_km, share: what the cards and the curve show
+    reach_steps: list[dict]  # the area within each radius, cut to the map: GeoJSON, step_km in its properties
+    border_steps: pd.DataFrame  # the full-resolution line in steps of at most 1 km, each with distance_km
+
+
+def build_coverages(model: BorderModel) -> Coverages:
     reaches = [border.border_coverage(model.border_line, model.covering, r) for r in COVERAGE_RADII_KM]
     curve = pd.DataFrame(
         {
@@ -333,7 +347,28 @@ def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
     )
     inputs = model.border_drawn["source_id"].iloc[:1].tolist() + model.covering["source_id"].tolist()
     edition = "; ".join(dict.fromkeys(edition_words(pd.Series(inputs), model.sources)))
-    return described(curve, THIS_DASHBOARD, MEASURED, edition, None)
+    return Coverages(
+        curve=described(curve, THIS_DASHBOARD, MEASURED, edition, None),
+        reach_steps=drawn_reaches(reaches),
+        border_steps=drawn_steps(model.border_line, model.covering),
+    )
+
+
+def drawn_reaches(reaches: list[border.Coverage]) -> list[dict]:
+    """Each radius's reach cut to the map (so a large one does not zoom the map out), simplified
+    for drawing, as GeoJSON features that name their radius (`step_km`)."""
+    drawn = gpd.GeoDataFrame(
+        {"step_km": [float(reach.radius_km) for reach in reaches]},
+        geometry=[clip_to_map(reach.buffers).simplify(REACH_SIMPLIFY_DEG) for reach in reaches],
+        crs="EPSG:4326",
+    )
+    return border.geo_features(drawn)
+
+
+def drawn_steps(line: shapely.LineString, covering: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The line's steps and their distances (analytics.border.border_steps) in the float32 a
+    browser draws (about a metre at this longitude): half the bytes of float64."""
+    return border.border_steps(line, covering).astype("float32")
 
 
 def coverage_at(curve: pd.DataFrame, radius_km: int) -> pd.Series:
