@@ -7,14 +7,17 @@ tests/unit/test_border_analytics.py and tests/unit/test_border_charts.py).
 
 import itertools
 import json
+import re
 
 import geopandas as gpd
 import numpy as np
 import pytest
+import vl_convert
 from pyproj import Geod
 
 from dashboard import datasets
 from dashboard.analytics import border
+from dashboard.brief.document import plain_spec
 from dashboard.cache import shared
 from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.charts import border as charts
@@ -129,3 +132,24 @@ def test_the_maps_line_is_set_beside_the_factbooks_length_never_as_a_share_of_it
     against = model.drawn_against_reference
     assert against.value is None and against.reason.startswith("different editions (Digital Chart of the World")
     assert against.reason.endswith("; The World Factbook)")
+
+
+def drawn_marks(svg: str) -> list[tuple[str, int]]:
+    """Each mark group of a Vega SVG in drawing order: its kind and how many shapes or lines it holds."""
+    groups = re.findall(r'<g class="mark-(\w+) role-mark[^"]*"[^>]*>(.*?)</g>', svg, flags=re.S)
+    return [(kind, inner.count("<path") + inner.count("<line")) for kind, inner in groups]
+
+
+def test_the_briefs_map_draws_the_reach_and_the_stretch_of_its_radius(coverages):
+    """vl-convert (the brief's renderer) runs the map's filter as the browser does: at each radius
+    the one reach shape and, of the border's steps, those within the radius, as the model lists them."""
+    steps = coverages.border_steps
+    drawn = {}
+    for radius in (100, 300):
+        svg = vl_convert.vegalite_to_svg(plain_spec(shared.border_map_spec(radius, ("coverage",), ENGLISH)))
+        drawn[radius] = drawn_marks(svg)
+        countries, _labels, reach, line, covered = drawn[radius]
+        assert countries == ("shape", 8)  # the eight countries in the map window
+        assert reach == ("shape", 1) and line == ("shape", 2)  # the reach's one shape; the border's two parts
+        assert covered == ("rule", int((steps["distance_km"] <= radius).sum()))
+    assert drawn[100][4][1] < drawn[300][4][1]
