@@ -104,7 +104,7 @@ def border_layer(lang: Language) -> alt.Chart:
 REACH_RADIUS = "reach_radius"  # the one-row table holding the radius drawn: all a radius move changes
 
 
-def coverage_datasets(reach_steps: list[dict], border_steps: pd.DataFrame) -> dict:
+def coverage_datasets(reach_steps: pd.DataFrame, border_steps: pd.DataFrame) -> dict:
     """The reach at every radius the slider offers and the border in short steps, each step with
     its distance to the nearest covering site, as the named datasets the reach and covered layers
     read: the same for every radius (models.border.build_coverages)."""
@@ -133,11 +133,21 @@ def _at_the_radius(chart: alt.Chart, kept: str) -> alt.Chart:
 
 
 def reach_layer() -> alt.Chart:
-    """The area within the chosen radius of a covering site: of the shapes drawn for every radius
-    the slider offers (dataset "reach"), the one for the radius in REACH_RADIUS."""
-    shapes = alt.Chart(alt.NamedData(name="reach"))
-    return _at_the_radius(shapes, "datum.properties.step_km == datum.radius_km").mark_geoshape(
-        fill=COVERED_COLOR, fillOpacity=0.08, stroke=COVERED_COLOR, strokeOpacity=0.5, strokeDash=[4, 3]
+    """The area within the chosen radius of a covering site: of the outlines drawn for every radius
+    the slider offers (dataset "reach", a vertex a row), those of the radius in REACH_RADIUS,
+    each drawn as a closed line and filled."""
+    outlines = alt.Chart(alt.NamedData(name="reach"))
+    return (
+        _at_the_radius(outlines, "datum.step_km == datum.radius_km")
+        .mark_line(
+            fill=COVERED_COLOR,
+            fillOpacity=0.08,
+            stroke=COVERED_COLOR,
+            strokeOpacity=0.5,
+            strokeWidth=1,
+            strokeDash=[4, 3],
+        )
+        .encode(longitude="lon:Q", latitude="lat:Q", detail="ring:N", order="order:Q")
     )
 
 

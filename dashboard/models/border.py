@@ -332,7 +332,7 @@ class Coverages:
     """
 
     curve: pd.DataFrame  # radius_km, covered_km, share: what the cards and the curve show
-    reach_steps: list[dict]  # the area within each radius, cut to the map: GeoJSON, step_km in its properties
+    reach_steps: pd.DataFrame  # the area within each radius, cut to the map: its outlines' vertices (drawn_reaches)
     border_steps: pd.DataFrame  # the full-resolution line in steps of at most 1 km, each with distance_km
 
 
@@ -354,15 +354,32 @@ def build_coverages(model: BorderModel) -> Coverages:
     )
 
 
-def drawn_reaches(reaches: list[border.Coverage]) -> list[dict]:
-    """Each radius's reach cut to the map (so a large one does not zoom the map out), simplified
-    for drawing, as GeoJSON features that name their radius (`step_km`)."""
-    drawn = gpd.GeoDataFrame(
-        {"step_km": [float(reach.radius_km) for reach in reaches]},
-        geometry=[clip_to_map(reach.buffers).simplify(REACH_SIMPLIFY_DEG) for reach in reaches],
-        crs="EPSG:4326",
-    )
-    return border.geo_features(drawn)
+def drawn_reaches(reaches: list[border.Coverage]) -> pd.DataFrame:
+    """Each radius's reach cut to the map (so a large one does not zoom the map out) and simplified
+    for drawing, as the vertices of its outlines: one row per vertex (`step_km` the radius, `ring`
+    the outline, `order` the vertex along it), in float32 and small integers.
+
+    A table, not GeoJSON: Streamlit ships a table as Arrow bytes it passes through, while GeoJSON
+    stays in the spec, which it parses and writes again on every draw (about 4,000 coordinate pairs
+    for the 60 radii: more than the rest of the map). A union of circles has no holes; an outline
+    left with one would be drawn filled over it, so a hole is refused rather than drawn wrong.
+    """
+    rows = []
+    for reach in reaches:
+        shape = clip_to_map(reach.buffers).simplify(REACH_SIMPLIFY_DEG)
+        parts = shapely.get_parts(shapely.set_precision(shape, 10.0**-border.DRAWN_DECIMALS))
+        if any(len(part.interiors) for part in parts):
+            raise ValueError(f"the reach at {reach.radius_km} km has a hole, which its outline cannot draw")
+        for ring, part in enumerate(parts):
+            lon, lat = np.asarray(part.exterior.coords).T
+            rows.append(
+                pd.DataFrame(
+                    {"step_km": reach.radius_km, "ring": ring, "order": range(len(lon)), "lon": lon, "lat": lat}
+                )
+            )
+    columns = {"step_km": "float32", "ring": "int8", "order": "int16", "lon": "float32", "lat": "float32"}
+    empty = pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in columns.items()})
+    return pd.concat([empty, *rows], ignore_index=True).astype(columns)
 
 
 def drawn_steps(line: shapely.LineString, covering: gpd.GeoDataFrame) -> pd.DataFrame:

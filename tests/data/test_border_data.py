@@ -12,6 +12,7 @@ import re
 import geopandas as gpd
 import numpy as np
 import pytest
+import shapely
 import vl_convert
 from pyproj import Geod
 
@@ -22,7 +23,7 @@ from dashboard.cache import shared
 from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.charts import border as charts
 from dashboard.formatting.language import ENGLISH
-from dashboard.models.border import build_border_model, build_coverages, sites_frame, thumbnail_geometry
+from dashboard.models.border import build_border_model, build_coverages, clip_to_map, sites_frame, thumbnail_geometry
 
 
 @pytest.fixture(scope="module")
@@ -76,13 +77,21 @@ def test_what_the_map_draws_at_each_radius_is_the_covered_length_the_page_gives(
     )  # the card's 71%
 
 
-def test_the_map_draws_one_reach_for_every_radius_the_slider_offers(coverages):
-    radii = [feature["properties"]["step_km"] for feature in coverages.reach_steps]
-    assert radii == list(range(10, 601, 10))  # 0 km has no area, so no shape
-    drawn = gpd.GeoDataFrame.from_features(coverages.reach_steps, crs=4326)
-    assert drawn.geometry.is_valid.all()
-    areas = drawn.to_crs(border.METRIC_CRS).area.to_numpy()
+def test_the_map_draws_one_reach_for_every_radius_the_slider_offers(model, coverages):
+    reach = coverages.reach_steps
+    assert sorted(set(reach["step_km"])) == list(range(10, 601, 10))  # 0 km has no area, so no outline
+    areas = []
+    for _radius, outlines in reach.groupby("step_km"):
+        rings = [
+            shapely.Polygon(ring.sort_values("order")[["lon", "lat"]].to_numpy())
+            for _, ring in outlines.groupby("ring")
+        ]
+        assert all(ring.is_valid for ring in rings)
+        areas.append(gpd.GeoSeries(rings, crs=4326).to_crs(border.METRIC_CRS).area.sum())
     assert (np.diff(areas) > 0).all()  # a larger radius reaches farther (even cut to the map)
+    covered = clip_to_map(border.border_coverage(model.border_line, model.covering, 100).buffers)
+    drawn_100 = gpd.GeoSeries([covered], crs=4326).to_crs(border.METRIC_CRS).area.iloc[0]
+    assert areas[9] == pytest.approx(drawn_100, rel=0.01)  # the outline drawn at 100 km is the reach measured
 
 
 def test_every_drawn_outline_is_valid_on_the_map_and_the_thumbnail(model):
@@ -142,7 +151,7 @@ def drawn_marks(svg: str) -> list[tuple[str, int]]:
 
 def test_the_briefs_map_draws_the_reach_and_the_stretch_of_its_radius(coverages):
     """vl-convert (the brief's renderer) runs the map's filter as the browser does: at each radius
-    the one reach shape and, of the border's steps, those within the radius, as the model lists them."""
+    the one reach outline and, of the border's steps, those within the radius, as the model lists them."""
     steps = coverages.border_steps
     drawn = {}
     for radius in (100, 300):
@@ -150,6 +159,6 @@ def test_the_briefs_map_draws_the_reach_and_the_stretch_of_its_radius(coverages)
         drawn[radius] = drawn_marks(svg)
         countries, _labels, reach, line, covered = drawn[radius]
         assert countries == ("shape", 8)  # the eight countries in the map window
-        assert reach == ("shape", 1) and line == ("shape", 2)  # the reach's one shape; the border's two parts
+        assert reach == ("line", 1) and line == ("shape", 2)  # the reach's one outline; the border's two parts
         assert covered == ("rule", int((steps["distance_km"] <= radius).sum()))
     assert drawn[100][4][1] < drawn[300][4][1]

@@ -764,7 +764,7 @@ CASES: list[Case] = [
         "border.border_map[every layer]",
         border_charts.border_map,
         (COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH),
-        ["geoshape", "text", "geoshape", "geoshape", "geoshape", "rule", *SITE_MARKS],
+        ["geoshape", "text", "geoshape", "line", "geoshape", "rule", *SITE_MARKS],
         datasets=MAP_GEOMETRY,
     ),
     Case(
@@ -790,7 +790,7 @@ CASES: list[Case] = [
     ),
     Case("border.rivers_layer", border_charts.rivers_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
     Case("border.border_layer", border_charts.border_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
-    Case("border.reach_layer", border_charts.reach_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
+    Case("border.reach_layer", border_charts.reach_layer, (), ["line"], datasets=COVERAGE_DATA),
     Case("border.covered_layer", border_charts.covered_layer, (), ["rule"], datasets=COVERAGE_DATA),
     Case("border.sites_layer", border_charts.sites_layer, (MAP_SITES, True, ENGLISH), SITE_MARKS),
     Case("border.sites_layer[unnamed]", border_charts.sites_layer, (MAP_SITES, False, ENGLISH), ["point"]),

@@ -41,7 +41,8 @@ def test_map_draws_offline_from_its_named_geometry():
     assert spec["projection"] == {"type": "conicConformal", "parallels": [35, 41], "rotate": [-68.5, 0, 0]}
     assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered", "reach_radius"}
     assert "url" not in str(spec)  # no tile or remote data
-    assert layer_marks(spec).count("geoshape") == 4  # countries, rivers, reach, border
+    assert layer_marks(spec).count("geoshape") == 3  # countries, rivers, border
+    assert layer_marks(spec).count("line") == 1  # the reach: its outline, closed and filled
     assert layer_marks(spec).count("rule") == 1  # the covered stretch, step by step
 
 
@@ -65,11 +66,11 @@ def test_the_radius_is_the_one_table_that_changes_between_radii():
     reach, covered = reach_layers(at[50])
     assert reach["data"] == {"name": "reach"} and covered["data"] == {"name": "covered"}
     # each keeps, of rows drawn for every radius, those at the radius the table holds
-    assert reach["transform"][-1] == {"filter": "datum.properties.step_km == datum.radius_km"}
+    assert reach["transform"][-1] == {"filter": "datum.step_km == datum.radius_km"}
     assert covered["transform"][-1] == {"filter": "datum.distance_km <= datum.radius_km"}
     looked_up = {"data": {"name": "reach_radius"}, "key": "reach_key", "fields": ["radius_km"]}
     assert reach["transform"][1]["from"] == covered["transform"][1]["from"] == looked_up
-    assert {f["properties"]["step_km"] for f in COVERAGE_DATA["reach"]} == {50.0, 100.0, 150.0}  # 0 km draws none
+    assert {row["step_km"] for row in COVERAGE_DATA["reach"]} == {50.0, 100.0, 150.0}  # 0 km draws none
 
 
 def test_a_large_reach_is_cut_to_the_map_window():
