@@ -59,7 +59,7 @@ def test_the_radius_is_the_one_table_that_changes_between_radii():
         r: charts.with_map_data(charts.with_map_data(chart, COVERAGE_DATA), charts.radius_dataset(r)) for r in (50, 150)
     }
     assert {k: v for k, v in at[50].items() if k != "datasets"} == {k: v for k, v in at[150].items() if k != "datasets"}
-    changed = [name for name in at[50]["datasets"] if not (at[50]["datasets"][name] is at[150]["datasets"][name])]
+    changed = [name for name in at[50]["datasets"] if at[50]["datasets"][name] is not at[150]["datasets"][name]]
     assert changed == ["reach_radius"]
     assert at[150]["datasets"]["reach_radius"].to_dict("records") == [{"reach_key": 0.0, "radius_km": 150.0}]
     assert at[50]["datasets"]["reach_radius"]["radius_km"].tolist() == [50.0]
