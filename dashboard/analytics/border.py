@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 from pyproj import Geod
@@ -96,6 +97,40 @@ def border_coverage(border: BaseGeometry, points: gpd.GeoDataFrame, radius_km: f
     # a line wholly inside the reach is the whole line (its re-measured pieces differ by rounding)
     covered_km = total if line.within(area) else geodesic_length_km(covered_line)
     return Coverage(radius_km, covered_km, total, covered_line, buffers)
+
+
+# The covered stretch is drawn from the line cut into steps no longer than this: about a pixel of
+# the widest map, so a stretch drawn by whole steps ends within a pixel of where it is measured to.
+DRAWN_STEP_KM = 1.0
+
+
+def border_steps(border: BaseGeometry, points: gpd.GeoDataFrame, step_km: float = DRAWN_STEP_KM) -> pd.DataFrame:
+    """The line as short straight steps, each with the distance from its farther end to the nearest point.
+
+    The line is the full-resolution one (its own vertices kept, longer stretches cut to `step_km`),
+    and distances are measured as `distance_to_border_km` measures them (planar, in METRIC_CRS), so
+    the steps within a radius r (`distance_km <= r`) are the covered stretch, drawn by whole steps:
+    a browser picks them for any radius from this one table. With no points every distance is
+    missing (nothing is within any radius).
+    """
+    line = gpd.GeoSeries([border], crs=WGS84).to_crs(METRIC_CRS).iloc[0]
+    vertices = shapely.get_coordinates(shapely.segmentize(line, step_km * 1000))
+    sites = shapely.get_coordinates(to_metric(points.geometry).to_numpy())
+    if len(sites):
+        gaps = vertices[:, None, :] - sites[None, :, :]
+        nearest = np.sqrt((gaps**2).sum(axis=2)).min(axis=1) / 1000
+    else:
+        nearest = np.full(len(vertices), np.nan)
+    lon, lat = gpd.GeoSeries(shapely.points(vertices), crs=METRIC_CRS).to_crs(WGS84).get_coordinates().to_numpy().T
+    return pd.DataFrame(
+        {
+            "lon": lon[:-1],
+            "lat": lat[:-1],
+            "lon2": lon[1:],
+            "lat2": lat[1:],
+            "distance_km": np.maximum(nearest[:-1], nearest[1:]),
+        }
+    )
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,12 @@ from dataclasses import replace
 from typing import Any
 
 import altair as alt
-import geopandas as gpd
 import pandas as pd
 import pyarrow as pa
 from streamlit import dataframe_util
 
 from dashboard import datasets
-from dashboard.analytics import border, citations, overview
+from dashboard.analytics import citations, overview
 from dashboard.analytics import trade as trade_analytics
 from dashboard.analytics.basis import Mismatch
 from dashboard.analytics.partners import name_in
@@ -34,10 +33,11 @@ from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
+    Coverages,
     build_border_model,
     build_border_tables,
-    build_coverage_curve,
-    clip_to_map,
+    build_coverages,
+    coverage_at,
     sites_frame,
     sites_in,
     thumbnail_geometry,
@@ -228,29 +228,30 @@ def border_tables() -> BorderTables:
 
 
 @per_edition()
+def coverages() -> Coverages:
+    """The border's coverage at every radius, measured (the curve) and drawn (the map's reach)."""
+    return build_coverages(border_model())
+
+
 def coverage_curve() -> pd.DataFrame:
     """The border's coverage at every radius."""
-    return build_coverage_curve(border_model())
+    return coverages().curve
 
 
 def border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
-    """The map's Vega-Lite spec for one radius and set of layers (the radius only matters when reach is drawn)."""
-    return _border_map_spec(radius_km if "coverage" in layers else 0, layers, lang)
+    """The map's Vega-Lite spec for one radius and set of layers: the same spec and data at every
+    radius but for the one-row table that holds it (the browser then swaps that table alone)."""
+    spec = _border_map_layers(layers, lang)
+    if "coverage" not in layers:
+        return spec
+    return _border_map_at(int(coverage_at(coverage_curve(), radius_km)["radius_km"]), layers, lang)
 
 
 # The spec carries the map's geometry: shared, never copied per rerun (see arrow_specs).
 @per_edition(max_entries=256)
-def _border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
-    model = border_model()
+def _border_map_at(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     spec = _border_map_layers(layers, lang)
-    if "coverage" not in layers:
-        return spec
-    reach = border.border_coverage(model.border_line, model.covering, radius_km)
-    buffers, covered = (
-        gpd.GeoDataFrame(geometry=[clip_to_map(shape)], crs="EPSG:4326")
-        for shape in (reach.buffers, reach.covered_line)
-    )
-    return for_streamlit(border_charts.with_map_data(spec, border_charts.coverage_datasets(buffers, covered)))
+    return for_streamlit(border_charts.with_map_data(spec, border_charts.radius_dataset(radius_km)))
 
 
 @per_edition(max_entries=32)
@@ -260,7 +261,11 @@ def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     sites = sites_in(_map_sites(model, layers), model.sites, lang)
     labels = country_labels(model, lang)
     chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
-    return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), model.map_data))
+    datasets = dict(model.map_data)
+    if "coverage" in layers:
+        drawn = coverages()
+        datasets |= border_charts.coverage_datasets(drawn.reach_steps, drawn.border_steps)
+    return for_streamlit(border_charts.with_map_data(chart.to_dict(validate=False), datasets))
 
 
 def country_labels(model: BorderModel, lang: Language) -> pd.DataFrame:

@@ -6,10 +6,8 @@ Frames and the map's named datasets come prepared by models.border; these functi
 from __future__ import annotations
 
 import altair as alt
-import geopandas as gpd
 import pandas as pd
 
-from dashboard.analytics.border import geo_features
 from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, basis_tooltips
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -103,26 +101,64 @@ def border_layer(lang: Language) -> alt.Chart:
     )
 
 
-def coverage_datasets(buffers: gpd.GeoDataFrame, covered: gpd.GeoDataFrame) -> dict:
-    """The radius-dependent geometry as the named datasets the reach and covered layers read.
+REACH_RADIUS = "reach_radius"  # the one-row table holding the radius drawn: all a radius move changes
 
-    Named rather than inline, the layered spec does not depend on the radius: it is built once
-    and a new radius only swaps these two datasets.
+
+def coverage_datasets(reach_steps: pd.DataFrame, border_steps: pd.DataFrame) -> dict:
+    """The reach at every radius the slider offers and the border in short steps, each step with
+    its distance to the nearest covering site, as the named datasets the reach and covered layers
+    read: the same for every radius (models.border.build_coverages)."""
+    return {"reach": reach_steps, "covered": border_steps}
+
+
+def radius_dataset(radius_km: float) -> dict:
+    """The radius the reach and covered layers draw, as the one table that changes with it.
+
+    Everything else in the map's spec and data is the same at every radius, so the browser swaps
+    this table in its drawn map instead of building the map again (docs/performance.md).
     """
-    return {"reach": geo_features(buffers), "covered": geo_features(covered)}
+    return {REACH_RADIUS: pd.DataFrame({"reach_key": [0.0], "radius_km": [float(radius_km)]})}
+
+
+def _at_the_radius(chart: alt.Chart, kept: str) -> alt.Chart:
+    """The layer's rows that `kept` keeps at the radius in REACH_RADIUS, which the browser looks up."""
+    return (
+        chart.transform_calculate(reach_key="0")
+        .transform_lookup(
+            lookup="reach_key",
+            from_=alt.LookupData(data=alt.NamedData(name=REACH_RADIUS), key="reach_key", fields=["radius_km"]),
+        )
+        .transform_filter(kept)
+    )
 
 
 def reach_layer() -> alt.Chart:
-    """The area within the chosen radius of a covering site (dataset "reach")."""
-    return alt.Chart(alt.NamedData(name="reach")).mark_geoshape(
-        fill=COVERED_COLOR, fillOpacity=0.08, stroke=COVERED_COLOR, strokeOpacity=0.5, strokeDash=[4, 3]
+    """The area within the chosen radius of a covering site: of the outlines drawn for every radius
+    the slider offers (dataset "reach", a vertex a row), those of the radius in REACH_RADIUS,
+    each drawn as a closed line and filled."""
+    outlines = alt.Chart(alt.NamedData(name="reach"))
+    return (
+        _at_the_radius(outlines, "datum.step_km == datum.radius_km")
+        .mark_line(
+            fill=COVERED_COLOR,
+            fillOpacity=0.08,
+            stroke=COVERED_COLOR,
+            strokeOpacity=0.5,
+            strokeWidth=1,
+            strokeDash=[4, 3],
+        )
+        .encode(longitude="lon:Q", latitude="lat:Q", detail="ring:N", order="order:Q")
     )
 
 
 def covered_layer() -> alt.Chart:
-    """The stretch of border inside that area, drawn over the border line (dataset "covered")."""
-    return alt.Chart(alt.NamedData(name="covered")).mark_geoshape(
-        filled=False, stroke=COVERED_COLOR, strokeWidth=5.5, strokeCap="round"
+    """The stretch of border inside that area, drawn over the border line: the line's short steps
+    (dataset "covered") whose farther end is within the radius in REACH_RADIUS."""
+    steps = alt.Chart(alt.NamedData(name="covered"))
+    return (
+        _at_the_radius(steps, "datum.distance_km <= datum.radius_km")
+        .mark_rule(color=COVERED_COLOR, strokeWidth=5.5, strokeCap="round")
+        .encode(longitude="lon:Q", latitude="lat:Q", longitude2="lon2:Q", latitude2="lat2:Q")
     )
 
 
@@ -190,7 +226,8 @@ def border_map(
     """The region without tiles: countries, rivers, the border in bold, reach and covered stretch, sites.
 
     Countries, rivers and the border are named datasets ("countries", "rivers", "border"): add them
-    with `with_map_data(spec, map_datasets(...))`; with coverage, also `coverage_datasets(...)`.
+    with `with_map_data(spec, map_datasets(...))`; with coverage, also `coverage_datasets(...)` and
+    `radius_dataset(radius)`, the one table that differs between radii.
     """
     layers: list[alt.TopLevelMixin] = [countries_layer(country_labels, lang)]
     if show_rivers:

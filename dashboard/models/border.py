@@ -317,12 +317,26 @@ def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
     return shapely.clip_by_rect(geometry, *MAP_BOX)
 
 
-def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
-    """Share of the border covered at every radius the slider offers.
+# The reach is drawn simplified like the focus countries (about 0.5 km): a pixel of the widest map is about 1 km.
+REACH_SIMPLIFY_DEG = SIMPLIFY_DEG["focus"]
+
+
+@dataclass(frozen=True)
+class Coverages:
+    """The border's coverage at every radius the slider offers, measured and drawn, built once.
 
     Apart from the model because only the Border page needs it and it is the model's slowest
     part (one buffer and intersection per radius): the Overview opens without waiting for it.
+    The drawing is the same for every radius, so a radius move only changes which radius the
+    browser picks from it (charts.border.radius_dataset); the numbers stay the server's, in `curve`.
     """
+
+    curve: pd.DataFrame  # radius_km, covered_km, share: what the cards and the curve show
+    reach_steps: pd.DataFrame  # the area within each radius, cut to the map: its outlines' vertices (drawn_reaches)
+    border_steps: pd.DataFrame  # the full-resolution line in steps of at most 1 km, each with distance_km
+
+
+def build_coverages(model: BorderModel) -> Coverages:
     reaches = [border.border_coverage(model.border_line, model.covering, r) for r in COVERAGE_RADII_KM]
     curve = pd.DataFrame(
         {
@@ -333,7 +347,45 @@ def build_coverage_curve(model: BorderModel) -> pd.DataFrame:
     )
     inputs = model.border_drawn["source_id"].iloc[:1].tolist() + model.covering["source_id"].tolist()
     edition = "; ".join(dict.fromkeys(edition_words(pd.Series(inputs), model.sources)))
-    return described(curve, THIS_DASHBOARD, MEASURED, edition, None)
+    return Coverages(
+        curve=described(curve, THIS_DASHBOARD, MEASURED, edition, None),
+        reach_steps=drawn_reaches(reaches),
+        border_steps=drawn_steps(model.border_line, model.covering),
+    )
+
+
+def drawn_reaches(reaches: list[border.Coverage]) -> pd.DataFrame:
+    """Each radius's reach cut to the map (so a large one does not zoom the map out) and simplified
+    for drawing, as the vertices of its outlines: one row per vertex (`step_km` the radius, `ring`
+    the outline, `order` the vertex along it), in float32 and small integers.
+
+    A table, not GeoJSON: Streamlit ships a table as Arrow bytes it passes through, while GeoJSON
+    stays in the spec, which it parses and writes again on every draw (about 4,000 coordinate pairs
+    for the 60 radii: more than the rest of the map). A union of circles has no holes; an outline
+    left with one would be drawn filled over it, so a hole is refused rather than drawn wrong.
+    """
+    rows = []
+    for reach in reaches:
+        shape = clip_to_map(reach.buffers).simplify(REACH_SIMPLIFY_DEG)
+        parts = shapely.get_parts(shapely.set_precision(shape, 10.0**-border.DRAWN_DECIMALS))
+        if any(len(part.interiors) for part in parts):
+            raise ValueError(f"the reach at {reach.radius_km} km has a hole, which its outline cannot draw")
+        for ring, part in enumerate(parts):
+            lon, lat = np.asarray(part.exterior.coords).T
+            rows.append(
+                pd.DataFrame(
+                    {"step_km": reach.radius_km, "ring": ring, "order": range(len(lon)), "lon": lon, "lat": lat}
+                )
+            )
+    columns = {"step_km": "float32", "ring": "int8", "order": "int16", "lon": "float32", "lat": "float32"}
+    empty = pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in columns.items()})
+    return pd.concat([empty, *rows], ignore_index=True).astype(columns)
+
+
+def drawn_steps(line: shapely.LineString, covering: gpd.GeoDataFrame) -> pd.DataFrame:
+    """The line's steps and their distances (analytics.border.border_steps) in the float32 a
+    browser draws (about a metre at this longitude): half the bytes of float64."""
+    return border.border_steps(line, covering).astype("float32")
 
 
 def coverage_at(curve: pd.DataFrame, radius_km: int) -> pd.Series:

@@ -442,7 +442,16 @@ def coverage_frames(radius_km: float) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFram
     )
 
 
-COVERAGE_DATA = border_charts.coverage_datasets(*coverage_frames(100))
+COVERAGE_DATA = {  # as the spec holds them before they are shipped: tables as records
+    name: data.to_dict("records") if isinstance(data, pd.DataFrame) else data
+    for name, data in {
+        **border_charts.coverage_datasets(
+            border_models.drawn_reaches([border.border_coverage(BORDER_LINE, COVERING, r) for r in (0, 50, 100, 150)]),
+            border_models.drawn_steps(BORDER_LINE, COVERING),
+        ),
+        **border_charts.radius_dataset(100),
+    }.items()
+}
 COVERAGE_CURVE = described(
     pd.DataFrame(
         [
@@ -755,7 +764,7 @@ CASES: list[Case] = [
         "border.border_map[every layer]",
         border_charts.border_map,
         (COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH),
-        ["geoshape", "text", "geoshape", "geoshape", "geoshape", "geoshape", *SITE_MARKS],
+        ["geoshape", "text", "geoshape", "line", "geoshape", "rule", *SITE_MARKS],
         datasets=MAP_GEOMETRY,
     ),
     Case(
@@ -781,8 +790,8 @@ CASES: list[Case] = [
     ),
     Case("border.rivers_layer", border_charts.rivers_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
     Case("border.border_layer", border_charts.border_layer, (ENGLISH,), ["geoshape"], datasets=MAP_DATA),
-    Case("border.reach_layer", border_charts.reach_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
-    Case("border.covered_layer", border_charts.covered_layer, (), ["geoshape"], datasets=COVERAGE_DATA),
+    Case("border.reach_layer", border_charts.reach_layer, (), ["line"], datasets=COVERAGE_DATA),
+    Case("border.covered_layer", border_charts.covered_layer, (), ["rule"], datasets=COVERAGE_DATA),
     Case("border.sites_layer", border_charts.sites_layer, (MAP_SITES, True, ENGLISH), SITE_MARKS),
     Case("border.sites_layer[unnamed]", border_charts.sites_layer, (MAP_SITES, False, ENGLISH), ["point"]),
     Case(

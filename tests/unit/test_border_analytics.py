@@ -111,3 +111,43 @@ def test_the_coverage_at_a_radius_is_the_curves_row_for_it():
     assert coverage_at(curve, 10)["covered_km"] == 5.0
     assert coverage_at(curve, 15)["covered_km"] == 12.0  # the first radius measured beyond it
     assert coverage_at(curve, 600)["covered_km"] == 12.0  # past the last: the last, never an error
+
+
+def drawn_km(steps, radius_km):
+    """The geodesic length of the steps a browser keeps at a radius (the map's filter), measured
+    here with pyproj on each step's two ends, apart from the code that made them."""
+    from pyproj import Geod
+
+    kept = steps[steps["distance_km"] <= radius_km]
+    geod = Geod(ellps="WGS84")
+    return sum(
+        geod.line_length([lon, lon2], [lat, lat2]) / 1000
+        for lon, lat, lon2, lat2 in zip(kept["lon"], kept["lat"], kept["lon2"], kept["lat2"], strict=True)
+    )
+
+
+def test_the_line_in_steps_keeps_its_length_and_each_step_is_short():
+    steps = border.border_steps(LINE, points((69.0, 37.0)))
+    assert drawn_km(steps, 1e9) == pytest.approx(2 * 88.94, rel=0.002)  # every step kept: the whole line
+    # cut into steps of at most 1 km (measured flat in the region's projection, within 1% of the ellipsoid's)
+    assert all(drawn_km(steps.iloc[[i]], 1e9) <= 1.01 for i in range(len(steps)))
+    assert len(steps) >= 178  # 177.9 km in steps of at most 1 km
+    assert steps.iloc[0][["lon", "lat"]].tolist() == pytest.approx([68.0, 37.0])  # from the line's own ends
+    assert steps.iloc[-1][["lon2", "lat2"]].tolist() == pytest.approx([70.0, 37.0])
+
+
+def test_the_steps_within_a_radius_draw_the_covered_stretch_to_a_step_at_each_end():
+    # a point on the line at 20 km covers 40 km (above); drawn by whole steps of at most 1 km, the
+    # stretch can fall short by one step at each of its two ends and never run over
+    on_line = border.border_steps(LINE, points((69.0, 37.0)))
+    assert 38 <= drawn_km(on_line, 20) <= 40.4
+    # 30 km off the line with 50 km: the 80 km chord, again to a step at each end
+    off_line = border.border_steps(LINE, points((69.0, 37.0 + 30 / 111.0)))
+    assert 78 - 1.6 <= drawn_km(off_line, 50) <= 80 + 1.6
+    assert drawn_km(off_line, 29) == 0  # closer than the line: no step
+
+
+def test_with_no_covering_site_no_step_is_within_any_radius():
+    steps = border.border_steps(LINE, points())
+    assert len(steps) and steps["distance_km"].isna().all()
+    assert drawn_km(steps, 600) == 0

@@ -16,6 +16,7 @@ from tests.unit.chart_inputs import (
     COUNTRIES,
     COUNTRY_LABELS,
     COVERAGE_CURVE,
+    COVERAGE_DATA,
     COVERING,
     MAP_DATA,
     MAP_SITES,
@@ -36,11 +37,40 @@ def layer_marks(spec):
 
 def test_map_draws_offline_from_its_named_geometry():
     spec = charts.border_map(COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH).to_dict(validate=False)
-    spec = charts.with_map_data(charts.with_map_data(spec, MAP_DATA), charts.coverage_datasets(*coverage_frames(100)))
+    spec = charts.with_map_data(charts.with_map_data(spec, MAP_DATA), COVERAGE_DATA)
     assert spec["projection"] == {"type": "conicConformal", "parallels": [35, 41], "rotate": [-68.5, 0, 0]}
-    assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered"}
+    assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered", "reach_radius"}
     assert "url" not in str(spec)  # no tile or remote data
-    assert layer_marks(spec).count("geoshape") == 5  # countries, rivers, reach, border, covered stretch
+    assert layer_marks(spec).count("geoshape") == 3  # countries, rivers, border
+    assert layer_marks(spec).count("line") == 1  # the reach: its outline, closed and filled
+    assert layer_marks(spec).count("rule") == 1  # the covered stretch, step by step
+
+
+def reach_layers(spec):
+    """The map's reach and covered layers: those that look the radius up."""
+    return [layer for layer in spec["layer"] if "lookup" in str(layer.get("transform"))]
+
+
+def test_the_radius_is_the_one_table_that_changes_between_radii():
+    """A radius move must leave the spec and every other dataset as they were: the browser then
+    swaps the one-row table in its drawn map instead of building the map again."""
+    chart = charts.border_map(COUNTRY_LABELS, True, True, MAP_SITES, ENGLISH).to_dict(validate=False)
+    at = {
+        r: charts.with_map_data(charts.with_map_data(chart, COVERAGE_DATA), charts.radius_dataset(r)) for r in (50, 150)
+    }
+    assert {k: v for k, v in at[50].items() if k != "datasets"} == {k: v for k, v in at[150].items() if k != "datasets"}
+    changed = [name for name in at[50]["datasets"] if at[50]["datasets"][name] is not at[150]["datasets"][name]]
+    assert changed == ["reach_radius"]
+    assert at[150]["datasets"]["reach_radius"].to_dict("records") == [{"reach_key": 0.0, "radius_km": 150.0}]
+    assert at[50]["datasets"]["reach_radius"]["radius_km"].tolist() == [50.0]
+    reach, covered = reach_layers(at[50])
+    assert reach["data"] == {"name": "reach"} and covered["data"] == {"name": "covered"}
+    # each keeps, of rows drawn for every radius, those at the radius the table holds
+    assert reach["transform"][-1] == {"filter": "datum.step_km == datum.radius_km"}
+    assert covered["transform"][-1] == {"filter": "datum.distance_km <= datum.radius_km"}
+    looked_up = {"data": {"name": "reach_radius"}, "key": "reach_key", "fields": ["radius_km"]}
+    assert reach["transform"][1]["from"] == covered["transform"][1]["from"] == looked_up
+    assert {row["step_km"] for row in COVERAGE_DATA["reach"]} == {50.0, 100.0, 150.0}  # 0 km draws none
 
 
 def test_a_large_reach_is_cut_to_the_map_window():

@@ -97,7 +97,8 @@ def encoded_fields(node) -> Iterator[str]:
 
 
 def datum_fields(expression: str) -> list[str]:
-    return re.findall(r"datum\.(\w+)", expression)
+    """`datum.a` reads a; `datum.properties.a` reads a GeoJSON feature's property a."""
+    return re.findall(r"datum\.((?:properties\.)?\w+)", expression)
 
 
 def filtered_fields(unit: dict) -> Iterator[str]:
@@ -107,8 +108,11 @@ def filtered_fields(unit: dict) -> Iterator[str]:
 
 
 def calculated_fields(unit: dict) -> set[str]:
-    """Fields a layer works out itself (a calculate transform), from its data's own."""
-    return {transform["as"] for transform in unit.get("transform", []) if "calculate" in transform}
+    """Fields a layer works out itself (a calculate transform) or looks up in another table (a
+    lookup transform: the map's radius), from its data's own."""
+    transforms = unit.get("transform", [])
+    looked_up = {name for t in transforms if "lookup" in t for name in t["from"].get("fields", [])}
+    return {transform["as"] for transform in transforms if "calculate" in transform} | looked_up
 
 
 def columns(rows: list[dict]) -> set[str]:
@@ -212,5 +216,5 @@ def test_products_trend_points_are_never_joined():
 def test_border_map_needs_nothing_from_the_network():
     spec = spec_of("border.border_map[every layer]")
     assert spec["projection"]["type"] == "conicConformal"
-    assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered"}
+    assert set(spec["datasets"]) >= {"countries", "rivers", "border", "reach", "covered", "reach_radius"}
     assert "url" not in str(spec)
