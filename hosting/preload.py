@@ -1,7 +1,7 @@
 """What a fresh server loads before its first viewer asks: the first page's modules and models.
 
-A new replica answers its health check about a second after it starts; its first viewer's
-browser then spends most of a second loading Streamlit's own page before it asks for the app.
+A new server answers its health check within a second of its start; its first viewer's browser
+then spends most of a second loading Streamlit's own page before it asks for the app.
 The server would sit idle meanwhile, and then import the app's libraries and load, check and
 build the Overview's data in that viewer's first run (about two seconds of a cold start,
 docs/performance.md). Started from hosting/app.py's lifespan, when the server is up, a thread
@@ -54,8 +54,6 @@ CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
 DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard"
 DEFAULT_PAGE = next(page for page in navigation.PAGES if page.default)
 SCRIPTS = (DASHBOARD / "app.py", DASHBOARD / DEFAULT_PAGE.script)
-
-
 VIEWS = "dashboard.views"
 
 
@@ -103,8 +101,9 @@ def warm_first_page() -> None:
 
     Meanwhile the server's event loop is sending the first browser Streamlit's own page (about
     130 files): it waits for the interpreter lock at each step, up to the switch interval (5 ms
-    by default) each time, which slowed that page by about half. A shorter interval while this
-    runs lets the loop in sooner; the usual one is restored when it is done.
+    by default) each time (that page's websocket opened 0.2–0.4 s later beside the preload, on
+    a loaded machine). A shorter interval while this runs lets the loop in sooner; the usual one
+    is restored when it is done.
     """
     interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL_S)
