@@ -41,7 +41,7 @@ from streamlit.runtime.secrets import secrets_singleton
 from streamlit.runtime.state.query_params import sanitize_query_string
 from streamlit.web.server.server_util import get_cookie_secret
 
-from dashboard.session.state import UNREAD_LINK
+from dashboard.session.unread_link import UNREAD_LINK
 from hosting.identity import Viewer, cookies_of, signed_in
 
 Scope = MutableMapping[str, Any]

@@ -197,16 +197,16 @@ def russia_shares() -> pd.DataFrame:
 
 
 def year_bounds() -> Bounds:
-    """The years the trade data covers, and the partner data's own (for pt_since); defaults if unreadable."""
+    """The years the trade data covers; defaults if unreadable.
+
+    Every page's first run reads these before drawing anything, so they come from the trade
+    model alone (the Overview's first chart needs it anyway): the partner model, which no
+    parameter reads, is left to the pages that draw it (cold start, docs/performance.md)."""
     try:
         low, high = trade_model().year_range
     except datasets.DataError:
         return Bounds()
-    try:
-        partner_years = partners_model().years
-    except Exception:  # a data error or a fault in our code: the Partners page itself says which
-        return Bounds(year_min=low, year_max=high)
-    return Bounds(year_min=low, year_max=high, partner_years=partner_years)
+    return Bounds(year_min=low, year_max=high)
 
 
 # --- Border & security ---------------------------------------------------------------------

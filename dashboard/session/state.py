@@ -26,25 +26,22 @@ from dashboard.session.pages import STATES
 from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.trade import MIRROR_FLOWS as MIRROR_FLOWS  # models/trade.py builds one gap per flow
 from dashboard.session.params import PageState, Param, Range, Repair, S, Years
+from dashboard.session.unread_link import UNREAD_LINK
 
 PARAMS = tuple(param for state in STATES for param in state.params())  # each parameter once, in the docs' order
 PARAM_BY_NAME = {param.name: param for param in PARAMS}
 STATE_OF_PAGE = {state.page: state for state in STATES}
 
-# hosting/guard.py puts this one parameter in place of a query string Streamlit would drop whole
-UNREAD_LINK = "unread_link"
 
 
 @dataclass(frozen=True)
 class Bounds:
     """The years the shared filters are read against: the trade data's (cache.shared.year_bounds).
 
-    `partner_years` is what year_bounds also reports; no parameter reads it any more, since the
-    Partners page passes its own data's years when it reads its view."""
+    The Partners page passes its own data's years when it reads its view."""
 
     year_min: int = 1993
     year_max: int = 2025
-    partner_years: tuple[int, int] = (1992, 2020)
 
     @property
     def years(self) -> Years:

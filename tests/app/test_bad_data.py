@@ -97,3 +97,18 @@ def test_a_fault_in_our_code_is_logged_and_not_called_a_data_error(open_app, dat
     assert "failed its checks" not in warnings
     labels = [m.label for m in overview.metric]
     assert len(labels) == 6 and not any(label.startswith("Russia among") for label in labels)  # the rest is drawn
+
+
+def test_after_a_fresh_servers_preload_the_broken_file_still_names_itself(open_app, broken_data):
+    """hosting/preload.py builds the Overview's first models before any viewer: a file that fails
+    its checks is not kept, so the page that reads it names it, and Sources & data flags it."""
+    from hosting import preload
+
+    preload.warm_first_page()  # reads the broken copy (RT_DATA_DIR), as a server started on it would
+    at = open_app("overview")
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "data/trade_dots.csv" in warnings
+    at = open_app("sources")
+    assert not at.exception
+    assert [e.value for e in at.error] and "trade_dots.csv" in at.error[0].value
