@@ -132,22 +132,25 @@ def _at_the_radius(chart: alt.Chart, kept: str) -> alt.Chart:
     )
 
 
+REACH_FILL_OPACITY = 0.08
+
+
 def reach_layer() -> alt.Chart:
     """The area within the chosen radius of a covering site: of the outlines drawn for every radius
     the slider offers (dataset "reach", a vertex a row), those of the radius in REACH_RADIUS,
-    each drawn as a closed line and filled."""
+    each drawn as a closed line and filled (unfilled where the area has a hole: `filled` 0)."""
     outlines = alt.Chart(alt.NamedData(name="reach"))
     return (
         _at_the_radius(outlines, "datum.step_km == datum.radius_km")
-        .mark_line(
-            fill=COVERED_COLOR,
-            fillOpacity=0.08,
-            stroke=COVERED_COLOR,
-            strokeOpacity=0.5,
-            strokeWidth=1,
-            strokeDash=[4, 3],
+        .transform_calculate(fill_opacity=f"datum.filled * {REACH_FILL_OPACITY}")
+        .mark_line(fill=COVERED_COLOR, stroke=COVERED_COLOR, strokeOpacity=0.5, strokeWidth=1, strokeDash=[4, 3])
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            detail="ring:N",
+            order="order:Q",
+            fillOpacity=alt.FillOpacity("fill_opacity:Q", scale=None, legend=None),
         )
-        .encode(longitude="lon:Q", latitude="lat:Q", detail="ring:N", order="order:Q")
     )
 
 

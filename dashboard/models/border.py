@@ -361,23 +361,40 @@ def drawn_reaches(reaches: list[border.Coverage]) -> pd.DataFrame:
 
     A table, not GeoJSON: Streamlit ships a table as Arrow bytes it passes through, while GeoJSON
     stays in the spec, which it parses and writes again on every draw (about 4,000 coordinate pairs
-    for the 60 radii: more than the rest of the map). A union of circles has no holes; an outline
-    left with one would be drawn filled over it, so a hole is refused rather than drawn wrong.
+    for the 60 radii: more than the rest of the map).
+
+    A filled outline cannot leave a hole open: where sites ring an area they do not reach, the
+    hole would be drawn filled, as covered. Such a radius's outlines, holes included, are drawn
+    unfilled (`filled` 0): the area's edges without claiming what lies inside them.
     """
     rows = []
     for reach in reaches:
         shape = clip_to_map(reach.buffers).simplify(REACH_SIMPLIFY_DEG)
         parts = shapely.get_parts(shapely.set_precision(shape, 10.0**-border.DRAWN_DECIMALS))
-        if any(len(part.interiors) for part in parts):
-            raise ValueError(f"the reach at {reach.radius_km} km has a hole, which its outline cannot draw")
-        for ring, part in enumerate(parts):
-            lon, lat = np.asarray(part.exterior.coords).T
+        holed = any(len(part.interiors) for part in parts)
+        rings = [ring for part in parts for ring in (part.exterior, *part.interiors)]
+        for index, ring in enumerate(rings):
+            lon, lat = np.asarray(ring.coords).T
             rows.append(
                 pd.DataFrame(
-                    {"step_km": reach.radius_km, "ring": ring, "order": range(len(lon)), "lon": lon, "lat": lat}
+                    {
+                        "step_km": reach.radius_km,
+                        "ring": index,
+                        "order": range(len(lon)),
+                        "lon": lon,
+                        "lat": lat,
+                        "filled": 0 if holed else 1,
+                    }
                 )
             )
-    columns = {"step_km": "float32", "ring": "int8", "order": "int16", "lon": "float32", "lat": "float32"}
+    columns = {
+        "step_km": "float32",
+        "ring": "int16",
+        "order": "int16",
+        "lon": "float32",
+        "lat": "float32",
+        "filled": "int8",
+    }
     empty = pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in columns.items()})
     return pd.concat([empty, *rows], ignore_index=True).astype(columns)
 

@@ -4,13 +4,16 @@ Schema validation of the specs is test_chart_schema.py's; specs here are built u
 shipped geometry makes of the map (its size, valid outlines) is checked in tests/data/test_border_data.py.
 """
 
+import re
+
 import geopandas as gpd
 import shapely
+import vl_convert
 
 from dashboard.analytics import border
 from dashboard.charts import border as charts
 from dashboard.formatting.language import ENGLISH
-from dashboard.models.border import MAP_BOX
+from dashboard.models.border import MAP_BOX, drawn_reaches
 from tests.unit.chart_inputs import (
     BORDER_LINE,
     COUNTRIES,
@@ -66,7 +69,7 @@ def test_the_radius_is_the_one_table_that_changes_between_radii():
     reach, covered = reach_layers(at[50])
     assert reach["data"] == {"name": "reach"} and covered["data"] == {"name": "covered"}
     # each keeps, of rows drawn for every radius, those at the radius the table holds
-    assert reach["transform"][-1] == {"filter": "datum.step_km == datum.radius_km"}
+    assert {"filter": "datum.step_km == datum.radius_km"} in reach["transform"]
     assert covered["transform"][-1] == {"filter": "datum.distance_km <= datum.radius_km"}
     looked_up = {"data": {"name": "reach_radius"}, "key": "reach_key", "fields": ["radius_km"]}
     assert reach["transform"][1]["from"] == covered["transform"][1]["from"] == looked_up
@@ -178,3 +181,41 @@ def test_drawn_geometry_is_rounded_to_about_100_m_and_keeps_its_shape():
         ": '#F4F5F7'",
         "as": "fill",
     }
+
+
+def reach_of(shape: shapely.Geometry, radius_km: float = 100.0) -> border.Coverage:
+    return border.Coverage(radius_km, 0.0, 0.0, shapely.LineString(), shape)
+
+
+RING_OF_SITES = shapely.Polygon(
+    [(69.0, 37.0), (71.0, 37.0), (71.0, 38.5), (69.0, 38.5)],
+    holes=[[(69.8, 37.5), (70.2, 37.5), (70.2, 37.9), (69.8, 37.9)]],
+)
+
+
+def test_a_reach_with_a_hole_is_drawn_as_its_edges_unfilled_and_one_without_filled():
+    """Sites around an area they do not reach leave a hole, which a filled outline would paint as
+    covered: that radius's outer edge and the hole's edge are drawn, neither filled."""
+    drawn = drawn_reaches([reach_of(RING_OF_SITES, 100.0), reach_of(shapely.box(69.0, 37.0, 70.0, 38.0), 50.0)])
+    holed = drawn[drawn["step_km"] == 100.0]
+    assert holed["ring"].nunique() == 2 and set(holed["filled"]) == {0}
+    inner = holed[holed["ring"] == 1].sort_values("order")[["lon", "lat"]].to_numpy()
+    hole = shapely.Polygon(RING_OF_SITES.interiors[0])
+    assert shapely.Polygon(inner).hausdorff_distance(hole) < 1e-5  # the hole's own edge (drawn in float32)
+    assert set(drawn.loc[drawn["step_km"] == 50.0, "filled"]) == {1}
+
+
+def test_the_browser_fills_a_reach_only_where_it_has_no_hole():
+    """Rendered by vl-convert, the same Vega the browser runs: the filled outline is painted at the
+    reach's opacity, the holed one with none."""
+    for shape, opacity in ((shapely.box(69.0, 37.0, 70.0, 38.0), charts.REACH_FILL_OPACITY), (RING_OF_SITES, 0)):
+        spec = charts.reach_layer().properties(width=200, height=200).to_dict()
+        reach = drawn_reaches([reach_of(shape, 100.0)])
+        spec["datasets"] = {
+            "reach": reach.astype(float).to_dict("records"),
+            charts.REACH_RADIUS: charts.radius_dataset(100)[charts.REACH_RADIUS].to_dict("records"),
+        }
+        svg = vl_convert.vegalite_to_svg(spec)
+        assert re.findall(r'fill-opacity="([0-9.]+)"', svg) and {
+            float(value) for value in re.findall(r'fill-opacity="([0-9.]+)"', svg)
+        } == {opacity}, svg[:600]
