@@ -17,6 +17,7 @@ minus, as the English pages do).
 from __future__ import annotations
 
 from copy import copy
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -95,16 +96,8 @@ def percent(value: float | None, lang: Language, qualifier: str = "exact", signe
     if formatting.is_missing(value):
         return "–"
     sign = PLUS if signed and value > 0 else MINUS if value < 0 else ""
-    body = _percent_pattern(lang).apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
+    body = _percent_pattern(1, lang).apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
     return _qualified(sign + body, qualifier, lang)
-
-
-@cache
-def _percent_pattern(lang: Language) -> numbers.NumberPattern:
-    """CLDR's percent pattern for the language ("#,##0 %"), with one decimal as English shows."""
-    pattern = copy(lang.locale.percent_formats[None])
-    pattern.frac_prec = (1, 1)
-    return pattern
 
 
 @cache
@@ -195,3 +188,43 @@ def event_key(events: pd.DataFrame, lang: Language) -> str:
     The events' titles stay as their sources wrote them (data), their dates ISO in every language."""
     english = formatting.event_key(events)
     return english.replace(formatting.EVENTS_LEAD, lang.gettext(formatting.EVENTS_LEAD), 1) if english else ""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a slider's numbers are, for its thumb and ends: a percentage or a plain number, with
+    a sign or without. Its decimals are the slider's step's (session.readers.Range.digits)."""
+
+    percent: bool = False
+    signed: bool = False
+
+    def printf(self, digits: int) -> str | None:
+        """The English thumb as Streamlit's printf format ('%+.1f%%'); None for a whole number
+        shown plainly (Streamlit's own default)."""
+        if not (self.percent or self.signed or digits):
+            return None
+        return f"%{'+' if self.signed else ''}.{digits}f{'%%' if self.percent else ''}"
+
+
+PLAIN, PERCENT, SIGNED_PERCENT = Shown(), Shown(percent=True), Shown(percent=True, signed=True)
+
+
+def slider_value(value: float, shown: Shown, digits: int, lang: Language) -> str:
+    """A slider's value as its thumb shows it: '+0.0%' (what the printf format gives in the
+    browser) / '+0,0 %' (CLDR's percent pattern). A signed value shows '+' at zero, as printf's
+    '%+' does; a fall has the typographic minus in a language other than English."""
+    if lang.is_source:
+        return (shown.printf(digits) or "%d") % value
+    rounded = Decimal(f"{abs(value):.{digits}f}")
+    sign = MINUS if value < 0 else PLUS if shown.signed else ""
+    if shown.percent:
+        return sign + _percent_pattern(digits, lang).apply(rounded / 100, lang.locale)
+    return sign + _grouped(rounded, lang)
+
+
+@cache
+def _percent_pattern(digits: int, lang: Language) -> numbers.NumberPattern:
+    """CLDR's percent pattern for the language ("#,##0 %") with exactly `digits` decimals."""
+    pattern = copy(lang.locale.percent_formats[None])
+    pattern.frac_prec = (digits, digits)
+    return pattern

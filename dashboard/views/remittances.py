@@ -262,21 +262,21 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             "rem_russia",
             float(view.rem_russia),
             _("Change in remittances from Russia, %"),
-            format="%+.1f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_("Change in the US$ value of remittances sent from Russia."),
         )
         bound_slider(
             "rem_ruble",
             float(view.rem_ruble),
             _("Ruble against the US$, %"),
-            format="%+.1f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_("Negative: the ruble weakens, so wages paid in rubles buy fewer dollars."),
         )
         bound_slider(
             "rem_pass",
             float(view.rem_pass),
             _("Pass-through of the ruble, %"),
-            format="%.0f%%",
+            shown=localized.PERCENT,
             help=_("Share of Russian-earned remittances whose dollar value follows the ruble."),
         )
         share_source = model.latest_share
@@ -284,7 +284,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             "rem_share",
             float(scenario.share),
             _("Russia's share of remittances, %"),
-            format="%.1f%%",
+            shown=localized.PERCENT,
             help=_("Starts at the latest published share: {share} in {year} ({publisher}).").format(
                 share=share_percent(round(share_default), lang),
                 year=int(share_source["year"]),
@@ -297,7 +297,6 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             "rem_mult",
             float(view.rem_mult),
             _("GDP multiplier"),
-            format="%.1f",
             help=_("Change in GDP per dollar of remittances lost or gained (1 = one for one)."),
         )
         presets = {p.preset_id: p for p in model.presets}

@@ -455,7 +455,7 @@ def projection_controls(
         "proj_growth",
         float(choice.growth),
         _("Growth for the whole year, %"),
-        format="%+.1f%%",
+        shown=localized.SIGNED_PERCENT,
         help=_("Starts at the latest published part-year growth on the same side as the chosen figure."),
     )
     latest = inputs.growths.head(6)
