@@ -12,17 +12,15 @@ docs/url-contract.md).
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import streamlit as st
 
 from dashboard.formatting import localized
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 from dashboard.formatting.localized import PLAIN, Shown
 from dashboard.session.pages.filters import Filters
 from dashboard.session.params import Repair, S, Years
-from dashboard.session.readers import Range
 from dashboard.session.state import Bounds, ViewState, open_link, read_page, slider_range, state_of, to_query
 
 VIEW_KEY = "view_state"
@@ -128,7 +126,8 @@ def bound_slider(name: str, value: float, label: str, shown: Shown = PLAIN, **kw
     (the top N, the radius in km).
     """
     limits = slider_range(name)
-    labels = slider_labels(limits, shown, st.session_state[VIEW_KEY].of(Filters).language)
+    lang = st.session_state[VIEW_KEY].of(Filters).language
+    labels = localized.slider_labels(limits.grid(), shown, limits.digits, lang)
     if labels is None:
         widget_args = {**limits.widget_args(), "format": shown.printf(limits.digits)}
         return bound_widget(st.slider, name, limits.clamp(value), label, **widget_args, **kwargs)
@@ -136,16 +135,6 @@ def bound_slider(name: str, value: float, label: str, shown: Shown = PLAIN, **kw
     return bound_widget(
         st.select_slider, name, limits.on_grid(value), label, options=grid, format_func=labels.__getitem__, **kwargs
     )
-
-
-@cache
-def slider_labels(limits: Range, shown: Shown, lang: Language) -> dict[float, str] | None:
-    """Each value the slider offers as the language writes it, or None when every one reads as in
-    English (a plain whole number below a thousand). Worked out once per slider and language: a
-    slider offers up to 3,001 values."""
-    labels = {value: localized.slider_value(value, shown, limits.digits, lang) for value in limits.grid()}
-    english = (localized.slider_value(value, shown, limits.digits, ENGLISH) for value in limits.grid())
-    return None if all(label == text for label, text in zip(labels.values(), english, strict=True)) else labels
 
 
 def sync_url(bounds: Bounds, page: str) -> dict[str, str]:

@@ -238,7 +238,7 @@ def from_russia_sentence(model: RemittancesModel, lang: Language) -> None:
             "remittances were {whole} of GDP in {year} ({edition}); "
             "{share} of remittances came from Russia in {share_year} ({publisher})."
         ).format(
-            reason=reason_in(part.result.reason, lang),
+            reason=reason_in(part.result.reason, lang, shared.reporter_names(lang)),
             whole=pct(base["pct_gdp"], lang),
             year=int(base["year"]),
             edition=model.wb_label_in(lang),
@@ -388,7 +388,7 @@ def formula_text(scenario: Scenario, view: RemittancesState, edition: str, lang:
         ""
         if scenario.assumed.comparable
         else _(", assumed for {year}, not measured: {reason}").format(
-            year=year, reason=reason_in(scenario.assumed.reason, lang)
+            year=year, reason=reason_in(scenario.assumed.reason, lang, shared.reporter_names(lang))
         )
     )
     ruble = localized.percent(view.rem_ruble, lang)

@@ -7,10 +7,16 @@ import pytest
 from dashboard.formatting import localized
 from dashboard.formatting.language import ENGLISH, RUSSIAN
 from dashboard.formatting.localized import PERCENT, PLAIN, SIGNED_PERCENT
-from dashboard.session.binding import slider_labels
 from dashboard.session.state import PARAMS, slider_range
 
 NB = "\u00a0"
+
+
+def labels_of(name, shown, lang):
+    limits = slider_range(name)
+    return localized.slider_labels(limits.grid(), shown, limits.digits, lang)
+
+
 SLIDERS = [param for param in PARAMS if param.widget == "slider" and param.range is not None]
 
 
@@ -35,7 +41,13 @@ def test_a_thumb_reads_as_the_language_writes_numbers(value, shown, digits, engl
 
 @pytest.mark.parametrize(
     ("shown", "digits", "printf"),
-    [(SIGNED_PERCENT, 1, "%+.1f%%"), (SIGNED_PERCENT, 0, "%+.0f%%"), (PERCENT, 1, "%.1f%%"), (PLAIN, 1, "%.1f"), (PLAIN, 0, None)],
+    [
+        (SIGNED_PERCENT, 1, "%+.1f%%"),
+        (SIGNED_PERCENT, 0, "%+.0f%%"),
+        (PERCENT, 1, "%.1f%%"),
+        (PLAIN, 1, "%.1f"),
+        (PLAIN, 0, None),
+    ],
 )
 def test_english_keeps_the_printf_formats_the_pages_gave(shown, digits, printf):
     assert shown.printf(digits) == printf
@@ -67,8 +79,8 @@ def test_a_value_off_the_grid_shows_at_its_nearest_step():
 
 
 def test_russian_labels_every_value_once_and_a_whole_number_slider_stays_a_number_slider():
-    labels = slider_labels(slider_range("sc_ruble"), SIGNED_PERCENT, RUSSIAN)
+    labels = labels_of("sc_ruble", SIGNED_PERCENT, RUSSIAN)
     assert labels[0.0] == f"+0,0{NB}%" and labels[-25.5] == f"−25,5{NB}%" and labels[60.0] == f"+60,0{NB}%"
     assert len(set(labels.values())) == len(labels) == 1201  # each label names one value
-    assert slider_labels(slider_range("radius"), PLAIN, RUSSIAN) is None  # 0..600 km read alike
-    assert slider_labels(slider_range("sc_ruble"), SIGNED_PERCENT, ENGLISH) is None
+    assert labels_of("radius", PLAIN, RUSSIAN) is None  # 0..600 km read alike
+    assert labels_of("sc_ruble", SIGNED_PERCENT, ENGLISH) is None
