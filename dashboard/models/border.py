@@ -352,7 +352,7 @@ class BorderTables:
     """
 
     strength: security.StrengthSummary | None
-    former_bases: str  # names of the 201st's former garrisons, for the map key
+    former_bases: tuple[str, ...]  # labels of the 201st's former garrisons, for the map key
     map_rows: pd.DataFrame  # geometry sources and placed sites: the map's CSV
     distance_table: pd.DataFrame
     distance_rows: pd.DataFrame
@@ -443,7 +443,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
     claims = claims_frame(model.claims, sources)
     return BorderTables(
         strength=security.strength_summary(model.strength),
-        former_bases=", ".join(former["short_name"].fillna(former["name"])),
+        former_bases=tuple(former["short_name"].fillna(former["name"])),
         map_rows=map_rows,
         distance_table=distance_table,
         distance_rows=distance_rows,

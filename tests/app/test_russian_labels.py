@@ -45,3 +45,17 @@ def test_whose_figure_names_the_reporter_in_russian(open_app):
     assert russian[2].startswith("Чьи данные: Официальные лица Таджикистана;")
     assert english[0].startswith("Whose figure: Russian officials;")
     assert "Официальные лица России" in russian[4] and "Russian officials" in english[4]
+
+
+def test_the_distances_table_and_the_maps_key_name_the_sites_in_russian(open_app):
+    at = open_app("border", lang="ru")
+    table = next(t for t in at.dataframe if "Объект" in t.value.columns and "До границы, км" in t.value.columns)
+    names = set(table.value["Объект"])
+    assert {"Нижний Пяндж", "Душанбе, штаб 201-й базы", "Станция «Окно»"} <= names
+    assert not names & set(datasets.load("security_sites")["short_name"].dropna())
+    key = " ".join(m.value for m in at.markdown)
+    assert "Куляб, до 2015 г." in key and "Kulob" not in key
+    english = open_app("border")
+    table = next(t for t in english.dataframe if "To the border, km" in t.value.columns)
+    assert "Panji Poyon" in set(table.value["Site"])
+    assert "faded: Kulob, vacated 2015" in " ".join(m.value for m in english.markdown)
