@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.analytics.basis import REPORTED, Words, described
 from dashboard.datasets import redistributable
+from dashboard.formatting import localized
 from dashboard.formatting.language import ENGLISH, Language
 
 
@@ -120,7 +121,7 @@ def citing(
     """The sources line for these ids (and the last year the chart has from each)."""
     cited = cite(ids, sources)
     as_of = data_as_of(cited)
-    as_of_text = " " + lang.gettext("Data as of {date}.").format(date=as_of) if as_of else ""
+    as_of_text = " " + lang.gettext("Data as of {date}.").format(date=localized.day(as_of, lang)) if as_of else ""
     caption = sources_caption(cited, reach=dict(reach), lang=lang) + as_of_text
     restricted = cited[~redistributable(cited)]
     return Citing(caption, tuple(zip(restricted["publisher"], restricted["url"], strict=True)))

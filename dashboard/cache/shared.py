@@ -469,7 +469,21 @@ def _overview_model(
     _border: BorderModel | None,
     _partners: PartnersModel | None,
 ) -> OverviewModel:
+    if _trade is not None:
+        _trade = replace(_trade, headline={side: named_in(f, "label", lang) for side, f in _trade.headline.items()})
+    if _context is not None:
+        _context = named_in(_context, "reported_by", lang)
     return build_overview_model(_trade, _context, _remittances, _border, _partners, lang)
+
+
+def named_in(frame: pd.DataFrame, column: str, lang: Language) -> pd.DataFrame:
+    """The frame with the reporters' labels in `column` as `lang` names them (`reporter_names`): a
+    card's "whose figure" words are written from them. One name per reporter in every language,
+    so figures compare alike."""
+    if lang.is_source:
+        return frame
+    names = reporter_names(lang)
+    return frame.assign(**{column: frame[column].map(lambda name: names.get(name, name))})
 
 
 @per_edition(max_entries=4)

@@ -270,3 +270,15 @@ def period_in(english: str, lang: Language) -> str | None:
     first = months.index(found["first"]) + 1
     last = months.index(found["last"]) + 1 if found["last"] else first
     return period_label("month", f"{year}-{first:02d}-01", f"{year}-{last:02d}-01", lang)
+
+
+def day(iso: str, lang: Language) -> str:
+    """A date the data gives as YYYY-MM-DD: as given in English ('2025-10-12'), CLDR's long date
+    in another language ('12 октября 2025 г.'); a text that is no such date, as it is."""
+    if lang.is_source:
+        return iso
+    try:
+        when = date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return dates.format_date(when, "long", locale=lang.locale)

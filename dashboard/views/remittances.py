@@ -156,7 +156,12 @@ def claim_section(model: RemittancesModel, lang: Language) -> None:
             _(
                 "The Russia Briefing article of {date} says: “{claim}”. World Bank figures, change on "
                 "the year before: {yearly}. {verdict}"
-            ).format(date=model.claim["date"], claim=claim, yearly=yearly, verdict=rem.claim_verdict(check, lang))
+            ).format(
+                date=localized.day(model.claim["date"], lang),
+                claim=claim,
+                yearly=yearly,
+                verdict=rem.claim_verdict(check, lang),
+            )
         )
     )
     components.chart_with_sources(

@@ -59,3 +59,13 @@ def test_the_distances_table_and_the_maps_key_name_the_sites_in_russian(open_app
     table = next(t for t in english.dataframe if "To the border, km" in t.value.columns)
     assert "Panji Poyon" in set(table.value["Site"])
     assert "faded: Kulob, vacated 2015" in " ".join(m.value for m in english.markdown)
+
+
+def test_the_overviews_cards_name_the_reporters_in_russian(open_app):
+    at = open_app("overview", lang="ru")
+    whose = " ".join(c.value for c in at.caption if c.value.startswith("Чьи данные: "))
+    assert "Официальные лица России" in whose and "Russian officials" not in whose
+    narrative = next(m.value for m in at.markdown if m.value.startswith("Товарооборот России"))
+    assert "(по данным: Официальные лица России)" in narrative
+    english = open_app("overview")
+    assert any("Russian officials" in c.value for c in english.caption if c.value.startswith("Whose figure: "))
