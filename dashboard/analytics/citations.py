@@ -51,7 +51,11 @@ def sources_caption(
 def currency_words(edition: Any, accessed: Any, lang: Language = ENGLISH) -> list[str]:
     """A source's own edition and its access date, as far as they are known, in words."""
     words = [str(edition)] if pd.notna(edition) and edition else []
-    return words + ([lang.gettext("accessed {date}").format(date=accessed)] if pd.notna(accessed) and accessed else [])
+    return words + (
+        [lang.gettext("accessed {date}").format(date=localized.day(accessed, lang))]
+        if pd.notna(accessed) and accessed
+        else []
+    )
 
 
 def _currency(row: Any, last_year: int | None, lang: Language) -> str:
