@@ -44,16 +44,25 @@ TABLE_HEADERS = (
 PUBLISHED_HEADER = "Published: "  # the lengths table's last column: "Published: <the reference>"
 
 
+DISTANCE = "To the border, km"
+# A site's status (security_sites.csv's code) in words, for a page in another language; the
+# English page shows the code, as it always has.
+STATUS_WORDS = {"active": N_("in use"), "former": N_("no longer in use"), "planned": N_("planned")}
+
+
 def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """A table as the page shows it: headers, site kinds and positions in the viewer's language
-    (names, statuses and figures as the data gives them)."""
+    """A table as the page shows it: headers, site kinds, statuses, positions and distances in the
+    viewer's language (names and published figures as the data gives them)."""
     if lang.is_source:
         return table
     _ = lang.gettext
     words = {english: _(english) for english in (*KIND_LABELS.values(), *POSITION_WORDS.values())}
+    words |= {code: _(status) for code, status in STATUS_WORDS.items()}
     shown = table.assign(
-        **{column: table[column].map(lambda v: words.get(v, v)) for column in ("Kind", "Position") if column in table}
+        **{c: table[c].map(lambda v: words.get(v, v)) for c in ("Kind", "Position", "Status") if c in table}
     )
+    if DISTANCE in shown:  # a measured distance, to 0.1 km, as the language writes it
+        shown[DISTANCE] = shown[DISTANCE].map(lambda km: localized.number(km, lang, 1))
     return shown.rename(
         columns=lambda column: (
             _("Published: {source}").format(source=column.removeprefix(PUBLISHED_HEADER))

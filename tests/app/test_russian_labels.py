@@ -69,3 +69,15 @@ def test_the_overviews_cards_name_the_reporters_in_russian(open_app):
     assert "(по данным: Официальные лица России)" in narrative
     english = open_app("overview")
     assert any("Russian officials" in c.value for c in english.caption if c.value.startswith("Whose figure: "))
+
+
+def test_the_distances_table_writes_russian_numbers_and_statuses(open_app):
+    """Panji Poyon's 0.3 km reads "0,3"; its status "active" reads "действует" (English keeps both)."""
+    at = open_app("border", lang="ru")
+    table = next(t for t in at.dataframe if "До границы, км" in t.value.columns).value.set_index("Объект")
+    assert table.loc["Нижний Пяндж", "До границы, км"] == "0,3"
+    assert table.loc["Нижний Пяндж", "Статус"] == "действует"
+    assert table.loc["Куляб, до 2015 г.", "Статус"] == "закрыт"
+    english = open_app("border")
+    table = next(t for t in english.dataframe if "To the border, km" in t.value.columns).value.set_index("Site")
+    assert table.loc["Panji Poyon", "To the border, km"] == 0.3 and table.loc["Panji Poyon", "Status"] == "active"
