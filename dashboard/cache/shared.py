@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from typing import Any
 
@@ -167,6 +167,28 @@ def trade_frames(lang: Language) -> TradeFrames:
     built on that page's first use, so the Overview (which shares the model and opens first)
     never waits for them."""
     return build_trade_frames(trade_model(), lang)
+
+
+@per_edition(max_entries=1024)
+def trade_rows(
+    field: str,
+    key: Hashable,
+    years: tuple[int, int],
+    sides: tuple[str, ...] | None = None,
+    lang: Language | None = None,
+) -> pd.DataFrame:
+    """The rows of one of the trade model's frames (`field`, and `key` in it when it holds one per
+    side, flow or unit), or of the Trade page's chart frames in `lang`, inside the chosen years and,
+    given `sides`, from those reporters. The page asks a dozen of these a rerun, each about 1 ms of
+    pandas, for a view it has mostly drawn before."""
+    source = trade_model() if lang is None else trade_frames(lang)
+    frame = getattr(source, field)
+    if key is not None:
+        frame = frame[key]
+    keep = frame["year"].between(*years)
+    if sides is not None:
+        keep &= frame["side"].isin(sides)
+    return frame[keep]
 
 
 @per_edition()

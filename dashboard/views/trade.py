@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 
 import pandas as pd
 import streamlit as st
@@ -65,12 +65,13 @@ MIRROR_DESCRIPTION = {
 CHANGE_BASIS = {"published": N_("as published with it"), "computed": N_("computed from the two IMF years")}
 
 
-def in_view(frame: pd.DataFrame, view: TradeState, by_side: bool = False) -> pd.DataFrame:
-    """Rows of a model frame inside the chosen years (and, where asked, from the chosen reporters' sides)."""
-    keep = frame["year"].between(*view.years)
-    if by_side:
-        keep &= frame["side"].isin(view.reporters)
-    return frame[keep]
+def in_view(
+    view: TradeState, field: str, key: Hashable = None, *, by_side: bool = False, lang: Language | None = None
+) -> pd.DataFrame:
+    """Rows inside the chosen years (and, where asked, from the chosen reporters' sides) of the
+    trade model's frame `field` (`key` in it), or of the page's chart frame in `lang`."""
+    sides = tuple(view.reporters) if by_side else None
+    return shared.trade_rows(field, key, tuple(view.years), sides, lang)
 
 
 def statistics_sides(view: TradeState) -> list[str]:
@@ -85,7 +86,7 @@ def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
     columns = st.columns(2 * len(sides))
     for i, side in enumerate(sides):
         name = _(SIDE_LABELS[side])
-        kpis = trade.trade_kpis(in_view(model.headline[side], view))
+        kpis = trade.trade_kpis(in_view(view, "headline", side))
         if kpis is None:
             components.metric(
                 columns[2 * i],
@@ -165,12 +166,12 @@ def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
     units = localized.unit_label(view.units, lang)
     for side in sides:
         st.markdown(f"**{_(AS_REPORTED_BY[side])}**")
-        frame = in_view(shared.trade_frames(lang).annual_frames[(side, view.units)], view)
+        frame = in_view(view, "annual_frames", (side, view.units), lang=lang)
         if frame.empty:
             components.no_data(_("No annual figures in the selected years."))
             continue
         chart = shared.chart_spec(charts.annual_measures_chart, frame, model.events, view.years, units, lang)
-        data = in_view(model.annual[side], view)[
+        data = in_view(view, "annual", side)[
             ["measure", "value_usd_m", "qualifier", "figure_id", "status", *SHOWN, "source_id"]
         ]
         components.chart_with_sources(
@@ -199,7 +200,7 @@ def mirror_section(model: TradeModel, view: TradeState, lang: Language) -> None:
         )
         or view.flow
     )
-    gap = in_view(model.mirror[flow], view)
+    gap = in_view(view, "mirror", flow)
     if gap.empty:
         first, last = model.dots_years
         components.no_data(
@@ -218,10 +219,10 @@ def mirror_section(model: TradeModel, view: TradeState, lang: Language) -> None:
             gap=localized.percent(latest["gap_pct"], lang),
         )
         st.caption(f"{latest_year} {_(MIRROR_NOTE)}")
-    frame = in_view(shared.trade_frames(lang).mirror_frames[(flow, view.units)], view)
+    frame = in_view(view, "mirror_frames", (flow, view.units), lang=lang)
     components.chart_with_sources(
         shared.chart_spec(charts.mirror_chart, frame, localized.unit_label(view.units, lang), lang),
-        in_view(model.mirror_rows[flow], view),
+        in_view(view, "mirror_rows", flow),
         model.sources,
         f"mirror_{flow}.csv",
         description=_(MIRROR_DESCRIPTION[flow]),
@@ -245,7 +246,7 @@ def published_section(model: TradeModel, view: TradeState, lang: Language) -> No
     _ = lang.gettext
     st.subheader(_("Full-year totals published since {year}").format(year=model.dots_years[1] + 1))
     frames = shared.trade_frames(lang)
-    frame = in_view(frames.published_frames[view.units], view, by_side=True)
+    frame = in_view(view, "published_frames", view.units, by_side=True, lang=lang)
     if frame.empty:
         components.no_data(_("No published full-year totals for the selected years and reporters."))
         return
@@ -253,7 +254,7 @@ def published_section(model: TradeModel, view: TradeState, lang: Language) -> No
     st.caption(f"{every} {article_caption(model, view, lang)}")
     if frames.reporting_note:
         st.caption(frames.reporting_note)
-    data = in_view(model.published_totals, view, by_side=True)[
+    data = in_view(view, "published_totals", by_side=True)[
         ["value_usd_m", "qualifier", "status", "figure_id", *SHOWN, "source_id", "note"]
     ]
     components.chart_with_sources(
@@ -269,11 +270,11 @@ def published_section(model: TradeModel, view: TradeState, lang: Language) -> No
 def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("Part-year figures and their published growth"))
-    rows = in_view(model.part_years, view, by_side=True)
+    rows = in_view(view, "part_years", by_side=True)
     if rows.empty:
         components.no_data(_("No part-year figures for the selected years and reporters."))
         return
-    growth = in_view(shared.trade_frames(lang).part_year_growth, view, by_side=True)
+    growth = in_view(view, "part_year_growth", by_side=True, lang=lang)
     if not growth.empty:
         chart = shared.chart_spec(charts.part_year_growth_chart, growth, lang)
         components.show_chart(chart, _("Published part-year growth on a year earlier, by end of period"), lang=lang)

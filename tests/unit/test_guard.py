@@ -64,6 +64,51 @@ def test_a_deferred_download_runs_only_for_the_connection_it_was_sent_to():
     assert screened(data, owner) == data
 
 
+def test_the_files_a_connection_is_sent_are_its_downloads_addresses_and_deferred_ids_only():
+    """Read from the messages as Streamlit writes them: a deferred download button carries its
+    id in its own field, a file sent at once its /media/ address; a chart's hex-looking text
+    names no file."""
+    deferred = ForwardMsg()
+    deferred.delta.new_element.download_button.deferred_file_id = DEFERRED_ID
+    deferred.delta.new_element.download_button.url = ""
+    address = f"/media/{'b' * 56}.pdf"
+    ready = ForwardMsg()
+    ready.delta.new_element.download_button.url = address
+    chart = ForwardMsg()
+    chart.delta.new_element.vega_lite_chart.spec = json.dumps({"data": {"values": [{"id": "f" * 40}]}})
+    assert guard.sent_file_ids(deferred.SerializeToString()) == {DEFERRED_ID.encode()}
+    assert guard.sent_file_ids(ready.SerializeToString()) == {b"b" * 56}
+    assert guard.sent_file_ids(chart.SerializeToString()) == set()
+    assert guard.sent_file_ids(b"not a message /media/" + b"c" * 20 + b".csv") == {b"c" * 20}
+
+
+def test_a_deferred_download_sent_through_the_guard_can_then_be_asked_for_on_that_connection_only():
+    deferred = ForwardMsg()
+    deferred.delta.new_element.download_button.deferred_file_id = DEFERRED_ID
+    middleware = Guard(Recorder(reply=deferred.SerializeToString()))
+    asked = back(deferred=DEFERRED_ID).SerializeToString()
+
+    async def scenario() -> list[bytes | None]:
+        inbox: asyncio.Queue = asyncio.Queue()
+        told = asyncio.Event()
+
+        async def receive():
+            return await inbox.get()
+
+        async def send(message):
+            told.set()
+
+        owner = asyncio.create_task(middleware({"type": "websocket", "path": "/", "headers": []}, receive, send))
+        await told.wait()
+        connection = next(iter(middleware.connections))
+        results = [screened(asked, connection), screened(asked, Connection(None, True))]
+        await inbox.put({"type": "websocket.disconnect"})
+        await owner
+        return results
+
+    assert run_blocking(scenario()) == [asked, None]
+
+
 def test_a_link_streamlit_would_drop_whole_becomes_one_parameter_the_app_reports():
     too_many = "&".join(f"p{i}=1" for i in range(1200))  # 1,200 parameters: Streamlit reads at most 1,000
     kept = BackMsg()

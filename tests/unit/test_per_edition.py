@@ -104,3 +104,54 @@ def test_the_trade_pages_frames_are_an_entry_of_their_own():
     frames = shared.trade_frames(ENGLISH)
     assert set(frames.annual_frames) == {(side, unit) for side in model.annual for unit in ("busd", "musd")}
     assert shared.trade_frames(ENGLISH) is frames and shared.trade_model() is model
+
+
+TYPED: list[object] = []
+
+
+@per_edition(max_entries=2)
+def echo(value: object) -> str:
+    TYPED.append(value)
+    return f"{type(value).__name__}:{value}"
+
+
+def test_a_repeated_call_is_served_without_building_again_and_each_argument_type_keeps_its_own_entry(
+    two_editions,
+):
+    """The fast path in front of Streamlit's cache keys by value and type: 1, 1.0 and True are equal
+    to Python but not to Streamlit's key, and each must get what the function makes of it."""
+    echo.clear()
+    TYPED.clear()
+    assert [echo(1), echo(1.0), echo(True), echo(1)] == ["int:1", "float:1.0", "bool:True", "int:1"]
+    assert TYPED == [1, 1.0, True, 1]  # the last int was evicted (two entries kept), so built again
+    assert echo(1) == "int:1" and TYPED == [1, 1.0, True, 1]  # now served
+
+
+def test_a_frame_is_keyed_by_its_hash_func_and_clear_empties_both_caches(two_editions):
+    frame = pd.DataFrame({"year": [2020]})
+
+    @per_edition(hash_funcs={pd.DataFrame: lambda f: f.to_csv()})
+    def rows(table: pd.DataFrame) -> int:
+        TYPED.append("built")
+        return len(table)
+
+    TYPED.clear()
+    assert rows(frame) == 1 and rows(frame.copy()) == 1 and TYPED == ["built"]  # keyed by content
+    assert rows(pd.DataFrame({"year": [2020, 2021]})) == 2 and TYPED == ["built", "built"]
+    echo.clear()
+    echo("a")
+    echo.clear()
+    TYPED.clear()
+    echo("a")
+    assert TYPED == ["a"]  # cleared, so built again
+
+
+def test_an_argument_python_cannot_hash_is_keyed_by_streamlits_cache(two_editions):
+    @per_edition()
+    def total(values: list[int]) -> int:
+        TYPED.append("summed")
+        return sum(values)
+
+    TYPED.clear()
+    assert total([1, 2]) == 3 and total([1, 2]) == 3 and total([2, 2]) == 4
+    assert TYPED == ["summed", "summed"]
