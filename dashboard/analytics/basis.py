@@ -36,6 +36,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_, from_templates
 from dashboard.formatting.language import ENGLISH, Language
 
@@ -109,16 +110,29 @@ REASONS = (
 
 
 PART_YEAR = N_("part-year, {period}")
+WORKED_OUT_HOW = N_("worked out here: {how}")  # how a figure worked out here was: 'worked out here: ...'
+REPORT_TO_IMF = N_("{country}'s report to the IMF")  # whose a partner figure is (analytics.partners)
 
 
-def reason_in(reason: str, lang: Language) -> str:
+def reason_in(reason: str, lang: Language, names: Mapping[str, str] | None = None) -> str:
     """A reason `why_not` or `compare` gave, in the viewer's language (English: unchanged). Its
     fields (reporters, editions, years, parts of a year) are the figures' own words: a part-year's
-    words and a plain word of this module among them ("this dashboard", "a statement") are
-    translated too."""
+    words and its months, a reporter's name the data gives in the language (`names`), and a plain
+    word of this module among them ("this dashboard", "a statement") are translated too."""
     if lang.is_source or not reason:
         return reason
-    return from_templates(reason, (*REASONS, PART_YEAR), lang.gettext)
+    return from_templates(reason, (*REASONS, PART_YEAR, WORKED_OUT_HOW, REPORT_TO_IMF), _field_in(lang, names or {}))
+
+
+def _field_in(lang: Language, names: Mapping[str, str]) -> Callable[[str], str]:
+    """How a field of a template is read in `lang`: a name the data gives in it, a period by
+    CLDR ('Jan–Sep 2024' -> 'янв. – сент. 2024 г.'), else the catalogue (a word that is no msgid,
+    an edition's title, passes unchanged)."""
+
+    def field(text: str) -> str:
+        return names.get(text) or localized.period_in(text, lang) or lang.gettext(text)
+
+    return field
 
 
 def why_not(kind: str, first: Basis, second: Basis) -> str:
@@ -248,6 +262,39 @@ def standing(estimate: bool, partial: str, whole: str = REPORTED, *, lang: Langu
 def in_words(constant: str, lang: Language) -> str:
     """One of this module's plain words (REPORTED, THIS_DASHBOARD, ...) in the viewer's language."""
     return lang.gettext(constant)
+
+
+def worked_out(how: str) -> str:
+    """'worked out here: change on the year before' (`how` a msgid, so it reads in every language)."""
+    return WORKED_OUT_HOW.format(how=how)
+
+
+# The SHOWN columns that hold words (the year is a number, an edition the source's own title) and
+# the columns that hold a reason there is no number: written in English (frames compare against
+# them, caches key on them), read in the viewer's language where a chart or a CSV shows them.
+WORDED = ("reported_by", "basis")
+
+
+def shown_in(frame: pd.DataFrame, lang: Language, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The frame with the words the code wrote in its SHOWN and reason columns in `lang`: each
+    "; "-separated part read back by `reason_in` (templates, plain words, periods by CLDR, the data's
+    names in the language by `names`: a reporter's label). English: the frame itself. Only a basis
+    is split at "; " (`standing` joins its parts so); a reason holds "; " inside its brackets."""
+    columns = [c for c in frame.columns if c in WORDED or str(c).endswith("reason")]
+    if lang.is_source or not columns:
+        return frame
+    out = frame.copy()
+    for column in columns:
+        said = {text: _shown_words(text, column, lang, names) for text in out[column].dropna().unique()}
+        out[column] = out[column].map(lambda value, said=said: said.get(value, value))
+    return out
+
+
+def _shown_words(text: Any, column: str, lang: Language, names: Mapping[str, str] | None) -> Any:
+    if not isinstance(text, str):
+        return text
+    parts = text.split("; ") if column == "basis" else [text]
+    return "; ".join(reason_in(part, lang, names) for part in parts)
 
 
 def standings(estimate: pd.Series, partial: pd.Series, whole: str = REPORTED) -> pd.Series:

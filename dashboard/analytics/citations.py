@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.analytics.basis import REPORTED, Words, described
 from dashboard.datasets import redistributable
+from dashboard.formatting import localized
 from dashboard.formatting.language import ENGLISH, Language
 
 
@@ -50,7 +51,11 @@ def sources_caption(
 def currency_words(edition: Any, accessed: Any, lang: Language = ENGLISH) -> list[str]:
     """A source's own edition and its access date, as far as they are known, in words."""
     words = [str(edition)] if pd.notna(edition) and edition else []
-    return words + ([lang.gettext("accessed {date}").format(date=accessed)] if pd.notna(accessed) and accessed else [])
+    return words + (
+        [lang.gettext("accessed {date}").format(date=localized.day(accessed, lang))]
+        if pd.notna(accessed) and accessed
+        else []
+    )
 
 
 def _currency(row: Any, last_year: int | None, lang: Language) -> str:
@@ -122,7 +127,7 @@ def citing(
     """The sources line for these ids (and the last year the chart has from each)."""
     cited = cite(ids, sources)
     as_of = data_as_of(cited)
-    as_of_text = " " + lang.gettext("Data as of {date}.").format(date=as_of) if as_of else ""
+    as_of_text = " " + lang.gettext("Data as of {date}.").format(date=localized.day(as_of, lang)) if as_of else ""
     caption = sources_caption(cited, reach=dict(reach), lang=lang) + as_of_text
     restricted = cited[~redistributable(cited)]
     return Citing(caption, tuple(zip(restricted["publisher"], restricted["url"], strict=True)))

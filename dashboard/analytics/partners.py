@@ -15,6 +15,7 @@ from dashboard.analytics.basis import (
     CHANGE,
     ESTIMATE,
     ONE_FLOW,
+    REPORT_TO_IMF,
     REPORTED,
     SHARE,
     Comparison,
@@ -71,7 +72,7 @@ def names_in(frame: pd.DataFrame, names: str, codes: str, lang: Language) -> dic
 
 def reported_by(reporter: str) -> str:
     """Whose figure a partner cell is, in plain words."""
-    return f"{NAMES.get(reporter, reporter)}'s report to the IMF"
+    return REPORT_TO_IMF.format(country=NAMES.get(reporter, reporter))
 
 
 def reported_by_in(iso3: str, lang: Language) -> str:
@@ -80,7 +81,7 @@ def reported_by_in(iso3: str, lang: Language) -> str:
     english = NAMES.get(iso3, iso3)
     if lang.is_source:
         return reported_by(english)
-    return lang.gettext("{country}'s report to the IMF").format(country=name_in(iso3, english, lang))
+    return lang.gettext(REPORT_TO_IMF).format(country=name_in(iso3, english, lang))
 
 
 def reporter_flow(partners: pd.DataFrame, reporter: str, flow: str) -> pd.DataFrame:

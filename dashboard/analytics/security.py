@@ -7,6 +7,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.countries import country
 from dashboard.formatting.language import ENGLISH, Language
@@ -175,8 +176,8 @@ def claim_record(
         garrisons = sites[sites["kind"] == "russian_base"]
         active = garrisons[garrisons["status"] == "active"]
         former = garrisons[garrisons["status"] == "former"]
-        names = "; ".join(active["short_name"].fillna(active["name"]))
-        gone = "; ".join(former["short_name"].fillna(former["name"]))
+        names = "; ".join(in_language(active, "short_name", lang).fillna(active["name"]))
+        gone = "; ".join(in_language(former, "short_name", lang).fillna(former["name"]))
         # Translators: English keeps "garrisons" for one too, as the page always has
         return (
             lang.ngettext(

@@ -27,6 +27,7 @@ from fontTools.ttLib import TTFont
 from fpdf import FPDF
 
 from dashboard.brief.content import Brief, Chart, Figure
+from dashboard.formatting import localized
 from dashboard.formatting.language import Language
 
 FONT = "SourceSans"
@@ -274,7 +275,11 @@ def _closing(pdf: FPDF, brief: Brief, shown_sources: int) -> None:
     pdf.set_font(FONT, "B", 9)
     pdf.set_text_color(*INK)
     _ = brief.lang.gettext
-    as_of = " " + _("Data as of {date}.").format(date=brief.data_as_of) if brief.data_as_of else ""
+    as_of = (
+        " " + _("Data as of {date}.").format(date=localized.day(brief.data_as_of, brief.lang))
+        if brief.data_as_of
+        else ""
+    )
     heading = _("Sources ({count}).").format(count=len(brief.sources)) + as_of
     pdf.multi_cell(0, 4.4, heading, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 7.5)

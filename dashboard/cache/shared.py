@@ -23,7 +23,8 @@ from streamlit import dataframe_util
 from dashboard import datasets
 from dashboard.analytics import citations, overview
 from dashboard.analytics import trade as trade_analytics
-from dashboard.analytics.basis import Mismatch
+from dashboard.analytics.basis import Mismatch, shown_in
+from dashboard.analytics.partners import NAMES as PARTNER_NAMES
 from dashboard.analytics.partners import name_in
 from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
@@ -258,7 +259,7 @@ def _border_map_at(radius_km: int, layers: tuple[str, ...], lang: Language) -> d
 def _border_map_layers(layers: tuple[str, ...], lang: Language) -> dict:
     """The map for a set of layers, whatever the radius: built and serialised once."""
     model = border_model()
-    sites = sites_in(_map_sites(model, layers), model.sites, lang)
+    sites = words_in(sites_in(_map_sites(model, layers), model.sites, lang), lang)
     labels = country_labels(model, lang)
     chart = border_charts.border_map(labels, "rivers" in layers, "coverage" in layers, sites, lang)
     datasets = dict(model.map_data)
@@ -285,7 +286,7 @@ def _map_sites(model: BorderModel, layers: tuple[str, ...]) -> pd.DataFrame:
 def border_thumbnail_spec(height: int, lang: Language) -> dict:
     """The border map, small: Russia's facilities as unlabelled markers, no legend, for the Overview."""
     model = border_model()
-    sites = sites_in(_map_sites(model, ("russian",)), model.sites, lang)
+    sites = words_in(sites_in(_map_sites(model, ("russian",)), model.sites, lang), lang)
     labels = country_labels(model, lang)
     chart = border_charts.border_map(labels, False, False, sites, lang, site_names=False)
     chart = chart.properties(height=height, title=lang.gettext("Border and Russian sites")).configure_legend(
@@ -495,7 +496,21 @@ def _overview_model(
     _border: BorderModel | None,
     _partners: PartnersModel | None,
 ) -> OverviewModel:
+    if _trade is not None:
+        _trade = replace(_trade, headline={side: named_in(f, "label", lang) for side, f in _trade.headline.items()})
+    if _context is not None:
+        _context = named_in(_context, "reported_by", lang)
     return build_overview_model(_trade, _context, _remittances, _border, _partners, lang)
+
+
+def named_in(frame: pd.DataFrame, column: str, lang: Language) -> pd.DataFrame:
+    """The frame with the reporters' labels in `column` as `lang` names them (`reporter_names`): a
+    card's "whose figure" words are written from them. One name per reporter in every language,
+    so figures compare alike."""
+    if lang.is_source:
+        return frame
+    names = reporter_names(lang)
+    return frame.assign(**{column: frame[column].map(lambda name: names.get(name, name))})
 
 
 @per_edition(max_entries=4)
@@ -583,7 +598,33 @@ def chart_spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[st
 
 @per_edition(max_entries=512, hash_funcs=BY_CONTENT)
 def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
-    return for_streamlit(_builder(*args).to_dict(validate=False))
+    return for_streamlit(_builder(*_words_in_language(args)).to_dict(validate=False))
+
+
+def _words_in_language(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A chart builder's arguments with the words the code wrote into its frames (whose figure,
+    its basis, a reason; `basis.shown_in`) in the chart's language, the builder's last argument:
+    the tooltips read them. Done once per spec, inside its cache."""
+    lang = args[-1] if args and isinstance(args[-1], Language) else None
+    if lang is None or lang.is_source:
+        return args
+    return tuple(words_in(arg, lang) if isinstance(arg, pd.DataFrame) else arg for arg in args)
+
+
+def words_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """`basis.shown_in` with the data's names in the language (the reporters' `label_ru`)."""
+    return shown_in(frame, lang, reporter_names(lang))
+
+
+@per_edition(max_entries=8)
+def reporter_names(lang: Language) -> dict[str, str]:
+    """Each reporter's label (reporters.csv) -> its label in `lang` (`datasets.in_language`), and
+    each partner economy's English name -> CLDR's: the names a figure's words carry."""
+    if lang.is_source:
+        return {}
+    reporters = dataset("reporters")
+    names = dict(zip(reporters["label"], datasets.in_language(reporters, "label", lang), strict=True))
+    return {**{english: name_in(iso3, english, lang) for iso3, english in PARTNER_NAMES.items()}, **names}
 
 
 def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.DataFrame, *args: Any) -> dict[str, Any]:
@@ -596,7 +637,8 @@ def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.Dat
     names = list(template.get("datasets", {}))
     if len(names) != 1:
         return chart_spec(builder, frame, *args)
-    return {**template, "datasets": {names[0]: dataframe_util.convert_anything_to_arrow_bytes(frame)}}
+    rows = _words_in_language((frame, *args))[0]
+    return {**template, "datasets": {names[0]: dataframe_util.convert_anything_to_arrow_bytes(rows)}}
 
 
 @per_edition(max_entries=512, hash_funcs=BY_CONTENT)

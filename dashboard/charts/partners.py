@@ -91,21 +91,23 @@ def _marks_by_basis(base: alt.Chart, encodings: dict, lang: Language) -> list[al
     """Filled marks where the reporter's own figures stand behind a value, hollow ones elsewhere.
 
     Two layers rather than a fill encoding: a fill on the colour's field would merge into, and
-    hide, the colour legend.
+    hide, the colour legend. The frame's `basis` is in the chart's language (cache.shared gives a
+    builder its frames so: the tooltips read it), so the marks are keyed by its words in it.
     """
-    domain = list(BASIS_SHAPES)
+    _ = lang.gettext
+    domain = [_(key) for key in BASIS_SHAPES]
     shape = alt.Shape(
         "basis:N",
         title=lang.gettext("How the figure stands"),
         scale=alt.Scale(domain=domain, range=list(BASIS_SHAPES.values())),
         legend=alt.Legend(
-            labelExpr=_label_expr({key: lang.gettext(label) for key, label in BASIS_LABELS.items()}),
+            labelExpr=_label_expr({_(key): _(label) for key, label in BASIS_LABELS.items()}),
             symbolStrokeColor=MUTED,
             symbolFillColor=MUTED,
         ),
     )
-    reported = base.transform_filter(f"datum.basis == '{REPORTED}'").mark_point(filled=True, size=40)
-    other = base.transform_filter(f"datum.basis != '{REPORTED}'").mark_point(filled=False, size=50, strokeWidth=1.6)
+    reported = base.transform_filter(f"datum.basis == '{_(REPORTED)}'").mark_point(filled=True, size=40)
+    other = base.transform_filter(f"datum.basis != '{_(REPORTED)}'").mark_point(filled=False, size=50, strokeWidth=1.6)
     return [layer.encode(shape=shape, **encodings) for layer in (reported, other)]
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
+
 from dashboard.datasets.schema import Column, Dataset
 from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import Language
 
 SOURCES = Dataset(
     name="sources",
@@ -48,6 +51,7 @@ REPORTERS = Dataset(
     columns={
         "reporter": Column(pattern=r"^[a-z_]+$"),
         "label": Column(),
+        "label_ru": Column(),
         "side": Column(allowed=frozenset({"russia", "tajikistan", "other"})),
         "kind": Column(allowed=frozenset({"statistics", "statement", "media"})),
         "description": Column(),
@@ -72,3 +76,13 @@ EVENTS = Dataset(
     },
     key=("event_id",),
 )
+
+
+def in_language(frame: pd.DataFrame, column: str, lang: Language) -> pd.Series:
+    """A column of the project's own words (a reporter's label, a map label) in the viewer's
+    language: its `<column>_<code>` translation where the data gives one (`label_ru`,
+    `short_name_ru`; data/README.md), else the column as it is. The one place that chooses."""
+    translated = f"{column}_{lang.code}"
+    if lang.is_source or translated not in frame.columns:
+        return frame[column]
+    return frame[translated].where(frame[translated].notna(), frame[column])

@@ -18,6 +18,13 @@ def _located_sites_have_both_coordinates(df: pd.DataFrame) -> Problem | None:
     return first_problem(df["lat"].isna() != no_place, "coord_basis", "is 'none' exactly when there is no coordinate")
 
 
+def _labelled_sites_have_a_russian_label(df: pd.DataFrame) -> Problem | None:
+    """A map label is ours to translate (data/README.md): a site with one has it in Russian too."""
+    return first_problem(
+        df["short_name"].isna() != df["short_name_ru"].isna(), "short_name_ru", "is given exactly when short_name is"
+    )
+
+
 def _range_brackets_estimate(df: pd.DataFrame) -> Problem | None:
     low_above = df["low"].notna() & df["estimate"].notna() & (df["low"] > df["estimate"])
     high_below = df["high"].notna() & df["estimate"].notna() & (df["high"] < df["estimate"])
@@ -72,6 +79,7 @@ SITES = Dataset(
         "site_id": Column(pattern=r"^[a-z0-9_]+$"),
         "name": Column(),
         "short_name": Column(required=False),
+        "short_name_ru": Column(required=False),
         "label_side": Column(required=False, allowed=frozenset({"left", "right", "above", "below"})),
         "kind": Column(allowed=SITE_KINDS),
         "status": Column(allowed=frozenset({"active", "former", "planned"})),
@@ -85,7 +93,7 @@ SITES = Dataset(
         "source_id": Column(),
     },
     key=("site_id",),
-    checks=(_located_sites_have_both_coordinates,),
+    checks=(_located_sites_have_both_coordinates, _labelled_sites_have_a_russian_label),
 )
 
 TROOPS = Dataset(

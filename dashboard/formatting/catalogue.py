@@ -36,7 +36,6 @@ def N_(message: str) -> str:
 
 
 @cache
-@cache
 def template_pattern(template: str) -> re.Pattern[str]:
     """What a brace template wrote: 'different years ({first}; {second})' matches 'different years
     (2020; 2019)', each field a named group."""
@@ -60,6 +59,7 @@ def from_templates(text: str, templates: Iterable[str], gettext_: Callable[[str]
     return gettext_(text)
 
 
+@cache
 def translations(code: str) -> gettext.NullTranslations:
     """The catalogue of one language, read once per process.
 

@@ -16,17 +16,21 @@ minus, as the English pages do).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from copy import copy
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from types import MappingProxyType
 
 import pandas as pd
 from babel import dates, numbers, units
 
 from dashboard import formatting
 from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import Language
+from dashboard.formatting.language import ENGLISH, Language
 
 MINUS, PLUS = "−", "+"
 NBSP = "\u00a0"
@@ -95,16 +99,8 @@ def percent(value: float | None, lang: Language, qualifier: str = "exact", signe
     if formatting.is_missing(value):
         return "–"
     sign = PLUS if signed and value > 0 else MINUS if value < 0 else ""
-    body = _percent_pattern(lang).apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
+    body = _percent_pattern(1, lang).apply(Decimal(f"{abs(value):.1f}") / 100, lang.locale)
     return _qualified(sign + body, qualifier, lang)
-
-
-@cache
-def _percent_pattern(lang: Language) -> numbers.NumberPattern:
-    """CLDR's percent pattern for the language ("#,##0 %"), with one decimal as English shows."""
-    pattern = copy(lang.locale.percent_formats[None])
-    pattern.frac_prec = (1, 1)
-    return pattern
 
 
 @cache
@@ -195,3 +191,94 @@ def event_key(events: pd.DataFrame, lang: Language) -> str:
     The events' titles stay as their sources wrote them (data), their dates ISO in every language."""
     english = formatting.event_key(events)
     return english.replace(formatting.EVENTS_LEAD, lang.gettext(formatting.EVENTS_LEAD), 1) if english else ""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a slider's numbers are, for its thumb and ends: a percentage or a plain number, with
+    a sign or without. Its decimals are the slider's step's (session.readers.Range.digits)."""
+
+    percent: bool = False
+    signed: bool = False
+
+    def printf(self, digits: int) -> str | None:
+        """The English thumb as Streamlit's printf format ('%+.1f%%'); None for a whole number
+        shown plainly (Streamlit's own default)."""
+        if not (self.percent or self.signed or digits):
+            return None
+        return f"%{'+' if self.signed else ''}.{digits}f{'%%' if self.percent else ''}"
+
+
+PLAIN, PERCENT, SIGNED_PERCENT = Shown(), Shown(percent=True), Shown(percent=True, signed=True)
+
+
+def slider_value(value: float, shown: Shown, digits: int, lang: Language) -> str:
+    """A slider's value as its thumb shows it: '+0.0%' (what the printf format gives in the
+    browser) / '+0,0 %' (CLDR's percent pattern). A signed value shows '+' at zero, as printf's
+    '%+' does; a fall has the typographic minus in a language other than English."""
+    if lang.is_source:
+        return (shown.printf(digits) or "%d") % value
+    rounded = Decimal(f"{abs(value):.{digits}f}")
+    sign = MINUS if value < 0 else PLUS if shown.signed else ""
+    if shown.percent:
+        return sign + _percent_pattern(digits, lang).apply(rounded / 100, lang.locale)
+    return sign + _grouped(rounded, lang)
+
+
+@cache
+def slider_labels(values: tuple[float, ...], shown: Shown, digits: int, lang: Language) -> Mapping[float, str] | None:
+    """Each value a slider offers as the language writes it, or None when every one reads as in
+    English (a plain whole number below a thousand). Worked out once per slider and language: a
+    slider offers up to 3,001 values. Read-only: the one mapping serves every session."""
+    labels = {value: slider_value(value, shown, digits, lang) for value in values}
+    if all(label == slider_value(value, shown, digits, ENGLISH) for value, label in labels.items()):
+        return None
+    return MappingProxyType(labels)
+
+
+@cache
+def _percent_pattern(digits: int, lang: Language) -> numbers.NumberPattern:
+    """CLDR's percent pattern for the language ("#,##0 %") with exactly `digits` decimals."""
+    pattern = copy(lang.locale.percent_formats[None])
+    pattern.frac_prec = (digits, digits)
+    return pattern
+
+
+ENGLISH_PERIOD = re.compile(
+    r"^(?:Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<first>[A-Z][a-z]{2})(?:–(?P<last>[A-Z][a-z]{2}))?) (?P<year>\d{4})$"
+)
+
+
+def period_in(english: str, lang: Language) -> str | None:
+    """A period `formatting.period_label` wrote in English ('Jan–Sep 2024', 'Q1 2022', 'H1 2024'),
+    in `lang` by CLDR ('янв. – сент. 2024 г.'); None for a text that is no such period. For words
+    worked out once in English (a figure's basis, a reason, cached and written to CSVs) and shown
+    in the viewer's language."""
+    found = ENGLISH_PERIOD.match(english)
+    if not found:
+        return None
+    year = int(found["year"])
+    if found["quarter"]:
+        month = 3 * int(found["quarter"]) - 2
+        return period_label("quarter", f"{year}-{month:02d}-01", f"{year}-{month + 2:02d}-01", lang)
+    if found["half"]:
+        month = 1 if found["half"] == "1" else 7
+        return period_label("half", f"{year}-{month:02d}-01", f"{year}-{month + 5:02d}-01", lang)
+    months = formatting.MONTHS
+    if found["first"] not in months or (found["last"] and found["last"] not in months):
+        return None
+    first = months.index(found["first"]) + 1
+    last = months.index(found["last"]) + 1 if found["last"] else first
+    return period_label("month", f"{year}-{first:02d}-01", f"{year}-{last:02d}-01", lang)
+
+
+def day(iso: str, lang: Language) -> str:
+    """A date the data gives as YYYY-MM-DD: as given in English ('2025-10-12'), CLDR's long date
+    in another language ('12 октября 2025 г.'); a text that is no such date, as it is."""
+    if lang.is_source:
+        return iso
+    try:
+        when = date.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return dates.format_date(when, "long", locale=lang.locale)

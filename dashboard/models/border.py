@@ -27,7 +27,7 @@ from dashboard.analytics.basis import (
     described,
 )
 from dashboard.analytics.citations import as_published, edition_words, publishers
-from dashboard.datasets import DataError
+from dashboard.datasets import DataError, in_language
 from dashboard.formatting import km, localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -157,7 +157,7 @@ def range_rows(strength: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     ranges = security.strength_range_by_year(strength)
     editions = strength.assign(edition=edition_words(strength["source_id"], sources)).groupby("year")["edition"]
     whose = editions.agg(lambda e: "; ".join(dict.fromkeys(e)))
-    return described(ranges, THIS_DASHBOARD, "lowest and highest of the year's reports", ranges["year"].map(whose))
+    return described(ranges, THIS_DASHBOARD, N_("lowest and highest of the year's reports"), ranges["year"].map(whose))
 
 
 # The page's own CSV column names the shared ones (views.components.CSV_COLUMNS) do not hold:
@@ -200,6 +200,7 @@ def sites_in(placed: pd.DataFrame, sites: pd.DataFrame, lang: Language) -> pd.Da
             for t, y in troops
         ],
         distance_text=[localized.km(round(d, 1), lang) if pd.notna(d) else "" for d in by_id["distance_to_border_km"]],
+        label=in_language(by_id, "short_name", lang).fillna("").to_numpy(),
     )
 
 
@@ -420,7 +421,7 @@ class BorderTables:
     """
 
     strength: security.StrengthSummary | None
-    former_bases: str  # names of the 201st's former garrisons, for the map key
+    former_bases: tuple[str, ...]  # labels of the 201st's former garrisons, for the map key
     map_rows: pd.DataFrame  # geometry sources and placed sites: the map's CSV
     distance_table: pd.DataFrame
     distance_rows: pd.DataFrame
@@ -511,7 +512,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
     claims = claims_frame(model.claims, sources)
     return BorderTables(
         strength=security.strength_summary(model.strength),
-        former_bases=", ".join(former["short_name"].fillna(former["name"])),
+        former_bases=tuple(former["short_name"].fillna(former["name"])),
         map_rows=map_rows,
         distance_table=distance_table,
         distance_rows=distance_rows,

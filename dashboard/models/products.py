@@ -15,7 +15,15 @@ import pandas as pd
 from babel import numbers
 
 from dashboard.analytics import products as prod
-from dashboard.analytics.basis import REPORTED, SHOWN, THIS_DASHBOARD, WORKED_OUT, described, part_year, standings
+from dashboard.analytics.basis import (
+    REPORTED,
+    SHOWN,
+    THIS_DASHBOARD,
+    described,
+    part_year,
+    standings,
+    worked_out,
+)
 from dashboard.analytics.citations import edition_words, publishers
 from dashboard.formatting import FLOW_LABELS, localized, period_labels
 from dashboard.formatting.catalogue import N_
@@ -204,7 +212,7 @@ def build_breakdown_view(
                 share_text=lambda f: share_text(f["share_pct"], lang),
             ),
             reported_by,
-            f"{WORKED_OUT}: HS6 rows added up by section",
+            worked_out(N_("HS6 rows added up by section")),
             edition.iloc[0] if len(edition) else "",
             int(year),
         ),
@@ -236,7 +244,7 @@ def build_concentration_frame(model: ProductsModel, level: int, lang: Language) 
     """Top-3 share and HHI by year and direction from BACI (empty without it)."""
     frame = prod.concentration_by_year(model.baci, level)
     frame = frame.assign(direction_label=flow_words(frame["direction"], lang), source_id=baci_source(model))
-    return described(frame, THIS_DASHBOARD, f"{WORKED_OUT} from CEPII BACI's values", baci_edition(model))
+    return described(frame, THIS_DASHBOARD, N_("worked out here from CEPII BACI's values"), baci_edition(model))
 
 
 def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]], lang: Language) -> pd.DataFrame:

@@ -19,10 +19,10 @@ from dashboard.analytics.basis import (
     REPORTED,
     SCENARIO,
     THIS_DASHBOARD,
-    WORKED_OUT,
     Comparison,
     Figure,
     described,
+    worked_out,
 )
 from dashboard.analytics.citations import edition_words
 from dashboard.analytics.events import events_between, events_on_axis
@@ -79,7 +79,7 @@ def build_remittances_model(
     claim = events[claimed & events["title"].str.contains("reduced|dropped|fell")]
     check = rem.claim_check(backbone, int(claim.iloc[0]["date"][:4])) if len(claim) else None
     if check is not None:
-        years = described(check.years, THIS_DASHBOARD, f"{WORKED_OUT}: change on the year before", label)
+        years = described(check.years, THIS_DASHBOARD, worked_out(N_("change on the year before")), label)
         check = rem.ClaimCheck(years, check.first_year, check.last_year, check.overall_pct, check.holds)
     latest_share = rem.latest_share_from_russia(named)
     return RemittancesModel(

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics import scenarios as sc
-from dashboard.analytics.basis import REPORTED, SCENARIO, THIS_DASHBOARD, WORKED_OUT, Mismatch, described
+from dashboard.analytics.basis import REPORTED, SCENARIO, THIS_DASHBOARD, Mismatch, described, worked_out
 from dashboard.analytics.citations import edition_words
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
@@ -433,7 +433,7 @@ def coefficients_shown(coefficients: pd.DataFrame, lang: Language) -> pd.DataFra
 # What each of the page's CSVs is, in the words every CSV's four columns use (analytics.basis):
 # the World Bank's own figures as published, or this dashboard's estimate and scenarios built on them.
 WDI_REPORTER = "World Bank (WDI)"
-ESTIMATED = f"{WORKED_OUT}: estimated from the record"
+ESTIMATED = worked_out(N_("estimated from the record"))
 CSV_STANDING = {  # kind -> (reported by, basis, year column or None for figures of no one year)
     "record": (WDI_REPORTER, REPORTED, "year"),
     "coefficients": (THIS_DASHBOARD, ESTIMATED, None),
@@ -441,7 +441,7 @@ CSV_STANDING = {  # kind -> (reported by, basis, year column or None for figures
     "second_round": (THIS_DASHBOARD, SCENARIO, None),
     "track_record": (
         THIS_DASHBOARD,
-        f"{WORKED_OUT}: prediction without that year, beside the World Bank's actual",
+        worked_out(N_("prediction without that year, beside the World Bank's actual")),
         "year",
     ),
 }

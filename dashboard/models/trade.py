@@ -226,8 +226,8 @@ def choose_projection(
 
 # --- how each figure stands, and the frames the charts draw ---
 
-PUBLISHED_PROJECTION, PROJECTED = "published projection", "projection worked out here"
-ONE_SIDE = "no gap: one side has no figure"
+PUBLISHED_PROJECTION, PROJECTED = N_("published projection"), N_("projection worked out here")
+ONE_SIDE = N_("no gap: one side has no figure")
 
 
 def with_standing(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

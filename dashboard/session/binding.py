@@ -16,7 +16,9 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.formatting import localized
 from dashboard.formatting.language import Language
+from dashboard.formatting.localized import PLAIN, Shown
 from dashboard.session.pages.filters import Filters
 from dashboard.session.params import Repair, S, Years
 from dashboard.session.state import Bounds, ViewState, open_link, read_page, slider_range, state_of, to_query
@@ -110,12 +112,29 @@ def bound_widget(
     return widget(*args, key=key, on_change=store, **kwargs)
 
 
-def bound_slider(name: str, value: float, label: str, **kwargs: Any) -> Any:
+def bound_slider(name: str, value: float, label: str, shown: Shown = PLAIN, **kwargs: Any) -> Any:
     """A slider for view field `name` with the limits and step its page declares, so
     the widget offers exactly the values a link may carry; a value from elsewhere (the data's
-    latest growth figure) is brought inside them."""
+    latest growth figure) is brought inside them. `shown` says what its numbers are.
+
+    The browser formats a number slider's thumb and ends with a printf format, which knows no
+    language ("+0.0%" on a Russian page). So in a language whose numbers read differently, the
+    slider is a select slider over the same values (`Range.grid`: the view still stores the same
+    float or int, a link still carries the same number) labelled in the language ("+0,0 %"), and
+    its arrow keys step through them one by one, as the number slider's step does. English keeps
+    the number slider, unchanged; so does a slider whose numbers read the same in the language
+    (the top N, the radius in km).
+    """
     limits = slider_range(name)
-    return bound_widget(st.slider, name, limits.clamp(value), label, **limits.widget_args(), **kwargs)
+    lang = st.session_state[VIEW_KEY].of(Filters).language
+    labels = localized.slider_labels(limits.grid(), shown, limits.digits, lang)
+    if labels is None:
+        widget_args = {**limits.widget_args(), "format": shown.printf(limits.digits)}
+        return bound_widget(st.slider, name, limits.clamp(value), label, **widget_args, **kwargs)
+    grid = limits.grid()
+    return bound_widget(
+        st.select_slider, name, limits.on_grid(value), label, options=grid, format_func=labels.__getitem__, **kwargs
+    )
 
 
 def sync_url(bounds: Bounds, page: str) -> dict[str, str]:

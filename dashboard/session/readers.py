@@ -10,6 +10,8 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from dashboard.formatting.catalogue import N_
@@ -44,6 +46,25 @@ class Range:
     def steps(self) -> list[int]:
         """Every value of a whole-number range, for a control that shows them as buttons."""
         return list(range(int(self.low), int(self.high) + 1, int(self.step)))
+
+    def grid(self) -> tuple[float, ...]:
+        """Every value the slider offers, low to high, each exactly the number a link carrying it
+        reads as (counted in decimals, not by adding a binary 0.1 a thousand times): whole numbers
+        for a range declared in whole numbers, floats otherwise, as the view stores them."""
+        return _grid(self)
+
+    def on_grid(self, value: float) -> float:
+        """The offered value nearest to `value` (brought inside the limits first)."""
+        grid = self.grid()
+        return grid[round((self.clamp(value) - self.low) / self.step)]
+
+
+@cache
+def _grid(limits: Range) -> tuple[float, ...]:
+    low, step = Decimal(str(limits.low)), Decimal(str(limits.step))
+    count = int((Decimal(str(limits.high)) - low) / step) + 1
+    whole = all(isinstance(end, int) for end in (limits.low, limits.high, limits.step))
+    return tuple(int(low + i * step) if whole else float(low + i * step) for i in range(count))
 
 
 # Why a link's value could not be used, as msgids: a repair is worked out in English (its words go

@@ -9,6 +9,7 @@ from dashboard.analytics.basis import reason_in
 from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
 from dashboard.cache import shared
 from dashboard.charts import border as charts
+from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -43,16 +44,25 @@ TABLE_HEADERS = (
 PUBLISHED_HEADER = "Published: "  # the lengths table's last column: "Published: <the reference>"
 
 
+DISTANCE = "To the border, km"
+# A site's status (security_sites.csv's code) in words, for a page in another language; the
+# English page shows the code, as it always has.
+STATUS_WORDS = {"active": N_("in use"), "former": N_("no longer in use"), "planned": N_("planned")}
+
+
 def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """A table as the page shows it: headers, site kinds and positions in the viewer's language
-    (names, statuses and figures as the data gives them)."""
+    """A table as the page shows it: headers, site kinds, statuses, positions and distances in the
+    viewer's language (names and published figures as the data gives them)."""
     if lang.is_source:
         return table
     _ = lang.gettext
     words = {english: _(english) for english in (*KIND_LABELS.values(), *POSITION_WORDS.values())}
+    words |= {code: _(status) for code, status in STATUS_WORDS.items()}
     shown = table.assign(
-        **{column: table[column].map(lambda v: words.get(v, v)) for column in ("Kind", "Position") if column in table}
+        **{c: table[c].map(lambda v: words.get(v, v)) for c in ("Kind", "Position", "Status") if c in table}
     )
+    if DISTANCE in shown:  # a measured distance, to 0.1 km, as the language writes it
+        shown[DISTANCE] = shown[DISTANCE].map(lambda km: localized.number(km, lang, 1))
     return shown.rename(
         columns=lambda column: (
             _("Published: {source}").format(source=column.removeprefix(PUBLISHED_HEADER))
@@ -60,6 +70,14 @@ def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
             else _(column)
         )
     )
+
+
+def site_names(model: BorderModel, lang: Language) -> dict[str, str]:
+    """A site's label as the English page shows it -> as the viewer's language does (its
+    `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name)."""
+    sites = model.sites
+    english = sites["short_name"].fillna(sites["name"])
+    return dict(zip(english, in_language(sites, "short_name", lang).fillna(sites["name"]), strict=True))
 
 
 def length(value: float, lang: Language) -> str:
@@ -224,7 +242,7 @@ def map_section(model: BorderModel, tables: BorderTables, view: BorderState, lan
                 + _(
                     "201st base garrisons (the headquarters drawn larger: the base's troop figure is given "
                     "for the whole base); faded: {former}"
-                ).format(former=tables.former_bases)
+                ).format(former=", ".join(site_names(model, lang).get(n, n) for n in tables.former_bases))
             )
         st.markdown("  \n".join(key))
         st.caption(
@@ -254,7 +272,9 @@ def map_section(model: BorderModel, tables: BorderTables, view: BorderState, lan
 def distances_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("How far from the border"))
-    st.dataframe(shown_table(tables.distance_table, lang), hide_index=True, width="stretch")
+    names = site_names(model, lang)
+    table = tables.distance_table.assign(Site=tables.distance_table["Site"].map(lambda site: names.get(site, site)))
+    st.dataframe(shown_table(table, lang), hide_index=True, width="stretch")
     components.sources_and_download(
         tables.distance_rows,
         model.sources,

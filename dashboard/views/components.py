@@ -41,9 +41,7 @@ LOG = logging.getLogger(__name__)
 FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 
 
-def show_chart(
-    chart: dict[str, Any], description: str, data: pd.DataFrame | None = None, *, lang: Language
-) -> None:
+def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | None = None, *, lang: Language) -> None:
     """A chart as wide as its column, with the plot as tall as its spec says, its numbers and
     dates in the viewer's language (the spec's Vega locale).
 
@@ -232,11 +230,17 @@ CSV_COLUMNS = (
 
 
 def csv_headers(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """The frame with its column names in the viewer's language (English: unchanged). The values
-    stay as published: only the headers are the dashboard's words."""
+    """The frame with its column names in the viewer's language (English: unchanged), and the
+    words the code wrote into it (whose figure, its basis, a reason: `cache.words_in`). The
+    values as published stay as published."""
     if lang.is_source:
         return frame
-    return frame.rename(columns={column: lang.gettext(column) for column in frame.columns})
+    return cache.words_in(frame, lang).rename(columns={column: lang.gettext(column) for column in frame.columns})
+
+
+def reporter_name(label: str, lang: Language) -> str:
+    """A reporter's label (reporters.csv) as the viewer's language names it (its `label_ru`)."""
+    return cache.reporter_names(lang).get(label, label)
 
 
 def sources_and_download(

@@ -51,7 +51,7 @@ def change_words(russia: pt.Standing, lang: Language) -> str | None:
             change=page_points(russia.change.value, lang), year=russia.since_year
         )
     return lang.gettext("not compared with {year}: {reason}").format(
-        year=russia.since_year, reason=reason_in(russia.change.reason, lang)
+        year=russia.since_year, reason=reason_in(russia.change.reason, lang, shared.reporter_names(lang))
     )
 
 

@@ -156,7 +156,12 @@ def claim_section(model: RemittancesModel, lang: Language) -> None:
             _(
                 "The Russia Briefing article of {date} says: “{claim}”. World Bank figures, change on "
                 "the year before: {yearly}. {verdict}"
-            ).format(date=model.claim["date"], claim=claim, yearly=yearly, verdict=rem.claim_verdict(check, lang))
+            ).format(
+                date=localized.day(model.claim["date"], lang),
+                claim=claim,
+                yearly=yearly,
+                verdict=rem.claim_verdict(check, lang),
+            )
         )
     )
     components.chart_with_sources(
@@ -238,7 +243,7 @@ def from_russia_sentence(model: RemittancesModel, lang: Language) -> None:
             "remittances were {whole} of GDP in {year} ({edition}); "
             "{share} of remittances came from Russia in {share_year} ({publisher})."
         ).format(
-            reason=reason_in(part.result.reason, lang),
+            reason=reason_in(part.result.reason, lang, shared.reporter_names(lang)),
             whole=pct(base["pct_gdp"], lang),
             year=int(base["year"]),
             edition=model.wb_label_in(lang),
@@ -262,21 +267,21 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             "rem_russia",
             float(view.rem_russia),
             _("Change in remittances from Russia, %"),
-            format="%+.1f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_("Change in the US$ value of remittances sent from Russia."),
         )
         bound_slider(
             "rem_ruble",
             float(view.rem_ruble),
             _("Ruble against the US$, %"),
-            format="%+.1f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_("Negative: the ruble weakens, so wages paid in rubles buy fewer dollars."),
         )
         bound_slider(
             "rem_pass",
             float(view.rem_pass),
             _("Pass-through of the ruble, %"),
-            format="%.0f%%",
+            shown=localized.PERCENT,
             help=_("Share of Russian-earned remittances whose dollar value follows the ruble."),
         )
         share_source = model.latest_share
@@ -284,7 +289,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             "rem_share",
             float(scenario.share),
             _("Russia's share of remittances, %"),
-            format="%.1f%%",
+            shown=localized.PERCENT,
             help=_("Starts at the latest published share: {share} in {year} ({publisher}).").format(
                 share=share_percent(round(share_default), lang),
                 year=int(share_source["year"]),
@@ -297,7 +302,6 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             "rem_mult",
             float(view.rem_mult),
             _("GDP multiplier"),
-            format="%.1f",
             help=_("Change in GDP per dollar of remittances lost or gained (1 = one for one)."),
         )
         presets = {p.preset_id: p for p in model.presets}
@@ -389,7 +393,7 @@ def formula_text(scenario: Scenario, view: RemittancesState, edition: str, lang:
         ""
         if scenario.assumed.comparable
         else _(", assumed for {year}, not measured: {reason}").format(
-            year=year, reason=reason_in(scenario.assumed.reason, lang)
+            year=year, reason=reason_in(scenario.assumed.reason, lang, shared.reporter_names(lang))
         )
     )
     ruble = localized.percent(view.rem_ruble, lang)

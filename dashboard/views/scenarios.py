@@ -105,14 +105,14 @@ def drivers(model: ScenariosModel, view: ScenariosState, lang: Language) -> None
             "sc_growth",
             float(view.sc_growth),
             _("Russia's real GDP growth, %"),
-            format="%+.1f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_("WDI NY.GDP.MKTP.KD.ZG for Russia, in each year to the chosen one."),
         )
         bound_slider(
             "sc_ruble",
             float(view.sc_ruble),
             _("Ruble against the US$, %"),
-            format="%+.1f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_(
                 "Change in US$ per ruble (from WDI PA.NUS.FCRF) in each year to the chosen one: negative = a "
                 "weaker ruble."
@@ -122,7 +122,7 @@ def drivers(model: ScenariosModel, view: ScenariosState, lang: Language) -> None
             "sc_migrants",
             float(view.sc_migrants),
             _("Migrant workers, change in number, %"),
-            format="%+.0f%%",
+            shown=localized.SIGNED_PERCENT,
             help=_(
                 "Applied as an assumption, not estimated: each worker sends as much as before; the change is "
                 "taken in each year to the chosen one."

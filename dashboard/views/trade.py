@@ -112,12 +112,12 @@ def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
             _("{side}: total trade {year}").format(side=name, year=kpis.year),
             localized.money(kpis.value_usd_m, lang, view.units, kpis.qualifier),
             delta=change,
-            basis=f"{kpis.figure_label}; {change_basis}",
+            basis=f"{components.reporter_name(kpis.figure_label, lang)}; {change_basis}",
             help=_(
                 "Figure from: {figure}; {change}. One figure per year {on_statistics}: IMF DOTS up to {last}, "
                 "then the best-ranked published statement ({rule})."
             ).format(
-                figure=kpis.figure_label,
+                figure=components.reporter_name(kpis.figure_label, lang),
                 change=change_basis,
                 on_statistics=_(ON_STATISTICS_OF[side]),
                 last=model.dots_years[1],
@@ -137,9 +137,11 @@ def kpi_row(model: TradeModel, view: TradeState, lang: Language) -> None:
             help=_(
                 "Highest total in the selected years among the figures of {reporter}, the reporter "
                 "of the latest total; other reporters' figures are not ranked against them."
-            ).format(reporter=kpis.record_label),
+            ).format(reporter=components.reporter_name(kpis.record_label, lang)),
             border=True,
-            basis=_("{reporter}; the highest of its own figures in the years shown").format(reporter=kpis.record_label),
+            basis=_("{reporter}; the highest of its own figures in the years shown").format(
+                reporter=components.reporter_name(kpis.record_label, lang)
+            ),
             lang=lang,
         )
 
@@ -289,7 +291,7 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
             _("Flow"): rows["flow"].map(lambda flow: _(FLOW_LABELS[flow]) if flow in FLOW_LABELS else flow),
             _("Value"): money,
             _("Growth on a year earlier (published)"): growths,
-            _("Reporter"): rows["label"],
+            _("Reporter"): rows["label"].map(lambda label: components.reporter_name(label, lang)),
             lang.pgettext("figure id", "Figure"): rows["figure_id"],
         }
     ).iloc[::-1]
@@ -367,7 +369,9 @@ def projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> Non
         ),
         border=True,
         basis=_("a projection worked out here: {reporter}'s {year} total × (1 + growth; {origin})").format(
-            reporter=base["label"], year=choice.year - 1, origin=growth_origin(choice, lang)
+            reporter=components.reporter_name(base["label"], lang),
+            year=choice.year - 1,
+            origin=growth_origin(choice, lang),
         ),
         lang=lang,
         **components.change_style(choice.growth),
@@ -393,11 +397,11 @@ def not_projected(choice: ProjectionChoice, view: TradeState, lang: Language) ->
         _("not projected"),
         border=True,
         basis=_("{base_reporter}'s {year} total and {growth_reporter}'s {period} growth: {reason}").format(
-            base_reporter=base["label"],
+            base_reporter=components.reporter_name(base["label"], lang),
             year=choice.year - 1,
-            growth_reporter=growth["label"],
+            growth_reporter=components.reporter_name(growth["label"], lang),
             period=period,
-            reason=reason_in(choice.projection.reason, lang),
+            reason=reason_in(choice.projection.reason, lang, shared.reporter_names(lang)),
         ),
         lang=lang,
     )
@@ -407,11 +411,11 @@ def not_projected(choice: ProjectionChoice, view: TradeState, lang: Language) ->
             "growth in {period}, {growth}. Choose a previous year of the same reporter, or set the growth on the "
             "slider."
         ).format(
-            reason=reason_in(choice.projection.reason, lang),
-            base_reporter=base["label"],
+            reason=reason_in(choice.projection.reason, lang, shared.reporter_names(lang)),
+            base_reporter=components.reporter_name(base["label"], lang),
             year=choice.year - 1,
             base=localized.money(float(base["value_usd_m"]), lang, view.units, str(base["qualifier"])),
-            growth_reporter=growth["label"],
+            growth_reporter=components.reporter_name(growth["label"], lang),
             period=period,
             growth=localized.percent(choice.growth, lang, str(growth["growth_qualifier"])),
         )
@@ -456,7 +460,7 @@ def projection_controls(
         "proj_growth",
         float(choice.growth),
         _("Growth for the whole year, %"),
-        format="%+.1f%%",
+        shown=localized.SIGNED_PERCENT,
         help=_("Starts at the latest published part-year growth on the same side as the chosen figure."),
     )
     latest = inputs.growths.head(6)
@@ -558,7 +562,7 @@ def growth_origin(choice: ProjectionChoice, lang: Language) -> str:
     published = choice.published_growth
     if choice.growth_is_published:
         return lang.gettext("{reporter}'s {period} growth").format(
-            reporter=published["label"], period=localized_period(published, lang)
+            reporter=components.reporter_name(published["label"], lang), period=localized_period(published, lang)
         )
     return lang.gettext("growth set on the slider")
 

@@ -9,7 +9,10 @@ given `at.main`): headings, Markdown, captions, alerts, metric labels, values, d
 widget labels, options, placeholders and help, buttons, expanders and tabs, each table's column
 headers, and in each Vega-Lite spec every title (chart, axes, legends, tooltips), subtitle, the
 description (the text alternative), legend entries (a scale's domain) and constant text marks.
-`csv_headers(downloads)` is the header row of every CSV the page hands out.
+`csv_headers(downloads)` is the header row of every CSV the page hands out. `written_words(at,
+downloads)` is what the code wrote into the data a viewer still reads: each chart dataset's and
+each CSV's whose-figure, basis and reason values (`analytics.basis.shown_in`: "this dashboard",
+"part-year, Jan–Sep 2024", a reporter's name), which tooltips and CSV cells show.
 
 `english_in(text)` is what a text still holds of English: a stop-list word (" the ", " of ",
 " and ", "Download", "Source"), or, as whole words, the literal part (between placeholders) of a
@@ -34,10 +37,13 @@ from functools import cache
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 from babel.messages.pofile import read_po
 
 from dashboard import datasets
+from dashboard.analytics.basis import WORDED
 from dashboard.formatting import catalogue
+from dashboard.formatting.language import Language
 
 # Words no Russian sentence holds: a page in Russian showing one still shows an English string.
 STOP_WORDS = (" the ", " of ", " and ", "Download", "Source")
@@ -180,6 +186,48 @@ def csv_headers(downloads: Mapping[str, bytes]) -> list[tuple[str, str]]:
     ]
 
 
+def _written(column: str) -> bool:
+    """A column of words the code writes into a chart's or a CSV's rows (basis.shown_in's)."""
+    return column in WORDED or column.endswith("reason")
+
+
+def chart_words(at: Any) -> Iterator[tuple[str, str]]:
+    """(column, value) for the code-written words in every chart's datasets (its tooltips)."""
+    roots = (at.main, at.sidebar) if hasattr(at, "sidebar") else (at,) if at is not None else ()
+    for root in roots:
+        for node in _nodes(root):
+            if getattr(node, "type", None) != "vega_lite_chart":
+                continue
+            for dataset in node.proto.datasets:
+                table = pa.ipc.open_stream(dataset.data.data).read_all()
+                for column in table.column_names:
+                    if _written(column):
+                        yield from ((column, v) for v in set(table.column(column).to_pylist()) if isinstance(v, str))
+
+
+def csv_words(downloads: Mapping[str, bytes], code: str) -> Iterator[tuple[str, str, str]]:
+    """(file, header, value) for the code-written words in every CSV the page hands out; its
+    headers are in the language, so a column is found by its header in it (a reason's column
+    keeps its name)."""
+    lang = Language(code)
+    written = {lang.gettext(column) for column in WORDED}
+    for name, content in downloads.items():
+        if not name.endswith(".csv"):
+            continue
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
+        for index, header in enumerate(rows[0] if rows else []):
+            if header in written or _written(header):
+                yield from ((name, header, value) for value in {row[index] for row in rows[1:] if len(row) > index})
+
+
+def written_words(at: Any, downloads: Mapping[str, bytes] | None = None, code: str = "ru") -> list[tuple[str, str]]:
+    """(where, value) for what the code wrote into the page's chart data and CSV cells."""
+    return [
+        *((f"chart data {column}", value) for column, value in chart_words(at)),
+        *((f"CSV {name} {header}", value) for name, header, value in csv_words(downloads or {}, code)),
+    ]
+
+
 # ---------------------------------------------------------------------------- what is English
 
 
@@ -266,7 +314,11 @@ def english_left(
     """Every visible text and CSV header still holding English, as "where: text -> [what]";
     empty when the page speaks the language."""
     allowed = tuple(allowed)
-    texts = [*_located_texts(at), *((f"CSV {name}", header) for name, header in csv_headers(downloads or {}))]
+    texts = [
+        *_located_texts(at),
+        *((f"CSV {name}", header) for name, header in csv_headers(downloads or {})),
+        *written_words(at, downloads, code),
+    ]
     left = []
     for where, text in texts:
         english = english_in(without_published(text, allowed), code)

@@ -45,3 +45,18 @@ def test_a_specs_titles_and_description_are_read_and_its_data_is_not():
         "layer": [{"mark": "text", "encoding": {"text": {"value": "Today"}}}],
     }
     assert sorted(spec_texts(spec)) == sorted(["Trade", "by reporter", "Annual trade", "US$ bn", "Year", "Today"])
+
+
+def test_the_words_the_code_writes_into_a_csvs_cells_are_read_and_the_datas_are_not():
+    """A CSV's whose-figure, basis and reason cells are the code's words (found under their Russian
+    headers); an edition's title and every other column are the data's, never read."""
+    from tests.app.i18n_walk import written_words
+
+    content = (
+        "год,по данным,статус показателя,выпуск,no_gap_reason,note\n"
+        "2024,this dashboard,неполный год,The World Factbook,no figure,the source's own note\n"
+    ).encode()
+    found = dict((value, where) for where, value in written_words(None, {"x.csv": content}))
+    assert set(found) == {"this dashboard", "неполный год", "no figure"}
+    flagged = {value for value in found if english_in(without_published(value))}
+    assert flagged == {"this dashboard", "no figure"}

@@ -20,7 +20,7 @@ def with_breakdown(tmp_path, monkeypatch):
     with open(folder / "sources.csv", "a") as fh:
         fh.write("test-fixture,Test fixture,Made-up breakdown (not real data),https://example.invalid/,,test data\n")
     with open(folder / "reporters.csv", "a") as fh:
-        fh.write("test_fixture,Test fixture,other,statistics,Made-up reporter for tests\n")
+        fh.write("test_fixture,Test fixture,Тестовый источник,other,statistics,Made-up reporter for tests\n")
     monkeypatch.setenv("RT_DATA_DIR", str(folder))
     return folder
 

@@ -55,7 +55,8 @@ def test_the_overview_brief_in_russian_has_russian_headings(open_app, downloads)
     assert "РОССИЯ — ТАДЖИКИСТАН · СПРАВКА" in text
     assert "Россия — Таджикистан: Обзор" in text
     assert "Товарооборот России и Таджикистана в 2024" in text  # the page's own sentence
-    assert re.search(r"Источники \(\d+\)\. Данные на \d{4}-\d\d-\d\d\.", text)
+    # the data's date as Russian writes a date (CLDR's long date: "12 октября 2025 г.")
+    assert re.search(r"Источники \(\d+\)\. Данные на \d{1,2} [а-я]+ \d{4}\s?г\.", text)
     assert "Этот вид:" in text and "Chart" not in text and "Sources (" not in text
 
 

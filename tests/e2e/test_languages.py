@@ -125,6 +125,27 @@ def test_a_slider_keeps_its_value_through_the_switch(app):
     assert query_of(app.url) == {"radius": "150"}
 
 
+def test_a_russian_slider_reads_russian_numbers_and_steps_as_the_english_one(app):
+    """The thumb says "+0,0 %" (CLDR "ru"), a screen reader hears the same (aria-valuetext), an
+    arrow key moves one step of 0.1, the link carries the same number as in English, and back in
+    English the slider is the number slider it was, on that value."""
+    app.open("/scenarios?lang=ru")
+    ruble = app.page.locator("[data-testid=stSlider]").filter(has_text="Курс рубля к доллару США")
+    handle = ruble.get_by_role("slider")
+    assert ruble.get_by_test_id("stSliderThumbValue").inner_text() == "+0,0\u00a0%"
+    assert handle.get_attribute("aria-valuetext") == "+0,0\u00a0%"
+    handle.focus()
+    handle.press("ArrowLeft")
+    app.page.wait_for_url(re.compile(r"sc_ruble=-0\.1"))
+    app.settle()
+    assert ruble.get_by_test_id("stSliderThumbValue").inner_text() == "\u22120,1\u00a0%"
+    switch_language(app, "English")
+    assert query_of(app.url) == {"sc_ruble": "-0.1"}
+    english = app.page.locator("[data-testid=stSlider]", has_text="Ruble against the US$").get_by_role("slider")
+    assert english.input_value() == "-0.1"
+    assert app.console_errors == []
+
+
 def test_the_language_is_kept_across_pages(app):
     app.open("/trade?lang=ru&units=musd")
     app.page.locator("[data-testid=stSidebarNavLink]", has_text="Партнёры и регион").click()

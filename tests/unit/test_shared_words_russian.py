@@ -20,8 +20,8 @@ def test_the_sources_line_in_russian_keeps_publishers_as_published():
     line = citing(("c", "a"), table, (("c", 2024), ("a", 2020)), lang=RUSSIAN)
     assert line.caption == (
         "Источники: World Bank ([ссылка](https://worldbank.org)): WDI database updated 2025-10-15, "
-        f"дата обращения 2026-12-07, по 2024{NNBSP}г.; IMF ([ссылка](https://imf.org)): по 2020{NNBSP}г. "
-        "Данные на 2025-10-01."
+        f"дата обращения 7 декабря 2026{NNBSP}г., по 2024{NNBSP}г.; IMF ([ссылка](https://imf.org)): по 2020{NNBSP}г. "
+        f"Данные на 1 октября 2025{NNBSP}г."
     )
     assert citing((), sources_table(), lang=RUSSIAN).caption == "Источники: нет."
 

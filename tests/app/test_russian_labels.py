@@ -1,0 +1,83 @@
+"""Names the data gives as labels, in the viewer's language (issue 28): the Border map's site
+labels (security_sites.csv `short_name_ru`) and the reporters named in "Whose figure"
+(reporters.csv `label_ru`); English keeps the data's English labels."""
+
+import pyarrow as pa
+
+from dashboard import datasets
+
+
+def map_labels(at) -> set[str]:
+    """The site labels the Border map draws (its sites' `label` column)."""
+    (chart,) = [chart for chart in at.get("vega_lite_chart") if "geoshape" in chart.proto.spec]
+    labels = set()
+    for dataset in chart.proto.datasets:
+        table = pa.ipc.open_stream(dataset.data.data).read_all()
+        if "site_id" in table.column_names and "label" in table.column_names:
+            labels |= {label for label in table.column("label").to_pylist() if label}
+    return labels
+
+
+def test_the_russian_map_labels_its_sites_in_russian_and_the_english_map_in_english(open_app):
+    sites = datasets.load("security_sites").dropna(subset=["short_name"]).set_index("site_id")
+    russian_sites = sites[sites["kind"].str.startswith("russian")]
+    russian = map_labels(open_app("border", lang="ru"))
+    assert set(russian_sites["short_name_ru"]) <= russian
+    assert "Душанбе, штаб 201-й базы" in russian and "Dushanbe, 201st base HQ" not in russian
+    english = map_labels(open_app("border"))
+    assert set(russian_sites["short_name"]) <= english and not english & set(sites["short_name_ru"])
+
+
+def test_every_layers_labels_are_russian(open_app):
+    at = open_app("border", lang="ru", layers="russian,ranges,china,crossings,cities")
+    sites = datasets.load("security_sites").set_index("site_id")
+    assert "Нижний Пяндж" in map_labels(at)  # Panji Poyon, as Russian names the crossing
+    assert not map_labels(at) & set(sites["short_name"].dropna())
+
+
+def test_whose_figure_names_the_reporter_in_russian(open_app):
+    """The Trade cards' reporters are the latest figures' (Russian and Tajik officials today); the
+    projection's card names its base's and its growth's reporter."""
+    russian = [c.value for c in open_app("trade", lang="ru").caption if c.value.startswith("Чьи данные: ")]
+    english = [c.value for c in open_app("trade").caption if c.value.startswith("Whose figure: ")]
+    assert len(russian) == len(english) == 5
+    assert russian[0].startswith("Чьи данные: Официальные лица России;")
+    assert russian[2].startswith("Чьи данные: Официальные лица Таджикистана;")
+    assert english[0].startswith("Whose figure: Russian officials;")
+    assert "Официальные лица России" in russian[4] and "Russian officials" in english[4]
+
+
+def test_the_distances_table_and_the_maps_key_name_the_sites_in_russian(open_app):
+    at = open_app("border", lang="ru")
+    table = next(t for t in at.dataframe if "Объект" in t.value.columns and "До границы, км" in t.value.columns)
+    names = set(table.value["Объект"])
+    assert {"Нижний Пяндж", "Душанбе, штаб 201-й базы", "Станция «Окно»"} <= names
+    assert not names & set(datasets.load("security_sites")["short_name"].dropna())
+    key = " ".join(m.value for m in at.markdown)
+    assert "Куляб, до 2015 г." in key and "Kulob" not in key
+    english = open_app("border")
+    table = next(t for t in english.dataframe if "To the border, km" in t.value.columns)
+    assert "Panji Poyon" in set(table.value["Site"])
+    assert "faded: Kulob, vacated 2015" in " ".join(m.value for m in english.markdown)
+
+
+def test_the_overviews_cards_name_the_reporters_in_russian(open_app):
+    at = open_app("overview", lang="ru")
+    whose = " ".join(c.value for c in at.caption if c.value.startswith("Чьи данные: "))
+    assert "Официальные лица России" in whose and "Russian officials" not in whose
+    narrative = next(m.value for m in at.markdown if m.value.startswith("Товарооборот России"))
+    assert "(по данным: Официальные лица России)" in narrative
+    english = open_app("overview")
+    assert any("Russian officials" in c.value for c in english.caption if c.value.startswith("Whose figure: "))
+
+
+def test_the_distances_table_writes_russian_numbers_and_statuses(open_app):
+    """Panji Poyon's 0.3 km reads "0,3"; its status "active" reads "действует" (English keeps both)."""
+    at = open_app("border", lang="ru")
+    table = next(t for t in at.dataframe if "До границы, км" in t.value.columns).value.set_index("Объект")
+    assert table.loc["Нижний Пяндж", "До границы, км"] == "0,3"
+    assert table.loc["Нижний Пяндж", "Статус"] == "действует"
+    assert table.loc["Куляб, до 2015 г.", "Статус"] == "закрыт"
+    english = open_app("border")
+    table = next(t for t in english.dataframe if "To the border, km" in t.value.columns).value.set_index("Site")
+    assert table.loc["Panji Poyon", "To the border, km"] == 0.3 and table.loc["Panji Poyon", "Status"] == "active"

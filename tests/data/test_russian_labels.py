@@ -1,0 +1,63 @@
+"""The project's own labels have their Russian form in the data (issue 28): each reporter's
+`label_ru` and each map label's `short_name_ru` (data/README.md), checked like any other column."""
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from dashboard import datasets
+from dashboard.datasets import DataError, in_language
+from dashboard.formatting.language import ENGLISH, RUSSIAN
+
+
+def test_every_reporter_has_a_russian_label_in_cyrillic_or_its_latin_publication_name():
+    reporters = datasets.load("reporters")
+    assert reporters["label_ru"].str.len().gt(0).all()
+    # Cyrillic in each, but a publication whose name stays in Latin script (glossary: Russia Briefing)
+    cyrillic = reporters["label_ru"].str.contains(r"[а-яА-ЯёЁ]")
+    assert cyrillic.all(), reporters.loc[~cyrillic, "label_ru"].tolist()
+    assert reporters.set_index("reporter").loc["tajikistan_statistics", "label_ru"] == "Агентство по статистике РТ"
+
+
+def test_every_map_label_has_its_russian_form_and_no_other_site_does():
+    sites = datasets.load("security_sites")
+    assert (sites["short_name"].isna() == sites["short_name_ru"].isna()).all()
+    labelled = sites.dropna(subset=["short_name"]).set_index("site_id")
+    assert len(labelled) == 17
+    assert labelled.loc["ru201_dushanbe", "short_name_ru"] == "Душанбе, штаб 201-й базы"  # glossary: 201-я база
+    assert labelled.loc["city_kulob", "short_name_ru"] == "Куляб"  # glossary: Куляб
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(datasets.DATA_DIR, target)
+    return target
+
+
+def test_a_map_label_without_its_russian_form_names_the_file_and_column(data_copy):
+    path = data_copy / "security_sites.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "short_name_ru"] = ""
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataError) as caught:
+        datasets.load("security_sites", data_copy)
+    assert (caught.value.file, caught.value.column) == ("security_sites.csv", "short_name_ru")
+
+
+def test_a_reporter_without_a_russian_label_names_the_file_and_column(data_copy):
+    path = data_copy / "reporters.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[3, "label_ru"] = ""
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataError) as caught:
+        datasets.load("reporters", data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("reporters.csv", 5, "label_ru")
+
+
+def test_the_language_chooses_the_label_in_one_place():
+    sites = datasets.load("security_sites").set_index("site_id").loc[["ru201_bokhtar", "range_lyaur"]]
+    assert in_language(sites, "short_name", ENGLISH).tolist()[0] == "Bokhtar, 201st base"
+    russian = in_language(sites, "short_name", RUSSIAN)
+    assert russian.iloc[0] == "Бохтар, 201-я база" and pd.isna(russian.iloc[1])  # no label, in any language
