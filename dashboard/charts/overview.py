@@ -32,7 +32,11 @@ def trade_trend(totals: pd.DataFrame, unit_label: str, lang: Language) -> alt.Ch
     sides = {side: colors[side] for side in totals["side"].unique() if side in colors}
     dashes = {side: side_dashes[side] for side in sides}
     return (
-        alt.Chart(totals, title=_("Bilateral trade, {unit}, by reporter").format(unit=unit_label))
+        alt.Chart(
+            totals,
+            # a third of the page wide: the unit on a line of its own, so no language's title is cut
+            title=alt.TitleParams(_("Bilateral trade"), subtitle=_("{unit}, by reporter").format(unit=unit_label)),
+        )
         .mark_line(point=alt.OverlayMarkDef(size=18))
         .encode(
             x=_year_x(),
@@ -63,7 +67,7 @@ def remittances_trend(backbone: pd.DataFrame, lang: Language) -> alt.Chart:
     """Remittances as % of GDP, World Bank (columns year, pct_gdp, segment): broken where a year is missing."""
     _ = lang.gettext
     return (
-        alt.Chart(backbone, title=_("Remittances, % of GDP (World Bank)"))
+        alt.Chart(backbone, title=alt.TitleParams(_("Remittances, % of GDP"), subtitle=_("World Bank")))
         .mark_line(color=INK, point=alt.OverlayMarkDef(size=18, color=INK))
         .encode(
             x=_year_x(),

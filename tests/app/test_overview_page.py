@@ -127,8 +127,8 @@ def test_the_trade_chart_follows_the_units_filter(open_app):
     for units, title, value in (("busd", "US$ bn", 1.5), ("musd", "US$ m", 1500.0)):
         at = open_app("overview", units=units)
         specs = [json.loads(e.proto.spec) for e in at.main if getattr(e, "type", None) == "vega_lite_chart"]
-        trade = next(spec for spec in specs if spec.get("title", "").startswith("Bilateral trade"))
-        assert trade["title"] == f"Bilateral trade, {title}, by reporter"
+        trade = next(spec for spec in specs if spec.get("title", {}).get("text") == "Bilateral trade")
+        assert trade["title"]["subtitle"] == f"{title}, by reporter"
         assert trade["encoding"]["y"]["title"] == title
         frame = chart_frames(at)[specs.index(trade)]
         russia_2024 = frame[(frame["side"] == "Russia") & (frame["year"] == 2024)]
