@@ -381,9 +381,7 @@ def labels_left(
     labels, published = _label_patterns(code, files)
     texts = [*_located_texts(at), *_cells(at, downloads or {})]
     return [
-        f"{where}: {text!r} -> {found}"
-        for where, text in texts
-        if (found := labels.findall(published.sub(" ", text)))
+        f"{where}: {text!r} -> {found}" for where, text in texts if (found := labels.findall(published.sub(" ", text)))
     ]
 
 
