@@ -10,6 +10,7 @@ import pyarrow as pa
 import pytest
 
 from dashboard import datasets
+from tests.app.conftest import pdf_text
 from tests.app.i18n_walk import labels_left
 
 NNBSP = "\u202f"  # CLDR's narrow no-break space in "2008 г."
@@ -152,3 +153,10 @@ def test_the_border_events_list_titles_the_events_in_russian(open_app, downloads
     english = open_app("border")
     table = next(t.value for t in english.dataframe if "Event" in t.value.columns)
     assert "CSTO summit in Dushanbe" in set(table["Event"])
+
+
+def test_the_russian_trade_brief_numbers_the_events_in_russian(open_app, downloads):
+    open_app("trade", lang="ru")
+    text = " ".join(pdf_text(downloads["brief-trade.pdf"]).split())  # the PDF's lines and narrow spaces
+    assert "События: 1 Мировой финансовый кризис (дек. 2008 г.); 2 Рублёвый кризис (16 дек. 2014 г.);" in text
+    assert "Global financial crisis" not in text
