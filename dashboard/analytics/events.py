@@ -37,4 +37,5 @@ def titled_in(events: pd.DataFrame, lang: Language) -> pd.DataFrame:
     hands out as CSV one title per event, and an English page is exactly what it was before the
     data had `title_ru`. Every path that shows events passes them through here once."""
     translations = [f"title_{other.code}" for other in LANGUAGES if f"title_{other.code}" in events.columns]
-    return events.assign(title=in_language(events, "title", lang)).drop(columns=translations)
+    titled = events if lang.is_source else events.assign(title=in_language(events, "title", lang))
+    return titled.drop(columns=translations)
