@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard.analytics import trade
 from dashboard.analytics.basis import SHOWN, reason_in
-from dashboard.analytics.events import events_between, titled_in
+from dashboard.analytics.events import events_between
 from dashboard.cache import shared
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
@@ -162,7 +162,7 @@ def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
     if not sides:
         components.no_data(_("Select Russia or Tajikistan under Reporters to see the annual series."))
         return
-    titled = titled_in(model.events, lang)
+    titled = shared.trade_frames(lang).events
     events = events_between(titled, view.years)
     units = localized.unit_label(view.units, lang)
     for side in sides:
