@@ -1,8 +1,11 @@
-"""Placing dated events on a yearly time axis."""
+"""Placing dated events on a yearly time axis, and their titles in the viewer's language."""
 
 from __future__ import annotations
 
 import pandas as pd
+
+from dashboard.datasets import in_language
+from dashboard.formatting.language import LANGUAGES, Language
 
 
 def decimal_year(date: str) -> float:
@@ -26,3 +29,13 @@ def events_on_axis(events: pd.DataFrame, theme: str) -> pd.DataFrame:
 def events_between(events: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
     """Events that fall inside a year range (the last year counted to its end)."""
     return events[events["x"].between(years[0], years[1] + 1, inclusive="left")]
+
+
+def titled_in(events: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The events with `title` in the viewer's language (events.csv's `title_ru`, chosen by
+    `datasets.in_language`) and the translation columns gone: a page lists, draws, numbers and
+    hands out as CSV one title per event, and an English page is exactly what it was before the
+    data had `title_ru`. Every path that shows events passes them through here once."""
+    translations = [f"title_{other.code}" for other in LANGUAGES if f"title_{other.code}" in events.columns]
+    titled = events if lang.is_source else events.assign(title=in_language(events, "title", lang))
+    return titled.drop(columns=translations)

@@ -526,9 +526,9 @@ def overview_remittances_trend() -> pd.DataFrame:
 
 
 @per_edition(max_entries=64)
-def overview_event_rows(kinds: tuple[str, ...]) -> pd.DataFrame:
+def overview_event_rows(kinds: tuple[str, ...], lang: Language) -> pd.DataFrame:
     """Every report of the events of these kinds, each its publisher's: the Overview's events CSV."""
-    return events_rows(dataset("events"), kinds, dataset("sources"))
+    return events_rows(dataset("events"), kinds, dataset("sources"), lang)
 
 
 @per_edition(max_entries=1024)

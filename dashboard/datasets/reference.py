@@ -70,6 +70,7 @@ EVENTS = Dataset(
         "event_id": Column(pattern=r"^[a-z0-9-]+$"),
         "date": Column("partial_date"),
         "title": Column(),
+        "title_ru": Column(),
         "category": Column(allowed=frozenset({"economy", "migration", "security", "politics", "diplomacy"})),
         "themes": Column(),
         "source_id": Column(),
@@ -79,9 +80,9 @@ EVENTS = Dataset(
 
 
 def in_language(frame: pd.DataFrame, column: str, lang: Language) -> pd.Series:
-    """A column of the project's own words (a reporter's label, a map label) in the viewer's
-    language: its `<column>_<code>` translation where the data gives one (`label_ru`,
-    `short_name_ru`; data/README.md), else the column as it is. The one place that chooses."""
+    """A column of the project's own words (a reporter's label, a map label, an event's title) in
+    the viewer's language: its `<column>_<code>` translation where the data gives one (`label_ru`,
+    `short_name_ru`, `title_ru`; data/README.md), else the column as it is. The one place that chooses."""
     translated = f"{column}_{lang.code}"
     if lang.is_source or translated not in frame.columns:
         return frame[column]

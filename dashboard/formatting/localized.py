@@ -187,10 +187,31 @@ def years(count: int, lang: Language) -> str:
 
 
 def event_key(events: pd.DataFrame, lang: Language) -> str:
-    """`formatting.event_key` in the language: 'Events: 1 Ruble crisis (2014-12-16); …' / 'События: 1 …'.
-    The events' titles stay as their sources wrote them (data), their dates ISO in every language."""
-    english = formatting.event_key(events)
-    return english.replace(formatting.EVENTS_LEAD, lang.gettext(formatting.EVENTS_LEAD), 1) if english else ""
+    """`formatting.event_key` in the language: 'Events: 1 Ruble crisis (2014-12-16); …' /
+    'События: 1 Рублёвый кризис (16 дек. 2014 г.); …'. The titles come as the caller gives them
+    (`analytics.events.titled_in` puts them in the language); the dates are ISO in English, as
+    the language writes them otherwise (`partial_date`)."""
+    if lang.is_source:
+        return formatting.event_key(events)
+    dated = events.assign(date=[partial_date(str(when), lang) for when in events["date"]])
+    key = formatting.event_key(dated)
+    return key.replace(formatting.EVENTS_LEAD, lang.gettext(formatting.EVENTS_LEAD), 1) if key else ""
+
+
+def partial_date(text: str, lang: Language) -> str:
+    """A date as precise as its source gave it (an event's: YYYY, YYYY-MM or YYYY-MM-DD): as given
+    in English, in CLDR's words in another language ('2008 г.', 'дек. 2008 г.', '16 дек. 2014 г.');
+    a text that is no such date, as it is."""
+    if lang.is_source:
+        return text
+    try:
+        parts = [int(part) for part in text.split("-")]
+        when = date(*parts, *[1] * (3 - len(parts)))
+    except (TypeError, ValueError):
+        return text
+    if len(parts) == 1:
+        return year_range(when.year, when.year, lang)
+    return dates.format_skeleton("yMMM" if len(parts) == 2 else "yMMMd", when, locale=lang.locale)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dashboard.analytics import overview, security
 from dashboard.analytics import partners as pt
 from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.citations import as_published, with_citation
+from dashboard.analytics.events import titled_in
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
 from dashboard.formatting import in_unit, localized
@@ -93,8 +94,8 @@ def headlines(
 
 def events_table(listed: pd.DataFrame, sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """Listed events with the publisher and link of each one's source, and how many more reported it.
-    Titles and publishers stay as published; the kind of event is in the viewer's language."""
-    shown = with_citation(listed[["date", "category", "title", "source_id"]], sources)
+    Publishers stay as published; the title and the kind of event are in the viewer's language."""
+    shown = with_citation(titled_in(listed, lang)[["date", "category", "title", "source_id"]], sources)
     more_text = lang.gettext(" (+{count} more)")
     more = listed["other_source_ids"].map(lambda ids: more_text.format(count=ids.count(";") + 1) if ids else "")
     shown = shown.assign(source_publisher=shown["source_publisher"] + more.to_numpy())  # merge keeps the order
@@ -126,9 +127,10 @@ def remittances_trend_frame(backbone: pd.DataFrame) -> pd.DataFrame:
     return shown[["pct_gdp", "segment", "source_id", *SHOWN]]
 
 
-def events_rows(events: pd.DataFrame, kinds: tuple[str, ...], sources: pd.DataFrame) -> pd.DataFrame:
-    """Every report of the events of these kinds, each its publisher's (the Overview's events CSV)."""
-    reported = events[events["category"].isin(kinds)]
+def events_rows(events: pd.DataFrame, kinds: tuple[str, ...], sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """Every report of the events of these kinds, each its publisher's, titled in the viewer's
+    language (the Overview's events CSV)."""
+    reported = titled_in(events[events["category"].isin(kinds)], lang)
     return as_published(reported.assign(year=reported["date"].str[:4].astype(int)), sources)
 
 

@@ -25,7 +25,7 @@ from dashboard.analytics.basis import (
     worked_out,
 )
 from dashboard.analytics.citations import edition_words
-from dashboard.analytics.events import events_between, events_on_axis
+from dashboard.analytics.events import events_between, events_on_axis, titled_in
 from dashboard.analytics.trade import line_segments
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
@@ -192,7 +192,7 @@ def build_remittances_view(
         wb_label=label,
         shown=shown,
         dependency=rem.dependency(shown),
-        events=events_between(model.events, years),
+        events=titled_in(events_between(model.events, years), lang),
         usd=pair("remittances_usd_m", "remittances_received_usd_million", lambda v: localized.money(v, lang, "musd")),
         pct=pair("pct_gdp", "remittances_pct_gdp", lambda v: localized.percent(v, lang, signed=False)),
         russia=russia,

@@ -26,7 +26,7 @@ from dashboard.analytics.basis import (
     standings,
 )
 from dashboard.analytics.citations import edition_words
-from dashboard.analytics.events import events_on_axis
+from dashboard.analytics.events import events_on_axis, titled_in
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, UNITS, in_unit, localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -117,6 +117,7 @@ class TradeFrames:
     published_frames: dict[str, pd.DataFrame]  # unit -> chart frame of the published totals
     part_year_growth: pd.DataFrame  # chart frame of the published part-year growth
     projections: dict[int, Projection]  # year -> inputs; only years that can be projected
+    events: pd.DataFrame  # the numbered events, titled in the language (analytics.events.titled_in)
     reporting_note: str = ""  # a reporter whose statistics stopped before the other's, said in words
 
 
@@ -131,6 +132,7 @@ def build_trade_frames(model: TradeModel, lang: Language) -> TradeFrames:
         },
         published_frames={unit: published_frame(model.published_totals, unit, lang) for unit in UNITS},
         part_year_growth=part_year_frame(part_years, lang),
+        events=titled_in(model.events, lang),
         reporting_note=trade.reporting_stopped(full_years, lang),
         projections={
             year: Projection(

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analytics.basis import reason_in
+from dashboard.analytics.events import titled_in
 from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
 from dashboard.cache import shared
 from dashboard.charts import border as charts
@@ -381,7 +382,7 @@ def memberships_section(model: BorderModel, lang: Language) -> None:
 def events_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("Security and political events"))
-    events = model.events[tables.event_years.between(*view.years)].sort_values("date", ascending=False)
+    events = titled_in(model.events[tables.event_years.between(*view.years)], lang).sort_values("date", ascending=False)
     table = pd.DataFrame({_("Date"): events["date"], _("Event"): events["title"], _("Category"): events["category"]})
     st.dataframe(table, hide_index=True, width="stretch", height=320)
     components.sources_and_download(events, model.sources, "security_events.csv", lang=lang)

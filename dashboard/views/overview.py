@@ -145,7 +145,7 @@ def events_section(
             "source_url": st.column_config.LinkColumn(_("Link"), display_text=_("open")),
         },
     )
-    reported = shared.overview_event_rows(kinds)
+    reported = shared.overview_event_rows(kinds, lang)
     components.sources_and_download(
         reported, sources, "events.csv", events_note(len(listed), len(reported), lang), lang=lang
     )

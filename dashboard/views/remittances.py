@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.analytics import remittances as rem
 from dashboard.analytics.basis import SHOWN, reason_in
+from dashboard.analytics.events import titled_in
 from dashboard.cache import shared
 from dashboard.charts import remittances as charts
 from dashboard.formatting import localized, markdown_text
@@ -18,7 +19,8 @@ from dashboard.session.binding import bound_slider, bound_widget, current_view, 
 from dashboard.session.pages.remittances import REM_RUSSIA, REM_SHARE, RemittancesState
 from dashboard.views import components, redraw
 
-CLAIM_PREFIX = re.compile(r"^Claim in [^:]+:\s*")  # "Claim in Russia Briefing (2022-06-29): " in events.csv
+# "Claim in Russia Briefing (2022-06-29): " / "Утверждение Russia Briefing (2022-06-29): " in events.csv
+CLAIM_PREFIX = re.compile(r"^[^:]*Russia Briefing \([^)]*\):\s*")
 
 DEFINITIONS = N_(
     "**World Bank** 'personal remittances, received': all origins, balance of payments, revised in later "
@@ -150,7 +152,7 @@ def claim_section(model: RemittancesModel, lang: Language) -> None:
         return
     st.subheader(_("The Russia Briefing article's claim against the record"))
     yearly = "; ".join(f"{int(r.year)}: {localized.percent(r.change_pct, lang)}" for r in check.years.itertuples())
-    claim = CLAIM_PREFIX.sub("", model.claim["title"])
+    claim = CLAIM_PREFIX.sub("", titled_in(model.claim.to_frame().T, lang)["title"].iloc[0])
     st.markdown(
         markdown_text(
             _(

@@ -162,7 +162,8 @@ def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
     if not sides:
         components.no_data(_("Select Russia or Tajikistan under Reporters to see the annual series."))
         return
-    events = events_between(model.events, view.years)
+    titled = shared.trade_frames(lang).events
+    events = events_between(titled, view.years)
     units = localized.unit_label(view.units, lang)
     for side in sides:
         st.markdown(f"**{_(AS_REPORTED_BY[side])}**")
@@ -170,7 +171,7 @@ def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
         if frame.empty:
             components.no_data(_("No annual figures in the selected years."))
             continue
-        chart = shared.chart_spec(charts.annual_measures_chart, frame, model.events, view.years, units, lang)
+        chart = shared.chart_spec(charts.annual_measures_chart, frame, titled, view.years, units, lang)
         data = in_view(view, "annual", side)[
             ["measure", "value_usd_m", "qualifier", "figure_id", "status", *SHOWN, "source_id"]
         ]

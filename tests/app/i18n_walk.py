@@ -325,3 +325,71 @@ def english_left(
         if english:
             left.append(f"{where}: {text!r} -> {english}")
     return left
+
+
+# ---------------------------------------------------------------------------- the data's own labels
+
+
+@cache
+def untranslated_labels(code: str = "ru", files: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The English of every label the data translates itself (a column with its `<column>_<code>`
+    beside it: an event's `title`, a reporter's `label`, a map's `short_name`; data/README.md),
+    where the translation differs, longest first. Unlike a publisher's words these are the
+    project's, so a page in the language that shows one still shows English."""
+    labels: set[str] = set()
+    for path in sorted(datasets.DATA_DIR.glob("*.csv")):
+        if files is not None and path.name not in files:
+            continue
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            translated = f"{column}_{code}"
+            if translated in frame.columns:
+                differs = (frame[column] != frame[translated]) & (frame[column] != "")
+                labels.update(frame.loc[differs, column])
+    return tuple(sorted(labels, key=len, reverse=True))
+
+
+def _cells(at: Any, downloads: Mapping[str, bytes]) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text cell the page shows or hands out: its tables' cells, its
+    charts' data (tooltips, text marks) and its CSVs' cells."""
+    roots = (at.main, at.sidebar) if hasattr(at, "sidebar") else (at,)
+    for root in roots:
+        for node in _nodes(root):
+            kind = getattr(node, "type", None)
+            if kind in {"dataframe", "arrow_data_frame", "table"}:
+                frame = node.value
+                for column in frame.columns:
+                    yield from ((f"table {column}", v) for v in frame[column].unique() if isinstance(v, str))
+            elif kind == "vega_lite_chart":
+                for dataset in node.proto.datasets:
+                    table = pa.ipc.open_stream(dataset.data.data).read_all()
+                    for column in table.column_names:
+                        values = set(table.column(column).to_pylist())
+                        yield from ((f"chart data {column}", v) for v in values if isinstance(v, str))
+    for name, content in downloads.items():
+        if name.endswith(".csv"):
+            for row in list(csv.reader(io.StringIO(content.decode("utf-8"))))[1:]:
+                yield from ((f"CSV {name}", cell) for cell in row)
+
+
+def labels_left(
+    at: Any, downloads: Mapping[str, bytes] | None = None, code: str = "ru", files: tuple[str, ...] | None = None
+) -> list[str]:
+    """Every text, table cell, chart datum and CSV cell of the page that holds, in English, a
+    label the data translates (`untranslated_labels`), as "where: text -> [label]"; empty when
+    the page names them all in the language."""
+    labels, published = _label_patterns(code, files)
+    texts = [*_located_texts(at), *_cells(at, downloads or {})]
+    return [
+        f"{where}: {text!r} -> {found}" for where, text in texts if (found := labels.findall(published.sub(" ", text)))
+    ]
+
+
+@cache
+def _label_patterns(code: str, files: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The labels' pattern, and the pattern of every other published text (not a label, nor a part
+    of one), which stays as it is even where it quotes a label (a source's title "UAWire on
+    Russian troops leave Kulob garrison")."""
+    labels = untranslated_labels(code, files)
+    others = [text for text in published_values() if not any(text in label for label in labels)]  # nor a part
+    return tuple(re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, texts))})(?!\w)") for texts in (labels, others))

@@ -60,3 +60,18 @@ def test_the_words_the_code_writes_into_a_csvs_cells_are_read_and_the_datas_are_
     assert set(found) == {"this dashboard", "неполный год", "no figure"}
     flagged = {value for value in found if english_in(without_published(value))}
     assert flagged == {"this dashboard", "no figure"}
+
+
+def test_an_english_event_title_is_found_in_a_cell_and_a_source_quoting_one_is_not():
+    """events.csv's `title` has its `title_ru`: the English is the project's, so it counts as English
+    left in any text or cell; a source's title that quotes it stays as published."""
+    from tests.app.i18n_walk import labels_left
+
+    content = (
+        "дата,событие,выпуск\n"
+        "2014-12-16,Ruble crisis,—\n"
+        "2022-06-28,Визит Путина в Душанбе,—\n"
+        "2015-11,Российские военные покидают гарнизон в Кулябе,UAWire on Russian troops leave Kulob garrison\n"
+    ).encode()
+    left = labels_left(None, {"x.csv": content}, files=("events.csv",))
+    assert left == ["CSV x.csv: 'Ruble crisis' -> ['Ruble crisis']"]

@@ -1,5 +1,6 @@
 """The project's own labels have their Russian form in the data (issue 28): each reporter's
-`label_ru` and each map label's `short_name_ru` (data/README.md), checked like any other column."""
+`label_ru`, each map label's `short_name_ru` and each event's `title_ru` (data/README.md),
+checked like any other column."""
 
 import shutil
 
@@ -7,6 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import datasets
+from dashboard.analytics.events import titled_in
 from dashboard.datasets import DataError, in_language
 from dashboard.formatting.language import ENGLISH, RUSSIAN
 
@@ -61,3 +63,37 @@ def test_the_language_chooses_the_label_in_one_place():
     assert in_language(sites, "short_name", ENGLISH).tolist()[0] == "Bokhtar, 201st base"
     russian = in_language(sites, "short_name", RUSSIAN)
     assert russian.iloc[0] == "Бохтар, 201-я база" and pd.isna(russian.iloc[1])  # no label, in any language
+
+
+def test_every_event_has_a_russian_title_in_cyrillic():
+    events = datasets.load("events")
+    assert len(events) == 95
+    assert events["title_ru"].str.strip().str.len().gt(0).all()
+    cyrillic = events["title_ru"].str.contains(r"[а-яА-ЯёЁ]")
+    assert cyrillic.all(), events.loc[~cyrillic, "title_ru"].tolist()
+    # names as Russian writes them, the glossary's terms: worked out by hand
+    by_id = events.set_index("event_id")["title_ru"]
+    assert by_id["ev-2008-12"] == "Мировой финансовый кризис"
+    assert by_id["ev-2022-06-28"] == "Визит Путина в Душанбе"
+    assert by_id["sec-2021-09-16-csto-summit-in-d"] == "Саммит ОДКБ в Душанбе"  # glossary: ОДКБ
+
+
+def test_an_event_without_a_russian_title_names_the_file_row_and_column(data_copy):
+    path = data_copy / "events.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[2, "title_ru"] = ""
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataError) as caught:
+        datasets.load("events", data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == ("events.csv", 4, "title_ru")
+
+
+def test_an_events_title_is_chosen_in_one_place_and_only_one_title_is_left():
+    """English keeps events.csv's columns as they were before `title_ru` (its CSVs unchanged);
+    Russian has the Russian title in `title`."""
+    events = datasets.load("events").set_index("event_id").loc[["ev-2008-12", "ev-2022-06-28"]]
+    english, russian = titled_in(events, ENGLISH), titled_in(events, RUSSIAN)
+    assert list(english.columns) == list(russian.columns) == ["date", "title", "category", "themes", "source_id"]
+    assert english["title"].tolist() == ["Global financial crisis", "Putin visits Dushanbe"]
+    assert russian["title"].tolist() == ["Мировой финансовый кризис", "Визит Путина в Душанбе"]
+    assert russian["date"].tolist() == english["date"].tolist() == ["2008-12", "2022-06-28"]

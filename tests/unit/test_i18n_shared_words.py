@@ -1,5 +1,5 @@
 """The shared words issue 28's last pass put into the viewer's language: basis.compare's reasons,
-the events' key, an interval's level. Russian worked out by hand; English unchanged."""
+the events' key and their dates, an interval's level. Russian worked out by hand; English unchanged."""
 
 import pandas as pd
 import pytest
@@ -10,6 +10,7 @@ from dashboard.formatting import event_key, localized
 from dashboard.formatting.language import ENGLISH, RUSSIAN
 
 NB = "\u00a0"
+NNBSP = "\u202f"  # CLDR's narrow no-break space in "2022 г."
 
 
 def reason(kind: str, first: Basis, second: Basis) -> str:
@@ -69,17 +70,40 @@ def test_a_reason_not_among_the_templates_passes_through_the_catalogue():
     assert reason_in("", RUSSIAN) == ""
 
 
-def test_the_events_key_in_russian_keeps_the_events_as_published():
+def test_the_events_key_in_russian_writes_its_dates_as_russian_does_and_keeps_the_titles_it_is_given():
+    """The titles come as the caller gives them (analytics.events.titled_in chooses the language);
+    a date as precise as its source: a year, a month, a day (CLDR "ru", narrow space before "г.")."""
     events = pd.DataFrame(
-        {"n": [1, 2], "title": ["Ruble crisis", "Taliban take Kabul"], "date": ["2014-12-16", "2021-08-15"]}
+        {
+            "n": [1, 2, 3],
+            "title": ["Ruble crisis", "Taliban take Kabul", "COVID year"],
+            "date": ["2014-12-16", "2021-08", "2020"],
+        }
     )
-    english = "Events: 1 Ruble crisis (2014-12-16); 2 Taliban take Kabul (2021-08-15)."
+    english = "Events: 1 Ruble crisis (2014-12-16); 2 Taliban take Kabul (2021-08); 3 COVID year (2020)."
     assert event_key(events) == localized.event_key(events, ENGLISH) == english
-    assert (
-        localized.event_key(events, RUSSIAN)
-        == "События: 1 Ruble crisis (2014-12-16); 2 Taliban take Kabul (2021-08-15)."
+    russian = events.assign(title=["Рублёвый кризис", "«Талибан» занимает Кабул", "Год COVID"])
+    assert localized.event_key(russian, RUSSIAN) == (
+        f"События: 1 Рублёвый кризис (16 дек. 2014{NNBSP}г.); 2 «Талибан» занимает Кабул (авг. 2021{NNBSP}г.); "
+        f"3 Год COVID (2020{NNBSP}г.)."
     )
     assert localized.event_key(events.iloc[0:0], RUSSIAN) == ""
+
+
+@pytest.mark.parametrize(
+    ("given", "russian"),
+    [
+        ("2008", f"2008{NNBSP}г."),
+        ("2008-12", f"дек. 2008{NNBSP}г."),
+        ("2022-06-28", f"28 июн. 2022{NNBSP}г."),
+        ("2022-02-30", "2022-02-30"),  # no such day: as given
+        ("undated", "undated"),
+        ("2022-06-28-1", "2022-06-28-1"),
+    ],
+)
+def test_a_partial_date_in_russian_and_as_given_in_english(given, russian):
+    assert localized.partial_date(given, RUSSIAN) == russian
+    assert localized.partial_date(given, ENGLISH) == given
 
 
 def test_an_intervals_level():
