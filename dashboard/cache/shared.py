@@ -612,8 +612,13 @@ def _words_in_language(args: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def words_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """`basis.shown_in` with the data's names in the language (the reporters' `label_ru`)."""
-    return shown_in(frame, lang, reporter_names(lang))
+    """`basis.shown_in` with the data's names in the language (the reporters' `label_ru`), the
+    rows' own reporter `label` included."""
+    names = reporter_names(lang)
+    shown = shown_in(frame, lang, names)
+    if lang.is_source or "label" not in shown.columns:
+        return shown
+    return shown.assign(label=shown["label"].map(lambda label: names.get(label, label)))
 
 
 @per_edition(max_entries=8)
@@ -644,5 +649,5 @@ def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.Dat
 @per_edition(max_entries=512, hash_funcs=BY_CONTENT)
 def chart_description(description: str, data: pd.DataFrame, lang: Language = ENGLISH) -> str:
     """A chart's text alternative with the key numbers of its rows (charts.describe), worked out
-    once per description, rows and language."""
-    return text_alternative(description, data, lang=lang)
+    once per description, rows and language (the rows' names, a reporter's, in that language)."""
+    return text_alternative(description, data if lang.is_source else words_in(data, lang), lang=lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -388,9 +389,16 @@ def mirror_frame(rows: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
     return out[["year", "side", "role", "value", "gap_pct", "segment", *SHOWN]].reset_index(drop=True)
 
 
-def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str, lang: Language) -> pd.DataFrame:
+def projection_frame(
+    choice: ProjectionChoice,
+    outcomes: pd.DataFrame,
+    unit: str,
+    lang: Language,
+    names: Mapping[str, str] = MappingProxyType({}),
+) -> pd.DataFrame:
     """Bars for the projection: the base year, the projected year (where the base and the growth
-    go together) and each reported outcome, each with how it stands.
+    go together) and each reported outcome, each with how it stands; a reporter named as `names`
+    gives it in the language (English: as the data has it).
 
     Every bar is labelled with its figure id as well as its reporter: one reporter often made
     several statements about the same year, and bars sharing a label would be stacked.
@@ -413,7 +421,7 @@ def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str
 
     rows = [
         bar(
-            f"{year - 1}: {base['label']} ({base['figure_id']})",
+            f"{year - 1}: {names.get(base['label'], base['label'])} ({base['figure_id']})",
             _("Base year"),
             base,
             float(base["value_usd_m"]),
@@ -439,7 +447,7 @@ def projection_frame(choice: ProjectionChoice, outcomes: pd.DataFrame, unit: str
         status = f", {status_words(row['status'], lang)}" if row["status"] != "final" else ""
         rows.append(
             bar(
-                f"{year}: {row['label']} ({row['figure_id']}{status})",
+                f"{year}: {names.get(row['label'], row['label'])} ({row['figure_id']}{status})",
                 _("Outcome"),
                 row,
                 row["value_usd_m"],

@@ -337,7 +337,7 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
             not_projected(choice, view, lang)
         else:
             projected(choice, view, lang)
-        bars = projection_frame(choice, outcomes, view.units, lang)
+        bars = projection_frame(choice, outcomes, view.units, lang, shared.reporter_names(lang))
         components.chart_with_sources(
             shared.chart_spec(charts.projection_chart, bars, localized.unit_label(view.units, lang), lang),
             bars.drop(columns=["value", "value_text"]),
@@ -442,7 +442,8 @@ def projection_controls(
         resets=("proj_base", "proj_growth"),
     )
     base_labels = {
-        row.figure_id: f"{localized.money(row.value_usd_m, lang, view.units, row.qualifier)}, {row.label}"
+        row.figure_id: f"{localized.money(row.value_usd_m, lang, view.units, row.qualifier)}, "
+        f"{components.reporter_name(row.label, lang)}"
         + (f" ({status_words(row.status, lang)})" if row.status != "final" else "")
         for row in inputs.bases.itertuples()
     }
@@ -466,7 +467,8 @@ def projection_controls(
     )
     latest = inputs.growths.head(6)
     published = "; ".join(
-        f"{period}: {localized.percent(r.yoy_growth_pct, lang, r.growth_qualifier)} ({r.label})"
+        f"{period}: {localized.percent(r.yoy_growth_pct, lang, r.growth_qualifier)} "
+        f"({components.reporter_name(r.label, lang)})"
         for period, r in zip(period_words(latest, lang), latest.itertuples(), strict=True)
     )
     st.caption(

@@ -160,3 +160,12 @@ def test_the_russian_trade_brief_numbers_the_events_in_russian(open_app, downloa
     text = " ".join(pdf_text(downloads["brief-trade.pdf"]).split())  # the PDF's lines and narrow spaces
     assert "События: 1 Мировой финансовый кризис (дек. 2008 г.); 2 Рублёвый кризис (16 дек. 2014 г.);" in text
     assert "Global financial crisis" not in text
+
+
+@pytest.mark.parametrize("page", ["trade", "overview", "remittances", "partners", "products"])
+def test_no_english_reporter_or_event_label_is_left_on_a_russian_page(open_app, downloads, page):
+    """Every label the data translates (reporters, sites, events), in every text, table cell, chart
+    datum and CSV cell: the projection's bars and its base choices once named the reporter in English."""
+    at = open_app(page, lang="ru")
+    assert not at.exception
+    assert labels_left(at, downloads) == []
