@@ -48,14 +48,18 @@ def test_a_map_label_without_its_russian_form_names_the_file_and_column(data_cop
     assert (caught.value.file, caught.value.column) == ("security_sites.csv", "short_name_ru")
 
 
-def test_a_reporter_without_a_russian_label_names_the_file_and_column(data_copy):
-    path = data_copy / "reporters.csv"
+@pytest.mark.parametrize(
+    ("table", "row", "column"), [("reporters", 3, "label_ru"), ("events", 2, "title_ru")]
+)
+def test_a_row_without_its_russian_label_names_the_file_row_and_column(data_copy, table, row, column):
+    path = data_copy / f"{table}.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[3, "label_ru"] = ""
+    frame.loc[row, column] = ""
     frame.to_csv(path, index=False)
     with pytest.raises(DataError) as caught:
-        datasets.load("reporters", data_copy)
-    assert (caught.value.file, caught.value.row, caught.value.column) == ("reporters.csv", 5, "label_ru")
+        datasets.load(table, data_copy)
+    # the file's row number: its header is line 1, the frame's first row line 2
+    assert (caught.value.file, caught.value.row, caught.value.column) == (f"{table}.csv", row + 2, column)
 
 
 def test_the_language_chooses_the_label_in_one_place():
@@ -76,16 +80,6 @@ def test_every_event_has_a_russian_title_in_cyrillic():
     assert by_id["ev-2008-12"] == "Мировой финансовый кризис"
     assert by_id["ev-2022-06-28"] == "Визит Путина в Душанбе"
     assert by_id["sec-2021-09-16-csto-summit-in-d"] == "Саммит ОДКБ в Душанбе"  # glossary: ОДКБ
-
-
-def test_an_event_without_a_russian_title_names_the_file_row_and_column(data_copy):
-    path = data_copy / "events.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[2, "title_ru"] = ""
-    frame.to_csv(path, index=False)
-    with pytest.raises(DataError) as caught:
-        datasets.load("events", data_copy)
-    assert (caught.value.file, caught.value.row, caught.value.column) == ("events.csv", 4, "title_ru")
 
 
 def test_an_events_title_is_chosen_in_one_place_and_only_one_title_is_left():

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from typing import TypeVar
 
 import pytest
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -21,6 +22,7 @@ from hosting.identity import Viewer, signed_in
 from hosting.session import run_blocking  # a thread of its own: Playwright's loop may be running here
 
 DEFERRED_ID = "0123456789abcdef0123456789abcdef"  # a deferred download's id: 32 hex digits
+T = TypeVar("T")
 SECRET = "a test cookie secret, long enough to sign with"
 
 
@@ -88,25 +90,11 @@ def test_a_deferred_download_sent_through_the_guard_can_then_be_asked_for_on_tha
     middleware = Guard(Recorder(reply=deferred.SerializeToString()))
     asked = back(deferred=DEFERRED_ID).SerializeToString()
 
-    async def scenario() -> list[bytes | None]:
-        inbox: asyncio.Queue = asyncio.Queue()
-        told = asyncio.Event()
-
-        async def receive():
-            return await inbox.get()
-
-        async def send(message):
-            told.set()
-
-        owner = asyncio.create_task(middleware({"type": "websocket", "path": "/", "headers": []}, receive, send))
-        await told.wait()
+    async def ask() -> list[bytes | None]:
         connection = next(iter(middleware.connections))
-        results = [screened(asked, connection), screened(asked, Connection(None, True))]
-        await inbox.put({"type": "websocket.disconnect"})
-        await owner
-        return results
+        return [screened(asked, connection), screened(asked, Connection(None, True))]
 
-    assert run_blocking(scenario()) == [asked, None]
+    assert run_blocking(while_connected(middleware, [], ask)) == [asked, None]
 
 
 def test_a_link_streamlit_would_drop_whole_becomes_one_parameter_the_app_reports():
@@ -153,6 +141,28 @@ class Recorder:
             await send({"type": "websocket.send", "bytes": self.reply})
         while (message := await receive())["type"] == "websocket.receive":
             self.received.append(message["bytes"])
+
+
+async def while_connected(middleware: Guard, headers: list, ask: Callable[[], Awaitable[T]]) -> T:
+    """What `ask` finds while a connection through the guard is open, once the app has sent it its
+    first message (a file's address, a deferred download); the connection closes after."""
+    inbox: asyncio.Queue = asyncio.Queue()
+    told = asyncio.Event()
+
+    async def receive():
+        return await inbox.get()
+
+    async def send(message):
+        told.set()
+
+    scope = {"type": "websocket", "path": "/_stcore/stream", "headers": headers}
+    owner = asyncio.create_task(middleware(scope, receive, send))
+    await told.wait()
+    try:
+        return await ask()
+    finally:
+        await inbox.put({"type": "websocket.disconnect"})
+        await owner
 
 
 def run_websocket(middleware: Guard, messages: list[bytes], headers: list | None = None) -> list[bytes]:
@@ -251,25 +261,10 @@ def test_a_download_is_served_only_to_the_account_it_was_sent_to(sign_in_on):
     middleware = Guard(Recorder(reply=path.encode()))  # Streamlit sends the owner the file's address
     askers = [ANALYST, COLLEAGUE, None, {**ANALYST, "is_logged_in": False}]
 
-    async def scenario() -> list[int]:
-        inbox: asyncio.Queue = asyncio.Queue()
-        told = asyncio.Event()
+    async def ask() -> list[int]:
+        return [await status_of(middleware, path, cookie_header(who) if who else []) for who in askers]
 
-        async def receive():
-            return await inbox.get()
-
-        async def send(message):
-            told.set()
-
-        scope = {"type": "websocket", "path": "/_stcore/stream", "headers": cookie_header(ANALYST)}
-        owner = asyncio.create_task(middleware(scope, receive, send))
-        await told.wait()  # the owner's connection stays open while the others ask
-        statuses = [await status_of(middleware, path, cookie_header(who) if who else []) for who in askers]
-        await inbox.put({"type": "websocket.disconnect"})
-        await owner
-        return statuses
-
-    assert run_blocking(scenario()) == [200, 403, 403, 403]
+    assert run_blocking(while_connected(middleware, cookie_header(ANALYST), ask)) == [200, 403, 403, 403]
     # once the owner's connection is gone, nobody gets the file
     assert http_status(middleware, path, cookie_header(ANALYST)) == 403
 
