@@ -508,9 +508,10 @@ def share_section(view: TradeState, lang: Language) -> None:
     if shown.empty:
         components.no_data(_("No full-year share is published for the selected years."))
         return
+    in_words = share_chart_frame(shown, lang)  # the measure in the viewer's language, chart and CSV alike
     components.chart_with_sources(
-        shared.chart_spec(charts.russia_share_chart, share_chart_frame(shown, lang), lang),
-        shown,
+        shared.chart_spec(charts.russia_share_chart, in_words, lang),
+        in_words,
         sources,
         "russia_share_of_tajik_trade.csv",
         description=_("Russia's share of Tajikistan's total trade, imports and exports, by year"),

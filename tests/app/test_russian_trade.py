@@ -49,3 +49,13 @@ def test_a_repaired_link_is_said_in_russian(open_app):
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 2 and all(w.startswith("Значение `") for w in warnings)
     assert english_left(at) == []
+
+
+def test_the_share_csv_names_each_measure_in_the_viewers_language(open_app, downloads):
+    """The measure's words are the code's, not the data's: in Russian in the Russian CSV, as the chart has them."""
+    open_app("trade", lang="ru")
+    russian = downloads["russia_share_of_tajik_trade.csv"].decode("utf-8")
+    assert "Of Tajikistan's exports" not in russian and "Of Tajikistan's total trade" not in russian
+    downloads.clear()
+    open_app("trade")
+    assert "Of Tajikistan's exports" in downloads["russia_share_of_tajik_trade.csv"].decode("utf-8")
