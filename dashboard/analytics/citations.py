@@ -140,17 +140,23 @@ def edition_words(source_ids: pd.Series, sources: pd.DataFrame) -> pd.Series:
     nothing is cited."""
     # Plain lists, not pandas row lookups and frame filters: pages ask on every slider move, and
     # the pandas way cost several milliseconds a call over the sources table's Arrow text
-    wanted = set(source_ids.dropna().tolist())
-    nothing = [None] * len(sources)
-    columns = [sources[name].tolist() if name in sources.columns else nothing for name in EDITION_COLUMNS]
-    words: dict[str, str] = {}
-    for source_id, *rest in zip(*columns, strict=True):
-        if source_id in wanted and source_id not in words:  # a repeated id: its first row, as before
-            words[source_id] = _edition_word(*rest)
+    rows = _first_rows(sources, EDITION_COLUMNS)
+    words = {source_id: _edition_word(*rows[source_id]) for source_id in set(source_ids.dropna()) if source_id in rows}
     return pd.Series([words.get(value, "") for value in source_ids.tolist()], index=source_ids.index, dtype=object)
 
 
-EDITION_COLUMNS = ("source_id", "publisher", "edition", "published_date", "title")
+EDITION_COLUMNS = ("publisher", "edition", "published_date", "title")
+
+
+def _first_rows(sources: pd.DataFrame, columns: tuple[str, ...]) -> dict[str, tuple]:
+    """Each source id's values in `columns` (None for a column the table lacks), from its first
+    row where an id repeats: plain lists, as edition words and publishers read them."""
+    nothing = [None] * len(sources)
+    values = [sources[name].tolist() if name in sources.columns else nothing for name in columns]
+    rows: dict[str, tuple] = {}
+    for source_id, *row in zip(sources["source_id"].tolist(), *values, strict=True):
+        rows.setdefault(source_id, tuple(row))
+    return rows
 
 
 def _edition_word(publisher: object, edition: object, published: object, title: object) -> str:
@@ -168,11 +174,9 @@ def _text(value: object) -> str:
 
 def publishers(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """Each row's source's publisher: whose figure a published row is."""
-    by_id: dict[str, str] = {}
-    for source_id, publisher in zip(sources["source_id"].tolist(), sources["publisher"].tolist(), strict=True):
-        by_id.setdefault(source_id, publisher)  # a repeated id: its first row
+    by_id = _first_rows(sources, ("publisher",))
     cited = rows["source_id"].tolist()
-    return pd.Series([_text(by_id.get(value)) for value in cited], index=rows.index, dtype=object)
+    return pd.Series([_text(by_id.get(value, (None,))[0]) for value in cited], index=rows.index, dtype=object)
 
 
 def as_published(rows: pd.DataFrame, sources: pd.DataFrame, year: Words = "year") -> pd.DataFrame:

@@ -614,11 +614,8 @@ def _words_in_language(args: tuple[Any, ...]) -> tuple[Any, ...]:
 def words_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """`basis.shown_in` with the data's names in the language (the reporters' `label_ru`), the
     rows' own reporter `label` included."""
-    names = reporter_names(lang)
-    shown = shown_in(frame, lang, names)
-    if lang.is_source or "label" not in shown.columns:
-        return shown
-    return shown.assign(label=shown["label"].map(lambda label: names.get(label, label)))
+    shown = shown_in(frame, lang, reporter_names(lang))
+    return named_in(shown, "label", lang) if "label" in shown.columns else shown
 
 
 @per_edition(max_entries=8)

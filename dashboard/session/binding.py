@@ -127,11 +127,11 @@ def bound_slider(name: str, value: float, label: str, shown: Shown = PLAIN, **kw
     """
     limits = slider_range(name)
     lang = st.session_state[VIEW_KEY].of(Filters).language
-    labels = localized.slider_labels(limits.grid(), shown, limits.digits, lang)
+    grid = limits.grid()
+    labels = localized.slider_labels(grid, shown, limits.digits, lang)
     if labels is None:
         widget_args = {**limits.widget_args(), "format": shown.printf(limits.digits)}
         return bound_widget(st.slider, name, limits.clamp(value), label, **widget_args, **kwargs)
-    grid = limits.grid()
     return bound_widget(
         st.select_slider, name, limits.on_grid(value), label, options=grid, format_func=labels.__getitem__, **kwargs
     )
