@@ -992,6 +992,31 @@ def write_geojson(path: Path, features: list[dict]) -> None:
     path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
+# The project's own Russian names for rows of the pack (docs/i18n.md): kept here, beside the script,
+# because the pack has none; an event must have one (the Russian pages title every event).
+RUSSIAN = ROOT / "scripts" / "ru"
+
+
+def with_russian(rows: list[dict[str, str]], file: str, after: str, *, required: bool) -> list[dict[str, str]]:
+    """Each row with its Russian `<after>_ru` from scripts/ru/<file>, placed after `after`.
+
+    A missing required name stops the curation, naming the row, rather than shipping a Russian page
+    with an English title in it.
+    """
+    with open(RUSSIAN / file, newline="") as fh:
+        reader = csv.DictReader(fh)
+        key, column = reader.fieldnames or ("", "")
+        names = {row[key]: row[column] for row in reader}
+    out = []
+    for row in rows:
+        if required and not names.get(row[key]):
+            raise SystemExit(f"scripts/ru/{file}: no {column} for {key} {row[key]!r}")
+        fields = list(row.items())
+        at = [name for name, _ in fields].index(after) + 1
+        out.append(dict([*fields[:at], (column, names.get(row[key], "")), *fields[at:]]))
+    return out
+
+
 def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
     with open(path, "w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
@@ -1022,8 +1047,10 @@ def main() -> None:
     write_csv(DATA / "products.csv", curate_news_products(registry, curate_products(registry)))
     if not (DATA / "product_breakdown.csv").exists():  # filled by a refresh; empty until then
         write_header(DATA / "product_breakdown.csv", BREAKDOWN_COLUMNS)
+    events = with_russian(events, "events.csv", "title", required=True)
     write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
-    write_csv(DATA / "security_sites.csv", curate_sites(registry))
+    sites = with_russian(curate_sites(registry), "security_sites.csv", "short_name", required=False)
+    write_csv(DATA / "security_sites.csv", sites)
     write_csv(DATA / "troop_estimates.csv", curate_troops(registry))
     write_csv(DATA / "memberships.csv", curate_memberships(registry))
     write_csv(DATA / "claims.csv", curate_claims(registry))
