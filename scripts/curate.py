@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -593,11 +594,11 @@ DOTS_UNALLOCATED = {
     "Middle East and Central Asia not specified", "Other Countries not included elsewhere",
     "Special Categories", "Western Hemisphere not specified",
 }  # fmt: skip
-# The economies the page compares, by their workbook labels; other partners need no code.
-DOTS_ISO3 = {
-    "Russian Federation": "RUS", "China, P.R.: Mainland": "CHN", "Kazakhstan, Rep. of": "KAZ",
-    "Kyrgyz Rep.": "KGZ", "Uzbekistan, Rep. of": "UZB", "Turkmenistan": "TKM", "Tajikistan, Rep. of": "TJK",
-}  # fmt: skip
+# Workbook labels a name matcher would take for a country of today: their figures are not that
+# country's, so they get no code (and keep their English name on every page).
+DOTS_FORMER_STATES = {
+    "Czechoslovakia": "split in 1993; country_converter's pattern for Czechia matches any 'czech'",
+}
 # Short names for labels the IMF writes long (the rest lose only a trailing ", Rep. of" and the like).
 DOTS_NAMES = {
     "China, P.R.: Mainland": "China", "China, P.R.: Hong Kong": "Hong Kong", "China, P.R.: Macao": "Macao",
@@ -632,6 +633,33 @@ def dots_partner_name(label: str) -> str:
     return DOTS_NAMES.get(label, DOTS_LABEL_SUFFIX.sub("", label))
 
 
+def dots_partner_codes(labels: set[str]) -> dict[str, str]:
+    """ISO 3166-1 alpha-3 for each workbook label that names a country of today, else "".
+
+    country_converter (a maintained package of name patterns) reads the IMF's labels ("Korea, Rep.
+    of", "Congo, Dem. Rep. of the"); pycountry then keeps only current codes, so Kosovo's
+    user-assigned XKX gets none. The codes let a page name a partner in the viewer's language (CLDR).
+    Its own table loader reads Namibia's code "NA" as missing, so the table is read here (only blank
+    cells are missing).
+    """
+    import country_converter  # only the curation needs it: `pip install -e ".[curate]"`
+    import pandas as pd
+    import pycountry
+
+    table = pd.read_csv(
+        files(country_converter) / "country_data.tsv", sep="\t", dtype=str, keep_default_na=False, na_values=[""]
+    )
+    converter = country_converter.CountryConverter(country_data=table)
+    codes = {}
+    for label in sorted(labels - DOTS_FORMER_STATES.keys()):
+        code = converter.convert(label, to="ISO3", not_found="")
+        codes[label] = code if isinstance(code, str) and pycountry.countries.get(alpha_3=code) else ""
+    taken = [code for code in codes.values() if code]
+    if len(taken) != len(set(taken)):
+        raise SystemExit(f"two workbook labels took the same code: {sorted({c for c in taken if taken.count(c) > 1})}")
+    return codes
+
+
 def dots_partner_kind(label: str) -> str:
     return "aggregate" if label in DOTS_AGGREGATES else "unallocated" if label in DOTS_UNALLOCATED else "country"
 
@@ -648,12 +676,14 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
         "attribution 'Source: IMF, Direction of Trade Statistics'",
         source_id="imf-dots-partners",
     )
+    rows = [
+        row
+        for row in read_pack(PACK / "partners" / "dots_partners.csv")
+        if dots_row_used(row) and not (row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW)
+    ]
+    codes = dots_partner_codes({row["partner_label"] for row in rows if dots_partner_kind(row["partner_label"]) == "country"})
     out = []
-    for row in read_pack(PACK / "partners" / "dots_partners.csv"):
-        if row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW:
-            continue
-        if not dots_row_used(row):
-            continue
+    for row in rows:
         label = row["partner_label"]
         out.append(
             {
@@ -662,7 +692,7 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
                 "partner": dots_partner_name(label),
                 "partner_label": label,
                 "partner_kind": dots_partner_kind(label),
-                "partner_iso3": DOTS_ISO3.get(label, ""),
+                "partner_iso3": codes.get(label, ""),
                 "year": row["year"],
                 "value_usd_m": row["value_usd_m"],
                 "imf_estimate": "true" if row["imf_estimate"] == "True" else "false",
