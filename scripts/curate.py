@@ -705,8 +705,13 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
 
 # Every economy's remittances as % of GDP. Values the data pack's wdi/README.md judges suspect
 # are flagged here, with its reason, and the page shows the flag: never a plain first place.
+# The reason is the project's own words, so it is written in each interface language (flag, flag_ru).
 WDI_WORLD_FLAGS = {
-    ("NPL", year): "Suspect: a jump from 22% (2021) no other economy shows, likely a break in this vintage's GDP"
+    ("NPL", year): (
+        "Suspect: a jump from 22% (2021) no other economy shows, likely a break in this vintage's GDP",
+        "скачок с 22\u00a0% (2021\u00a0г.), какого нет ни у одной другой экономики; вероятно, разрыв в ряду "
+        "ВВП этой версии данных",
+    )
     for year in ("2022", "2023", "2024")
 }
 WDI_ISO3_FIXES = {"NLD_CURACAO": "CUW", "KOS": "XKX"}  # Gapminder ids in the mirror, ISO3 / World Bank codes
@@ -728,7 +733,8 @@ def curate_remittances_world(registry: SourceRegistry) -> list[dict[str, str]]:
             "country": row["country_name"],
             "year": row["year"],
             "value": row["value"],
-            "flag": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ""),
+            "flag": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ("", ""))[0],
+            "flag_ru": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ("", ""))[1],
             "source_id": source_id,
         }
         for row in read_pack(PACK / "wdi" / "wdi_remittances_world.csv")

@@ -41,3 +41,17 @@ def test_every_partner_economy_is_named_in_russian_not_only_the_seven(open_app):
     english = set(chart_frames(open_app("partners", pt_top="10"))[0]["series"])
     assert {"Turkey", "Iran", "Germany", "Algeria"} <= english  # English keeps the data's own names
     assert len(english) == len(series)
+
+
+def test_a_flag_s_reason_is_written_in_the_viewer_s_language(open_app, downloads):
+    """Nepal's 2022–2024 remittance values are flagged by the project (data/README.md): the reason is
+    our own words, so a Russian page gives it in Russian, in the sentence and the top-15 CSV alike."""
+    reason = "скачок с 22\u00a0% (2021\u00a0г.), какого нет ни у одной другой экономики"
+    at = open_app("partners", lang="ru")
+    said = " ".join(visible_texts(at.main))
+    assert f"Значение (Непал) помечено как сомнительное: {reason}" in said
+    assert "Suspect" not in said
+    top = downloads["remittances_top15_2024.csv"].decode("utf-8")
+    assert reason in top and "Suspect" not in top and "flag_ru" not in top
+    english = open_app("partners")
+    assert "Nepal's figure is flagged: Suspect: a jump from 22% (2021)" in " ".join(visible_texts(english.main))
