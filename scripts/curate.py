@@ -681,7 +681,8 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
         for row in read_pack(PACK / "partners" / "dots_partners.csv")
         if dots_row_used(row) and not (row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW)
     ]
-    codes = dots_partner_codes({row["partner_label"] for row in rows if dots_partner_kind(row["partner_label"]) == "country"})
+    economies = {row["partner_label"] for row in rows if dots_partner_kind(row["partner_label"]) == "country"}
+    codes = dots_partner_codes(economies)
     out = []
     for row in rows:
         label = row["partner_label"]
