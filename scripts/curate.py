@@ -1034,23 +1034,27 @@ def write_geojson(path: Path, features: list[dict]) -> None:
 RUSSIAN = ROOT / "scripts" / "ru"
 
 
-def with_russian(rows: list[dict[str, str]], file: str, after: str, *, required: bool) -> list[dict[str, str]]:
-    """Each row with its Russian `<after>_ru` from scripts/ru/<file>, placed after `after`.
+def with_russian(rows: list[dict[str, str]], file: str, *, required: bool) -> list[dict[str, str]]:
+    """Each row with its Russian columns from scripts/ru/<file>: the file's first column is the key,
+    each other column `<name>_ru` is placed after `<name>`.
 
     A missing required name stops the curation, naming the row, rather than shipping a Russian page
-    with an English title in it.
+    with English in it.
     """
     with open(RUSSIAN / file, newline="") as fh:
         reader = csv.DictReader(fh)
-        key, column = reader.fieldnames or ("", "")
-        names = {row[key]: row[column] for row in reader}
+        key, *columns = reader.fieldnames or [""]
+        names = {row[key]: row for row in reader}
     out = []
     for row in rows:
-        if required and not names.get(row[key]):
-            raise SystemExit(f"scripts/ru/{file}: no {column} for {key} {row[key]!r}")
+        given = names.get(row[key], {})
         fields = list(row.items())
-        at = [name for name, _ in fields].index(after) + 1
-        out.append(dict([*fields[:at], (column, names.get(row[key], "")), *fields[at:]]))
+        for column in columns:
+            if required and row[column.removesuffix("_ru")] and not given.get(column):
+                raise SystemExit(f"scripts/ru/{file}: no {column} for {key} {row[key]!r}")
+            at = [name for name, _ in fields].index(column.removesuffix("_ru")) + 1
+            fields = [*fields[:at], (column, given.get(column, "")), *fields[at:]]
+        out.append(dict(fields))
     return out
 
 
@@ -1080,18 +1084,19 @@ def main() -> None:
     write_csv(DATA / "trade_partners.csv", curate_partners(registry))
     write_csv(DATA / "wdi_remittances_world.csv", curate_remittances_world(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
-    write_csv(DATA / "shock_presets.csv", curate_presets())
+    write_csv(DATA / "shock_presets.csv", with_russian(curate_presets(), "shock_presets.csv", required=True))
     write_csv(DATA / "products.csv", curate_news_products(registry, curate_products(registry)))
     if not (DATA / "product_breakdown.csv").exists():  # filled by a refresh; empty until then
         write_header(DATA / "product_breakdown.csv", BREAKDOWN_COLUMNS)
-    events = with_russian(events, "events.csv", "title", required=True)
+    events = with_russian(events, "events.csv", required=True)
     write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
-    sites = with_russian(curate_sites(registry), "security_sites.csv", "short_name", required=False)
+    sites = with_russian(curate_sites(registry), "security_sites.csv", required=False)
     write_csv(DATA / "security_sites.csv", sites)
     write_csv(DATA / "troop_estimates.csv", curate_troops(registry))
     write_csv(DATA / "memberships.csv", curate_memberships(registry))
-    write_csv(DATA / "claims.csv", curate_claims(registry))
-    write_csv(DATA / "border_references.csv", curate_border_references(registry))
+    write_csv(DATA / "claims.csv", with_russian(curate_claims(registry), "claims.csv", required=True))
+    references = with_russian(curate_border_references(registry), "border_references.csv", required=True)
+    write_csv(DATA / "border_references.csv", references)
     curate_geometry(registry)
     write_csv(DATA / "sources.csv", sorted(registry.rows.values(), key=lambda r: r["source_id"]))
 

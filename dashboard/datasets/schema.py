@@ -61,6 +61,19 @@ def first_problem(mask: pd.Series, column: str, message: str) -> Problem | None:
     return Problem(int(hits[0]), column, message) if len(hits) else None
 
 
+def translated(column: str, code: str = "ru") -> Callable[[pd.DataFrame], Problem | None]:
+    """A check that `<column>_<code>` is given exactly when `<column>` is: words the project wrote
+    into the data (a map label, a claim's subject, a preset's name) are ours to translate, so a row
+    with them has them in every interface language (data/README.md)."""
+    translation = f"{column}_{code}"
+
+    def check(df: pd.DataFrame) -> Problem | None:
+        mismatched = df[column].isna() != df[translation].isna()
+        return first_problem(mismatched, translation, f"is given exactly when {column} is")
+
+    return check
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataFile:
     """What the Sources page says about a file, whatever its format."""
