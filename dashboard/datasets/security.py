@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, first_problem, translated
+from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, first_problem, Translated
 from dashboard.formatting.catalogue import N_
 
 
@@ -86,7 +86,7 @@ SITES = Dataset(
         "source_id": Column(),
     },
     key=("site_id",),
-    checks=(_located_sites_have_both_coordinates, translated("short_name")),
+    checks=(_located_sites_have_both_coordinates, Translated("short_name")),
 )
 
 TROOPS = Dataset(
@@ -180,5 +180,5 @@ BORDER_REFERENCES = Dataset(
         "note_ru": Column(required=False),
     },
     key=("reference_id",),
-    checks=(translated("parts"), translated("note")),
+    checks=(Translated("parts"), Translated("note")),
 )
