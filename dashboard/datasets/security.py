@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, first_problem, Translated
+from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, Translated, first_problem
 from dashboard.formatting.catalogue import N_
 
 
