@@ -12,6 +12,7 @@ from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
 from dashboard.cache import shared
 from dashboard.charts import scenarios as charts
+from dashboard.datasets import in_language
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -328,7 +329,10 @@ def second_round_section(model: ScenariosModel, result: list[Outcome], lang: Lan
         ).format(level=level)
     )
     components.sources_and_download(
-        for_csv(rounds, model.sources, "second_round"), model.sources, "scenario_second_round.csv", lang=lang
+        rows_in(for_csv(rounds, model.sources, "second_round"), lang),
+        model.sources,
+        "scenario_second_round.csv",
+        lang=lang,
     )
 
 
@@ -405,7 +409,7 @@ def compare_section(model: ScenariosModel, view: ScenariosState, lang: Language)
     table = table.map(lambda v: localized.money(v, lang, "musd"))
     st.dataframe(table.rename_axis(index=_("economy"), columns=_("scenario")), width="stretch")
     components.sources_and_download(
-        for_csv(compared, model.sources, "scenario"), model.sources, "scenario_compare.csv", lang=lang
+        rows_in(for_csv(compared, model.sources, "scenario"), lang), model.sources, "scenario_compare.csv", lang=lang
     )
     for row in outcomes:
         held = (
@@ -493,7 +497,10 @@ def relationship_section(model: ScenariosModel, lang: Language) -> None:
     )
     collect.paragraph(estimates_in_words(model, lang))
     components.sources_and_download(
-        for_csv(coefficients, model.sources, "coefficients"), model.sources, "scenario_coefficients.csv", lang=lang
+        rows_in(for_csv(coefficients, model.sources, "coefficients"), lang),
+        model.sources,
+        "scenario_coefficients.csv",
+        lang=lang,
     )
     scatter_section(model)
 
@@ -520,18 +527,18 @@ def scatter_section(model: ScenariosModel) -> None:
     columns = st.columns(len(model.economies))
     for column, (iso3, economy) in zip(columns, model.economies.items(), strict=True):
         with column:
-            points = model.points_by_economy[iso3]
+            points = rows_in(model.points_by_economy[iso3], lang)
             name = economy_in(economy.name, lang)
             components.show_chart(
                 shared.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, name, lang),
                 _("{economy}: remittance growth against {driver}, each year labelled, with the fitted line").format(
                     economy=name, driver=_(charts.AXIS_TITLES[driver])
                 ),
-                points,  # the model's own frame: its text alternative is worked out once
+                points,  # its text alternative is worked out once per language (cached by its rows)
                 lang=lang,
             )
     components.sources_and_download(
-        model.points,
+        rows_in(model.points, lang),
         model.sources,
         "scenario_record.csv",
         note=_("Dashed line: the fit, the other driver held at its average. Red: 2009, 2015, 2020, 2022."),
@@ -570,7 +577,7 @@ def track_record_section(model: ScenariosModel, lang: Language) -> None:
                 lang=lang,
             )
     components.sources_and_download(
-        for_csv(model.backtests, model.sources, "track_record"),
+        rows_in(for_csv(model.backtests, model.sources, "track_record"), lang),
         model.sources,
         "scenario_track_record.csv",
         lang=lang,
@@ -578,7 +585,8 @@ def track_record_section(model: ScenariosModel, lang: Language) -> None:
     if len(model.broke_2022):
         # the sources' words are quoted as they published them, in their language
         st.markdown("**{}**".format(_("What broke in 2022, in the sources' words")))
-        st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in model.broke_2022.itertuples()))
+        said = model.broke_2022.assign(words=in_language(model.broke_2022, "words", lang))
+        st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in said.itertuples()))
         components.sources_line(model.broke_2022, model.sources, lang=lang)
 
 
