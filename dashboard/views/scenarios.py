@@ -203,6 +203,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
             ),
             source_ids=(row.source_id,),
             lang=lang,
+            moves=True,
             **components.change_style(row.growth_pct),
         )
     summary = " ".join(
