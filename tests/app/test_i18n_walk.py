@@ -87,7 +87,9 @@ def test_a_word_the_code_writes_is_found_in_a_whole_cell_and_not_inside_other_te
         "Tajikistan,Импорт товаров и услуг,—\n"
         "Таджикистан,Imports of goods and services,Imports of goods and services in Tajikistan\n"
     ).encode()
-    left = labels_left(None, {"x.csv": content}, files=("events.csv",), words=("Tajikistan", "Imports of goods and services"))
+    left = labels_left(
+        None, {"x.csv": content}, files=("events.csv",), words=("Tajikistan", "Imports of goods and services")
+    )
     assert left == [
         "CSV x.csv: 'Tajikistan' -> ['Tajikistan']",
         "CSV x.csv: 'Imports of goods and services' -> ['Imports of goods and services']",
