@@ -20,10 +20,10 @@ from dashboard.models.scenarios import (
     outcomes_frame,
     rows_in,
 )
+from dashboard.models.scenarios_words import change, interval_text, percent
 from dashboard.session.binding import update_view
 from dashboard.session.pages.scenarios import MAX_SAVED, SAVED_NAME, ScenariosState
 from dashboard.views import components
-from dashboard.views.scenarios_words import change, interval_text, percent
 
 
 def compare_section(model: ScenariosModel, view: ScenariosState, lang: Language) -> list[Outcome]:

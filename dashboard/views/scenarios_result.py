@@ -22,12 +22,12 @@ from dashboard.models.scenarios import (
     rows_in,
     second_round,
 )
+from dashboard.models.scenarios_words import change, horizon_words, interval_text, percent
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
 from dashboard.session.pages.scenarios import ScenariosState
 from dashboard.session.state import slider_range
 from dashboard.views import components
 from dashboard.views.redraw import redrawn_alone
-from dashboard.views.scenarios_words import change, horizon_words, interval_text, percent
 
 DRIVER_COLUMNS = [3, 2]  # the controls beside the presets, in the drivers' heading and in the section below it
 
