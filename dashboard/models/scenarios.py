@@ -8,6 +8,7 @@ a change in remittances does to their US$ value and share of GDP.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -165,12 +166,20 @@ BROKE_2022_FIGURES = ("OTH-032", "REM-018", "OTH-083")
 
 
 def broke_2022(events: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """The sources' own words on 2022: the events' titles and the figures' notes."""
+    """The sources' own words on 2022: the events' titles (with the project's Russian of each,
+    `words_ru`, as events.csv gives it) and the figures' notes (quoted as published)."""
     said = events[events["event_id"].isin(BROKE_2022_EVENTS)]
     noted = figures[figures["figure_id"].isin(BROKE_2022_FIGURES)]
     return pd.concat(
         [
-            pd.DataFrame({"when": said["date"].astype(str), "words": said["title"], "source_id": said["source_id"]}),
+            pd.DataFrame(
+                {
+                    "when": said["date"].astype(str),
+                    "words": said["title"],
+                    "words_ru": said["title_ru"],
+                    "source_id": said["source_id"],
+                }
+            ),
             pd.DataFrame({"when": noted["year"].astype(str), "words": noted["note"], "source_id": noted["source_id"]}),
         ],
         ignore_index=True,
@@ -230,14 +239,22 @@ def economy_in(name: str, lang: Language) -> str:
 
 
 def rows_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """A chart's rows (and its CSV's) with the page's words in the viewer's language: the
-    economies, what each row is ('Latest actual', 'Scenario') and the label built from them.
-    Worked out after `for_csv`, which reads the English `what`."""
+    """A chart's rows and a CSV's with the words the code wrote into them in the viewer's language:
+    the economies, what each row is ('Latest actual', 'Scenario') and the label built from them,
+    the second round's measure, an estimate's term and the scenario the drivers set now (a saved
+    scenario keeps the name its viewer gave it). Worked out after `for_csv`, which reads the
+    English `what`."""
     if lang.is_source:
         return frame
-    out = frame.assign(economy=frame["economy"].map(lambda name: economy_in(name, lang)))
-    if "what" in out.columns:
-        out = out.assign(what=out["what"].map(lang.gettext))
+    _ = lang.gettext
+    words: dict[str, Callable[[str], str]] = {
+        "economy": lambda name: economy_in(name, lang),
+        "what": _,
+        "measure": _,
+        "term_label": _,
+        "scenario": lambda name: _(name) if name == CURRENT else name,
+    }
+    out = frame.assign(**{column: frame[column].map(word) for column, word in words.items() if column in frame})
     if "label" in out.columns and "when" in out.columns:
         labels = [f"{economy}, {when}" for economy, when in zip(out["economy"], out["when"], strict=True)]
         out = out.assign(label=labels)
@@ -280,9 +297,10 @@ class Outcome(NamedTuple):
 
 
 RESULT_COLUMNS = list(Outcome._fields)
+CURRENT = N_("Current")  # the scenario the drivers set now, beside the ones a viewer names and saves
 
 
-def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = "Current") -> list[Outcome]:
+def apply_scenario(model: ScenariosModel, drivers: Drivers, name: str = CURRENT) -> list[Outcome]:
     """Every economy's remittances the chosen number of years after its latest actual year, the
     drivers held in each of those years and the growth compounding (analytics.scenarios.compound),
     with the LEVEL prediction interval. A level cannot fall below zero: an interval reaching

@@ -282,14 +282,18 @@ def metric(
     basis: str = "",
     *,
     lang: Language,
+    moves: bool = False,
     **kwargs: Any,
 ) -> None:
     """A headline number, drawn and noted for the page's brief (with the sources behind it, if given).
 
     `basis` says whose figure it is and on what basis, under the number and in the brief: a
-    number without it says more than it knows.
+    number without it says more than it knows. A card whose number `moves` with a slider in its
+    section is known by its label alone, so the browser updates it in place on a move instead of
+    removing it and drawing a new one (its box is keyed by what it shows otherwise).
     """
-    fitted_box(where, f"{label}|{value}|{delta}|{basis}", value).metric(label, value, delta=delta, **kwargs)
+    what = label if moves else f"{label}|{value}|{delta}|{basis}"
+    fitted_box(where, what, value).metric(label, value, delta=delta, **kwargs)
     if basis:
         where.caption(markdown_text(lang.gettext("Whose figure: {basis}.").format(basis=basis)))
     collect.figure(label, value, delta, source_ids, basis)

@@ -27,8 +27,7 @@ FRONTEND = Path(__file__).resolve().parents[1] / "static" / "page_language"
 
 # Static CSS (no data reaches it): the component draws nothing, so its row takes no space either.
 HIDE_CSS = (
-    "<style>[data-testid='stLayoutWrapper']:has(> .st-key-page-language),"
-    ".st-key-page-language{display:none;}</style>"
+    "<style>[data-testid='stLayoutWrapper']:has(> .st-key-page-language),.st-key-page-language{display:none;}</style>"
 )
 
 _set_lang = components.declare_component("page_language", path=str(FRONTEND))

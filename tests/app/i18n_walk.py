@@ -373,16 +373,25 @@ def _cells(at: Any, downloads: Mapping[str, bytes]) -> Iterator[tuple[str, str]]
 
 
 def labels_left(
-    at: Any, downloads: Mapping[str, bytes] | None = None, code: str = "ru", files: tuple[str, ...] | None = None
+    at: Any,
+    downloads: Mapping[str, bytes] | None = None,
+    code: str = "ru",
+    files: tuple[str, ...] | None = None,
+    words: Iterable[str] = (),
 ) -> list[str]:
     """Every text, table cell, chart datum and CSV cell of the page that holds, in English, a
     label the data translates (`untranslated_labels`), as "where: text -> [label]"; empty when
-    the page names them all in the language."""
+    the page names them all in the language. `words` are the English of labels the page's code
+    writes into its rows (an economy, a measure, an estimate's term): a cell, datum or CSV cell
+    that is one of them whole is English left too."""
     labels, published = _label_patterns(code, files)
-    texts = [*_located_texts(at), *_cells(at, downloads or {})]
+    cells = list(_cells(at, downloads or {}))
+    written = frozenset(words)
     return [
-        f"{where}: {text!r} -> {found}" for where, text in texts if (found := labels.findall(published.sub(" ", text)))
-    ]
+        f"{where}: {text!r} -> {found}"
+        for where, text in [*_located_texts(at), *cells]
+        if (found := labels.findall(published.sub(" ", text)))
+    ] + [f"{where}: {text!r} -> {[text]}" for where, text in cells if text in written]
 
 
 @cache

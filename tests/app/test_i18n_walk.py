@@ -75,3 +75,22 @@ def test_an_english_event_title_is_found_in_a_cell_and_a_source_quoting_one_is_n
     ).encode()
     left = labels_left(None, {"x.csv": content}, files=("events.csv",))
     assert left == ["CSV x.csv: 'Ruble crisis' -> ['Ruble crisis']"]
+
+
+def test_a_word_the_code_writes_is_found_in_a_whole_cell_and_not_inside_other_text():
+    """A page names the English of the words its code writes into its rows: a cell that is one of
+    them whole is English left; the same words inside a longer text, or in Russian, are not."""
+    from tests.app.i18n_walk import labels_left
+
+    content = (
+        "экономика,показатель,примечание\n"
+        "Tajikistan,Импорт товаров и услуг,—\n"
+        "Таджикистан,Imports of goods and services,Imports of goods and services in Tajikistan\n"
+    ).encode()
+    left = labels_left(
+        None, {"x.csv": content}, files=("events.csv",), words=("Tajikistan", "Imports of goods and services")
+    )
+    assert left == [
+        "CSV x.csv: 'Tajikistan' -> ['Tajikistan']",
+        "CSV x.csv: 'Imports of goods and services' -> ['Imports of goods and services']",
+    ]

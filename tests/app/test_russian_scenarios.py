@@ -1,6 +1,12 @@
 """The Scenarios page in Russian: no English UI string left, the same figures in Russian form."""
 
-from tests.app.i18n_walk import english_left, visible_texts
+import csv
+import io
+
+from dashboard.analytics.scenarios import ECONOMIES, SECOND_ROUND
+from dashboard.charts.scenarios import BACKTEST_COLORS, RESULT_COLORS
+from dashboard.models.scenarios import CURRENT, TERM_LABELS
+from tests.app.i18n_walk import english_left, labels_left, visible_texts
 
 NB = "\u00a0"
 
@@ -39,3 +45,42 @@ def test_years_ahead_take_russian_plural_forms(open_app):
     at = open_app("scenarios", lang="ru", sc_ahead="2")
     assert at.subheader[1].value.startswith("Денежные переводы на 2 года вперёд (2026)")
     assert "Факторы: каждый год по 2026" in visible_texts(at.main)
+
+
+# The English of the words the page's code writes into its rows, charts' data and CSVs
+CODE_WORDS = (
+    *ECONOMIES.values(),
+    *SECOND_ROUND.values(),
+    *TERM_LABELS.values(),
+    *RESULT_COLORS,
+    *BACKTEST_COLORS,
+    CURRENT,
+)
+
+
+def test_no_english_word_the_code_wrote_is_left_in_the_scenarios_rows_and_csvs(open_app, downloads):
+    """Every CSV, table cell and chart datum of the page, and the events it quotes: the economies,
+    the second round's measures, the estimates' terms, the current scenario's name and the 2022
+    events' titles were English on the Russian page."""
+    at = open_app("scenarios", lang="ru", sc_ahead="2", sc_saved="Deep cut:-3,-25,0")
+    assert not at.exception
+    assert {"scenario_second_round.csv", "scenario_coefficients.csv", "scenario_compare.csv"} <= set(downloads)
+    assert labels_left(at, downloads, words=CODE_WORDS) == []
+    second = list(csv.reader(io.StringIO(downloads["scenario_second_round.csv"].decode("utf-8"))))
+    measure = second[0].index("measure")
+    assert {row[measure] for row in second[1:]} == {"Импорт товаров и услуг", "Потребление домохозяйств"}
+    assert {row[0] for row in second[1:]} == {"Текущий"}  # the scenario's column: the drivers set now
+    terms = list(csv.reader(io.StringIO(downloads["scenario_coefficients.csv"].decode("utf-8"))))
+    term = terms[0].index("term_label")
+    assert "Константа (Россия 0 %, рубль без изменений)" in {row[term] for row in terms[1:]}
+
+
+def test_the_english_scenarios_csvs_keep_their_words(open_app, downloads):
+    open_app("scenarios", sc_ahead="2")
+    second = list(csv.reader(io.StringIO(downloads["scenario_second_round.csv"].decode("utf-8"))))
+    assert second[0][:3] == ["scenario", "economy", "measure"]
+    assert {tuple(row[:3]) for row in second[1:]} == {
+        ("Current", economy, measure)
+        for economy in ("Tajikistan", "Kyrgyzstan", "Uzbekistan")
+        for measure in ("Imports of goods and services", "Household consumption")
+    }
