@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.analytics.basis import reason_in
 from dashboard.analytics.events import titled_in
 from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
-from dashboard.cache import shared
+from dashboard.cache import shared, specs
 from dashboard.charts import border as charts
 from dashboard.datasets import in_language
 from dashboard.formatting import localized
@@ -284,7 +284,7 @@ def distances_section(model: BorderModel, tables: BorderTables, view: BorderStat
         lang=lang,
     )
     st.markdown("**" + _("Share of the border within each distance of Russia's active sites") + "**")
-    curve = shared.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius, lang)
+    curve = specs.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius, lang)
     components.show_chart(curve, _("Share of the border line within each distance of Russia's active sites"), lang=lang)
     components.sources_line(
         tables.curve_sources,
@@ -315,7 +315,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
         components.no_data(_("No troop figures in the selected years."))
     else:
         claims = claim_lines(tables.claim_marks, int(figures["year"].max()))
-        chart = shared.chart_spec(charts.troop_chart, figures, ranges, claims, lang)
+        chart = specs.chart_spec(charts.troop_chart, figures, ranges, claims, lang)
         components.chart_with_sources(
             chart,
             figures,
@@ -368,7 +368,7 @@ def memberships_section(model: BorderModel, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("Who belongs to what"))
     st.caption(membership_summary(model.memberships, "TJK", lang))
-    chart = shared.chart_spec(charts.membership_chart, model.memberships, lang)
+    chart = specs.chart_spec(charts.membership_chart, model.memberships, lang)
     components.chart_with_sources(
         chart,
         model.memberships,

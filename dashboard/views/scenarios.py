@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
-from dashboard.cache import shared
+from dashboard.cache import shared, specs
 from dashboard.charts import scenarios as charts
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.catalogue import N_
@@ -238,7 +238,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
             # above and the table below), so the browser only swaps the chart's rows instead of
             # drawing it anew: the spec Streamlit compares is unchanged but for its data.
             components.show_chart(
-                shared.chart_spec_for_rows(charts.result_chart, frame, title, fmt, lang),
+                specs.chart_spec_for_rows(charts.result_chart, frame, title, fmt, lang),
                 _(
                     "{title}: each economy's latest actual year and the scenario's year ahead with its {level} "
                     "interval (numbers in the text above)"
@@ -523,7 +523,7 @@ def scatter_section(model: ScenariosModel) -> None:
             points = model.points_by_economy[iso3]
             name = economy_in(economy.name, lang)
             components.show_chart(
-                shared.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, name, lang),
+                specs.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, name, lang),
                 _("{economy}: remittance growth against {driver}, each year labelled, with the fitted line").format(
                     economy=name, driver=_(charts.AXIS_TITLES[driver])
                 ),
@@ -562,7 +562,7 @@ def track_record_section(model: ScenariosModel, lang: Language) -> None:
             frame = rows_in(model.backtest_frames[iso3], lang)
             name = economy_in(economy.name, lang)
             components.show_chart(
-                shared.chart_spec(charts.backtest_chart, frame, name, lang),
+                specs.chart_spec(charts.backtest_chart, frame, name, lang),
                 _("{economy}: remittance growth in each episode against the prediction made without it").format(
                     economy=name
                 ),
