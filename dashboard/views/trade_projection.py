@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard.analytics import trade
 from dashboard.analytics.basis import reason_in
-from dashboard.cache import shared, specs
+from dashboard.cache import projection, specs
 from dashboard.charts import trade as charts
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
@@ -22,10 +22,6 @@ from dashboard.models.trade import (
     Projection,
     ProjectionChoice,
     TradeModel,
-    choose_projection,
-    period_words,
-    projection_frame,
-    status_words,
 )
 from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
 from dashboard.session.pages.trade import TradeState
@@ -44,12 +40,12 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
             "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *{button}* repeats it."
         ).format(button=_(LOAD_ARTICLE))
     )
-    every_year = shared.trade_frames(lang).projections
-    projections = {year: p for year, p in every_year.items() if view.years[0] <= year <= view.years[1]}
+    projections = projection.in_years(view.years, lang)
     if not projections:
         components.no_data(_("No year in the selected range has a part-year growth figure to project from."))
         return
-    choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth, lang)
+    asked = (view.years, view.proj_year, view.proj_base, view.proj_growth)
+    choice = projection.choice(*asked, lang)
     for fallback in choice.fallbacks:
         report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason), lang)
     repaired = {fallback.param for fallback in choice.fallbacks}
@@ -62,17 +58,15 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
     left, right = st.columns([2, 3])
     with left:
         projection_controls(model, projections, view, choice, lang)
-    outcomes = projections[choice.year].outcomes
-    outcomes = outcomes[outcomes["side"].isin(view.reporters)]
+    bars, rows, no_outcomes = projection.bars(*asked, view.reporters, view.units, lang)
     with right:
         if choice.projected_usd_m is None:
             not_projected(choice, view, lang)
         else:
             projected(choice, view, lang)
-        bars = projection_frame(choice, outcomes, view.units, lang, specs.reporter_names(lang))
         components.chart_with_sources(
             specs.chart_spec(charts.projection_chart, bars, localized.unit_label(view.units, lang), lang),
-            bars.drop(columns=["value", "value_text"]),
+            rows,
             model.sources,
             f"projection_{choice.year}.csv",
             description=_("Projected {year} total against the base year and the reported outcomes").format(
@@ -80,7 +74,7 @@ def projection_section(model: TradeModel, view: TradeState, lang: Language) -> N
             ),
             lang=lang,
         )
-        if outcomes.empty:
+        if no_outcomes:
             st.caption(
                 _("No full-year figure for {year} from the selected reporters has been published.").format(
                     year=choice.year
@@ -163,7 +157,6 @@ def projection_controls(
     lang: Language,
 ) -> None:
     _ = lang.gettext
-    inputs = projections[choice.year]
     bound_widget(
         st.selectbox,
         "proj_year",
@@ -173,12 +166,7 @@ def projection_controls(
         index=None,
         resets=("proj_base", "proj_growth"),
     )
-    base_labels = {
-        row.figure_id: f"{localized.money(row.value_usd_m, lang, view.units, row.qualifier)}, "
-        f"{components.reporter_name(row.label, lang)}"
-        + (f" ({status_words(row.status, lang)})" if row.status != "final" else "")
-        for row in inputs.bases.itertuples()
-    }
+    base_labels = projection.base_labels(choice.year, view.units, lang)
     bound_widget(
         st.selectbox,
         "proj_base",
@@ -197,20 +185,14 @@ def projection_controls(
         shown=localized.SIGNED_PERCENT,
         help=_("Starts at the latest published part-year growth on the same side as the chosen figure."),
     )
-    latest = inputs.growths.head(6)
-    published = "; ".join(
-        f"{period}: {localized.percent(r.yoy_growth_pct, lang, r.growth_qualifier)} "
-        f"({components.reporter_name(r.label, lang)})"
-        for period, r in zip(period_words(latest, lang), latest.itertuples(), strict=True)
-    )
+    published = projection.published_growths(choice.year, lang)
     st.caption(
         _("Published part-year growth for {year}, latest first: {figures}.").format(year=choice.year, figures=published)
     )
     if model.article_case is None:
         return
     case_year, case_base, case_growth = model.article_case
-    case_bases = shared.trade_frames(lang).projections[case_year].bases
-    case_value = case_bases.set_index("figure_id").loc[case_base, "value_usd_m"]
+    case_value = projection.base_value(case_year, case_base, lang)
     if st.button(
         _(LOAD_ARTICLE),
         icon=":material/history_edu:",
