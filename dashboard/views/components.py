@@ -23,7 +23,7 @@ from dashboard.analytics.citations import (
     withheld_rows,
 )
 from dashboard.brief import collect
-from dashboard.cache import source_lists, specs
+from dashboard.cache import readonly, source_lists, specs
 from dashboard.charts.theme import ON_CANVAS
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, vega
@@ -182,12 +182,17 @@ def citing(
 
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str, lang: Language) -> Citing:
-    ids = cited_ids(data)
-    summary = citing(ids, sources, cited_reach(data), lang=lang)
+    ids, reach = readonly.derived(data, "cited", _cited)  # a shared frame's, worked out once
+    summary = citing(ids, sources, reach, lang=lang)
     caption = " ".join(part for part in (note, summary.caption) if part)
     st.caption(caption)
     collect.cited(ids, caption, tuple(publisher for publisher, _ in summary.restricted))
     return summary
+
+
+def _cited(data: pd.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """The ids a chart's rows cite, and the last year each has."""
+    return cited_ids(data), cited_reach(data)
 
 
 def withheld_note(count: int, links: str, lang: Language) -> str:
