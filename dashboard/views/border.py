@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.analytics.basis import reason_in
 from dashboard.analytics.events import titled_in
 from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
-from dashboard.cache import shared, specs
+from dashboard.cache import readonly, shared, specs
 from dashboard.charts import border as charts
 from dashboard.datasets import in_language
 from dashboard.formatting import localized
@@ -75,8 +75,12 @@ def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 def site_names(model: BorderModel, lang: Language) -> dict[str, str]:
     """A site's label as the English page shows it -> as the viewer's language does (its
-    `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name)."""
-    sites = model.sites
+    `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name). Worked out
+    once per model and language (readonly.derived): a radius move asks twice."""
+    return readonly.derived(model.sites, ("site names", lang), lambda sites: _site_names(sites, lang))
+
+
+def _site_names(sites: pd.DataFrame, lang: Language) -> dict[str, str]:
     english = sites["short_name"].fillna(sites["name"])
     return dict(zip(english, in_language(sites, "short_name", lang).fillna(sites["name"]), strict=True))
 
@@ -119,7 +123,9 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
     strength = tables.strength
     reach = reach_at(view.radius)
     columns = st.columns(4)
-    cited = border_reference_text(model.references, lang)
+    cited = readonly.derived(  # the same words on every radius move
+        model.references, ("reference text", lang), lambda references: border_reference_text(references, lang)
+    )
     per = model.references["cited_as"].iloc[0].removeprefix("the ")  # a source's name, as published
     components.metric(
         columns[0],
