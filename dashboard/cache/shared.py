@@ -183,13 +183,20 @@ def coverage_curve() -> pd.DataFrame:
     return coverages().curve
 
 
+@per_edition(max_entries=512)
+def reach_at(radius_km: int) -> pd.Series:
+    """The curve's row for a radius (covered_km, share): the cards, the map's key and its spec each
+    ask on every radius move, and a row of the curve costs half a millisecond of pandas."""
+    return coverage_at(coverage_curve(), radius_km)
+
+
 def border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     """The map's Vega-Lite spec for one radius and set of layers: the same spec and data at every
     radius but for the one-row table that holds it (the browser then swaps that table alone)."""
     spec = _border_map_layers(layers, lang)
     if "coverage" not in layers:
         return spec
-    return _border_map_at(int(coverage_at(coverage_curve(), radius_km)["radius_km"]), layers, lang)
+    return _border_map_at(int(reach_at(radius_km)["radius_km"]), layers, lang)
 
 
 # The spec carries the map's geometry: shared, never copied per rerun (see arrow_specs).

@@ -14,7 +14,7 @@ from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
-from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables, claim_lines, coverage_at
+from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables, claim_lines
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order
@@ -105,7 +105,7 @@ def why_shorter(model: BorderModel, lang: Language) -> str:
 
 def reach_at(radius: int) -> pd.Series:
     """The border's coverage at this radius (covered_km, share), from the curve built once."""
-    return coverage_at(shared.coverage_curve(), radius)
+    return shared.reach_at(radius)
 
 
 @redraw.redrawn_alone("bd-reach")
