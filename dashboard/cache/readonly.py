@@ -153,10 +153,10 @@ def derived(frame: pd.DataFrame, name: Hashable, work: Callable[[pd.DataFrame], 
     found = _derived.get(key, _derived)
     if found is not _derived:
         return found
-    value = work(frame)
+    value = frozen(work(frame))  # shared by every session, as the frame is
     if id(frame) not in _watched:
         _watched.add(id(frame))
-        weakref.finalize(frame, _forget, id(frame))
+        weakref.finalize(frame, _forget, id(frame)).atexit = False  # nothing to empty at exit
     if len(_derived) >= DERIVED_ENTRIES:
         with contextlib.suppress(KeyError, StopIteration, RuntimeError):  # another session got there first
             del _derived[next(iter(_derived))]
