@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dashboard import navigation
 from dashboard.brief import collect
-from dashboard.cache import edition, shared
+from dashboard.cache import arrow_specs, edition, shared, tables
 from dashboard.datasets import DataError
 from dashboard.session import access
 from dashboard.session.binding import open_view, sync_url, take_repairs, view_now
@@ -21,6 +21,7 @@ from dashboard.views import components, language, redraw, sidebar
 
 HERE = Path(__file__).parent
 
+arrow_specs.remember_stable_specs()  # a spec's JSON parsed back once, not on every draw
 link_has_lang = "lang" in st.query_params  # before the view is opened: the link as it came
 bounds = shared.year_bounds()
 filters = open_view(bounds)
@@ -62,7 +63,7 @@ def after_the_page() -> None:
     query = sync_url(bounds, page_name)
     link = sidebar.share_link(link_slot.container(), page.url_path, query, lang)
     try:
-        sources = shared.dataset("sources")
+        sources = tables.dataset("sources")
     except DataError:
         sources = None  # the brief then cites no sources; the page has already said which file failed
     words = view_in_words(view_now(), query, lang)

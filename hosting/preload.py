@@ -91,9 +91,9 @@ LAZY = (
 def first_charts_models() -> tuple[Callable[[], Any], ...]:
     """What the Overview's first run reads up to its first row of charts, in its order: the years
     every page is read against (the trade model), the sources, the remittances (views/overview.py)."""
-    from dashboard.cache import shared
+    from dashboard.cache import shared, tables
 
-    return (shared.year_bounds, lambda: shared.dataset("sources"), shared.remittances_model)
+    return (shared.year_bounds, lambda: tables.dataset("sources"), shared.remittances_model)
 
 
 def warm_first_page() -> None:

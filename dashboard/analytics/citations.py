@@ -2,7 +2,7 @@
 
 Pure pandas: the pages' captions and downloads (views/components.py) and the Sources & data
 catalogue (models/catalogue.py) share it. Nothing here is cached: a page that asks for the same
-line on every rerun has it cached per data edition (cache/shared.sources_line).
+line on every rerun has it cached per data edition (cache/source_lists.sources_line).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ import streamlit as st
 
 from dashboard.analytics.citations import cite, data_as_of
 from dashboard.brief.content import Brief, Chart, Figure, Source
+from dashboard.cache import readonly
 from dashboard.cache.edition import per_edition
 from dashboard.formatting.language import ENGLISH, Language
 
@@ -167,6 +168,17 @@ def _listed(cited: pd.DataFrame) -> tuple[Source, ...]:
     return tuple(Source(*row) for row in zip(*columns, strict=True))
 
 
+def _cited_sources(ids: tuple[str, ...], sources: pd.DataFrame) -> tuple[tuple[Source, ...], str | None]:
+    """The sources these ids cite as the PDF lists them, and how current they are: worked out once
+    per set of ids from the shared sources table (every rerun of a page cites the same ones)."""
+
+    def work(table: pd.DataFrame) -> tuple[tuple[Source, ...], str | None]:
+        cited = cite(ids, table)
+        return _listed(cited), data_as_of(cited)
+
+    return readonly.derived(sources, ("brief sources", ids), work)
+
+
 def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Language = ENGLISH) -> Brief | None:
     """The brief of what this run drew, ready to render (None when nothing was recorded), its fixed
     words in the viewer's language."""
@@ -188,7 +200,7 @@ def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Lang
     # withheld charts' sources first: they must be cited even when the list is cut to fit
     ids = [i for index in record.restricted for i in record.chart_sources[index]]
     ids += [*record.figure_sources, *(i for index in shown for i in record.chart_sources[index])]
-    cited_rows = cite(dict.fromkeys(ids), sources) if sources is not None else None
+    listed, as_of = _cited_sources(tuple(dict.fromkeys(ids)), sources) if sources is not None else ((), None)
     return Brief(
         title=record.title,
         made_on=date.today().isoformat(),
@@ -197,8 +209,8 @@ def snapshot(link: str, view_text: str, sources: pd.DataFrame | None, lang: Lang
         figures=tuple(record.figures),
         paragraphs=tuple(record.paragraphs),
         charts=tuple(record.charts[index] for index in shown),
-        sources=_listed(cited_rows) if cited_rows is not None else (),
-        data_as_of=data_as_of(cited_rows) if cited_rows is not None else None,
+        sources=listed,
+        data_as_of=as_of,
         left_out=tuple(left_out),
         lang=lang,
     )

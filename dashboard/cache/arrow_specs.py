@@ -15,13 +15,30 @@ Streamlit also writes into a spec it is given: a null colour-legend title become
 Vega-Lite workaround). A cached spec is read-only (readonly.frozen), so that title is set here,
 once, to what Streamlit would write. Both steps lean on how Streamlit 1.x draws a spec (its
 dataframe_util module is not public API): see docs/architecture.md's upgrade checklist.
+
+On every draw Streamlit also parses the spec's JSON back (to steady Altair's generated names,
+`_stabilize_vega_json_spec`), a pure function of that text: the map's 90 KB took 5 ms a draw, on
+every radius move. `remember_stable_specs` keeps its answers for the texts it has seen.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from streamlit import dataframe_util
+from streamlit.elements import vega_charts
+
+STABLE_SPECS = 256  # distinct spec texts remembered: every chart of every view seen lately
+
+
+def remember_stable_specs() -> None:
+    """Have `st.vega_lite_chart` work out each distinct spec text's stable form once (app.py, at
+    the start of every run; installed once per process). A patch of Streamlit's own code: see
+    docs/architecture.md's upgrade checklist and tests/unit/test_shipped_specs.py."""
+    steady = vega_charts._stabilize_vega_json_spec
+    if not hasattr(steady, "cache_info"):
+        vega_charts._stabilize_vega_json_spec = functools.lru_cache(maxsize=STABLE_SPECS)(steady)
 
 
 def is_geometry(data: Any) -> bool:

@@ -35,10 +35,13 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 
+BASE_VARIABLE = "RT_DATA_DIR"
+
+
 def base_dir() -> Path:
     """The curated data folder: data/ of the checkout, or RT_DATA_DIR when set (tests use it to
     serve a broken copy; a hosted copy may use it for a mounted folder)."""
-    return Path(os.environ.get("RT_DATA_DIR", datasets.DATA_DIR))
+    return Path(os.environ.get(BASE_VARIABLE, datasets.DATA_DIR))
 
 
 _thread = threading.local()  # each session's script runs in a thread of its own
@@ -60,7 +63,7 @@ def pin_data_dir() -> Path:
     if switched:
         st.cache_resource.clear()
         forget_recent()
-    _thread.pinned = (base, folder)
+    _thread.pinned = (os.environ.get(BASE_VARIABLE), folder)
     return folder
 
 
@@ -70,11 +73,10 @@ def data_dir() -> Path:
     building = getattr(_thread, "building", None)
     if building is not None:
         return building
-    base = base_dir()
     pinned = getattr(_thread, "pinned", None)
-    if pinned is not None and pinned[0] == base:
+    if pinned is not None and pinned[0] == os.environ.get(BASE_VARIABLE):  # a page asks some 300 times a rerun
         return pinned[1]
-    return datasets.live_folder(base)
+    return datasets.live_folder(base_dir())
 
 
 @contextmanager

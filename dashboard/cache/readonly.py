@@ -22,7 +22,10 @@ checklist for what a pandas upgrade must re-check.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import weakref
+from collections.abc import Callable, Hashable
 from typing import Any, NoReturn, TypeVar
 
 import numpy as np
@@ -118,7 +121,53 @@ def _frozen_frame(frame: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     for block in frame._mgr.blocks:
         _read_only(_backing_array(block.values))
     _read_only(_backing_array(frame.index.array))
+    _frozen_frames[id(frame)] = frame
     return frame
+
+
+# --- what is worked out from a frozen frame, once ------------------------------------------
+
+_frozen_frames: weakref.WeakValueDictionary[int, pd.DataFrame | pd.Series] = weakref.WeakValueDictionary()
+_derived: dict[tuple[int, Hashable], Any] = {}
+_watched: set[int] = set()  # frames whose death empties their entries
+DERIVED_ENTRIES = 4096
+
+
+def is_frozen(frame: Any) -> bool:
+    """Whether `frame` is one that frozen() returned: shared, and never changed after."""
+    return _frozen_frames.get(id(frame)) is frame
+
+
+def derived(frame: pd.DataFrame, name: Hashable, work: Callable[[pd.DataFrame], T]) -> T:
+    """`work(frame)`, worked out once per frozen frame and `name`; every time for any other frame.
+
+    A page hands the same shared frames to the same helpers on every rerun (a chart's frame to
+    its cache key's digest, its sources line to the ids it cites), and a frozen frame cannot
+    change: what was worked out from it holds for as long as it lives. Entries go with their frame
+    (keyed by its id, which a later frame may reuse only once it is gone), and the oldest go first
+    past DERIVED_ENTRIES.
+    """
+    if not is_frozen(frame):
+        return work(frame)
+    key = (id(frame), name)
+    found = _derived.get(key, _derived)
+    if found is not _derived:
+        return found
+    value = frozen(work(frame))  # shared by every session, as the frame is
+    if id(frame) not in _watched:
+        _watched.add(id(frame))
+        weakref.finalize(frame, _forget, id(frame)).atexit = False  # nothing to empty at exit
+    if len(_derived) >= DERIVED_ENTRIES:
+        with contextlib.suppress(KeyError, StopIteration, RuntimeError):  # another session got there first
+            del _derived[next(iter(_derived))]
+    _derived[key] = value
+    return value
+
+
+def _forget(frame_id: int) -> None:
+    _watched.discard(frame_id)
+    for key in [key for key in list(_derived) if key[0] == frame_id]:
+        _derived.pop(key, None)
 
 
 def _backing_array(values: Any) -> Any:

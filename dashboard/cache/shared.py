@@ -1,6 +1,7 @@
-"""Everything kept between reruns, each a `per_edition` function (cache/edition.py): the loaded
-datasets, the view-independent page models, what one view of them draws (a page's frames for a
-Years filter, a search, a set of map layers), and chart specs.
+"""The page models kept between reruns, each a `per_edition` function (cache/edition.py): the
+view-independent page models and what one view of them draws (a page's frames for a Years
+filter, a search, a set of map layers, the map's spec). The loaded datasets are tables.py's,
+chart specs and the words in them specs.py's.
 
 Each returns a frozen object shared by every session (readonly.frozen): callers read it, never
 change it. A function here takes the view's values and reads its inputs through the others, so a
@@ -9,28 +10,28 @@ rerun pays a cache lookup per call, never a hash of a model.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from dataclasses import replace
-from typing import Any
 
-import altair as alt
 import pandas as pd
-import pyarrow as pa
-from streamlit import dataframe_util
 
 from dashboard import datasets
-from dashboard.analytics import citations, overview
+from dashboard.analytics import overview
 from dashboard.analytics import trade as trade_analytics
-from dashboard.analytics.basis import Mismatch, shown_in
-from dashboard.analytics.partners import NAMES as PARTNER_NAMES
 from dashboard.analytics.partners import name_in
 from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.cache.edition import data_dir, per_edition
+from dashboard.cache.specs import named_in, words_in
+from dashboard.cache.tables import (
+    dataset,
+    fitting_together,
+    newest_edition,
+    optional,
+    set_aside_note,
+    with_refresh_or_curated,
+)
 from dashboard.charts import border as border_charts
-from dashboard.charts.describe import text_alternative
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
@@ -43,7 +44,6 @@ from dashboard.models.border import (
     sites_in,
     thumbnail_geometry,
 )
-from dashboard.models.catalogue import Entry, build_catalogue
 from dashboard.models.overview import (
     OverviewModel,
     build_overview_model,
@@ -92,62 +92,6 @@ from dashboard.models.remittances import (
 from dashboard.models.scenarios import ScenariosModel, build_scenarios_model, coefficients_shown
 from dashboard.models.trade import TradeFrames, TradeModel, build_trade_frames, build_trade_model, share_rows
 from dashboard.session.state import Bounds
-
-# --- loading: a table, or tables that must fit together -------------------------------------
-
-
-def fitting_together(files: str, build: Callable[..., Any], *tables: Any) -> Any:
-    """`build(*tables)`, or a DataError naming the files where they disagree (`basis.Mismatch`: two
-    figures where one was expected, a reporter with no rows): each passed its own checks, so they
-    do not fit together. Any other error is a fault in our code, not the data's: it is left to
-    reach the page, which logs it with its traceback and says so (views.components)."""
-    try:
-        return build(*tables)
-    except Mismatch as exc:
-        raise datasets.DataError(files, f"do not fit together ({exc})") from None
-
-
-def set_aside_note(error: datasets.DataError) -> str:
-    return f"data/{error.file} could not be read ({error.message}), so it is left out as if it were missing"
-
-
-def optional(name: str, set_aside: list[str]) -> pd.DataFrame:
-    """An optional table (a refresh file, BACI): a corrupt one is treated as a missing one (no rows), and named."""
-    try:
-        return datasets.load(name, data_dir())
-    except datasets.DataError as error:
-        set_aside.append(set_aside_note(error))
-        return pd.DataFrame(columns=list(datasets.DATASETS[name].columns))
-
-
-def newest_edition(name: str, set_aside: list[str]) -> pd.DataFrame:
-    """`datasets.load_edition` (the one rule for which edition is newest), or the shipped edition
-    when the refreshed file is corrupt (and named)."""
-    try:
-        return datasets.load_edition(name, data_dir())
-    except datasets.DataError as error:
-        if error.file != datasets.DATASETS[datasets.NEWER_EDITION[name]].file:
-            raise
-        set_aside.append(set_aside_note(error))
-        return datasets.load(name, data_dir())
-
-
-def with_refresh_or_curated(name: str, set_aside: list[str]) -> pd.DataFrame:
-    """`datasets.load_with_refresh`, or the curated table alone when the refresh file is corrupt (and named)."""
-    try:
-        return datasets.load_with_refresh(name, data_dir())
-    except datasets.DataError as error:
-        if error.file != datasets.DATASETS[datasets.REFRESHED_ROWS[name]].file:
-            raise
-        set_aside.append(set_aside_note(error))
-        return datasets.load(name, data_dir())
-
-
-@per_edition()
-def dataset(name: str) -> pd.DataFrame:
-    """A validated dataset, for tables a page only reads."""
-    return datasets.load(name, data_dir())
-
 
 # --- Trade ---------------------------------------------------------------------------------
 
@@ -239,13 +183,20 @@ def coverage_curve() -> pd.DataFrame:
     return coverages().curve
 
 
+@per_edition(max_entries=512)
+def reach_at(radius_km: int) -> pd.Series:
+    """The curve's row for a radius (covered_km, share): the cards, the map's key and its spec each
+    ask on every radius move, and a row of the curve costs half a millisecond of pandas."""
+    return coverage_at(coverage_curve(), radius_km)
+
+
 def border_map_spec(radius_km: int, layers: tuple[str, ...], lang: Language) -> dict:
     """The map's Vega-Lite spec for one radius and set of layers: the same spec and data at every
     radius but for the one-row table that holds it (the browser then swaps that table alone)."""
     spec = _border_map_layers(layers, lang)
     if "coverage" not in layers:
         return spec
-    return _border_map_at(int(coverage_at(coverage_curve(), radius_km)["radius_km"]), layers, lang)
+    return _border_map_at(int(reach_at(radius_km)["radius_km"]), layers, lang)
 
 
 # The spec carries the map's geometry: shared, never copied per rerun (see arrow_specs).
@@ -503,16 +454,6 @@ def _overview_model(
     return build_overview_model(_trade, _context, _remittances, _border, _partners, lang)
 
 
-def named_in(frame: pd.DataFrame, column: str, lang: Language) -> pd.DataFrame:
-    """The frame with the reporters' labels in `column` as `lang` names them (`reporter_names`): a
-    card's "whose figure" words are written from them. One name per reporter in every language,
-    so figures compare alike."""
-    if lang.is_source:
-        return frame
-    names = reporter_names(lang)
-    return frame.assign(**{column: frame[column].map(lambda name: names.get(name, name))})
-
-
 @per_edition(max_entries=4)
 def overview_trade_trend(unit: str, lang: Language) -> pd.DataFrame:
     """The Overview's trade chart frame in the viewer's unit and language (DataError if the trade files fail)."""
@@ -531,15 +472,6 @@ def overview_event_rows(kinds: tuple[str, ...], lang: Language) -> pd.DataFrame:
     return events_rows(dataset("events"), kinds, dataset("sources"), lang)
 
 
-@per_edition(max_entries=1024)
-def sources_line(
-    ids: tuple[str, ...], reach: tuple[tuple[str, int], ...] = (), lang: Language = ENGLISH
-) -> citations.Citing:
-    """A chart's sources line for these ids (and the last year it has from each), in the viewer's
-    language: every chart asks on every rerun, nearly always with ids it has asked for before."""
-    return citations.citing(ids, dataset("sources"), reach, lang=lang)
-
-
 @per_edition(max_entries=64)
 def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
     """The Overview's key events of these kinds (DataError if events.csv fails its checks)."""
@@ -550,101 +482,3 @@ def overview_timeline(kinds: tuple[str, ...]) -> pd.DataFrame:
 def overview_events_table(kinds: tuple[str, ...], lang: Language) -> pd.DataFrame:
     """The Overview's events of these kinds as listed: each with its source and "(+N more)"."""
     return events_table(overview_timeline(kinds), dataset("sources"), lang)
-
-
-@per_edition(max_entries=8)
-def catalogue(lang: Language) -> tuple[list[Entry], list[Entry]]:
-    """The Sources & data page's entries: tables, then geometry, in the viewer's language."""
-    return build_catalogue(data_dir(), lang)
-
-
-@per_edition(max_entries=64)
-def listed_sources(file: str | None, lang: Language) -> pa.Table:
-    """A list of sources as the Sources page shows it, in Arrow as st.dataframe would convert it
-    (the page draws some twenty of them on every rerun): the whole list, or the sources one
-    data file cites. The rows stay as published; a missing date says so in the viewer's language."""
-    if file is None:
-        sources = dataset("sources")
-    else:
-        tables, geometry = catalogue(lang)
-        sources = next(entry.cited for entry in (*tables, *geometry) if entry.dataset.file == file)
-    listed = sources.assign(published_date=sources["published_date"].fillna(lang.gettext("undated")))
-    return dataframe_util.convert_pandas_df_to_arrow_table(listed, preserve_index=False)
-
-
-# --- Chart specs and their descriptions ----------------------------------------------------
-
-
-def frame_key(frame: pd.DataFrame) -> bytes:
-    """A DataFrame's cache key: the digest of its pickle, which holds its values, dtypes, index
-    and column names. About eight times faster than its CSV text (the previous key) and than
-    Streamlit's default for the small mixed-type frames the charts take, and paid on every rerun.
-    Two equal frames laid out differently in memory only miss the cache; they never collide."""
-    return hashlib.sha256(pickle.dumps(frame, protocol=pickle.HIGHEST_PROTOCOL)).digest()
-
-
-BY_CONTENT = {pd.DataFrame: frame_key}
-
-
-def chart_spec(builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
-    """The Vega-Lite spec of `builder(*args)`, built once per distinct input.
-
-    Building an Altair chart and serialising it costs far more than drawing it, and a rerun
-    mostly asks for charts it has built before. Schema validation is skipped here because
-    tests/unit/test_chart_schema.py validates every builder's output.
-    """
-    return _spec(f"{builder.__module__}.{builder.__qualname__}", builder, *args)
-
-
-@per_edition(max_entries=512, hash_funcs=BY_CONTENT)
-def _spec(name: str, _builder: Callable[..., alt.TopLevelMixin], *args: Any) -> dict[str, Any]:
-    return for_streamlit(_builder(*_words_in_language(args)).to_dict(validate=False))
-
-
-def _words_in_language(args: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A chart builder's arguments with the words the code wrote into its frames (whose figure,
-    its basis, a reason; `basis.shown_in`) in the chart's language, the builder's last argument:
-    the tooltips read them. Done once per spec, inside its cache."""
-    lang = args[-1] if args and isinstance(args[-1], Language) else None
-    if lang is None or lang.is_source:
-        return args
-    return tuple(words_in(arg, lang) if isinstance(arg, pd.DataFrame) else arg for arg in args)
-
-
-def words_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """`basis.shown_in` with the data's names in the language (the reporters' `label_ru`), the
-    rows' own reporter `label` included."""
-    shown = shown_in(frame, lang, reporter_names(lang))
-    return named_in(shown, "label", lang) if "label" in shown.columns else shown
-
-
-@per_edition(max_entries=8)
-def reporter_names(lang: Language) -> dict[str, str]:
-    """Each reporter's label (reporters.csv) -> its label in `lang` (`datasets.in_language`), and
-    each partner economy's English name -> CLDR's: the names a figure's words carry."""
-    if lang.is_source:
-        return {}
-    reporters = dataset("reporters")
-    names = dict(zip(reporters["label"], datasets.in_language(reporters, "label", lang), strict=True))
-    return {**{english: name_in(iso3, english, lang) for iso3, english in PARTNER_NAMES.items()}, **names}
-
-
-def chart_spec_for_rows(builder: Callable[..., alt.TopLevelMixin], frame: pd.DataFrame, *args: Any) -> dict[str, Any]:
-    """`chart_spec(builder, frame, *args)` for a frame whose rows change on every slider move
-    (a scenario's result): the spec is built once per set of columns and arguments, from the
-    frame's empty head, and only the rows are swapped in. For builders whose layers all read
-    the one frame and whose encodings do not depend on its values (explicit scale domains);
-    tests/unit/test_scenarios_charts.py checks the swapped spec equals one built with the rows."""
-    template = chart_spec(builder, frame.iloc[0:0], *args)
-    names = list(template.get("datasets", {}))
-    if len(names) != 1:
-        return chart_spec(builder, frame, *args)
-    rows = _words_in_language((frame, *args))[0]
-    return {**template, "datasets": {names[0]: dataframe_util.convert_anything_to_arrow_bytes(rows)}}
-
-
-@per_edition(max_entries=512, hash_funcs=BY_CONTENT)
-def chart_description(description: str, data: pd.DataFrame, lang: Language = ENGLISH) -> str:
-    """A chart's text alternative with the key numbers of its rows (charts.describe), worked out
-    once per description, rows and language (the rows' names, a reporter's, in that language)."""
-    return text_alternative(description, data if lang.is_source else words_in(data, lang), lang=lang)

@@ -91,7 +91,7 @@ def _marks_by_basis(base: alt.Chart, encodings: dict, lang: Language) -> list[al
     """Filled marks where the reporter's own figures stand behind a value, hollow ones elsewhere.
 
     Two layers rather than a fill encoding: a fill on the colour's field would merge into, and
-    hide, the colour legend. The frame's `basis` is in the chart's language (cache.shared gives a
+    hide, the colour legend. The frame's `basis` is in the chart's language (cache.specs gives a
     builder its frames so: the tooltips read it), so the marks are keyed by its words in it.
     """
     _ = lang.gettext

@@ -8,13 +8,13 @@ import streamlit as st
 from dashboard.analytics.basis import reason_in
 from dashboard.analytics.events import titled_in
 from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
-from dashboard.cache import shared
+from dashboard.cache import readonly, shared, specs
 from dashboard.charts import border as charts
 from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
-from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables, claim_lines, coverage_at
+from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables, claim_lines
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order
@@ -75,8 +75,12 @@ def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 def site_names(model: BorderModel, lang: Language) -> dict[str, str]:
     """A site's label as the English page shows it -> as the viewer's language does (its
-    `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name)."""
-    sites = model.sites
+    `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name). Worked out
+    once per model and language (readonly.derived): a radius move asks twice."""
+    return readonly.derived(model.sites, ("site names", lang), lambda sites: _site_names(sites, lang))
+
+
+def _site_names(sites: pd.DataFrame, lang: Language) -> dict[str, str]:
     english = sites["short_name"].fillna(sites["name"])
     return dict(zip(english, in_language(sites, "short_name", lang).fillna(sites["name"]), strict=True))
 
@@ -101,7 +105,7 @@ def why_shorter(model: BorderModel, lang: Language) -> str:
 
 def reach_at(radius: int) -> pd.Series:
     """The border's coverage at this radius (covered_km, share), from the curve built once."""
-    return coverage_at(shared.coverage_curve(), radius)
+    return shared.reach_at(radius)
 
 
 @redraw.redrawn_alone("bd-reach")
@@ -119,7 +123,9 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
     strength = tables.strength
     reach = reach_at(view.radius)
     columns = st.columns(4)
-    cited = border_reference_text(model.references, lang)
+    cited = readonly.derived(  # the same words on every radius move
+        model.references, ("reference text", lang), lambda references: border_reference_text(references, lang)
+    )
     per = model.references["cited_as"].iloc[0].removeprefix("the ")  # a source's name, as published
     components.metric(
         columns[0],
@@ -284,7 +290,7 @@ def distances_section(model: BorderModel, tables: BorderTables, view: BorderStat
         lang=lang,
     )
     st.markdown("**" + _("Share of the border within each distance of Russia's active sites") + "**")
-    curve = shared.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius, lang)
+    curve = specs.chart_spec(charts.coverage_curve_chart, shared.coverage_curve(), view.radius, lang)
     components.show_chart(curve, _("Share of the border line within each distance of Russia's active sites"), lang=lang)
     components.sources_line(
         tables.curve_sources,
@@ -315,7 +321,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
         components.no_data(_("No troop figures in the selected years."))
     else:
         claims = claim_lines(tables.claim_marks, int(figures["year"].max()))
-        chart = shared.chart_spec(charts.troop_chart, figures, ranges, claims, lang)
+        chart = specs.chart_spec(charts.troop_chart, figures, ranges, claims, lang)
         components.chart_with_sources(
             chart,
             figures,
@@ -368,7 +374,7 @@ def memberships_section(model: BorderModel, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("Who belongs to what"))
     st.caption(membership_summary(model.memberships, "TJK", lang))
-    chart = shared.chart_spec(charts.membership_chart, model.memberships, lang)
+    chart = specs.chart_spec(charts.membership_chart, model.memberships, lang)
     components.chart_with_sources(
         chart,
         model.memberships,

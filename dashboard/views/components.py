@@ -24,7 +24,7 @@ from dashboard.analytics.citations import (
     withheld_rows,
 )
 from dashboard.brief import collect
-from dashboard.cache import shared as cache
+from dashboard.cache import readonly, source_lists, specs
 from dashboard.charts.theme import ON_CANVAS
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, vega
@@ -51,7 +51,7 @@ def show_chart(chart: dict[str, Any], description: str, data: pd.DataFrame | Non
     """
     # the spec's description is the chart's accessible name (vega-embed sets it as aria-label);
     # passing alt as well would only make Streamlit log that one overrides the other, every draw
-    text = description if data is None else cache.chart_description(description, data, lang)
+    text = description if data is None else specs.chart_description(description, data, lang)
     spec = vega.localized_spec({"autosize": FIT_WIDTH, "usermeta": ON_CANVAS, **chart, "description": text}, lang)
     st.vega_lite_chart(spec=dict(spec), theme=None, width="stretch")
     collect.chart(dict(vega.localized_spec(chart, lang)), description)
@@ -179,16 +179,21 @@ def citing(
 ) -> Citing:
     """The sources line for these ids, worked out once per data edition (`sources` is that edition's
     sources table, which every page model holds: the cached line reads the same one)."""
-    return cache.sources_line(ids, reach, lang)
+    return source_lists.sources_line(ids, reach, lang)
 
 
 def _cited_caption(data: pd.DataFrame, sources: pd.DataFrame, note: str, lang: Language) -> Citing:
-    ids = cited_ids(data)
-    summary = citing(ids, sources, cited_reach(data), lang=lang)
+    ids, reach = readonly.derived(data, "cited", _cited)  # a shared frame's, worked out once
+    summary = citing(ids, sources, reach, lang=lang)
     caption = " ".join(part for part in (note, summary.caption) if part)
     st.caption(caption)
     collect.cited(ids, caption, tuple(publisher for publisher, _ in summary.restricted))
     return summary
+
+
+def _cited(data: pd.DataFrame) -> tuple[tuple[str, ...], tuple[tuple[str, int], ...]]:
+    """The ids a chart's rows cite, and the last year each has."""
+    return cited_ids(data), cited_reach(data)
 
 
 def withheld_note(count: int, links: str, lang: Language) -> str:
@@ -232,18 +237,18 @@ CSV_COLUMNS = (
 
 def csv_headers(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """The frame with its column names in the viewer's language (English: unchanged), and the
-    words the code wrote into it (whose figure, its basis, a reason: `cache.words_in`). The
+    words the code wrote into it (whose figure, its basis, a reason: `specs.words_in`). The
     values as published stay as published; a translated column (`subject_ru`) gives its
     `subject` in the viewer's language and is not a column of its own."""
     frame = datasets.words_in_language(frame, lang)
     if lang.is_source:
         return frame
-    return cache.words_in(frame, lang).rename(columns={column: lang.gettext(column) for column in frame.columns})
+    return specs.words_in(frame, lang).rename(columns={column: lang.gettext(column) for column in frame.columns})
 
 
 def reporter_name(label: str, lang: Language) -> str:
     """A reporter's label (reporters.csv) as the viewer's language names it (its `label_ru`)."""
-    return cache.reporter_names(lang).get(label, label)
+    return specs.reporter_names(lang).get(label, label)
 
 
 def sources_and_download(
@@ -375,7 +380,7 @@ def model_or_error(load: Callable[[], T], *, lang: Language) -> T | None:
 
 
 def set_aside(model: Any) -> tuple[str, ...]:
-    """The optional files a model left out because they could not be read (see cache.shared.optional)."""
+    """The optional files a model left out because they could not be read (see cache.tables.optional)."""
     return tuple(getattr(model, "set_aside", ()))
 
 

@@ -15,7 +15,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.analytics.overview import Headline
 from dashboard.brief import collect
-from dashboard.cache import shared
+from dashboard.cache import shared, specs, tables
 from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import localized, markdown_text
@@ -75,7 +75,7 @@ def trade_trend(sources: pd.DataFrame | None, unit: str, lang: Language) -> None
     totals = shared.overview_trade_trend(unit, lang)
     unit_label = localized.unit_label(unit, lang)
     components.show_chart(
-        shared.chart_spec(charts.trade_trend, totals, unit_label, lang),
+        specs.chart_spec(charts.trade_trend, totals, unit_label, lang),
         _("Annual Russia–Tajikistan trade as each side reports it, {unit}").format(unit=unit_label),
         totals[["year", "side", "value"]],
         lang=lang,
@@ -90,7 +90,7 @@ def remittances_trend(sources: pd.DataFrame | None, lang: Language) -> None:
     if shown.empty:
         return
     components.show_chart(
-        shared.chart_spec(charts.remittances_trend, shown, lang),
+        specs.chart_spec(charts.remittances_trend, shown, lang),
         _("Remittances as a share of Tajikistan's GDP, World Bank, %"),
         shown[["year", "pct_gdp"]],
         lang=lang,
@@ -165,7 +165,7 @@ def render() -> None:
     warnings, narrative, cards = st.container(), st.empty(), st.container()
     left, middle, right = st.columns(3)
     missing: list[str] = []
-    sources = part(lambda: shared.dataset("sources"), missing, _("Sources"), lang)
+    sources = part(lambda: tables.dataset("sources"), missing, _("Sources"), lang)
     trade = part(shared.trade_model, missing, _("Trade"), lang)
     if trade is not None:
         with left:
@@ -179,7 +179,7 @@ def render() -> None:
         with right:
             map_thumbnail(lang)
     context = part(shared.russia_shares, missing, _("Russia's share of trade"), lang)
-    events = part(lambda: shared.dataset("events"), missing, _("Key events"), lang)
+    events = part(lambda: tables.dataset("events"), missing, _("Key events"), lang)
     partners = part(shared.partners_model, missing, _("Partners & region"), lang)
     summary = shared.overview_model(trade, context, remittances, border, partners, lang)
     with warnings:

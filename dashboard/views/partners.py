@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.analytics import partners as pt
 from dashboard.analytics.basis import reason_in
-from dashboard.cache import shared
+from dashboard.cache import shared, specs
 from dashboard.charts import partners as charts
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
@@ -51,7 +51,7 @@ def change_words(russia: pt.Standing, lang: Language) -> str | None:
             change=page_points(russia.change.value, lang), year=russia.since_year
         )
     return lang.gettext("not compared with {year}: {reason}").format(
-        year=russia.since_year, reason=reason_in(russia.change.reason, lang, shared.reporter_names(lang))
+        year=russia.since_year, reason=reason_in(russia.change.reason, lang, specs.reporter_names(lang))
     )
 
 
@@ -250,7 +250,7 @@ def partners_section(model: PartnersModel, view: PartnersState, lang: Language) 
         return
     st.caption(caption.format(count=len(shown.chosen), year=shown.year, note=_(ESTIMATE_NOTE)))
     components.chart_with_sources(
-        shared.chart_spec(charts.share_lines, shown.frame, shown.order, axis, _("Partner"), "partners", lang),
+        specs.chart_spec(charts.share_lines, shown.frame, shown.order, axis, _("Partner"), "partners", lang),
         shown.rows,
         model.sources,
         f"tajikistan_partners_{view.pt_flow}.csv",
@@ -306,7 +306,7 @@ def mirror_section(model: PartnersModel, view: PartnersState, lang: Language) ->
         with column:
             st.markdown(f"**{direction}**")
             components.chart_with_sources(
-                shared.chart_spec(charts.mirror_chart, frame, order, lang),
+                specs.chart_spec(charts.mirror_chart, frame, order, lang),
                 rows,
                 model.sources,
                 f"mirror_{code.lower()}_{'in' if direction.endswith(tajikistan) else 'out'}.csv",
@@ -347,7 +347,7 @@ def neighbours_section(model: PartnersModel, view: PartnersState, lang: Language
     ):
         with column:
             components.chart_with_sources(
-                shared.chart_spec(
+                specs.chart_spec(
                     charts.share_lines,
                     frame,
                     shown.order,
@@ -410,7 +410,7 @@ def remittances_section(model: PartnersModel, view: PartnersState, lang: Languag
     left, right = st.columns(2)
     with left:
         components.chart_with_sources(
-            shared.chart_spec(charts.ranking_bars, shown.top, highlight, lang),
+            specs.chart_spec(charts.ranking_bars, shown.top, highlight, lang),
             shown.top,
             model.sources,
             f"remittances_top{RANKED}_{rank.year}.csv",
@@ -422,7 +422,7 @@ def remittances_section(model: PartnersModel, view: PartnersState, lang: Languag
         )
     with right:
         components.chart_with_sources(
-            shared.chart_spec(charts.country_lines, shown.series, _(charts.PCT_GDP), lang),
+            specs.chart_spec(charts.country_lines, shown.series, _(charts.PCT_GDP), lang),
             shown.series_rows,
             model.sources,
             "remittances_central_asia.csv",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.cache import shared
+from dashboard.cache import shared, specs
 from dashboard.charts import products as charts
 from dashboard.formatting import FLOW_LABELS, localized
 from dashboard.formatting.catalogue import N_
@@ -109,7 +109,7 @@ def published_charts(model: ProductsModel, direction: str, query: str, lang: Lan
         axis_title = _(axis) if axis else charts.musd(lang)
         color = charts.DIRECTION_COLORS[direction]
         components.show_chart(
-            shared.chart_spec(charts.published_chart, figures, measure, axis_title, color, lang),
+            specs.chart_spec(charts.published_chart, figures, measure, axis_title, color, lang),
             f"{_(title)}, {_(FLOW_LABELS[direction])}",
             lang=lang,
         )
@@ -163,7 +163,7 @@ def breakdown_panel(
         return
     color = charts.DIRECTION_COLORS[direction]
     components.chart_with_sources(
-        shared.chart_spec(charts.top_products_chart, panel.shown, color, lang),
+        specs.chart_spec(charts.top_products_chart, panel.shown, color, lang),
         panel.shown,
         model.sources,
         f"top_products_{direction}_{year}.csv",
@@ -200,7 +200,7 @@ def breakdown_panel(
     sections = _("By HS section, {year}").format(year=year)
     st.markdown(f"**{sections}**")
     components.show_chart(
-        shared.chart_spec(charts.sections_chart, panel.sections, color, lang), _("Values by HS section"), lang=lang
+        specs.chart_spec(charts.sections_chart, panel.sections, color, lang), _("Values by HS section"), lang=lang
     )
     if panel.from_baci:
         count = len(panel.rows)
@@ -254,14 +254,14 @@ def concentration_section(model: ProductsModel, view: ProductsState, lang: Langu
     with left:
         top3 = f"{_(TOP3_SHARE[level])}, %"
         components.show_chart(
-            shared.chart_spec(charts.concentration_chart, frame, "top3_share_pct", top3, lang),
+            specs.chart_spec(charts.concentration_chart, frame, "top3_share_pct", top3, lang),
             _(TOP3_BY_YEAR[level]),
             lang=lang,
         )
     with right:
         hhi = _("HHI over {level}").format(level=_(OVER_LEVEL[level]))
         components.show_chart(
-            shared.chart_spec(charts.concentration_chart, frame, "hhi", hhi, lang),
+            specs.chart_spec(charts.concentration_chart, frame, "hhi", hhi, lang),
             _("Herfindahl–Hirschman index by year"),
             lang=lang,
         )
@@ -294,7 +294,7 @@ def baci_trends_section(
             "had no flow in BACI."
         ).format(level=level, year=year)
     components.chart_with_sources(
-        shared.chart_spec(charts.yearly_chart, frame, lang),
+        specs.chart_spec(charts.yearly_chart, frame, lang),
         frame.drop(columns=["segment"]),
         model.sources,
         f"product_trends_hs{view.prod_level}.csv",
@@ -312,7 +312,7 @@ def named_flows_section(model: ProductsModel, lang: Language) -> None:
     st.subheader(_("The flows the Russia Briefing article names, in BACI"))
     st.dataframe(latest, hide_index=True, width="stretch")
     components.chart_with_sources(
-        shared.chart_spec(charts.yearly_chart, by_year, lang),
+        specs.chart_spec(charts.yearly_chart, by_year, lang),
         by_year.drop(columns=["segment"]),
         model.sources,
         "named_flows_baci.csv",
@@ -329,7 +329,7 @@ def trends_section(model: ProductsModel, query: str, lang: Language) -> None:
         return
     st.subheader(_("Published values in more than one period"))
     components.chart_with_sources(
-        shared.chart_spec(charts.trend_chart, frame, lang),
+        specs.chart_spec(charts.trend_chart, frame, lang),
         trends,
         model.sources,
         "product_trends.csv",
@@ -343,7 +343,7 @@ def coverage_section(model: ProductsModel, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("What product data exists"))
     components.show_chart(
-        shared.chart_spec(charts.coverage_chart, shared.product_coverage(lang), lang),
+        specs.chart_spec(charts.coverage_chart, shared.product_coverage(lang), lang),
         _("Product data by year and direction"),
         lang=lang,
     )

@@ -39,6 +39,7 @@ from typing import Any, ParamSpec
 import streamlit as st
 
 from dashboard.brief import collect
+from dashboard.cache import edition
 
 P = ParamSpec("P")
 FRAME_KEY = "_page_frame"
@@ -81,6 +82,8 @@ def redrawn_alone(key: str) -> Callable[[Callable[P, None]], Callable[P, None]]:
             full_run, _called.full_run = getattr(_called, "full_run", False), False
             if st.session_state.pop(WHOLE_PAGE_KEY, False) and not full_run:
                 st.rerun(scope="app")
+            if not full_run:  # app.py pins a full run's edition; rerun alone, the section pins its own
+                edition.pin_data_dir()
             with collect.section(key, redrawn=not full_run):
                 draw(*args, **kwargs)
             frame = st.session_state.get(FRAME_KEY)

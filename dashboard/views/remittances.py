@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.analytics import remittances as rem
 from dashboard.analytics.basis import SHOWN, reason_in
 from dashboard.analytics.events import titled_in
-from dashboard.cache import shared
+from dashboard.cache import shared, specs
 from dashboard.charts import remittances as charts
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.catalogue import N_
@@ -116,7 +116,7 @@ def series_section(model: RemittancesModel, shown: RemittancesView, view: Remitt
     with left:
         # in the axis's unit, so the tooltip and the axis read alike
         frame, other, rows = shown.usd
-        chart = shared.chart_spec(
+        chart = specs.chart_spec(
             charts.remittances_chart, frame, other, shown.events, view.years, "remittances_usd", _(charts.US_M), lang
         )
         components.chart_with_sources(
@@ -130,7 +130,7 @@ def series_section(model: RemittancesModel, shown: RemittancesView, view: Remitt
         )
     with right:
         frame, other, rows = shown.pct
-        chart = shared.chart_spec(
+        chart = specs.chart_spec(
             charts.remittances_chart, frame, other, shown.events, view.years, "pct_gdp", _("% of GDP"), lang
         )
         components.chart_with_sources(
@@ -167,7 +167,7 @@ def claim_section(model: RemittancesModel, lang: Language) -> None:
         )
     )
     components.chart_with_sources(
-        shared.chart_spec(charts.claim_chart, check.years, lang),
+        specs.chart_spec(charts.claim_chart, check.years, lang),
         check.years,
         model.sources,
         "claim_check.csv",
@@ -186,7 +186,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView, lang: Langua
         return
     with left:
         components.chart_with_sources(
-            shared.chart_spec(charts.russia_chart, frame[["value", "what", "note", *SHOWN]], lang),
+            specs.chart_spec(charts.russia_chart, frame[["value", "what", "note", *SHOWN]], lang),
             frame,
             model.sources,
             "transfers_from_russia.csv",
@@ -207,7 +207,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView, lang: Langua
             components.no_data(_("No migrant counts in the selected years."))
         else:
             components.chart_with_sources(
-                shared.chart_spec(charts.migrants_chart, migrants[["value", "note", *SHOWN]], lang),
+                specs.chart_spec(charts.migrants_chart, migrants[["value", "note", *SHOWN]], lang),
                 migrants,
                 model.sources,
                 "migrants_in_russia.csv",
@@ -245,7 +245,7 @@ def from_russia_sentence(model: RemittancesModel, lang: Language) -> None:
             "remittances were {whole} of GDP in {year} ({edition}); "
             "{share} of remittances came from Russia in {share_year} ({publisher})."
         ).format(
-            reason=reason_in(part.result.reason, lang, shared.reporter_names(lang)),
+            reason=reason_in(part.result.reason, lang, specs.reporter_names(lang)),
             whole=pct(base["pct_gdp"], lang),
             year=int(base["year"]),
             edition=model.wb_label_in(lang),
@@ -368,7 +368,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             **components.change_style(shock.gdp_effect_usd_m),
         )
         components.show_chart(
-            shared.chart_spec(charts.shock_chart, scenario.bars, lang),
+            specs.chart_spec(charts.shock_chart, scenario.bars, lang),
             _("Remittances before and after the shock"),
             lang=lang,
         )
@@ -395,7 +395,7 @@ def formula_text(scenario: Scenario, view: RemittancesState, edition: str, lang:
         ""
         if scenario.assumed.comparable
         else _(", assumed for {year}, not measured: {reason}").format(
-            year=year, reason=reason_in(scenario.assumed.reason, lang, shared.reporter_names(lang))
+            year=year, reason=reason_in(scenario.assumed.reason, lang, specs.reporter_names(lang))
         )
     )
     ruble = localized.percent(view.rem_ruble, lang)

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.analytics import scenarios as sc
 from dashboard.brief import collect
-from dashboard.cache import shared
+from dashboard.cache import shared, specs
 from dashboard.charts import scenarios as charts
 from dashboard.datasets import in_language
 from dashboard.formatting import localized, markdown_text
@@ -113,7 +113,7 @@ def scatter_section(model: ScenariosModel) -> None:
             points = rows_in(model.points_by_economy[iso3], lang)
             name = economy_in(economy.name, lang)
             components.show_chart(
-                shared.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, name, lang),
+                specs.chart_spec(charts.scatter_chart, points, model.lines[(iso3, driver)], driver, name, lang),
                 _("{economy}: remittance growth against {driver}, each year labelled, with the fitted line").format(
                     economy=name, driver=_(charts.AXIS_TITLES[driver])
                 ),
@@ -152,7 +152,7 @@ def track_record_section(model: ScenariosModel, lang: Language) -> None:
             frame = rows_in(model.backtest_frames[iso3], lang)
             name = economy_in(economy.name, lang)
             components.show_chart(
-                shared.chart_spec(charts.backtest_chart, frame, name, lang),
+                specs.chart_spec(charts.backtest_chart, frame, name, lang),
                 _("{economy}: remittance growth in each episode against the prediction made without it").format(
                     economy=name
                 ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.analytics import scenarios as sc
-from dashboard.cache import shared
+from dashboard.cache import specs
 from dashboard.charts import scenarios as charts
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.language import Language
@@ -193,7 +193,7 @@ def result_section(model: ScenariosModel, result: list[Outcome], view: Scenarios
             # above and the table below), so the browser only swaps the chart's rows instead of
             # drawing it anew: the spec Streamlit compares is unchanged but for its data.
             components.show_chart(
-                shared.chart_spec_for_rows(charts.result_chart, frame, title, fmt, lang),
+                specs.chart_spec_for_rows(charts.result_chart, frame, title, fmt, lang),
                 _(
                     "{title}: each economy's latest actual year and the scenario's year ahead with its {level} "
                     "interval (numbers in the text above)"

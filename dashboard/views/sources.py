@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.cache import edition, shared
+from dashboard.cache import edition, source_lists, tables
 from dashboard.datasets import DataError, editions_root, locate, refresh_status
 from dashboard.datasets.schema import REFRESH_CAVEAT
 from dashboard.formatting.language import Language
@@ -33,7 +33,7 @@ def source_columns(lang: Language) -> dict[str, Any]:
 
 
 def sources_table(listed: pa.Table, lang: Language, height: int | str = "auto") -> None:
-    """A list of sources as shared.listed_sources prepared it (converted to Arrow once per edition)."""
+    """A list of sources as source_lists.listed_sources prepared it (converted to Arrow once per edition)."""
     columns = source_columns(lang)
     st.dataframe(
         listed,
@@ -56,7 +56,7 @@ def cited_sources(entry: Entry, lang: Language) -> None:
     label = lang.ngettext("Its {count} source", "Its {count} sources", count).format(count=count)
     newest = lang.gettext("; data as of {date}").format(date=entry.as_of) if entry.as_of else ""
     with st.expander(label + newest):
-        sources_table(shared.listed_sources(entry.dataset.file, lang), lang, height=min(400, 38 + 35 * count))
+        sources_table(source_lists.listed_sources(entry.dataset.file, lang), lang, height=min(400, 38 + 35 * count))
 
 
 def dictionary_words(text: str, lang: Language) -> str:
@@ -116,7 +116,7 @@ def catalogue_entry(entry: Entry, status: dict[str, dict[str, str | None]], lang
 
 def dataset_catalogue(lang: Language) -> None:
     _ = lang.gettext
-    tables, geometry = shared.catalogue(lang)
+    tables, geometry = source_lists.catalogue(lang)
     status = refresh_status(editions_root(edition.base_dir()))  # read each time: a failed try makes no edition
     st.subheader(_("Datasets"))
     for entry in tables:
@@ -130,7 +130,7 @@ def source_list(lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("Sources"))
     try:
-        sources = shared.dataset("sources")
+        sources = tables.dataset("sources")
     except DataError as error:
         components.data_error(error, lang=lang)
         return
@@ -141,7 +141,7 @@ def source_list(lang: Language) -> None:
             len(sources),
         ).format(count=len(sources))
     )
-    sources_table(shared.listed_sources(None, lang), lang)
+    sources_table(source_lists.listed_sources(None, lang), lang)
 
 
 def methods_section(lang: Language) -> None:

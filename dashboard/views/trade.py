@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.analytics import trade
-from dashboard.analytics.basis import SHOWN, reason_in
+from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.events import events_between
-from dashboard.cache import shared
+from dashboard.cache import shared, specs, tables
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, localized
@@ -18,20 +18,14 @@ from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 from dashboard.models.trade import (
     SIDES_WITH_STATISTICS,
-    Projection,
-    ProjectionChoice,
     TradeModel,
-    choose_projection,
     period_words,
-    projection_frame,
     share_chart_frame,
-    status_words,
 )
-from dashboard.session.binding import bound_slider, bound_widget, current_view, report_repair, update_view
+from dashboard.session.binding import bound_widget, current_view
 from dashboard.session.pages.filters import Filters
 from dashboard.session.pages.trade import MIRROR_FLOWS, TradeState
-from dashboard.session.params import Repair
-from dashboard.views import components, redraw
+from dashboard.views import components, redraw, trade_projection
 
 MIRROR_NOTE = N_(
     "Why the two sides differ: exports are valued FOB (at the border) and imports CIF "
@@ -171,7 +165,7 @@ def annual_section(model: TradeModel, view: TradeState, lang: Language) -> None:
         if frame.empty:
             components.no_data(_("No annual figures in the selected years."))
             continue
-        chart = shared.chart_spec(charts.annual_measures_chart, frame, titled, view.years, units, lang)
+        chart = specs.chart_spec(charts.annual_measures_chart, frame, titled, view.years, units, lang)
         data = in_view(view, "annual", side)[
             ["measure", "value_usd_m", "qualifier", "figure_id", "status", *SHOWN, "source_id"]
         ]
@@ -222,7 +216,7 @@ def mirror_section(model: TradeModel, view: TradeState, lang: Language) -> None:
         st.caption(f"{latest_year} {_(MIRROR_NOTE)}")
     frame = in_view(view, "mirror_frames", (flow, view.units), lang=lang)
     components.chart_with_sources(
-        shared.chart_spec(charts.mirror_chart, frame, localized.unit_label(view.units, lang), lang),
+        specs.chart_spec(charts.mirror_chart, frame, localized.unit_label(view.units, lang), lang),
         in_view(view, "mirror_rows", flow),
         model.sources,
         f"mirror_{flow}.csv",
@@ -259,7 +253,7 @@ def published_section(model: TradeModel, view: TradeState, lang: Language) -> No
         ["value_usd_m", "qualifier", "status", "figure_id", *SHOWN, "source_id", "note"]
     ]
     components.chart_with_sources(
-        shared.chart_spec(charts.published_years_chart, frame, localized.unit_label(view.units, lang), lang),
+        specs.chart_spec(charts.published_years_chart, frame, localized.unit_label(view.units, lang), lang),
         data,
         model.sources,
         "published_full_years.csv",
@@ -277,7 +271,7 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
         return
     growth = in_view(view, "part_year_growth", by_side=True, lang=lang)
     if not growth.empty:
-        chart = shared.chart_spec(charts.part_year_growth_chart, growth, lang)
+        chart = specs.chart_spec(charts.part_year_growth_chart, growth, lang)
         components.show_chart(chart, _("Published part-year growth on a year earlier, by end of period"), lang=lang)
     money = [
         localized.money(v, lang, view.units, q)
@@ -303,204 +297,13 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
     )
 
 
-def projection_section(model: TradeModel, view: TradeState, lang: Language) -> None:
-    _ = lang.gettext
-    st.subheader(_("Full-year projection"))
-    st.caption(
-        _(
-            "If the whole year grew as a part of it did: projected full year = previous full year × "
-            "(1 + growth). The Russia Briefing article of 29 June 2022 did this for 2022; *{button}* repeats it."
-        ).format(button=_(LOAD_ARTICLE))
-    )
-    every_year = shared.trade_frames(lang).projections
-    projections = {year: p for year, p in every_year.items() if view.years[0] <= year <= view.years[1]}
-    if not projections:
-        components.no_data(_("No year in the selected range has a part-year growth figure to project from."))
-        return
-    choice = choose_projection(projections, view.proj_year, view.proj_base, view.proj_growth, lang)
-    for fallback in choice.fallbacks:
-        report_repair(Repair(fallback.param, fallback.given, fallback.used, fallback.reason), lang)
-    repaired = {fallback.param for fallback in choice.fallbacks}
-    if "proj_year" in repaired:
-        repaired |= {"proj_base", "proj_growth"}  # they belonged to the year that was replaced
-    if repaired:
-        update_view(**dict.fromkeys(repaired))
-        view = current_view(TradeState)
-
-    left, right = st.columns([2, 3])
-    with left:
-        projection_controls(model, projections, view, choice, lang)
-    outcomes = projections[choice.year].outcomes
-    outcomes = outcomes[outcomes["side"].isin(view.reporters)]
-    with right:
-        if choice.projected_usd_m is None:
-            not_projected(choice, view, lang)
-        else:
-            projected(choice, view, lang)
-        bars = projection_frame(choice, outcomes, view.units, lang, shared.reporter_names(lang))
-        components.chart_with_sources(
-            shared.chart_spec(charts.projection_chart, bars, localized.unit_label(view.units, lang), lang),
-            bars.drop(columns=["value", "value_text"]),
-            model.sources,
-            f"projection_{choice.year}.csv",
-            description=_("Projected {year} total against the base year and the reported outcomes").format(
-                year=choice.year
-            ),
-            lang=lang,
-        )
-        if outcomes.empty:
-            st.caption(
-                _("No full-year figure for {year} from the selected reporters has been published.").format(
-                    year=choice.year
-                )
-            )
-
-
-def projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> None:
-    """The projection's card and its arithmetic."""
-    _ = lang.gettext
-    base = choice.base
-    base_value = float(base["value_usd_m"])
-    components.metric(
-        st,
-        _("Projected {year} total").format(year=choice.year),
-        localized.money(choice.projected_usd_m, lang, view.units, choice.qualifier),
-        delta=_("{growth} on {base}").format(
-            growth=localized.percent(choice.growth, lang), base=localized.money(base_value, lang, view.units)
-        ),
-        border=True,
-        basis=_("a projection worked out here: {reporter}'s {year} total × (1 + growth; {origin})").format(
-            reporter=components.reporter_name(base["label"], lang),
-            year=choice.year - 1,
-            origin=growth_origin(choice, lang),
-        ),
-        lang=lang,
-        **components.change_style(choice.growth),
-    )
-    components.say(
-        _("Formula: {base} × (1 {sign} {growth}) = **{projected}**").format(
-            base=localized.money(base_value, lang, "musd"),
-            sign="+" if choice.growth >= 0 else "−",
-            growth=localized.percent(abs(choice.growth), lang, signed=False),
-            projected=localized.money(choice.projected_usd_m, lang, "musd"),
-        )
-    )
-
-
-def not_projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> None:
-    """A base and a growth of two reporters: both figures side by side with the reason, never their product."""
-    _ = lang.gettext
-    base, growth = choice.base, choice.published_growth
-    period = localized_period(growth, lang)
-    components.metric(
-        st,
-        _("Projected {year} total").format(year=choice.year),
-        _("not projected"),
-        border=True,
-        basis=_("{base_reporter}'s {year} total and {growth_reporter}'s {period} growth: {reason}").format(
-            base_reporter=components.reporter_name(base["label"], lang),
-            year=choice.year - 1,
-            growth_reporter=components.reporter_name(growth["label"], lang),
-            period=period,
-            reason=reason_in(choice.projection.reason, lang, shared.reporter_names(lang)),
-        ),
-        lang=lang,
-    )
-    components.say(
-        _(
-            "Not projected: {reason}. Side by side: {base_reporter}'s {year} total, {base}; {growth_reporter}'s "
-            "growth in {period}, {growth}. Choose a previous year of the same reporter, or set the growth on the "
-            "slider."
-        ).format(
-            reason=reason_in(choice.projection.reason, lang, shared.reporter_names(lang)),
-            base_reporter=components.reporter_name(base["label"], lang),
-            year=choice.year - 1,
-            base=localized.money(float(base["value_usd_m"]), lang, view.units, str(base["qualifier"])),
-            growth_reporter=components.reporter_name(growth["label"], lang),
-            period=period,
-            growth=localized.percent(choice.growth, lang, str(growth["growth_qualifier"])),
-        )
-    )
-
-
-def projection_controls(
-    model: TradeModel,
-    projections: Mapping[int, Projection],
-    view: TradeState,
-    choice: ProjectionChoice,
-    lang: Language,
-) -> None:
-    _ = lang.gettext
-    inputs = projections[choice.year]
-    bound_widget(
-        st.selectbox,
-        "proj_year",
-        choice.year,
-        _("Year to project"),
-        options=list(projections),
-        index=None,
-        resets=("proj_base", "proj_growth"),
-    )
-    base_labels = {
-        row.figure_id: f"{localized.money(row.value_usd_m, lang, view.units, row.qualifier)}, "
-        f"{components.reporter_name(row.label, lang)}"
-        + (f" ({status_words(row.status, lang)})" if row.status != "final" else "")
-        for row in inputs.bases.itertuples()
-    }
-    bound_widget(
-        st.selectbox,
-        "proj_base",
-        str(choice.base["figure_id"]),
-        _("Previous full year ({year})").format(year=choice.year - 1),
-        options=list(base_labels),
-        format_func=base_labels.get,
-        # the labels name amounts in the unit: a new label set, a new widget (bound_widget adds the language)
-        labels_from=view.units,
-        help=_("Every published total for that year, best-ranked first: {rule}.").format(rule=_(trade.RANKING_RULE)),
-    )
-    bound_slider(
-        "proj_growth",
-        float(choice.growth),
-        _("Growth for the whole year, %"),
-        shown=localized.SIGNED_PERCENT,
-        help=_("Starts at the latest published part-year growth on the same side as the chosen figure."),
-    )
-    latest = inputs.growths.head(6)
-    published = "; ".join(
-        f"{period}: {localized.percent(r.yoy_growth_pct, lang, r.growth_qualifier)} "
-        f"({components.reporter_name(r.label, lang)})"
-        for period, r in zip(period_words(latest, lang), latest.itertuples(), strict=True)
-    )
-    st.caption(
-        _("Published part-year growth for {year}, latest first: {figures}.").format(year=choice.year, figures=published)
-    )
-    if model.article_case is None:
-        return
-    case_year, case_base, case_growth = model.article_case
-    case_bases = shared.trade_frames(lang).projections[case_year].bases
-    case_value = case_bases.set_index("figure_id").loc[case_base, "value_usd_m"]
-    if st.button(
-        _(LOAD_ARTICLE),
-        icon=":material/history_edu:",
-        help=_("The article of 29 June 2022 projected {year} from {base} in {base_year} at {growth}").format(
-            year=case_year,
-            base=localized.money(case_value, lang),
-            base_year=case_year - 1,
-            growth=localized.percent(case_growth, lang),
-        ),
-    ):
-        years = (min(view.years[0], case_year), max(view.years[1], case_year))  # widen only if needed
-        update_view(proj_year=case_year, proj_base=case_base, proj_growth=case_growth, years=years)
-        st.rerun()
-
-
 def share_section(view: TradeState, lang: Language) -> None:
     """Russia's weight in Tajikistan's trade: where the Overview's share card leads."""
     _ = lang.gettext
     st.subheader(_("Russia's share of Tajikistan's trade"))
     try:
         shares = shared.russia_shares()
-        sources = shared.dataset("sources")
+        sources = tables.dataset("sources")
     except DataError as error:
         components.data_error(error, lang=lang)
         return
@@ -510,7 +313,7 @@ def share_section(view: TradeState, lang: Language) -> None:
         return
     in_words = share_chart_frame(shown, lang)  # the measure in the viewer's language, chart and CSV alike
     components.chart_with_sources(
-        shared.chart_spec(charts.russia_share_chart, in_words, lang),
+        specs.chart_spec(charts.russia_share_chart, in_words, lang),
         in_words,
         sources,
         "russia_share_of_tajik_trade.csv",
@@ -550,25 +353,7 @@ def mirror_part(model: TradeModel, lang: Language) -> None:
 def projection_part(model: TradeModel, lang: Language) -> None:
     """The projection's year, base and growth redraw the projection alone; loading the article's
     case widens the Years filter, and reruns the whole page."""
-    projection_section(model, current_view(TradeState), lang)
-
-
-LOAD_ARTICLE = N_("Load the Russia Briefing projection")
-
-
-def localized_period(row: pd.Series, lang: Language) -> str:
-    """One published figure's period in the language."""
-    return localized.period_label(str(row["period_type"]), str(row["period_start"]), str(row["period_end"]), lang)
-
-
-def growth_origin(choice: ProjectionChoice, lang: Language) -> str:
-    """Whose part-year growth the projection applies, or that the viewer set it."""
-    published = choice.published_growth
-    if choice.growth_is_published:
-        return lang.gettext("{reporter}'s {period} growth").format(
-            reporter=components.reporter_name(published["label"], lang), period=localized_period(published, lang)
-        )
-    return lang.gettext("growth set on the slider")
+    trade_projection.projection_section(model, current_view(TradeState), lang)
 
 
 render()

@@ -1,6 +1,6 @@
 """Every chart builder's spec is valid Vega-Lite, draws the marks it should, and encodes only fields its data has.
 
-The pages skip schema validation when they build a spec (dashboard/cache/shared.py chart_spec):
+The pages skip schema validation when they build a spec (dashboard/cache/specs.py chart_spec):
 this module is where it happens, once per builder, on inputs made the way the pages make them
 (tests/unit/chart_inputs.py). A new builder without a case fails the first test.
 """

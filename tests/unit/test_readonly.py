@@ -127,3 +127,32 @@ def test_sets_become_frozensets_and_named_tuples_keep_their_type():
     assert isinstance(shared["pair"], Pair)
     with pytest.raises(ValueError, match="read-only"):
         shared["pair"].a.loc[0, "year"] = 1
+
+
+def test_what_is_worked_out_from_a_frozen_frame_is_worked_out_once_and_goes_with_it():
+    import gc
+
+    from dashboard.cache import readonly
+
+    calls = []
+
+    def total(frame):
+        calls.append(1)
+        return int(frame["value"].sum())
+
+    shared = frozen(pd.DataFrame({"value": [1, 2, 3]}))
+    assert readonly.is_frozen(shared)
+    assert [readonly.derived(shared, "total", total) for _ in range(3)] == [6, 6, 6]
+    assert len(calls) == 1
+    assert readonly.derived(shared, "another name", total) == 6 and len(calls) == 2
+
+    own = pd.DataFrame({"value": [1, 2, 3]})  # not shared: it may change, so it is worked out every time
+    assert not readonly.is_frozen(own)
+    readonly.derived(own, "total", total)
+    own.loc[0, "value"] = 10
+    assert readonly.derived(own, "total", total) == 15 and len(calls) == 4
+
+    frame_id = id(shared)
+    del shared
+    gc.collect()
+    assert not any(key[0] == frame_id for key in readonly._derived)

@@ -8,7 +8,7 @@ import io
 import pandas as pd
 import pyarrow as pa
 
-from dashboard.cache import shared
+from dashboard.cache import specs
 from dashboard.charts import scenarios as charts
 from dashboard.formatting.language import ENGLISH
 from dashboard.models.scenarios import backtest_frame, fitted_line, result_frame
@@ -23,14 +23,14 @@ def test_swapping_the_rows_gives_the_spec_built_from_them():
     moved = [SCENARIO_RESULT[0]._replace(usd_m=5000.0, usd_low=2000.0, usd_high=9000.0)]
     for result in (SCENARIO_RESULT, moved):
         frame = result_frame(result, "usd")
-        swapped = shared.chart_spec_for_rows(charts.result_chart, frame, "Remittances, US$ m", ",.0f", ENGLISH)
-        built = shared.chart_spec(charts.result_chart, frame, "Remittances, US$ m", ",.0f", ENGLISH)
+        swapped = specs.chart_spec_for_rows(charts.result_chart, frame, "Remittances, US$ m", ",.0f", ENGLISH)
+        built = specs.chart_spec(charts.result_chart, frame, "Remittances, US$ m", ",.0f", ENGLISH)
         assert _same_but_dataset_name(swapped, built)
         (swapped_rows,), (built_rows,) = rows_of(swapped), rows_of(built)
         pd.testing.assert_frame_equal(swapped_rows, built_rows)
     # the moved scenario's rows are what is drawn: 5,000 m between 2,000 and 9,000
     scenario = rows_of(
-        shared.chart_spec_for_rows(charts.result_chart, result_frame(moved, "usd"), "t", ",.0f", ENGLISH)
+        specs.chart_spec_for_rows(charts.result_chart, result_frame(moved, "usd"), "t", ",.0f", ENGLISH)
     )[0]
     assert scenario[scenario["what"] == "Scenario"][["value", "low", "high"]].iloc[0].tolist() == [
         5000.0,

@@ -81,3 +81,27 @@ def test_null_legend_titles_are_set_as_streamlit_sets_them_so_it_writes_nothing_
     assert shared == theirs
     with pytest.raises(TypeError):  # and would have failed on the spec as Altair wrote it
         _patch_null_legend_titles(frozen(spec))
+
+
+def test_streamlit_works_out_a_spec_texts_stable_form_once_and_the_same_as_its_own():
+    from streamlit.elements import vega_charts
+
+    from dashboard.cache.arrow_specs import remember_stable_specs
+
+    remember_stable_specs()
+    remember_stable_specs()  # installed once: not a cache around a cache
+    remembered = vega_charts._stabilize_vega_json_spec
+    original = remembered.__wrapped__
+    assert not hasattr(original, "cache_info")
+    # Altair's generated names (a counter here) become 1, 2... in order of appearance
+    text = (
+        '{"layer": [{"name": "view_7", "params": [{"name": "param_12", "select": "point"}]}, {"name": "view_9"}],'
+        ' "datasets": {"shapes": [{"type": "Feature", "properties": {"param_3": 1}}]}}'
+    )
+    expected = original(text)
+    assert '"view_1"' in expected and '"view_2"' in expected and '"param_1"' in expected
+    assert '"param_3"' in expected  # inside the geometry: left alone
+    hits = remembered.cache_info().hits
+    assert remembered(text) == expected
+    assert remembered(text) == expected
+    assert remembered.cache_info().hits >= hits + 1

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from dashboard.cache.shared import frame_key
+from dashboard.cache.specs import frame_key
 
 BASE = pd.DataFrame({"year": [2023, 2024], "value": [1.5, np.nan], "side": ["Russia", "Tajikistan"]})
 
