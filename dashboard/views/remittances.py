@@ -343,6 +343,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             delta=money(shock.change_usd_m),
             border=True,
             basis=scenario.basis,
+            moves=True,
             lang=lang,
             **components.change_style(shock.change_usd_m),
         )
@@ -353,6 +354,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             delta=localized.points(shock.new_pct_gdp - shock.base_pct_gdp, lang),
             border=True,
             basis=scenario.basis,
+            moves=True,
             lang=lang,
             **components.change_style(shock.new_pct_gdp - shock.base_pct_gdp),
         )
@@ -363,6 +365,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
             delta=money(shock.gdp_effect_usd_m),
             border=True,
             basis=scenario.basis,
+            moves=True,
             help=_("First-order: the multiplier times the change in remittances, against GDP held at its base."),
             lang=lang,
             **components.change_style(shock.gdp_effect_usd_m),

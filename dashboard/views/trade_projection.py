@@ -101,6 +101,7 @@ def projected(choice: ProjectionChoice, view: TradeState, lang: Language) -> Non
             origin=growth_origin(choice, lang),
         ),
         lang=lang,
+        moves=True,
         **components.change_style(choice.growth),
     )
     components.say(
