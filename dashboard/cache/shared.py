@@ -34,9 +34,11 @@ from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
+    BorderWords,
     Coverages,
     build_border_model,
     build_border_tables,
+    build_border_words,
     build_coverages,
     coverage_at,
     sites_frame,
@@ -226,6 +228,13 @@ def border_model() -> BorderModel:
 def border_tables() -> BorderTables:
     """The Border page's view-independent tables and texts."""
     return fitting_together("security files", build_border_tables, border_model())
+
+
+@per_edition()
+def border_words(lang: Language) -> BorderWords:
+    """The Border page's frames that carry this code's words (memberships' years, troop figures'
+    directions, the claims' records), in a language."""
+    return fitting_together("security files", build_border_words, border_model(), lang)
 
 
 @per_edition()

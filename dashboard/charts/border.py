@@ -286,11 +286,10 @@ FIGURE_SHAPES = {
 def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame, lang: Language) -> alt.LayerChart:
     """Reported strength of the 201st base: each source's figure, the spread per year, the claim.
 
-    `figures` comes from strength_frame: bounds ("more than 6,000", "up to 7,000") keep their
+    `figures` comes from strength_frame, its words in `lang`: bounds ("more than 6,000", "up to 7,000") keep their
     direction, and reported redeployments are drawn apart from strength.
     """
     top = max(figures["estimate"].max(), ranges["high"].max(), claims["value"].max() if len(claims) else 0)
-    figures = figures.assign(figure=figures["figure"].map(lang.gettext))
     kinds = [lang.gettext(kind) for kind in FIGURE_SHAPES]
     x = alt.X(
         "year:Q",

@@ -30,7 +30,7 @@ from dashboard.analytics.citations import as_published, edition_words, publisher
 from dashboard.datasets import DataError, in_language
 from dashboard.formatting import km, localized
 from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import Language
+from dashboard.formatting.language import ENGLISH, Language
 
 DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
 MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
@@ -59,9 +59,10 @@ class BorderModel:
     strength: pd.DataFrame
     strength_ranges: pd.DataFrame
     troops: pd.DataFrame
-    memberships: pd.DataFrame
+    memberships: pd.DataFrame  # the membership matrix, its years in English (border_words has them in a language)
+    membership_periods: pd.DataFrame  # memberships.csv: every period of membership, as published
     troops_redeployed: pd.DataFrame  # reported moves out of the base (e.g. to Ukraine, 2022)
-    claims: list[security.ClaimCheck]
+    claim_rows: pd.DataFrame  # the article's security claims (claims.csv); border_words checks them
     events: pd.DataFrame
     map_data: dict  # the map's unchanging geometry as named datasets, serialised once (map_datasets)
 
@@ -120,12 +121,18 @@ def build_border_model(
         strength=strength,
         strength_ranges=range_rows(strength, sources),
         troops=troops,
-        memberships=as_published(security.membership_matrix(memberships), sources, year=None),
+        memberships=membership_rows(memberships, sources, ENGLISH),
+        membership_periods=memberships,
         troops_redeployed=troops[(troops["force"] == "russia_201st") & (troops["unit"] == "troops_redeployed")],
-        claims=security.check_claims(claims, strength, sites, references, drawn_km),
+        claim_rows=claims,
         events=event_rows(events[events["themes"].str.split(";").map(lambda themes: "security" in themes)], sources),
         map_data=map_datasets(drawn_countries, drawn_rivers, drawn),
     )
+
+
+def membership_rows(memberships: pd.DataFrame, sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The membership matrix, each cell its source's (a membership is for no one year)."""
+    return as_published(security.membership_matrix(memberships, lang), sources, year=None)
 
 
 def event_rows(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -266,12 +273,17 @@ def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def strength_frame(strength: pd.DataFrame, redeployed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Strength figures with their direction ('at least', 'up to', 'about'), and reported redeployments."""
-    bounds = pd.Series("about", index=strength.index)
-    bounds[strength["low"].eq(strength["estimate"]) & strength["high"].isna()] = "at least"
-    bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = "up to"
-    moved = redeployed.dropna(subset=["estimate"]).assign(figure="sent away")
+def strength_frame(
+    strength: pd.DataFrame, redeployed: pd.DataFrame, sources: pd.DataFrame, lang: Language
+) -> pd.DataFrame:
+    """Strength figures with their direction ('at least', 'up to', 'about'), and reported
+    redeployments; the directions are this code's words, so they are in `lang` (the chart's
+    marks, its table and its CSV)."""
+    _ = lang.gettext
+    bounds = pd.Series(_("about"), index=strength.index)
+    bounds[strength["low"].eq(strength["estimate"]) & strength["high"].isna()] = _("at least")
+    bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = _("up to")
+    moved = redeployed.dropna(subset=["estimate"]).assign(figure=_("sent away"))
     frame = pd.concat([strength.assign(figure=bounds), moved], ignore_index=True)
     return as_published(frame[["year", "estimate", "figure", "note", "source_id"]], sources)
 
@@ -426,10 +438,7 @@ class BorderTables:
     distance_table: pd.DataFrame
     distance_rows: pd.DataFrame
     curve_sources: pd.DataFrame  # what the coverage curve is computed from
-    strength_figures: pd.DataFrame  # every published figure, all years (strength_frame)
-    claim_marks: pd.DataFrame  # troops claimed: value, "publisher, year: about N", and whose claim
-    claim_publishers: tuple[str, ...]  # who made each of model.claims
-    claims_checked: pd.DataFrame
+    claim_publishers: tuple[str, ...]  # who made each of model.claim_rows
     references_table: pd.DataFrame  # the border's reference lengths, as the page lists them
     event_years: pd.Series  # the year of each of model.events
     unplaced: pd.DataFrame
@@ -454,7 +463,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
             described(
                 geometry,
                 publishers(geometry, sources),
-                "map geometry",
+                N_("map geometry"),
                 edition_words(geometry["source_id"], sources),
                 None,
             ),
@@ -499,7 +508,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         None,
     )
     by_id = sources.set_index("source_id")
-    published_by, dated = by_id["publisher"], by_id["published_date"]
+    published_by = by_id["publisher"]
     lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
     reference = model.references.iloc[0]
     against = [
@@ -509,7 +518,6 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         for length, edition in zip(lengths["length_km"], lengths["edition"], strict=True)
     ]
     unplaced = sites[sites["lat"].isna()]
-    claims = claims_frame(model.claims, sources)
     return BorderTables(
         strength=security.strength_summary(model.strength),
         former_bases=tuple(former["short_name"].fillna(former["name"])),
@@ -517,16 +525,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         distance_table=distance_table,
         distance_rows=distance_rows,
         curve_sources=pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]], ignore_index=True),
-        strength_figures=strength_frame(model.strength, model.troops_redeployed, sources),
-        claim_marks=claims[claims["unit"] == "personnel"].assign(
-            value=lambda f: f["claimed"],
-            label=lambda f: [
-                f"{source_name(published_by[i], dated[i])}: about {v:,.0f}"
-                for i, v in zip(f["source_id"], f["claimed"], strict=True)
-            ],
-        )[["value", "label", "reported_by", "basis", "edition", "year", "source_id"]],
-        claim_publishers=tuple(published_by[claim.source_id] for claim in model.claims),
-        claims_checked=claims,
+        claim_publishers=tuple(published_by[source_id] for source_id in model.claim_rows["source_id"]),
         references_table=pd.DataFrame(
             {
                 "Source": model.references["reported_by"],
@@ -559,6 +558,51 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         .join(lengths[["reported_by", "basis", "edition", "year", "source_id"]]),
         lengths_reason=against[0].reason if against else "",
     )
+
+
+@dataclass(frozen=True)
+class BorderWords:
+    """The Border page's frames that carry words this code writes (a membership's years, a troop
+    figure's direction, a claim's record and label), in one language: what the charts, the tables
+    and the CSVs show. Built once per language; English is what the page always showed."""
+
+    memberships: pd.DataFrame  # the membership matrix (membership_rows)
+    strength_figures: pd.DataFrame  # every published figure, all years (strength_frame)
+    claims: list[security.ClaimCheck]  # the article's claims against the record
+    claims_checked: pd.DataFrame  # the claims' CSV (claims_frame)
+    claim_marks: pd.DataFrame  # troops claimed: value, "publisher, year: about N", and whose claim
+
+
+def build_border_words(model: BorderModel, lang: Language) -> BorderWords:
+    sources = model.sources
+    claims = security.check_claims(
+        model.claim_rows, model.strength, model.sites, model.references, model.drawn_km, lang
+    )
+    checked = claims_frame(claims, sources)
+    return BorderWords(
+        memberships=membership_rows(model.membership_periods, sources, lang),
+        strength_figures=strength_frame(model.strength, model.troops_redeployed, sources, lang),
+        claims=claims,
+        claims_checked=checked,
+        claim_marks=claim_marks(checked, sources, lang),
+    )
+
+
+def claim_marks(checked: pd.DataFrame, sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The troop claims the chart draws across it: each claimed figure, labelled with who said it
+    when ("Russia Briefing (…), 2022: about 7,000", the words and the number in `lang`)."""
+    by_id = sources.set_index("source_id")
+    troops = checked[checked["unit"] == "personnel"]
+    labels = [
+        lang.gettext("{source}: about {figure}").format(
+            source=source_name(by_id.at[i, "publisher"], by_id.at[i, "published_date"]),
+            figure=localized.number(v, lang),
+        )
+        for i, v in zip(troops["source_id"], troops["claimed"], strict=True)
+    ]
+    return troops.assign(value=troops["claimed"], label=labels)[
+        ["value", "label", "reported_by", "basis", "edition", "year", "source_id"]
+    ]
 
 
 def claims_frame(claims: list[security.ClaimCheck], sources: pd.DataFrame) -> pd.DataFrame:

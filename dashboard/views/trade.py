@@ -298,9 +298,9 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
     ).iloc[::-1]
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
-    components.sources_and_download(
-        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv", lang=lang
-    )
+    # the period's label is this code's words ('Jan–Sep 2024'): the CSV writes it as the table does
+    shared_rows = rows.assign(period=period_words(rows, lang))[[*columns, *SHOWN, "source_id", "note"]]
+    components.sources_and_download(shared_rows, model.sources, "part_year_figures.csv", lang=lang)
 
 
 def projection_section(model: TradeModel, view: TradeState, lang: Language) -> None:

@@ -371,7 +371,7 @@ HIGHLIGHT = {name: partner_charts.COUNTRY_COLORS[name] for name in ("Tajikistan"
 
 def membership_rows(memberships: pd.DataFrame) -> pd.DataFrame:
     """The membership matrix as the Border model holds it: each cell its source's."""
-    return as_published(security.membership_matrix(memberships), SOURCES, None)
+    return as_published(security.membership_matrix(memberships, ENGLISH), SOURCES, None)
 
 
 # A straight border along the 37th parallel from 68°E to 70°E (about 178 km), in two stretches.
@@ -479,7 +479,7 @@ TROOPS = pd.DataFrame(
 )
 STRENGTH = security.base_strength(TROOPS)
 REDEPLOYED = TROOPS[(TROOPS["force"] == "russia_201st") & (TROOPS["unit"] == "troops_redeployed")]
-STRENGTH_FIGURES = border_models.strength_frame(STRENGTH, REDEPLOYED, SOURCES)
+STRENGTH_FIGURES = border_models.strength_frame(STRENGTH, REDEPLOYED, SOURCES, ENGLISH)
 STRENGTH_RANGES = border_models.range_rows(STRENGTH, SOURCES)
 TROOP_CLAIMS = border_models.claim_lines(
     as_published(
