@@ -34,17 +34,14 @@ from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
-    BorderWords,
-    Coverages,
     build_border_model,
     build_border_tables,
-    build_border_words,
-    build_coverages,
-    coverage_at,
     sites_frame,
     sites_in,
     thumbnail_geometry,
 )
+from dashboard.models.border_coverage import Coverages, build_coverages, coverage_at
+from dashboard.models.border_words import BorderWords, build_border_words
 from dashboard.models.catalogue import Entry, build_catalogue
 from dashboard.models.overview import (
     OverviewModel,

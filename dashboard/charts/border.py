@@ -107,7 +107,7 @@ REACH_RADIUS = "reach_radius"  # the one-row table holding the radius drawn: all
 def coverage_datasets(reach_steps: pd.DataFrame, border_steps: pd.DataFrame) -> dict:
     """The reach at every radius the slider offers and the border in short steps, each step with
     its distance to the nearest covering site, as the named datasets the reach and covered layers
-    read: the same for every radius (models.border.build_coverages)."""
+    read: the same for every radius (models.border_coverage.build_coverages)."""
     return {"reach": reach_steps, "covered": border_steps}
 
 

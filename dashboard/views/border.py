@@ -14,15 +14,9 @@ from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
-from dashboard.models.border import (
-    KIND_LABELS,
-    POSITION_WORDS,
-    BorderModel,
-    BorderTables,
-    BorderWords,
-    claim_lines,
-    coverage_at,
-)
+from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables
+from dashboard.models.border_coverage import coverage_at
+from dashboard.models.border_words import BorderWords, claim_lines
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order

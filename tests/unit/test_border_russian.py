@@ -54,7 +54,7 @@ def test_the_troop_figures_directions_are_in_russian():
     """strength_frame's words (chart_inputs.TROOPS): 7,000 in 2012 and 7,500 in 2022 are plain
     figures, "more than 6,000" a floor, "up to 7,000" a ceiling, 1,500 sent to Ukraine a move."""
     from dashboard.formatting.language import ENGLISH
-    from dashboard.models.border import strength_frame
+    from dashboard.models.border_words import strength_frame
     from tests.unit.chart_inputs import REDEPLOYED, SOURCES, STRENGTH
 
     russian = strength_frame(STRENGTH, REDEPLOYED, SOURCES, RUSSIAN)
@@ -67,7 +67,7 @@ def test_the_troop_figures_directions_are_in_russian():
 def test_a_claimed_figures_label_is_in_russian():
     """The chart's dashed line: who said it, when, and "about 7,000" as Russian writes it."""
     from dashboard.formatting.language import ENGLISH
-    from dashboard.models.border import claim_marks
+    from dashboard.models.border_words import claim_marks
     from tests.unit.chart_inputs import SOURCES
 
     checked = pd.DataFrame(
