@@ -7,7 +7,7 @@ from collections.abc import Hashable, Mapping
 import pandas as pd
 import streamlit as st
 
-from dashboard.analytics import trade
+from dashboard.analytics import trade, trade_projection
 from dashboard.analytics.basis import SHOWN, reason_in
 from dashboard.analytics.events import events_between
 from dashboard.cache import shared
@@ -240,7 +240,7 @@ def article_caption(model: TradeModel, view: TradeState, lang: Language) -> str:
     claims = model.article_claims
     if claims is None:
         return ""
-    return trade.article_trade_sentence(claims, lambda value: localized.money(value, lang, view.units), lang)
+    return trade_projection.article_trade_sentence(claims, lambda value: localized.money(value, lang, view.units), lang)
 
 
 def published_section(model: TradeModel, view: TradeState, lang: Language) -> None:
