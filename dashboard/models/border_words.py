@@ -37,7 +37,8 @@ def build_border_words(model: BorderModel, lang: Language) -> BorderWords:
     )
     checked = claims_frame(claims, sources)
     return BorderWords(
-        memberships=membership_rows(model.membership_periods, sources, lang),
+        # English: the model's own matrix (built once for the Overview), not a second one
+        memberships=model.memberships if lang.is_source else membership_rows(model.membership_periods, sources, lang),
         strength_figures=strength_frame(model.strength, model.troops_redeployed, sources, lang),
         claims=claims,
         claims_checked=checked,
