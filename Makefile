@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
 
-.PHONY: run dev test lint bench clean browser refresh lock i18n
+.PHONY: run dev test lint bench clean browser refresh lock i18n curate
 
 # Installs the versions the suite passed with (requirements.lock), not whatever is newest on the index today.
 $(STAMP): pyproject.toml $(LOCK)
@@ -56,6 +56,12 @@ test: $(STAMP) browser lint
 # or editions / rollback to list the editions or go back one).
 refresh: $(STAMP)
 	$(BIN)/python -m dashboard.refresh $(or $(SOURCE),all)
+
+# Re-curate data/ from the data pack beside the checkout (../shared/data-pack; docs/data.md): for a
+# maintainer after the pack changes. Its one extra package only names the IMF's partners by ISO code.
+curate: $(STAMP)
+	$(BIN)/pip install --quiet -c $(LOCK) -e ".[test,curate]"
+	$(BIN)/python scripts/curate.py
 
 # Interface languages (docs/i18n.md): extract the English msgids from the code into the template,
 # merge it into every language's catalogue (new strings arrive untranslated, for a translator),

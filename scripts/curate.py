@@ -13,6 +13,7 @@ import hashlib
 import json
 import re
 from decimal import Decimal
+from importlib.resources import files
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -593,11 +594,11 @@ DOTS_UNALLOCATED = {
     "Middle East and Central Asia not specified", "Other Countries not included elsewhere",
     "Special Categories", "Western Hemisphere not specified",
 }  # fmt: skip
-# The economies the page compares, by their workbook labels; other partners need no code.
-DOTS_ISO3 = {
-    "Russian Federation": "RUS", "China, P.R.: Mainland": "CHN", "Kazakhstan, Rep. of": "KAZ",
-    "Kyrgyz Rep.": "KGZ", "Uzbekistan, Rep. of": "UZB", "Turkmenistan": "TKM", "Tajikistan, Rep. of": "TJK",
-}  # fmt: skip
+# Workbook labels a name matcher would take for a country of today: their figures are not that
+# country's, so they get no code (and keep their English name on every page).
+DOTS_FORMER_STATES = {
+    "Czechoslovakia": "split in 1993; country_converter's pattern for Czechia matches any 'czech'",
+}
 # Short names for labels the IMF writes long (the rest lose only a trailing ", Rep. of" and the like).
 DOTS_NAMES = {
     "China, P.R.: Mainland": "China", "China, P.R.: Hong Kong": "Hong Kong", "China, P.R.: Macao": "Macao",
@@ -632,6 +633,33 @@ def dots_partner_name(label: str) -> str:
     return DOTS_NAMES.get(label, DOTS_LABEL_SUFFIX.sub("", label))
 
 
+def dots_partner_codes(labels: set[str]) -> dict[str, str]:
+    """ISO 3166-1 alpha-3 for each workbook label that names a country of today, else "".
+
+    country_converter (a maintained package of name patterns) reads the IMF's labels ("Korea, Rep.
+    of", "Congo, Dem. Rep. of the"); pycountry then keeps only current codes, so Kosovo's
+    user-assigned XKX gets none. The codes let a page name a partner in the viewer's language (CLDR).
+    Its own table loader reads Namibia's code "NA" as missing, so the table is read here (only blank
+    cells are missing).
+    """
+    import country_converter  # only the curation needs it: `pip install -e ".[curate]"`
+    import pandas as pd
+    import pycountry
+
+    table = pd.read_csv(
+        files(country_converter) / "country_data.tsv", sep="\t", dtype=str, keep_default_na=False, na_values=[""]
+    )
+    converter = country_converter.CountryConverter(country_data=table)
+    codes = {}
+    for label in sorted(labels - DOTS_FORMER_STATES.keys()):
+        code = converter.convert(label, to="ISO3", not_found="")
+        codes[label] = code if isinstance(code, str) and pycountry.countries.get(alpha_3=code) else ""
+    taken = [code for code in codes.values() if code]
+    if len(taken) != len(set(taken)):
+        raise SystemExit(f"two workbook labels took the same code: {sorted({c for c in taken if taken.count(c) > 1})}")
+    return codes
+
+
 def dots_partner_kind(label: str) -> str:
     return "aggregate" if label in DOTS_AGGREGATES else "unallocated" if label in DOTS_UNALLOCATED else "country"
 
@@ -648,12 +676,15 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
         "attribution 'Source: IMF, Direction of Trade Statistics'",
         source_id="imf-dots-partners",
     )
+    rows = [
+        row
+        for row in read_pack(PACK / "partners" / "dots_partners.csv")
+        if dots_row_used(row) and not (row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW)
+    ]
+    economies = {row["partner_label"] for row in rows if dots_partner_kind(row["partner_label"]) == "country"}
+    codes = dots_partner_codes(economies)
     out = []
-    for row in read_pack(PACK / "partners" / "dots_partners.csv"):
-        if row["partner_label"] == "Australia" and int(row["sheet_row"]) == DOTS_STRAY_ROW:
-            continue
-        if not dots_row_used(row):
-            continue
+    for row in rows:
         label = row["partner_label"]
         out.append(
             {
@@ -662,7 +693,7 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
                 "partner": dots_partner_name(label),
                 "partner_label": label,
                 "partner_kind": dots_partner_kind(label),
-                "partner_iso3": DOTS_ISO3.get(label, ""),
+                "partner_iso3": codes.get(label, ""),
                 "year": row["year"],
                 "value_usd_m": row["value_usd_m"],
                 "imf_estimate": "true" if row["imf_estimate"] == "True" else "false",
@@ -675,8 +706,13 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
 
 # Every economy's remittances as % of GDP. Values the data pack's wdi/README.md judges suspect
 # are flagged here, with its reason, and the page shows the flag: never a plain first place.
+# The reason is the project's own words, so it is written in each interface language (flag, flag_ru).
 WDI_WORLD_FLAGS = {
-    ("NPL", year): "Suspect: a jump from 22% (2021) no other economy shows, likely a break in this vintage's GDP"
+    ("NPL", year): (
+        "Suspect: a jump from 22% (2021) no other economy shows, likely a break in this vintage's GDP",
+        "скачок с 22\u00a0% (2021\u00a0г.), какого нет ни у одной другой экономики; вероятно, разрыв в ряду "
+        "ВВП этой версии данных",
+    )
     for year in ("2022", "2023", "2024")
 }
 WDI_ISO3_FIXES = {"NLD_CURACAO": "CUW", "KOS": "XKX"}  # Gapminder ids in the mirror, ISO3 / World Bank codes
@@ -698,7 +734,8 @@ def curate_remittances_world(registry: SourceRegistry) -> list[dict[str, str]]:
             "country": row["country_name"],
             "year": row["year"],
             "value": row["value"],
-            "flag": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ""),
+            "flag": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ("", ""))[0],
+            "flag_ru": WDI_WORLD_FLAGS.get((row["iso3"], row["year"]), ("", ""))[1],
             "source_id": source_id,
         }
         for row in read_pack(PACK / "wdi" / "wdi_remittances_world.csv")
@@ -992,6 +1029,35 @@ def write_geojson(path: Path, features: list[dict]) -> None:
     path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
+# The project's own Russian names for rows of the pack (docs/i18n.md): kept here, beside the script,
+# because the pack has none; an event must have one (the Russian pages title every event).
+RUSSIAN = ROOT / "scripts" / "ru"
+
+
+def with_russian(rows: list[dict[str, str]], file: str, *, required: bool) -> list[dict[str, str]]:
+    """Each row with its Russian columns from scripts/ru/<file>: the file's first column is the key,
+    each other column `<name>_ru` is placed after `<name>`.
+
+    A missing required name stops the curation, naming the row, rather than shipping a Russian page
+    with English in it.
+    """
+    with open(RUSSIAN / file, newline="") as fh:
+        reader = csv.DictReader(fh)
+        key, *columns = reader.fieldnames or [""]
+        names = {row[key]: row for row in reader}
+    out = []
+    for row in rows:
+        given = names.get(row[key], {})
+        fields = list(row.items())
+        for column in columns:
+            if required and row[column.removesuffix("_ru")] and not given.get(column):
+                raise SystemExit(f"scripts/ru/{file}: no {column} for {key} {row[key]!r}")
+            at = [name for name, _ in fields].index(column.removesuffix("_ru")) + 1
+            fields = [*fields[:at], (column, given.get(column, "")), *fields[at:]]
+        out.append(dict(fields))
+    return out
+
+
 def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
     with open(path, "w", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
@@ -1018,16 +1084,19 @@ def main() -> None:
     write_csv(DATA / "trade_partners.csv", curate_partners(registry))
     write_csv(DATA / "wdi_remittances_world.csv", curate_remittances_world(registry))
     write_csv(DATA / "remittances.csv", curate_remittances(registry))
-    write_csv(DATA / "shock_presets.csv", curate_presets())
+    write_csv(DATA / "shock_presets.csv", with_russian(curate_presets(), "shock_presets.csv", required=True))
     write_csv(DATA / "products.csv", curate_news_products(registry, curate_products(registry)))
     if not (DATA / "product_breakdown.csv").exists():  # filled by a refresh; empty until then
         write_header(DATA / "product_breakdown.csv", BREAKDOWN_COLUMNS)
+    events = with_russian(events, "events.csv", required=True)
     write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
-    write_csv(DATA / "security_sites.csv", curate_sites(registry))
+    sites = with_russian(curate_sites(registry), "security_sites.csv", required=False)
+    write_csv(DATA / "security_sites.csv", sites)
     write_csv(DATA / "troop_estimates.csv", curate_troops(registry))
     write_csv(DATA / "memberships.csv", curate_memberships(registry))
-    write_csv(DATA / "claims.csv", curate_claims(registry))
-    write_csv(DATA / "border_references.csv", curate_border_references(registry))
+    write_csv(DATA / "claims.csv", with_russian(curate_claims(registry), "claims.csv", required=True))
+    references = with_russian(curate_border_references(registry), "border_references.csv", required=True)
+    write_csv(DATA / "border_references.csv", references)
     curate_geometry(registry)
     write_csv(DATA / "sources.csv", sorted(registry.rows.values(), key=lambda r: r["source_id"]))
 

@@ -8,6 +8,7 @@ Russia through money-transfer systems. Nothing is averaged or spliced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -199,6 +200,12 @@ class Preset:
     share_note: str  # what the share figure is (e.g. an upper bound), or how it was set
     basis: str
     source_ids: tuple[str, ...]
+    # the project's words in other languages, from the file's `label_ru`, `basis_ru` columns
+    translations: tuple[tuple[str, str], ...] = ()
+
+    def word(self, name: str, lang: Language) -> str:
+        """`label` or `basis` in the viewer's language: these are the project's words, not a source's."""
+        return dict(self.translations).get(f"{name}_{lang.code}") or str(getattr(self, name))
 
 
 # the share note of a preset whose change covers every origin (translated where it is shown)
@@ -212,6 +219,7 @@ def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
     so that the total falls by exactly the published change.
     """
     by_id = figures.set_index("figure_id")
+    translated = [column for column in presets.columns if re.fullmatch(r"(label|basis)_[a-z]{2}", column)]
     out = []
     for row in presets.itertuples():
         change = by_id.loc[row.change_figure_id]
@@ -228,8 +236,11 @@ def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
             figure = by_id.loc[row.share_figure_id]
             share, share_note = float(figure["value"]), str(figure["note"])
             cited.append(figure["source_id"])
+        words = tuple((column, getattr(row, column)) for column in translated if isinstance(getattr(row, column), str))
         out.append(
-            Preset(row.preset_id, row.label, round(float(change_pct), 1), share, share_note, row.basis, tuple(cited))
+            Preset(
+                row.preset_id, row.label, round(float(change_pct), 1), share, share_note, row.basis, tuple(cited), words
+            )
         )
     return out
 

@@ -67,6 +67,7 @@ REMITTANCES_WORLD = Dataset(
         "year": Column("integer", minimum=1940, maximum=2100),
         "value": Column("number", minimum=0.0),
         "flag": Column(required=False),
+        "flag_ru": Column(required=False),  # the flag's reason in Russian (the project's own words)
         "source_id": Column(),
     },
     key=("iso3", "year"),
@@ -99,6 +100,8 @@ REMITTANCES_WORLD_API = replace(
     REMITTANCES_WORLD,
     name="wdi_remittances_world_api",
     file="wdi_remittances_world_api.csv",
+    # no flag here (below), so no flag's reason in Russian either
+    columns={name: column for name, column in REMITTANCES_WORLD.columns.items() if name != "flag_ru"},
     title=N_("Remittances as % of GDP, every economy, refreshed from the World Bank API"),
     description=(
         N_(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pandas as pd
@@ -87,3 +88,25 @@ def in_language(frame: pd.DataFrame, column: str, lang: Language) -> pd.Series:
     if lang.is_source or translated not in frame.columns:
         return frame[column]
     return frame[translated].where(frame[translated].notna(), frame[column])
+
+
+TRANSLATION = re.compile(r"(?P<column>.+)_(?P<code>[a-z]{2})")
+
+
+def translations(frame: pd.DataFrame) -> list[str]:
+    """The frame's translation columns: `<column>_<code>` beside its `<column>` (`title_ru`)."""
+    return [
+        name
+        for name in frame.columns
+        if (match := TRANSLATION.fullmatch(str(name))) is not None and match["column"] in frame.columns
+    ]
+
+
+def words_in_language(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The frame as a reader gets it (a CSV): each translated column in the viewer's language, and no
+    translation columns, so one language's file never carries another's words."""
+    columns = translations(frame)
+    if not columns:
+        return frame
+    chosen = {TRANSLATION.fullmatch(name)["column"] for name in columns}  # type: ignore[index]
+    return frame.assign(**{column: in_language(frame, column, lang) for column in chosen}).drop(columns=columns)

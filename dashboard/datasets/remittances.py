@@ -85,11 +85,13 @@ PRESETS = Dataset(
     columns={
         "preset_id": Column(pattern=r"^[a-z0-9-]+$"),
         "label": Column(),
+        "label_ru": Column(),  # the project's names and bases for its presets, in Russian (curate.py)
         "change_figure_id": Column(),
         "base_figure_id": Column(required=False),
         "applies_to": Column(allowed=frozenset({"russia", "all"})),
         "share_figure_id": Column(required=False),
         "basis": Column(),
+        "basis_ru": Column(),
     },
     key=("preset_id",),
     cites_sources=False,

@@ -61,6 +61,22 @@ def first_problem(mask: pd.Series, column: str, message: str) -> Problem | None:
     return Problem(int(hits[0]), column, message) if len(hits) else None
 
 
+@dataclass(frozen=True)
+class Translated:
+    """A check that `<column>_<code>` is given exactly when `<column>` is: words the project wrote
+    into the data (a map label, a claim's subject, a preset's name) are ours to translate, so a row
+    with them has them in every interface language (data/README.md). A class, not a closure, so a
+    dataset stays picklable."""
+
+    column: str
+    code: str = "ru"
+
+    def __call__(self, df: pd.DataFrame) -> Problem | None:
+        translation = f"{self.column}_{self.code}"
+        mismatched = df[self.column].isna() != df[translation].isna()
+        return first_problem(mismatched, translation, f"is given exactly when {self.column} is")
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataFile:
     """What the Sources page says about a file, whatever its format."""

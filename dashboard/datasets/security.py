@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, first_problem
+from dashboard.datasets.schema import QUALIFIERS, Column, Dataset, Problem, Translated, first_problem
 from dashboard.formatting.catalogue import N_
 
 
@@ -16,13 +16,6 @@ def _located_sites_have_both_coordinates(df: pd.DataFrame) -> Problem | None:
         return problem
     no_place = df["coord_basis"] == "none"
     return first_problem(df["lat"].isna() != no_place, "coord_basis", "is 'none' exactly when there is no coordinate")
-
-
-def _labelled_sites_have_a_russian_label(df: pd.DataFrame) -> Problem | None:
-    """A map label is ours to translate (data/README.md): a site with one has it in Russian too."""
-    return first_problem(
-        df["short_name"].isna() != df["short_name_ru"].isna(), "short_name_ru", "is given exactly when short_name is"
-    )
 
 
 def _range_brackets_estimate(df: pd.DataFrame) -> Problem | None:
@@ -93,7 +86,7 @@ SITES = Dataset(
         "source_id": Column(),
     },
     key=("site_id",),
-    checks=(_located_sites_have_both_coordinates, _labelled_sites_have_a_russian_label),
+    checks=(_located_sites_have_both_coordinates, Translated("short_name")),
 )
 
 TROOPS = Dataset(
@@ -154,6 +147,7 @@ CLAIMS = Dataset(
     columns={
         "claim_id": Column(pattern=r"^[a-z0-9-]+$"),
         "subject": Column(),
+        "subject_ru": Column(),  # our wording of the article's claim (curate.py), in Russian
         "value": Column("number"),
         "qualifier": Column(allowed=QUALIFIERS),
         "unit": Column(allowed=frozenset({"personnel", "facilities", "km"})),
@@ -177,10 +171,14 @@ BORDER_REFERENCES = Dataset(
     columns={
         "reference_id": Column(pattern=r"^[a-z0-9-]+$"),
         "cited_as": Column(),
+        "cited_as_ru": Column(),
         "length_km": Column("number", minimum=1.0),
         "parts": Column(required=False),
+        "parts_ru": Column(required=False),
         "source_id": Column(),
         "note": Column(required=False),
+        "note_ru": Column(required=False),
     },
     key=("reference_id",),
+    checks=(Translated("parts"), Translated("note")),
 )

@@ -14,7 +14,7 @@ from dashboard.analytics import partners as pt
 from dashboard.analytics.basis import REPORTED, SHOWN, Mismatch, described
 from dashboard.analytics.citations import edition_words
 from dashboard.analytics.trade import line_segments
-from dashboard.datasets import IMF_API_SOURCE
+from dashboard.datasets import IMF_API_SOURCE, in_language
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import ENGLISH, Language
@@ -323,6 +323,8 @@ def build_world_view(model: PartnersModel, years: tuple[int, int], top_n: int, l
     rank = pt.remittance_rank(world, "TJK") if world is not None else None
     if rank is None:
         return None
+    # a flag's reason is the project's own words: the viewer's language, in the sentence, tooltip and CSVs
+    world = world.assign(flag=in_language(world, "flag", lang)).drop(columns="flag_ru", errors="ignore")
     ranked = pt.remittance_ranking(world, rank.year)
     flagged = ranked[ranked["flag"].fillna("").ne("") & (ranked["rank"] < rank.rank)]
     top = ranked.head(top_n).assign(

@@ -256,7 +256,8 @@ def build_scenario(
         whole = Figure(float(base["remittances_usd_m"]), rem.backbone_basis(base))
         assumed = rem.from_russia(Figure(share, rem.figure_basis(latest)), whole)
     else:
-        share_from = _("set on the slider") if preset is None else _("the preset {label}").format(label=preset.label)
+        named = None if preset is None else preset.word("label", lang)
+        share_from = _("set on the slider") if named is None else _("the preset {label}").format(label=named)
         assumed = Comparison(None, _("the share is {share_from}").format(share_from=share_from))
     shock = rem.remittance_shock(
         float(base["remittances_usd_m"]),

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitDuplicateElementKey
 
+from dashboard import datasets
 from dashboard.analytics.citations import (
     Citing,
     cite,
@@ -232,7 +233,9 @@ CSV_COLUMNS = (
 def csv_headers(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """The frame with its column names in the viewer's language (English: unchanged), and the
     words the code wrote into it (whose figure, its basis, a reason: `cache.words_in`). The
-    values as published stay as published."""
+    values as published stay as published; a translated column (`subject_ru`) gives its
+    `subject` in the viewer's language and is not a column of its own."""
+    frame = datasets.words_in_language(frame, lang)
     if lang.is_source:
         return frame
     return cache.words_in(frame, lang).rename(columns={column: lang.gettext(column) for column in frame.columns})

@@ -310,11 +310,11 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
         # one per row: a preset's name is a sentence, and half-width buttons cut it short
         for preset in presets.values():
             if st.button(
-                preset.label,  # says which shock it loads, not just its year (as published)
+                preset.word("label", lang),  # says which shock it loads, not just its year
                 help=_("{label}. Change {change}: {basis}. Share {share}: {share_note}").format(
-                    label=preset.label,
+                    label=preset.word("label", lang),
                     change=localized.percent(preset.russia_change_pct, lang),
-                    basis=preset.basis,
+                    basis=preset.word("basis", lang),
                     share=share_percent(preset.russia_share_pct, lang),
                     # the data's note as published; the one this dashboard writes, translated
                     share_note=_(rem.ALL_ORIGINS) if preset.share_note == rem.ALL_ORIGINS else preset.share_note,

@@ -28,3 +28,18 @@ def test_a_scenario_in_russian_keeps_the_english_numbers(open_app):
         next(m.value for m in russian.metric if m.label == "Переводы, 2024 г. + шок")
         == "2\u00a0857\u00a0млн\u00a0долл.\u00a0США"
     )
+
+
+def test_the_presets_are_named_in_the_viewer_s_language_and_load_the_same_shock(open_app):
+    """A preset's name and basis are the project's words (shock_presets.csv `label_ru`, `basis_ru`)."""
+    english = open_app("remittances")
+    russian = open_app("remittances", lang="ru")
+    names = {button.label for button in russian.button}
+    assert {"2020: закрытие границ из-за COVID-19", "2015: обвал рубля и новые миграционные правила в России"} <= names
+    assert not names & {"2020: Covid border closures", "2015: ruble collapse and new Russian migration rules"}
+    help_text = next(b.help for b in russian.button if b.label.startswith("2015:"))
+    assert "Банк России: переводы из России, 2015 г. к 2014 г." in help_text
+    english.button(key="preset_2015").click().run()
+    russian.button(key="preset_2015").click().run()
+    # the same shock: CBR transfers from Russia, US$1,278m in 2015 against 3,831m in 2014: -66.6%
+    assert english.query_params["rem_russia"] == russian.query_params["rem_russia"] == "-66.6"

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import datasets
 from dashboard.analytics.events import titled_in
-from dashboard.datasets import DataError, in_language
+from dashboard.datasets import DataError, in_language, words_in_language
 from dashboard.formatting.language import ENGLISH, RUSSIAN
 
 
@@ -49,7 +49,15 @@ def test_a_map_label_without_its_russian_form_names_the_file_and_column(data_cop
 
 
 @pytest.mark.parametrize(
-    ("table", "row", "column"), [("reporters", 3, "label_ru"), ("events", 2, "title_ru")]
+    ("table", "row", "column"),
+    [
+        ("reporters", 3, "label_ru"),
+        ("events", 2, "title_ru"),
+        ("claims", 1, "subject_ru"),
+        ("border_references", 0, "cited_as_ru"),
+        ("shock_presets", 1, "label_ru"),
+        ("shock_presets", 0, "basis_ru"),
+    ],
 )
 def test_a_row_without_its_russian_label_names_the_file_row_and_column(data_copy, table, row, column):
     path = data_copy / f"{table}.csv"
@@ -60,6 +68,49 @@ def test_a_row_without_its_russian_label_names_the_file_row_and_column(data_copy
         datasets.load(table, data_copy)
     # the file's row number: its header is line 1, the frame's first row line 2
     assert (caught.value.file, caught.value.row, caught.value.column) == (f"{table}.csv", row + 2, column)
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column"), [("border_references", 1, "parts_ru"), ("border_references", 0, "note_ru")]
+)
+def test_a_translation_missing_beside_its_english_names_the_file_row_and_column(data_copy, table, row, column):
+    """An optional column (a reference's parts, its note) is translated exactly where it is given."""
+    path = data_copy / f"{table}.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = ""
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataError) as caught:
+        datasets.load(table, data_copy)
+    assert (caught.value.file, caught.value.row, caught.value.column) == (f"{table}.csv", row + 2, column)
+
+
+def test_the_project_s_wording_in_the_data_has_its_russian_form():
+    """The article's claims as we worded them, the reference lengths' names and parts, the presets'
+    names and bases: Russian written by hand, as the glossary has it."""
+    claims = datasets.load("claims").set_index("claim_id")["subject_ru"]
+    assert claims["rb-border"] == "Протяжённость таджикско-афганской границы"
+    assert claims["rb-troops"] == "Российские военнослужащие на 201-й базе"  # glossary: 201-я база
+    references = datasets.load("border_references").set_index("reference_id")
+    assert references.loc["tj-mfa", "cited_as_ru"] == "МИД Таджикистана"
+    # the ministry's parts as Russian writes numbers (CLDR ru: 1 135,3)
+    assert references.loc["tj-mfa", "parts_ru"] == "1\u00a0135,3 км по рекам; 189,85 км по суше; 19 км по озеру"
+    presets = datasets.load("shock_presets").set_index("preset_id")
+    assert presets.loc["2020", "label_ru"] == "2020: закрытие границ из-за COVID-19"
+    assert presets.loc["2015", "basis_ru"].startswith("Банк России:")  # glossary: Central Bank of Russia
+
+
+def test_a_reader_s_table_has_each_translated_column_in_its_language_and_no_translation_column():
+    """A CSV in one language never carries another's words (datasets.words_in_language)."""
+    references = datasets.load("border_references")
+    english, russian = words_in_language(references, ENGLISH), words_in_language(references, RUSSIAN)
+    columns = ["reference_id", "cited_as", "length_km", "parts", "source_id", "note"]
+    assert list(english.columns) == list(russian.columns) == columns
+    assert english["cited_as"].tolist() == ["the CIA World Factbook", "Tajikistan's foreign ministry"]
+    assert russian["cited_as"].tolist() == ["CIA World Factbook", "МИД Таджикистана"]
+    assert pd.isna(russian["parts"].iloc[0])  # no parts given, in any language
+    assert russian["length_km"].tolist() == english["length_km"].tolist() == [1357, 1344.15]
+    plain = pd.DataFrame({"title": ["a"], "value": [1]})
+    assert words_in_language(plain, RUSSIAN) is plain  # nothing to choose: the frame itself
 
 
 def test_the_language_chooses_the_label_in_one_place():
