@@ -116,17 +116,18 @@ def check_claims(
     drawn_border_km: float,
     lang: Language,
 ) -> list[ClaimCheck]:
-    """Set each of the article's security claims against the record, the record in `lang` (the
-    page and the claims' CSV say it in the viewer's language)."""
+    """Set each of the article's security claims against the record, its subject and record in
+    `lang` (the page and the claims' CSV say them in the viewer's language)."""
     checks = []
-    for claim in claims.itertuples():
+    subjects = in_language(claims, "subject", lang)  # our wording of each claim (subject_ru)
+    for claim, subject in zip(claims.itertuples(), subjects, strict=True):
         record, holds = claim_record(
             claim.unit, float(claim.value), claim.date, strength, sites, references, drawn_border_km, lang
         )
         checks.append(
             ClaimCheck(
                 claim.claim_id,
-                claim.subject,
+                subject,
                 float(claim.value),
                 claim.qualifier,
                 claim.unit,

@@ -12,7 +12,7 @@ import pytest
 from dashboard import datasets
 from dashboard.analytics.products import hs_info
 from dashboard.formatting.language import RUSSIAN
-from tests.app.i18n_walk import cells_left
+from tests.app.i18n_walk import cells_left, labels_left
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -90,3 +90,12 @@ def test_the_part_year_csv_names_its_periods_in_russian(open_app, downloads):
     assert f"янв. – сент. 2024{NNBSP}г." in periods and "Jan–Sep 2024" not in periods
     open_app("trade")
     assert "Jan–Sep 2024" in {row["period"] for row in rows(downloads, "part_year_figures.csv")}
+
+
+def test_the_border_claims_are_named_in_russian(open_app, downloads):
+    """claims.csv's `subject_ru` in the claims' list and claims_checked.csv (the record around it
+    is the code's, checked above)."""
+    at = open_app("border", lang="ru")
+    assert labels_left(at, downloads, files=("claims.csv",)) == []
+    subjects = column(downloads, "claims_checked.csv", "subject")
+    assert "Российские военнослужащие на 201-й базе" in subjects

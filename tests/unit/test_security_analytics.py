@@ -164,12 +164,12 @@ def test_the_membership_matrix_writes_its_years_in_the_language():
     assert english["years"].tolist() == ["since 1991", "1991–2018"]
 
 
-def test_a_claims_record_is_written_in_the_viewers_language():
+def test_a_claims_subject_and_record_are_written_in_the_viewers_language():
     """7,000 troops claimed in June 2022: 2021–22 reports run from 6,000 to 7,500, and 7,000 was
     first published in 2012 (TROOPS)."""
     claims = pd.DataFrame(
-        [{"claim_id": "c", "subject": "s", "value": 7000, "qualifier": "approximate", "unit": "personnel"}]
-    ).assign(date="2022-06-29", source_id="article")
+        [{"claim_id": "c", "subject": "Russian troops", "value": 7000, "qualifier": "approximate", "unit": "personnel"}]
+    ).assign(subject_ru="Российские военнослужащие", date="2022-06-29", source_id="article")
     strength = security.base_strength(TROOPS)
     (russian,) = security.check_claims(claims, strength, pd.DataFrame(), REFERENCES, 1246.0, RUSSIAN)
     assert russian.record == (
@@ -181,3 +181,4 @@ def test_a_claims_record_is_written_in_the_viewers_language():
         "Figures published in 2021–2022 range from 6,000 to 7,500. The same 7,000 has been published since 2012."
     )
     assert russian.holds is english.holds is True
+    assert (russian.subject, english.subject) == ("Российские военнослужащие", "Russian troops")  # claims.csv's own
