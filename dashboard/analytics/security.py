@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import pandas as pd
 
 from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.countries import country
-from dashboard.formatting.language import ENGLISH, Language
+from dashboard.formatting.language import Language
 
 BASE_STRENGTH_UNIT = "personnel"  # reported strength, as opposed to plans, drills or redeployments
 
@@ -51,20 +50,27 @@ def strength_summary(strength: pd.DataFrame) -> StrengthSummary | None:
     )
 
 
-def years_text(spans: list[tuple[float, float]]) -> str:
-    """'1992–1999, 2006–2012' or 'since 1992' from (since, until) pairs (NaN = open)."""
+def years_text(spans: list[tuple[float, float]], lang: Language) -> str:
+    """'1992–1999, 2006–2012' or 'since 1992' from (since, until) pairs (NaN = open), in `lang`
+    ('1992–1999 гг.', 'с 1992 г.'): words this code writes into the memberships' chart and CSV."""
     parts = []
     for since, until in spans:
-        start = "" if pd.isna(since) else str(int(since))
+        if pd.isna(since) and pd.isna(until):
+            continue  # a membership no source dates
         if pd.isna(until):
-            parts.append(f"since {start}" if start else "")
+            # Translators: a membership still running, e.g. "since 1992"
+            parts.append(lang.gettext("since {year}").format(year=int(since)))
+        elif pd.isna(since):
+            # Translators: a membership whose start no source gives, ended in {year}: "–1999"
+            parts.append(lang.pgettext("membership until", "–{year}").format(year=int(until)))
         else:
-            parts.append(f"{start}–{int(until)}")
-    return ", ".join(p for p in parts if p)
+            parts.append(localized.year_range(int(since), int(until), lang))
+    return ", ".join(parts)
 
 
-def membership_matrix(memberships: pd.DataFrame) -> pd.DataFrame:
-    """One row per organisation and country: its status now, and every period of membership.
+def membership_matrix(memberships: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """One row per organisation and country: its status now, and every period of membership
+    (its years in `lang`; the rest as published).
 
     A country with several periods (Uzbekistan left the CSTO twice) takes the status of its
     latest period.
@@ -79,7 +85,7 @@ def membership_matrix(memberships: pd.DataFrame) -> pd.DataFrame:
                 "country_iso3": iso3,
                 "country_name": latest["country_name"],
                 "status": latest["status"],
-                "years": years_text(list(zip(group["since_year"], group["until_year"], strict=True))),
+                "years": years_text(list(zip(group["since_year"], group["until_year"], strict=True)), lang),
                 "note": " ".join(n for n in group["note"].dropna()),
                 "source_id": latest["source_id"],
             }
@@ -108,15 +114,20 @@ def check_claims(
     sites: pd.DataFrame,
     references: pd.DataFrame,
     drawn_border_km: float,
+    lang: Language,
 ) -> list[ClaimCheck]:
-    """Set each of the article's security claims against the record."""
+    """Set each of the article's security claims against the record, its subject and record in
+    `lang` (the page and the claims' CSV say them in the viewer's language)."""
     checks = []
-    for claim in claims.itertuples():
-        record, holds = _record_for(claim, strength, sites, references, drawn_border_km)
+    subjects = in_language(claims, "subject", lang)  # our wording of each claim (subject_ru)
+    for claim, subject in zip(claims.itertuples(), subjects, strict=True):
+        record, holds = claim_record(
+            claim.unit, float(claim.value), claim.date, strength, sites, references, drawn_border_km, lang
+        )
         checks.append(
             ClaimCheck(
                 claim.claim_id,
-                claim.subject,
+                subject,
                 float(claim.value),
                 claim.qualifier,
                 claim.unit,
@@ -127,16 +138,6 @@ def check_claims(
             )
         )
     return checks
-
-
-def _record_for(
-    claim: Any, strength: pd.DataFrame, sites: pd.DataFrame, references: pd.DataFrame, drawn_border_km: float
-) -> tuple[str, bool | None]:
-    """The record in English: the claims' CSV keeps it as the figures' basis (`claim_record` writes
-    it in the viewer's language for the page)."""
-    return claim_record(
-        claim.unit, float(claim.value), claim.date, strength, sites, references, drawn_border_km, ENGLISH
-    )
 
 
 def claim_record(

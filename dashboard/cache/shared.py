@@ -35,15 +35,14 @@ from dashboard.formatting.language import Language
 from dashboard.models.border import (
     BorderModel,
     BorderTables,
-    Coverages,
     build_border_model,
     build_border_tables,
-    build_coverages,
-    coverage_at,
     sites_frame,
     sites_in,
     thumbnail_geometry,
 )
+from dashboard.models.border_coverage import Coverages, build_coverages, coverage_at
+from dashboard.models.border_words import BorderWords, build_border_words
 from dashboard.models.overview import (
     OverviewModel,
     build_overview_model,
@@ -170,6 +169,13 @@ def border_model() -> BorderModel:
 def border_tables() -> BorderTables:
     """The Border page's view-independent tables and texts."""
     return fitting_together("security files", build_border_tables, border_model())
+
+
+@per_edition()
+def border_words(lang: Language) -> BorderWords:
+    """The Border page's frames that carry this code's words (memberships' years, troop figures'
+    directions, the claims' records), in a language."""
+    return fitting_together("security files", build_border_words, border_model(), lang)
 
 
 @per_edition()

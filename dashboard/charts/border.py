@@ -107,7 +107,7 @@ REACH_RADIUS = "reach_radius"  # the one-row table holding the radius drawn: all
 def coverage_datasets(reach_steps: pd.DataFrame, border_steps: pd.DataFrame) -> dict:
     """The reach at every radius the slider offers and the border in short steps, each step with
     its distance to the nearest covering site, as the named datasets the reach and covered layers
-    read: the same for every radius (models.border.build_coverages)."""
+    read: the same for every radius (models.border_coverage.build_coverages)."""
     return {"reach": reach_steps, "covered": border_steps}
 
 
@@ -286,11 +286,10 @@ FIGURE_SHAPES = {
 def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFrame, lang: Language) -> alt.LayerChart:
     """Reported strength of the 201st base: each source's figure, the spread per year, the claim.
 
-    `figures` comes from strength_frame: bounds ("more than 6,000", "up to 7,000") keep their
+    `figures` comes from strength_frame, its words in `lang`: bounds ("more than 6,000", "up to 7,000") keep their
     direction, and reported redeployments are drawn apart from strength.
     """
     top = max(figures["estimate"].max(), ranges["high"].max(), claims["value"].max() if len(claims) else 0)
-    figures = figures.assign(figure=figures["figure"].map(lang.gettext))
     kinds = [lang.gettext(kind) for kind in FIGURE_SHAPES]
     x = alt.X(
         "year:Q",

@@ -30,13 +30,12 @@ from dashboard.analytics.citations import as_published, edition_words, publisher
 from dashboard.datasets import DataError, in_language
 from dashboard.formatting import km, localized
 from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import Language
+from dashboard.formatting.language import ENGLISH, Language
 
 DRAWN_BORDER = "dcw_full"  # the line that coincides with the polygons drawn
 MAP_BOX = (63.6, 35.2, 76.0, 41.4)  # lon/lat window of the map
 FOCUS = ("TJK", "AFG")
 SIMPLIFY_DEG = {"focus": 0.005, "other": 0.02}
-COVERAGE_RADII_KM = tuple(range(0, 601, 10))
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,10 @@ class BorderModel:
     strength: pd.DataFrame
     strength_ranges: pd.DataFrame
     troops: pd.DataFrame
-    memberships: pd.DataFrame
+    memberships: pd.DataFrame  # the membership matrix, its years in English (border_words has them in a language)
+    membership_periods: pd.DataFrame  # memberships.csv: every period of membership, as published
     troops_redeployed: pd.DataFrame  # reported moves out of the base (e.g. to Ukraine, 2022)
-    claims: list[security.ClaimCheck]
+    claim_rows: pd.DataFrame  # the article's security claims (claims.csv); border_words checks them
     events: pd.DataFrame
     map_data: dict  # the map's unchanging geometry as named datasets, serialised once (map_datasets)
 
@@ -120,12 +120,18 @@ def build_border_model(
         strength=strength,
         strength_ranges=range_rows(strength, sources),
         troops=troops,
-        memberships=as_published(security.membership_matrix(memberships), sources, year=None),
+        memberships=membership_rows(memberships, sources, ENGLISH),
+        membership_periods=memberships,
         troops_redeployed=troops[(troops["force"] == "russia_201st") & (troops["unit"] == "troops_redeployed")],
-        claims=security.check_claims(claims, strength, sites, references, drawn_km),
+        claim_rows=claims,
         events=event_rows(events[events["themes"].str.split(";").map(lambda themes: "security" in themes)], sources),
         map_data=map_datasets(drawn_countries, drawn_rivers, drawn),
     )
+
+
+def membership_rows(memberships: pd.DataFrame, sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The membership matrix, each cell its source's (a membership is for no one year)."""
+    return as_published(security.membership_matrix(memberships, lang), sources, year=None)
 
 
 def event_rows(events: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -266,16 +272,6 @@ def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def strength_frame(strength: pd.DataFrame, redeployed: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Strength figures with their direction ('at least', 'up to', 'about'), and reported redeployments."""
-    bounds = pd.Series("about", index=strength.index)
-    bounds[strength["low"].eq(strength["estimate"]) & strength["high"].isna()] = "at least"
-    bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = "up to"
-    moved = redeployed.dropna(subset=["estimate"]).assign(figure="sent away")
-    frame = pd.concat([strength.assign(figure=bounds), moved], ignore_index=True)
-    return as_published(frame[["year", "estimate", "figure", "note", "source_id"]], sources)
-
-
 def map_countries(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Countries clipped to the map window and simplified for drawing; label points inside each."""
     clipped = countries.clip_by_rect(*MAP_BOX)
@@ -313,105 +309,6 @@ def thumbnail_geometry(model: BorderModel) -> dict:
     return map_datasets(coarse(model.countries), model.rivers, coarse(model.border_drawn), decimals=THUMBNAIL_DECIMALS)
 
 
-def clip_to_map(geometry: shapely.Geometry) -> shapely.Geometry:
-    """Cut a shape to the map window, so a large reach does not make the map zoom out."""
-    return shapely.clip_by_rect(geometry, *MAP_BOX)
-
-
-# The reach is drawn simplified like the focus countries (about 0.5 km): a pixel of the widest map is about 1 km.
-REACH_SIMPLIFY_DEG = SIMPLIFY_DEG["focus"]
-
-
-@dataclass(frozen=True)
-class Coverages:
-    """The border's coverage at every radius the slider offers, measured and drawn, built once.
-
-    Apart from the model because only the Border page needs it and it is the model's slowest
-    part (one buffer and intersection per radius): the Overview opens without waiting for it.
-    The drawing is the same for every radius, so a radius move only changes which radius the
-    browser picks from it (charts.border.radius_dataset); the numbers stay the server's, in `curve`.
-    """
-
-    curve: pd.DataFrame  # radius_km, covered_km, share: what the cards and the curve show
-    reach_steps: pd.DataFrame  # the area within each radius, cut to the map: its outlines' vertices (drawn_reaches)
-    border_steps: pd.DataFrame  # the full-resolution line in steps of at most 1 km, each with distance_km
-
-
-def build_coverages(model: BorderModel) -> Coverages:
-    reaches = [border.border_coverage(model.border_line, model.covering, r) for r in COVERAGE_RADII_KM]
-    curve = pd.DataFrame(
-        {
-            "radius_km": COVERAGE_RADII_KM,
-            "covered_km": [reach.covered_km for reach in reaches],
-            "share": [reach.share for reach in reaches],
-        }
-    )
-    inputs = model.border_drawn["source_id"].iloc[:1].tolist() + model.covering["source_id"].tolist()
-    edition = "; ".join(dict.fromkeys(edition_words(pd.Series(inputs), model.sources)))
-    return Coverages(
-        curve=described(curve, THIS_DASHBOARD, MEASURED, edition, None),
-        reach_steps=drawn_reaches(reaches),
-        border_steps=drawn_steps(model.border_line, model.covering),
-    )
-
-
-def drawn_reaches(reaches: list[border.Coverage]) -> pd.DataFrame:
-    """Each radius's reach cut to the map (so a large one does not zoom the map out) and simplified
-    for drawing, as the vertices of its outlines: one row per vertex (`step_km` the radius, `ring`
-    the outline, `order` the vertex along it), in float32 and small integers.
-
-    A table, not GeoJSON: Streamlit ships a table as Arrow bytes it passes through, while GeoJSON
-    stays in the spec, which it parses and writes again on every draw (about 4,000 coordinate pairs
-    for the 60 radii: more than the rest of the map).
-
-    A filled outline cannot leave a hole open: where sites ring an area they do not reach, the
-    hole would be drawn filled, as covered. Such a radius's outlines, holes included, are drawn
-    unfilled (`filled` 0): the area's edges without claiming what lies inside them.
-    """
-    rows = []
-    for reach in reaches:
-        shape = clip_to_map(reach.buffers).simplify(REACH_SIMPLIFY_DEG)
-        parts = shapely.get_parts(shapely.set_precision(shape, 10.0**-border.DRAWN_DECIMALS))
-        holed = any(len(part.interiors) for part in parts)
-        rings = [ring for part in parts for ring in (part.exterior, *part.interiors)]
-        for index, ring in enumerate(rings):
-            lon, lat = np.asarray(ring.coords).T
-            rows.append(
-                pd.DataFrame(
-                    {
-                        "step_km": reach.radius_km,
-                        "ring": index,
-                        "order": range(len(lon)),
-                        "lon": lon,
-                        "lat": lat,
-                        "filled": 0 if holed else 1,
-                    }
-                )
-            )
-    columns = {
-        "step_km": "float32",
-        "ring": "int16",
-        "order": "int16",
-        "lon": "float32",
-        "lat": "float32",
-        "filled": "int8",
-    }
-    empty = pd.DataFrame({name: pd.Series(dtype=kind) for name, kind in columns.items()})
-    return pd.concat([empty, *rows], ignore_index=True).astype(columns)
-
-
-def drawn_steps(line: shapely.LineString, covering: gpd.GeoDataFrame) -> pd.DataFrame:
-    """The line's steps and their distances (analytics.border.border_steps) in the float32 a
-    browser draws (about a metre at this longitude): half the bytes of float64."""
-    return border.border_steps(line, covering).astype("float32")
-
-
-def coverage_at(curve: pd.DataFrame, radius_km: int) -> pd.Series:
-    """The curve's row for a radius: the first radius measured at or beyond it (the slider offers
-    only radii the curve has, so a link's value, clamped to the slider's range, is always one)."""
-    return curve.iloc[min(int(curve["radius_km"].searchsorted(radius_km)), len(curve) - 1)]
-
-
 @dataclass(frozen=True)
 class BorderTables:
     """The Border page's tables and texts that no filter changes, laid out for display once.
@@ -426,10 +323,7 @@ class BorderTables:
     distance_table: pd.DataFrame
     distance_rows: pd.DataFrame
     curve_sources: pd.DataFrame  # what the coverage curve is computed from
-    strength_figures: pd.DataFrame  # every published figure, all years (strength_frame)
-    claim_marks: pd.DataFrame  # troops claimed: value, "publisher, year: about N", and whose claim
-    claim_publishers: tuple[str, ...]  # who made each of model.claims
-    claims_checked: pd.DataFrame
+    claim_publishers: tuple[str, ...]  # who made each of model.claim_rows
     references_table: pd.DataFrame  # the border's reference lengths, as the page lists them
     event_years: pd.Series  # the year of each of model.events
     unplaced: pd.DataFrame
@@ -454,7 +348,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
             described(
                 geometry,
                 publishers(geometry, sources),
-                "map geometry",
+                N_("map geometry"),
                 edition_words(geometry["source_id"], sources),
                 None,
             ),
@@ -499,7 +393,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         None,
     )
     by_id = sources.set_index("source_id")
-    published_by, dated = by_id["publisher"], by_id["published_date"]
+    published_by = by_id["publisher"]
     lengths = model.border_lengths[model.border_lengths["segment"] == "full"].sort_values("length_km")
     reference = model.references.iloc[0]
     against = [
@@ -509,7 +403,6 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         for length, edition in zip(lengths["length_km"], lengths["edition"], strict=True)
     ]
     unplaced = sites[sites["lat"].isna()]
-    claims = claims_frame(model.claims, sources)
     return BorderTables(
         strength=security.strength_summary(model.strength),
         former_bases=tuple(former["short_name"].fillna(former["name"])),
@@ -517,16 +410,7 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         distance_table=distance_table,
         distance_rows=distance_rows,
         curve_sources=pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]], ignore_index=True),
-        strength_figures=strength_frame(model.strength, model.troops_redeployed, sources),
-        claim_marks=claims[claims["unit"] == "personnel"].assign(
-            value=lambda f: f["claimed"],
-            label=lambda f: [
-                f"{source_name(published_by[i], dated[i])}: about {v:,.0f}"
-                for i, v in zip(f["source_id"], f["claimed"], strict=True)
-            ],
-        )[["value", "label", "reported_by", "basis", "edition", "year", "source_id"]],
-        claim_publishers=tuple(published_by[claim.source_id] for claim in model.claims),
-        claims_checked=claims,
+        claim_publishers=tuple(published_by[source_id] for source_id in model.claim_rows["source_id"]),
         references_table=pd.DataFrame(
             {
                 "Source": model.references["reported_by"],
@@ -559,21 +443,3 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         .join(lengths[["reported_by", "basis", "edition", "year", "source_id"]]),
         lengths_reason=against[0].reason if against else "",
     )
-
-
-def claims_frame(claims: list[security.ClaimCheck], sources: pd.DataFrame) -> pd.DataFrame:
-    """The article's claims as checked, each its publisher's (dated by the claim)."""
-    frame = pd.DataFrame([vars(claim) for claim in claims])
-    if frame.empty:
-        return described(frame.assign(source_id=pd.Series(dtype=object)), "", REPORTED, "", None)
-    return as_published(frame.assign(year=frame["date"].str[:4].astype(int)), sources)
-
-
-def claim_lines(marks: pd.DataFrame, at_year: int) -> pd.DataFrame:
-    """The claimed troop figures as lines across the troop chart, labelled at `at_year` (its right end)."""
-    return marks.assign(at_year=at_year)
-
-
-def source_name(publisher: str, published: object) -> str:
-    """'Russia Briefing (Dezan Shira & Associates), 2022': a publisher and its year, when dated."""
-    return f"{publisher}, {published[:4]}" if isinstance(published, str) else publisher

@@ -74,7 +74,7 @@ METHODS: tuple[Method, ...] = (
             "like; a growth set on the slider always applies); it carries the base's qualifier, and the published "
             "growth's while the growth is left at it"
         ),
-        "trade.projected",
+        "trade_projection.projected",
     ),
     Method(
         N_("Share of a direction's total and concentration (products)"),

@@ -27,7 +27,7 @@ from dashboard.analytics.basis import (
 from dashboard.analytics.citations import edition_words, publishers
 from dashboard.formatting import FLOW_LABELS, localized, period_labels
 from dashboard.formatting.catalogue import N_
-from dashboard.formatting.language import Language
+from dashboard.formatting.language import ENGLISH, Language
 from dashboard.models.trade import period_words
 
 
@@ -58,7 +58,7 @@ def build_products_model(
 ) -> ProductsModel:
     baci_rows = prod.baci_breakdown(baci if baci is not None else pd.DataFrame(columns=BACI_COLUMNS))
     named = products.assign(
-        hs_description=products["hs_codes"].map(prod.describe_codes),
+        hs_description=hs_descriptions(products, ENGLISH),
         year=products["period_start"].str[:4].astype("Int64"),
         publisher=products["source_id"].map(sources.set_index("source_id")["publisher"]),
     )
@@ -179,7 +179,7 @@ def build_breakdown_view(
     if rows.empty:
         return None
     shown_at = prod.shown_level(rows, level)
-    ranked = prod.at_level(rows, shown_at, model.baci_names)
+    ranked = prod.at_level(rows, shown_at, model.baci_names, lang)
     reporter = rows["reporter"].iloc[0]
     reported_by = model.reporter_labels.get(reporter, reporter)
     shown = ranked.head(top).assign(
@@ -207,7 +207,7 @@ def build_breakdown_view(
         note=note,
         concentration=prod.concentration(ranked),
         sections=described(
-            prod.section_rollup(rows).assign(
+            prod.section_rollup(rows, lang).assign(
                 section_label=lambda f: f["section"] + " " + f["section_name"],
                 share_text=lambda f: share_text(f["share_pct"], lang),
             ),
@@ -216,13 +216,25 @@ def build_breakdown_view(
             edition.iloc[0] if len(edition) else "",
             int(year),
         ),
-        rows=baci_table(model, direction, year) if from_baci else rows,
+        rows=baci_table(model, direction, year, lang) if from_baci else rows,
         from_baci=from_baci,
         level=shown_at,
     )
 
 
-def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
+def hs_descriptions(products: pd.DataFrame, lang: Language) -> pd.Series:
+    """Each product's official HS description (`analytics.products.describe_codes`), the words
+    this code adds to the published ones in `lang`."""
+    return products["hs_codes"].map(lambda codes: prod.describe_codes(codes, lang))
+
+
+def described_in(products: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The model's products (their descriptions written in English, once) with their
+    descriptions in `lang`, for a table or a CSV in it."""
+    return products if lang.is_source else products.assign(hs_description=hs_descriptions(products, lang))
+
+
+def baci_table(model: ProductsModel, direction: str, year: int, lang: Language) -> pd.DataFrame:
     """Every HS6 product of a direction and year as BACI publishes it, for the download."""
     rows = model.baci[(model.baci["direction"] == direction) & (model.baci["year"] == year)]
     rows = rows.sort_values("value_usd_m", ascending=False)
@@ -231,7 +243,7 @@ def baci_table(model: ProductsModel, direction: str, year: int) -> pd.DataFrame:
             "year": rows["year"],
             "direction": rows["direction"],
             "hs6": rows["hs6"],
-            "hs_description": rows["hs6"].map(lambda c: prod.description(c, model.baci_names)),
+            "hs_description": rows["hs6"].map(lambda c: prod.description(c, model.baci_names, lang)),
             "value_usd_thousand": rows["value_usd_m"] * 1000,
             "quantity_tonnes": rows["quantity_t"],
             "source_id": rows["source_id"],
@@ -249,7 +261,7 @@ def build_concentration_frame(model: ProductsModel, level: int, lang: Language) 
 
 def build_yearly_frame(model: ProductsModel, level: int, wanted: dict[str, list[str]], lang: Language) -> pd.DataFrame:
     """Values by year for the chosen codes, labelled for the legend, from BACI."""
-    frame = prod.yearly_values(model.baci, level, wanted, model.baci_names)
+    frame = prod.yearly_values(model.baci, level, wanted, model.baci_names, lang)
     frame = frame.assign(
         product=flow_words(frame["direction"], lang) + ": " + frame["hs"] + " " + frame["description"].str[:60],
         source_id=baci_source(model),
@@ -375,7 +387,7 @@ class DirectionTables:
 def build_direction_tables(model: ProductsModel, direction: str, query: str, lang: Language) -> DirectionTables:
     _ = lang.gettext
     products = model.products
-    in_direction = products[products["direction"] == direction]
+    in_direction = described_in(products[products["direction"] == direction], lang)
     matching = in_direction[prod.matches(in_direction, query)]
     named = matching[matching["mention"] == "main_flow"]
     figures = matching[matching["mention"] == "figure"].sort_values("period_end", ascending=False)
@@ -409,7 +421,7 @@ def build_direction_tables(model: ProductsModel, direction: str, query: str, lan
 
 def build_trend_frame(model: ProductsModel, query: str, lang: Language) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The product families valued more than once that match a search: (chart frame, CSV rows)."""
-    trends = model.trends[prod.matches(model.trends, query)]
+    trends = described_in(model.trends[prod.matches(model.trends, query)], lang)
     frame = trends.assign(
         family=flow_words(trends["direction"], lang)
         + ", "

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from dashboard.analytics import trade
+from dashboard.analytics import trade, trade_projection
 from dashboard.analytics.basis import (
     NOT_COMPARABLE,
     REPORTED,
@@ -62,7 +62,7 @@ class TradeModel:
     dots_long: pd.DataFrame  # DOTS as one row per reporter, measure and year: a projection's bases and outcomes
     full_years: pd.DataFrame  # published full-year figures, projections left out
     article_case: tuple[int, str, float] | None  # the article's year, base figure and growth
-    article_claims: trade.ArticleTradeClaims | None
+    article_claims: trade_projection.ArticleTradeClaims | None
     set_aside: tuple[str, ...] = ()  # optional files that could not be read, left out as if missing
 
 
@@ -87,7 +87,7 @@ def build_trade_model(
     after_dots = (full_years_all["measure"] == "total") & (full_years_all["year"] > dots_years[1])
     published_totals = full_years_all[after_dots]
     years = pd.concat([dots["year"], full_years["year"], part_years["year"]])
-    article_case = trade.article_projection_case(full_years, part_years)
+    article_case = trade_projection.article_projection_case(full_years, part_years)
     return TradeModel(
         sources=sources,
         events=events_on_axis(events, "trade"),
@@ -102,7 +102,7 @@ def build_trade_model(
         dots_long=dots_long,
         full_years=full_years,
         article_case=article_case,
-        article_claims=trade.article_claims(full_years_all, article_case) if article_case else None,
+        article_claims=trade_projection.article_claims(full_years_all, article_case) if article_case else None,
     )
 
 
@@ -137,11 +137,11 @@ def build_trade_frames(model: TradeModel, lang: Language) -> TradeFrames:
         reporting_note=trade.reporting_stopped(full_years, lang),
         projections={
             year: Projection(
-                bases=trade.projection_bases(model.dots_long, full_years, year),
-                growths=trade.projection_growths(part_years, year),
-                outcomes=trade.full_year_outcomes(model.dots_long, full_years, year),
+                bases=trade_projection.projection_bases(model.dots_long, full_years, year),
+                growths=trade_projection.projection_growths(part_years, year),
+                outcomes=trade_projection.full_year_outcomes(model.dots_long, full_years, year),
             )
-            for year in trade.projection_years(model.dots_long, full_years, part_years)
+            for year in trade_projection.projection_years(model.dots_long, full_years, part_years)
         },
     )
 
@@ -187,7 +187,7 @@ def choose_projection(
     Defaults: the latest year that can be projected; its best-ranked previous full year whose
     reporter published a growth for the year (else the best-ranked); and the latest growth that
     reporter published (else the latest on its side). A published growth of another reporter
-    gives no projection (`trade.projected`: the page shows both figures and why). The projection
+    gives no projection (`trade_projection.projected`: the page shows both figures and why). The projection
     carries the base's qualifier, and the published growth's too while the growth is left at it.
     """
     fallbacks = []
@@ -204,13 +204,13 @@ def choose_projection(
         base_id, growth = None, None
     inputs = projections[chosen_year]
     bases = inputs.bases.set_index("figure_id", drop=False)
-    default = str(trade.default_base(inputs.bases, inputs.growths)["figure_id"])
+    default = str(trade_projection.default_base(inputs.bases, inputs.growths)["figure_id"])
     chosen_base = base_id if base_id in bases.index else default
     if base_id is not None and base_id != chosen_base:
         reason = lang.gettext("is not a full-year total for {year}").format(year=chosen_year - 1)
         fallbacks.append(Fallback("proj_base", base_id, chosen_base, reason))
     base = bases.loc[chosen_base]
-    published = trade.default_growth(inputs.growths, base)
+    published = trade_projection.default_growth(inputs.growths, base)
     chosen_growth = float(published["yoy_growth_pct"]) if growth is None else growth
     is_published = chosen_growth == float(published["yoy_growth_pct"])
     qualifiers = [str(base["qualifier"])]
@@ -221,8 +221,8 @@ def choose_projection(
         base=base,
         growth=chosen_growth,
         published_growth=published,
-        projection=trade.projected(base, chosen_growth, published if is_published else None),
-        qualifier=trade.combined_qualifier(*qualifiers),
+        projection=trade_projection.projected(base, chosen_growth, published if is_published else None),
+        qualifier=trade_projection.combined_qualifier(*qualifiers),
         fallbacks=fallbacks,
     )
 

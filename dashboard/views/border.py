@@ -7,14 +7,15 @@ import streamlit as st
 
 from dashboard.analytics.basis import reason_in
 from dashboard.analytics.events import titled_in
-from dashboard.analytics.security import border_reference_text, claim_record, membership_summary
+from dashboard.analytics.security import border_reference_text, membership_summary
 from dashboard.cache import readonly, shared, specs
 from dashboard.charts import border as charts
 from dashboard.datasets import in_language
 from dashboard.formatting import localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
-from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables, claim_lines
+from dashboard.models.border import KIND_LABELS, POSITION_WORDS, BorderModel, BorderTables
+from dashboard.models.border_words import BorderWords, claim_lines
 from dashboard.session.binding import bound_slider, bound_widget, current_view
 from dashboard.session.pages.border import MAP_LAYERS, BorderState
 from dashboard.session.readers import in_order
@@ -312,15 +313,17 @@ def distances_section(model: BorderModel, tables: BorderTables, view: BorderStat
         )
 
 
-def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
+def troops_section(
+    model: BorderModel, tables: BorderTables, words: BorderWords, view: BorderState, lang: Language
+) -> None:
     _ = lang.gettext
     st.subheader(_("Russian troops: claims against the record"))
-    figures = tables.strength_figures[tables.strength_figures["year"].between(*view.years)]
+    figures = words.strength_figures[words.strength_figures["year"].between(*view.years)]
     ranges = model.strength_ranges[model.strength_ranges["year"].between(*view.years)]
     if figures.empty:
         components.no_data(_("No troop figures in the selected years."))
     else:
-        claims = claim_lines(tables.claim_marks, int(figures["year"].max()))
+        claims = claim_lines(words.claim_marks, int(figures["year"].max()))
         chart = specs.chart_spec(charts.troop_chart, figures, ranges, claims, lang)
         components.chart_with_sources(
             chart,
@@ -337,7 +340,7 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
         )
     holds, gone, unknown = _("holds"), _("no longer holds"), _("cannot be checked")
     verdicts = {True: f":green[{holds}]", False: f":red[{gone}]", None: f":gray[{unknown}]"}
-    for claim, publisher in zip(model.claims, tables.claim_publishers, strict=True):
+    for claim, publisher in zip(words.claims, tables.claim_publishers, strict=True):
         st.markdown(
             "- "
             + _("**{subject}**: {publisher} ({date}) says {claimed} {unit} — {verdict}. {record}").format(
@@ -347,22 +350,10 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
                 claimed=localized.number(claim.claimed, lang),
                 unit=claim.unit,
                 verdict=verdicts[claim.holds],
-                # the model's record is English (the CSV's); another language writes it again
-                record=claim.record
-                if lang.is_source
-                else claim_record(
-                    claim.unit,
-                    claim.claimed,
-                    claim.date,
-                    model.strength,
-                    model.sites,
-                    model.references,
-                    model.drawn_km,
-                    lang,
-                )[0],
+                record=claim.record,
             )
         )
-    components.sources_and_download(tables.claims_checked, model.sources, "claims_checked.csv", lang=lang)
+    components.sources_and_download(words.claims_checked, model.sources, "claims_checked.csv", lang=lang)
     st.markdown(
         _("**The border's length as reference sources give it**, which the article's figure is checked against:")
     )
@@ -370,14 +361,14 @@ def troops_section(model: BorderModel, tables: BorderTables, view: BorderState, 
     components.sources_and_download(model.references, model.sources, "border_references.csv", lang=lang)
 
 
-def memberships_section(model: BorderModel, lang: Language) -> None:
+def memberships_section(model: BorderModel, words: BorderWords, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("Who belongs to what"))
-    st.caption(membership_summary(model.memberships, "TJK", lang))
-    chart = specs.chart_spec(charts.membership_chart, model.memberships, lang)
+    st.caption(membership_summary(words.memberships, "TJK", lang))
+    chart = specs.chart_spec(charts.membership_chart, words.memberships, lang)
     components.chart_with_sources(
         chart,
-        model.memberships,
+        words.memberships,
         model.sources,
         "memberships.csv",
         description=_("Membership of CSTO, CIS, EAEU and SCO by country"),
@@ -442,9 +433,12 @@ def render() -> None:
     tables = components.model_or_error(shared.border_tables, lang=lang)
     if tables is None:
         return
+    words = components.model_or_error(lambda: shared.border_words(lang), lang=lang)
+    if words is None:
+        return
     reach_part(model, tables, lang)
-    troops_section(model, tables, view, lang)
-    memberships_section(model, lang)
+    troops_section(model, tables, words, view, lang)
+    memberships_section(model, words, lang)
     events_section(model, tables, view, lang)
     unplaced_section(tables, lang)
     lengths_section(model, tables, lang)

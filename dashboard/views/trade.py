@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.analytics import trade
 from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.events import events_between
+from dashboard.analytics.trade_projection import article_trade_sentence
 from dashboard.cache import shared, specs, tables
 from dashboard.charts import trade as charts
 from dashboard.datasets import DataError
@@ -234,7 +235,7 @@ def article_caption(model: TradeModel, view: TradeState, lang: Language) -> str:
     claims = model.article_claims
     if claims is None:
         return ""
-    return trade.article_trade_sentence(claims, lambda value: localized.money(value, lang, view.units), lang)
+    return article_trade_sentence(claims, lambda value: localized.money(value, lang, view.units), lang)
 
 
 def published_section(model: TradeModel, view: TradeState, lang: Language) -> None:
@@ -292,9 +293,9 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
     ).iloc[::-1]
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
-    components.sources_and_download(
-        rows[[*columns, *SHOWN, "source_id", "note"]], model.sources, "part_year_figures.csv", lang=lang
-    )
+    # the period's label is this code's words ('Jan–Sep 2024'): the CSV writes it as the table does
+    shared_rows = rows.assign(period=period_words(rows, lang))[[*columns, *SHOWN, "source_id", "note"]]
+    components.sources_and_download(shared_rows, model.sources, "part_year_figures.csv", lang=lang)
 
 
 def share_section(view: TradeState, lang: Language) -> None:

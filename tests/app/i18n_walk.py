@@ -395,6 +395,33 @@ def labels_left(
 
 
 @cache
+def data_values() -> frozenset[str]:
+    """Every text value of the data files exactly as it is, codes included ("approximate",
+    "personnel", "CIS"): a cell holding one is the data's, in any language."""
+    values: set[str] = set()
+    for path in sorted(datasets.DATA_DIR.rglob("*.csv")):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        for column in frame.columns:
+            values.update(frame[column].unique())
+    return frozenset(values)
+
+
+def cells_left(
+    at: Any, downloads: Mapping[str, bytes] | None = None, allowed: Iterable[str] = (), code: str = "ru"
+) -> list[str]:
+    """Every table cell, chart datum and CSV cell still holding English the code wrote (a
+    qualifier, "since 1991", a record's sentence), as "where: text -> [what]": `english_in` on
+    each cell that is not wholly a data value, after what is published is taken out (and `allowed`,
+    a publication's own text the data files do not hold, such as the WCO's HS descriptions)."""
+    allowed, values = tuple(allowed), data_values()
+    return [
+        f"{where}: {text!r} -> {found}"
+        for where, text in _cells(at, downloads or {})
+        if text not in values and (found := english_in(without_published(text, allowed), code))
+    ]
+
+
+@cache
 def _label_patterns(code: str, files: tuple[str, ...] | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The labels' pattern, and the pattern of every other published text (not a label, nor a part
     of one), which stays as it is even where it quotes a label (a source's title "UAWire on

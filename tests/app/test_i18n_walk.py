@@ -94,3 +94,21 @@ def test_a_word_the_code_writes_is_found_in_a_whole_cell_and_not_inside_other_te
         "CSV x.csv: 'Tajikistan' -> ['Tajikistan']",
         "CSV x.csv: 'Imports of goods and services' -> ['Imports of goods and services']",
     ]
+
+
+def test_a_cell_of_words_the_code_wrote_is_found_and_a_data_value_is_not():
+    """"since 1991" and a qualifier are the code's words; "approximate" (a site's coord_basis in
+    security_sites.csv) and "CIS" (memberships.csv) are the data's codes, whole cells of it."""
+    from tests.app.i18n_walk import cells_left
+
+    content = (
+        "годы,фигура,organization,coord_basis,запись\n"
+        "since 1991,up to,CIS,approximate,с 1991\u202fг.\n"
+        "с 1991\u202fг.,до,SCO,published,The same figure has been published since 2012.\n"
+    ).encode()
+    left = cells_left(None, {"x.csv": content})
+    assert left == [
+        "CSV x.csv: 'since 1991' -> ['since']",
+        "CSV x.csv: 'up to' -> ['up to']",
+        "CSV x.csv: 'The same figure has been published since 2012.' -> ['The same', 'has been published since']",
+    ]

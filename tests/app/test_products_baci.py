@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard import datasets
+from dashboard.formatting.language import ENGLISH
 from dashboard.models.products import baci_table, build_products_model
 from tests.app.conftest import chart_frames, url
 from tests.app.test_whose_figure import shows_a_figure, tooltips
@@ -120,7 +121,7 @@ def test_hs6_level_shows_products(open_app, with_baci):
 def test_the_hs6_download_keeps_values_as_published_and_missing_quantities_empty(with_baci):
     names = ("products", "product_breakdown", "reporters", "sources", "baci_products", "baci_product_codes")
     model = build_products_model(*(datasets.load(name, with_baci) for name in names))
-    table = baci_table(model, "ru_to_tj", 2023)
+    table = baci_table(model, "ru_to_tj", 2023, ENGLISH)
     assert table["hs6"].tolist()[0] == "271019" and table["value_usd_thousand"].iloc[0] == pytest.approx(400000)
     assert table.set_index("hs6")["quantity_tonnes"].isna()["151211"]
     assert table["hs_description"].iloc[0] == "Petroleum oils, other (test wording)"

@@ -23,7 +23,8 @@ from dashboard.cache import shared
 from dashboard.cache.arrow_specs import for_streamlit
 from dashboard.charts import border as charts
 from dashboard.formatting.language import ENGLISH
-from dashboard.models.border import build_border_model, build_coverages, clip_to_map, sites_frame, thumbnail_geometry
+from dashboard.models.border import build_border_model, sites_frame, thumbnail_geometry
+from dashboard.models.border_coverage import build_coverages, clip_to_map
 
 
 @pytest.fixture(scope="module")

@@ -30,11 +30,12 @@ from dashboard.charts import scenarios as scenario_charts
 from dashboard.charts import trade as trade_charts
 from dashboard.formatting.language import ENGLISH
 from dashboard.models import border as border_models
+from dashboard.models import border_coverage, border_words
 from dashboard.models import overview as overview_models
 from dashboard.models import partners as partner_models
 from dashboard.models import products as product_models
 from dashboard.models import trade as trade_models
-from dashboard.models.border import clip_to_map
+from dashboard.models.border_coverage import clip_to_map
 from dashboard.models.remittances import build_remittances_model, build_remittances_view, build_scenario
 from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, for_csv, result_frame
 from dashboard.models.trade import build_trade_frames, build_trade_model, choose_projection
@@ -371,7 +372,7 @@ HIGHLIGHT = {name: partner_charts.COUNTRY_COLORS[name] for name in ("Tajikistan"
 
 def membership_rows(memberships: pd.DataFrame) -> pd.DataFrame:
     """The membership matrix as the Border model holds it: each cell its source's."""
-    return as_published(security.membership_matrix(memberships), SOURCES, None)
+    return as_published(security.membership_matrix(memberships, ENGLISH), SOURCES, None)
 
 
 # A straight border along the 37th parallel from 68°E to 70°E (about 178 km), in two stretches.
@@ -446,8 +447,10 @@ COVERAGE_DATA = {  # as the spec holds them before they are shipped: tables as r
     name: data.to_dict("records") if isinstance(data, pd.DataFrame) else data
     for name, data in {
         **border_charts.coverage_datasets(
-            border_models.drawn_reaches([border.border_coverage(BORDER_LINE, COVERING, r) for r in (0, 50, 100, 150)]),
-            border_models.drawn_steps(BORDER_LINE, COVERING),
+            border_coverage.drawn_reaches(
+                [border.border_coverage(BORDER_LINE, COVERING, r) for r in (0, 50, 100, 150)]
+            ),
+            border_coverage.drawn_steps(BORDER_LINE, COVERING),
         ),
         **border_charts.radius_dataset(100),
     }.items()
@@ -479,9 +482,9 @@ TROOPS = pd.DataFrame(
 )
 STRENGTH = security.base_strength(TROOPS)
 REDEPLOYED = TROOPS[(TROOPS["force"] == "russia_201st") & (TROOPS["unit"] == "troops_redeployed")]
-STRENGTH_FIGURES = border_models.strength_frame(STRENGTH, REDEPLOYED, SOURCES)
+STRENGTH_FIGURES = border_words.strength_frame(STRENGTH, REDEPLOYED, SOURCES, ENGLISH)
 STRENGTH_RANGES = border_models.range_rows(STRENGTH, SOURCES)
-TROOP_CLAIMS = border_models.claim_lines(
+TROOP_CLAIMS = border_words.claim_lines(
     as_published(
         pd.DataFrame({"value": [7000.0], "year": [2022], "label": ["Russia Briefing, 2022: about 7,000"]}).assign(
             source_id="rb"

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.analytics import partners as pt
-from dashboard.analytics import trade
+from dashboard.analytics import trade, trade_projection
 from dashboard.analytics.basis import (
     CHANGE,
     GAP,
@@ -253,7 +253,7 @@ def test_a_projection_never_carries_one_reporters_growth_onto_anothers_total(bas
     base = {"label": base_by, "figure_id": "imf_dots_rus" if dots else "B", "year": 2021, "value_usd_m": 1000.0}
     base["source_id"] = "imf-dots" if dots else "news"
     published = {"label": growth_by, "figure_id": "G", "year": 2022, "period_type": "ytd", "period": "Jan–May 2022"}
-    result = trade.projected(base, growth, None if own else {**published, "source_id": "news"})
+    result = trade_projection.projected(base, growth, None if own else {**published, "source_id": "news"})
     if own:  # the viewer's growth: an assumption about the base's own figure, always carried
         assert result.value == pytest.approx(1000.0 * (1 + growth / 100))
     elif result.value is not None:

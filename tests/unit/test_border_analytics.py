@@ -9,7 +9,7 @@ import shapely
 
 from dashboard.analytics import border
 from dashboard.analytics.basis import Basis, Figure
-from dashboard.models.border import coverage_at
+from dashboard.models.border_coverage import coverage_at
 
 # A straight east-west line along the 37th parallel, from 68°E to 70°E: about 178 km.
 LINE = shapely.LineString([(68.0, 37.0), (69.0, 37.0), (70.0, 37.0)])

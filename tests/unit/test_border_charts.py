@@ -13,7 +13,8 @@ import vl_convert
 from dashboard.analytics import border
 from dashboard.charts import border as charts
 from dashboard.formatting.language import ENGLISH
-from dashboard.models.border import MAP_BOX, drawn_reaches
+from dashboard.models.border import MAP_BOX
+from dashboard.models.border_coverage import drawn_reaches
 from tests.unit.chart_inputs import (
     BORDER_LINE,
     COUNTRIES,

@@ -48,3 +48,30 @@ def test_active_garrisons_are_counted_in_russian():
     assert forms[2].startswith("2 действующих гарнизона (")
     assert forms[5].startswith("5 действующих гарнизонов (")
     assert forms[21].startswith("21 действующий гарнизон (")
+
+
+def test_the_troop_figures_directions_are_in_russian():
+    """strength_frame's words (chart_inputs.TROOPS): 7,000 in 2012 and 7,500 in 2022 are plain
+    figures, "more than 6,000" a floor, "up to 7,000" a ceiling, 1,500 sent to Ukraine a move."""
+    from dashboard.formatting.language import ENGLISH
+    from dashboard.models.border_words import strength_frame
+    from tests.unit.chart_inputs import REDEPLOYED, SOURCES, STRENGTH
+
+    russian = strength_frame(STRENGTH, REDEPLOYED, SOURCES, RUSSIAN)
+    assert russian["estimate"].tolist() == [7000, 6000, 7000, 7500, 1500]
+    assert russian["figure"].tolist() == ["около", "не менее", "до", "около", "выведено"]
+    english = strength_frame(STRENGTH, REDEPLOYED, SOURCES, ENGLISH)["figure"].tolist()
+    assert english == ["about", "at least", "up to", "about", "sent away"]
+
+
+def test_a_claimed_figures_label_is_in_russian():
+    """The chart's dashed line: who said it, when, and "about 7,000" as Russian writes it."""
+    from dashboard.formatting.language import ENGLISH
+    from dashboard.models.border_words import claim_marks
+    from tests.unit.chart_inputs import SOURCES
+
+    checked = pd.DataFrame(
+        {"unit": ["personnel", "km"], "claimed": [7000.0, 1344.0], "source_id": ["rb", "rb"]}
+    ).assign(reported_by="Russia Briefing", basis="as published", edition="e", year=2022)
+    assert claim_marks(checked, SOURCES, RUSSIAN)["label"].tolist() == [f"Russia Briefing, 2022: около 7{NBSP}000"]
+    assert claim_marks(checked, SOURCES, ENGLISH)["label"].tolist() == ["Russia Briefing, 2022: about 7,000"]

@@ -138,13 +138,15 @@ def breakdown(values: list[float], complete: str) -> pd.DataFrame:
 
 def concentration(concentration_of: Callable) -> None:
     from dashboard.analytics.products import at_level
+    from dashboard.formatting.language import ENGLISH
 
-    ranked = at_level(breakdown([500.0, 250.0, 150.0, 100.0], "true"), 4)
+    ranked = at_level(breakdown([500.0, 250.0, 150.0, 100.0], "true"), 4, None, ENGLISH)
     assert ranked["share_pct"].tolist() == [50.0, 25.0, 15.0, 10.0]  # value / 1,000 × 100
     result = concentration_of(ranked)
     assert result.top3_share_pct == 90.0  # 50 + 25 + 15
     assert result.hhi == 3450.0  # 50² + 25² + 15² + 10² = 2,500 + 625 + 225 + 100
-    assert concentration_of(at_level(breakdown([500.0, 250.0], "false"), 4)) is None  # a partial breakdown
+    partial = at_level(breakdown([500.0, 250.0], "false"), 4, None, ENGLISH)
+    assert concentration_of(partial) is None  # a partial breakdown
 
 
 def points(*lon_lat: tuple[float, float]) -> gpd.GeoDataFrame:

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import products as prod
+from dashboard.formatting.language import ENGLISH, RUSSIAN
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "product_breakdown_full.csv"
 
@@ -17,43 +18,43 @@ def breakdown():
 
 def test_headings_rank_with_shares_of_a_complete_breakdown(breakdown):
     rows = prod.breakdowns(breakdown, "ru_to_tj", 2023)
-    ranked = prod.at_level(rows, 4)
+    ranked = prod.at_level(rows, 4, None, ENGLISH)
     assert ranked["hs"].tolist()[:2] == ["2710", "1512"]
     assert ranked["share_pct"].tolist() == [50.0, 20.0, 10.0, 10.0, 5.0, 5.0]
     assert ranked["description"].iloc[0].startswith("Petroleum oils")
 
 
 def test_chapters_sum_headings(breakdown):
-    ranked = prod.at_level(prod.breakdowns(breakdown, "ru_to_tj", 2023), 2).set_index("hs")
+    ranked = prod.at_level(prod.breakdowns(breakdown, "ru_to_tj", 2023), 2, None, ENGLISH).set_index("hs")
     assert ranked.loc["27", "value_usd_m"] == 500 and ranked.loc["44", "share_pct"] == 5.0
 
 
 def test_concentration_top3_and_hhi(breakdown):
-    ranked = prod.at_level(prod.breakdowns(breakdown, "ru_to_tj", 2023), 4)
+    ranked = prod.at_level(prod.breakdowns(breakdown, "ru_to_tj", 2023), 4, None, ENGLISH)
     result = prod.concentration(ranked)
     assert result.top3_share_pct == 80.0
     assert result.hhi == 50**2 + 20**2 + 10**2 + 10**2 + 5**2 + 5**2  # 3,150
 
 
 def test_a_partial_breakdown_never_reports_a_share(breakdown):
-    ranked = prod.at_level(prod.breakdowns(breakdown, "tj_to_ru", 2023), 4)
+    ranked = prod.at_level(prod.breakdowns(breakdown, "tj_to_ru", 2023), 4, None, ENGLISH)
     assert ranked["value_usd_m"].tolist() == [40, 30, 20]
     assert ranked["share_pct"].isna().all()
     assert prod.concentration(ranked) is None
-    assert prod.section_rollup(prod.breakdowns(breakdown, "tj_to_ru", 2023))["share_pct"].isna().all()
+    assert prod.section_rollup(prod.breakdowns(breakdown, "tj_to_ru", 2023), ENGLISH)["share_pct"].isna().all()
 
 
 def test_sections_roll_up_by_hs_section(breakdown):
-    sections = prod.section_rollup(prod.breakdowns(breakdown, "ru_to_tj", 2023)).set_index("section")
+    sections = prod.section_rollup(prod.breakdowns(breakdown, "ru_to_tj", 2023), ENGLISH).set_index("section")
     # V mineral products: 2710 + 2523; II vegetable products: 1001; III fats and oils: 1512
     assert sections.loc["V", "value_usd_m"] == 550 and sections.loc["V", "share_pct"] == pytest.approx(55.0)
     assert sections.loc["III", "value_usd_m"] == 200
 
 
 def test_describe_codes():
-    assert prod.describe_codes("0813").startswith("0813: Fruit, dried")
-    assert prod.describe_codes("01-24") == "HS chapters 01–24"
-    assert prod.describe_codes("").startswith("no HS code")
+    assert prod.describe_codes("0813", ENGLISH).startswith("0813: Fruit, dried")
+    assert prod.describe_codes("01-24", ENGLISH) == "HS chapters 01–24"
+    assert prod.describe_codes("", ENGLISH).startswith("no HS code")
 
 
 def test_coverage_prefers_a_full_breakdown(breakdown):
@@ -107,10 +108,10 @@ BACI = pd.DataFrame(
 def test_baci_becomes_a_complete_breakdown_in_us_million():
     rows = prod.baci_breakdown(BACI)
     assert (rows["complete"] == "true").all() and rows["value_usd_m"].iloc[0] == 0.3
-    ranked = prod.at_level(rows[(rows["year"] == 2023) & (rows["direction"] == "ru_to_tj")], 4)
+    ranked = prod.at_level(rows[(rows["year"] == 2023) & (rows["direction"] == "ru_to_tj")], 4, None, ENGLISH)
     assert ranked["hs"].tolist() == ["2710", "1512"] and ranked["share_pct"].tolist() == [60.0, 40.0]
-    assert prod.at_level(rows[rows["year"] == 2023], 6)["hs"].tolist()[0] == "271019"
-    sections = prod.section_rollup(rows[rows["year"] == 2023])
+    assert prod.at_level(rows[rows["year"] == 2023], 6, None, ENGLISH)["hs"].tolist()[0] == "271019"
+    sections = prod.section_rollup(rows[rows["year"] == 2023], ENGLISH)
     assert set(sections["section"]) == {"V", "III", "XI"}
 
 
@@ -123,7 +124,8 @@ def test_concentration_by_year_breaks_at_a_missing_year():
 
 
 def test_yearly_values_leave_untraded_years_out_and_give_shares():
-    frame = prod.yearly_values(prod.baci_breakdown(BACI), 4, {"ru_to_tj": ["2710"], "tj_to_ru": ["5201"]})
+    wanted = {"ru_to_tj": ["2710"], "tj_to_ru": ["5201"]}
+    frame = prod.yearly_values(prod.baci_breakdown(BACI), 4, wanted, None, ENGLISH)
     petroleum = frame[frame["hs"] == "2710"]
     assert petroleum["year"].tolist() == [2021, 2023]
     assert petroleum["share_pct"].tolist() == pytest.approx([75.0, 60.0])
@@ -147,3 +149,20 @@ def test_published_figures_carry_their_qualifier_words():
     )
     shares = prod.published(products, "share_pct")
     assert shares["qualifier_word"].tolist() == ["", "over "] and shares["measure"].tolist() == [40.1, 40.0]
+
+
+def test_the_words_describe_codes_adds_are_in_the_viewers_language():
+    """A range of chapters and a missing code are this code's words (Russian from the catalogue:
+    "группы ГС", "без кода ГС"); the WCO's description stays as published."""
+    assert prod.describe_codes("01-24", RUSSIAN) == "группы ГС 01–24"
+    assert prod.describe_codes("", RUSSIAN) == "без кода ГС (агрегат, который источник определяет сам)"
+    assert prod.describe_codes("0813", RUSSIAN) == prod.describe_codes("0813", ENGLISH)
+    assert prod.describe_codes("0813", RUSSIAN).startswith("0813: Fruit, dried")
+    assert prod.describe_codes("52;01-24", RUSSIAN).endswith("; группы ГС 01–24")
+
+
+def test_a_code_without_a_description_is_said_in_the_viewers_language():
+    assert prod.description("9999AA", None, ENGLISH) == "Commodities not specified by kind (code 9999AA)"
+    assert prod.description("9999AA", None, RUSSIAN) == "Товары без указания вида (код 9999AA)"
+    assert prod.description("779900", None, RUSSIAN) == "нет в номенклатуре ГС"  # chapter 77 is reserved
+    assert prod.description("779900", {"779900": "BACI's own words"}, RUSSIAN) == "BACI's own words"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.analytics import trade
+from dashboard.analytics import trade, trade_projection
 from dashboard.formatting import localized
 from dashboard.formatting.language import ENGLISH, RUSSIAN
 from dashboard.models.trade import QUALIFIER_LABELS, in_words
@@ -13,7 +13,7 @@ from dashboard.models.trade import QUALIFIER_LABELS, in_words
 NB = "\u00a0"
 
 
-def claims(**overrides) -> trade.ArticleTradeClaims:
+def claims(**overrides) -> trade_projection.ArticleTradeClaims:
     values = dict(
         base_year=2021,
         base_usd_m=1130.0,
@@ -25,7 +25,7 @@ def claims(**overrides) -> trade.ArticleTradeClaims:
         outcome_min_usd_m=1400.0,
         outcome_max_usd_m=1700.0,
     )
-    return trade.ArticleTradeClaims(**{**values, **overrides})
+    return trade_projection.ArticleTradeClaims(**{**values, **overrides})
 
 
 def rub(value: float) -> str:
@@ -33,7 +33,7 @@ def rub(value: float) -> str:
 
 
 def test_the_articles_figure_is_judged_in_russian():
-    sentence = trade.article_trade_sentence(claims(), rub, RUSSIAN)
+    sentence = trade_projection.article_trade_sentence(claims(), rub, RUSSIAN)
     assert sentence == (
         f"Показатель статьи Russia Briefing за 2021 г. (1,13{NB}млрд{NB}долл.{NB}США) был предварительной оценкой "
         f"и оказался ниже всех более поздних данных (от 1,20{NB}млрд{NB}долл.{NB}США до 1,40{NB}млрд{NB}долл.{NB}США). "
@@ -43,7 +43,7 @@ def test_the_articles_figure_is_judged_in_russian():
 
 
 def test_a_single_later_figure_is_one_amount_and_a_final_figure_is_no_estimate():
-    sentence = trade.article_trade_sentence(
+    sentence = trade_projection.article_trade_sentence(
         claims(
             base_status="final", base_usd_m=1300.0, later_max_usd_m=1300.0, later_min_usd_m=1300.0, projected_usd_m=None
         ),
@@ -57,7 +57,7 @@ def test_a_single_later_figure_is_one_amount_and_a_final_figure_is_no_estimate()
 
 
 def test_no_later_statement_is_said_so_in_russian():
-    sentence = trade.article_trade_sentence(
+    sentence = trade_projection.article_trade_sentence(
         claims(later_min_usd_m=None, later_max_usd_m=None, projected_usd_m=None), rub, RUSSIAN
     )
     assert sentence == (

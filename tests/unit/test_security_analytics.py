@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from dashboard.analytics import security
-from dashboard.formatting.language import ENGLISH
+from dashboard.formatting.language import ENGLISH, RUSSIAN
 
 
 def troops(rows):
@@ -53,7 +53,7 @@ def test_membership_matrix_takes_the_latest_period():
             "note": ["left", "left again", None],
         }
     )
-    matrix = security.membership_matrix(memberships).set_index("country_iso3")
+    matrix = security.membership_matrix(memberships, ENGLISH).set_index("country_iso3")
     assert matrix.loc["UZB", "years"] == "1992–1999, 2006–2012"
     assert matrix.loc["TJK", "years"] == "since 1992"
     assert matrix.loc["UZB", "status"] == "former"
@@ -85,7 +85,7 @@ def test_claims_are_checked_against_the_record(unit, value, holds):
             "name": ["a", "b", "c"],
         }
     )
-    check = security.check_claims(claims, security.base_strength(TROOPS), sites, REFERENCES, 1246.0)[0]
+    check = security.check_claims(claims, security.base_strength(TROOPS), sites, REFERENCES, 1246.0, ENGLISH)[0]
     assert check.holds is holds
     assert check.record
 
@@ -124,3 +124,61 @@ def test_the_reference_text_names_every_source_with_its_figure():
     assert security.border_reference_text(REFERENCES, ENGLISH) == (
         "the CIA World Factbook gives 1,357 km; Tajikistan's foreign ministry gives 1,344.15 km"
     )
+
+
+NBSP, NNBSP = "\u00a0", "\u202f"  # CLDR "ru": the group separator; the space in "1991 г."
+OPEN = float("nan")
+
+
+def test_membership_years_are_written_in_the_viewers_language():
+    """The years are this code's words (issue 28): English as it always was, Russian as CLDR and
+    the catalogue write a year ("1991 г.") and a span ("1992–1999 гг.")."""
+    twice = [(1992, 1999), (2006, 2012)]
+    assert security.years_text(twice, ENGLISH) == "1992–1999, 2006–2012"
+    assert security.years_text(twice, RUSSIAN) == f"1992–1999{NNBSP}гг., 2006–2012{NNBSP}гг."
+    assert security.years_text([(1991, OPEN)], ENGLISH) == "since 1991"
+    assert security.years_text([(1991, OPEN)], RUSSIAN) == f"с 1991{NNBSP}г."
+    assert security.years_text([(OPEN, 1999)], ENGLISH) == "–1999"
+    assert security.years_text([(OPEN, 1999)], RUSSIAN) == f"по 1999{NNBSP}г."
+    assert security.years_text([(OPEN, OPEN)], RUSSIAN) == ""
+
+
+def test_the_membership_matrix_writes_its_years_in_the_language():
+    memberships = pd.DataFrame(
+        {
+            "organization": ["CIS", "CIS"],
+            "country_iso3": ["TJK", "UKR"],
+            "country_name": ["Tajikistan", "Ukraine"],
+            "status": ["member", "former"],
+            "since_year": [1991, 1991],
+            "until_year": [None, 2018],
+            "source_id": ["s", "s"],
+            "note": [None, "left"],
+        }
+    )
+    russian = security.membership_matrix(memberships, RUSSIAN).set_index("country_iso3")
+    assert russian.loc["TJK", "years"] == f"с 1991{NNBSP}г."
+    assert russian.loc["UKR", "years"] == f"1991–2018{NNBSP}гг."
+    assert russian.loc["UKR", "note"] == "left"  # the data's words stay as published
+    english = security.membership_matrix(memberships, ENGLISH).set_index("country_iso3")
+    assert english["years"].tolist() == ["since 1991", "1991–2018"]
+
+
+def test_a_claims_subject_and_record_are_written_in_the_viewers_language():
+    """7,000 troops claimed in June 2022: 2021–22 reports run from 6,000 to 7,500, and 7,000 was
+    first published in 2012 (TROOPS)."""
+    claims = pd.DataFrame(
+        [{"claim_id": "c", "subject": "Russian troops", "value": 7000, "qualifier": "approximate", "unit": "personnel"}]
+    ).assign(subject_ru="Российские военнослужащие", date="2022-06-29", source_id="article")
+    strength = security.base_strength(TROOPS)
+    (russian,) = security.check_claims(claims, strength, pd.DataFrame(), REFERENCES, 1246.0, RUSSIAN)
+    assert russian.record == (
+        f"Цифры, опубликованные в 2021–2022 гг., — от 6{NBSP}000 до 7{NBSP}500. "
+        f"Та же цифра, 7{NBSP}000, публикуется с 2012 г."
+    )
+    (english,) = security.check_claims(claims, strength, pd.DataFrame(), REFERENCES, 1246.0, ENGLISH)
+    assert english.record == (
+        "Figures published in 2021–2022 range from 6,000 to 7,500. The same 7,000 has been published since 2012."
+    )
+    assert russian.holds is english.holds is True
+    assert (russian.subject, english.subject) == ("Российские военнослужащие", "Russian troops")  # claims.csv's own

@@ -5,7 +5,7 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.analytics import trade
+from dashboard.analytics import trade, trade_projection
 from dashboard.analytics.events import decimal_year, events_on_axis
 from dashboard.formatting.language import ENGLISH
 
@@ -94,9 +94,10 @@ def test_line_segments_break_where_a_year_is_skipped():
 def test_seed_projection_is_1_92bn():
     base = {"label": "Russia Briefing", "figure_id": "RUTJ-030", "year": 2021, "value_usd_m": 1130.0}
     growth = {"label": "Russia Briefing", "figure_id": "RUTJ-041", "year": 2022, "period_type": "quarter"}
-    assert trade.projected(base, 70.0, {**growth, "period": "Q1 2022"}).value == pytest.approx(1921.0)  # 1,130 × 1.7
-    assert trade.projected(base, 0.0, None).value == 1130
-    assert trade.projected(base, -100.0, None).value == 0
+    # 1,130 × 1.7
+    assert trade_projection.projected(base, 70.0, {**growth, "period": "Q1 2022"}).value == pytest.approx(1921.0)
+    assert trade_projection.projected(base, 0.0, None).value == 1130
+    assert trade_projection.projected(base, -100.0, None).value == 0
 
 
 PUBLISHED = published_rows(
@@ -252,10 +253,10 @@ def test_projection_inputs_for_a_year():
     long = trade.dots_measures(DOTS, REPORTERS)
     full = trade.published_full_years(PUBLISHED, REPORTERS)
     parts = trade.part_year_figures(PUBLISHED, REPORTERS)
-    assert trade.projection_years(long, full, parts) == [2022]
-    bases = trade.projection_bases(long, full, 2022)
+    assert trade_projection.projection_years(long, full, parts) == [2022]
+    bases = trade_projection.projection_bases(long, full, 2022)
     assert list(bases["figure_id"]) == ["B", "A", "C"]  # final statistics, final statement, preliminary
-    growths = trade.projection_growths(parts, 2022)
+    growths = trade_projection.projection_growths(parts, 2022)
     assert list(growths["figure_id"]) == ["E", "D"]  # latest period first
     assert list(parts["period"]) == ["Q1 2022", "Jan–Apr 2022"]
 
@@ -271,7 +272,7 @@ def test_projection_inputs_for_a_year():
     ],
 )
 def test_combined_qualifier(qualifiers, combined):
-    assert trade.combined_qualifier(*qualifiers) == combined
+    assert trade_projection.combined_qualifier(*qualifiers) == combined
 
 
 def test_decimal_year_of_partial_dates():
@@ -323,7 +324,7 @@ def test_russia_shares_keep_full_years_only_each_report_apart():
     assert shares.set_index("figure_id").loc["D", "reported_by"] == "x"  # an unknown reporter keeps its id
 
 
-def claims(**overrides) -> trade.ArticleTradeClaims:
+def claims(**overrides) -> trade_projection.ArticleTradeClaims:
     values = dict(
         base_year=2021,
         base_usd_m=1130.0,
@@ -335,7 +336,7 @@ def claims(**overrides) -> trade.ArticleTradeClaims:
         outcome_min_usd_m=1400.0,
         outcome_max_usd_m=1700.0,
     )
-    return trade.ArticleTradeClaims(**{**values, **overrides})
+    return trade_projection.ArticleTradeClaims(**{**values, **overrides})
 
 
 def usd(value: float) -> str:
@@ -370,13 +371,13 @@ def usd(value: float) -> str:
     ],
 )
 def test_the_articles_trade_figure_is_judged_by_the_later_record(overrides, first_sentence):
-    sentence = trade.article_trade_sentence(claims(**overrides), usd, ENGLISH)
+    sentence = trade_projection.article_trade_sentence(claims(**overrides), usd, ENGLISH)
     assert sentence.startswith(first_sentence + " Its projection")
 
 
 @pytest.mark.parametrize(("outcome_max", "reached"), [(1700.0, "was not reached"), (2100.0, "was reached")])
 def test_the_projection_verdict_follows_the_outcome(outcome_max, reached):
-    sentence = trade.article_trade_sentence(claims(outcome_max_usd_m=outcome_max), usd, ENGLISH)
+    sentence = trade_projection.article_trade_sentence(claims(outcome_max_usd_m=outcome_max), usd, ENGLISH)
     assert (
         f"Its projection of about $2,000m for 2022 (shown as a projection) {reached}: reporters later gave" in sentence
     )
