@@ -12,6 +12,7 @@ import pandas as pd
 from dashboard.analytics import security
 from dashboard.analytics.basis import REPORTED, described
 from dashboard.analytics.citations import as_published
+from dashboard.datasets import words_in_language
 from dashboard.formatting import localized
 from dashboard.formatting.language import Language
 from dashboard.models.border import BorderModel, membership_rows
@@ -28,13 +29,13 @@ class BorderWords:
     claims: list[security.ClaimCheck]  # the article's claims against the record
     claims_checked: pd.DataFrame  # the claims' CSV (claims_frame)
     claim_marks: pd.DataFrame  # troops claimed: value, "publisher, year: about N", and whose claim
+    references: pd.DataFrame  # the border's published lengths, each source named in the language
 
 
 def build_border_words(model: BorderModel, lang: Language) -> BorderWords:
     sources = model.sources
-    claims = security.check_claims(
-        model.claim_rows, model.strength, model.sites, model.references, model.drawn_km, lang
-    )
+    references = references_in(model.references, lang)
+    claims = security.check_claims(model.claim_rows, model.strength, model.sites, references, model.drawn_km, lang)
     checked = claims_frame(claims, sources)
     return BorderWords(
         # English: the model's own matrix (built once for the Overview), not a second one
@@ -43,7 +44,18 @@ def build_border_words(model: BorderModel, lang: Language) -> BorderWords:
         claims=claims,
         claims_checked=checked,
         claim_marks=claim_marks(checked, sources, lang),
+        references=references,
     )
+
+
+def references_in(references: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The published lengths as a reader in `lang` gets them: how the page names each source, its
+    parts and note are the project's words (`cited_as_ru`, `parts_ru`, `note_ru`), and so is whose
+    figure each is ("МИД Таджикистана"). The lengths themselves are the same numbers."""
+    if lang.is_source:
+        return references
+    shown = words_in_language(references, lang)
+    return shown.assign(reported_by=shown["cited_as"].str.removeprefix("the "))
 
 
 def claim_marks(checked: pd.DataFrame, sources: pd.DataFrame, lang: Language) -> pd.DataFrame:

@@ -124,10 +124,11 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
     strength = tables.strength
     reach = reach_at(view.radius)
     columns = st.columns(4)
+    references = shared.border_words(lang).references  # each source named in the viewer's language
     cited = readonly.derived(  # the same words on every radius move
-        model.references, ("reference text", lang), lambda references: border_reference_text(references, lang)
+        references, ("reference text", lang), lambda shown: border_reference_text(shown, lang)
     )
-    per = model.references["cited_as"].iloc[0].removeprefix("the ")  # a source's name, as published
+    per = references["cited_as"].iloc[0].removeprefix("the ")  # a source's name
     components.metric(
         columns[0],
         lang.pgettext("heading", "Tajik–Afghan border"),
@@ -180,7 +181,7 @@ def kpi_row(model: BorderModel, tables: BorderTables, view: BorderState, lang: L
 def line_km(where: st.delta_generator.DeltaGenerator, model: BorderModel, lang: Language) -> None:
     """The map's line beside the published length: a share of it only where basis.compare allows one."""
     _ = lang.gettext
-    drawn, reference = model.drawn_km, model.references.iloc[0]
+    drawn, reference = model.drawn_km, shared.border_words(lang).references.iloc[0]
     against = model.drawn_against_reference
     published = _("{length} per {source}").format(
         length=localized.km(model.reference_km, lang), source=reference["reported_by"]
@@ -343,12 +344,11 @@ def troops_section(
     for claim, publisher in zip(words.claims, tables.claim_publishers, strict=True):
         st.markdown(
             "- "
-            + _("**{subject}**: {publisher} ({date}) says {claimed} {unit} — {verdict}. {record}").format(
+            + _("**{subject}**: {publisher} ({date}) says {claimed} — {verdict}. {record}").format(
                 subject=claim.subject,
                 publisher=publisher,
-                date=claim.date,
-                claimed=localized.number(claim.claimed, lang),
-                unit=claim.unit,
+                date=localized.day(claim.date, lang),
+                claimed=claimed_amount(claim.claimed, claim.unit, lang),
                 verdict=verdicts[claim.holds],
                 record=claim.record,
             )
@@ -358,7 +358,21 @@ def troops_section(
         _("**The border's length as reference sources give it**, which the article's figure is checked against:")
     )
     st.dataframe(shown_table(tables.references_table, lang), hide_index=True, width="stretch")
-    components.sources_and_download(model.references, model.sources, "border_references.csv", lang=lang)
+    references = shared.border_words(lang).references
+    components.sources_and_download(references, model.sources, "border_references.csv", lang=lang)
+
+
+def claimed_amount(value: float, unit: str, lang: Language) -> str:
+    """A claimed figure with its unit (claims.csv allows three), in the viewer's language and plural:
+    '7,000 personnel', '3 facilities', '1,357 km' / '7 000 военнослужащих', '3 объекта', '1 357 км'."""
+    if unit == "km":
+        return localized.km(value, lang)
+    count = round(value)
+    if unit == "facilities":
+        words = lang.ngettext("{count} facility", "{count} facilities", count)
+    else:
+        words = lang.ngettext("{count} personnel", "{count} personnel", count)
+    return words.format(count=localized.number(value, lang))
 
 
 def memberships_section(model: BorderModel, words: BorderWords, lang: Language) -> None:

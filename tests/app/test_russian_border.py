@@ -46,3 +46,21 @@ def test_the_map_names_the_countries_in_russian(open_app):
         *("Афганистан", "Китай", "Казахстан", "Киргизия"),
         *("Пакистан", "Таджикистан", "Туркменистан", "Узбекистан"),
     }
+
+
+def test_the_article_s_claims_and_the_reference_lengths_read_in_russian(open_app, downloads):
+    """The claims' subjects, amounts and dates, and the reference sources' names and parts, are the
+    project's words: Russian on a Russian page (data's `*_ru` columns, ngettext), the same numbers."""
+    russian = " ".join(visible_texts(open_app("border", lang="ru").main))
+    said = "Russia Briefing (Dezan Shira & Associates) (29 июня 2022\u202fг.) —"  # CLDR's long date
+    assert f"**Российские военнослужащие на 201-й базе**: {said} 7\u00a0000 военнослужащих;" in russian
+    assert f"**Объекты 201-й базы**: {said} 3 объекта;" in russian  # ngettext: 3 -> объекта
+    assert f"**Протяжённость таджикско-афганской границы**: {said} 1\u00a0357 км;" in russian
+    parts = "1\u00a0135,3 км по рекам; 189,85 км по суше; 19 км по озеру"
+    assert f"МИД Таджикистана: 1\u00a0344,15 км ({parts})" in russian
+    references = downloads["border_references.csv"].decode("utf-8")
+    assert "cited_as_ru" not in references and "МИД Таджикистана" in references
+    english = " ".join(visible_texts(open_app("border").main))
+    assert "(2022-06-29) says 7,000 personnel — :green[holds]" in english
+    assert "(2022-06-29) says 3 facilities — :red[no longer holds]" in english
+    assert "Tajikistan's foreign ministry gives 1,344.15 km (1,135.3 km along rivers" in english
