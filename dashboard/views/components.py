@@ -29,6 +29,7 @@ from dashboard.charts.theme import ON_CANVAS
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, vega
 from dashboard.formatting.catalogue import N_
+from dashboard.formatting.csv_columns import header
 from dashboard.formatting.language import Language
 
 __all__ = ["cite", "citing", "data_as_of", "sources_caption", "with_citation", "withheld_rows"]  # re-exported for pages
@@ -209,8 +210,8 @@ def withheld_note(count: int, links: str, lang: Language) -> str:
 
 
 # The column names most CSVs share (citations, how a figure stands, the usual measures): shown
-# in the viewer's language as the CSV's and the table's headers. A page's own columns join by
-# being marked N_ in its module; a name the catalogue does not know stays as it is.
+# in the viewer's language as the CSV's and the table's headers. The pages' other columns are
+# marked in formatting/csv_columns.py (or N_ in a page's module).
 CSV_COLUMNS = (
     N_("source_id"),
     N_("source_publisher"),
@@ -243,7 +244,7 @@ def csv_headers(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     frame = datasets.words_in_language(frame, lang)
     if lang.is_source:
         return frame
-    return specs.words_in(frame, lang).rename(columns={column: lang.gettext(column) for column in frame.columns})
+    return specs.words_in(frame, lang).rename(columns={column: header(column, lang) for column in frame.columns})
 
 
 def reporter_name(label: str, lang: Language) -> str:
