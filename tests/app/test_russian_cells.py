@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import datasets
 from dashboard.analytics.products import hs_info
+from dashboard.formatting.csv_columns import header as csv_header
 from dashboard.formatting.language import RUSSIAN
 from tests.app.i18n_walk import cells_left, labels_left
 
@@ -23,7 +24,7 @@ def rows(downloads, name: str) -> list[dict[str, str]]:
 
 def column(downloads, name: str, header: str) -> list[str]:
     """A CSV's column by its English name, under its header in Russian where the catalogue has one."""
-    return [row[RUSSIAN.gettext(header)] for row in rows(downloads, name)]
+    return [row[csv_header(header, RUSSIAN)] for row in rows(downloads, name)]
 
 
 def hs_descriptions() -> tuple[str, ...]:

@@ -5,6 +5,8 @@ import io
 
 from dashboard.analytics.scenarios import ECONOMIES, SECOND_ROUND
 from dashboard.charts.scenarios import BACKTEST_COLORS, RESULT_COLORS
+from dashboard.formatting.csv_columns import header as csv_header
+from dashboard.formatting.language import RUSSIAN
 from dashboard.models.scenarios import CURRENT, TERM_LABELS
 from tests.app.i18n_walk import english_left, labels_left, visible_texts
 
@@ -67,11 +69,11 @@ def test_no_english_word_the_code_wrote_is_left_in_the_scenarios_rows_and_csvs(o
     assert {"scenario_second_round.csv", "scenario_coefficients.csv", "scenario_compare.csv"} <= set(downloads)
     assert labels_left(at, downloads, words=CODE_WORDS) == []
     second = list(csv.reader(io.StringIO(downloads["scenario_second_round.csv"].decode("utf-8"))))
-    measure = second[0].index("measure")
+    measure = second[0].index(csv_header("measure", RUSSIAN))
     assert {row[measure] for row in second[1:]} == {"Импорт товаров и услуг", "Потребление домохозяйств"}
     assert {row[0] for row in second[1:]} == {"Текущий"}  # the scenario's column: the drivers set now
     terms = list(csv.reader(io.StringIO(downloads["scenario_coefficients.csv"].decode("utf-8"))))
-    term = terms[0].index("term_label")
+    term = terms[0].index(csv_header("term_label", RUSSIAN))
     assert "Константа (Россия 0 %, рубль без изменений)" in {row[term] for row in terms[1:]}
 
 
