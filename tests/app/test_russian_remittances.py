@@ -35,7 +35,7 @@ def test_the_presets_are_named_in_the_viewer_s_language_and_load_the_same_shock(
     english = open_app("remittances")
     russian = open_app("remittances", lang="ru")
     names = {button.label for button in russian.button}
-    assert {"2020: закрытие границ из-за COVID-19", "2015: обвал рубля и новые миграционные правила в России"} <= names
+    assert {"2020: закрытие границ из-за COVID-19", "2015: обвал рубля, новые миграционные правила"} <= names
     assert not names & {"2020: Covid border closures", "2015: ruble collapse and new Russian migration rules"}
     help_text = next(b.help for b in russian.button if b.label.startswith("2015:"))
     assert "Банк России: переводы из России, 2015 г. к 2014 г." in help_text
