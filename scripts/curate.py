@@ -977,7 +977,7 @@ def curate_geometry(registry: SourceRegistry) -> None:
         "P. Wessel / The GMT Team",
         "https://sources.debian.org/src/gmt-dcw/2.1.1-1/",
         "",
-        "Digital Chart of the World for GMT (DCW-GMT) 2.1.1 country polygons, 1:1,000,000, via the data pack",
+        "Digital Chart of the World for GMT (DCW-GMT) 2.1.1 country polygons, 1:1,000,000, as packaged by Debian (gmt-dcw)",
         GEO_LICENCE["dcw"],
         source_id="dcw-gmt",
     )
@@ -985,7 +985,7 @@ def curate_geometry(registry: SourceRegistry) -> None:
         "P. Wessel & W.H.F. Smith",
         "https://sources.debian.org/src/gmt-gshhg/2.3.7-6/",
         "",
-        "GSHHG 2.3.7 WDBII rivers, full resolution, via the data pack",
+        "GSHHG 2.3.7 WDBII rivers, full resolution, as packaged by Debian (gmt-gshhg)",
         GEO_LICENCE["gshhg"],
         source_id="gshhg",
     )

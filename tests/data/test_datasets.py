@@ -32,6 +32,15 @@ def test_every_cited_source_is_used_and_every_source_is_cited():
     assert sources - cited - cited_by_code == set(), "sources.csv lists sources that nothing cites"
 
 
+def test_a_source_is_named_by_its_publisher_not_by_how_the_project_received_it():
+    """Titles reach the screen ("Whose figures"): our name for the researched material is not a reader's."""
+    sources = datasets.load("sources")
+    words = sources["title"] + " " + sources["publisher"]
+    assert not words.str.contains("data pack|data-pack|shared/", case=False).any(), list(
+        sources.loc[words.str.contains("data pack", case=False), "source_id"]
+    )
+
+
 def test_dots_covers_1993_to_2020_for_both_reporters_and_flows():
     dots = datasets.load("trade_dots")
     counts = dots.groupby(["reporter", "flow"])["year"].agg(["min", "max", "count"])
