@@ -977,7 +977,8 @@ def curate_geometry(registry: SourceRegistry) -> None:
         "P. Wessel / The GMT Team",
         "https://sources.debian.org/src/gmt-dcw/2.1.1-1/",
         "",
-        "Digital Chart of the World for GMT (DCW-GMT) 2.1.1 country polygons, 1:1,000,000, as packaged by Debian (gmt-dcw)",
+        "Digital Chart of the World for GMT (DCW-GMT) 2.1.1 country polygons, 1:1,000,000,"
+        " as packaged by Debian (gmt-dcw)",
         GEO_LICENCE["dcw"],
         source_id="dcw-gmt",
     )
