@@ -710,8 +710,8 @@ def curate_partners(registry: SourceRegistry) -> list[dict[str, str]]:
 WDI_WORLD_FLAGS = {
     ("NPL", year): (
         "Suspect: a jump from 22% (2021) no other economy shows, likely a break in this vintage's GDP",
-        "скачок с 22\u00a0% (2021\u00a0г.), какого нет ни у одной другой экономики; вероятно, разрыв в ряду "
-        "ВВП этой версии данных",
+        "скачок с 22\u00a0% (2021\u202fг.), какого нет ни у одной другой экономики; вероятно, разрыв в ряду "
+        "ВВП этого выпуска",
     )
     for year in ("2022", "2023", "2024")
 }

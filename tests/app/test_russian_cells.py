@@ -58,7 +58,7 @@ def test_the_border_csvs_write_their_words_in_russian(open_app, downloads):
     figures = set(column(downloads, "troop_estimates_201st.csv", "figure"))
     assert figures == {"около", "не менее", "до", "выведено"}
     records = column(downloads, "claims_checked.csv", "record")
-    assert records[0].startswith("Цифры, опубликованные в 2021–2022 гг., — от ")
+    assert records[0].startswith("Цифры, опубликованные в 2021–2022\u202fгг., — от ")
     assert "map geometry" not in downloads["border_sites.csv"].decode("utf-8")
     assert "картографическая основа" in downloads["border_sites.csv"].decode("utf-8")
 

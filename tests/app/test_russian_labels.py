@@ -64,7 +64,7 @@ def test_the_distances_table_and_the_maps_key_name_the_sites_in_russian(open_app
     assert {"Нижний Пяндж", "Душанбе, штаб 201-й базы", "Станция «Окно»"} <= names
     assert not names & set(datasets.load("security_sites")["short_name"].dropna())
     key = " ".join(m.value for m in at.markdown)
-    assert "Куляб, до 2015 г." in key and "Kulob" not in key
+    assert "Куляб, до 2015\u202fг." in key and "Kulob" not in key
     english = open_app("border")
     table = next(t for t in english.dataframe if "To the border, km" in t.value.columns)
     assert "Panji Poyon" in set(table.value["Site"])
@@ -87,7 +87,7 @@ def test_the_distances_table_writes_russian_numbers_and_statuses(open_app):
     table = next(t for t in at.dataframe if "До границы, км" in t.value.columns).value.set_index("Объект")
     assert table.loc["Нижний Пяндж", "До границы, км"] == "0,3"
     assert table.loc["Нижний Пяндж", "Статус"] == "действует"
-    assert table.loc["Куляб, до 2015 г.", "Статус"] == "закрыт"
+    assert table.loc["Куляб, до 2015\u202fг.", "Статус"] == "закрыт"
     english = open_app("border")
     table = next(t for t in english.dataframe if "To the border, km" in t.value.columns).value.set_index("Site")
     assert table.loc["Panji Poyon", "To the border, km"] == 0.3 and table.loc["Panji Poyon", "Status"] == "active"

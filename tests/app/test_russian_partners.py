@@ -46,7 +46,7 @@ def test_every_partner_economy_is_named_in_russian_not_only_the_seven(open_app):
 def test_a_flag_s_reason_is_written_in_the_viewer_s_language(open_app, downloads):
     """Nepal's 2022–2024 remittance values are flagged by the project (data/README.md): the reason is
     our own words, so a Russian page gives it in Russian, in the sentence and the top-15 CSV alike."""
-    reason = "скачок с 22\u00a0% (2021\u00a0г.), какого нет ни у одной другой экономики"
+    reason = "скачок с 22\u00a0% (2021\u202fг.), какого нет ни у одной другой экономики"
     at = open_app("partners", lang="ru")
     said = " ".join(visible_texts(at.main))
     assert f"Значение (Непал) помечено как сомнительное: {reason}" in said

@@ -20,10 +20,10 @@ def test_the_trade_page_in_russian_reads_russian(open_app):
     assert at.title[0].value == "Торговля России и Таджикистана"
     assert [s.value for s in at.subheader][:2] == [
         "Годовой товарооборот по данным каждой стороны",
-        "Доля России во внешней торговле Таджикистана",
+        "Доля России в товарообороте Таджикистана",
     ]
     labels = [m.label for m in at.metric]
-    assert labels[:2] == ["Россия: товарооборот за 2024 г.", "Россия: рекордный год"]
+    assert labels[:2] == ["Россия: товарооборот за 2024\u202fг.", "Россия: рекордный год"]
     # Russian officials' US$1.50bn for 2024, +7.1% on 2023, as Russian statistics write them:
     # decimal comma, no-break spaces, "млрд долл. США", a space before %
     assert at.metric[0].value == "1,50\u00a0млрд\u00a0долл.\u00a0США"

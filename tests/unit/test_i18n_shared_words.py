@@ -46,7 +46,7 @@ def reason(kind: str, first: Basis, second: Basis) -> str:
             Basis("TASS", "", 2025, False, "part-year, Jan–May 2025"),
             Basis("TASS", "", 2024, False, ""),
             "TASS's 2025 figure is partial (part-year, Jan–May 2025)",
-            "TASS: данные за 2025 г. неполные (неполный год, янв. – май 2025\u202fг.)",
+            "TASS: данные за 2025\u202fг. неполные (неполный год, янв. – май 2025\u202fг.)",
         ),
         (
             CHANGE,

@@ -24,10 +24,10 @@ def test_the_reliance_sentence_in_russian_names_countries_by_cldr():
     frame = frame.assign(reporter_iso3=frame["reporter"].map(CODES))
     # 27.6 − 30.0 = −2.4 points; 49.8 − 10.0 = +39.8 points
     assert pt.reliance_sentence(frame, RUSSIAN) == (
-        "Крупнейшая доля партнёра в товарообороте показанных стран в 2020 г.: "
-        f"Россия — Киргизия (27,6{NBSP}% товарооборота страны, −2,4{NBSP}п.{NBSP}п. с 2000 г.) и "
+        "Крупнейшая доля партнёра в товарообороте показанных стран в 2020\u202fг.: "
+        f"Россия — Киргизия (27,6{NBSP}% товарооборота страны, −2,4{NBSP}п.{NBSP}п. с 2000\u202fг.) и "
         f"Китай — Туркменистан (49,8{NBSP}% товарооборота страны, на основе оценки МВФ, "
-        f"+39,8{NBSP}п.{NBSP}п. с 2005 г.)."
+        f"+39,8{NBSP}п.{NBSP}п. с 2005\u202fг.)."
     )
 
 
@@ -42,8 +42,8 @@ def test_the_changes_table_in_russian():
         }
     )
     table = changes_table(SharesView(2020, [], [], pd.DataFrame(), pd.DataFrame(), changes), 2019, RUSSIAN)
-    assert table.columns.tolist() == ["Партнёр", "Доля, 2019 г.", "Доля, 2020 г.", "Изменение"]
-    assert table["Доля, 2019 г."].tolist() == [f"30,0{NBSP}%", "нет данных"]
+    assert table.columns.tolist() == ["Партнёр", "Доля, 2019\u202fг.", "Доля, 2020\u202fг.", "Изменение"]
+    assert table["Доля, 2019\u202fг."].tolist() == [f"30,0{NBSP}%", "нет данных"]
     assert table["Изменение"].tolist() == [f"+10,0{NBSP}п.{NBSP}п.", "–"]
 
 

@@ -32,11 +32,11 @@ def coverage(rows: list[tuple[int, int, str]]) -> SimpleNamespace:
 def test_headings_are_counted_with_russian_plural_forms():
     model = coverage([(n, n, "un_comtrade_rus") for n in (1, 2, 5, 21, 1200)])
     assert build_coverage_frame(model, RUSSIAN)["detail"].tolist() == [
-        "1 позиция по данным un_comtrade_rus",
-        "2 позиции по данным un_comtrade_rus",
-        "5 позиций по данным un_comtrade_rus",
-        "21 позиция по данным un_comtrade_rus",
-        f"1{NB}200 позиций по данным un_comtrade_rus",
+        "1 позиция по данным «un_comtrade_rus»",
+        "2 позиции по данным «un_comtrade_rus»",
+        "5 позиций по данным «un_comtrade_rus»",
+        "21 позиция по данным «un_comtrade_rus»",
+        f"1{NB}200 позиций по данным «un_comtrade_rus»",
     ]
     # English as it has always read, "headings" for one too, and no thousands separator
     assert build_coverage_frame(model, ENGLISH)["detail"].tolist()[::4] == [

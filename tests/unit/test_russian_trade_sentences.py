@@ -35,9 +35,9 @@ def rub(value: float) -> str:
 def test_the_articles_figure_is_judged_in_russian():
     sentence = trade_projection.article_trade_sentence(claims(), rub, RUSSIAN)
     assert sentence == (
-        f"Показатель статьи Russia Briefing за 2021 г. (1,13{NB}млрд{NB}долл.{NB}США) был предварительной оценкой "
+        f"Показатель статьи Russia Briefing за 2021\u202fг. (1,13{NB}млрд{NB}долл.{NB}США) был предварительной оценкой "
         f"и оказался ниже всех более поздних данных (от 1,20{NB}млрд{NB}долл.{NB}США до 1,40{NB}млрд{NB}долл.{NB}США). "
-        f"Её прогноз — около 2,00{NB}млрд{NB}долл.{NB}США за 2022 г. (показан как прогноз) — не оправдался: "
+        f"Прогноз статьи — около 2,00{NB}млрд{NB}долл.{NB}США за 2022\u202fг. (показан как прогноз) — не оправдался: "
         f"позднее стороны сообщили от 1,40{NB}млрд{NB}долл.{NB}США до 1,70{NB}млрд{NB}долл.{NB}США."
     )
 
@@ -51,7 +51,7 @@ def test_a_single_later_figure_is_one_amount_and_a_final_figure_is_no_estimate()
         RUSSIAN,
     )
     assert sentence == (
-        f"Показатель статьи Russia Briefing за 2021 г. (1,30{NB}млрд{NB}долл.{NB}США) оказался в пределах более "
+        f"Показатель статьи Russia Briefing за 2021\u202fг. (1,30{NB}млрд{NB}долл.{NB}США) оказался в пределах более "
         f"поздних данных (1,30{NB}млрд{NB}долл.{NB}США)."
     )
 
@@ -61,7 +61,7 @@ def test_no_later_statement_is_said_so_in_russian():
         claims(later_min_usd_m=None, later_max_usd_m=None, projected_usd_m=None), rub, RUSSIAN
     )
     assert sentence == (
-        f"Показатель статьи Russia Briefing за 2021 г. (1,13{NB}млрд{NB}долл.{NB}США): более поздних данных "
+        f"Показатель статьи Russia Briefing за 2021\u202fг. (1,13{NB}млрд{NB}долл.{NB}США): более поздних данных "
         "об итоге этого года нет."
     )
 
@@ -71,8 +71,8 @@ def test_a_reporter_that_stopped_is_named_in_russian():
     rows += [("un_comtrade_tjk", "Tajikistan (UN Comtrade)", y) for y in (2019, 2020, 2021, 2022, 2023, 2024)]
     full_years = pd.DataFrame(rows, columns=["reporter", "label", "year"])
     assert trade.reporting_stopped(full_years, RUSSIAN) == (
-        "Ряд «Russia (UN Comtrade)» заканчивается 2021 г., а ряд «Tajikistan (UN Comtrade)» продолжается до "
-        "2024 г.: более поздние годы не представлены, поэтому за 2022–2024 гг. показана только одна сторона "
+        "Ряд «Russia (UN Comtrade)» заканчивается 2021\u202fг., а ряд «Tajikistan (UN Comtrade)» продолжается до "
+        "2024\u202fг.: более поздние годы не представлены, поэтому за 2022–2024\u202fгг. показана только одна сторона "
         "(это пробел в данных, а не спад)."
     )
 

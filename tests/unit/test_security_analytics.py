@@ -173,8 +173,8 @@ def test_a_claims_subject_and_record_are_written_in_the_viewers_language():
     strength = security.base_strength(TROOPS)
     (russian,) = security.check_claims(claims, strength, pd.DataFrame(), REFERENCES, 1246.0, RUSSIAN)
     assert russian.record == (
-        f"Цифры, опубликованные в 2021–2022 гг., — от 6{NBSP}000 до 7{NBSP}500. "
-        f"Та же цифра, 7{NBSP}000, публикуется с 2012 г."
+        f"Цифры, опубликованные в 2021–2022\u202fгг., — от 6{NBSP}000 до 7{NBSP}500. "
+        f"Та же цифра, 7{NBSP}000, публикуется с 2012\u202fг."
     )
     (english,) = security.check_claims(claims, strength, pd.DataFrame(), REFERENCES, 1246.0, ENGLISH)
     assert english.record == (

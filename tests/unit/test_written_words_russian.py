@@ -56,7 +56,7 @@ def test_a_frames_written_words_read_in_russian_and_the_rest_stays():
     assert russian["reported_by"].tolist() == [
         "этот дашборд",
         "Официальные лица России",
-        "Таджикистан: данные, представленные в МВФ",
+        "Таджикистан — данные, переданные в МВФ",
     ]
     assert russian["basis"].tolist() == [
         "расчёт дашборда: изменение к предыдущему году",
