@@ -213,6 +213,7 @@ def test_country_names_come_from_cldr():
     assert country("TJK", ENGLISH) == "Tajikistan"
     assert country("SUN", RUSSIAN, fallback="USSR") == "USSR"  # a withdrawn code takes no successor's name
     assert country("WLD", RUSSIAN) == "WLD"
+    assert country("XKX", RUSSIAN, fallback="Kosovo") == "Косово"  # the World Bank's code, CLDR's XK
 
 
 SPEC = {
