@@ -145,7 +145,8 @@ class _Page(FPDF):
         self.set_font(FONT, "", 7.5)
         self.set_text_color(*MUTED)
         page = self.brief.lang.gettext("page {number}").format(number=self.page_no())
-        self.cell(0, 4, f"{self.brief.title} · {self.brief.made_on} · {page}", align="R")
+        made_on = localized.day(self.brief.made_on, self.brief.lang)
+        self.cell(0, 4, f"{self.brief.title} · {made_on} · {page}", align="R")
 
 
 def _layout(
@@ -171,7 +172,7 @@ def _header(pdf: FPDF, brief: Brief) -> None:
     pdf.multi_cell(0, 8.5, brief.title, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_font(FONT, "", 9)
     pdf.set_text_color(*MUTED)
-    made = _("Made {date} · {view}").format(date=brief.made_on, view=brief.view)
+    made = _("Made {date} · {view}").format(date=localized.day(brief.made_on, brief.lang), view=brief.view)
     pdf.multi_cell(0, 4.4, made, new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.ln(2)
 
@@ -196,7 +197,7 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float, l
     pdf.set_font(FONT, "", 8)
     pdf.set_text_color(*MUTED)
     pdf.multi_cell(width - 5, 3.8, figure.label, new_x="LEFT", new_y="NEXT", align="L")
-    pdf.set_font(FONT, "B", 15)
+    pdf.set_font(FONT, "B", _value_size(pdf, figure.value, width - 5))
     pdf.set_text_color(*INK)
     pdf.multi_cell(width - 5, 6.5, figure.value, new_x="LEFT", new_y="NEXT", align="L")
     if figure.note:
@@ -212,6 +213,19 @@ def _figure_box(pdf: FPDF, figure: Figure, x: float, top: float, width: float, l
     pdf.set_draw_color(*RULE)
     pdf.rect(x, top, width, height)
     return height
+
+
+def _value_size(pdf: FPDF, value: str, width: float, largest: float = 15, smallest: float = 11) -> float:
+    """The largest bold size at which a figure's value fits its box on one line: a value is one
+    amount with its unit ('1,50–1,90 млрд долл. США'), and broken over two lines it reads as two.
+    A value too long even at `smallest` wraps at its ordinary spaces."""
+    size = largest
+    while size > smallest:
+        pdf.set_font(FONT, "B", size)
+        if pdf.get_string_width(value) <= width - 2 * pdf.c_margin:  # multi_cell keeps a margin each side
+            break
+        size -= 0.5
+    return size
 
 
 def _paragraphs(pdf: FPDF, paragraphs: tuple[str, ...]) -> None:

@@ -5,6 +5,7 @@ decodes it the same way, through the ToUnicode maps fpdf2 writes for its embedde
 """
 
 import io
+from dataclasses import replace
 
 import font_source_sans_pro
 from fontTools.ttLib import TTFont
@@ -46,6 +47,7 @@ BRIEF = Brief(
     figures=(Figure("Товарооборот", localized.money(1130, RUSSIAN), basis="данные России, отчётные"),),
     paragraphs=(SENTENCE, "Ҷумҳурии Тоҷикистон: ғ, қ, ӣ, ӯ, ҳ, ҷ."),
     left_out=("Не вошёл в справку 1 график.",),
+    lang=RUSSIAN,
 )
 
 
@@ -58,6 +60,17 @@ def test_a_russian_brief_reads_back_as_russian_text_italic_lines_included():
     assert "1,13 млрд долл. США" in flat
     assert "2010–2020 гг." in flat
     assert "ғ, қ, ӣ, ӯ, ҳ, ҷ" in flat
+    assert "Подготовлено 28 ноября 2026 г." in flat  # CLDR's long date, not 2026-11-28
     assert "данные России, отчётные" in flat  # set in italic: the Cyrillic comes from the upright face
     assert "Не вошёл в справку 1 график." in flat  # italic too
     assert "…" not in text  # nothing was replaced as unprintable
+
+
+def test_a_value_with_its_unit_stays_on_one_line_in_a_narrow_box():
+    """Three boxes a row leave about 55 mm each: a range with its Russian unit must not be split
+    into '1,50–1,90 млрд долл.' and 'США' on two lines."""
+    value = "1,50–1,90\u00a0млрд долл.\u00a0США"  # as the Overview's turnover card writes it
+    figures = tuple(Figure(label, value, basis="данные России") for label in ("Товарооборот", "Экспорт", "Импорт"))
+    reader = PdfReader(io.BytesIO(render_pdf(replace(BRIEF, figures=figures), chart_png=tiny_png)))
+    lines = reader.pages[0].extract_text().splitlines()
+    assert sum(" ".join(line.split()) == "1,50–1,90 млрд долл. США" for line in lines) == 3, lines[:12]
