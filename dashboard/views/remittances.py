@@ -311,7 +311,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
         for preset in presets.values():
             if st.button(
                 preset.word("label", lang),  # says which shock it loads, not just its year
-                help=_("{label}. Change {change}: {basis}. Share {share}: {share_note}").format(
+                help=_("{label}. Change {change}: {basis}; share {share}: {share_note}").format(
                     label=preset.word("label", lang),
                     change=localized.percent(preset.russia_change_pct, lang),
                     basis=preset.word("basis", lang),
