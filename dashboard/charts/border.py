@@ -321,16 +321,16 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
             y=alt.Y("estimate:Q", scale=y_scale),
             shape=alt.Shape(
                 "figure:N",
-                title=lang.gettext("Figure"),
+                title=lang.pgettext("qualifier", "Figure"),
                 scale=alt.Scale(domain=kinds, range=list(FIGURE_SHAPES.values())),
             ),
             color=alt.Color(
                 "figure:N",
-                title=lang.gettext("Figure"),
+                title=lang.pgettext("qualifier", "Figure"),
                 scale=alt.Scale(domain=kinds, range=[SIDE_COLORS["Russia"]] * 3 + [MUTED]),
             ),
             tooltip=[
-                alt.Tooltip("figure:N", title=lang.gettext("Figure")),
+                alt.Tooltip("figure:N", title=lang.pgettext("qualifier", "Figure")),
                 alt.Tooltip("estimate:Q", format=",", title=lang.gettext("Personnel")),
                 alt.Tooltip("note:N", title=lang.gettext("Note")),
                 *basis_tooltips(lang=lang),

@@ -12,7 +12,7 @@ import vl_convert
 
 from dashboard.analytics import border
 from dashboard.charts import border as charts
-from dashboard.formatting.language import ENGLISH
+from dashboard.formatting.language import ENGLISH, RUSSIAN
 from dashboard.models.border import MAP_BOX
 from dashboard.models.border_coverage import drawn_reaches
 from tests.unit.chart_inputs import (
@@ -141,6 +141,15 @@ def test_troop_chart_keeps_bounds_and_redeployments_apart():
     assert [(row["year"], row["low"], row["high"]) for row in spread] == [
         (2022, 7000.0, 7500.0)
     ]  # only where figures differ
+
+
+def test_the_troop_legend_says_what_kind_of_figure_each_mark_is_in_russian_too():
+    """'Figure' here is a figure's kind (about, at least, up to): the qualifier's word, not the
+    general 'Показатель'."""
+    for lang, title in ((ENGLISH, "Figure"), (RUSSIAN, "Характер значения")):
+        spec = charts.troop_chart(STRENGTH_FIGURES, STRENGTH_RANGES, TROOP_CLAIMS, lang).to_dict(validate=False)
+        encoding = spec["layer"][1]["encoding"]
+        assert (encoding["shape"]["title"], encoding["color"]["title"]) == (title, title)
 
 
 def test_membership_chart_puts_russia_and_tajikistan_first():
