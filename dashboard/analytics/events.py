@@ -5,7 +5,25 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.datasets import in_language
+from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import LANGUAGES, Language
+
+# The kinds of event (events.csv's `category`), as the Overview's filter and every events table name them.
+CATEGORY_NAMES = {
+    "diplomacy": N_("Diplomacy"),
+    "economy": N_("Economy"),
+    "migration": N_("Migration"),
+    "politics": N_("Politics"),
+    "security": N_("Security"),
+}
+
+
+def category_words(categories: pd.Series, lang: Language) -> pd.Series:
+    """Each event's kind in another language ('security' -> 'Безопасность'); English lists the
+    data's own word, as it always has."""
+    if lang.is_source:
+        return categories
+    return categories.map(lambda code: lang.gettext(CATEGORY_NAMES.get(code, code)))
 
 
 def decimal_year(date: str) -> float:

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dashboard.charts.theme import INK, MUTED, SIDE_COLORS, basis_tooltips
 from dashboard.formatting.catalogue import N_
+from dashboard.formatting.countries import country
 from dashboard.formatting.language import Language
 
 # The map takes its height from its frame (see components.show_map), so a phone gets a map as
@@ -356,12 +357,41 @@ def troop_chart(figures: pd.DataFrame, ranges: pd.DataFrame, claims: pd.DataFram
 STATUS_COLORS = {"member": "#1F2933", "suspended": "#8E7CC3", "observer": "#9CB8DA", "former": "#E5E7EB"}
 
 
+ORGANISATIONS = ("CSTO", "CIS", "EAEU", "SCO")  # as the page lists them: the security bloc first
+
+
+def membership_status(status: str, lang: Language) -> str:
+    """A membership's status (memberships.csv's code) as the legend says it."""
+    words = {
+        "member": lang.pgettext("membership", "member"),
+        "suspended": lang.pgettext("membership", "suspended"),
+        "observer": lang.pgettext("membership", "observer"),
+        "former": lang.pgettext("membership", "former"),
+    }
+    return words.get(status, status)
+
+
+def memberships_in(matrix: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The matrix as a reader in `lang` reads it: countries named by CLDR, organisations by the
+    glossary (ОДКБ), statuses by the catalogue. English is the data as published."""
+    if lang.is_source:
+        return matrix
+    return matrix.assign(
+        organization=matrix["organization"].map(lang.gettext),
+        country_name=[
+            country(iso3, lang, name) for iso3, name in zip(matrix["country_iso3"], matrix["country_name"], strict=True)
+        ],
+        status=matrix["status"].map(lambda status: membership_status(status, lang)),
+    )
+
+
 def membership_chart(matrix: pd.DataFrame, lang: Language) -> alt.LayerChart:
     """Organisations × countries, coloured by status, Russia and Tajikistan first."""
+    matrix = memberships_in(matrix, lang)
     names = matrix.drop_duplicates("country_iso3").set_index("country_iso3")["country_name"]
     order = ["RUS", "TJK", *sorted(set(names.index) - {"RUS", "TJK"}, key=names.get)]
     x = alt.X("country_name:N", title=None, sort=[names[c] for c in order], axis=alt.Axis(labelAngle=-40, orient="top"))
-    y = alt.Y("organization:N", title=None, sort=["CSTO", "CIS", "EAEU", "SCO"])
+    y = alt.Y("organization:N", title=None, sort=[lang.gettext(o) for o in ORGANISATIONS])
     cells = (
         alt.Chart(matrix)
         .mark_rect(stroke="#FFFFFF", strokeWidth=2)
@@ -371,7 +401,10 @@ def membership_chart(matrix: pd.DataFrame, lang: Language) -> alt.LayerChart:
             color=alt.Color(
                 "status:N",
                 title=lang.gettext("Status"),
-                scale=alt.Scale(domain=list(STATUS_COLORS), range=list(STATUS_COLORS.values())),
+                scale=alt.Scale(
+                    domain=[membership_status(status, lang) for status in STATUS_COLORS],
+                    range=list(STATUS_COLORS.values()),
+                ),
             ),
             tooltip=[
                 alt.Tooltip("organization:N", title=lang.gettext("Organisation")),

@@ -14,11 +14,10 @@ from dashboard.analytics import overview, security
 from dashboard.analytics import partners as pt
 from dashboard.analytics.basis import SHOWN
 from dashboard.analytics.citations import as_published, with_citation
-from dashboard.analytics.events import titled_in
+from dashboard.analytics.events import category_words, titled_in
 from dashboard.analytics.overview import Headline
 from dashboard.analytics.trade import line_segments
 from dashboard.formatting import in_unit, localized
-from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
 from dashboard.models.border import BorderModel
 from dashboard.models.partners import PartnersModel
@@ -27,14 +26,6 @@ from dashboard.models.trade import TradeModel
 
 CARD_ORDER = ("trade", "russia_share", "partners", "remittances", "migrants", "troops", "border")
 SHARE_SINCE = 2000  # the partner card's share is compared with this year, as the Partners page's default
-# The kinds of event (events.csv's `category`), as the Overview's filter and table name them.
-CATEGORY_NAMES = {
-    "diplomacy": N_("Diplomacy"),
-    "economy": N_("Economy"),
-    "migration": N_("Migration"),
-    "politics": N_("Politics"),
-    "security": N_("Security"),
-}
 
 
 @dataclass(frozen=True)
@@ -99,8 +90,7 @@ def events_table(listed: pd.DataFrame, sources: pd.DataFrame, lang: Language) ->
     more_text = lang.gettext(" (+{count} more)")
     more = listed["other_source_ids"].map(lambda ids: more_text.format(count=ids.count(";") + 1) if ids else "")
     shown = shown.assign(source_publisher=shown["source_publisher"] + more.to_numpy())  # merge keeps the order
-    if not lang.is_source:
-        shown = shown.assign(category=shown["category"].map(lambda c: lang.gettext(CATEGORY_NAMES.get(c, c))))
+    shown = shown.assign(category=category_words(shown["category"], lang))
     return shown[["date", "category", "title", "source_publisher", "source_url"]]
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analytics.basis import reason_in
-from dashboard.analytics.events import titled_in
+from dashboard.analytics.events import category_words, titled_in
 from dashboard.analytics.security import border_reference_text, membership_summary
 from dashboard.cache import readonly, shared, specs
 from dashboard.charts import border as charts
@@ -394,7 +394,8 @@ def events_section(model: BorderModel, tables: BorderTables, view: BorderState, 
     _ = lang.gettext
     st.subheader(_("Security and political events"))
     events = titled_in(model.events[tables.event_years.between(*view.years)], lang).sort_values("date", ascending=False)
-    table = pd.DataFrame({_("Date"): events["date"], _("Event"): events["title"], _("Category"): events["category"]})
+    kinds = category_words(events["category"], lang)
+    table = pd.DataFrame({_("Date"): events["date"], _("Event"): events["title"], _("Category"): kinds})
     st.dataframe(table, hide_index=True, width="stretch", height=320)
     components.sources_and_download(events, model.sources, "security_events.csv", lang=lang)
 

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from dashboard.analytics.events import CATEGORY_NAMES
 from dashboard.analytics.overview import Headline
 from dashboard.brief import collect
 from dashboard.cache import shared, specs, tables
@@ -20,7 +21,7 @@ from dashboard.charts import overview as charts
 from dashboard.datasets import DataError
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.language import Language
-from dashboard.models.overview import CATEGORY_NAMES, events_note
+from dashboard.models.overview import events_note
 from dashboard.navigation import PAGE_BY_NAME
 from dashboard.session.binding import bound_widget, current_view
 from dashboard.session.pages.overview import EVENT_CATEGORIES, OverviewState

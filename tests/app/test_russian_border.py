@@ -64,3 +64,10 @@ def test_the_article_s_claims_and_the_reference_lengths_read_in_russian(open_app
     assert "(2022-06-29) says 7,000 personnel — :green[holds]" in english
     assert "(2022-06-29) says 3 facilities — :red[no longer holds]" in english
     assert "Tajikistan's foreign ministry gives 1,344.15 km (1,135.3 km along rivers" in english
+
+
+def test_the_events_table_names_each_kind_in_russian(open_app):
+    at = open_app("border", lang="ru")
+    (events,) = [frame.value for frame in at.dataframe if "Категория" in frame.value.columns]
+    assert set(events["Категория"]) <= {"Дипломатия", "Экономика", "Миграция", "Политика", "Безопасность"}
+    assert "Безопасность" in set(events["Категория"])

@@ -152,6 +152,19 @@ def test_the_troop_legend_says_what_kind_of_figure_each_mark_is_in_russian_too()
         assert (encoding["shape"]["title"], encoding["color"]["title"]) == (title, title)
 
 
+def test_the_membership_chart_reads_in_russian_and_keeps_its_colours():
+    spec = charts.membership_chart(MEMBERSHIPS, RUSSIAN).to_dict(validate=False)
+    rows = spec["datasets"][spec["data"]["name"]]
+    assert {row["organization"] for row in rows} <= {"ОДКБ", "СНГ", "ЕАЭС", "ШОС"}
+    assert {"Россия", "Таджикистан"} <= {row["country_name"] for row in rows}  # CLDR's names
+    color = spec["encoding"]["color"]
+    assert color["scale"]["domain"] == ["член", "членство приостановлено", "наблюдатель", "бывший член"]
+    assert color["scale"]["range"][0] == charts.STATUS_COLORS["member"]  # a member is still the darkest
+    assert spec["encoding"]["y"]["sort"] == ["ОДКБ", "СНГ", "ЕАЭС", "ШОС"]
+    english = charts.membership_chart(MEMBERSHIPS, ENGLISH).to_dict(validate=False)
+    assert english["encoding"]["color"]["scale"]["domain"] == ["member", "suspended", "observer", "former"]
+
+
 def test_membership_chart_puts_russia_and_tajikistan_first():
     spec = charts.membership_chart(MEMBERSHIPS, ENGLISH).to_dict(validate=False)
     assert spec["encoding"]["x"]["sort"] == ["Russia", "Tajikistan", "Afghanistan", "China", "Uzbekistan"]
