@@ -74,6 +74,22 @@ def shown_table(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
     )
 
 
+def shown(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """`shown_table` of a shared table, worked out once per table and language (readonly.derived):
+    the same rows on every visit, and the distances on every radius move."""
+    return readonly.derived(table, ("shown", lang), lambda rows: shown_table(rows, lang))
+
+
+def shown_distances(model: BorderModel, distances: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The distances table as shown: each site by its name in the language, once per table and language."""
+    names = site_names(model, lang)
+    return readonly.derived(
+        distances,
+        ("shown distances", lang),
+        lambda rows: shown_table(rows.assign(Site=rows["Site"].map(lambda site: names.get(site, site))), lang),
+    )
+
+
 def site_names(model: BorderModel, lang: Language) -> dict[str, str]:
     """A site's label as the English page shows it -> as the viewer's language does (its
     `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name). Worked out
@@ -281,9 +297,7 @@ def map_section(model: BorderModel, tables: BorderTables, view: BorderState, lan
 def distances_section(model: BorderModel, tables: BorderTables, view: BorderState, lang: Language) -> None:
     _ = lang.gettext
     st.subheader(_("How far from the border"))
-    names = site_names(model, lang)
-    table = tables.distance_table.assign(Site=tables.distance_table["Site"].map(lambda site: names.get(site, site)))
-    st.dataframe(shown_table(table, lang), hide_index=True, width="stretch")
+    components.table(shown_distances(model, tables.distance_table, lang), hide_index=True, width="stretch")
     components.sources_and_download(
         tables.distance_rows,
         model.sources,
@@ -357,7 +371,7 @@ def troops_section(
     st.markdown(
         _("**The border's length as reference sources give it**, which the article's figure is checked against:")
     )
-    st.dataframe(shown_table(tables.references_table, lang), hide_index=True, width="stretch")
+    components.table(shown(tables.references_table, lang), hide_index=True, width="stretch")
     references = shared.border_words(lang).references
     components.sources_and_download(references, model.sources, "border_references.csv", lang=lang)
 
@@ -410,13 +424,13 @@ def unplaced_section(tables: BorderTables, lang: Language) -> None:
         count,
     )
     with st.expander(title.format(count=count)):
-        st.dataframe(shown_table(tables.unplaced, lang), hide_index=True, width="stretch")
+        components.table(shown(tables.unplaced, lang), hide_index=True, width="stretch")
 
 
 def lengths_section(model: BorderModel, tables: BorderTables, lang: Language) -> None:
     _ = lang.gettext
     with st.expander(_("The border's length at each map scale")):
-        st.dataframe(shown_table(tables.lengths_table, lang), hide_index=True, width="stretch")
+        components.table(shown(tables.lengths_table, lang), hide_index=True, width="stretch")
         components.sources_and_download(
             tables.lengths_rows,
             model.sources,

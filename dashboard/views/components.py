@@ -24,7 +24,7 @@ from dashboard.analytics.citations import (
     withheld_rows,
 )
 from dashboard.brief import collect
-from dashboard.cache import readonly, source_lists, specs
+from dashboard.cache import arrow_tables, readonly, source_lists, specs
 from dashboard.charts.theme import ON_CANVAS
 from dashboard.datasets import DataError
 from dashboard.formatting import markdown_text, vega
@@ -154,6 +154,12 @@ def chart_with_sources(
     show_chart(chart, description, data, lang=lang)
     sources_and_download(data, sources, file_name, note, lang=lang)
     numbers_as_table(data, file_name, lang=lang)
+
+
+def table(frame: pd.DataFrame, **options: Any) -> None:
+    """`st.dataframe` of a frame; a shared frame goes as the Arrow table made from it once
+    (cache/arrow_tables.py), so a rerun does not convert the same rows again."""
+    st.dataframe(arrow_tables.for_dataframe(frame), **options)
 
 
 def numbers_as_table(data: pd.DataFrame, name: str, *, lang: Language) -> None:

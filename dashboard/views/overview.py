@@ -133,7 +133,7 @@ def events_section(
     if listed.empty:
         components.no_data(_("No events of the chosen kinds. Pick a kind above."))
         return
-    st.dataframe(
+    components.table(
         shared.overview_events_table(kinds, lang),
         hide_index=True,
         width="stretch",

@@ -84,7 +84,7 @@ def named_products(tables: DirectionTables, query: str, lang: Language) -> None:
     if tables.named.empty:
         st.caption(_("No named product matches.") if query else _("No source names main products for this direction."))
     else:
-        st.dataframe(tables.named, hide_index=True, width="stretch")
+        components.table(tables.named, hide_index=True, width="stretch")
         st.caption(_("Named without a value or year; {publishers}.").format(publishers=tables.named_by))
 
 
@@ -134,7 +134,7 @@ def published_figures(tables: DirectionTables, lang: Language) -> None:
 
 
 def figures_table(tables: DirectionTables, lang: Language) -> None:
-    st.dataframe(
+    components.table(
         tables.figures,
         hide_index=True,
         width="stretch",
@@ -310,7 +310,7 @@ def named_flows_section(model: ProductsModel, lang: Language) -> None:
     if latest.empty:
         return
     st.subheader(_("The flows the Russia Briefing article names, in BACI"))
-    st.dataframe(latest, hide_index=True, width="stretch")
+    components.table(latest, hide_index=True, width="stretch")
     components.chart_with_sources(
         specs.chart_spec(charts.yearly_chart, by_year, lang),
         by_year.drop(columns=["segment"]),

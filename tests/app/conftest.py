@@ -34,6 +34,12 @@ def url(at: AppTest) -> dict[str, str]:
     return {key: value[-1] if isinstance(value, list) else value for key, value in at.query_params.items()}
 
 
+def caption_paragraphs(at: AppTest) -> list[str]:
+    """Every paragraph of small print on the page: a caption may hold several (the Sources page
+    gives each file's description, rows, currency, last refresh and caveat as one caption)."""
+    return [paragraph for caption in at.caption for paragraph in caption.value.split("\n\n")]
+
+
 def chart_frames(at: AppTest) -> list[pd.DataFrame]:
     """The data of every chart on the page, in page order (Streamlit ships it as Arrow)."""
     frames = []

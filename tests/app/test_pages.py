@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
-from tests.app.conftest import APP, PAGES, chart_frames, url
+from tests.app.conftest import APP, PAGES, caption_paragraphs, chart_frames, url
 
 
 def metric(at, label_start):
@@ -174,7 +174,7 @@ def test_sources_page_gives_each_file_its_sources_and_caveat(open_app):
     cited = sources[sources["source_id"].isin(remittances["source_id"])]
     newest = cited["published_date"].dropna().astype(str).max()
     assert f"Its {len(cited)} sources; data as of {newest}" in expanders
-    captions = [c.value for c in at.caption]
+    captions = caption_paragraphs(at)
     assert any(c.startswith("**Caveat:**") and "stopped publishing" in c for c in captions)
     assert sum(c.startswith("**Caveat:**") for c in captions) == sum(
         bool(d.caveat) for d in (*datasets.DATASETS.values(), *datasets.GEO_DATASETS.values())

@@ -4,6 +4,7 @@ The files it offers are served exactly as they are in data/ (their headers are t
 column names), so the walk reads the page, not those files.
 """
 
+from tests.app.conftest import caption_paragraphs
 from tests.app.i18n_walk import english_left
 
 # Names kept as their owners write them: publications, datasets and the files' column names.
@@ -27,7 +28,7 @@ def test_sources_and_data_in_russian_reads_in_russian(open_app):
     at = open_app("sources", lang="ru")
     assert at.title[0].value == "Источники и данные"
     assert [h.value for h in at.subheader] == ["Наборы данных", "Геоданные", "Методы", "Источники"]
-    summaries = [c.value for c in at.caption if "строк" in c.value]
+    summaries = [text for text in caption_paragraphs(at) if "строк" in text]
     # "1 234 строки, 1993–2020 гг., ссылается на 3 источника": Russian plurals and a no-break space
     assert summaries and all("rows" not in text for text in summaries)
     assert any("\u00a0" in text for text in summaries)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import datasets
 from dashboard.refresh import comtrade
-from tests.app.conftest import APP, PAGES, chart_frames
+from tests.app.conftest import APP, PAGES, caption_paragraphs, chart_frames
 from tests.refresh.conftest import live, run
 
 
@@ -114,7 +114,7 @@ def test_sources_and_data_says_how_current_each_refreshed_file_is_and_why_a_try_
     assert run(apis, refreshed, "imf") == 1  # the IMF's next try fails: the page says so and why
     at = open_page("sources")
     assert not at.exception
-    captions = [c.value for c in at.caption]
+    captions = caption_paragraphs(at)
     updated = apis.worldbank["BX.TRF.PWKR.CD.DT"][0][0]["lastupdated"]
     today = pd.Timestamp.today().date().isoformat()
     assert any(

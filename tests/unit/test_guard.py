@@ -277,3 +277,26 @@ def test_the_sign_in_cookie_is_read_with_streamlits_signature():
     assert signed_in({"_streamlit_user": forged}, SECRET) is None
     assert signed_in({}, SECRET) is None
     assert signed_in({"_streamlit_user": good}, "") is None
+
+
+def test_a_message_on_its_way_out_is_read_once_for_both_checks():
+    """`sent`, what the guard does to every message Streamlit sends: a session's first message
+    loses the server's details, a download's id is noted, and anything else passes as it was."""
+    connection = Connection(None, True)
+    first = ForwardMsg()
+    first.new_session.initialize.environment_info.streamlit_version = "1.67.0"
+    first.new_session.main_script_path = "/app/dashboard/app.py"
+    told = ForwardMsg()
+    told.ParseFromString(guard.sent(first.SerializeToString(), connection))
+    assert (told.new_session.main_script_path, told.new_session.initialize.environment_info.streamlit_version) == (
+        "",
+        "",
+    )
+    download = ForwardMsg()
+    download.delta.new_element.download_button.deferred_file_id = DEFERRED_ID
+    assert guard.sent(download.SerializeToString(), connection) == download.SerializeToString()
+    assert connection.file_ids == {DEFERRED_ID.encode()}
+    chart = ForwardMsg()
+    chart.delta.new_element.vega_lite_chart.spec = json.dumps({"title": "Streamlit 1.67.0"})  # a version in a text
+    assert guard.sent(chart.SerializeToString(), connection) == chart.SerializeToString()
+    assert guard.sent(b"\xff\xff not a message", connection) == b"\xff\xff not a message"

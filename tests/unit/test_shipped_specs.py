@@ -2,6 +2,7 @@
 
 import copy
 import io
+import json
 
 import pyarrow as pa
 import pytest
@@ -38,13 +39,19 @@ def test_geometry_goes_inline_in_the_one_layer_that_draws_it():
     }
     shipped = with_arrow_datasets(spec)
     layers = shipped["layer"]
-    assert layers[0]["data"] == {"format": {"type": "json"}, "values": FEATURES}
-    assert layers[0]["data"]["values"] is FEATURES  # shared with the cache, not copied
+    # as the JSON text of the same features, read back as JSON: written once, copied on each draw
+    assert layers[0]["data"]["format"] == {"type": "json"} and set(layers[0]["data"]) == {"format", "values"}
+    assert json.loads(layers[0]["data"]["values"]) == FEATURES
     assert layers[1]["data"] == {"name": "sites"} and isinstance(shipped["datasets"]["sites"], bytes)
     assert layers[2]["data"] == {"name": "outline"} and shipped["datasets"]["outline"] is FEATURES  # drawn twice
     assert "shapes" not in shipped["datasets"]
     assert spec["layer"][0]["data"] == {"name": "shapes", "format": {"type": "json"}}  # the input is left alone
     assert "datasets" not in with_arrow_datasets({"data": {"name": "g"}, "datasets": {"g": FEATURES}})
+    unformatted = with_arrow_datasets({"data": {"name": "g"}, "datasets": {"g": FEATURES}})["data"]
+    assert unformatted["format"] == {"type": "json"}  # a text is read as JSON whether or not Altair said so
+    collection = {"type": "FeatureCollection", "features": FEATURES}
+    kept = with_arrow_datasets({"data": {"name": "g"}, "datasets": {"g": collection}})["data"]
+    assert kept == {"values": collection}  # a collection stays as it is: its features are where Vega-Lite looks
 
 
 def test_a_dataset_no_layer_reads_is_not_shipped():
