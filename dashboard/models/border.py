@@ -144,6 +144,18 @@ def reference_rows(references: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFr
     return described(references, whose, REPORTED, edition_words(references["source_id"], sources), None)
 
 
+def references_table(references: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The border's published lengths as the page lists them: whose, how long, in which parts
+    (`references` already in the reader's language: border_words.references_in)."""
+    return pd.DataFrame(
+        {
+            "Source": references["reported_by"],
+            "Length": references["length_km"].map(lambda length: localized.km(length, lang)),
+            "Parts": references["parts"].fillna(""),
+        }
+    )
+
+
 def reference_basis(reference: pd.Series) -> Basis:
     return Basis(str(reference["reported_by"]), str(reference["edition"]))
 
@@ -324,7 +336,6 @@ class BorderTables:
     distance_rows: pd.DataFrame
     curve_sources: pd.DataFrame  # what the coverage curve is computed from
     claim_publishers: tuple[str, ...]  # who made each of model.claim_rows
-    references_table: pd.DataFrame  # the border's reference lengths, as the page lists them
     event_years: pd.Series  # the year of each of model.events
     unplaced: pd.DataFrame
     lengths_table: pd.DataFrame
@@ -411,13 +422,6 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         distance_rows=distance_rows,
         curve_sources=pd.concat([model.border_drawn[["source_id"]], model.covering[["source_id"]]], ignore_index=True),
         claim_publishers=tuple(published_by[source_id] for source_id in model.claim_rows["source_id"]),
-        references_table=pd.DataFrame(
-            {
-                "Source": model.references["reported_by"],
-                "Length": model.references["length_km"].map(km),
-                "Parts": model.references["parts"].fillna(""),
-            }
-        ),
         event_years=model.events["year"],
         unplaced=pd.DataFrame(
             {

@@ -15,7 +15,7 @@ from dashboard.analytics.citations import as_published
 from dashboard.datasets import words_in_language
 from dashboard.formatting import localized
 from dashboard.formatting.language import Language
-from dashboard.models.border import BorderModel, membership_rows
+from dashboard.models.border import BorderModel, membership_rows, references_table
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class BorderWords:
     claims_checked: pd.DataFrame  # the claims' CSV (claims_frame)
     claim_marks: pd.DataFrame  # troops claimed: value, "publisher, year: about N", and whose claim
     references: pd.DataFrame  # the border's published lengths, each source named in the language
+    references_table: pd.DataFrame  # the same as the page lists them (whose, how long, in which parts)
 
 
 def build_border_words(model: BorderModel, lang: Language) -> BorderWords:
@@ -45,6 +46,7 @@ def build_border_words(model: BorderModel, lang: Language) -> BorderWords:
         claims_checked=checked,
         claim_marks=claim_marks(checked, sources, lang),
         references=references,
+        references_table=references_table(references, lang),
     )
 
 

@@ -371,7 +371,7 @@ def troops_section(
     st.markdown(
         _("**The border's length as reference sources give it**, which the article's figure is checked against:")
     )
-    components.table(shown(tables.references_table, lang), hide_index=True, width="stretch")
+    components.table(shown(words.references_table, lang), hide_index=True, width="stretch")
     references = shared.border_words(lang).references
     components.sources_and_download(references, model.sources, "border_references.csv", lang=lang)
 

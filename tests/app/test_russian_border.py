@@ -58,6 +58,9 @@ def test_the_article_s_claims_and_the_reference_lengths_read_in_russian(open_app
     assert f"**Протяжённость таджикско-афганской границы**: {said} 1\u00a0357 км;" in russian
     parts = "1\u00a0135,3 км по рекам; 189,85 км по суше; 19 км по озеру"
     assert f"МИД Таджикистана: 1\u00a0344,15 км ({parts})" in russian
+    (listed,) = [frame.value for frame in open_app("border", lang="ru").dataframe if "Участки" in frame.value.columns]
+    assert listed.iloc[:, 0].tolist()[:2] == ["CIA World Factbook", "МИД Таджикистана"]
+    assert f"1{NBSP}344,15 км" in listed.iloc[:, 1].tolist() and parts in listed["Участки"].tolist()
     references = downloads["border_references.csv"].decode("utf-8")
     assert "cited_as_ru" not in references and "МИД Таджикистана" in references
     english = " ".join(visible_texts(open_app("border").main))
