@@ -393,6 +393,27 @@ def result_shape(result: list[Outcome]) -> ResultShape:
     return tuple((row.economy, row.base_year, row.year, row.source_id) for row in result)
 
 
+# The second round's columns a driver moves; the others are the fits' (one set per data edition)
+SECOND_ROUND_NUMBERS = ("remittances_pts", "change_pts", "low_pts", "high_pts")
+SecondRoundShape = tuple[tuple, ...]
+
+
+def second_round_shape(columns: list[str], rows: list[dict]) -> SecondRoundShape:
+    """The second round's columns, then its rows (`second_round` as records) but for the numbers a
+    driver moves (SECOND_ROUND_NUMBERS). Plain tuples: a few rows, read on every move."""
+    fixed = [column for column in columns if column not in SECOND_ROUND_NUMBERS]
+    return (tuple(columns), *(tuple(row[column] for column in fixed) for row in rows))
+
+
+def second_round_around(shape: SecondRoundShape) -> pd.DataFrame:
+    """`second_round`'s rows back from their shape, the moved numbers empty (NaN): a page works out
+    what it adds to them once (its CSV's columns, in the viewer's language), and puts the numbers
+    in on a move."""
+    columns, *rows = shape
+    fixed = [column for column in columns if column not in SECOND_ROUND_NUMBERS]
+    return pd.DataFrame(list(rows), columns=fixed).reindex(columns=list(columns))
+
+
 def result_frame(result: list[Outcome], measure: str) -> pd.DataFrame:
     """Long form for the result chart: per economy, its latest actual year and the scenario with
     its interval. `measure` is 'usd' (US$ m) or 'pct' (% of GDP)."""

@@ -12,10 +12,12 @@ from dashboard.charts import scenarios as charts
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.language import Language
 from dashboard.models.scenarios import (
+    SECOND_ROUND_NUMBERS,
     Drivers,
     Outcome,
     ResultShape,
     ScenariosModel,
+    SecondRoundShape,
     apply_scenario,
     economy_in,
     for_csv,
@@ -25,6 +27,8 @@ from dashboard.models.scenarios import (
     result_shape,
     rows_in,
     second_round,
+    second_round_around,
+    second_round_shape,
 )
 from dashboard.models.scenarios_words import change, horizon_words, interval_text, percent
 from dashboard.session.binding import bound_slider, bound_widget, current_view, update_view
@@ -222,6 +226,19 @@ def result_rows_around(shape: ResultShape, lang: Language) -> pd.DataFrame:
     return rows_in(for_csv(result_frame_around(shape), shared.scenarios_model().sources, "scenario"), lang)
 
 
+def second_round_rows(rounds: pd.DataFrame, rows: list[dict], lang: Language) -> pd.DataFrame:
+    """The second round's CSV rows (`rounds`, and the same as `rows`, its records), as
+    `result_rows` builds the result's: what a driver does not change worked out once
+    (`second_round_rows_around`), the numbers it moves put in on each move."""
+    around = second_round_rows_around(second_round_shape(list(rounds.columns), rows), lang)
+    return around.assign(**{column: rounds[column] for column in SECOND_ROUND_NUMBERS})
+
+
+@edition.per_edition(max_entries=32)
+def second_round_rows_around(shape: SecondRoundShape, lang: Language) -> pd.DataFrame:
+    return rows_in(for_csv(second_round_around(shape), shared.scenarios_model().sources, "second_round"), lang)
+
+
 def russia_share(model: ScenariosModel, lang: Language) -> None:
     share = model.share_from_russia
     if share is None:
@@ -300,7 +317,7 @@ def second_round_section(model: ScenariosModel, result: list[Outcome], lang: Lan
         ).format(level=level)
     )
     components.sources_and_download(
-        rows_in(for_csv(rounds, model.sources, "second_round"), lang),
+        second_round_rows(rounds, rows, lang),
         model.sources,
         "scenario_second_round.csv",
         lang=lang,
