@@ -169,5 +169,7 @@ def track_record_section(model: ScenariosModel, lang: Language) -> None:
         # the sources' words are quoted as they published them, in their language
         st.markdown("**{}**".format(_("What broke in 2022, in the sources' words")))
         said = model.broke_2022.assign(words=in_language(model.broke_2022, "words", lang))
-        st.markdown("\n".join(markdown_text(f"- {row.when}: “{row.words}”") for row in said.itertuples()))
+        quoted = lang.pgettext("quotation marks", "“{words}”")  # «…» in Russian
+        lines = (f"- {row.when}: " + quoted.format(words=row.words) for row in said.itertuples())
+        st.markdown("\n".join(markdown_text(line) for line in lines))
         components.sources_line(model.broke_2022, model.sources, lang=lang)

@@ -86,3 +86,12 @@ def test_the_english_scenarios_csvs_keep_their_words(open_app, downloads):
         for economy in ("Tajikistan", "Kyrgyzstan", "Uzbekistan")
         for measure in ("Imports of goods and services", "Household consumption")
     }
+
+
+def test_what_broke_in_2022_is_quoted_with_the_language_s_marks(open_app):
+    """The sources' words are quoted: «…» in Russian, “…” in English."""
+    russian = [text for text in visible_texts(open_app("scenarios", lang="ru").main) if text.startswith("- 2022")]
+    english = [text for text in visible_texts(open_app("scenarios").main) if text.startswith("- 2022")]
+    assert russian and english
+    assert "«" in russian[0] and "“" not in russian[0]
+    assert "“" in english[0] and "«" not in english[0]
