@@ -1030,8 +1030,8 @@ def write_geojson(path: Path, features: list[dict]) -> None:
     path.write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
-# The project's own Russian names for rows of the pack (docs/i18n.md): kept here, beside the script,
-# because the pack has none; an event must have one (the Russian pages title every event).
+# The project's own Russian words for rows of the pack (docs/i18n.md): names, labels, and the
+# curators' notes and descriptions. Kept here, beside the script, because the pack has none.
 RUSSIAN = ROOT / "scripts" / "ru"
 
 
@@ -1066,6 +1066,12 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> None:
         writer.writerows(rows)
 
 
+def write_translated(file: str, rows: list[dict[str, str]]) -> None:
+    """A table of the project's own words: written with every Russian column scripts/ru/<file> holds,
+    each one required where its English is given (a Russian page never shows our English)."""
+    write_csv(DATA / file, with_russian(rows, file, required=True))
+
+
 def main() -> None:
     registry = SourceRegistry()
     registry.add(  # the piece the project grew from, registered first so it gets its proper title
@@ -1077,27 +1083,24 @@ def main() -> None:
         source_id="russia-briefing-2022-06-29",
     )
     write_csv(DATA / "trade_dots.csv", curate_dots(registry))
-    write_csv(DATA / "trade_published.csv", curate_published(registry))
+    write_translated("trade_published.csv", curate_published(registry))
     events = curate_events(registry) + curate_security_events(registry) + curate_article_events(registry)
-    write_csv(DATA / "trade_context.csv", curate_trade_context(registry))
+    write_translated("trade_context.csv", curate_trade_context(registry))
     write_csv(DATA / "wdi.csv", curate_wdi(registry))
     write_csv(DATA / "wdi_macro.csv", curate_macro(registry))
     write_csv(DATA / "trade_partners.csv", curate_partners(registry))
     write_csv(DATA / "wdi_remittances_world.csv", curate_remittances_world(registry))
-    write_csv(DATA / "remittances.csv", curate_remittances(registry))
-    write_csv(DATA / "shock_presets.csv", with_russian(curate_presets(), "shock_presets.csv", required=True))
-    write_csv(DATA / "products.csv", curate_news_products(registry, curate_products(registry)))
+    write_translated("remittances.csv", curate_remittances(registry))
+    write_translated("shock_presets.csv", curate_presets())
+    write_translated("products.csv", curate_news_products(registry, curate_products(registry)))
     if not (DATA / "product_breakdown.csv").exists():  # filled by a refresh; empty until then
         write_header(DATA / "product_breakdown.csv", BREAKDOWN_COLUMNS)
-    events = with_russian(events, "events.csv", required=True)
-    write_csv(DATA / "events.csv", sorted(events, key=lambda r: r["date"]))
-    sites = with_russian(curate_sites(registry), "security_sites.csv", required=False)
-    write_csv(DATA / "security_sites.csv", sites)
-    write_csv(DATA / "troop_estimates.csv", curate_troops(registry))
-    write_csv(DATA / "memberships.csv", curate_memberships(registry))
-    write_csv(DATA / "claims.csv", with_russian(curate_claims(registry), "claims.csv", required=True))
-    references = with_russian(curate_border_references(registry), "border_references.csv", required=True)
-    write_csv(DATA / "border_references.csv", references)
+    write_translated("events.csv", sorted(events, key=lambda r: r["date"]))
+    write_translated("security_sites.csv", curate_sites(registry))
+    write_translated("troop_estimates.csv", curate_troops(registry))
+    write_translated("memberships.csv", curate_memberships(registry))
+    write_translated("claims.csv", curate_claims(registry))
+    write_translated("border_references.csv", curate_border_references(registry))
     curate_geometry(registry)
     write_csv(DATA / "sources.csv", sorted(registry.rows.values(), key=lambda r: r["source_id"]))
 

@@ -81,6 +81,7 @@ PRODUCTS = Dataset(
         "growth_qualifier": Column(required=False, allowed=QUALIFIERS),
         "source_id": Column(),
         "note": Column(),
+        "note_ru": Column(),  # the curators' note in Russian (scripts/ru, curate.py)
     },
     key=("product_id",),
     checks=(_one_measure_at_least, _share_says_of_what, qualifier_matches_value, _share_qualified),

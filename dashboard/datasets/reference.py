@@ -56,6 +56,7 @@ REPORTERS = Dataset(
         "side": Column(allowed=frozenset({"russia", "tajikistan", "other"})),
         "kind": Column(allowed=frozenset({"statistics", "statement", "media"})),
         "description": Column(),
+        "description_ru": Column(),  # our description in Russian, written here by hand
     },
     key=("reporter",),
     cites_sources=False,

@@ -73,6 +73,7 @@ REMITTANCES = Dataset(
         "published": Column("partial_date", required=False),
         "source_id": Column(),
         "note": Column(),
+        "note_ru": Column(),  # the curators' note in Russian (scripts/ru, curate.py)
     },
     key=("figure_id",),
 )

@@ -83,6 +83,7 @@ SITES = Dataset(
         "troops_estimate": Column("number", required=False, minimum=0.0),
         "troops_year": Column("integer", required=False, minimum=1990, maximum=2100),
         "description": Column(),
+        "description_ru": Column(),  # the curators' description in Russian (scripts/ru, curate.py)
         "source_id": Column(),
     },
     key=("site_id",),
@@ -110,6 +111,7 @@ TROOPS = Dataset(
         "unit": Column(allowed=TROOP_UNITS),
         "source_id": Column(),
         "note": Column(),
+        "note_ru": Column(),  # the curators' note in Russian (scripts/ru, curate.py)
     },
     key=("estimate_id",),
     checks=(_range_brackets_estimate,),
@@ -129,9 +131,10 @@ MEMBERSHIPS = Dataset(
         "until_year": Column("integer", required=False, minimum=1990, maximum=2100),
         "source_id": Column(),
         "note": Column(required=False),
+        "note_ru": Column(required=False),  # the curators' note in Russian (scripts/ru, curate.py)
     },
     key=("organization", "country_iso3", "since_year"),
-    checks=(_membership_years_ordered,),
+    checks=(_membership_years_ordered, Translated("note")),
 )
 
 CLAIMS = Dataset(

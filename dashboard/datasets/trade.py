@@ -8,7 +8,16 @@ from dataclasses import replace
 
 import pandas as pd
 
-from dashboard.datasets.schema import DIRECTIONS, QUALIFIERS, REFRESH_CAVEAT, Column, Dataset, Problem, first_problem
+from dashboard.datasets.schema import (
+    DIRECTIONS,
+    QUALIFIERS,
+    REFRESH_CAVEAT,
+    Column,
+    Dataset,
+    Problem,
+    Translated,
+    first_problem,
+)
 from dashboard.datasets.sources import COMTRADE_LICENCE
 from dashboard.formatting.catalogue import N_
 
@@ -139,9 +148,10 @@ TRADE_PUBLISHED = Dataset(
         "basis": Column(allowed=frozenset({"russia", "tajikistan", "unknown"})),
         "source_id": Column(),
         "note": Column(required=False),
+        "note_ru": Column(required=False),  # the curators' note in Russian (scripts/ru, curate.py)
     },
     key=("figure_id",),
-    checks=(_periods_well_formed, _has_value_or_growth, qualifier_matches_value),
+    checks=(_periods_well_formed, _has_value_or_growth, qualifier_matches_value, Translated("note")),
 )
 
 
@@ -179,9 +189,10 @@ TRADE_CONTEXT = Dataset(
         "yoy_growth_pct": Column("number", required=False),
         "source_id": Column(),
         "note": Column(required=False),
+        "note_ru": Column(required=False),  # the curators' note in Russian (scripts/ru, curate.py)
     },
     key=("figure_id",),
-    checks=(_periods_well_formed,),
+    checks=(_periods_well_formed, Translated("note")),
 )
 
 
@@ -199,7 +210,12 @@ TRADE_COMTRADE = replace(
     ),
     caveat=REFRESH_CAVEAT
     + N_(" UN Comtrade's terms forbid redistribution: shown with attribution, never downloadable."),
-    columns={**TRADE_PUBLISHED.columns, "reporter": Column(allowed=COMTRADE_REPORTERS)},
+    # the refresh writes its own English note (refresh/comtrade.py) and no Russian one: no note_ru here
+    columns={
+        **{name: column for name, column in TRADE_PUBLISHED.columns.items() if name != "note_ru"},
+        "reporter": Column(allowed=COMTRADE_REPORTERS),
+    },
+    checks=tuple(check for check in TRADE_PUBLISHED.checks if check != Translated("note")),
     may_be_empty=True,
     licence=COMTRADE_LICENCE,
     refresh_source="comtrade",

@@ -330,6 +330,24 @@ def english_left(
 # ---------------------------------------------------------------------------- the data's own labels
 
 
+# Columns the data translates (issue 28: the curators' notes, `note_ru` / `description_ru`) that no
+# page carries into its frames yet: their Russian is in data/, and a view still shows the English.
+# Wiring a page's notes (its view or model carries `note_ru`; datasets.words_in_language or
+# in_language picks it) takes its file out of here, and the walk then holds that page to it.
+NOT_YET_CARRIED = frozenset(
+    {
+        ("remittances.csv", "note"),
+        ("trade_published.csv", "note"),
+        ("trade_context.csv", "note"),
+        ("products.csv", "note"),
+        ("troop_estimates.csv", "note"),
+        ("memberships.csv", "note"),
+        ("security_sites.csv", "description"),
+        ("reporters.csv", "description"),
+    }
+)
+
+
 @cache
 def untranslated_labels(code: str = "ru", files: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """The English of every label the data translates itself (a column with its `<column>_<code>`
@@ -343,7 +361,7 @@ def untranslated_labels(code: str = "ru", files: tuple[str, ...] | None = None) 
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         for column in frame.columns:
             translated = f"{column}_{code}"
-            if translated in frame.columns:
+            if translated in frame.columns and (path.name, column) not in NOT_YET_CARRIED:
                 differs = (frame[column] != frame[translated]) & (frame[column] != "")
                 labels.update(frame.loc[differs, column])
     return tuple(sorted(labels, key=len, reverse=True))

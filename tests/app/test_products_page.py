@@ -20,7 +20,8 @@ def with_breakdown(tmp_path, monkeypatch):
     with open(folder / "sources.csv", "a") as fh:
         fh.write("test-fixture,Test fixture,Made-up breakdown (not real data),https://example.invalid/,,test data\n")
     with open(folder / "reporters.csv", "a") as fh:
-        fh.write("test_fixture,Test fixture,Тестовый источник,other,statistics,Made-up reporter for tests\n")
+        # reporter, label, label_ru, side, kind, description, description_ru
+        fh.write("test_fixture,Test fixture,Тестовый источник,other,statistics,Made-up reporter,Выдуманный источник\n")
     monkeypatch.setenv("RT_DATA_DIR", str(folder))
     return folder
 

@@ -1,6 +1,6 @@
 """The project's own labels have their Russian form in the data (issue 28): each reporter's
-`label_ru`, each map label's `short_name_ru` and each event's `title_ru` (data/README.md),
-checked like any other column."""
+`label_ru`, each map label's `short_name_ru`, each event's `title_ru` and the curators' notes
+(`note_ru`, `description_ru`; data/README.md), checked like any other column."""
 
 import shutil
 
@@ -60,6 +60,15 @@ def test_a_map_label_without_its_russian_form_names_the_file_and_column(data_cop
         # optional columns, translated exactly where the English is given (a reference's parts, its note)
         ("border_references", 1, "parts_ru"),
         ("border_references", 0, "note_ru"),
+        # the curators' notes and descriptions (tests/data/test_russian_notes.py)
+        ("remittances", 0, "note_ru"),
+        ("trade_published", 5, "note_ru"),
+        ("trade_context", 0, "note_ru"),
+        ("products", 2, "note_ru"),
+        ("troop_estimates", 1, "note_ru"),
+        ("memberships", 3, "note_ru"),
+        ("security_sites", 4, "description_ru"),
+        ("reporters", 2, "description_ru"),
     ],
 )
 def test_a_row_without_its_russian_label_names_the_file_row_and_column(data_copy, table, row, column):
