@@ -204,7 +204,7 @@ class Preset:
     translations: tuple[tuple[str, str], ...] = ()
 
     def word(self, name: str, lang: Language) -> str:
-        """`label` or `basis` in the viewer's language: these are the project's words, not a source's."""
+        """`label`, `basis` or `share_note` in the viewer's language: the project's words, not a source's."""
         return dict(self.translations).get(f"{name}_{lang.code}") or str(getattr(self, name))
 
 
@@ -230,13 +230,21 @@ def shock_presets(presets: pd.DataFrame, figures: pd.DataFrame) -> list[Preset]:
             cited.append(base["source_id"])
         else:
             change_pct = float(change["value"])
+        notes: tuple[tuple[str, str], ...] = ()
         if row.applies_to == "all":
             share, share_note = 100.0, ALL_ORIGINS
         else:
             figure = by_id.loc[row.share_figure_id]
             share, share_note = float(figure["value"]), str(figure["note"])
             cited.append(figure["source_id"])
-        words = tuple((column, getattr(row, column)) for column in translated if isinstance(getattr(row, column), str))
+            notes = tuple(  # the figure's note in other languages (remittances.csv's `note_ru`)
+                (f"share_note_{column.removeprefix('note_')}", figure[column])
+                for column in figure.index
+                if re.fullmatch(r"note_[a-z]{2}", column) and isinstance(figure[column], str)
+            )
+        words = notes + tuple(
+            (column, getattr(row, column)) for column in translated if isinstance(getattr(row, column), str)
+        )
         out.append(
             Preset(
                 row.preset_id, row.label, round(float(change_pct), 1), share, share_note, row.basis, tuple(cited), words

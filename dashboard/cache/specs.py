@@ -72,14 +72,18 @@ def _words_in_language(args: tuple[Any, ...]) -> tuple[Any, ...]:
     its basis, a reason; `basis.shown_in`) in the chart's language, the builder's last argument:
     the tooltips read them. Done once per spec, inside its cache."""
     lang = args[-1] if args and isinstance(args[-1], Language) else None
-    if lang is None or lang.is_source:
+    if lang is None:
         return args
     return tuple(words_in(arg, lang) if isinstance(arg, pd.DataFrame) else arg for arg in args)
 
 
 def words_in(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """`basis.shown_in` with the data's names in the language (the reporters' `label_ru`), the
-    rows' own reporter `label` included."""
+    rows' own reporter `label` included, and the data's translated columns (a note's `note_ru`)
+    as the tooltip's one column in the language: no chart carries another language's words."""
+    frame = datasets.words_in_language(frame, lang)
+    if lang.is_source:
+        return frame
     shown = shown_in(frame, lang, reporter_names(lang))
     return named_in(shown, "label", lang) if "label" in shown.columns else shown
 

@@ -42,7 +42,7 @@ from dashboard.datasets.loading import (
     load_with_refresh,
 )
 from dashboard.datasets.partners import IMF_API_SOURCE, REMITTANCES_WORLD
-from dashboard.datasets.reference import SOURCES, SOURCES_REFRESH, in_language, words_in_language
+from dashboard.datasets.reference import SOURCES, SOURCES_REFRESH, in_language, with_translations, words_in_language
 from dashboard.datasets.schema import Column, DataError, DataFile, Dataset, Problem
 from dashboard.datasets.sources import COMTRADE_LICENCE, NOT_REDISTRIBUTABLE, may_be_redistributed, redistributable
 from dashboard.datasets.validation import read_csv
@@ -82,5 +82,6 @@ __all__ = [
     "read_csv",
     "redistributable",
     "refresh_status",
+    "with_translations",
     "words_in_language",
 ]

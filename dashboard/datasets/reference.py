@@ -103,6 +103,14 @@ def translations(frame: pd.DataFrame) -> list[str]:
     ]
 
 
+def with_translations(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`frame[columns]` with each chosen column's translations beside it (`note` brings `note_ru`),
+    so the words reach the chart or CSV that shows them in the reader's language."""
+    wanted = set(columns)
+    carried = [name for name in translations(frame) if TRANSLATION.fullmatch(name)["column"] in wanted]  # type: ignore[index]
+    return frame[[*columns, *carried]]
+
+
 def words_in_language(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """The frame as a reader gets it (a CSV): each translated column in the viewer's language, and no
     translation columns, so one language's file never carries another's words."""

@@ -167,7 +167,7 @@ BROKE_2022_FIGURES = ("OTH-032", "REM-018", "OTH-083")
 
 def broke_2022(events: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """The sources' own words on 2022: the events' titles (with the project's Russian of each,
-    `words_ru`, as events.csv gives it) and the figures' notes (quoted as published)."""
+    `words_ru`, as events.csv gives it) and the figures' notes (with their `note_ru`)."""
     said = events[events["event_id"].isin(BROKE_2022_EVENTS)]
     noted = figures[figures["figure_id"].isin(BROKE_2022_FIGURES)]
     return pd.concat(
@@ -180,7 +180,14 @@ def broke_2022(events: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
                     "source_id": said["source_id"],
                 }
             ),
-            pd.DataFrame({"when": noted["year"].astype(str), "words": noted["note"], "source_id": noted["source_id"]}),
+            pd.DataFrame(
+                {
+                    "when": noted["year"].astype(str),
+                    "words": noted["note"],
+                    "words_ru": noted["note_ru"] if "note_ru" in noted else noted["note"],
+                    "source_id": noted["source_id"],
+                }
+            ),
         ],
         ignore_index=True,
     ).sort_values("when", kind="stable", ignore_index=True)

@@ -11,6 +11,7 @@ from dashboard.analytics.basis import SHOWN, reason_in
 from dashboard.analytics.events import titled_in
 from dashboard.cache import shared, specs
 from dashboard.charts import remittances as charts
+from dashboard.datasets import with_translations
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -186,7 +187,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView, lang: Langua
         return
     with left:
         components.chart_with_sources(
-            specs.chart_spec(charts.russia_chart, frame[["value", "what", "note", *SHOWN]], lang),
+            specs.chart_spec(charts.russia_chart, with_translations(frame, ["value", "what", "note", *SHOWN]), lang),
             frame,
             model.sources,
             "transfers_from_russia.csv",
@@ -207,7 +208,7 @@ def russia_section(model: RemittancesModel, shown: RemittancesView, lang: Langua
             components.no_data(_("No migrant counts in the selected years."))
         else:
             components.chart_with_sources(
-                specs.chart_spec(charts.migrants_chart, migrants[["value", "note", *SHOWN]], lang),
+                specs.chart_spec(charts.migrants_chart, with_translations(migrants, ["value", "note", *SHOWN]), lang),
                 migrants,
                 model.sources,
                 "migrants_in_russia.csv",
@@ -316,8 +317,10 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
                     change=localized.percent(preset.russia_change_pct, lang),
                     basis=preset.word("basis", lang),
                     share=share_percent(preset.russia_share_pct, lang),
-                    # the data's note as published; the one this dashboard writes, translated
-                    share_note=_(rem.ALL_ORIGINS) if preset.share_note == rem.ALL_ORIGINS else preset.share_note,
+                    # the data's note in the language (its note_ru); the one this dashboard writes, translated
+                    share_note=_(rem.ALL_ORIGINS)
+                    if preset.share_note == rem.ALL_ORIGINS
+                    else preset.word("share_note", lang),
                 ),
                 key=f"preset_{preset.preset_id}",
                 width="stretch",

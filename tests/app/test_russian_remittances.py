@@ -40,6 +40,8 @@ def test_the_presets_are_named_in_the_viewer_s_language_and_load_the_same_shock(
     help_text = next(b.help for b in russian.button if b.label.startswith("2015:"))
     assert "Банк России: переводы из России, 2015\u202fг. к 2014\u202fг.; доля" in help_text  # not 'г..'
     assert ".." not in help_text.replace("...", "")
+    # the share's note is the curators' (remittances.csv SHR-001 `note_ru`), quoting the IMF's «up to 90 percent»
+    assert "Верхняя граница: «до 90" in help_text and "Upper bound" not in help_text
     english.button(key="preset_2015").click().run()
     russian.button(key="preset_2015").click().run()
     # the same shock: CBR transfers from Russia, US$1,278m in 2015 against 3,831m in 2014: -66.6%
