@@ -86,7 +86,7 @@ def membership_matrix(memberships: pd.DataFrame, lang: Language) -> pd.DataFrame
                 "country_name": latest["country_name"],
                 "status": latest["status"],
                 "years": years_text(list(zip(group["since_year"], group["until_year"], strict=True)), lang),
-                "note": " ".join(n for n in group["note"].dropna()),
+                "note": " ".join(n for n in in_language(group, "note", lang).dropna()),  # its note_ru
                 "source_id": latest["source_id"],
             }
         )

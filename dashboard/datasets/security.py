@@ -71,6 +71,7 @@ SITES = Dataset(
     columns={
         "site_id": Column(pattern=r"^[a-z0-9_]+$"),
         "name": Column(),
+        "name_ru": Column(),  # the project's Russian name of the site (scripts/ru, curate.py)
         "short_name": Column(required=False),
         "short_name_ru": Column(required=False),
         "label_side": Column(required=False, allowed=frozenset({"left", "right", "above", "below"})),

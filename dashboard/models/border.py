@@ -27,7 +27,7 @@ from dashboard.analytics.basis import (
     described,
 )
 from dashboard.analytics.citations import as_published, edition_words, publishers
-from dashboard.datasets import DataError, in_language
+from dashboard.datasets import DataError, in_language, with_translations
 from dashboard.formatting import km, localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import ENGLISH, Language
@@ -276,7 +276,7 @@ def sites_frame(sites: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     ]
     placed = placed.reset_index(drop=True)
     return described(
-        placed[columns],
+        with_translations(placed, columns),  # the name's name_ru: the tooltip's in Russian (specs.words_in)
         publishers(placed, sources),
         placed["coord_basis"].map(POSITION_WORDS),
         edition_words(placed["source_id"], sources),
@@ -363,7 +363,8 @@ def build_border_tables(model: BorderModel) -> BorderTables:
                 edition_words(geometry["source_id"], sources),
                 None,
             ),
-            placed[
+            with_translations(
+                placed,
                 [
                     "site_id",
                     "name",
@@ -378,8 +379,8 @@ def build_border_tables(model: BorderModel) -> BorderTables:
                     "edition",
                     "year",
                     "source_id",
-                ]
-            ],
+                ],
+            ),
         ],
         ignore_index=True,
     )
@@ -395,7 +396,9 @@ def build_border_tables(model: BorderModel) -> BorderTables:
         }
     ).sort_values("To the border, km")
     line_edition = model.border_lengths.set_index("id").at[DRAWN_BORDER, "edition"]
-    distance_rows = near[["site_id", "name", "kind", "status", "distance_to_border_km", "coord_basis", "source_id"]]
+    distance_rows = with_translations(
+        near, ["site_id", "name", "kind", "status", "distance_to_border_km", "coord_basis", "source_id"]
+    )
     distance_rows = described(
         distance_rows,
         THIS_DASHBOARD,

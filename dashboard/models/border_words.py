@@ -12,7 +12,7 @@ import pandas as pd
 from dashboard.analytics import security
 from dashboard.analytics.basis import REPORTED, described
 from dashboard.analytics.citations import as_published
-from dashboard.datasets import words_in_language
+from dashboard.datasets import with_translations, words_in_language
 from dashboard.formatting import localized
 from dashboard.formatting.language import Language
 from dashboard.models.border import BorderModel, membership_rows, references_table
@@ -107,4 +107,4 @@ def strength_frame(
     bounds[strength["high"].eq(strength["estimate"]) & strength["low"].isna()] = _("up to")
     moved = redeployed.dropna(subset=["estimate"]).assign(figure=_("sent away"))
     frame = pd.concat([strength.assign(figure=bounds), moved], ignore_index=True)
-    return as_published(frame[["year", "estimate", "figure", "note", "source_id"]], sources)
+    return as_published(with_translations(frame, ["year", "estimate", "figure", "note", "source_id"]), sources)

@@ -25,6 +25,7 @@ from dashboard.analytics.basis import (
     worked_out,
 )
 from dashboard.analytics.citations import edition_words, publishers
+from dashboard.datasets import with_translations
 from dashboard.formatting import FLOW_LABELS, localized, period_labels
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import ENGLISH, Language
@@ -328,7 +329,7 @@ def build_published_frame(
         "yoy_growth_pct": lang.gettext("the same period a year before"),
         "value_usd_m": "–",
     }[measure]
-    return figures.assign(
+    shown = figures.assign(
         period=periods,
         text=text,
         base=base,
@@ -336,7 +337,9 @@ def build_published_frame(
             f"{name} · {period} · {publisher}"
             for name, period, publisher in zip(figures["product_name"], periods, figures["publisher"], strict=True)
         ],
-    )[
+    )
+    return with_translations(
+        shown,
         [
             "label",
             "measure",
@@ -350,8 +353,8 @@ def build_published_frame(
             "hs_codes",
             "note",
             *SHOWN,
-        ]
-    ]
+        ],
+    )
 
 
 # The CSV of a direction: every named product and published figure, with its source.
@@ -415,7 +418,7 @@ def build_direction_tables(model: ProductsModel, direction: str, query: str, lan
                 _("Source"): figures["publisher"],
             }
         ),
-        rows=in_direction[CSV_COLUMNS],
+        rows=with_translations(in_direction, CSV_COLUMNS),
     )
 
 
@@ -431,7 +434,8 @@ def build_trend_frame(model: ProductsModel, query: str, lang: Language) -> tuple
         + ")",
         period=period_words(trends, lang),
     )
-    return frame[["period_end", "value_usd_m", "family", "product_name", "period", "note", *SHOWN]], trends
+    shown = with_translations(frame, ["period_end", "value_usd_m", "family", "product_name", "period", "note", *SHOWN])
+    return shown, trends
 
 
 # How much product data a year has, in words (analytics.products.coverage's statuses)

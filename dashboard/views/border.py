@@ -90,16 +90,27 @@ def shown_distances(model: BorderModel, distances: pd.DataFrame, lang: Language)
     )
 
 
+def shown_unplaced(model: BorderModel, unplaced: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The sites with no coordinate as shown: each by its full name in the language (`name_ru`)."""
+    names = dict(zip(model.sites["name"], in_language(model.sites, "name", lang), strict=True))
+    return readonly.derived(
+        unplaced,
+        ("shown unplaced", lang),
+        lambda rows: shown_table(rows.assign(Site=rows["Site"].map(lambda site: names.get(site, site))), lang),
+    )
+
+
 def site_names(model: BorderModel, lang: Language) -> dict[str, str]:
     """A site's label as the English page shows it -> as the viewer's language does (its
-    `short_name_ru`, by `datasets.in_language`; a site without a label keeps its name). Worked out
+    `short_name_ru`, by `datasets.in_language`; a site without a label, its `name_ru`). Worked out
     once per model and language (readonly.derived): a radius move asks twice."""
     return readonly.derived(model.sites, ("site names", lang), lambda sites: _site_names(sites, lang))
 
 
 def _site_names(sites: pd.DataFrame, lang: Language) -> dict[str, str]:
     english = sites["short_name"].fillna(sites["name"])
-    return dict(zip(english, in_language(sites, "short_name", lang).fillna(sites["name"]), strict=True))
+    named = in_language(sites, "short_name", lang).fillna(in_language(sites, "name", lang))
+    return dict(zip(english, named, strict=True))
 
 
 def length(value: float, lang: Language) -> str:
@@ -414,7 +425,7 @@ def events_section(model: BorderModel, tables: BorderTables, view: BorderState, 
     components.sources_and_download(events, model.sources, "security_events.csv", lang=lang)
 
 
-def unplaced_section(tables: BorderTables, lang: Language) -> None:
+def unplaced_section(model: BorderModel, tables: BorderTables, lang: Language) -> None:
     if tables.unplaced.empty:
         return
     count = len(tables.unplaced)
@@ -424,7 +435,7 @@ def unplaced_section(tables: BorderTables, lang: Language) -> None:
         count,
     )
     with st.expander(title.format(count=count)):
-        components.table(shown(tables.unplaced, lang), hide_index=True, width="stretch")
+        components.table(shown_unplaced(model, tables.unplaced, lang), hide_index=True, width="stretch")
 
 
 def lengths_section(model: BorderModel, tables: BorderTables, lang: Language) -> None:
@@ -469,7 +480,7 @@ def render() -> None:
     troops_section(model, tables, words, view, lang)
     memberships_section(model, words, lang)
     events_section(model, tables, view, lang)
-    unplaced_section(tables, lang)
+    unplaced_section(model, tables, lang)
     lengths_section(model, tables, lang)
 
 

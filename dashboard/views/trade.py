@@ -13,7 +13,7 @@ from dashboard.analytics.events import events_between
 from dashboard.analytics.trade_projection import article_trade_sentence
 from dashboard.cache import shared, specs, tables
 from dashboard.charts import trade as charts
-from dashboard.datasets import DataError
+from dashboard.datasets import DataError, with_translations
 from dashboard.formatting import FLOW_LABELS, SIDE_LABELS, localized
 from dashboard.formatting.catalogue import N_
 from dashboard.formatting.language import Language
@@ -250,9 +250,10 @@ def published_section(model: TradeModel, view: TradeState, lang: Language) -> No
     st.caption(f"{every} {article_caption(model, view, lang)}")
     if frames.reporting_note:
         st.caption(frames.reporting_note)
-    data = in_view(view, "published_totals", by_side=True)[
-        ["value_usd_m", "qualifier", "status", "figure_id", *SHOWN, "source_id", "note"]
-    ]
+    data = with_translations(
+        in_view(view, "published_totals", by_side=True),
+        ["value_usd_m", "qualifier", "status", "figure_id", *SHOWN, "source_id", "note"],
+    )
     components.chart_with_sources(
         specs.chart_spec(charts.published_years_chart, frame, localized.unit_label(view.units, lang), lang),
         data,
@@ -294,7 +295,8 @@ def part_year_section(model: TradeModel, view: TradeState, lang: Language) -> No
     st.dataframe(table, hide_index=True, width="stretch", height=280)
     columns = ["figure_id", "period", "flow", "value_usd_m", "value_qualifier", "yoy_growth_pct", "growth_qualifier"]
     # the period's label is this code's words ('Jan–Sep 2024'): the CSV writes it as the table does
-    shared_rows = rows.assign(period=period_words(rows, lang))[[*columns, *SHOWN, "source_id", "note"]]
+    dated = rows.assign(period=period_words(rows, lang))
+    shared_rows = with_translations(dated, [*columns, *SHOWN, "source_id", "note"])
     components.sources_and_download(shared_rows, model.sources, "part_year_figures.csv", lang=lang)
 
 

@@ -330,17 +330,13 @@ def english_left(
 # ---------------------------------------------------------------------------- the data's own labels
 
 
-# Columns the data translates (issue 28: the curators' notes, `note_ru` / `description_ru`) that no
-# page carries into its frames yet: their Russian is in data/, and a view still shows the English.
-# Wiring a page's notes (its view or model carries `note_ru`; datasets.words_in_language or
-# in_language picks it) takes its file out of here, and the walk then holds that page to it.
+# Columns the data translates (the curators' notes, `note_ru` / `description_ru`) that no page shows:
+# their Russian is in data/ for the page that first shows them. A page that starts showing one
+# carries its `_ru` too (datasets.with_translations) and takes it out of here, and the walk then
+# holds that page to it.
 NOT_YET_CARRIED = frozenset(
     {
-        ("trade_published.csv", "note"),
         ("trade_context.csv", "note"),
-        ("products.csv", "note"),
-        ("troop_estimates.csv", "note"),
-        ("memberships.csv", "note"),
         ("security_sites.csv", "description"),
         ("reporters.csv", "description"),
     }

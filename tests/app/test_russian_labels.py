@@ -162,7 +162,7 @@ def test_the_russian_trade_brief_numbers_the_events_in_russian(open_app, downloa
     assert "Global financial crisis" not in text
 
 
-@pytest.mark.parametrize("page", ["trade", "overview", "remittances", "partners", "products"])
+@pytest.mark.parametrize("page", ["trade", "overview", "remittances", "partners", "products", "border", "scenarios"])
 def test_no_english_reporter_or_event_label_is_left_on_a_russian_page(open_app, downloads, page):
     """Every label the data translates (reporters, sites, events), in every text, table cell, chart
     datum and CSV cell: the projection's bars and its base choices once named the reporter in English."""

@@ -29,6 +29,7 @@ def test_every_map_label_has_its_russian_form_and_no_other_site_does():
     assert len(labelled) == 17
     assert labelled.loc["ru201_dushanbe", "short_name_ru"] == "Душанбе, штаб 201-й базы"  # glossary: 201-я база
     assert labelled.loc["city_kulob", "short_name_ru"] == "Куляб"  # glossary: Куляб
+    assert labelled.loc["city_kunduz", "name_ru"] == "Кундуз"  # every site's full name too (map tooltips, CSVs)
 
 
 @pytest.fixture
@@ -68,6 +69,7 @@ def test_a_map_label_without_its_russian_form_names_the_file_and_column(data_cop
         ("troop_estimates", 1, "note_ru"),
         ("memberships", 3, "note_ru"),
         ("security_sites", 4, "description_ru"),
+        ("security_sites", 7, "name_ru"),
         ("reporters", 2, "description_ru"),
     ],
 )
