@@ -307,7 +307,9 @@ def metric(
     what = label if moves else f"{label}|{value}|{delta}|{basis}"
     fitted_box(where, what, value).metric(label, value, delta=delta, **kwargs)
     if basis:
-        where.caption(markdown_text(lang.gettext("Whose figure: {basis}.").format(basis=basis)))
+        # a basis ending in an abbreviation ('… 2024 г.') takes no second full stop
+        whose = lang.gettext("Whose figure: {basis}.").format(basis=basis.removesuffix("."))
+        where.caption(markdown_text(whose))
     collect.figure(label, value, delta, source_ids, basis)
 
 

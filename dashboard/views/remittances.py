@@ -338,7 +338,7 @@ def scenario_section(model: RemittancesModel, view: RemittancesState, lang: Lang
     shock, year = scenario.shock, scenario.year
     money = lambda value: localized.money(value, lang, view.units)  # noqa: E731
     with result:
-        a, b, c = st.columns([3, 2, 2])
+        a, b, c = st.columns([4, 3, 4])  # room for a money change's badge in Russian ("−1,30 млрд долл. США")
         components.metric(
             a,
             _("Remittances, {year} + shock").format(year=year),

@@ -46,3 +46,11 @@ def test_the_presets_are_named_in_the_viewer_s_language_and_load_the_same_shock(
     russian.button(key="preset_2015").click().run()
     # the same shock: CBR transfers from Russia, US$1,278m in 2015 against 3,831m in 2014: -66.6%
     assert english.query_params["rem_russia"] == russian.query_params["rem_russia"] == "-66.6"
+
+
+def test_a_basis_ending_in_an_abbreviation_takes_no_second_full_stop(open_app):
+    """'Чьи данные: …; доля принята и для 2024 г.' — the caption's own full stop is not added again."""
+    texts = visible_texts(open_app("remittances", lang="ru", rem_russia="-33").main)
+    whose = [text for text in texts if text.startswith("Чьи данные:")]
+    assert any(text.endswith("2024\u202fг.") for text in whose), whose[:3]
+    assert not [text for text in texts if ".." in text.replace("...", "")]
