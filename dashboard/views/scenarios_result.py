@@ -12,21 +12,23 @@ from dashboard.charts import scenarios as charts
 from dashboard.formatting import localized, markdown_text
 from dashboard.formatting.language import Language
 from dashboard.models.scenarios import (
-    SECOND_ROUND_NUMBERS,
     Drivers,
     Outcome,
-    ResultShape,
     ScenariosModel,
-    SecondRoundShape,
     apply_scenario,
     economy_in,
     for_csv,
     horizon_label,
+    rows_in,
+    second_round,
+)
+from dashboard.models.scenarios_rows import (
+    SECOND_ROUND_NUMBERS,
+    ResultShape,
+    SecondRoundShape,
     result_frame_around,
     result_numbers,
     result_shape,
-    rows_in,
-    second_round,
     second_round_around,
     second_round_shape,
 )

@@ -37,7 +37,15 @@ from dashboard.models import products as product_models
 from dashboard.models import trade as trade_models
 from dashboard.models.border_coverage import clip_to_map
 from dashboard.models.remittances import build_remittances_model, build_remittances_view, build_scenario
-from dashboard.models.scenarios import Outcome, backtest_frame, fitted_line, for_csv, result_frame
+from dashboard.models.scenarios import (
+    Outcome,
+    backtest_frame,
+    fitted_line,
+    for_csv,
+)
+from dashboard.models.scenarios_rows import (
+    result_frame,
+)
 from dashboard.models.trade import build_trade_frames, build_trade_model, choose_projection
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -11,7 +11,13 @@ import pyarrow as pa
 from dashboard.cache import specs
 from dashboard.charts import scenarios as charts
 from dashboard.formatting.language import ENGLISH
-from dashboard.models.scenarios import backtest_frame, fitted_line, result_frame
+from dashboard.models.scenarios import (
+    backtest_frame,
+    fitted_line,
+)
+from dashboard.models.scenarios_rows import (
+    result_frame,
+)
 from tests.unit.chart_inputs import SCENARIO_BACKTEST, SCENARIO_POINTS, SCENARIO_RESULT
 
 

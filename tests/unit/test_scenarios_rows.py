@@ -12,10 +12,12 @@ from dashboard.models.scenarios import (
     Drivers,
     apply_scenario,
     for_csv,
-    result_frame,
-    result_shape,
     rows_in,
     second_round,
+)
+from dashboard.models.scenarios_rows import (
+    result_frame,
+    result_shape,
     second_round_shape,
 )
 from dashboard.views.scenarios_result import result_rows, result_rows_around, second_round_rows
