@@ -81,21 +81,25 @@ def shown(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 
 def shown_distances(model: BorderModel, distances: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """The distances table as shown: each site by its name in the language, once per table and language."""
-    names = site_names(model, lang)
-    return readonly.derived(
-        distances,
-        ("shown distances", lang),
-        lambda rows: shown_table(rows.assign(Site=rows["Site"].map(lambda site: names.get(site, site))), lang),
-    )
+    """The distances table as shown: each site by its label in the language."""
+    return shown_with_sites(distances, site_names(model, lang), "shown distances", lang)
 
 
 def shown_unplaced(model: BorderModel, unplaced: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """The sites with no coordinate as shown: each by its full name in the language (`name_ru`)."""
-    names = dict(zip(model.sites["name"], in_language(model.sites, "name", lang), strict=True))
+    names = readonly.derived(
+        model.sites,
+        ("full names", lang),
+        lambda sites: dict(zip(sites["name"], in_language(sites, "name", lang), strict=True)),
+    )
+    return shown_with_sites(unplaced, names, "shown unplaced", lang)
+
+
+def shown_with_sites(table: pd.DataFrame, names: dict[str, str], what: str, lang: Language) -> pd.DataFrame:
+    """`shown_table` with each row's `Site` named as `names` gives it, once per table and language."""
     return readonly.derived(
-        unplaced,
-        ("shown unplaced", lang),
+        table,
+        (what, lang),
         lambda rows: shown_table(rows.assign(Site=rows["Site"].map(lambda site: names.get(site, site))), lang),
     )
 
